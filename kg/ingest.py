@@ -1,0 +1,191 @@
+"""Reading articles from the three input forms: `.jsonl`, `.txt`, and directories of them.
+
+Readers never stop a batch: every item comes out either as an `Article` or as a `ReadFailure`
+naming the file (and line) and what is wrong, so the caller reports it and goes on.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.errors import InputError
+from kg.model import Article
+
+MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few KB; anything this large is not one
+INPUT_SUFFIXES = (".txt", ".jsonl")
+
+
+@dataclass
+class ReadFailure:
+    origin: str  # "file.jsonl:12" or a path
+    reason: str
+    article_id: str | None = None
+
+    def __str__(self) -> str:
+        ident = f" (id {self.article_id})" if self.article_id else ""
+        return f"{self.origin}{ident}: {self.reason}"
+
+
+@dataclass
+class ReadWarning:
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+def decode_text(data: bytes, origin: str) -> tuple[str, str | None]:
+    """Decode bytes as UTF-8, else cp1252/latin-1 with a warning; refuse binary data.
+
+    Returns the text and a warning (or None).
+    """
+    if not data.strip():
+        raise InputError(f"{origin}: empty input")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{origin}: binary data, not text (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as utf8_error:
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); decoded as {encoding}"
+        raise InputError(f"{origin}: undecodable bytes (not UTF-8, cp1252 or latin-1 text)") from None
+
+
+def _looks_like_text(text: str) -> bool:
+    """Most characters printable: guards against decoding random bytes as latin-1."""
+    if not text:
+        return False
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    return printable / len(text) > 0.95
+
+
+def check_date(value: object, origin: str) -> str | None:
+    """A publication date must be ISO YYYY-MM-DD (or absent)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise InputError(f"{origin}: date {value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        _date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{origin}: date {value!r} is not a calendar date") from None
+    return value.strip()
+
+
+def parse_jsonl_line(line: str, origin: str) -> Article:
+    """One JSONL line to an Article; only ``text`` is required."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{origin}: not JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{origin}: a JSON object is expected, got {type(record).__name__}")
+    text = record.get("text")
+    ident = record.get("id")
+    label = f"{origin} (id {ident})" if ident is not None else origin
+    if text is None:
+        raise InputError(f"{label}: no 'text' field")
+    if not isinstance(text, str):
+        raise InputError(f"{label}: 'text' must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError(f"{label}: empty text")
+    if ident is None or str(ident).strip() == "":
+        ident = origin.rsplit("/", 1)[-1].replace(".jsonl:", "-")
+    fields = {}
+    for name in ("url", "title", "source"):
+        value = record.get(name)
+        fields[name] = str(value) if value is not None else None
+    return Article(id=str(ident).strip(), text=text, date=check_date(record.get("date"), label),
+                   origin=origin, **fields)
+
+
+def read_jsonl(path: Path) -> Iterator[Article | ReadFailure | ReadWarning]:
+    """Stream a JSONL file line by line (memory stays flat for large files)."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield ReadFailure(str(path), f"cannot open: {error.strerror}")
+        return
+    with handle:
+        seen_any = False
+        for number, raw in enumerate(handle, start=1):
+            origin = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            seen_any = True
+            if len(raw) > MAX_ARTICLE_BYTES:
+                yield ReadFailure(origin, f"line of {len(raw):,} bytes is too large for an article "
+                                          f"(limit {MAX_ARTICLE_BYTES:,})")
+                continue
+            try:
+                line, warning = decode_text(raw, origin)
+                if warning:
+                    yield ReadWarning(origin, warning)
+                yield parse_jsonl_line(line, origin)
+            except InputError as error:
+                yield ReadFailure(origin, str(error).removeprefix(origin + ": "))
+        if not seen_any:
+            yield ReadFailure(str(path), "empty input")
+
+
+def read_txt(path: Path) -> Iterator[Article | ReadFailure | ReadWarning]:
+    """A `.txt` file is one article; its id is the file name without the extension."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            yield ReadFailure(origin, f"file of {size:,} bytes is too large for an article "
+                                      f"(limit {MAX_ARTICLE_BYTES:,})")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadFailure(origin, f"cannot read: {error.strerror}")
+        return
+    try:
+        text, warning = decode_text(data, origin)
+    except InputError as error:
+        yield ReadFailure(origin, str(error).removeprefix(origin + ": "))
+        return
+    if warning:
+        yield ReadWarning(origin, warning)
+    yield Article(id=path.stem, text=text, origin=origin)
+
+
+def iter_input_files(path: Path) -> Iterator[Path]:
+    """Every `.txt` / `.jsonl` below a directory, in a stable (sorted) order."""
+    for child in sorted(path.rglob("*")):
+        if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
+            yield child
+
+
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure | ReadWarning]:
+    """Articles from files and directories, with failures and warnings in line."""
+    for raw_path in paths:
+        path = Path(raw_path)
+        if not path.exists():
+            yield ReadFailure(str(path), "no such file or directory")
+        elif path.is_dir():
+            files = list(iter_input_files(path))
+            if not files:
+                yield ReadFailure(str(path), "directory holds no .txt or .jsonl files")
+            for file in files:
+                yield from _read_file(file)
+        else:
+            yield from _read_file(path)
+
+
+def _read_file(path: Path) -> Iterator[Article | ReadFailure | ReadWarning]:
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path)
+    else:
+        yield from read_txt(path)
