@@ -100,3 +100,4 @@ class Extraction:
     forums: list[Forum] = field(default_factory=list)
     invitations: list[Invitation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # set when extraction failed for this article: it is reported, not stored
