@@ -1,0 +1,43 @@
+"""Shared fixtures. The spaCy model loads once per test session (extraction caches it)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+DEV = DATA / "dev"
+SEED = DATA / "seed-article.txt"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def memory_store():
+    from kg.store import GraphStore
+
+    return GraphStore(None)
+
+
+@pytest.fixture(scope="session")
+def seed_store_dir(tmp_path_factory) -> Path:
+    """An on-disk store holding the seed article, ingested once through the CLI."""
+    from kg.cli import cli
+
+    path = tmp_path_factory.mktemp("seed") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(SEED), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    """Where tests leave files for people to look at (screenshots, HTML): test-artifacts/."""
+    path = TESTS.parent / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
