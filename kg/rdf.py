@@ -47,9 +47,15 @@ def mdc(name: str) -> NamedNode:
     return NamedNode(MDC + name)
 
 
+# letters that Unicode does not decompose into a Latin base letter plus accents
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+                       "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
+                       "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"})
+
+
 def slugify(text: str) -> str:
     """ASCII, lower case, hyphens: "Kemal Dalkıran" -> "kemal-dalkiran"."""
-    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ø", "o").replace("ß", "ss"))
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if not slug:  # a name with no Latin letters at all: keep it stable and unique all the same

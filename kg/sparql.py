@@ -64,7 +64,7 @@ class QueryResult:
             return json.dumps({"head": {"vars": columns}, "results": {"bindings": bindings}},
                               ensure_ascii=False) + "\n"
         if fmt == "csv":
-            return render(columns, self.values(), "csv").replace("\n", "\r\n")
+            return render(columns, self.values(), "csv")
         if fmt == "tsv":
             lines = ["\t".join("?" + name for name in columns)]
             lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]

@@ -1,0 +1,147 @@
+"""The command line as a user meets it: exact output, errors as one line, documented exit codes."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import cli
+from kg.pipeline import store_extraction
+from kg.store import GraphStore
+from sample_facts import seed_like_extraction
+
+
+@pytest.fixture
+def fact_store(tmp_path):
+    """An on-disk store with one hand-made article (independent of the extractor)."""
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    store_extraction(store, seed_like_extraction("T1"))
+    store.close()
+    return str(path)
+
+
+def test_every_command_has_help_with_an_example(runner):
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, name
+
+
+def test_query_who_met_whom_as_a_table(runner, fact_store):
+    sparql = """PREFIX mdc: <https://w3id.org/mdc#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT DISTINCT ?a ?b WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:participant ?x, ?y .
+      ?x rdfs:label ?a . ?y rdfs:label ?b } FILTER(STR(?a) < STR(?b)) }"""
+    result = runner.invoke(cli, ["query", sparql, "--store", fact_store])
+    assert result.exit_code == 0, result.output
+    assert result.output == ("a        b\n"
+                             "-------  -------------\n"
+                             "Yao Qin  Zakir Hasanov\n")
+
+
+def test_query_formats(runner, fact_store):
+    sparql = ("PREFIX mdc: <https://w3id.org/mdc#> "
+              "SELECT DISTINCT ?code WHERE { ?c mdc:code ?code } ORDER BY ?code")
+    csv = runner.invoke(cli, ["query", sparql, "--store", fact_store, "--format", "csv"])
+    assert csv.output == "code\nAZ\nCN\n"
+    tsv = runner.invoke(cli, ["query", sparql, "--store", fact_store, "--format", "tsv"])
+    assert tsv.output == '?code\n"AZ"\n"CN"\n'
+    answer = json.loads(runner.invoke(cli, ["query", sparql, "--store", fact_store,
+                                            "--format", "json"]).output)
+    assert answer["head"]["vars"] == ["code"]
+    assert [b["code"]["value"] for b in answer["results"]["bindings"]] == ["AZ", "CN"]
+
+
+def test_query_ask_and_construct(runner, fact_store):
+    ask = runner.invoke(cli, ["query", "ASK { ?s ?p ?o }", "--store", fact_store])
+    assert ask.output == "true\n"
+    construct = runner.invoke(cli, ["query", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 1",
+                                    "--store", fact_store])
+    assert construct.exit_code == 0
+    assert "@prefix" in construct.output
+
+
+def test_query_refuses_an_update_without_the_flag(runner, fact_store):
+    result = runner.invoke(cli, ["query", "DELETE WHERE { ?s ?p ?o }", "--store", fact_store])
+    assert result.exit_code == 1
+    assert result.output == ("Error: this is a SPARQL update; kg query is read-only unless you pass "
+                             "--update\n")
+    count = runner.invoke(cli, ["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                "--store", fact_store, "--format", "csv"])
+    assert count.output != "n\n0\n"
+
+
+def test_query_syntax_error_is_one_line(runner, fact_store):
+    result = runner.invoke(cli, ["query", "SELECT WHERE {", "--store", fact_store])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: SPARQL syntax error")
+    assert "Traceback" not in result.output
+
+
+def test_reading_a_store_that_does_not_exist(runner, tmp_path):
+    missing = tmp_path / "nowhere"
+    for command in (["stats"], ["export"], ["query", "ASK {}"], ["validate"]):
+        result = runner.invoke(cli, [*command, "--store", str(missing)])
+        assert result.exit_code == 1
+        assert result.output == (f"Error: no store at {missing}: run `kg ingest ... --store {missing}` "
+                                 "first\n")
+    assert not missing.exists()
+
+
+def test_ingest_reports_missing_inputs_and_goes_on(runner, tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("The minister met the ambassador.", encoding="utf-8")
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "missing.txt"), str(good),
+                                 "--store", str(store)])
+    assert result.exit_code == 3
+    assert f"Failed: {tmp_path / 'missing.txt'}: no such file or directory" in result.output
+    assert "Ingested 1, unchanged 0, failed 1" in result.output
+
+
+def test_reingesting_an_unchanged_article_changes_nothing(runner, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The minister met the ambassador on Monday.", encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner.invoke(cli, ["ingest", str(article), "--store", store])
+    before = runner.invoke(cli, ["export", "--store", store, "--format", "nquads"]).output
+    again = runner.invoke(cli, ["ingest", str(article), "--store", store])
+    assert "Ingested 0, unchanged 1, failed 0" in again.output
+    assert runner.invoke(cli, ["export", "--store", store, "--format", "nquads"]).output == before
+
+
+def test_stats_counts_distinct_entities(runner, fact_store):
+    result = runner.invoke(cli, ["stats", "--store", fact_store, "--format", "csv"])
+    rows = dict(line.split(",", 1) for line in result.output.strip().splitlines()[1:])
+    assert rows["Article"] == "1"
+    assert rows["Person"] == "2"
+    assert rows["Country"] == "2"
+    assert rows["Meeting"] == "1"
+    assert rows["articles published"] == "2024-06-14 .. 2024-06-14"
+
+
+def test_validate_conforms(runner, fact_store):
+    result = runner.invoke(cli, ["validate", "--store", fact_store])
+    assert result.exit_code == 0
+    assert result.output == "Conforms: the graph satisfies every shape.\n"
+
+
+def test_validate_reports_and_exits_1(runner, fact_store):
+    runner.invoke(cli, ["query", "--update", "--store", fact_store,
+                        "DELETE WHERE { GRAPH ?g { ?m <https://w3id.org/mdc#date> ?d } }"])
+    result = runner.invoke(cli, ["validate", "--store", fact_store])
+    assert result.exit_code == 1
+    assert "A meeting has a date" in result.output
+
+
+def test_export_to_file(runner, fact_store, tmp_path):
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(cli, ["export", "--store", fact_store, "--output", str(out)])
+    assert result.exit_code == 0
+    assert "Zakir Hasanov" in out.read_text(encoding="utf-8")
+
+
+def test_unknown_format_is_a_usage_error(runner, fact_store):
+    result = runner.invoke(cli, ["export", "--store", fact_store, "--format", "xlsx"])
+    assert result.exit_code == 2
