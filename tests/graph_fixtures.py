@@ -1,0 +1,79 @@
+"""A small multi-article graph built from hand-made `kg.model` records (no extractor needed).
+
+Four articles, shaped like ours: the same persons and meetings appear in several article graphs,
+so a query that forgets to de-duplicate counts them twice.
+
+    a1 2024-03-05  Hasanov (AZ) meets Güler (TR) in Baku; Güler leads a TR delegation
+    a2 2024-03-06  the same meeting, reported again; Hasanov invites Dong (CN) to the Xiangshan Forum
+    a3 2023-09-12  Hasanov calls Dong (AZ-CN, a call)
+    a4 2024-10-01  Güler meets Rutte (NATO) in Brussels; Dong at the 11th Xiangshan Forum
+"""
+from __future__ import annotations
+
+from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
+from kg.pipeline import store_extraction
+
+
+def _hasanov(key="p1", rank="Colonel General"):
+    return Person(key=key, name="Zakir Hasanov", rank=rank, position="Minister of Defence",
+                  country="AZ", organization="Ministry of Defence of Azerbaijan")
+
+
+def _guler(key="p2"):
+    return Person(key=key, name="Yaşar Güler", rank="General", position="Minister of National Defence",
+                  country="TR")
+
+
+def _dong(key="p3"):
+    return Person(key=key, name="Dong Jun", rank="Admiral", position="Minister of National Defense",
+                  country="CN")
+
+
+def _rutte(key="p4"):
+    return Person(key=key, name="Mark Rutte", position="Secretary General", country="NATO")
+
+
+def extractions() -> list[Extraction]:
+    baku = Place("Baku", "AZ")
+    meeting_az_tr = Meeting(key="m1", date="2024-03-05", parties=["AZ", "TR"], host="AZ",
+                            participants=["p1", "p2"], delegations=["d1"], location=baku,
+                            topics=["military cooperation"],
+                            evidence=["Zakir Hasanov met Yaşar Güler in Baku."])
+    a1 = Extraction(
+        article=Article(id="a1", text="...", url="https://example.org/a1", title="AZ-TR talks",
+                        date="2024-03-05", source="mod.gov.az"),
+        date="2024-03-05",
+        persons=[_hasanov(), _guler()],
+        meetings=[meeting_az_tr],
+        delegations=[Delegation(key="d1", leader="p2", country="TR", members=[], date="2024-03-05")],
+    )
+    a2 = Extraction(
+        article=Article(id="a2", text="...", title="Talks, again \"quoted\"", date="2024-03-06"),
+        date="2024-03-06",
+        persons=[_hasanov(), _guler(), _dong()],
+        meetings=[Meeting(key="m1", date="2024-03-05", parties=["TR", "AZ"], host="AZ",
+                          participants=["p1", "p2"], location=baku)],
+        forums=[Forum(key="f1", name="Beijing Xiangshan Forum", edition=11, date="2024-09-12")],
+        invitations=[Invitation(key="i1", inviter="p3", invitee="p1", forum="f1", date="2024-03-06")],
+    )
+    a3 = Extraction(
+        article=Article(id="a3", text="...", date="2023-09-12"),
+        date="2023-09-12",
+        persons=[_hasanov(rank="General"), _dong()],
+        meetings=[Meeting(key="m1", date="2023-09-12", parties=["AZ", "CN"], participants=["p1", "p3"],
+                          mode="call")],
+    )
+    a4 = Extraction(
+        article=Article(id="a4", text="...", date="2024-10-01"),
+        date="2024-10-01",
+        persons=[_guler(), _rutte(), _dong()],
+        meetings=[Meeting(key="m1", date="2024-10-01", parties=["TR", "NATO"], host="NATO",
+                          participants=["p2", "p4"], location=Place("Brussels", "BE"))],
+        forums=[Forum(key="f1", name="Beijing Xiangshan Forum", edition=11, date="2024-09-12")],
+    )
+    return [a1, a2, a3, a4]
+
+
+def fill(store) -> int:
+    """Store the four articles; returns the number of quads written."""
+    return sum(store_extraction(store, extraction) for extraction in extractions())
