@@ -1,7 +1,11 @@
 """Extraction: article text -> `kg.model.Extraction` (persons, meetings, delegations, forums, invitations).
 
-PLACEHOLDER until the rule-based extractor lands: returns no facts. The public API is
-`extract(article) -> Extraction` and `extract_many(articles, jobs=1) -> Iterator[Extraction]`.
+A rule pipeline over the genre of defence-diplomacy news: clean-up (`clean`), publication and event
+dates (`dates`), lexicons of ranks, titles, triggers and forums (`lexicon`, ``data/``), person
+mentions with rank, position and country (`mentions`, `persons`), forums (`forums`), and contacts
+with their discourse state (`contacts`). The lexicons load once, on first use; nothing runs at import.
+
+Public API: `extract(article) -> Extraction` and `extract_many(articles, jobs=1)`.
 """
 from __future__ import annotations
 
@@ -11,9 +15,24 @@ from kg.model import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
-    return Extraction(article=article, date=article.date)
+    """Read one article: who met whom, when and where, delegations, forums and invitations."""
+    from kg.extract.contacts import read_article
+
+    try:
+        return read_article(article)
+    except RecursionError:  # pathological input: report it, never stop a batch
+        extraction = Extraction(article=article, date=article.date)
+        extraction.warnings.append("extraction gave up on this article (input too deeply nested)")
+        return extraction
 
 
 def extract_many(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
-    for article in articles:
-        yield extract(article)
+    """Extract a stream of articles, in order; ``jobs > 1`` spreads the work over processes."""
+    if jobs <= 1:
+        for article in articles:
+            yield extract(article)
+        return
+    from multiprocessing import get_context
+
+    with get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap(extract, articles, chunksize=8)

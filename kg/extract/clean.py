@@ -1,0 +1,155 @@
+"""Text clean-up for scraped news: junk first lines, datelines, signatures, glued sentences.
+
+`clean_article(text)` returns a `CleanText`: the body ready for sentence splitting, plus what the
+clean-up learnt on the way (the date on a scraped first line, the dateline's city and date).
+Pure functions, no model.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+                         "\ufeff": "", "\u00ad": "", "\u2010": "-", "\u2011": "-", "\t": " "})
+
+# " date 2024-06-14 + ↺ − 16 px" and similar scraper residue on the first line
+_JUNK_DATE_LINE = re.compile(r"^\s*(?:date\s*[:\-]?\s*)?(\d{4}-\d{2}-\d{2})\b[^\n]*$", re.I)
+_JUNK_LINE = re.compile(r"^\s*(?:[+↺−\-–]\s*)*(?:\d+\s*px)?\s*$|^\s*[+↺−]\s")
+_TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|Related news|Read more|Related|Tags?)\b[:\s]", re.I)
+_MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
+           "oct|october|nov|november|dec|december")
+# "BAKU, Feb 20 --", "MOSCOW, June 24 –", "NEW DELHI:", "Hanoi, September 26 –", "Abu Dhabi (Garuda News) -",
+# "MOSCOW, August 17. /NordWire/.", "Karachi, 21 November 2024:", "ABU DHABI, 10th March, 2025 (EWS) --",
+# "Addis Ababa, March 9/2023 (ADD)", "LOMÉ, Togo —", "DORAL, Fla. —", "NUR-SULTAN.", "Tashkent, 14 October."
+_CITY = r"(?P<city>[A-ZÀ-Þ][\w'À-ÿ\-]*(?:\.(?=,))?(?:\s+[A-ZÀ-Þa-z][\w'À-ÿ\-]*){0,3}?)"
+_DATE_PART = (rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+              rf"(?:\s*[,/]\s*\d{{4}})?)")
+_AGENCY = r"(?:\s*\([^)]{1,40}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
+_DATELINE = re.compile(
+    rf"^{_CITY}(?:\s*,\s*(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
+    rf"(?:\s*(?:--|—|–|-|:)\s+|(?<=\))\s+(?=[A-Z]))")
+_DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\.(?:\s*/[^/]{{1,30}}/\.)?\s*(?=[A-Z])")
+
+
+@dataclass
+class CleanText:
+    text: str  # the body: paragraphs separated by blank lines
+    first_line_date: str | None = None  # ISO date found on a scraped first line
+    dateline_city: str | None = None
+    dateline_date: str | None = None  # the dateline's date as written ("Feb 20", "10th March, 2025")
+
+
+def normalise_characters(text: str) -> str:
+    """Straight quotes, plain spaces, NFC; keeps letters with diacritics."""
+    return unicodedata.normalize("NFC", text).translate(_QUOTES)
+
+
+def fix_glued_sentences(text: str) -> str:
+    """'Azerbaijan.It was noted' -> 'Azerbaijan. It was noted'; leaves 'U.S.', 'News.Az' style tokens alone
+    when the second part is short, and never touches decimals."""
+    return re.sub(r"(?<=[a-zà-ÿ0-9\)\"'’]{2})([.!?])(?=(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,}\b|I|A)\s)", r"\1 ", text)
+
+
+def _is_signature(paragraph: str) -> bool:
+    words = paragraph.split()
+    if _TAIL_MARKERS.match(paragraph):
+        return True
+    if len(words) <= 12 and not re.search(r"[.!?\"]\s*$", paragraph.strip()) and not re.search(r"\b(said|says)\b", paragraph):
+        return True
+    if len(words) <= 3:
+        return True
+    if re.fullmatch(r"\(?[A-Za-z ]*translation\)?\.?", paragraph.strip(), re.I):
+        return True
+    return False
+
+
+def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
+    """Strip a leading dateline ("BAKU, Feb 20 --", "NEW DELHI:", "NUR-SULTAN."); returns (rest, city, date text)."""
+    from kg.gazetteer import lookup
+    for pattern in (_DATELINE, _DATELINE_DOT):
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        city = match.group("city").strip().rstrip(".")
+        has_date = bool(match.group("date"))
+        shouted = city.upper() == city and sum(c.isalpha() for c in city) >= 3
+        known = lookup(city) is not None
+        if pattern is _DATELINE_DOT and not (shouted or has_date):
+            continue
+        if not (shouted or known or has_date):
+            continue
+        rest = paragraph[match.end():]
+        if not rest or not (rest[0].isupper() or rest[0] in "\"'(" or rest[0].isdigit()):
+            continue
+        name = city.title() if shouted else city
+        return rest, name, match.group("date")
+    return paragraph, None, None
+
+
+def clean_article(text: str) -> CleanText:
+    """Clean a raw article body (see the module docstring)."""
+    text = normalise_characters(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    first_line_date = None
+    # scraped first line(s): "date 2024-06-14 + ↺ − 16 px"
+    while lines and (not lines[0].strip() or _JUNK_DATE_LINE.match(lines[0]) or _JUNK_LINE.match(lines[0])):
+        match = _JUNK_DATE_LINE.match(lines[0])
+        if match and first_line_date is None:
+            first_line_date = match.group(1)
+        lines.pop(0)
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n|\n(?=\S)", "\n".join(lines))]
+    paragraphs = [p for p in paragraphs if p]
+    # trailing publisher signatures, bylines, "Related news" lines
+    while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
+        paragraphs.pop()
+    paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p)]
+    # leading readout boilerplate: "X provided the following readout:"
+    paragraphs = [p for p in paragraphs if not re.search(r"provided the following readout:?$", p)]
+    # enumerations of readouts: "1. On Tuesday ...", "(2) Both Ministers ..."
+    paragraphs = [re.sub(r"^(?:\(?\d{1,2}[.)]\s+)", "", p) for p in paragraphs]
+    city = date_text = None
+    if paragraphs:
+        paragraphs[0], city, date_text = split_dateline(paragraphs[0])
+    body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
+    # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
+    body = strip_postnominals(body)
+    return CleanText(body, first_line_date, city, date_text)
+
+
+_POSTNOMINAL = None
+
+
+def strip_postnominals(text: str) -> str:
+    global _POSTNOMINAL
+    if _POSTNOMINAL is None:
+        from kg.extract.lexicon import lexicon
+        words = "|".join(sorted((re.escape(w) for w in lexicon().postnominals), key=len, reverse=True))
+        _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
+    return _POSTNOMINAL.sub("", text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:Lt|Gen|Col|Maj|Brig|Adm|Capt|Cdr|Cmdr|Sr|Snr|Dr|Mr|Ms|Mrs|Prof|St|No|Fla|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
+    r"Res|Ret|Retd|Gp|Wg|Sqn|Flt|Hon|Rt|Jr|Lieut|Cdre|Commo|Sgt|Vs|Engr|Eng|Smt|Mme|Gov|Sen|Rep|Amb|Pvt|Cpl|Ft|Mt|Vol|"
+    r"approx|e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)\.|\b[A-Z]\.)$")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph; abbreviations ("Lt. Gen.", "Dr.") and initials ("Daniel R. Whitcomb")
+    do not end a sentence."""
+    sentences = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        head = paragraph[start:match.start()].rstrip("\"')] ")
+        if _NO_BREAK_BEFORE.search(head):
+            continue
+        sentences.append(paragraph[start:match.start()].strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if s]

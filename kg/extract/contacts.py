@@ -1,0 +1,742 @@
+"""Contacts read from one article: meetings and calls, delegations, invitations.
+
+`read_article(article)` runs the whole rule pipeline over the cleaned sentences and returns an
+`Extraction`. It walks the sentences in order and keeps a little discourse state (the meeting
+being told, the guest and the host, the last subject) to resolve "the minister", "the Chinese
+guest", "his counterpart" and "he".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from kg import gazetteer
+from kg.extract.clean import clean_article, split_sentences
+from kg.extract.dates import future_date, parse_iso, publication_date, resolve_date
+from kg.extract.forums import ForumMention, find_forums
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
+from kg.extract.persons import PersonRecord, Registry
+from kg.model import (Article, Delegation, Extraction, Forum, Invitation, Meeting, Person,
+                      Place)
+
+ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|"
+              r"generals?|admirals?|commanders?|chiefs?|ministers?|deputy ministers?|vice ministers?|"
+              r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
+              r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
+              r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
+              r"envoy|marshal|commissioner|delegation|cds|jemad|coas|cns|cas|dg|head of the [a-z ]+? department")
+_ROLE = re.compile(
+    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<visiting>visiting|accompanying|foreign|distinguished)\s+)?"
+    rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
+    rf"(?P<role>{ROLE_WORDS})\b", re.I)
+_PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
+_HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|under the (?:leadership|guidance|patronage) of|"
+    r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
+    r"regards to|appreciation of|visits? of|to President|to His|to Her|by President|by Prime Minister|"
+    r"invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
+_HEAD_OF_STATE = re.compile(r"\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
+                            r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
+_LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to)\s+(?:the\s+)?$")
+
+
+@dataclass
+class Sentence:
+    index: int
+    paragraph: int
+    text: str
+    persons: list[Mention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    forums: list[ForumMention] = field(default_factory=list)
+    refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person key) incl. roles
+
+
+@dataclass
+class MeetingDraft:
+    participants: list[str]
+    date: str | None
+    mode: str
+    host: str | None
+    city: str | None
+    venue_country: str | None
+    evidence: list[str]
+    paragraph: int
+    sidelines: bool = False
+    with_delegation: bool = False
+    delegation_leaders: set[str] = field(default_factory=set)
+    host_direction: str = "neutral"
+    host_person: str | None = None
+
+
+@dataclass
+class DelegationDraft:
+    leader: str
+    country: str | None = None
+    members: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    members_in_context: bool = False
+
+
+class ArticleReader:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.lex = lexicon()
+        cleaned = clean_article(article.text)
+        self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date)
+        self.pub_date: Date | None = parse_iso(self.pub)
+        self.dateline_city = cleaned.dateline_city
+        self.dateline_country = gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None
+        self.sentences: list[Sentence] = []
+        for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
+            for text in split_sentences(paragraph):
+                self.sentences.append(Sentence(len(self.sentences), p_index, text))
+        self.registry = Registry()
+        self.meetings: list[MeetingDraft] = []
+        self.delegations: dict[str, DelegationDraft] = {}
+        self.invitations: list[tuple[str, str, str | None, str | None, str]] = []
+        self.forums: dict[str, ForumMention] = {}
+        self.forum_keys: dict[str, str] = {}
+        self.context_city = self.dateline_city
+        self.context_country = self.dateline_country
+        self.context_date: str | None = None
+        self.last_subject: str | None = None
+        self.current: MeetingDraft | None = None
+        self.country_counts: Counter = Counter()
+        self.visitors: list[str] = []
+
+    # ------------------------------------------------------------ helpers
+
+    def person(self, key: str) -> PersonRecord:
+        return self.registry.persons[key]
+
+    def country_of(self, key: str) -> str | None:
+        return self.registry.persons[key].country
+
+    def _candidates(self, demonym: str | None) -> list[PersonRecord]:
+        persons = list(self.registry.persons.values())
+        if demonym:
+            code = gazetteer.code_for(demonym)
+            if code is None:
+                return []
+            persons = [p for p in persons if p.country == code]
+        return persons
+
+    def resolve_role(self, match: re.Match, subject: str | None, sentence_index: int) -> list[str]:
+        role = match.group("role").lower()
+        demonym = match.group("demonym")
+        if demonym and gazetteer.code_for(demonym) is None:
+            # "the Deputy Secretary General": capitalised role words, not a people
+            if demonym.lower() in ("deputy", "vice", "first", "assistant", "russian") or demonym[0].isupper():
+                role = f"{demonym.lower()} {role}"
+                demonym = None
+        det = match.group("det").lower()
+        current = self.current
+        singular = role.rstrip("s")
+        if role.startswith("delegation"):
+            leader = None
+            if demonym:
+                code = gazetteer.code_for(demonym)
+                leader = next((k for k, d in self.delegations.items() if d.country == code), None)
+            elif self.delegations:
+                leader = list(self.delegations)[-1]
+            return [leader] if leader else []
+        if singular in ("counterpart", "colleague", "interlocutor"):
+            pool = self._candidates(demonym) if demonym else []
+            if current:
+                others = [k for k in current.participants if k != subject]
+                if demonym:
+                    code = gazetteer.code_for(demonym)
+                    others = [k for k in others if self.country_of(k) == code]
+                if others:
+                    return [others[0]] if not role.endswith("s") else others
+            if pool:
+                return [max(pool, key=lambda p: p.last_sentence).key]
+            return []
+        if singular == "host":
+            if current and current.host_person and current.host_person != subject:
+                return [current.host_person]
+            if current:
+                others = [k for k in current.participants if k != subject and k not in self.visitors]
+                if others:
+                    return [others[0]]
+                others = [k for k in current.participants if k != subject]
+                if others:
+                    return [others[0]]
+            return []
+        if singular in ("guest", "visitor", "dignitary") or match.group("visiting"):
+            pool = self._candidates(demonym)
+            visitors = [k for k in self.visitors if any(p.key == k for p in pool)]
+            if visitors:
+                return [visitors[-1]]
+            if current:
+                guests = [k for k in current.participants if k != current.host_person and k != subject
+                          and (not demonym or self.country_of(k) == gazetteer.code_for(demonym))]
+                if guests:
+                    return [guests[0]]
+            if pool and demonym:
+                return [max(pool, key=lambda p: p.last_sentence).key]
+            return []
+        # "the minister", "the Russian deputy minister", "the general", "the Indonesian officer"
+        pool = self._candidates(demonym)
+        if det in ("his", "her", "their", "its") and singular not in ("minister",):
+            return []
+        words = singular.replace("defense", "defence").split()
+        scored = []
+        for p in pool:
+            text = f"{p.rank or ''} {p.position or ''}".lower().replace("defense", "defence")
+            text = text + " " + " ".join(_acronyms(p.position or ""))
+            if singular in ("official", "officer", "delegation head"):
+                hit = True
+            else:
+                hit = all(w in text.split() or w in text for w in words)
+            if hit:
+                in_current = bool(current and p.key in current.participants)
+                scored.append((in_current, p.last_sentence, p.key))
+        if scored:
+            scored.sort(reverse=True)
+            return [scored[0][2]]
+        if demonym and pool:
+            return [max(pool, key=lambda p: p.last_sentence).key]
+        return []
+
+    # ------------------------------------------------------------ passes
+
+    def read(self) -> Extraction:
+        for sentence in self.sentences:
+            self._mentions(sentence)
+        for sentence in self.sentences:
+            self._discourse(sentence)
+        return self._build()
+
+    def _mentions(self, sentence: Sentence) -> None:
+        sentence.places = find_places(sentence.text)
+        for place in sentence.places:
+            if place.kind in ("country", "demonym", "city", "institution"):
+                self.country_counts[place.code] += 1
+        sentence.forums = find_forums(sentence.text)
+        for forum in sentence.forums:
+            existing = self.forums.get(forum.name)
+            if existing is None or (forum.edition and not existing.edition):
+                self.forums[forum.name] = forum
+        persons = find_persons(sentence.text, self.registry.known_words())
+        kept = []
+        for mention in persons:
+            # a person's name equal to a forum or place is not a person
+            if any(f.start <= mention.start < f.end for f in sentence.forums):
+                continue
+            record = self.registry.add(mention, sentence.index, sentence.text)
+            mention.key = record.key
+            kept.append(mention)
+        sentence.persons = kept
+
+    def _refs(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """Person references in a sentence, in order: names, role nouns, pronouns, acronyms."""
+        refs = []
+        text = sentence.text
+        taken = []
+        for mention in sentence.persons:
+            before = text[:mention.start]
+            if _EXCLUDE_BEFORE.search(before) or _HEAD_OF_STATE.search(before):
+                continue
+            refs.append((mention.start, mention.end, mention.key))
+            taken.append((mention.start, mention.end))
+        subject = refs[0][2] if refs else None
+        for match in _ROLE.finditer(text):
+            if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+                continue
+            # a role noun followed by a name is a title, already counted with the name
+            after = text[match.end():match.end() + 3]
+            if after.strip()[:1].isupper() and not after.startswith(","):
+                nxt = text[match.end():].split()
+                if nxt and nxt[0][0].isupper() and nxt[0].rstrip(",.") not in self.lex.non_name_words:
+                    continue
+            if _EXCLUDE_BEFORE.search(text[:match.start()]):
+                continue
+            keys = self.resolve_role(match, subject if subject and match.start() > 0 else self.last_subject,
+                                     sentence.index)
+            for key in keys:
+                refs.append((match.start(), match.end(), key))
+                taken.append((match.start(), match.end()))
+        for match in _HIGHNESS.finditer(text):
+            person = next((p for p in self.registry.persons.values() if p.honorific and "Highness" in p.honorific), None)
+            if person and not any(s <= match.start() < e for s, e in taken):
+                refs.append((match.start(), match.end(), person.key))
+        for match in re.finditer(r"\b([A-Z]{2,6})\b", text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            for person in self.registry.persons.values():
+                if match.group(1) in _acronyms(person.position or "") and match.group(1) not in ("UN", "EU"):
+                    refs.append((match.start(), match.end(), person.key))
+                    break
+        for match in _PRONOUN.finditer(text):
+            start = match.start("pronoun")
+            if any(s <= start < e for s, e in taken):
+                continue
+            prior = [r for r in refs if r[0] < start]
+            key = self.last_subject if not prior else None
+            if key:
+                refs.append((start, match.end("pronoun"), key))
+        refs.sort()
+        return refs
+
+    def _discourse(self, sentence: Sentence) -> None:
+        text = sentence.text
+        lowered = text[0].lower() + text[1:] if text else text
+        sentence.refs = refs = self._refs(sentence)
+        self._visitor_cues(sentence)
+        triggers = self.lex.triggers
+        future = re.search(triggers["not_meeting"], lowered)
+        date = None
+        if not future:
+            date = resolve_date(text, self.pub_date, self.context_date or (self.current.date if self.current else None))
+        self._update_place_context(sentence)
+        self._delegation_cues(sentence)
+        trigger = None
+        for rule in triggers["meeting"]:
+            match = re.search(rule["pattern"], lowered)
+            if match and (trigger is None or match.start() < trigger[0].start()):
+                trigger = (match, rule["host"])
+        join = re.search(triggers["join"], lowered)
+        keys = _unique([k for _, _, k in refs])
+        sides = {self.country_of(k) for k in keys} - {None}
+        is_meeting = trigger is not None and not future and len(keys) >= 2
+        if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
+            is_meeting = False
+        if is_meeting:
+            self._meeting(sentence, trigger, refs, date)
+        elif join and self.current is not None and not future:
+            self._join(sentence, join, refs)
+        if re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
+            self._invitation(sentence, refs)
+        if date and not future:
+            self.context_date = date
+        if refs:
+            first = refs[0][2]
+            self.last_subject = first
+
+    # ------------------------------------------------------------ cues
+
+    def _visitor_cues(self, sentence: Sentence) -> None:
+        text = sentence.text
+        for start, end, key in sentence.refs:
+            tail = text[end:end + 120]
+            head = text[max(0, start - 60):start]
+            if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|is on an? (?:official |working |three-day |two-day )?visit|"
+                        r"is visiting|arrived in|is leading|who is leading|who led|at the head of|"
+                        r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
+                    or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[\w\-']+\s+){0,6}$", head):
+                if key not in self.visitors:
+                    self.visitors.append(key)
+
+    def _update_place_context(self, sentence: Sentence) -> None:
+        text = sentence.text
+        if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
+            return
+        for place in sentence.places:
+            if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]):
+                self.context_city = place.name
+                self.context_country = place.code
+                return
+        for forum in sentence.forums:
+            if forum.city and re.search(r"\b(?:sidelines|margins|at|attend|attending|during|opened|held)\b",
+                                        text[max(0, forum.start - 40):forum.start]):
+                if not any(p.kind == "city" for p in sentence.places):
+                    self.context_city = forum.city
+                    self.context_country = gazetteer.code_for(forum.city)
+        for place in sentence.places:
+            if place.kind == "country" and re.search(r"\b(?:visit to|visiting|in|to)\s+(?:the\s+)?$",
+                                                     text[max(0, place.start - 20):place.start]):
+                if self.context_country != place.code:
+                    self.context_country = place.code
+                    self.context_city = None
+                return
+
+    def _delegation_cues(self, sentence: Sentence) -> None:
+        text = sentence.text
+        refs = sentence.refs
+        # "delegation ... led by / headed by X"
+        for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+", text):
+            after = [r for r in refs if r[0] >= match.end() - 1]
+            if after:
+                self._add_delegation(after[0][2], sentence, text[match.start():match.end()])
+        # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
+        # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
+        for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
+                                 r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
+            before = [r for r in refs if r[1] <= match.start()]
+            if before and not re.search(r"\bby\s*$", text[:match.start()]):
+                self._add_delegation(before[-1][2], sentence, match.group(0))
+        for match in re.finditer(r"\band (?:his|her|the) (?:accompanying |visiting )?(?:[A-Z][\w]+ )?delegation\b", text):
+            before = [r for r in refs if r[1] <= match.start()]
+            if before:
+                self._add_delegation(before[-1][2], sentence, match.group(0))
+        # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
+        match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
+                          r"(?:the|his|her|its)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
+                          r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
+                          r"(?:includes|included|include|comprises|comprised|consists of|consisted of|including)\b", text,
+                          re.I)
+        if match:
+            demonym = match.group("demonym") or match.group("demonym2")
+            code = gazetteer.code_for(demonym) if demonym else None
+            members = [r[2] for r in refs if r[0] >= match.end()]
+            leader = None
+            if code:
+                leader = next((k for k, d in self.delegations.items() if d.country == code), None)
+                if leader is None:
+                    pool = [k for k in self.visitors if self.country_of(k) == code] or \
+                        [p.key for p in self.registry.persons.values() if p.country == code and p.key not in members]
+                    leader = pool[0] if pool else None
+            else:
+                his = re.search(r"\b(?:his|her)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
+                before = [r for r in refs if r[1] <= match.start()]
+                if his and before:
+                    leader = before[-1][2]
+                elif self.delegations:
+                    leader = list(self.delegations)[-1]
+                elif self.visitors:
+                    leader = self.visitors[0]
+            if leader:
+                delegation = self._add_delegation(leader, sentence, match.group(0))
+                if code and delegation.country is None:
+                    delegation.country = code
+                main_clause = not re.search(r",\s*which\b|\bwhich\b", text[:match.end()])
+                for key in members:
+                    if key != leader and key not in delegation.members:
+                        delegation.members.append(key)
+                        if self.person(key).country is None:
+                            self.person(key).country = delegation.country or self.country_of(leader)
+                if main_clause and self.current is not None and self.current.paragraph >= sentence.paragraph - 1:
+                    delegation.members_in_context = True
+        # "X was accompanied by A and B"
+        match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
+        if match and not re.search(r"\bwho accompanied\b", text):
+            before = [r for r in refs if r[1] <= match.start()]
+            after = [r for r in refs if r[0] >= match.end() - 1]
+            leader = before[-1][2] if before else None
+            if leader and after:
+                delegation = self._add_delegation(leader, sentence, match.group(0))
+                for _, _, key in after:
+                    if key != leader and key not in delegation.members and \
+                            (self.country_of(key) in (None, self.country_of(leader))):
+                        delegation.members.append(key)
+                        if self.person(key).country is None:
+                            self.person(key).country = self.country_of(leader)
+        # "..., who accompanied the Army Commander in both engagements"
+        match = re.search(r"\bwho accompanied\s+(?:him|her|the [\w\s]+?)\s+(?:in|at|during) (?:both|all)\b", text)
+        if match:
+            for delegation in self.delegations.values():
+                for key in delegation.members:
+                    for meeting in self.meetings:
+                        if delegation.leader in meeting.participants and key not in meeting.participants:
+                            meeting.participants.append(key)
+
+    def _add_delegation(self, leader: str, sentence: Sentence, cue: str) -> DelegationDraft:
+        if leader not in self.delegations:
+            country = self.country_of(leader)
+            demonym = re.search(r"\b([A-Z][\w\-]+)\s+(?:military\s+|defen[cs]e\s+)?delegation", cue)
+            if demonym and gazetteer.code_for(demonym.group(1)):
+                country = country or gazetteer.code_for(demonym.group(1))
+            self.delegations[leader] = DelegationDraft(leader, country)
+            if leader not in self.visitors:
+                self.visitors.append(leader)
+        delegation = self.delegations[leader]
+        if sentence.text not in delegation.evidence:
+            delegation.evidence.append(sentence.text)
+        return delegation
+
+    # ------------------------------------------------------------ meetings
+
+    def _mode(self, text: str) -> str:
+        triggers = self.lex.triggers
+        if re.search(triggers["video_markers"], text, re.I):
+            return "video"
+        if re.search(triggers["call_markers"], text, re.I) and not re.search(r"courtesy call|call(?:ed|s)? on", text):
+            return "call"
+        return "in_person"
+
+    def _meeting(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
+        match, direction = trigger
+        text = sentence.text
+        keys = _unique([k for _, _, k in refs])
+        mode = self._mode(text)
+        city = None
+        venue_country = None
+        for place in sentence.places:
+            if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
+                                                      text[max(0, place.start - 40):place.start]):
+                city, venue_country = place.name, place.code
+                break
+        headquarters = re.search(r"\b(NATO|UN|EU|United Nations|African Union|ASEAN|SCO|CSTO) Headquarters\b", text)
+        if headquarters:
+            body = gazetteer.code_for(headquarters.group(1))
+            seat = gazetteer.body_seat(body) if body else None
+            if seat:
+                city = city or seat[0]
+                venue_country = venue_country or seat[1]
+        sidelines = bool(re.search(r"\b(?:sidelines|margins)\b", text)) or any(
+            re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
+        if city is None and mode == "in_person":
+            city, venue_country = self.context_city, self.context_country
+        if mode != "in_person":
+            city = venue_country = None
+        before = [k for s, e, k in refs if e <= match.start() + 1]
+        after = [k for s, e, k in refs if s >= match.end() - 1]
+        host_person = None
+        if direction == "subject" and before:
+            host_person = before[0]
+        elif direction == "object" and after:
+            host_person = after[0]
+        if host_person is None:
+            pass
+        # the guest side is the other principal
+        meeting_date = date or self.context_date or (self.current.date if self.current else None) or self.pub
+        with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
+        draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
+                             sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,
+                             host_person=host_person)
+        for key in keys:
+            if key in self.delegations and re.search(r"\bdelegation\b", text):
+                draft.delegation_leaders.add(key)
+        # the same contact told again ("During the meeting, ...", "At the end of the meeting ...")
+        target = self._same_meeting(draft)
+        if target is not None:
+            for key in keys:
+                if key not in target.participants:
+                    target.participants.append(key)
+            if text not in target.evidence:
+                target.evidence.append(text)
+            target.with_delegation = target.with_delegation or with_delegation
+            target.delegation_leaders |= draft.delegation_leaders
+            self.current = target
+            return
+        self.meetings.append(draft)
+        self.current = draft
+
+    def _same_meeting(self, draft: MeetingDraft) -> MeetingDraft | None:
+        for meeting in reversed(self.meetings):
+            if meeting.mode != draft.mode:
+                continue
+            if set(draft.participants) <= set(meeting.participants) and (
+                    draft.date == meeting.date or not re.search(r"\d", draft.evidence[0][:0] or "x")):
+                if draft.date == meeting.date or meeting is self.current:
+                    return meeting
+        return None
+
+    def _join(self, sentence: Sentence, join: re.Match, refs) -> None:
+        text = sentence.text
+        keys = _unique([k for _, _, k in refs])
+        lowered = text.lower()
+        targets = [self.current]
+        if re.search(r"\b(?:both|all (?:three|four|the|of the)|each of the)\b(?: of)?(?: [\w']+)? "
+                     r"(?:meetings|calls|engagements|talks|sessions)", lowered) or "both of" in lowered:
+            principal = None
+            owner = re.search(r"\b(?:both|all three) of ([A-Z][\w\-]+)'s meetings", text)
+            if owner:
+                principal = next((p.key for p in self.registry.persons.values()
+                                  if owner.group(1).casefold() in p.words), None)
+            targets = [m for m in self.meetings if principal is None or principal in m.participants]
+            if not principal and keys:
+                leader_meetings = [m for m in self.meetings if keys[0] in m.participants]
+                targets = leader_meetings or targets
+        joined_by_new_party = re.search(r"\bthen joined by\b", lowered)
+        for meeting in targets:
+            new = [k for k in keys if k not in meeting.participants]
+            if not new:
+                continue
+            sides = {self.country_of(k) for k in meeting.participants}
+            if joined_by_new_party and any(self.country_of(k) not in sides for k in new):
+                copy = MeetingDraft(list(meeting.participants) + new, meeting.date, meeting.mode, meeting.host,
+                                    meeting.city, meeting.venue_country, [text], sentence.paragraph,
+                                    meeting.sidelines, meeting.with_delegation, set(meeting.delegation_leaders),
+                                    meeting.host_direction, meeting.host_person)
+                self.meetings.append(copy)
+                self.current = copy
+                continue
+            meeting.participants.extend(new)
+            if text not in meeting.evidence:
+                meeting.evidence.append(text)
+
+    # ------------------------------------------------------------ invitations
+
+    def _invitation(self, sentence: Sentence, refs) -> None:
+        text = sentence.text
+        match = re.search(self.lex.triggers["invitation"], text[0].lower() + text[1:])
+        if not match:
+            return
+        behalf = re.search(r"\bon behalf of\b[^,]*,", text)
+        usable = [r for r in refs if not (behalf and behalf.start() <= r[0] < behalf.end())]
+        before = [r for r in usable if r[1] <= match.start() + 1]
+        after = [r for r in usable if r[0] >= match.end() - 1]
+        inviter = before[-1][2] if before else self.last_subject
+        if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
+            inviter = before[-1][2]
+        invitees = []
+        if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and self.current:
+            invitees = [k for k in self.current.participants if k != inviter]
+        elif after:
+            invitees = [after[0][2]]
+        tail = text[match.end():]
+        forum = next((f for f in sentence.forums if f.start >= match.start()), None)
+        target_forum = target_country = None
+        if forum is not None:
+            target_forum = forum.name
+        else:
+            visit = re.search(r"\b(?:visit|travel to|come to|to|in)\s+(?:the\s+)?([A-Z][\w'\-\.]+(?:\s+[A-Z][\w'\-\.]+){0,3})", tail)
+            places = [p for p in sentence.places if p.start >= match.end() and p.kind in ("country", "city")]
+            if places:
+                target_country = places[0].code
+            elif visit:
+                target_country = gazetteer.code_for(visit.group(1))
+            if target_country is None and inviter and re.search(r"\bvisit\b", tail):
+                target_country = self.country_of(inviter)
+        if not inviter or (target_forum is None and target_country is None):
+            return
+        for invitee in invitees:
+            if invitee == inviter:
+                continue
+            date = future_date(tail, self.pub_date) if target_forum else None
+            self.invitations.append((inviter, invitee, target_forum, target_country, text))
+            if target_forum and date and target_forum in self.forums:
+                self.forums[target_forum] = self.forums[target_forum]
+
+    # ------------------------------------------------------------ output
+
+    def _assign_countries(self, keys: set[str]) -> None:
+        for key in keys:
+            person = self.person(key)
+            if person.country:
+                continue
+            partners = set()
+            for meeting in self.meetings:
+                if key in meeting.participants:
+                    partners |= {self.country_of(k) for k in meeting.participants if k != key}
+            for delegation in self.delegations.values():
+                if key in delegation.members and delegation.country:
+                    person.country = delegation.country
+            if person.country:
+                continue
+            if self.dateline_country and self.dateline_country not in partners:
+                person.country = self.dateline_country
+                continue
+            ranked = [code for code, _ in self.country_counts.most_common()
+                      if code not in partners and not gazetteer.is_international_body(code)]
+            if ranked:
+                person.country = ranked[0]
+
+    def _build(self) -> Extraction:
+        extraction = Extraction(article=self.article, date=self.pub)
+        # delegation members join meetings the delegation took part in
+        for meeting in self.meetings:
+            for leader, delegation in self.delegations.items():
+                if leader not in meeting.participants:
+                    continue
+                if leader in meeting.delegation_leaders or (meeting.with_delegation and leader in self.visitors) or \
+                        (delegation.members_in_context and not meeting.sidelines and meeting is self._first_meeting_of(leader)):
+                    for key in delegation.members:
+                        if key not in meeting.participants:
+                            meeting.participants.append(key)
+        used: set[str] = set()
+        for meeting in self.meetings:
+            used.update(meeting.participants)
+        for delegation in self.delegations.values():
+            used.add(delegation.leader)
+            used.update(delegation.members)
+        for inviter, invitee, _, _, _ in self.invitations:
+            used.update((inviter, invitee))
+        self._assign_countries(used)
+        for leader, delegation in self.delegations.items():
+            delegation.country = delegation.country or self.country_of(leader)
+        # meetings: sides, host, venue
+        meeting_count = 0
+        for draft in self.meetings:
+            parties = sorted({self.country_of(k) for k in draft.participants} - {None})
+            if len(parties) < 2:
+                continue
+            host = None
+            if draft.mode == "in_person":
+                venue = draft.venue_country
+                if draft.host_direction in ("subject", "object") and draft.host_person:
+                    candidate = self.country_of(draft.host_person)
+                    if venue is None or candidate == venue or _seated(candidate, venue):
+                        host = candidate
+                else:
+                    matching = [p for p in parties if p == venue]
+                    if len(matching) == 1:
+                        host = matching[0]
+                if host is None and venue is None and draft.host_direction == "neutral":
+                    host = None
+            location = None
+            if draft.mode == "in_person":
+                country = draft.venue_country or host
+                if draft.city or country:
+                    location = Place(draft.city or gazetteer.country_name(country) or country, country)
+            meeting_count += 1
+            extraction.meetings.append(Meeting(
+                key=f"m{meeting_count}", date=draft.date, parties=parties, host=host,
+                participants=list(draft.participants),
+                delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
+                mode=draft.mode, location=location, evidence=draft.evidence))
+        for leader, delegation in self.delegations.items():
+            extraction.delegations.append(Delegation(
+                key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
+                date=None, evidence=delegation.evidence))
+        for name, forum in self.forums.items():
+            key = "f" + str(len(extraction.forums) + 1)
+            self.forum_keys[name] = key
+            location = Place(forum.city, gazetteer.code_for(forum.city)) if forum.city else None
+            aliases = [a for a in forum.aliases if a.isupper()]
+            extraction.forums.append(Forum(key=key, name=name, edition=forum.edition, date=None,
+                                           location=location, aliases=aliases))
+        seen = set()
+        for inviter, invitee, forum, country, evidence in self.invitations:
+            ident = (inviter, invitee, forum, country)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            extraction.invitations.append(Invitation(
+                key=f"i{len(extraction.invitations) + 1}", inviter=inviter, invitee=invitee,
+                forum=self.forum_keys.get(forum) if forum else None, country=None if forum else country,
+                evidence=[evidence]))
+        for key in sorted(used, key=lambda k: int(k[1:])):
+            record = self.person(key)
+            extraction.persons.append(Person(
+                key=key, name=record.name, aliases=[a for a in record.aliases if a != record.name],
+                rank=record.rank, position=record.position, country=record.country,
+                evidence=[record.evidence] if record.evidence else []))
+        return extraction
+
+    def _first_meeting_of(self, leader: str) -> MeetingDraft | None:
+        return next((m for m in self.meetings if leader in m.participants), None)
+
+
+def _seated(body: str | None, country: str | None) -> bool:
+    if not body or not gazetteer.is_international_body(body):
+        return False
+    seat = gazetteer.body_seat(body)
+    return bool(seat and seat[1] == country)
+
+
+def _acronyms(position: str) -> set[str]:
+    found = set(re.findall(r"\(([A-Z]{2,6})\)", position))
+    words = [w for w in re.findall(r"[A-Za-z]+", position) if w[0].isupper()]
+    if len(words) >= 2:
+        found.add("".join(w[0] for w in words))
+    return found
+
+
+def _unique(items):
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def read_article(article: Article) -> Extraction:
+    """Run the rule pipeline over one article."""
+    return ArticleReader(article).read()

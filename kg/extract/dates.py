@@ -1,0 +1,183 @@
+"""Dates: the publication date, and event dates resolved against it.
+
+Everything here is pure. An event date is returned as ISO text at the precision the text gives
+("2024-06-14", "2024-06", "2024").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# explicit: "June 25", "25 June", "on 13 October", "February 21, 2024", "10th March, 2025", "Sept. 10"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}}[^\d])(?:,?\s+(\d{{4}}))?")
+_MONTH_YEAR = re.compile(rf"\b(?:in|since|by|until|of|during|early|late|mid-?)\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
+_WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|On|since|from|Last|This|Next)\s+)?({_WEEKDAY_RE})\b(?:\s*\((\d{{1,2}})\))?")
+_RELATIVE = re.compile(r"\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
+                       r"earlier this week|this week|last week|earlier this month|this month|last month|"
+                       r"the day before yesterday|on the eve)\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+
+
+def parse_iso(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _year_for(month: int, day: int | None, pub: date | None, past: bool = True) -> int | None:
+    """The year of a day/month given without one: the latest such date not after publication (for past
+    events), or the next one (for announced events)."""
+    if pub is None:
+        return None
+    year = pub.year
+    try:
+        candidate = date(year, month, day or 1)
+    except ValueError:
+        return year
+    if past and candidate > pub + timedelta(days=7):
+        return year - 1
+    if not past and candidate < pub - timedelta(days=31):
+        return year + 1
+    return year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+
+
+def publication_date(field: str | None, first_line: str | None, dateline: str | None, text: str = "") -> str | None:
+    """The article's date: the input field, else the scraped first line, else the dateline."""
+    for candidate in (field, first_line):
+        if parse_iso(candidate):
+            return candidate[:10]
+    if dateline:
+        resolved = explicit_date(dateline, None)
+        if resolved and len(resolved) == 10:
+            return resolved
+    return None
+
+
+def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
+    """An explicit calendar date in ``text`` (first found), completed with the year if missing."""
+    match = _ISO.search(text)
+    if match:
+        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _NUMERIC.search(text)
+    if match:
+        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    found = []
+    for match in _DAY_MONTH.finditer(text):
+        found.append((match.start(), int(match.group(1)), _month(match.group(2)), match.group(3)))
+    for match in _MONTH_DAY.finditer(text):
+        found.append((match.start(), int(match.group(2)), _month(match.group(1)), match.group(3)))
+    if found:
+        _, day, month, year = min(found)
+        if not 1 <= day <= 31:
+            return None
+        return _iso(int(year) if year else _year_for(month, day, pub, past), month, day)
+    return None
+
+
+def resolve_date(text: str, pub: date | None, previous: str | None = None) -> str | None:
+    """The date an event sentence gives, resolved against the publication date; None if it gives none.
+
+    ``previous`` is the date of the event told just before ("the same day", "the following day").
+    """
+    lowered = text.lower()
+    prev = parse_iso(previous) if previous and len(previous) == 10 else None
+    if re.search(r"\b(?:the same day|that same day|later (?:that|the same|in the) (?:day|afternoon|evening)|later that day|"
+                 r"later in the day|on the same day|the same afternoon|the same evening|that afternoon|that evening|"
+                 r"earlier in the day|that day)\b", lowered) and previous:
+        return previous
+    if re.search(r"\b(?:the following day|the next day|a day later|the day after)\b", lowered) and prev:
+        return (prev + timedelta(days=1)).isoformat()
+    if re.search(r"\b(?:a day earlier|the day before|the previous day|the preceding day)\b", lowered) and prev:
+        return (prev - timedelta(days=1)).isoformat()
+    explicit = explicit_date(text, pub)
+    if explicit:
+        return explicit
+    match = _WEEKDAY.search(text)
+    if match and pub is not None:
+        day_in_parens = match.group(3)
+        if day_in_parens:
+            return _iso(pub.year, pub.month, int(day_in_parens)) if int(day_in_parens) <= pub.day + 1 \
+                else _iso(*_previous_month(pub), int(day_in_parens))
+        qualifier = (match.group(1) or "").lower()
+        target = WEEKDAYS[match.group(2).lower()]
+        delta = (pub.weekday() - target) % 7
+        if qualifier == "next":
+            return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
+        if qualifier == "last" and delta == 0:
+            delta = 7
+        return (pub - timedelta(days=delta)).isoformat()
+    match = _RELATIVE.search(text)
+    if match and pub is not None:
+        word = match.group(1).lower()
+        if word == "the day before yesterday":
+            return (pub - timedelta(days=2)).isoformat()
+        if word == "yesterday" or word == "on the eve":
+            return (pub - timedelta(days=1)).isoformat()
+        if word in ("earlier this week", "this week", "earlier this month", "this month"):
+            return _iso(pub.year, pub.month)
+        if word == "last week":
+            return _iso(*_ym(pub - timedelta(days=7)))
+        if word == "last month":
+            return _iso(*_previous_month(pub))
+        return pub.isoformat()
+    return None
+
+
+def _ym(day: date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _previous_month(day: date) -> tuple[int, int]:
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+
+
+def future_date(text: str, pub: date | None) -> str | None:
+    """Date of an announced event ("to be held in Beijing in September", "next year", "in May 2025")."""
+    explicit = explicit_date(text, pub, past=False)
+    if explicit:
+        return explicit
+    match = re.search(rf"\b({_MONTH_RE})(?:,?\s+(\d{{4}}))?", text)
+    if match:
+        month = _month(match.group(1))
+        year = int(match.group(2)) if match.group(2) else _year_for(month, 28, pub, past=False)
+        if year and re.search(r"\bnext " + re.escape(match.group(1).lower().rstrip(".")), text.lower()) and not match.group(2):
+            year = pub.year + 1 if pub and month <= pub.month else year
+        return _iso(year, month)
+    if pub is not None and re.search(r"\bnext year\b", text, re.I):
+        return _iso(pub.year + 1)
+    match = re.search(r"\b(20\d\d)\b", text)
+    if match:
+        return match.group(1)
+    if pub is not None and re.search(r"\b(?:this year|later this year|later in the year)\b", text, re.I):
+        return _iso(pub.year)
+    return None

@@ -1,0 +1,137 @@
+"""Forums: multilateral events named in a text, with their edition ("the 11th", "eleventh", "IX").
+
+Known series come from ``data/forums.json`` (names, acronyms, usual city); unknown ones from a
+generic pattern: a run of capitalised words ending in Forum / Dialogue / Symposium / Summit /
+Exhibition / Air Show / Security Conference that names a defence or security subject.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.lexicon import lexicon
+
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|[IVXLC]{1,7})"
+
+
+def roman_to_int(text: str) -> int | None:
+    if not re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", text) or not text:
+        return None
+    total = 0
+    for i, char in enumerate(text):
+        value = _ROMAN.get(char, 0)
+        if i + 1 < len(text) and _ROMAN.get(text[i + 1], 0) > value:
+            total -= value
+        else:
+            total += value
+    return total or None
+
+
+def ordinal_value(text: str) -> int | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", text):
+        return int(re.match(r"\d+", text).group(0))
+    if text.lower() in ORDINAL_WORDS:
+        return ORDINAL_WORDS[text.lower()]
+    if text.isupper():
+        return roman_to_int(text)
+    return None
+
+
+@dataclass
+class ForumMention:
+    start: int
+    end: int
+    name: str  # series name (canonical for known series)
+    edition: int | None
+    city: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _known_regex() -> tuple[re.Pattern, dict[str, dict]]:
+    by_surface: dict[str, dict] = {}
+    for forum in lexicon().forums:
+        for surface in [forum["name"], *forum.get("aliases", [])]:
+            by_surface[surface.casefold()] = forum
+    surfaces = sorted({s for f in lexicon().forums for s in [f["name"], *f.get("aliases", [])]}, key=len, reverse=True)
+    parts = []
+    for surface in surfaces:
+        escaped = re.escape(surface).replace(r"\ ", r"\s+").replace("'", "['’]?")
+        if surface.isupper() or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]+", surface):
+            parts.append(f"(?-i:{escaped})")  # acronyms in upper case only
+        else:
+            parts.append(escaped)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])(?!-Plus)", re.I), by_surface
+
+
+def _generic_regex() -> re.Pattern:
+    lex = lexicon()
+    heads = "|".join(re.escape(h) for h in sorted(lex.forum_generic_heads, key=len, reverse=True))
+    word = r"(?:[A-Z][\w'’\-]*|of|the|and|on|for|in|&)"
+    return re.compile(rf"(?<![\w])((?:[A-Z][\w'’\-]*\s+)(?:{word}\s+){{0,7}}?(?:{heads}))(?![\w])")
+
+
+_GENERIC = None
+
+
+def find_forums(sentence: str) -> list[ForumMention]:
+    global _GENERIC
+    known, by_surface = _known_regex()
+    found: list[ForumMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in known.finditer(sentence):
+        surface = re.sub(r"\s+", " ", match.group(0)).replace("’", "'")
+        forum = by_surface.get(surface.casefold())
+        if forum is None:
+            continue
+        edition = _edition_near(sentence, match.start(), match.end())
+        found.append(ForumMention(match.start(), match.end(), forum["name"], edition, forum.get("city"),
+                                  tuple(forum.get("aliases", []))))
+        taken.append((match.start(), match.end()))
+    if _GENERIC is None:
+        _GENERIC = _generic_regex()
+    lex = lexicon()
+    for match in _GENERIC.finditer(sentence):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = match.group(1)
+        words = name.split()
+        # leading ordinals / articles are not part of the name
+        while words and (words[0] in ("The", "the") or ordinal_value(words[0]) or words[0] in ("Annual", "annual")):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        if not any(req in name for req in lex.forum_generic_requires):
+            continue
+        if re.search(r"\b(?:Ministry|Department|Committee|Council|Command|Staff)\b", name):
+            continue
+        found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _edition_near(sentence: str, start: int, end: int) -> int | None:
+    before = sentence[max(0, start - 60):start]
+    match = re.search(rf"(?:^|[\s(\"«])({_ORDINAL})\s+(?:(?:edition|session|meeting|round)\s+of\s+(?:the\s+)?)?"
+                      rf"(?:the\s+)?[\"«]?$", before)
+    if match:
+        value = ordinal_value(match.group(1))
+        if value:
+            return value
+    after = sentence[end:end + 12]
+    match = re.match(r"\s*-\s*(\d{1,2})(?!\d)", after)  # "ADMM-18"
+    if match:
+        return int(match.group(1))
+    return None

@@ -1,0 +1,114 @@
+"""The lexicons under ``kg/extract/data/`` (ranks, titles, triggers, forums), loaded once.
+
+`lexicon()` returns a `Lexicon` with the raw lists and the regular expressions built from them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("kg.extract.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Lexicon:
+    rank_variants: dict[str, str]  # normalised variant ("lieutenant general") -> canonical
+    rank_regex: re.Pattern
+    rank_regex_lower: re.Pattern
+    abbreviations: dict[str, str]  # "lt" -> "Lieutenant"
+    not_rank_after: set[str]
+    not_rank_before: set[str]
+    honorifics: list[str]
+    honorific_regex: re.Pattern
+    postnominals: list[str]
+    particles: set[str]
+    position_heads: set[str]
+    position_lower_heads: set[str]
+    non_name_words: set[str]
+    role_nouns: list[str]
+    triggers: dict
+    forums: list[dict]
+    forum_generic_heads: list[str]
+    forum_generic_requires: list[str]
+    compiled: dict = field(default_factory=dict)
+
+
+def _word_alternatives(word: str, abbreviations: dict[str, list[str]]) -> str:
+    forms = [word] + abbreviations.get(word, [])
+    forms = sorted({f.rstrip("-") for f in forms}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+def normalise_rank_words(text: str, abbreviations: dict[str, str]) -> str:
+    """'Lt.-Gen.' -> 'lieutenant general' (lower case, abbreviations expanded, separators removed)."""
+    words = [w for w in re.split(r"[\s\-]+|(?<=\.)(?=\w)", text) if w]
+    out = []
+    for word in words:
+        key = word.rstrip(".").lower()
+        out.append(abbreviations.get(key, key).lower())
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    ranks = _load("ranks.json")
+    titles = _load("titles.json")
+    triggers = _load("triggers.json")
+    forums = _load("forums.json")
+    abbreviation_lists: dict[str, list[str]] = ranks["abbreviations"]
+    abbreviations = {}
+    for word, forms in abbreviation_lists.items():
+        for form in forms:
+            abbreviations[form.rstrip(".-").lower()] = word
+    variants: dict[str, str] = {}
+    patterns = []
+    for canonical, surface_forms in ranks["ranks"].items():
+        for surface in surface_forms:
+            variants[normalise_rank_words(surface, abbreviations)] = canonical
+            words = surface.split()
+            if len(words) == 1 and surface.isupper():
+                patterns.append((len(surface), re.escape(surface)))
+                continue
+            parts = [_word_alternatives(w, abbreviation_lists) if w not in ("of", "the") else w for w in words]
+            patterns.append((len(surface), r"(?:\s*-\s*|\s+|(?<=\.))".join(parts)))
+    patterns.sort(key=lambda p: -p[0])
+    service = "|".join(re.escape(s) for s in ranks["service_prefixes"])
+    reserve = "|".join(re.escape(s) for s in ranks["reserve_suffixes"])
+    body = "|".join(p for _, p in patterns)
+    rank_regex = re.compile(rf"(?<![\w\-])(?:(?P<service>{service})\s+(?=[A-Z]))?(?P<rank>{body})(?![\w\-])\.?"
+                            rf"(?:\s*(?P<reserve>{reserve}))?")
+    lower_body = "|".join(re.escape(s.lower()) for s in sorted(
+        (s for forms in ranks["ranks"].values() for s in forms if not s.isupper()), key=len, reverse=True))
+    rank_regex_lower = re.compile(rf"\b(?P<rank>{lower_body})\b")
+    honorifics = sorted(titles["honorifics"], key=len, reverse=True)
+    honorific_regex = re.compile(r"(?<![\w])(?:" + "|".join(
+        re.escape(h) + (r"(?![\w])" if h[-1].isalnum() else "") for h in honorifics) + r")")
+    return Lexicon(
+        rank_variants=variants, rank_regex=rank_regex, rank_regex_lower=rank_regex_lower,
+        abbreviations=abbreviations, not_rank_after=set(ranks["not_rank_after"]),
+        not_rank_before=set(ranks["not_rank_before"]),
+        honorifics=honorifics, honorific_regex=honorific_regex, postnominals=titles["postnominals"],
+        particles=set(titles["name_particles"]), position_heads=set(titles["position_heads"]),
+        position_lower_heads=set(titles["position_lower_heads"]), non_name_words=set(titles["non_name_words"]),
+        role_nouns=titles["person_role_nouns"], triggers=triggers, forums=forums["forums"],
+        forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"])
+
+
+def canonical_rank(surface: str) -> str | None:
+    """'Lt. Gen.' -> 'Lieutenant General'; 'General Colonel' -> 'Colonel General'; None if not a rank."""
+    lex = lexicon()
+    text = re.sub(r"\((?:res|ret|retd|retired|rtd|r)\.?\)", "", surface, flags=re.I).strip()
+    key = normalise_rank_words(text, lex.abbreviations)
+    if key in lex.rank_variants:
+        return lex.rank_variants[key]
+    words = key.split()
+    # "Navy Adm.", "Army Gen." (service + abbreviated rank)
+    if len(words) > 1 and words[0] in ("navy", "army", "marine", "naval", "air force"):
+        rest = " ".join(words[1:])
+        return lex.rank_variants.get(rest)
+    return None

@@ -1,0 +1,463 @@
+"""Mentions in one sentence: person names with their rank, position and country; places; role nouns.
+
+The detector is rule-based and anchored: a run of capitalised name words is a person when a rank,
+an honorific or a position title stands before it, or a position follows it in apposition
+(", Deputy Chief of ..."), or when it repeats a person already known. Pure functions over strings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg import gazetteer
+from kg.extract.lexicon import canonical_rank, lexicon
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\-]*[\w'])?\.?|\d+(?:st|nd|rd|th)?|\S")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_CONNECTORS = {"of", "the", "for", "and", "to", "at", "in", "on", "&", "-", "–", "—", "'s", "de", "du", "des"}
+_POSITION_STOP = {"who", "which", "that", "whose", "where", "when", "while", "said", "says", "told", "is", "was",
+                  "were", "are", "has", "have", "had", "will", "would", "met", "received", "held", "as", "with",
+                  "during", "after", "before", "also", "on", "here", "there", "today", "yesterday", "respectively",
+                  "thanked", "noted", "expressed", "stressed", "said", "currently", "now", "since", "from", "by",
+                  "arrived", "paid", "called", "visited", "welcomed", "invited", "led", "headed", "accompanied",
+                  "held", "discussed", "reviewed", "briefed", "attended", "joined", "took", "signed", "a", "an"}
+
+
+@dataclass
+class Mention:
+    """A person named in a sentence (offsets are in the sentence)."""
+
+    start: int
+    end: int
+    name: str
+    rank: str | None = None
+    position: str | None = None
+    country: str | None = None
+    honorific: str | None = None
+    anchored: bool = False
+    lower_rank: bool = False
+    key: str | None = None  # filled by resolution
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    name: str
+    code: str
+    kind: str  # country | demonym | city | institution | body
+
+
+@dataclass
+class SentenceMentions:
+    persons: list[Mention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+def tokens(sentence: str) -> list[tuple[str, int, int]]:
+    out = []
+    for match in _TOKEN.finditer(sentence):
+        text, start, end = match.group(0), match.start(), match.end()
+        # "Hasanov." at a sentence end: the period is not part of the word
+        if text.endswith(".") and len(text) > 2 and not _is_abbreviation(text):
+            out.append((text[:-1], start, end - 1))
+            out.append((".", end - 1, end))
+            continue
+        if text.endswith("'s") and len(text) > 3 and text[0].isupper():
+            out.append((text[:-2], start, end - 2))
+            out.append(("'s", end - 2, end))
+            continue
+        out.append((text, start, end))
+    return out
+
+
+_ABBREVIATIONS = {"lt.", "gen.", "col.", "maj.", "brig.", "adm.", "capt.", "cdr.", "cmdr.", "sr.", "snr.", "dr.",
+                  "mr.", "ms.", "mrs.", "prof.", "st.", "no.", "fla.", "jan.", "feb.", "aug.", "sept.", "sep.",
+                  "oct.", "nov.", "dec.", "res.", "gp.", "wg.", "sqn.", "flt.", "hon.", "rt.", "jr.", "lieut.",
+                  "cdre.", "commo.", "sgt.", "mshl.", "cpt.", "retd.", "ret.", "vs.", "e.g.", "i.e.", "u.s.",
+                  "h.e.", "engr.", "eng.", "smt.", "mme."}
+
+
+def _is_abbreviation(text: str) -> bool:
+    return text.lower() in _ABBREVIATIONS or bool(_INITIAL.match(text))
+
+
+# ----------------------------------------------------------------- places
+
+
+_PLACE_REGEX = None
+
+
+def _place_regex() -> re.Pattern:
+    global _PLACE_REGEX
+    if _PLACE_REGEX is None:
+        forms = [s.text for s in gazetteer.surface_forms()]
+        _PLACE_REGEX = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return _PLACE_REGEX
+
+
+def find_places(sentence: str) -> list[Place]:
+    places = []
+    for match in _place_regex().finditer(sentence):
+        surface = gazetteer.lookup(match.group(0))
+        if surface is None:
+            continue
+        text = match.group(0)
+        # upper-case acronyms only when written in upper case; lower-case forms are ordinary words
+        if surface.text.isupper() and not text.isupper():
+            continue
+        if not text[0].isupper():
+            continue
+        # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
+        places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
+    return places
+
+
+def country_in(text: str) -> str | None:
+    """The first state or body named in a phrase ("Deputy Chief of the Turkish General Staff" -> TR)."""
+    for place in find_places(text):
+        if place.kind in ("country", "demonym", "institution", "body"):
+            return place.code
+    return None
+
+
+# ----------------------------------------------------------------- ranks and honorifics
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    value: str
+
+
+def find_ranks(sentence: str) -> list[Span]:
+    lex = lexicon()
+    spans = []
+    for match in lex.rank_regex.finditer(sentence):
+        surface = match.group("rank")
+        canonical = canonical_rank(surface)
+        if canonical is None:
+            continue
+        service = match.group("service")
+        if service == "Army" and surface == "General":
+            canonical = "General of the Army"
+        before = sentence[:match.start()].rstrip().split()
+        if canonical in ("General", "Admiral") or surface.startswith("Gen"):
+            if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after):
+                continue
+        # "General Staff", "Commander of ..." : a rank stands before a name
+        after = sentence[match.end():].lstrip()
+        next_word = after.split(" ", 1)[0] if after else ""
+        if next_word.rstrip(",.'s") in lex.not_rank_before or next_word in ("of", "in", "and", "for", "to") \
+                or not next_word or not (next_word[0].isupper() or next_word[0] == "(" or next_word in ("bin", "al")):
+            continue
+        spans.append(Span(match.start(), match.end(), canonical))
+    # "Commander Admiral X": the first word is a post, not a second rank
+    return [span for k, span in enumerate(spans)
+            if not (k + 1 < len(spans) and sentence[span.end:spans[k + 1].start].strip() == "")]
+
+
+def find_honorifics(sentence: str) -> list[Span]:
+    spans = []
+    for match in lexicon().honorific_regex.finditer(sentence):
+        after = sentence[match.end():match.end() + 2]
+        if not after.startswith(" ") or len(after) < 2 or not (after[1].isupper() or after[1] == "("):
+            continue
+        spans.append(Span(match.start(), match.end(), match.group(0)))
+    return spans
+
+
+# ----------------------------------------------------------------- names
+
+
+def _is_name_token(token: str, lex) -> bool:
+    if not token or not token[0].isupper():
+        return False
+    if _INITIAL.match(token):
+        return True
+    bare = token.rstrip(".")
+    if bare in lex.non_name_words or bare in lex.position_heads:
+        return False
+    if not any(c.islower() for c in bare) and len(bare) <= 5 and "-" not in bare:
+        return False  # acronyms; all-capital surnames are allowed next to a title-case name
+    if gazetteer.lookup(bare) is not None and bare not in ("Al",):
+        return False
+    return True
+
+
+def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of candidate personal names: runs of capitalised words, with particles inside."""
+    lex = lexicon()
+    toks = tokens(sentence)
+    runs = []
+    i = 0
+
+    def is_masked(start, end):
+        return any(s <= start < e or s < end <= e for s, e in masked)
+
+    while i < len(toks):
+        text, start, end = toks[i]
+        if is_masked(start, end) or not _is_name_token(text, lex) or _INITIAL.match(text):
+            i += 1
+            continue
+        j = i + 1
+        last_end = end
+        while j < len(toks):
+            t, s, e = toks[j]
+            if s - last_end > 1 or is_masked(s, e):
+                break
+            if _is_name_token(t, lex) or (t.isupper() and len(t) > 2 and t.isalpha() and t not in lex.position_heads
+                                          and gazetteer.lookup(t) is None):
+                last_end = e
+                j += 1
+                continue
+            if t in lex.particles and j + 1 < len(toks) and _is_name_token(toks[j + 1][0], lex) \
+                    and toks[j + 1][1] - e <= 1:
+                j += 1
+                continue
+            break
+        # trim trailing particles / initials
+        run_tokens = toks[i:j]
+        while run_tokens and (run_tokens[-1][0] in lex.particles or _INITIAL.match(run_tokens[-1][0])):
+            run_tokens.pop()
+        if run_tokens:
+            runs.append((run_tokens[0][1], run_tokens[-1][2]))
+        i = max(j, i + 1)
+    # an all-capital word adjacent to a run belongs to it ("SAKAMOTO Hiroyuki", "MORITA Kazuki")
+    return runs
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    return text
+
+
+# ----------------------------------------------------------------- positions
+
+
+def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | None, str | None, int]:
+    """A position title ending at ``end`` (before a name or rank), not reaching back past ``floor``
+    (the end of the previous name). Returns (position, country, start)."""
+    lex = lexicon()
+    prefix = sentence[:end]
+    toks = [t for t in tokens(prefix) if t[1] >= floor]
+    i = len(toks)
+    seen_comma = False
+    collected: list[tuple[str, int, int]] = []
+    depth = 0
+    while i > 0:
+        text, start, stop = toks[i - 1]
+        if text == ")":
+            depth += 1
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
+        if depth:
+            collected.insert(0, toks[i - 1])
+            if text == "(":
+                depth -= 1
+            i -= 1
+            continue
+        if text == "," and not collected and not seen_comma:
+            seen_comma = True
+            i -= 1
+            continue
+        if text[0].isupper() or text in _CONNECTORS or text in ("'s",) or text in ("-", "–", "—"):
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
+        if text.lower() in ("his", "her") and collected:
+            break
+        break
+    # trim leading connectors and articles
+    while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An", "-", "–", "—")):
+        collected.pop(0)
+    if not collected:
+        return None, None, end
+    words = [t for t, _, _ in collected]
+    # a position contains a head word
+    heads = [k for k, w in enumerate(words) if w.rstrip(".") in lex.position_heads]
+    if not heads:
+        return None, None, end
+    # drop leading dates and sentence adverbs ("On Monday", "Today")
+    start_index = 0
+    for k, w in enumerate(words):
+        if w in lex.non_name_words and w in ("On", "In", "At", "During", "Today", "Yesterday", "Later", "Earlier",
+                                             "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                             "Saturday", "Sunday") and k < heads[0]:
+            start_index = k + 1
+    collected = collected[start_index:]
+    while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
+        collected.pop(0)
+    if not collected:
+        return None, None, end
+    text = sentence[collected[0][1]:collected[-1][2]]
+    country = country_in(text)
+    # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
+    stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
+    first = stripped.split(" ", 1)
+    if len(first) == 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym" \
+            and first[1].split(" ", 1)[0].rstrip(".") in lex.position_heads:
+        stripped = first[1]
+    position = stripped.strip(" ,-–—")
+    if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
+        return None, country, collected[0][1]
+    return position, country, collected[0][1]
+
+
+def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, str | None]:
+    """An appositive after a name: ", Deputy Chief of the Turkish General Staff," / ", a lieutenant general".
+
+    Returns (position, country, lower-case rank)."""
+    lex = lexicon()
+    rest = sentence[start:]
+    match = re.match(r"\s*,\s*", rest)
+    if not match:
+        return None, None, None
+    offset = start + match.end()
+    rest = sentence[offset:]
+    rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b", rest)
+    if rank_match:
+        return None, None, canonical_rank(rank_match.group(1))
+    toks = tokens(rest)
+    words: list[tuple[str, int, int]] = []
+    depth = 0
+    for k, (text, s, e) in enumerate(toks):
+        if text == "(":
+            depth += 1
+            words.append((text, s, e))
+            continue
+        if text == ")":
+            if depth:
+                depth -= 1
+                words.append((text, s, e))
+                continue
+            break
+        if depth:
+            words.append((text, s, e))
+            continue
+        if text in (",", ".", ";", ":", "!", "?", '"'):
+            break
+        if text.lower() in _POSITION_STOP and not (text.lower() in ("on",) and False):
+            if text.lower() in ("at",):
+                pass
+            break
+        if text == "and":
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            if not (nxt[:1].isupper() or nxt in lex.position_lower_heads):
+                break
+        if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                   "Saturday", "Sunday"):
+            break
+        if not text[0].isupper() and text not in _CONNECTORS and text not in lex.position_lower_heads \
+                and text != "'s" and not text[0].isdigit():
+            # lower-case nouns inside "head of the operations division"
+            if not any(w in ("of", "for", "the", "at") for w, _, _ in words[-3:]) or text.endswith("ed"):
+                break
+        if text in ("at", "in", "to") and k + 1 < len(toks) and toks[k + 1][0] not in ("the",) \
+                and not toks[k + 1][0][:1].isupper():
+            break
+        words.append((text, s, e))
+    while words and (words[-1][0] in _CONNECTORS or words[-1][0] in ("(",)):
+        words.pop()
+    if not words:
+        return None, None, None
+    first_words = [w for w, _, _ in words[:4]]
+    has_head = any(w.rstrip(".") in lex.position_heads or w in lex.position_lower_heads and w not in (
+        "first", "senior", "military", "defense", "defence", "army", "navy", "naval", "air", "state", "political",
+        "general", "executive", "principal", "permanent")
+        for w in first_words)
+    if not has_head:
+        return None, None, None
+    lead = words[0][0]
+    if lead in ("the", "a", "an", "his", "her", "The"):
+        words = words[1:]
+    if not words:
+        return None, None, None
+    text = sentence[offset + words[0][1]: offset + words[-1][2]]
+    country = country_in(text)
+    first = text.split(" ", 1)
+    if len(first) == 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
+        text = first[1]
+    if text.lower() in ("who", "minister") or len(text) < 3:
+        return None, country, None
+    return text, country, None
+
+
+# ----------------------------------------------------------------- the detector
+
+
+def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
+    """Person mentions in a sentence. ``known_tokens`` are name words of persons already met (lower case),
+    which let a bare surname count as a mention."""
+    lex = lexicon()
+    ranks = find_ranks(sentence)
+    honorifics = find_honorifics(sentence)
+    masked = [(r.start, r.end) for r in ranks] + [(h.start, h.end) for h in honorifics]
+    mentions = []
+    runs = name_runs(sentence, masked)
+    previous_end = 0
+    for start, end in runs:
+        name = clean_name(sentence[start:end])
+        floor = previous_end
+        previous_end = end
+        if not name:
+            continue
+        following = sentence[end:end + 40].split()
+        if following and following[0] in lex.non_name_words and following[0][0].isupper() \
+                and sentence[end:end + 1] == " " and following[0] not in ("On", "In", "At", "The"):
+            continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
+        if re.search(r"\bthe\s+$", sentence[:start]):
+            continue
+        # walk back over honorifics and ranks
+        cursor = start
+        rank = honorific = None
+        changed = True
+        while changed:
+            changed = False
+            gap = sentence[:cursor].rstrip()
+            for span in ranks:
+                if span.end == len(gap) or (sentence[span.end:cursor].strip() in ("", "(Res.)", "(Ret.)", "(retired)")
+                                            and span.end <= cursor and span.end >= len(gap) - 8 and span.end > cursor - 12):
+                    if rank is None:
+                        rank = span.value
+                    cursor = span.start
+                    changed = True
+                    break
+            if changed:
+                continue
+            gap = sentence[:cursor].rstrip()
+            for span in honorifics:
+                if span.end == len(gap):
+                    honorific = honorific or span.value
+                    cursor = span.start
+                    changed = True
+                    break
+        position, country, position_start = _position_before(sentence, cursor, floor)
+        # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
+        head = sentence[:min(cursor, position_start)]
+        context_country = None
+        ctx = re.search(r"(?:counterpart|colleague|guest|host|delegation|delegations)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
+        if ctx:
+            context_country = country_in(ctx.group(1))
+        ctx = re.search(r"\b(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        if ctx:
+            surface = gazetteer.lookup(ctx.group(1))
+            context_country = surface.code if surface else context_country
+        after_position, after_country, lower_rank = _position_after(sentence, end)
+        if position is None and after_position:
+            position = after_position
+        elif position is not None and after_position and after_position[:1].isupper() and not rank:
+            position = position
+        country = country or after_country or context_country
+        bare_tokens = {t.lower().rstrip(".") for t in name.split()}
+        known = bool(known_tokens and bare_tokens & known_tokens)
+        anchored = bool(rank or honorific or position or lower_rank)
+        if not anchored and not known:
+            continue
+        if re.fullmatch(r"[A-Z]\.?", name):
+            continue
+        mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
+                                anchored=anchored, lower_rank=bool(lower_rank)))
+    return mentions

@@ -1,0 +1,94 @@
+"""The persons of one article: a registry that merges repeated mentions into one person.
+
+A later, shorter mention ("Hasanov", "General Thành", "Minister SAKAMOTO") joins the person whose
+full name contains its words; a fuller mention upgrades the name and keeps the short one as an alias.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
+
+
+def name_words(name: str) -> list[str]:
+    """Comparable words of a name: case and accents folded, particles dropped."""
+    particles = {p.casefold() for p in lexicon().particles}
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ı", "i").casefold()
+    words = [w.strip(".,'") for w in text.replace("-", " - ").split()]
+    return [w for w in words if w and w != "-" and w not in particles]
+
+
+@dataclass
+class PersonRecord:
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    rank: str | None = None
+    position: str | None = None
+    country: str | None = None
+    honorific: str | None = None
+    first_sentence: int = 0
+    last_sentence: int = 0
+    evidence: str = ""
+    words: list[str] = field(default_factory=list)
+
+    def mentions_of_role(self, role: str) -> bool:
+        role = role.casefold()
+        text = f"{self.rank or ''} {self.position or ''}".casefold()
+        return role in text
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.persons: dict[str, PersonRecord] = {}
+
+    def known_words(self) -> set[str]:
+        words = set()
+        for person in self.persons.values():
+            words.update(w for w in person.words if len(w) >= 3)
+        return words
+
+    def find(self, name: str, rank: str | None = None) -> PersonRecord | None:
+        words = name_words(name)
+        if not words:
+            return None
+        candidates = []
+        for person in self.persons.values():
+            if _contains(person.words, words) or _contains(words, person.words):
+                candidates.append(person)
+        if not candidates:
+            return None
+        # prefer the same rank, then the most recently mentioned
+        candidates.sort(key=lambda p: ((rank is not None and p.rank == rank), p.last_sentence), reverse=True)
+        return candidates[0]
+
+    def add(self, mention: Mention, sentence_index: int, sentence: str) -> PersonRecord:
+        person = self.find(mention.name, mention.rank)
+        words = name_words(mention.name)
+        if person is None:
+            key = "p" + str(len(self.persons) + 1)
+            person = PersonRecord(key, mention.name, [], mention.rank, mention.position, mention.country,
+                                  mention.honorific, sentence_index, sentence_index, sentence, words)
+            self.persons[key] = person
+            return person
+        if len(words) > len(person.words) and _contains(words, person.words):
+            if person.name not in person.aliases:
+                person.aliases.append(person.name)
+            person.name = mention.name
+            person.words = words
+        elif mention.name != person.name and mention.name not in person.aliases:
+            person.aliases.append(mention.name)
+        person.rank = person.rank or mention.rank
+        person.position = person.position or mention.position
+        person.country = person.country or mention.country
+        person.honorific = person.honorific or mention.honorific
+        person.last_sentence = sentence_index
+        return person
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Every word of ``shorter`` is in ``longer``."""
+    return bool(shorter) and all(w in longer for w in shorter)
