@@ -214,6 +214,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
                 continue
             if t in lex.particles and j + 1 < len(toks) and _is_name_token(toks[j + 1][0], lex) \
                     and toks[j + 1][1] - e <= 1:
+                last_end = e
                 j += 1
                 continue
             break
@@ -394,14 +395,14 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     lex = lexicon()
     ranks = find_ranks(sentence)
     honorifics = find_honorifics(sentence)
-    masked = [(r.start, r.end) for r in ranks] + [(h.start, h.end) for h in honorifics]
+    masked = [(r.start, r.end) for r in ranks] + [(h.start, h.end) for h in honorifics] + \
+        [(p.start, p.end) for p in find_places(sentence) if " " in p.name or p.kind != "city"]
     mentions = []
     runs = name_runs(sentence, masked)
     previous_end = 0
     for start, end in runs:
         name = clean_name(sentence[start:end])
         floor = previous_end
-        previous_end = end
         if not name:
             continue
         following = sentence[end:end + 40].split()
@@ -458,6 +459,14 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         if re.fullmatch(r"[A-Z]\.?", name):
             continue
+        # a lone word after a post that ends in "and"/"of" ("Assistant for Planning and Budget") is not a name
+        if len(name.split()) == 1 and not rank and not honorific and not known and position \
+                and sentence[:cursor].rstrip(" ,").split()[-1:] and \
+                sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
+            continue
+        if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific:
+            continue
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank)))
+        previous_end = end
     return mentions
