@@ -107,6 +107,9 @@ class ArticleReader:
         self.current: MeetingDraft | None = None
         self.country_counts: Counter = Counter()
         self.visitors: list[str] = []
+        self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
+        self.mention_count: Counter = Counter()
+        self.sentence_index = 0
 
     # ------------------------------------------------------------ helpers
 
@@ -116,8 +119,11 @@ class ArticleReader:
     def country_of(self, key: str) -> str | None:
         return self.registry.persons[key].country
 
+    def _salience(self, person: PersonRecord) -> tuple[int, int]:
+        return self.mention_count[person.key], self.seen.get(person.key, -1)
+
     def _candidates(self, demonym: str | None) -> list[PersonRecord]:
-        persons = list(self.registry.persons.values())
+        persons = [p for p in self.registry.persons.values() if p.first_sentence <= self.sentence_index]
         if demonym:
             code = gazetteer.code_for(demonym)
             if code is None:
@@ -154,9 +160,16 @@ class ArticleReader:
                 if others:
                     return [others[0]] if not role.endswith("s") else others
             if pool:
-                return [max(pool, key=lambda p: p.last_sentence).key]
+                return [max(pool, key=self._salience).key]
             return []
         if singular == "host":
+            if demonym:
+                code = gazetteer.code_for(demonym)
+                pool = [k for k in (current.participants if current else []) if self.country_of(k) == code]
+                if pool:
+                    return [pool[0]]
+                pool = self._candidates(demonym)
+                return [max(pool, key=self._salience).key] if pool else []
             if current and current.host_person and current.host_person != subject:
                 return [current.host_person]
             if current:
@@ -178,7 +191,7 @@ class ArticleReader:
                 if guests:
                     return [guests[0]]
             if pool and demonym:
-                return [max(pool, key=lambda p: p.last_sentence).key]
+                return [max(pool, key=self._salience).key]
             return []
         # "the minister", "the Russian deputy minister", "the general", "the Indonesian officer"
         pool = self._candidates(demonym)
@@ -193,14 +206,14 @@ class ArticleReader:
                 hit = True
             else:
                 hit = all(w in text.split() or w in text for w in words)
-            if hit:
+            if hit and p.key != subject:
                 in_current = bool(current and p.key in current.participants)
-                scored.append((in_current, p.last_sentence, p.key))
+                scored.append((in_current, *self._salience(p), p.key))
         if scored:
             scored.sort(reverse=True)
-            return [scored[0][2]]
+            return [scored[0][-1]]
         if demonym and pool:
-            return [max(pool, key=lambda p: p.last_sentence).key]
+            return [max(pool, key=self._salience).key]
         return []
 
     # ------------------------------------------------------------ passes
@@ -243,7 +256,8 @@ class ArticleReader:
             if _EXCLUDE_BEFORE.search(before) or _HEAD_OF_STATE.search(before):
                 continue
             refs.append((mention.start, mention.end, mention.key))
-            taken.append((mention.start, mention.end))
+            taken.append((min(mention.start, mention.span_start if mention.span_start >= 0 else mention.start),
+                          max(mention.end, mention.span_end)))
         subject = refs[0][2] if refs else None
         for match in _ROLE.finditer(text):
             if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
@@ -284,6 +298,7 @@ class ArticleReader:
         return refs
 
     def _discourse(self, sentence: Sentence) -> None:
+        self.sentence_index = sentence.index
         text = sentence.text
         lowered = text[0].lower() + text[1:] if text else text
         sentence.refs = refs = self._refs(sentence)
@@ -317,6 +332,9 @@ class ArticleReader:
         if refs:
             first = refs[0][2]
             self.last_subject = first
+        for _, _, key in refs:
+            self.seen[key] = sentence.index
+            self.mention_count[key] += 1
 
     # ------------------------------------------------------------ cues
 
@@ -462,7 +480,21 @@ class ArticleReader:
     def _meeting(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
         match, direction = trigger
         text = sentence.text
+        reported = None
+        for reported in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b", text[:match.start()]):
+            pass
+        if reported is not None and re.search(r"\b(?:said|says|told|announced|reported|informed)", reported.group(0)):
+            refs = [r for r in refs if r[0] >= reported.end()]
         keys = _unique([k for _, _, k in refs])
+        named = {m.key for m in sentence.persons}
+        if len({self.country_of(k) for k in keys} - {None}) < 1 or len(keys) < 2:
+            return
+        if self.current is not None and not any(k in named and k not in self.current.participants for k in keys):
+            # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
+            if set(keys) <= set(self.current.participants) or not any(k in named for k in keys):
+                if text not in self.current.evidence:
+                    self.current.evidence.append(text)
+                return
         mode = self._mode(text)
         city = None
         venue_country = None
@@ -616,7 +648,7 @@ class ArticleReader:
                 if key in meeting.participants:
                     partners |= {self.country_of(k) for k in meeting.participants if k != key}
             for delegation in self.delegations.values():
-                if key in delegation.members and delegation.country:
+                if (key in delegation.members or key == delegation.leader) and delegation.country:
                     person.country = delegation.country
             if person.country:
                 continue

@@ -37,6 +37,8 @@ class Mention:
     anchored: bool = False
     lower_rank: bool = False
     key: str | None = None  # filled by resolution
+    span_start: int = -1  # the whole mention with its title and appositive
+    span_end: int = -1
 
 
 @dataclass
@@ -315,12 +317,12 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     rest = sentence[start:]
     match = re.match(r"\s*,\s*", rest)
     if not match:
-        return None, None, None
+        return None, None, None, start
     offset = start + match.end()
     rest = sentence[offset:]
     rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b", rest)
     if rank_match:
-        return None, None, canonical_rank(rank_match.group(1))
+        return None, None, canonical_rank(rank_match.group(1)), offset + rank_match.end()
     toks = tokens(rest)
     words: list[tuple[str, int, int]] = []
     depth = 0
@@ -363,27 +365,28 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     while words and (words[-1][0] in _CONNECTORS or words[-1][0] in ("(",)):
         words.pop()
     if not words:
-        return None, None, None
+        return None, None, None, start
     first_words = [w for w, _, _ in words[:4]]
     has_head = any(w.rstrip(".") in lex.position_heads or w in lex.position_lower_heads and w not in (
         "first", "senior", "military", "defense", "defence", "army", "navy", "naval", "air", "state", "political",
         "general", "executive", "principal", "permanent")
         for w in first_words)
     if not has_head:
-        return None, None, None
+        return None, None, None, start
+    span_end = offset + words[-1][2]
     lead = words[0][0]
     if lead in ("the", "a", "an", "his", "her", "The"):
         words = words[1:]
     if not words:
-        return None, None, None
+        return None, None, None, start
     text = sentence[offset + words[0][1]: offset + words[-1][2]]
     country = country_in(text)
     first = text.split(" ", 1)
     if len(first) == 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
         text = first[1]
     if text.lower() in ("who", "minister") or len(text) < 3:
-        return None, country, None
-    return text, country, None
+        return None, country, None, span_end
+    return text, country, None, span_end
 
 
 # ----------------------------------------------------------------- the detector
@@ -446,7 +449,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if ctx:
             surface = gazetteer.lookup(ctx.group(1))
             context_country = surface.code if surface else context_country
-        after_position, after_country, lower_rank = _position_after(sentence, end)
+        after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
         if position is None and after_position:
             position = after_position
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
@@ -467,6 +470,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific:
             continue
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
-                                anchored=anchored, lower_rank=bool(lower_rank)))
+                                anchored=anchored, lower_rank=bool(lower_rank),
+                                span_start=min(cursor, position_start), span_end=max(end, after_end)))
         previous_end = end
     return mentions
