@@ -228,7 +228,7 @@ class ArticleReader:
     def _mentions(self, sentence: Sentence) -> None:
         sentence.places = find_places(sentence.text)
         for place in sentence.places:
-            if place.kind in ("country", "demonym", "city", "institution"):
+            if place.kind in ("country", "demonym"):
                 self.country_counts[place.code] += 1
         sentence.forums = find_forums(sentence.text)
         for forum in sentence.forums:
@@ -253,7 +253,12 @@ class ArticleReader:
         taken = []
         for mention in sentence.persons:
             before = text[:mention.start]
-            if _EXCLUDE_BEFORE.search(before) or _HEAD_OF_STATE.search(before):
+            head_of_state = _HEAD_OF_STATE.search(before)
+            if head_of_state and " of " in head_of_state.group(0):
+                from kg.extract.mentions import country_in
+                if country_in(head_of_state.group(0)) is None:
+                    head_of_state = None
+            if _EXCLUDE_BEFORE.search(before) or head_of_state:
                 continue
             refs.append((mention.start, mention.end, mention.key))
             taken.append((min(mention.start, mention.span_start if mention.span_start >= 0 else mention.start),
@@ -270,6 +275,9 @@ class ArticleReader:
                     continue
             if _EXCLUDE_BEFORE.search(text[:match.start()]):
                 continue
+            role_text = match.group("role")
+            if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
+                continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
             keys = self.resolve_role(match, subject if subject and match.start() > 0 else self.last_subject,
                                      sentence.index)
             for key in keys:
@@ -394,9 +402,9 @@ class ArticleReader:
                 self._add_delegation(before[-1][2], sentence, match.group(0))
         # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
         match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
-                          r"(?:the|his|her|its)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
+                          r"(?:the|his|her|its|a|an)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
                           r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
-                          r"(?:includes|included|include|comprises|comprised|consists of|consisted of|including)\b", text,
+                          r"(?:includes|included|include|comprises|comprised|consists of|consisted of|including|that includes|which includes)\b", text,
                           re.I)
         if match:
             demonym = match.group("demonym") or match.group("demonym2")
@@ -407,7 +415,12 @@ class ArticleReader:
                 leader = next((k for k, d in self.delegations.items() if d.country == code), None)
                 if leader is None:
                     pool = [k for k in self.visitors if self.country_of(k) == code] or \
-                        [p.key for p in self.registry.persons.values() if p.country == code and p.key not in members]
+                        [p.key for p in self.registry.persons.values() if p.country == code and p.key not in members
+                         and p.first_sentence <= sentence.index]
+                    if not pool:
+                        unknown = [k for k, _ in self.mention_count.most_common()
+                                   if self.country_of(k) is None and k not in members]
+                        pool = unknown[:1]
                     leader = pool[0] if pool else None
             else:
                 his = re.search(r"\b(?:his|her)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
@@ -489,11 +502,24 @@ class ArticleReader:
         named = {m.key for m in sentence.persons}
         if len({self.country_of(k) for k in keys} - {None}) < 1 or len(keys) < 2:
             return
+        split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b", text[match.end():])
+        if split:
+            cut = match.end() + split.start()
+            subject = [r for r in refs if r[1] <= match.start() + 1]
+            first = [r for r in refs if match.start() < r[0] < cut]
+            second = [r for r in refs if r[0] >= cut]
+            if subject and first and second:
+                self._meeting(sentence, trigger, subject + first, date)
+                self.current = None
+                self._meeting(sentence, trigger, subject + second, date)
+                return
         if self.current is not None and not any(k in named and k not in self.current.participants for k in keys):
             # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
             if set(keys) <= set(self.current.participants) or not any(k in named for k in keys):
                 if text not in self.current.evidence:
                     self.current.evidence.append(text)
+                if re.search(r"\bdelegation\b", text):
+                    self.current.with_delegation = True
                 return
         mode = self._mode(text)
         city = None

@@ -239,6 +239,12 @@ def clean_name(text: str) -> str:
 # ----------------------------------------------------------------- positions
 
 
+def _is_head(word: str) -> bool:
+    lex = lexicon()
+    word = word.rstrip(".")
+    return word in lex.position_heads or any(part in lex.position_heads for part in word.split("-"))
+
+
 def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | None, str | None, int]:
     """A position title ending at ``end`` (before a name or rank), not reaching back past ``floor``
     (the end of the previous name). Returns (position, country, start)."""
@@ -266,12 +272,23 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             seen_comma = True
             i -= 1
             continue
-        if text[0].isupper() or text in _CONNECTORS or text in ("'s",) or text in ("-", "–", "—"):
+        if text[0].isupper() or text in _CONNECTORS or text in ("'s",) or text in ("-", "–", "—") \
+                or re.match(r"[dl]'[A-Z]", text):
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
-        if text.lower() in ("his", "her") and collected:
-            break
+        # "The commander of U.S. Indo-Pacific Command, Adm. ..." : a lower-case post after an article
+        if text in lex.position_lower_heads and i >= 2 and toks[i - 2][0] in ("The", "the") and collected:
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
+        # "Commissioner for Political Affairs, Peace and Security Ambassador X": one inner comma
+        if text == "," and collected and not seen_comma and not any(
+                w.rstrip(".") in lex.position_heads for w, _, _ in collected):
+            seen_comma = True
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
         break
     # trim leading connectors and articles
     while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An", "-", "–", "—")):
@@ -280,7 +297,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
         return None, None, end
     words = [t for t, _, _ in collected]
     # a position contains a head word
-    heads = [k for k, w in enumerate(words) if w.rstrip(".") in lex.position_heads]
+    heads = [k for k, w in enumerate(words) if _is_head(w)]
     if not heads:
         return None, None, end
     # drop leading dates and sentence adverbs ("On Monday", "Today")
@@ -367,7 +384,7 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if not words:
         return None, None, None, start
     first_words = [w for w, _, _ in words[:4]]
-    has_head = any(w.rstrip(".") in lex.position_heads or w in lex.position_lower_heads and w not in (
+    has_head = any(_is_head(w) or w in lex.position_lower_heads and w not in (
         "first", "senior", "military", "defense", "defence", "army", "navy", "naval", "air", "state", "political",
         "general", "executive", "principal", "permanent")
         for w in first_words)
