@@ -31,6 +31,19 @@ class ReadFailure:
 
 
 @dataclass
+class ReadSkip:
+    """An item deliberately not ingested (not a failure): e.g. an article in another language."""
+
+    origin: str
+    reason: str
+    article_id: str | None = None
+
+    def __str__(self) -> str:
+        ident = f" (id {self.article_id})" if self.article_id else ""
+        return f"{self.origin}{ident}: skipped: {self.reason}"
+
+
+@dataclass
 class ReadWarning:
     origin: str
     message: str
@@ -69,6 +82,36 @@ def _looks_like_text(text: str) -> bool:
     return printable / len(text) > 0.95
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_ENGLISH = frozenset("the of and to in a is that for on with as was by at from his he it has have "
+                     "be are were said which an this will its also their".split())
+MAX_ID_CHARS = 200
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters and bidirectional marks (not newlines or tabs)."""
+    return _CONTROL.sub("", text)
+
+
+def language_problem(text: str) -> str | None:
+    """Why the text is not English (a short reason), or None when it looks English.
+
+    A cheap test, good enough to keep other-language articles out of an English extractor:
+    mostly non-Latin letters, or almost none of the commonest English words.
+    """
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < 40:
+        return None  # too short to tell: let extraction try
+    latin = sum("a" <= ch.lower() <= "z" or "\u00c0" <= ch <= "\u024f" for ch in letters)
+    if latin / len(letters) < 0.5:
+        return "not in English (mostly non-Latin script)"
+    words = re.findall(r"[a-zA-Z]+", sample.lower())
+    if len(words) >= 30 and sum(w in _ENGLISH for w in words) / len(words) < 0.04:
+        return "not in English (almost no common English words)"
+    return None
+
+
 def check_date(value: object, origin: str) -> str | None:
     """A publication date must be ISO YYYY-MM-DD (or absent)."""
     if value is None or value == "":
@@ -99,13 +142,16 @@ def parse_jsonl_line(line: str, origin: str) -> Article:
         raise InputError(f"{label}: 'text' must be a string, got {type(text).__name__}")
     if not text.strip():
         raise InputError(f"{label}: empty text")
-    if ident is None or str(ident).strip() == "":
+    if ident is None or strip_controls(str(ident)).strip() == "":
         ident = origin.rsplit("/", 1)[-1].replace(".jsonl:", "-")
+    ident = strip_controls(str(ident)).strip()
+    if len(ident) > MAX_ID_CHARS:
+        raise InputError(f"{origin}: id of {len(ident):,} characters is too long (limit {MAX_ID_CHARS})")
     fields = {}
     for name in ("url", "title", "source"):
         value = record.get(name)
-        fields[name] = str(value) if value is not None else None
-    return Article(id=str(ident).strip(), text=text, date=check_date(record.get("date"), label),
+        fields[name] = strip_controls(str(value)) if value is not None else None
+    return Article(id=ident, text=text, date=check_date(record.get("date"), label),
                    origin=origin, **fields)
 
 
@@ -168,8 +214,12 @@ def iter_input_files(path: Path) -> Iterator[Path]:
             yield child
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure | ReadWarning]:
-    """Articles from files and directories, with failures and warnings in line."""
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure | ReadWarning | ReadSkip]:
+    """Articles from files and directories, with failures, skips and warnings in line.
+
+    Control characters and bidirectional marks are removed from the text; an article that is
+    not in English is skipped (`ReadSkip`), not failed.
+    """
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
@@ -184,8 +234,31 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure
             yield from _read_file(path)
 
 
-def _read_file(path: Path) -> Iterator[Article | ReadFailure | ReadWarning]:
-    if path.suffix.lower() == ".jsonl":
-        yield from read_jsonl(path)
-    else:
-        yield from read_txt(path)
+def _read_file(path: Path) -> Iterator[Article | ReadFailure | ReadWarning | ReadSkip]:
+    items = read_jsonl(path) if path.suffix.lower() == ".jsonl" else read_txt(path)
+    for item in items:
+        if isinstance(item, Article):
+            item.text = strip_controls(item.text)
+            problem = language_problem(item.text)
+            if problem:
+                yield ReadSkip(item.origin, problem, item.id)
+                continue
+        yield item
+
+
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many articles the inputs hold (non-blank JSONL lines, .txt files), read fast for an ETA."""
+    total = 0
+    for raw_path in paths:
+        path = Path(raw_path)
+        files = list(iter_input_files(path)) if path.is_dir() else [path] if path.exists() else []
+        for file in files:
+            if file.suffix.lower() != ".jsonl":
+                total += 1
+                continue
+            try:
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                pass
+    return total

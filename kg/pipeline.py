@@ -1,37 +1,76 @@
-"""The main job: read articles -> extract facts -> map to RDF -> store, one named graph per article.
+"""The main job: read articles -> extract facts -> resolve entities -> map to RDF -> store.
 
 `ingest()` is the library API the CLI and notebooks share. It never stops on a bad input: each
 failure is recorded in the report with the input it came from, and the batch goes on.
+
+How the store stays one graph (see README, "Ingest at scale" and "Entity resolution"):
+
+- one named graph per article, replaced in one transaction (several articles per transaction);
+  the article's content hash lives in its graph, so an unchanged article is skipped;
+- beside each article graph, in the resolution graph, its person mentions and its extraction
+  (JSON literals): the registry that resolution reads, and what lets `kg` re-map an article
+  without re-reading it;
+- when a mention enters or leaves a surname block, the articles of that block whose persons now
+  resolve to other IRIs are re-mapped (`reconcile`), so the final graph does not depend on the
+  order of ingestion; blocks and entities still to reconcile are marked in the store in the same
+  transactions, so a crash is finished by the next run.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
+from urllib.parse import unquote
+
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__
 from kg.extract import extract_many
-from kg.ingest import ReadFailure, ReadWarning, read_articles
+from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
 from kg.model import Article, Extraction
-from kg.rdf import article_iri, extraction_quads
+from kg.rdf import (ENTITIES_GRAPH, ID, MDC, RDF_TYPE, RDFS_LABEL, article_iri, extraction_quads, mdc,
+                    organization_iri, party_iri, person_iri)
+from kg.resolve import (Mention, Registry, entity_description, extraction_from_json,
+                        extraction_to_json, mentions_of, normalize_extraction)
+
+RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
+MENTION_RECORDS = mdc("mentionRecords")
+EXTRACTION_RECORD = mdc("extractionRecord")
+PENDING_BLOCK = mdc("pendingBlock")
+PENDING_ENTITY = mdc("pendingEntity")
+ARTICLES_PER_TRANSACTION = 64
 
 
 @dataclass
 class IngestReport:
     ingested: int = 0
     unchanged: int = 0
+    skipped: int = 0  # not failures: e.g. an article in another language
     failed: list[str] = field(default_factory=list)  # "origin: reason"
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
+    reresolved: int = 0  # other articles re-mapped because resolution changed
+    total: int | None = None  # articles expected, when counted beforehand (for the ETA)
+    started: float = field(default_factory=time.monotonic)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
+    @property
+    def done(self) -> int:
+        return self.ingested + self.unchanged + self.skipped + len(self.failed)
+
     def summary(self) -> str:
-        return (f"ingested {self.ingested}, unchanged {self.unchanged}, failed {len(self.failed)} "
-                f"({self.quads} quads written)")
+        text = (f"ingested {self.ingested}, unchanged {self.unchanged}, failed {len(self.failed)}"
+                + (f", skipped {self.skipped}" if self.skipped else "")
+                + f" ({self.quads} quads written")
+        if self.reresolved:
+            text += f"; {self.reresolved} earlier articles re-resolved"
+        elapsed = time.monotonic() - self.started
+        return text + f"; {elapsed:.1f} s)"
 
 
 def content_hash(article: Article) -> str:
@@ -41,24 +80,326 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def store_extraction(store, extraction: Extraction, digest: str | None = None) -> int:
-    """Replace the article's named graph with the quads of this extraction; returns their number."""
-    quads = extraction_quads(extraction, content_hash=digest)
-    store.replace_graph(article_iri(extraction.article.id), quads)
-    return len(quads)
+def article_id_of(graph: NamedNode) -> str:
+    return unquote(graph.value[len(ID + "article/"):])
+
+
+# ------------------------------------------------------------------ writing in transactions
+
+
+class BatchWriter:
+    """Collects article replacements and commits them as one SPARQL update (one transaction)."""
+
+    def __init__(self, store, articles_per_transaction: int = ARTICLES_PER_TRANSACTION):
+        self.store = store
+        self.limit = articles_per_transaction
+        self.operations: list[str] = []
+        self.inserts: list[Quad] = []
+        self.articles = 0
+        self.quads_written = 0
+
+    def replace_article(self, graph: NamedNode, quads: list[Quad], records: list[Quad]) -> None:
+        self.operations.append(f"DROP SILENT GRAPH {graph}")
+        self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
+        self.inserts.extend(quads)
+        self.inserts.extend(records)
+        self.quads_written += len(quads)
+        self._count()
+
+    def remove_article(self, graph: NamedNode) -> None:
+        self.operations.append(f"DROP SILENT GRAPH {graph}")
+        self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
+        self._count()
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        self.inserts.extend(quads)
+
+    def delete_subject(self, graph: NamedNode, subject: NamedNode) -> None:
+        self.operations.append(f"DELETE WHERE {{ GRAPH {graph} {{ {subject} ?p ?o }} }}")
+
+    def _count(self) -> None:
+        self.articles += 1
+        if self.articles >= self.limit:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self.operations and not self.inserts:
+            return
+        operations = list(self.operations)
+        if self.inserts:
+            by_graph: dict[NamedNode, list[str]] = {}
+            for quad in self.inserts:
+                by_graph.setdefault(quad.graph_name, []).append(str(quad.triple))
+            body = "\n".join(f"GRAPH {graph} {{\n" + " .\n".join(triples) + " }"
+                             for graph, triples in by_graph.items())
+            operations.append(f"INSERT DATA {{ {body} }}")
+        self.store.update(" ;\n".join(operations))
+        self.operations, self.inserts, self.articles = [], [], 0
+
+
+# ------------------------------------------------------------------ resolution state
+
+
+class Resolution:
+    """The registry of person mentions and the curations, loaded from the store once per run."""
+
+    def __init__(self, store, curation=None):
+        from kg.curate import CurationState
+
+        self.store = store
+        self.curation = curation if curation is not None else CurationState.load(store)
+        self.registry = Registry(self.curation.persons)
+        self.by_iri: dict[str, set[tuple[str, str]]] = {}
+        self.pending_blocks: set[str] = set()
+        self.pending_entities: set[str] = set()
+        query = (f"SELECT ?g ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_RECORDS} ?r }} }}")
+        for row in store.query(query):
+            mentions = [Mention.from_json(item) for item in json.loads(row["r"].value)]
+            if mentions:
+                self.registry.put(mentions[0].article, mentions)
+                for mention in mentions:
+                    self._index(mention)
+        pending = (f"SELECT ?p ?v WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {RESOLUTION_GRAPH} ?p ?v }} }}")
+        for row in store.query(pending):
+            if row["p"] == PENDING_BLOCK:
+                self.pending_blocks.add(row["v"].value)
+            elif row["p"] == PENDING_ENTITY:
+                self.pending_entities.add(row["v"].value)
+
+    def _index(self, mention: Mention) -> None:
+        if mention.iri:
+            self.by_iri.setdefault(mention.iri, set()).add(mention.ref)
+
+    def _unindex(self, mention: Mention) -> None:
+        if mention.iri and mention.iri in self.by_iri:
+            self.by_iri[mention.iri].discard(mention.ref)
+            if not self.by_iri[mention.iri]:
+                del self.by_iri[mention.iri]
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        return self.registry.articles.get(article_id, [])
+
+    def put(self, extraction: Extraction) -> tuple[list[Mention], set[str], set[str]]:
+        """Register an article's mentions; returns them, the blocks and the entities touched."""
+        old = self.mentions(extraction.article.id)
+        entities = {m.iri for m in old if m.iri}
+        for mention in old:
+            self._unindex(mention)
+        mentions = mentions_of(extraction)
+        blocks = self.registry.put(extraction.article.id, mentions)
+        return mentions, blocks, entities
+
+    def remove(self, article_id: str) -> tuple[set[str], set[str]]:
+        old = self.mentions(article_id)
+        for mention in old:
+            self._unindex(mention)
+        return self.registry.remove(article_id), {m.iri for m in old if m.iri}
+
+    def assign(self, mentions: list[Mention]) -> set[str]:
+        """Give each mention its current IRI; returns the entities whose members changed."""
+        changed = set()
+        for mention in mentions:
+            iri = self.registry.iri_for(mention.article, mention.key)
+            if iri != mention.iri:
+                self._unindex(mention)
+                changed.update(x for x in (mention.iri, iri) if x)
+                mention.iri = iri
+                self._index(mention)
+        return changed
+
+    def article_quads(self, extraction: Extraction, mentions: list[Mention],
+                      digest: str | None) -> tuple[list[Quad], list[Quad]]:
+        """The article graph's quads and its records for the resolution graph."""
+        iris = {m.key: m.iri for m in mentions if m.iri}
+
+        def person_iri_for(person):
+            return NamedNode(iris[person.key]) if person.key in iris else person_iri(person)
+
+        quads = extraction_quads(extraction, person_iri_for=person_iri_for, content_hash=digest)
+        quads = self.curation.apply(quads)
+        graph = article_iri(extraction.article.id)
+        records = [Quad(graph, EXTRACTION_RECORD, Literal(extraction_to_json(extraction)), RESOLUTION_GRAPH),
+                   Quad(graph, MENTION_RECORDS,
+                        Literal(json.dumps([m.to_json() for m in mentions], ensure_ascii=False,
+                                           separators=(",", ":"))), RESOLUTION_GRAPH)]
+        return quads, records
+
+    def pending_quads(self, blocks: Iterable[str], entities: Iterable[str]) -> list[Quad]:
+        quads = [Quad(RESOLUTION_GRAPH, PENDING_BLOCK, Literal(b), RESOLUTION_GRAPH) for b in blocks]
+        quads += [Quad(RESOLUTION_GRAPH, PENDING_ENTITY, Literal(e), RESOLUTION_GRAPH) for e in entities]
+        return quads
+
+    def description_quads(self, iri: str) -> list[Quad]:
+        """One person's description in the entities graph (empty when no mention resolves to it)."""
+        refs = self.by_iri.get(iri, set())
+        members = [m for article, key in sorted(refs) for m in self.mentions(article) if m.key == key]
+        if not members or iri in self.curation.rejected_nodes:
+            return []
+        description = entity_description(iri, members)
+        node = NamedNode(iri)
+        quads = []
+
+        def add(subject, predicate, obj):
+            quads.append(Quad(subject, predicate, obj, ENTITIES_GRAPH))
+
+        curated = self.curation.attributes.get(iri, {})
+        add(node, RDF_TYPE, mdc("Person"))
+        add(node, RDFS_LABEL, Literal(curated.get("label") or description["label"]))
+        for alias in description["aliases"]:
+            add(node, mdc("alias"), Literal(alias))
+        for attribute in ("rank", "position"):
+            value = curated.get(attribute, description[attribute])
+            if value:
+                add(node, mdc(attribute), Literal(value))
+        country = curated.get("country", description["country"])
+        if country:
+            from kg import gazetteer
+
+            party = party_iri(country)
+            add(node, mdc("country"), party)
+            body = gazetteer.is_international_body(country)
+            add(party, RDF_TYPE, mdc("Organization" if body else "Country"))
+            add(party, mdc("code"), Literal(country if body else country.upper()))
+            add(party, RDFS_LABEL, Literal(gazetteer.country_name(country) or country))
+        organization = curated.get("organization", description["organization"])
+        if organization:
+            org = organization_iri(organization)
+            add(node, mdc("organization"), org)
+            add(org, RDF_TYPE, mdc("Organization"))
+            add(org, RDFS_LABEL, Literal(organization))
+        return quads
+
+
+def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Mention, "object"]]:
+    """(entity IRI, entity label, mention, link) for every mention of the persons named like
+    ``name``: those the rules put in its surname block, and those merged into them by curation."""
+    from kg.resolve import block_of, preferred_name
+
+    registry = resolution.registry
+    iris = {cluster.iri for cluster in registry.clusters_named(name)}
+    rows = []
+    for iri in sorted(iris):
+        members = [m for article, key in sorted(resolution.by_iri.get(iri, set()))
+                   for m in resolution.mentions(article) if m.key == key]
+        if not members:
+            members = [m for cluster in registry.clusters_named(name) if cluster.iri == iri
+                       for m in cluster.members]
+        label = resolution.curation.attributes.get(iri, {}).get("label") or preferred_name(members)
+        for mention in members:
+            link = next((c.links.get(mention.ref) for c in registry.clusters(block_of(mention))
+                         if mention.ref in c.links), None)
+            rows.append((iri, label, mention, link))
+    return rows
+
+
+def _load_extraction(store, graph: NamedNode) -> Extraction | None:
+    query = f"SELECT ?x WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} {EXTRACTION_RECORD} ?x }} }}"
+    for row in store.query(query):
+        return extraction_from_json(row["x"].value)
+    return None
+
+
+def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[str],
+              entities: set[str]) -> int:
+    """Re-map the articles whose persons now resolve differently; rewrite entity descriptions.
+
+    Returns the number of articles re-mapped. Clears the pending marks when done.
+    """
+    blocks = set(blocks) | resolution.pending_blocks
+    entities = set(entities) | resolution.pending_entities
+    remapped = 0
+    stale = resolution.registry.stale_articles(blocks)
+    for article_id in sorted(stale):
+        graph = article_iri(article_id)
+        extraction = _load_extraction(store, graph)
+        mentions = resolution.mentions(article_id)
+        if extraction is None:  # records lost: nothing to re-map from (should not happen)
+            continue
+        entities |= resolution.assign(mentions)
+        quads, records = resolution.article_quads(extraction, mentions, store.content_hash(graph))
+        writer.replace_article(graph, quads, records)
+        writer.add(resolution.pending_quads((), entities))
+        remapped += 1
+    for block in blocks:
+        for cluster in resolution.registry.clusters(block):
+            entities.add(cluster.iri)
+    for iri in sorted(entities):
+        writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
+        writer.add(resolution.description_quads(iri))
+        writer.articles += 1  # a description counts like an article towards the transaction size
+        if writer.articles >= writer.limit:
+            writer.commit()
+    writer.commit()
+    store.update(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {RESOLUTION_GRAPH} ?p ?o }} }}")
+    resolution.pending_blocks.clear()
+    resolution.pending_entities.clear()
+    return remapped
+
+
+# ------------------------------------------------------------------ the API
+
+
+def store_extraction(store, extraction: Extraction, digest: str | None = None, resolve: bool = False) -> int:
+    """Store one extraction; returns the number of quads written to its article graph.
+
+    With ``resolve=False`` (the default, for hand-made test graphs) only the article graph is
+    written, persons named by their own slug; with ``resolve=True`` the extraction goes the way
+    `ingest` takes it: resolved against the store's registry, with its records and the entities
+    graph kept up to date.
+    """
+    if not resolve:
+        quads = extraction_quads(extraction, content_hash=digest)
+        store.replace_graph(article_iri(extraction.article.id), quads)
+        return len(quads)
+    resolution = Resolution(store)
+    writer = BatchWriter(store)
+    written, blocks, entities = _write(resolution, writer, normalize_extraction(extraction), digest)
+    writer.commit()
+    reconcile(store, resolution, writer, blocks, entities)
+    return written
+
+
+def _write(resolution: Resolution, writer: BatchWriter, extraction: Extraction,
+           digest: str | None) -> tuple[int, set[str], set[str]]:
+    """Queue one article's replacement; returns its quads' number, the blocks and entities touched."""
+    mentions, blocks, entities = resolution.put(extraction)
+    entities |= resolution.assign(mentions)
+    quads, records = resolution.article_quads(extraction, mentions, digest)
+    writer.replace_article(article_iri(extraction.article.id), quads, records)
+    writer.add(resolution.pending_quads(blocks, entities))
+    return len(quads), blocks, entities
 
 
 def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
-           on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Ingest files and directories into the store; unchanged articles are skipped unless ``force``."""
+           on_progress: Callable[[IngestReport], None] | None = None,
+           count_first: bool = False) -> IngestReport:
+    """Ingest files and directories into the store; unchanged articles are skipped unless ``force``.
+
+    ``count_first`` counts the articles before starting, so that progress can show an ETA.
+    """
+    from kg.ingest import count_articles
+
+    paths = list(paths)
     report = IngestReport()
+    if count_first:
+        report.total = count_articles(paths)
+    resolution = Resolution(store)
+    writer = BatchWriter(store)
     digests: dict[str, str] = {}
+    touched_blocks: set[str] = set()
+    touched_entities: set[str] = set()
 
     def articles_to_extract() -> Iterator[Article]:
         seen_ids: set[str] = set()
         for item in read_articles(paths):
             if isinstance(item, ReadWarning):
                 report.warnings.append(str(item))
+                continue
+            if isinstance(item, ReadSkip):
+                report.skipped += 1
+                report.warnings.append(str(item))
+                if on_progress:
+                    on_progress(report)
                 continue
             if isinstance(item, ReadFailure):
                 report.failed.append(str(item))
@@ -78,21 +419,89 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
             digests[item.origin] = digest
             yield item
 
-    for extraction in extract_many(articles_to_extract(), jobs=jobs):
-        article = extraction.article
-        if extraction.error:
-            report.failed.append(f"{article.origin} (id {article.id}): extraction failed: {extraction.error}")
+    try:
+        for extraction in extract_many(articles_to_extract(), jobs=jobs):
+            article = extraction.article
+            if extraction.error:
+                report.failed.append(f"{article.origin} (id {article.id}): extraction failed: {extraction.error}")
+                digests.pop(article.origin, None)
+                if on_progress:
+                    on_progress(report)
+                continue
+            try:
+                written, blocks, entities = _write(resolution, writer, normalize_extraction(extraction),
+                                                   digests.pop(article.origin, None))
+                report.quads += written
+                touched_blocks |= blocks
+                touched_entities |= entities
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+                report.failed.append(f"{article.origin} (id {article.id}): cannot store: {error}")
+            else:
+                report.ingested += 1
+                report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
             if on_progress:
                 on_progress(report)
-            continue
-        try:
-            report.quads += store_extraction(store, extraction, digests.pop(article.origin, None))
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
-            report.failed.append(f"{article.origin} (id {article.id}): cannot store: {error}")
-        else:
-            report.ingested += 1
-            report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
-        if on_progress:
-            on_progress(report)
-    store.flush()
+        writer.commit()
+        report.reresolved = reconcile(store, resolution, writer, touched_blocks, touched_entities)
+    finally:
+        store.flush()
     return report
+
+
+def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:
+    """Drop articles (their graphs and records) and re-resolve what they touched.
+
+    Returns (removed ids, ids not in the store).
+    """
+    resolution = Resolution(store)
+    writer = BatchWriter(store)
+    removed, missing = [], []
+    blocks: set[str] = set()
+    entities: set[str] = set()
+    for article_id in article_ids:
+        graph = article_iri(article_id)
+        if store.content_hash(graph) is None and article_id not in resolution.registry.articles:
+            missing.append(article_id)
+            continue
+        touched_blocks, touched_entities = resolution.remove(article_id)
+        blocks |= touched_blocks
+        entities |= touched_entities
+        writer.remove_article(graph)
+        writer.add(resolution.pending_quads(touched_blocks, touched_entities))
+        removed.append(article_id)
+    writer.commit()
+    reconcile(store, resolution, writer, blocks, entities)
+    store.flush()
+    return removed, missing
+
+
+def resolve_all(store) -> int:
+    """Re-run resolution over every stored mention (after new rules or curations); returns the
+    number of articles re-mapped."""
+    resolution = Resolution(store)
+    writer = BatchWriter(store)
+    blocks = set(resolution.registry.blocks)
+    entities = set(resolution.by_iri)
+    remapped = reconcile(store, resolution, writer, blocks, entities)
+    store.flush()
+    return remapped
+
+
+def remap_articles(store, article_ids: Iterable[str], resolution: Resolution | None = None) -> int:
+    """Re-map stored articles from their extraction records (after a curation touching them)."""
+    resolution = resolution or Resolution(store)
+    writer = BatchWriter(store)
+    count = 0
+    for article_id in sorted(set(article_ids)):
+        graph = article_iri(article_id)
+        extraction = _load_extraction(store, graph)
+        if extraction is None:
+            continue
+        mentions = resolution.mentions(article_id)
+        resolution.assign(mentions)
+        quads, records = resolution.article_quads(extraction, mentions, store.content_hash(graph))
+        writer.replace_article(graph, quads, records)
+        count += 1
+    writer.commit()
+    store.flush()
+    return count

@@ -1,18 +1,47 @@
-"""A one-line progress display on standard error for long ingests (only on a terminal)."""
+"""A one-line progress display on standard error for long ingests (on a terminal, or when forced).
+
+    12034/50000 articles (24%)  41.3 articles/s  ETA 15m19s  | 11980 new, 40 unchanged, 14 failed
+"""
 from __future__ import annotations
 
 import sys
 import time
 
 
+def format_duration(seconds: float) -> str:
+    seconds = int(max(seconds, 0))
+    if seconds >= 3600:
+        return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+    if seconds >= 60:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds}s"
+
+
+def progress_line(report, elapsed: float) -> str:
+    """The text of the progress line for an `IngestReport` after ``elapsed`` seconds."""
+    done = report.done
+    rate = done / elapsed if elapsed > 0 else 0.0
+    total = getattr(report, "total", None)
+    if total:
+        head = f"{done}/{total} articles ({100 * done // max(total, 1)}%)"
+        eta = f"  ETA {format_duration((total - done) / rate)}" if rate > 0 and total > done else ""
+    else:
+        head, eta = f"{done} articles", ""
+    counts = f"{report.ingested} new, {report.unchanged} unchanged, {len(report.failed)} failed"
+    if getattr(report, "skipped", 0):
+        counts += f", {report.skipped} skipped"
+    return f"{head}  {rate:.1f} articles/s{eta}  | {counts}"
+
+
 class Progress:
-    def __init__(self, enabled: bool = True, every_seconds: float = 0.5, stream=None):
+    def __init__(self, enabled: bool = True, every_seconds: float = 0.5, stream=None, force: bool = False):
         self.stream = stream or sys.stderr
-        self.enabled = enabled and self.stream.isatty()
+        self.enabled = enabled and (force or self.stream.isatty())
         self.every = every_seconds
         self.started = time.monotonic()
         self.last = 0.0
         self.shown = False
+        self.width = 0
 
     def update(self, report) -> None:
         if not self.enabled:
@@ -21,10 +50,9 @@ class Progress:
         if now - self.last < self.every:
             return
         self.last = now
-        done = report.ingested + report.unchanged + len(report.failed)
-        rate = done / max(now - self.started, 1e-9)
-        self.stream.write(f"\r{done} articles ({report.ingested} new, {report.unchanged} unchanged, "
-                          f"{len(report.failed)} failed), {rate:.1f} articles/s ")
+        line = progress_line(report, now - self.started)
+        self.stream.write("\r" + line.ljust(self.width))
+        self.width = len(line)
         self.stream.flush()
         self.shown = True
 

@@ -152,9 +152,19 @@ def parse_name(name: str, country: str | None = None) -> NameParts | None:
 
 
 def person_slug(name: str) -> str:
+    """The readable IRI part: diacritics dropped as `kg.rdf.slugify` does ("Dalkıran" -> "dalkiran"),
+    Cyrillic transliterated ("Шойгу" -> "shoygu")."""
     from kg.rdf import slugify
 
-    return slugify(transliterate(name))
+    latin = []
+    for ch in name:
+        low = ch.lower()
+        if low in _CYRILLIC or low == "ə":
+            value = _CYRILLIC.get(low, "a")
+            latin.append(value.capitalize() if ch != low else value)
+        else:
+            latin.append(ch)
+    return slugify("".join(latin))
 
 
 # ------------------------------------------------------------------ mentions and clusters
