@@ -66,33 +66,151 @@ def cli():
               help="Parallel extraction processes.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when they are unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
-def ingest(paths, store_location, jobs, force, quiet):
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Show the progress line (default: when standard error is a terminal).")
+def ingest(paths, store_location, jobs, force, quiet, show_progress):
     """Read articles (.txt, .jsonl, or directories of them) into the store.
 
     Each article becomes one named graph; re-ingesting an unchanged article changes nothing, a
-    changed one replaces its graph. Bad inputs are reported and skipped; exit code 3 if any failed.
+    changed one replaces its graph. Persons, organisations, places and forums are resolved to one
+    IRI each across articles. Bad inputs are reported, one line each, and skipped; exit code 3 if
+    any failed (the rest is stored). Interrupted or killed, run the same command again.
 
     \b
     Example:
-      kg ingest data/seed-article.txt articles.jsonl --store kg-store
+      kg ingest data/seed-article.txt articles.jsonl --store kg-store --jobs 2
     """
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
 
     store = open_for(store_location, read_only=False)
-    progress = Progress(enabled=not quiet)
+    progress = Progress(enabled=not quiet if show_progress is None else show_progress,
+                        force=bool(show_progress))
     try:
-        report = run_ingest(paths, store, jobs=jobs, force=force, on_progress=progress.update)
+        report = run_ingest(paths, store, jobs=jobs, force=force, on_progress=progress.update,
+                            count_first=progress.enabled)
     finally:
         progress.close()
         store.close()
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"Warning: {warning}", err=True)
     for failure in report.failed:
         click.echo(f"Failed: {failure}", err=True)
     click.echo(report.summary().capitalize())
     if report.failed:
         sys.exit(EXIT_PARTIAL)
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option()
+def remove(article_ids, store_location):
+    """Remove articles (by id) and everything read from them; entities they alone named go too.
+
+    Exit code 3 if some ids are not in the store (the others are removed).
+
+    \b
+    Example:
+      kg remove D01 D02 --store kg-store
+    """
+    from kg.pipeline import remove as run_remove
+
+    store = open_for(store_location, read_only=False)
+    try:
+        removed, missing = run_remove(article_ids, store)
+    finally:
+        store.close()
+    for article_id in missing:
+        click.echo(f"Failed: {article_id}: no such article in the store", err=True)
+    click.echo(f"Removed {len(removed)} articles" + (f", {len(missing)} not found" if missing else ""))
+    if missing:
+        sys.exit(EXIT_PARTIAL)
+
+
+@cli.command()
+@store_option()
+def resolve(store_location):
+    """Re-run entity resolution over every stored article (after new rules or curations).
+
+    Ingest keeps resolution up to date by itself; this re-checks everything.
+
+    \b
+    Example:
+      kg resolve --store kg-store
+    """
+    from kg.pipeline import resolve_all
+
+    store = open_for(store_location, read_only=False)
+    try:
+        remapped = resolve_all(store)
+    finally:
+        store.close()
+    click.echo(f"Re-resolved: {remapped} articles re-mapped")
+
+
+@cli.command()
+@click.option("--person", "person_name", help="Show the person(s) of this name: aliases, articles, "
+                                                "and why their mentions were merged.")
+@store_option(read_only=True)
+@format_option(["table", "csv", "tsv", "json"], "table")
+def entities(person_name, store_location, fmt):
+    """List resolved persons, or explain one (--person NAME).
+
+    \b
+    Example:
+      kg entities --person "Zakir Hasanov" --store kg-store
+    """
+    from kg.output import render
+    from kg.pipeline import Resolution
+
+    store = open_for(store_location, read_only=True)
+    try:
+        resolution = Resolution(store)
+    finally:
+        store.close()
+    if person_name:
+        from kg.pipeline import explain_person
+
+        found = explain_person(resolution, person_name)
+        if not found:
+            raise click.ClickException(f"no person named like {person_name!r} in the store")
+        rows = [[iri.rsplit("/", 1)[-1], label, mention.article, mention.name, mention.country or "",
+                 f"{link.confidence:.2f}" if link else "", link.why if link else ""]
+                for iri, label, mention, link in found]
+        click.echo(render(["entity", "label", "article", "as written", "country", "confidence", "why"],
+                          rows, fmt), nl=False)
+        return
+    rows = []
+    for iri, refs in sorted(resolution.by_iri.items()):
+        members = [m for article, key in refs for m in resolution.mentions(article) if m.key == key]
+        names = sorted({m.name for m in members})
+        rows.append([iri.rsplit("/", 1)[-1], names[0] if len(names) == 1 else " | ".join(names),
+                     str(len({a for a, _ in refs}))])
+    click.echo(render(["entity", "names", "articles"], rows, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("curation_file", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@store_option()
+def curate(curation_file, store_location):
+    """Apply an analyst's corrections from a YAML file: merge, split, set, add_contact, reject.
+
+    The file is checked as a whole first (unknown entities are errors, nothing is applied); the
+    curations are kept in their own graph and survive re-ingestion. See README, "Curation".
+
+    \b
+    Example:
+      kg curate docs/curations-example.yaml --store kg-store
+    """
+    from kg.curate import apply_curations
+
+    store = open_for(store_location, read_only=False)
+    try:
+        report = apply_curations(store, curation_file)
+    finally:
+        store.close()
+    click.echo(report.summary().capitalize())
 
 
 @cli.command()
@@ -189,40 +307,18 @@ def stats(store_location, fmt):
     Example:
       kg stats --store kg-store
     """
+    from kg.curate import curation_counts
     from kg.output import render
     from kg.stats import store_stats
 
     store = open_for(store_location, read_only=True)
     try:
         numbers = store_stats(store)
+        curations = curation_counts(store)
     finally:
         store.close()
-    click.echo(render(["what", "count"], numbers.rows(), fmt), nl=False)
-
-
-@cli.command()
-@click.argument("out_dir", type=click.Path(file_okay=False, path_type=str))
-@click.option("--count", "-n", default=300, show_default=True, type=click.IntRange(1, 10_000_000),
-              help="Number of articles.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same corpus.")
-@click.option("--prefix", default="synth", show_default=True, help="Article ids are PREFIX-000001 ...")
-@click.option("--gold", "gold_path", type=click.Path(dir_okay=False, path_type=str),
-              help="Where to write the gold facts (default OUT_DIR/gold.jsonl).")
-def synth(out_dir, count, seed, prefix, gold_path):
-    """Write a fictional corpus: OUT_DIR/articles.jsonl, the gold facts, and a README saying so.
-
-    Invented officials of real countries meet, call, lead delegations and invite each other to
-    invented forums, in varied press-release phrasing; the gold is in the format of eval/FORMAT.md.
-    Deterministic for a seed, and streamed (50,000 articles take seconds and little memory).
-
-    \b
-    Example:
-      kg synth corpus/ --count 1000 --seed 1 && kg ingest corpus/articles.jsonl
-    """
-    from kg.synth import write_corpus
-
-    report = write_corpus(out_dir, count, seed=seed, prefix=prefix, gold_path=gold_path)
-    click.echo(report.summary())
+    rows = numbers.rows() + [[f"curations: {action}", str(n)] for action, n in curations.items()]
+    click.echo(render(["what", "count"], rows, fmt), nl=False)
 
 
 def main():
