@@ -1,0 +1,364 @@
+"""Interactive HTML networks an analyst can open anywhere, offline, from a file.
+
+`to_pyvis(graph)` turns a projection from `kg.network` into a `pyvis.network.Network` (the caller
+decides where it goes); `to_html(graph or network)` renders one self-contained page; `write_html`
+writes it as UTF-8. The page inlines vis-network's JS and CSS from the pyvis package, so it loads
+nothing from the network (pyvis's own ``in_line`` and ``local`` modes still link CDNs).
+
+Article text is untrusted. Labels are drawn on a canvas as text; tooltips are built in the page
+with ``textContent`` from JSON data, never from HTML strings; the JSON is embedded with ``<``,
+``>`` and ``&`` escaped so no value can close its ``<script>`` element; links are kept only when
+they are http(s) URLs.
+
+>>> from kg.network import build_network
+>>> from kg.viz import write_html
+>>> write_html(build_network(store, "persons"), "network.html")        # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import KgError
+
+PHYSICS_LIMIT = 1000  # above this many nodes the layout is computed in Python and physics is off
+MAX_TIP_CONTACTS = 12  # contacts listed in one edge tooltip; the rest are counted
+VIS_VERSION = "9.1.2"
+
+# colour and shape by class: the legend, the page and the GEXF export share this table
+STYLE = {
+    "person": {"color": "#4e79a7", "shape": "dot", "name": "Person"},
+    "country": {"color": "#e15759", "shape": "square", "name": "Country"},
+    "organization": {"color": "#f28e2b", "shape": "triangle", "name": "International body"},
+    "delegation": {"color": "#76b7b2", "shape": "triangleDown", "name": "Delegation"},
+    "meeting": {"color": "#59a14f", "shape": "diamond", "name": "Meeting"},
+    "forum": {"color": "#edc948", "shape": "star", "name": "Forum"},
+    "invitation": {"color": "#b07aa1", "shape": "hexagon", "name": "Invitation"},
+}
+
+
+class VizError(KgError):
+    """The page cannot be built or written."""
+
+
+# ---------------------------------------------------------------- layout
+
+
+def layout_positions(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict:
+    """Positions for every node, in pixels: each connected component laid out on its own (force
+    layout, fast enough for 10,000 nodes), then the components packed in rows, largest first."""
+    import numpy as np
+
+    components = sorted((sorted(c) for c in nx.connected_components(graph)),
+                        key=lambda c: (-len(c), c[0]))
+    boxes = []
+    for index, nodes in enumerate(components):
+        local = _component_layout(graph.subgraph(nodes), nodes, seed + index)
+        local -= local.min(axis=0)
+        boxes.append((nodes, local, local.max(axis=0) + 1.5))
+    total_area = sum(float(size[0] * size[1]) for _, _, size in boxes) or 1.0
+    row_width = max(math.sqrt(total_area) * 1.3, max((size[0] for _, _, size in boxes), default=1))
+    positions = {}
+    x = y = row_height = 0.0
+    for nodes, local, size in boxes:
+        if x > 0 and x + size[0] > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in zip(nodes, local + np.array([x, y])):
+            positions[node] = (float(px) * spacing, float(py) * spacing)
+        x += size[0]
+        row_height = max(row_height, size[1])
+    if positions:  # centre the drawing on the origin
+        cx = sum(p[0] for p in positions.values()) / len(positions)
+        cy = sum(p[1] for p in positions.values()) / len(positions)
+        positions = {n: (round(px - cx, 1), round(py - cy, 1)) for n, (px, py) in positions.items()}
+    return positions
+
+
+def _component_layout(graph: nx.Graph, nodes: list, seed: int):
+    """One connected component, with edges about 1 unit long."""
+    import numpy as np
+
+    n = len(nodes)
+    if n == 1:
+        return np.zeros((1, 2))
+    if n == 2:
+        return np.array([[0.0, 0.0], [1.0, 0.0]])
+    if n <= 80:
+        layout = nx.spring_layout(graph, seed=seed, iterations=100)
+        array = np.array([layout[node] for node in nodes], dtype=float)
+    else:
+        array = _grid_force_layout(graph, nodes, seed)
+    lengths = [np.linalg.norm(array[nodes.index(a)] - array[nodes.index(b)])
+               for a, b in list(graph.edges())[:200]] if n <= 80 else []
+    if lengths and np.mean(lengths) > 0:
+        array = array / np.mean(lengths)
+    return array
+
+
+def _grid_force_layout(graph: nx.Graph, nodes: list, seed: int, iterations: int = 60):
+    """Fruchterman–Reingold with the grid variant's cut-off: repulsion only between nodes closer
+    than 2 units (found with a k-d tree), so each step costs O(n log n) instead of O(n²)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = np.array([(index[a], index[b]) for a, b in graph.edges() if a != b], dtype=np.int64)
+    side = math.sqrt(n) * 1.2
+    rng = np.random.default_rng(seed)
+    try:  # a spectral start gives the global shape at once; the forces then untangle locally
+        start = nx.spectral_layout(graph)
+        position = np.array([start[node] for node in nodes], dtype=float)
+        position = (position - position.mean(axis=0)) / (position.std(axis=0) + 1e-9) * side / 4
+        position += rng.normal(scale=0.3, size=position.shape)
+    except Exception:  # noqa: BLE001 - a degenerate spectrum: start at random instead
+        position = rng.random((n, 2)) * side
+    temperature = side / 8
+    for step in range(iterations):
+        displacement = np.zeros((n, 2))
+        pairs = cKDTree(position).query_pairs(2.0, output_type="ndarray")
+        if len(pairs):
+            delta = position[pairs[:, 0]] - position[pairs[:, 1]]
+            distance2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
+            force = delta / distance2[:, None]
+            np.add.at(displacement, pairs[:, 0], force)
+            np.add.at(displacement, pairs[:, 1], -force)
+        if len(edges):
+            delta = position[edges[:, 0]] - position[edges[:, 1]]
+            distance = np.sqrt((delta ** 2).sum(axis=1))[:, None]
+            force = delta * distance
+            np.add.at(displacement, edges[:, 0], -force)
+            np.add.at(displacement, edges[:, 1], force)
+        displacement -= (position - position.mean(axis=0)) * 0.01  # mild gravity keeps it round
+        length = np.sqrt((displacement ** 2).sum(axis=1))[:, None] + 1e-9
+        position += displacement / length * np.minimum(length, temperature)
+        temperature = max(temperature * 0.93, 0.05)
+    return position
+
+
+# ---------------------------------------------------------------- the pyvis network
+
+
+def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | None = None,
+             height: str = "100%"):
+    """A `pyvis.network.Network` holding the graph's nodes and edges, styled by class and sized by
+    degree. Each node and edge also carries ``tip``: the tooltip's content as data, which the page
+    turns into DOM text. ``physics`` defaults to on up to PHYSICS_LIMIT nodes."""
+    from pyvis.network import Network
+
+    n = graph.number_of_nodes()
+    if physics is None:
+        physics = n <= PHYSICS_LIMIT
+    if positions is None:
+        positions = layout_positions(graph)
+    net = Network(height=height, width="100%", directed=False, cdn_resources="in_line")
+    degrees = dict(graph.degree())
+    for node, attributes in graph.nodes(data=True):
+        kind = attributes.get("kind", "person")
+        style = STYLE.get(kind, STYLE["person"])
+        label = str(attributes.get("label") or node)
+        tip = _node_tip(attributes, degrees[node])
+        x, y = positions.get(node, (0.0, 0.0))
+        countries = [c.strip() for c in str(attributes.get("country") or "").split(",") if c.strip()]
+        item = {"id": str(node), "label": label, "shape": style["shape"], "color": style["color"],
+                "value": degrees[node] + 1, "kind": kind, "countries": countries, "x": x, "y": y,
+                "title": html.escape(_plain(tip)), "tip": tip}
+        if attributes.get("centre"):
+            item["borderWidth"] = 4
+        net.nodes.append(item)  # appended directly: add_node/add_edge scan the lists (NOTES.md)
+        net.node_ids.append(str(node))
+        net.node_map[str(node)] = item
+    for number, (a, b, attributes) in enumerate(graph.edges(data=True)):
+        tip = _edge_tip(graph, a, b, attributes)
+        net.edges.append({"id": f"e{number}", "from": str(a), "to": str(b),
+                          "value": attributes.get("weight", 1),
+                          "title": html.escape(_plain(tip)), "tip": tip})
+    net.options = _options(n, physics)
+    return net
+
+
+def _node_tip(attributes: dict, degree: int) -> dict:
+    """The node's tooltip as data: a heading and (name, value) rows; the page renders it as text."""
+    rows = []
+    kind = attributes.get("kind", "person")
+    for name, key in (("Rank", "rank"), ("Position", "position"), ("Organisation", "organization")):
+        if attributes.get(key):
+            rows.append([name, str(attributes[key])])
+    if attributes.get("country"):
+        country = attributes.get("country_label") or attributes["country"]
+        if kind in ("person", "country", "organization") and country != attributes["country"]:
+            country = f"{country} ({attributes['country']})"
+        rows.append(["Country" if kind != "meeting" else "Sides", str(country)])
+    for name, key in (("Date", "date"), ("Mode", "mode")):
+        if attributes.get(key) and kind != "person":
+            rows.append([name, str(attributes[key]).replace("_", " ")])
+    rows.append(["Contacts", str(degree)])
+    if attributes.get("weighted_degree") is not None and kind in ("person", "country", "organization"):
+        rows.append(["Meetings (weighted)", _number(attributes["weighted_degree"])])
+    if attributes.get("betweenness") is not None:
+        rows.append(["Betweenness", f"{attributes['betweenness']:.3f}"])
+    if attributes.get("community") is not None:
+        rows.append(["Community", str(attributes["community"])])
+    tip = {"heading": str(attributes.get("label") or ""), "kind": STYLE.get(kind, {}).get("name", kind),
+           "rows": rows}
+    articles = attributes.get("articles") or []
+    if articles and isinstance(articles[0], dict):
+        tip["articles"] = [_article(a) for a in articles[:MAX_TIP_CONTACTS]]
+    return tip
+
+
+def _edge_tip(graph: nx.Graph, a, b, attributes: dict) -> dict:
+    contacts = attributes.get("contacts") or []
+    weight = attributes.get("weight", len(contacts))
+    rows = [["Meetings" if graph.graph.get("projection") != "events" else "Role",
+             _number(weight) if graph.graph.get("projection") != "events"
+             else str(attributes.get("role", ""))]]
+    if attributes.get("years"):
+        rows.append(["Per year", ", ".join(f"{y}: {c}" for y, c in attributes["years"].items())])
+    items = []
+    for contact in contacts[:MAX_TIP_CONTACTS]:
+        items.append({"date": contact.get("date") or "undated",
+                      "mode": (contact.get("mode") or "").replace("_", " "),
+                      "label": contact.get("label") or "",
+                      "articles": [_article(x) for x in contact.get("articles", [])[:5]]})
+    tip = {"heading": f"{graph.nodes[a].get('label', a)} – {graph.nodes[b].get('label', b)}",
+           "kind": "Contact", "rows": rows, "contacts": items}
+    if len(contacts) > MAX_TIP_CONTACTS:
+        tip["more"] = len(contacts) - MAX_TIP_CONTACTS
+    return tip
+
+
+def _article(article: dict) -> dict:
+    url = article.get("url") or ""
+    return {"title": article.get("title") or article.get("id") or "article",
+            "url": url if url.lower().startswith(("http://", "https://")) else "",
+            "date": article.get("date") or ""}
+
+
+def _plain(tip: dict) -> str:
+    """The tooltip as plain text: what pyvis's own template would show."""
+    lines = [tip["heading"]] + [f"{name}: {value}" for name, value in tip["rows"]]
+    for contact in tip.get("contacts", []):
+        lines.append(f"{contact['date']} {contact['mode']}: "
+                     + "; ".join(a["title"] for a in contact["articles"]))
+    return "\n".join(lines)
+
+
+def _number(value) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _options(n: int, physics: bool) -> dict:
+    options = {
+        "nodes": {"scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 11, "max": 22,
+                                                             "drawThreshold": 6}},
+                  "font": {"face": "system-ui, sans-serif", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"},
+                  "borderWidth": 1},
+        "edges": {"color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
+                  "scaling": {"min": 1, "max": 8}, "smooth": False},
+        "interaction": {"hover": n <= 5000, "tooltipDelay": 120, "hideEdgesOnDrag": n > 2000,
+                        "hideEdgesOnZoom": n > 5000, "keyboard": False, "multiselect": True},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+    }
+    if physics:
+        options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
+                              "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100,
+                                                   "avoidOverlap": 0.4},
+                              "stabilization": {"enabled": True, "iterations": 150,
+                                                "updateInterval": 50, "fit": True},
+                              "minVelocity": 1.0}
+    else:
+        options["physics"] = {"enabled": False}
+    return options
+
+
+# ---------------------------------------------------------------- the page
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS, from the copy bundled in the pyvis package."""
+    folder = resources.files("pyvis").joinpath(f"lib/vis-{VIS_VERSION}")
+    try:
+        script = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+        style = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
+    except OSError as error:
+        raise VizError(f"pyvis's bundled vis-network {VIS_VERSION} is missing ({error}); "
+                       "reinstall pyvis 0.3.2") from None
+    return script, style
+
+
+@lru_cache(maxsize=1)
+def _page_assets() -> tuple[str, str, str]:
+    folder = resources.files("kg").joinpath("viz_assets")
+    return tuple(folder.joinpath(name).read_text(encoding="utf-8")
+                 for name in ("page.html", "page.js", "page.css"))
+
+
+def _script_json(value) -> str:
+    """JSON safe inside a <script> element: no "</script>", "<!--" or U+2028 can survive."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def to_html(network, title: str = "Military-diplomatic contacts", physics: bool | None = None) -> str:
+    """One self-contained HTML page (no external resource) for a networkx graph or a pyvis Network."""
+    if isinstance(network, nx.Graph):
+        description = _describe(network)
+        network = to_pyvis(network, physics=physics)
+    else:
+        description = f"{len(network.nodes)} nodes, {len(network.edges)} edges"
+    options = network.options if isinstance(network.options, dict) else json.loads(network.options.to_json())
+    kinds = []
+    for node in network.nodes:
+        if node.get("kind") not in kinds:
+            kinds.append(node.get("kind"))
+    legend = [{"kind": k, **STYLE[k]} for k in STYLE if k in kinds]
+    data = {"nodes": network.nodes, "edges": network.edges, "options": options, "legend": legend}
+    vis_js, vis_css = _vis_assets()
+    page, script, style = _page_assets()
+    replacements = {
+        "{{TITLE}}": html.escape(title), "{{DESCRIPTION}}": html.escape(description),
+        "{{VIS_CSS}}": vis_css, "{{PAGE_CSS}}": style, "{{VIS_JS}}": vis_js,
+        "{{PAGE_JS}}": script, "{{DATA}}": _script_json(data),
+    }
+    # one pass, so a value can never be read as another placeholder
+    import re
+
+    return re.sub(r"\{\{[A-Z_]+\}\}", lambda m: replacements[m.group(0)], page)
+
+
+def _describe(graph: nx.Graph) -> str:
+    from kg.network import summary
+
+    return summary(graph)
+
+
+def write_html(network, path: str | Path, title: str = "Military-diplomatic contacts",
+               physics: bool | None = None) -> Path:
+    """Write the page as UTF-8 (pyvis itself writes in the platform's default encoding)."""
+    path = Path(path)
+    text = to_html(network, title=title, physics=physics)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise VizError(f"cannot write {path}: {error.strerror or error}") from None
+    return path
+
+
+def notebook_display(network, height: int = 640, **kwargs):
+    """An IPython object showing the page inline in Jupyter, offline (an iframe with ``srcdoc``)."""
+    from IPython.display import HTML
+
+    page = to_html(network, **kwargs)
+    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;'
+                f'height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts allow-popups">'
+                "</iframe>")
