@@ -51,6 +51,15 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _a(word: str) -> str:
+    """The indefinite article: "an Emirati", "a Ukrainian"."""
+    return ("an " if word[0] in "AEIO" or (word[0] == "U" and not word.startswith("Uk")) else "a ") + word
+
+
 def _ascii(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ş", "s").replace("ğ", "g"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -175,10 +184,12 @@ def build_population(seed: int, count: int) -> Population:
 
     states = []
     for entry in countries["countries"]:
-        side = Side(entry["code"], entry["name"], entry["demonym"], entry["cities"])
+        name = f"{entry['article']} {entry['name']}" if entry.get("article") else entry["name"]
+        side = Side(entry["code"], name, entry["demonym"], entry["cities"])
         style = names["styles"][entry["style"]]
         for index in range(per_country):
-            post = post_list[index] if index < 2 else rng.choices(post_list, post_weights)[0]
+            # one minister and one chief of staff a country; the other posts are drawn by weight
+            post = post_list[index] if index < 2 else rng.choices(post_list[2:], post_weights[2:])[0]
             given, family = invent_name(entry["style"])
             variant = names["variants"].get(given)
             if variant is None and _ascii(given + family) != given + family:
@@ -254,7 +265,7 @@ class _Writer:
             title = rng.choice([official.title, official.title, *official.alt_titles])
             form = rng.randrange(6)
             if form == 0:
-                text, position = f"{side.name}'s {title}, {ranked}", title
+                text, position = f"{_possessive(side.name)} {title}, {ranked}", title
             elif form == 1:
                 text, position = f"{ranked}, {official.national},", official.national
             elif form == 2:
@@ -338,7 +349,8 @@ def make_article(index: int, seed: int, population: Population, prefix: str = "s
     topic, topic2 = rng.sample(templates["topics"], 2)
     city = rng.choice(host.cities)
     values = dict(when=when, When=when_start, city=city, country_A=host.name, side_B=guest.name,
-                  demonym_A=host.demonym, demonym_B=guest.demonym, topic=topic, topic2=topic2)
+                  demonym_A=host.demonym, demonym_B=guest.demonym, a_demonym_B=_a(guest.demonym),
+                  topic=topic, topic2=topic2)
 
     meeting = {"date": day.isoformat(), "countries": sorted({host.code, guest.code}),
                "host_country": host.code, "location": city, "location_country": host.code,
@@ -374,7 +386,7 @@ def make_article(index: int, seed: int, population: Population, prefix: str = "s
             members = [population.pick_official(guest, rng, exclude=[b])]
             if rng.random() < 0.5:
                 members.append(population.pick_official(guest, rng, exclude=[b, *members]))
-            written = [writer.full(m, guest, bare=True) for m in members]
+            written = [writer.full(m, guest, bare=bool(m.rank)) for m in members]
             listed = written[0] if len(written) == 1 else f"{written[0]} and {written[1]}"
             paragraphs[0].append(writer.sentence("members", members=listed))
             delegation["members"] = [writer.name_of(m) for m in members]
@@ -443,7 +455,7 @@ def make_article(index: int, seed: int, population: Population, prefix: str = "s
              "delegation": f"{guest.demonym} military delegation visits {host.name}"}.get(
         kind, f"{host.name} and {guest.name} discuss defence cooperation")
     article = {"id": article_id, "url": f"https://example.org/kg-synth/{article_id}",
-               "title": f"[Fictional] {title}", "date": published.isoformat(), "source": SOURCE, "text": text}
+               "title": f"[Fictional] {title[0].upper()}{title[1:]}", "date": published.isoformat(), "source": SOURCE, "text": text}
     gold = {"id": article_id, "date": published.isoformat(), "persons": list(writer.persons.values()),
             "mentioned": writer.mentioned, "meetings": meetings, "delegations": delegations,
             "forums": forums, "invitations": invitations,
