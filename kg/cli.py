@@ -346,6 +346,109 @@ def evaluate(articles, gold, verbose, as_json, jobs):
     click.echo(json_module.dumps(report.as_json()) if as_json else report.table(verbose=verbose))
 
 
+def network_options(fn):
+    """The projection and filter options that `kg network` and `kg viz` share."""
+    options = [
+        click.option("--projection", "-p", type=click.Choice(["persons", "countries", "events"]),
+                     default="persons", show_default=True,
+                     help="persons: who met whom; countries: which states met; events: persons "
+                          "and the meetings, delegations, forums and invitations they took part in."),
+        click.option("--since", metavar="DATE", help="Only contacts on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", metavar="DATE", help="Only contacts on or before DATE (YYYY[-MM[-DD]])."),
+        click.option("--country", metavar="CODE",
+                     help="Only contacts involving this country (ISO code or name; NATO, UN ... too); "
+                          "with --hops, the ego network around it instead."),
+        click.option("--mode", type=click.Choice(["in_person", "call", "video"]),
+                     help="Only contacts of this kind."),
+        click.option("--person", metavar="NAME", help="The ego network of this person (see --hops)."),
+        click.option("--hops", type=click.IntRange(0, 10),
+                     help="How many steps an ego network reaches from --person or --country [1]."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _build_network(store_location, projection, since, until, country, mode, person, hops):
+    from kg.network import build_network
+
+    store = open_for(store_location, read_only=True)
+    try:
+        return build_network(store, projection, since=since, until=until, country=country,
+                             mode=mode, person=person, hops=hops)
+    finally:
+        store.close()
+
+
+@cli.command()
+@store_option(read_only=True)
+@network_options
+@click.option("--metrics", is_flag=True,
+              help="Print each node's degree, weighted degree, betweenness, eigenvector "
+                   "centrality and Louvain community (busiest first) instead of the edges.")
+@format_option(["table", "csv", "tsv", "json"], "table")
+@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Also write the network, with the metrics as node attributes: .graphml or .gexf "
+                   "(they open in Gephi) or .csv (edge list). Repeatable.")
+@click.option("--limit", type=click.IntRange(1), help="Print at most this many rows.")
+def network(store_location, projection, since, until, country, mode, person, hops, metrics, fmt,
+            outputs, limit):
+    """Project the graph to a network: print its edges or its metrics, write Gephi files.
+
+    Edges join persons who met (weight = number of meetings, with dates and article ids),
+    countries that met (weights per year), or persons and the events they took part in.
+
+    \b
+    Examples:
+      kg network --person "Zakir Hasanov" --hops 2
+      kg network --projection countries --since 2020 --metrics --format csv
+      kg network --country AZ --mode call --output calls.gexf --output calls.csv
+    """
+    from kg.network import EDGE_COLUMNS, METRIC_COLUMNS, edge_rows, metric_rows, summary, write_graph
+    from kg.output import render
+
+    graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    for path in outputs:
+        written = write_graph(graph, path)
+        click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+    if metrics:
+        click.echo(render(METRIC_COLUMNS, metric_rows(graph, limit), fmt), nl=False)
+    elif not outputs:
+        click.echo(render(EDGE_COLUMNS, edge_rows(graph)[:limit], fmt), nl=False)
+        click.echo(summary(graph), err=True)
+
+
+@cli.command()
+@store_option(read_only=True)
+@network_options
+@click.option("--output", "-o", default="network.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=str), help="The HTML file to write.")
+@click.option("--title", default="Military-diplomatic contacts", show_default=True,
+              help="The page's title.")
+@click.option("--physics/--no-physics", default=None,
+              help="Let the layout settle in the browser [on up to 1,000 nodes; above that the "
+                   "layout is computed here and stays still].")
+def viz(store_location, projection, since, until, country, mode, person, hops, output, title,
+        physics):
+    """Write an interactive network page that opens offline in any browser.
+
+    Colour and shape by class, size by number of contacts, tooltips with ranks, positions,
+    dates and source articles; a legend, filters and a search box. The file loads nothing from
+    the network.
+
+    \b
+    Examples:
+      kg viz --store kg-store --output network.html
+      kg viz --projection countries --since 2023 --output countries.html
+    """
+    from kg.network import summary
+    from kg.viz import write_html
+
+    graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    write_html(graph, output, title=title, physics=physics)
+    click.echo(f"Wrote {output}: {summary(graph)}")
+
+
 def main():
     cli(prog_name="kg")
 
