@@ -30,8 +30,8 @@ from kg.rdf import MDC
 PROJECTIONS = ("persons", "countries", "events")
 MODES = ("in_person", "call", "video")
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
-METRIC_COLUMNS = ["id", "label", "kind", "country", "degree", "weighted_degree", "betweenness",
-                  "eigenvector", "community"]
+METRIC_COLUMNS = ["label", "kind", "country", "degree", "weighted_degree", "betweenness",
+                  "eigenvector", "community", "id"]
 EXACT_BETWEENNESS_LIMIT = 2000  # above this many nodes betweenness is estimated from samples
 
 
@@ -268,12 +268,18 @@ def _period(date: str) -> tuple[str, str]:
 
 
 def _check_date(value: str | None, option: str) -> None:
+    """An ISO date of any precision, or a NetworkError saying how to write one."""
     if value is None:
         return
-    import re
+    from datetime import date
 
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise NetworkError(f"{option} {value!r} is not an ISO date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = value.split("-")
+    try:
+        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)):
+            raise ValueError
+        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        raise NetworkError(f"{option} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 def filter_contacts(data: Contacts, filters: Filters) -> Contacts:
@@ -551,27 +557,28 @@ def metric_rows(graph: nx.Graph, limit: int | None = None) -> list[list[str]]:
                                      item[1]["label"]))
     rows = []
     for node, a in nodes[:limit]:
-        rows.append([node, a["label"], a["kind"], a.get("country"), str(a["degree"]),
+        rows.append([a["label"], a["kind"], a.get("country"), str(a["degree"]),
                      _number(a["weighted_degree"]), f"{a['betweenness']:.6f}",
-                     f"{a['eigenvector']:.6f}", str(a["community"])])
+                     f"{a['eigenvector']:.6f}", str(a["community"]), node])
     return rows
 
 
 def edge_rows(graph: nx.Graph) -> list[list[str]]:
-    """One row per edge: labels, weight, dates, article ids (the CSV edge list and the table)."""
+    """One row per edge: labels, weight, dates, article ids, years (countries) or role (events),
+    then the node ids (the CSV edge list and the table)."""
     rows = []
     for a, b, attributes in sorted(graph.edges(data=True),
                                    key=lambda e: (-e[2].get("weight", 1), e[0], e[1])):
-        rows.append([a, b, graph.nodes[a]["label"], graph.nodes[b]["label"],
+        rows.append([graph.nodes[a]["label"], graph.nodes[b]["label"],
                      _number(attributes.get("weight", 1)), "; ".join(attributes.get("dates", [])),
                      "; ".join(attributes.get("articles", [])),
                      "; ".join(f"{y}:{c}" for y, c in attributes.get("years", {}).items())
-                     or attributes.get("role", "")])
+                     or attributes.get("role", ""), a, b])
     return rows
 
 
-EDGE_COLUMNS = ["source", "target", "source_label", "target_label", "weight", "dates", "articles",
-                "years_or_role"]
+EDGE_COLUMNS = ["source_label", "target_label", "weight", "dates", "articles", "years_or_role",
+                "source", "target"]
 
 
 def _number(value) -> str:
