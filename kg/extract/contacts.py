@@ -631,6 +631,16 @@ class ArticleReader:
         before = [r for r in usable if r[1] <= match.start() + 1]
         after = [r for r in usable if r[0] >= match.end() - 1]
         inviter = before[-1][2] if before else self.last_subject
+        accepted = re.search(r"\baccept(?:ed|s)? (?:an|the|a) invitation (?:from|of|extended by)\s+", text)
+        if accepted:
+            # "X accepted an invitation from Y to visit Z": Y invites X
+            givers = [r for r in usable if r[0] >= accepted.end() - 1]
+            takers = [r for r in usable if r[1] <= accepted.start() + 1]
+            if givers and (takers or self.last_subject):
+                inviter = givers[0][2]
+                before = takers
+                after = [(0, 0, takers[-1][2] if takers else self.last_subject)]
+                match = accepted
         if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
             inviter = before[-1][2]
         invitees = []

@@ -7,6 +7,7 @@ an honorific or a position title stands before it, or a position follows it in a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kg import gazetteer
@@ -290,6 +291,9 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             i -= 1
             continue
         break
+    # a post never ends in "and" / "," (that is the end of an enumeration: "..., and Major General X")
+    if collected and collected[-1][0] in ("and", ",", "&", "of", "the", "for", "to"):
+        return None, None, end
     # trim leading connectors and articles
     while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An", "-", "–", "—")):
         collected.pop(0)
@@ -409,6 +413,16 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
 # ----------------------------------------------------------------- the detector
 
 
+def name_words(name: str) -> list[str]:
+    """Comparable words of a name: case and accents folded, particles dropped."""
+    particles = {p.casefold() for p in lexicon().particles}
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ı", "i").casefold()
+    words = [w.strip(".,'") for w in text.replace("-", " - ").split()]
+    return [w for w in words if w and w != "-" and w not in particles]
+
+
+
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
     """Person mentions in a sentence. ``known_tokens`` are name words of persons already met (lower case),
     which let a bare surname count as a mention."""
@@ -472,7 +486,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
             position = position
         country = country or after_country or context_country
-        bare_tokens = {t.lower().rstrip(".") for t in name.split()}
+        bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
         anchored = bool(rank or honorific or position or lower_rank)
         if not anchored and not known:
@@ -484,10 +498,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 and sentence[:cursor].rstrip(" ,").split()[-1:] and \
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
-        if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific:
+        if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
+                and not known:
             continue
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start), span_end=max(end, after_end)))
-        previous_end = end
+        previous_end = max(end, after_end)
     return mentions

@@ -5,20 +5,10 @@ full name contains its words; a fuller mention upgrades the name and keeps the s
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention
-
-
-def name_words(name: str) -> list[str]:
-    """Comparable words of a name: case and accents folded, particles dropped."""
-    particles = {p.casefold() for p in lexicon().particles}
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("ı", "i").casefold()
-    words = [w.strip(".,'") for w in text.replace("-", " - ").split()]
-    return [w for w in words if w and w != "-" and w not in particles]
+from kg.extract.mentions import Mention, name_words
 
 
 @dataclass
