@@ -351,12 +351,8 @@ def store_extraction(store, extraction: Extraction, digest: str | None = None, r
         quads = extraction_quads(extraction, content_hash=digest)
         store.replace_graph(article_iri(extraction.article.id), quads)
         return len(quads)
-    resolution = Resolution(store)
-    writer = BatchWriter(store)
-    written, blocks, entities = _write(resolution, writer, normalize_extraction(extraction), digest)
-    writer.commit()
-    reconcile(store, resolution, writer, blocks, entities)
-    return written
+    digests = {extraction.article.origin: digest} if digest else {}
+    return store_extractions(store, [extraction], digests=digests).quads
 
 
 def _write(resolution: Resolution, writer: BatchWriter, extraction: Extraction,
@@ -383,11 +379,7 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
     report = IngestReport()
     if count_first:
         report.total = count_articles(paths)
-    resolution = Resolution(store)
-    writer = BatchWriter(store)
     digests: dict[str, str] = {}
-    touched_blocks: set[str] = set()
-    touched_entities: set[str] = set()
 
     def articles_to_extract() -> Iterator[Article]:
         seen_ids: set[str] = set()
@@ -419,8 +411,25 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
             digests[item.origin] = digest
             yield item
 
+    return store_extractions(store, extract_many(articles_to_extract(), jobs=jobs), report,
+                             digests, on_progress)
+
+
+def store_extractions(store, extractions: Iterable[Extraction], report: IngestReport | None = None,
+                      digests: dict[str, str] | None = None,
+                      on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Resolve and store extractions (a stream), then reconcile what they touched.
+
+    ``digests`` maps an article's origin to its content hash (recorded in its graph).
+    """
+    report = report or IngestReport()
+    digests = digests if digests is not None else {}
+    resolution = Resolution(store)
+    writer = BatchWriter(store)
+    touched_blocks: set[str] = set()
+    touched_entities: set[str] = set()
     try:
-        for extraction in extract_many(articles_to_extract(), jobs=jobs):
+        for extraction in extractions:
             article = extraction.article
             if extraction.error:
                 report.failed.append(f"{article.origin} (id {article.id}): extraction failed: {extraction.error}")

@@ -53,8 +53,17 @@ PERSON_NS = "https://w3id.org/mdc/id/person/"
 
 # surname comes first in these countries' names as English-language news prints them
 SURNAME_FIRST = {"CN", "TW", "KR", "KP", "HK", "MO"}
-PARTICLES = {"van", "von", "de", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "le",
-             "la", "dos", "das", "del", "ben", "abu", "ter", "ten", "st", "mac"}
+PARTICLES = {"van", "von", "de", "der", "den", "bin", "ibn", "da", "di", "du", "le", "la", "dos",
+             "das", "del", "ter", "ten"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# rank and title words an extractor may leave in a name ("General Wei", "Dr. Ng")
+TITLES = {"general", "gen", "admiral", "adm", "colonel", "col", "major", "maj", "lieutenant", "lt",
+          "brigadier", "brig", "captain", "capt", "commander", "cdr", "marshal", "air", "vice", "rear",
+          "minister", "president", "secretary", "dr", "mr", "mrs", "ms", "prof", "sir", "gen.", "army",
+          "of", "the"}
+# given names whose spellings differ by more than transliteration folding catches
+GIVEN_NAME_FORMS = [(re.compile(r"^m[ou]gam[ae]d$"), "mugamad"), (re.compile(r"^iu?r[iy]i?$"), "iuri"),
+                    (re.compile(r"^ale[kx]s?e[iy]$"), "alexei")]
 MAX_NAME_TOKENS = 8  # a "name" longer than this is not a person's name: its head is kept
 
 _CYRILLIC = dict(zip(
@@ -102,8 +111,12 @@ def fold(token: str) -> str:
     if text.startswith("ie"):
         text = text[1:]
     text = re.sub(r"(.)\1+", r"\1", text)  # Hassan = Hasan; Dmitrii = Dmitri
-    text = re.sub(r"i+", "i", text)
-    return text.lower()
+    text = re.sub(r"i+", "i", text).lower()
+    text = re.sub(r"([bcdfgkmnpstvz])er$", r"\1r", text)  # Alexander = Aleksandr, Peter = Petr
+    for pattern, form in GIVEN_NAME_FORMS:
+        if pattern.match(text):
+            return form
+    return text
 
 
 @dataclass(frozen=True)
@@ -116,7 +129,12 @@ class NameParts:
 
 def _tokens(name: str) -> list[str]:
     name = transliterate(name)
-    return [t for t in re.split(r"[\s,]+", name) if any(ch.isalpha() for ch in t)][:MAX_NAME_TOKENS]
+    tokens = [t for t in re.split(r"[\s,]+", name) if any(ch.isalpha() for ch in t)][:MAX_NAME_TOKENS]
+    while len(tokens) > 1 and tokens[-1].lower().strip(".") in SUFFIXES:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].lower().strip(".") in TITLES:
+        tokens.pop(0)
+    return tokens
 
 
 def _is_initial(token: str) -> bool:
@@ -135,7 +153,7 @@ def parse_name(name: str, country: str | None = None) -> NameParts | None:
         surname_tokens, given_tokens = tokens[:1], tokens[1:]
     else:
         cut = len(tokens) - 1
-        while cut > 1 and tokens[cut - 1].lower().strip(".") in PARTICLES:
+        while cut > 0 and tokens[cut - 1].lower().strip(".") in PARTICLES:
             cut -= 1
         surname_tokens, given_tokens = tokens[cut:], tokens[:cut]
     surname = "".join(fold(t) for t in surname_tokens) or surname_tokens[-1].lower()
@@ -144,8 +162,8 @@ def parse_name(name: str, country: str | None = None) -> NameParts | None:
     if full:
         given = fold(full[0]) or full[0].lower()
         first = given_tokens[0]
-        initial = fold(first)[:1] if not _is_initial(first) else first.strip(".")[:1].lower()
-        return NameParts(surname, given, initial or given[:1], "full")
+        initial = [ch for ch in first.lower() if ch.isalpha()][:1]
+        return NameParts(surname, given, initial[0] if initial else given[:1], "full")
     if initials:
         return NameParts(surname, "", initials[0].strip(".")[:1].lower(), "initial")
     return NameParts(surname, "", "", "surname")
@@ -236,12 +254,20 @@ class Cluster:
                 min((m.ref for m in self.members), default=("", "")))
 
 
+def clean_name(name: str) -> str:
+    """The name without leading rank or title words ("General Wei" -> "Wei") and extra spaces."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def preferred_name(mentions: Iterable[Mention]) -> str:
     """The full name most articles use (ties: the longest, then alphabetical)."""
     counts: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        name = " ".join(mention.name.split())
+        name = clean_name(mention.name)
         kind = mention.parts.kind if mention.parts else "surname"
         weight = {"full": 2, "initial": 1, "surname": 0}[kind]
         articles[name].add(mention.article)
@@ -299,10 +325,10 @@ def cluster_block(mentions: list[Mention]) -> list[Cluster]:
     for mention, parts in parsed:
         if parts and parts.kind == "initial":
             if mention.country:
-                candidates = [c for c in full.values() if c.country == mention.country and c.initial == parts.initial]
+                candidates = [c for c in full.values() if c.country == mention.country and parts.initial in _initials(c)]
                 link = Link("initial", 0.9, f"same country, initial {parts.initial.upper()}. matches the given name")
             else:
-                candidates = [c for c in full.values() if c.initial == parts.initial]
+                candidates = [c for c in full.values() if parts.initial in _initials(c)]
                 link = Link("initial-no-country", 0.7, "initial matches; no country to confirm")
             join(mention, candidates, link, ("initial", mention.country, parts.initial),
                  mention.country, "", parts.initial)
@@ -322,6 +348,16 @@ def cluster_block(mentions: list[Mention]) -> list[Cluster]:
         cluster.label = preferred_name(cluster.members)
     _assign_iris(clusters)
     return clusters
+
+
+def _initials(cluster: Cluster) -> set[str]:
+    """The initials a cluster's given name can show: as written (Y. for Yaşar) and folded."""
+    found = {cluster.given[:1]} if cluster.given else set()
+    for member in cluster.members:
+        parts = member.parts
+        if parts and parts.initial:
+            found.add(parts.initial)
+    return found
 
 
 def _assign_iris(clusters: list[Cluster]) -> None:

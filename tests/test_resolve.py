@@ -1,0 +1,134 @@
+"""Entity resolution: name folding, the merge rules, and their limits (kg.resolve)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Extraction, Forum, Meeting, Person, Place
+from kg.resolve import (Mention, PersonOverrides, Registry, cluster_block, fold, normalize_code,
+                        normalize_extraction, normalize_forum_name, normalize_organization,
+                        parse_name, person_slug)
+
+P = "https://w3id.org/mdc/id/person/"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Sergei", "Sergey"), ("Hasanov", "Gasanov"), ("Khasanov", "Hasanov"), ("Dalkıran", "Dalkiran"),
+    ("Yevgeny", "Evgeny"), ("Dmitriy", "Dmitry"), ("Shoigu", "Шойгу"), ("Həsənov", "Hasanov"),
+    ("Hassan", "Hasan"), ("Güler", "Guler"), ("Andriy", "Andrii"), ("Yaşar", "Yashar"),
+])
+def test_transliteration_variants_fold_to_one_key(a, b):
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("a, b", [("Zakir", "Elchin"), ("Ali", "Zakir"), ("Mehmet", "Yasar"),
+                                  ("Shangfu", "Qiaoming")])
+def test_different_names_keep_different_keys(a, b):
+    assert fold(a) != fold(b)
+
+
+def test_name_parts():
+    assert parse_name("Z. Hasanov", "AZ").kind == "initial"
+    assert parse_name("Colonel General Hasanov".split()[-1], "AZ").kind == "surname"
+    assert parse_name("Yao Qin", "CN").surname == fold("Yao")  # surname first in Chinese names
+    assert parse_name("Lloyd J. Austin III", "US") == parse_name("Lloyd Austin", "US")
+    assert parse_name("Le Drian", "FR").surname == parse_name("Jean-Yves Le Drian", "FR").surname
+    assert parse_name("Ben Wallace", "GB").kind == "full"
+    assert parse_name("123 !!", None) is None
+
+
+def test_iris_stay_readable():
+    assert person_slug("Zakir Hasanov") == "zakir-hasanov"
+    assert person_slug("Kemal Dalkıran") == "kemal-dalkiran"
+    assert person_slug("Сергей Шойгу") == "sergey-shoygu"
+
+
+def mention(article, name, country, key="p1", date=None):
+    return Mention(article, key, name, country, date)
+
+
+def iris(clusters):
+    return {m.article: c.iri for c in clusters for m in c.members}
+
+
+def test_variants_of_one_person_merge_and_namesakes_stay_apart():
+    clusters = cluster_block([
+        mention("a1", "Zakir Hasanov", "AZ"), mention("a2", "Z. Hasanov", "AZ"),
+        mention("a3", "Zakir Gasanov", "AZ"), mention("a4", "Zakir Hasanov", None),
+        mention("a5", "Ali Hasanov", "TR"), mention("a6", "Hasanov", "TR"),
+        mention("a7", "Elchin Hasanov", "AZ"),
+    ])
+    got = iris(clusters)
+    assert got["a1"] == got["a2"] == got["a3"] == got["a4"] == P + "zakir-hasanov"
+    assert got["a5"] == got["a6"] == P + "ali-hasanov"
+    assert got["a7"] == P + "elchin-hasanov"
+
+
+def test_an_ambiguous_surname_is_not_merged_and_says_why():
+    clusters = cluster_block([mention("a1", "Zakir Hasanov", "AZ"), mention("a2", "Elchin Hasanov", "AZ"),
+                              mention("a3", "Hasanov", "AZ")])
+    alone = next(c for c in clusters if any(m.article == "a3" for m in c.members))
+    assert len(alone.members) == 1
+    assert "ambiguous: 2 candidates" in alone.links[("a3", "p1")].why
+
+
+def test_same_name_in_two_countries_gets_two_iris():
+    clusters = cluster_block([mention("a1", "Ali Hasanov", "AZ"), mention("a2", "Ali Hasanov", "TR")])
+    assert sorted(c.iri for c in clusters) == [P + "ali-hasanov-az", P + "ali-hasanov-tr"]
+
+
+def test_a_promotion_does_not_change_the_identity():
+    a = Mention("a1", "p1", "Kemal Dalkıran", "TR", "2019-01-01", rank="Lieutenant General")
+    b = Mention("a2", "p1", "Kemal Dalkiran", "TR", "2025-01-01", rank="General", position="Commander")
+    assert len(cluster_block([a, b])) == 1
+
+
+def test_clustering_does_not_depend_on_order():
+    mentions = [mention("a1", "Hasanov", "AZ"), mention("a2", "Zakir Hasanov", "AZ"),
+                mention("a3", "Z. Hasanov", "AZ"), mention("a4", "Zakir Gasanov", "AZ")]
+    expected = iris(cluster_block(mentions))
+    assert iris(cluster_block(list(reversed(mentions)))) == expected
+    assert len(set(expected.values())) == 1
+
+
+def test_registry_tracks_stale_articles_when_a_block_changes():
+    registry = Registry()
+    registry.put("a1", [mention("a1", "Hasanov", "AZ")])
+    first = registry.iri_for("a1", "p1")
+    registry.articles["a1"][0].iri = first
+    assert first == P + "hasanov"
+    blocks = registry.put("a2", [mention("a2", "Zakir Hasanov", "AZ")])
+    assert registry.iri_for("a1", "p1") == P + "zakir-hasanov"
+    assert registry.stale_articles(blocks) >= {"a1"}
+
+
+def test_curation_overrides_merge_and_split():
+    overrides = PersonOverrides(merges={P + "elchin-hasanov": P + "zakir-hasanov"})
+    registry = Registry(overrides)
+    registry.put("a1", [mention("a1", "Zakir Hasanov", "AZ")])
+    registry.put("a2", [mention("a2", "Elchin Hasanov", "AZ")])
+    assert registry.iri_for("a2", "p1") == P + "zakir-hasanov"
+    overrides = PersonOverrides(splits=[(P + "zakir-hasanov", frozenset({"a2"}), P + "other", "Other", "AZ")])
+    registry = Registry(overrides)
+    registry.put("a1", [mention("a1", "Zakir Hasanov", "AZ")])
+    registry.put("a2", [mention("a2", "Zakir Hasanov", "AZ")])
+    assert registry.iri_for("a2", "p1") == P + "other"
+    assert registry.iri_for("a1", "p1") == P + "zakir-hasanov"
+
+
+def test_organisations_places_forums_and_codes_normalise():
+    assert normalize_organization("Azerbaijani Defense Ministry") == "Ministry of Defence of Azerbaijan"
+    assert normalize_organization("Ministry of Defense of Azerbaijan") == "Ministry of Defence of Azerbaijan"
+    assert normalize_organization("the Ministry of Defence", "AZ") == "Ministry of Defence of Azerbaijan"
+    assert normalize_forum_name("the 11th Xiangshan Forum") == "Beijing Xiangshan Forum"
+    assert normalize_code("UK") == "GB" and normalize_code("az") == "AZ" and normalize_code("NATO") == "NATO"
+    extraction = Extraction(
+        article=Article(id="x", text=""),
+        persons=[Person("p1", "A B", country="uk", organization="British Defence Ministry")],
+        meetings=[Meeting("m1", None, parties=["UK", "AZ"], location=Place("Baku", "AZ"))],
+        forums=[Forum("f1", "Xiangshan Forum", edition=11)])
+    normal = normalize_extraction(extraction)
+    assert normal.persons[0].country == "GB"
+    assert normal.meetings[0].parties == ["GB", "AZ"]
+    assert normal.forums[0].name == "Beijing Xiangshan Forum"
+    assert "Xiangshan Forum" in normal.forums[0].aliases
+    assert extraction.forums[0].name == "Xiangshan Forum"  # the input is not changed

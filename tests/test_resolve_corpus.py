@@ -1,0 +1,104 @@
+"""Resolution measured on a corpus where the same people recur under variant names.
+
+`tests/data/resolution/corpus.jsonl` gives each person mention its gold entity; the merges the
+pipeline makes are scored pairwise (every pair of mentions: same entity or not). The corpus goes
+through the real pipeline (registry, reconcile, RDF), in several orders.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import random
+
+import pytest
+
+from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import Resolution, store_extractions
+from kg.rdf import ENTITIES_GRAPH, RDFS_LABEL
+from kg.store import GraphStore
+
+from conftest import DATA
+
+CORPUS = DATA / "resolution" / "corpus.jsonl"
+PRECISION_FLOOR = 1.0  # no false merge in the corpus
+RECALL_FLOOR = 0.95  # the two ambiguous surname-only mentions are expected misses
+
+
+def corpus() -> list[dict]:
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def extraction(record: dict) -> Extraction:
+    persons = [Person(f"p{i}", p["name"], rank=p["rank"], position=p["position"], country=p["country"])
+               for i, p in enumerate(record["persons"])]
+    parties = sorted({p.country for p in persons if p.country}) or ["AZ"]
+    meetings = [Meeting("m1", record["date"], parties=parties, participants=[p.key for p in persons])]
+    return Extraction(article=Article(id=record["id"], text="", date=record["date"], origin=record["id"]),
+                      date=record["date"], persons=persons, meetings=meetings)
+
+
+def ingest_in_order(records, batch_size=None) -> GraphStore:
+    store = GraphStore(None)
+    if batch_size is None:
+        store_extractions(store, [extraction(r) for r in records])
+    else:
+        for start in range(0, len(records), batch_size):
+            store_extractions(store, [extraction(r) for r in records[start:start + batch_size]])
+    return store
+
+
+def pairwise(records, store) -> tuple[float, float]:
+    resolution = Resolution(store)
+    gold, got = {}, {}
+    for record in records:
+        for i, person in enumerate(record["persons"]):
+            gold[(record["id"], f"p{i}")] = person["entity"]
+            got[(record["id"], f"p{i}")] = next(m.iri for m in resolution.mentions(record["id"]) if m.key == f"p{i}")
+    true_pos = false_pos = false_neg = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same_gold, same_got = gold[a] == gold[b], got[a] == got[b]
+        true_pos += same_gold and same_got
+        false_pos += same_got and not same_gold
+        false_neg += same_gold and not same_got
+    return true_pos / (true_pos + false_pos), true_pos / (true_pos + false_neg)
+
+
+def quad_set(store):
+    return {str(q) for q in store.quads()}
+
+
+def test_pairwise_precision_and_recall_of_the_merges(capsys):
+    records = corpus()
+    precision, recall = pairwise(records, ingest_in_order(records))
+    with capsys.disabled():
+        print(f"\nresolution corpus: {sum(len(r['persons']) for r in records)} mentions, "
+              f"pairwise precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= PRECISION_FLOOR
+    assert recall >= RECALL_FLOOR
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_order_of_ingestion_does_not_change_the_final_graph(seed):
+    records = corpus()
+    reference = quad_set(ingest_in_order(records))
+    shuffled = records[:]
+    random.Random(seed).shuffle(shuffled)
+    assert quad_set(ingest_in_order(shuffled, batch_size=5)) == reference  # many runs, other order
+
+
+def test_one_article_at_a_time_gives_the_same_graph_as_one_batch():
+    records = corpus()
+    assert quad_set(ingest_in_order(list(reversed(records)), batch_size=1)) == quad_set(ingest_in_order(records))
+
+
+def test_the_entities_graph_describes_each_person_once():
+    store = ingest_in_order(corpus())
+    labels = {}
+    for quad in store.oxigraph.quads_for_pattern(None, RDFS_LABEL, None, ENTITIES_GRAPH):
+        labels.setdefault(quad.subject.value, []).append(quad.object.value)
+    assert labels["https://w3id.org/mdc/id/person/zakir-hasanov"] == ["Zakir Hasanov"]
+    assert all(len(values) == 1 for values in labels.values())
+    rank = list(store.oxigraph.quads_for_pattern(
+        __import__("pyoxigraph").NamedNode("https://w3id.org/mdc/id/person/kemal-dalkiran"),
+        __import__("pyoxigraph").NamedNode("https://w3id.org/mdc#rank"), None, ENTITIES_GRAPH))
+    assert [q.object.value for q in rank] == ["General"]  # the latest rank, after the promotion
