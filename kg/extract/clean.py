@@ -59,8 +59,6 @@ def _is_signature(paragraph: str) -> bool:
         return True
     if len(words) <= 12 and not re.search(r"[.!?\"]\s*$", paragraph.strip()) and not re.search(r"\b(said|says)\b", paragraph):
         return True
-    if len(words) <= 3:
-        return True
     if re.fullmatch(r"\(?[A-Za-z ]*translation\)?\.?", paragraph.strip(), re.I):
         return True
     return False
@@ -128,7 +126,17 @@ def strip_postnominals(text: str) -> str:
         from kg.extract.lexicon import lexicon
         words = "|".join(sorted((re.escape(w) for w in lexicon().postnominals), key=len, reverse=True))
         _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
-    return _POSTNOMINAL.sub("", text)
+    # "Admiral X, PVSM, AVSM, received": drop the list, and the comma that closed it before a verb
+    out = []
+    last = 0
+    for match in _POSTNOMINAL.finditer(text):
+        out.append(text[last:match.start()])
+        last = match.end()
+        closing = re.match(r"\s*,(?=\s+[a-z])", text[last:])
+        if closing and not re.match(r"\s*,\s+(?:the|a|an|who|which)\b", text[last:]):
+            last += closing.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")

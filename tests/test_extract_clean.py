@@ -1,0 +1,78 @@
+"""Text clean-up: scraped junk, datelines, glued sentences, signatures, sentence splitting."""
+from hypothesis import given, settings, strategies as st
+
+from kg.extract.clean import (clean_article, fix_glued_sentences, normalise_characters, split_dateline,
+                              split_sentences)
+
+
+def test_scraped_first_line_gives_the_date_and_is_removed():
+    cleaned = clean_article(" date 2021-05-03 + ↺ − 16 px\n\nThe minister met his guest.\n")
+    assert cleaned.first_line_date == "2021-05-03"
+    assert cleaned.text == "The minister met his guest."
+
+
+def test_missing_space_after_full_stop_is_restored():
+    assert fix_glued_sentences("visited Tbilisi.The talks were held in 2019.It was") == \
+        "visited Tbilisi. The talks were held in 2019. It was"
+
+
+def test_abbreviations_and_domains_are_not_split():
+    assert fix_glued_sentences("according to Defence.gov and U.S. officials") == \
+        "according to Defence.gov and U.S. officials"
+
+
+def test_curly_quotes_and_non_breaking_spaces_are_normalised():
+    assert normalise_characters("Kenya\u2019s\u00a0army \u201cready\u201d") == "Kenya's army \"ready\""
+
+
+def test_datelines_of_several_agencies():
+    cases = {
+        "ROME, Feb 20 -- The Italian minister": ("Rome", "Feb 20"),
+        "OTTAWA, March 3 – The chief": ("Ottawa", "March 3"),
+        "NEW DELHI: The army chief": ("New Delhi", None),
+        "Lima, 4th May, 2023 (XNA) -- The commander": ("Lima", "4th May, 2023"),
+        "SEOUL, Oct. 2 -- Vice Minister": ("Seoul", "Oct. 2"),
+        "TASHKENT. The Minister of Defence": ("Tashkent", None),
+        "Nairobi (Kenya News) - The Chief": ("Nairobi", None),
+        "WARSAW, July 9. /Agency/. The deputy minister": ("Warsaw", "July 9"),
+    }
+    for paragraph, (city, date_text) in cases.items():
+        rest, found_city, found_date = split_dateline(paragraph)
+        assert (found_city, found_date) == (city, date_text), paragraph
+        assert rest[0].isupper()
+
+
+def test_an_ordinary_first_sentence_is_not_a_dateline():
+    for paragraph in ("The Minister of Defence, Juan Perez, met", "General Smith met the Chief of Staff on Monday."):
+        assert split_dateline(paragraph) == (paragraph, None, None)
+
+
+def test_trailing_publisher_signature_and_byline_are_dropped():
+    text = ("The chief received his counterpart on Monday.\n\nThey discussed training.\n\n"
+            "Editor: Jane Roe\nCOPYRIGHT © Some Agency 2024\n\nSome Defence Wire")
+    assert clean_article(text).text == "The chief received his counterpart on Monday.\n\nThey discussed training."
+
+
+def test_post_nominal_letters_are_dropped():
+    text = "Chief of Naval Staff Admiral Ravi Kumar, PVSM, AVSM, ADC, received the guest."
+    assert "PVSM" not in clean_article(text).text
+    assert "Admiral Ravi Kumar received" in clean_article(text).text
+
+
+def test_sentences_keep_ranks_initials_and_abbreviations_together():
+    paragraph = ("Lt. Gen. John R. Doe met Maj. Gen. Ali Khan in Washington on Sept. 4. "
+                 "The two discussed training. Dr. Lee also attended.")
+    assert split_sentences(paragraph) == [
+        "Lt. Gen. John R. Doe met Maj. Gen. Ali Khan in Washington on Sept. 4.",
+        "The two discussed training.",
+        "Dr. Lee also attended.",
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_clean_up_never_fails_on_hostile_text(text):
+    cleaned = clean_article(text)
+    assert isinstance(cleaned.text, str)
+    for paragraph in cleaned.text.split("\n\n"):
+        split_sentences(paragraph)

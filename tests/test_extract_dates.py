@@ -1,0 +1,49 @@
+"""Publication dates and event dates resolved against them."""
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import future_date, publication_date, resolve_date
+
+THURSDAY = date(2024, 3, 28)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister on Monday received", "2024-03-25"),
+    ("talks held on Thursday", "2024-03-28"),  # the publication day itself
+    ("received yesterday", "2024-03-27"),
+    ("met today", "2024-03-28"),
+    ("this afternoon the chief met", "2024-03-28"),
+    ("earlier this week the delegation", "2024-03"),
+    ("on 13 March the ministers", "2024-03-13"),
+    ("on March 13, 2023 the ministers", "2023-03-13"),
+    ("on 2 December the ministers", "2023-12-02"),  # no year: the latest such day before publication
+    ("held on Tuesday (26) in the capital", "2024-03-26"),
+    ("nothing to see here", None),
+])
+def test_event_dates(text, expected):
+    assert resolve_date(text, THURSDAY) == expected
+
+
+def test_dates_chained_on_the_previous_event():
+    assert resolve_date("A day earlier, he spoke with", THURSDAY, "2024-03-26") == "2024-03-25"
+    assert resolve_date("The following day the guests", THURSDAY, "2024-03-26") == "2024-03-27"
+    assert resolve_date("Later the same day the delegation", THURSDAY, "2024-03-26") == "2024-03-26"
+
+
+def test_a_building_named_after_a_date_is_not_a_date():
+    assert resolve_date("talks at the August 1st Building", THURSDAY) is None
+
+
+def test_publication_date_sources_in_order():
+    assert publication_date("2024-01-02", "2023-01-01", "Feb 3") == "2024-01-02"
+    assert publication_date(None, "2023-01-01", None) == "2023-01-01"
+    assert publication_date(None, None, "March 9/2023") == "2023-03-09"
+    assert publication_date(None, None, None) is None
+
+
+def test_announced_events():
+    assert future_date("to be held in Beijing in September", date(2024, 6, 14)) == "2024-09"
+    assert future_date("in Kielce next September", date(2024, 9, 12)) == "2025-09"
+    assert future_date("in May 2025", THURSDAY) == "2025-05"
+    assert future_date("next year", THURSDAY) == "2025"

@@ -1,0 +1,50 @@
+"""The lexicons: rank normalisation, honorifics, data files."""
+import json
+from importlib import resources
+
+import pytest
+
+from kg.extract.lexicon import canonical_rank, lexicon
+from kg.extract.mentions import find_ranks
+
+
+@pytest.mark.parametrize("surface, rank", [
+    ("Lt. Gen.", "Lieutenant General"), ("Lt-Gen", "Lieutenant General"), ("Lieutenant-General", "Lieutenant General"),
+    ("Rear Adm.", "Rear Admiral"), ("Vice-Adm.", "Vice Admiral"), ("Col.-Gen.", "Colonel General"),
+    ("General Colonel", "Colonel General"), ("Brig. Gen.", "Brigadier General"), ("Brig.", "Brigadier"),
+    ("Air Chief Marshal", "Air Chief Marshal"), ("ACM", "Air Chief Marshal"), ("AVM", "Air Vice Marshal"),
+    ("Senior Colonel", "Senior Colonel"), ("Sr. Lt. Gen.", "Senior Lieutenant General"),
+    ("Army General", "General of the Army"), ("Colonel-Major", "Colonel Major"), ("Maj-Gen", "Major General"),
+    ("Gen", "General"), ("Adm.", "Admiral"), ("First Admiral", "First Admiral"), ("Gp Capt", "Group Captain"),
+])
+def test_ranks_are_normalised_to_full_words(surface, rank):
+    assert canonical_rank(surface) == rank
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lt.-Gen. Ivan Petrov arrived", ["Lieutenant General"]),
+    ("Navy Adm. John Smith hosted", ["Admiral"]),
+    ("Army Gen. Mark Jones spoke", ["General"]),
+    ("Army General Sergei Ivanov spoke", ["General of the Army"]),
+    ("Maj. Gen. (Res.) Dan Levi led", ["Major General"]),
+    ("the NATO Secretary General Jens Olsen", []),  # a post, not a rank
+    ("the General Staff of the army", []),
+    ("H.E. Dr. Ana Lima and Samdech Tea Banh", []),  # honorifics are not ranks
+])
+def test_ranks_in_context(sentence, expected):
+    assert [span.value for span in find_ranks(sentence)] == expected
+
+
+def test_every_canonical_rank_is_title_case_words():
+    for canonical in lexicon().rank_variants.values():
+        assert all(word[0].isupper() or word in ("of", "the") or word.startswith("(") for word in canonical.split())
+
+
+def test_data_files_are_well_formed():
+    data = resources.files("kg.extract.data")
+    forums = json.loads(data.joinpath("forums.json").read_text(encoding="utf-8"))["forums"]
+    names = [forum["name"] for forum in forums]
+    assert len(names) == len(set(names))
+    triggers = json.loads(data.joinpath("triggers.json").read_text(encoding="utf-8"))
+    assert {"meeting", "join", "invitation", "call_markers", "video_markers"} <= set(triggers)
+    assert "Tan Sri" in lexicon().honorifics and "Dr." in lexicon().honorifics

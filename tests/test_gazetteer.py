@@ -1,0 +1,43 @@
+"""Countries, demonyms, cities, institutions and international bodies."""
+import pytest
+
+from kg import gazetteer
+
+
+def test_country_names_and_bodies():
+    assert gazetteer.country_name("AZ") == "Azerbaijan"
+    assert gazetteer.country_name("az") == "Azerbaijan"
+    assert gazetteer.country_name("NATO") == "North Atlantic Treaty Organization"
+    assert gazetteer.country_name("AFU") == "African Union"
+    assert gazetteer.country_name("XX") is None
+    assert gazetteer.country_name(None) is None
+
+
+def test_international_bodies_have_their_own_codes():
+    for code in ("NATO", "UN", "EU", "ASEAN", "SCO", "CSTO", "AFU"):
+        assert gazetteer.is_international_body(code)
+    assert not gazetteer.is_international_body("AU")  # Australia
+    assert not gazetteer.is_international_body("US")
+    assert not gazetteer.is_international_body(None)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Azerbaijani", "AZ"), ("Chinese", "CN"), ("Emirati", "AE"), ("Ivorian", "CI"), ("Kyrgyz", "KG"),
+    ("Türkiye", "TR"), ("Turkey", "TR"), ("Viet Nam", "VN"), ("Papua New Guinea", "PG"), ("Nigerien", "NE"),
+    ("Nigerian", "NG"), ("Baku", "AZ"), ("Abu Dhabi", "AE"), ("Kubinka", "RU"),
+    ("People's Liberation Army", "CN"), ("Pentagon", "US"), ("ISPR", "PK"), ("African Union", "AFU"),
+    ("Collective Security Treaty Organization", "CSTO"), ("United Nations", "UN"),
+])
+def test_surface_forms(text, code):
+    assert gazetteer.code_for(text) == code
+
+
+def test_every_state_has_a_demonym_or_is_named():
+    states = {s.code for s in gazetteer.surface_forms() if s.kind == "country"}
+    assert len(states) >= 190
+    assert all(gazetteer.country_name(code) for code in states)
+
+
+def test_body_seats():
+    assert gazetteer.body_seat("NATO") == ("Brussels", "BE")
+    assert gazetteer.body_seat("AFU") == ("Addis Ababa", "ET")
