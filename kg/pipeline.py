@@ -252,21 +252,11 @@ class Resolution:
             if value:
                 add(node, mdc(attribute), Literal(value))
         country = curated.get("country", description["country"])
-        if country:
-            from kg import gazetteer
-
-            party = party_iri(country)
-            add(node, mdc("country"), party)
-            body = gazetteer.is_international_body(country)
-            add(party, RDF_TYPE, mdc("Organization" if body else "Country"))
-            add(party, mdc("code"), Literal(country if body else country.upper()))
-            add(party, RDFS_LABEL, Literal(gazetteer.country_name(country) or country))
+        if country:  # the country's own description is in the article graphs (and never changes)
+            add(node, mdc("country"), party_iri(country))
         organization = curated.get("organization", description["organization"])
         if organization:
-            org = organization_iri(organization)
-            add(node, mdc("organization"), org)
-            add(org, RDF_TYPE, mdc("Organization"))
-            add(org, RDFS_LABEL, Literal(organization))
+            add(node, mdc("organization"), organization_iri(organization))
         return quads
 
 

@@ -645,6 +645,7 @@ def extraction_to_json(extraction: Extraction) -> str:
     """The extraction as stored beside the article, so it can be re-mapped without re-reading it."""
     data = dataclasses.asdict(extraction)
     data["article"].pop("text", None)  # the text is not needed to re-map, and can be large
+    data["article"]["origin"] = ""  # where it was read this time is not part of the article
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
