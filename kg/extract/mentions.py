@@ -143,6 +143,11 @@ def find_ranks(sentence: str) -> list[Span]:
         if canonical is None:
             continue
         service = match.group("service")
+        start = match.start()
+        if service and re.search(r"[A-Z][\w'\-]*\s*$", sentence[:match.start()]):
+            # "Ghana Army Lt-Gen X": the service word belongs to the organisation before it
+            start = match.start("rank")
+            service = None
         if service == "Army" and surface == "General":
             canonical = "General of the Army"
         before = sentence[:match.start()].rstrip().split()
@@ -155,7 +160,7 @@ def find_ranks(sentence: str) -> list[Span]:
         if next_word.rstrip(",.'s") in lex.not_rank_before or next_word in ("of", "in", "and", "for", "to") \
                 or not next_word or not (next_word[0].isupper() or next_word[0] == "(" or next_word in ("bin", "al")):
             continue
-        spans.append(Span(match.start(), match.end(), canonical))
+        spans.append(Span(start, match.end(), canonical))
     # "Commander Admiral X": the first word is a post, not a second rank
     return [span for k, span in enumerate(spans)
             if not (k + 1 < len(spans) and sentence[span.end:spans[k + 1].start].strip() == "")]
@@ -184,7 +189,8 @@ def _is_name_token(token: str, lex) -> bool:
         return False
     if not any(c.islower() for c in bare) and len(bare) <= 5 and "-" not in bare:
         return False  # acronyms; all-capital surnames are allowed next to a title-case name
-    if gazetteer.lookup(bare) is not None and bare not in ("Al",):
+    surface = gazetteer.lookup(bare)
+    if surface is not None and surface.kind != "city" and bare not in ("Al",):
         return False
     return True
 
@@ -215,11 +221,14 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
                 last_end = e
                 j += 1
                 continue
-            if t in lex.particles and j + 1 < len(toks) and _is_name_token(toks[j + 1][0], lex) \
-                    and toks[j + 1][1] - e <= 1:
-                last_end = e
-                j += 1
-                continue
+            if t in lex.particles:
+                k = j
+                while k < len(toks) and toks[k][0] in lex.particles and (k == j or toks[k][1] - toks[k - 1][2] <= 1):
+                    k += 1
+                if k < len(toks) and k > j and _is_name_token(toks[k][0], lex) and toks[k][1] - toks[k - 1][2] <= 1:
+                    last_end = toks[k - 1][2]
+                    j = k
+                    continue
             break
         # trim trailing particles / initials
         run_tokens = toks[i:j]

@@ -1,0 +1,78 @@
+"""Person mentions: names anchored by ranks, honorifics and posts; countries from demonyms and institutions."""
+import pytest
+
+from kg.extract.mentions import find_persons, find_places
+
+
+def persons(sentence, known=None):
+    return [(m.name, m.rank, m.position, m.country) for m in find_persons(sentence, known)]
+
+
+def test_rank_and_post_before_the_name():
+    assert persons("Chief of General Staff of the Ghana Army Lt-Gen Kofi Mensah arrived in Lome.") == [
+        ("Kofi Mensah", "Lieutenant General", "Chief of General Staff of the Ghana Army", "GH")]
+
+
+def test_post_in_apposition_after_the_name():
+    assert persons("Rear Adm. Pedro Alves, Deputy Commander of the Brazilian Navy, visited the base.") == [
+        ("Pedro Alves", "Rear Admiral", "Deputy Commander of the Brazilian Navy", "BR")]
+
+
+def test_lower_case_post_in_apposition():
+    assert persons("Li Wei, vice chairman of the Central Military Commission, met the guests.") == [
+        ("Li Wei", None, "vice chairman of the Central Military Commission", "CN")]
+
+
+def test_possessive_country_before_the_post():
+    assert persons("Kenya's Defence Cabinet Secretary, Aden Duale, said the talks went well.") == [
+        ("Aden Duale", None, "Defence Cabinet Secretary", "KE")]
+
+
+def test_demonym_before_the_post_is_the_country():
+    found = persons("Mongolian Minister of Defence Gursed Saikhanbayar received the delegation.")
+    assert found == [("Gursed Saikhanbayar", None, "Minister of Defence", "MN")]
+
+
+def test_honorifics_are_neither_names_nor_ranks():
+    found = persons("Chief of Defence Force General Tan Sri Dato' Seri Hamid Yusof met H.E. Dr. Maria Lopes.")
+    assert [(name, rank) for name, rank, _, _ in found] == [("Hamid Yusof", "General"), ("Maria Lopes", None)]
+
+
+def test_lower_case_rank_in_apposition():
+    assert persons("Batbayar, a major general who heads the delegation, thanked the hosts.")[0][:2] == \
+        ("Batbayar", "Major General")
+
+
+def test_institutions_give_the_country():
+    assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
+    assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"
+
+
+def test_names_with_particles_hyphens_and_initials():
+    assert [p[0] for p in persons(
+        "Maj. Gen. Saad bin Ahmed Al-Mutairi met Secretary of the Navy John T. Carlisle and Col. Jan van der Berg.")] == \
+        ["Saad bin Ahmed Al-Mutairi", "John T. Carlisle", "Jan van der Berg"]
+
+
+def test_family_name_first_in_capitals():
+    assert persons("Mr. KIMURA Taro, State Minister of Defense, visited the base.")[0][:1] == ("KIMURA Taro",)
+
+
+def test_known_surname_alone_is_a_mention():
+    assert [p[0] for p in persons("Mensah thanked the hosts.", {"mensah", "kofi"})] == ["Mensah"]
+    assert persons("Mensah thanked the hosts.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry of Defence signed a contract with Bharat Dynamics Limited.",
+    "The Joint Staff College of the People's Liberation Army held a seminar.",
+    "Heads of the Armed Forces met in the General Staff building.",
+])
+def test_organisations_are_not_persons(sentence):
+    assert persons(sentence) == []
+
+
+def test_places_and_peoples():
+    found = [(p.name, p.code, p.kind) for p in find_places("The Papua New Guinean and Nigerien officers met in Port Moresby.")]
+    assert ("Port Moresby", "PG", "city") in found
+    assert ("Nigerien", "NE", "demonym") in found
