@@ -179,9 +179,17 @@ def read_jsonl(path: Path) -> Iterator[Article | ReadFailure | ReadWarning]:
                     yield ReadWarning(origin, warning)
                 yield parse_jsonl_line(line, origin)
             except InputError as error:
-                yield ReadFailure(origin, str(error).removeprefix(origin + ": "))
+                yield _failure(origin, str(error))
         if not seen_any:
             yield ReadFailure(str(path), "empty input")
+
+
+def _failure(origin: str, message: str) -> ReadFailure:
+    """A failure from an InputError message "origin (id X): reason", without repeating the origin."""
+    match = re.match(re.escape(origin) + r"(?: \(id (.*?)\))?: (.*)$", message, re.DOTALL)
+    if match:
+        return ReadFailure(origin, match.group(2), match.group(1))
+    return ReadFailure(origin, message)
 
 
 def read_txt(path: Path) -> Iterator[Article | ReadFailure | ReadWarning]:
