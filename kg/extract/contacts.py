@@ -228,8 +228,8 @@ class ArticleReader:
     def _mentions(self, sentence: Sentence) -> None:
         sentence.places = find_places(sentence.text)
         for place in sentence.places:
-            if place.kind in ("country", "demonym"):
-                self.country_counts[place.code] += 1
+            # names and demonyms count fully; cities and institutions are weaker evidence of the home side
+            self.country_counts[place.code] += 1.0 if place.kind in ("country", "demonym") else 0.4
         sentence.forums = find_forums(sentence.text)
         for forum in sentence.forums:
             existing = self.forums.get(forum.name)
@@ -360,6 +360,8 @@ class ArticleReader:
 
     def _update_place_context(self, sentence: Sentence) -> None:
         text = sentence.text
+        inside_names = [(m.start, m.end) for m in sentence.persons]
+        sentence.places = [p for p in sentence.places if not any(s <= p.start < e for s, e in inside_names)]
         if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
             return
         for place in sentence.places:
@@ -524,7 +526,10 @@ class ArticleReader:
         mode = self._mode(text)
         city = None
         venue_country = None
+        inside_names = [(m.start, m.end) for m in sentence.persons]
         for place in sentence.places:
+            if any(s <= place.start < e for s, e in inside_names):
+                continue  # "Tomas Kaunas": a surname, not the city
             if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                       text[max(0, place.start - 40):place.start]):
                 city, venue_country = place.name, place.code

@@ -1,0 +1,43 @@
+"""Extraction speed on one core: articles per second on ~300-word press releases.
+
+    python bench/extract_speed.py [--repeat 5]
+
+Runs the dev set (71 articles, ~280 words each) through `kg.extract.extract` several times and
+prints the throughput. The extractor is rule-based over the text (no statistical model is loaded),
+so the number is the cost of the lexicons and rules alone.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from kg.extract import extract
+from kg.model import Article
+
+DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev" / "articles.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
+    words = sum(len(a.text.split()) for a in articles)
+    extract(articles[0])  # load the lexicons once
+    timings = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        for article in articles:
+            extract(article)
+        timings.append(time.perf_counter() - start)
+    best, median = min(timings), sorted(timings)[len(timings) // 2]
+    print(f"{len(articles)} articles, {words / len(articles):.0f} words on average")
+    print(f"median {len(articles) / median:.1f} articles/s ({words / median:,.0f} words/s); "
+          f"best {len(articles) / best:.1f} articles/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""The development set through the whole pipeline (extract -> RDF -> score): a floor on quality."""
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate_paths
+
+DEV = Path(__file__).parent / "data" / "dev"
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    return evaluate_paths(DEV / "articles.jsonl", DEV / "gold.jsonl")
+
+
+def test_dev_micro_f1_stays_above_the_floor(dev_report):
+    assert dev_report.missing == []
+    assert dev_report.f1 >= 0.92, dev_report.table(verbose=True)
+
+
+def test_every_kind_of_fact_is_read(dev_report):
+    for kind in ("person", "person.country", "person.rank", "person.position", "meeting", "meeting.participant",
+                 "meeting.host", "delegation", "forum", "invitation"):
+        assert dev_report.rows[kind][2] >= 0.7, (kind, dev_report.rows[kind])
+
+
+def test_the_seed_article_is_read_exactly(tmp_path):
+    import json
+
+    articles = [line for line in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                if json.loads(line)["id"] == "S01"]
+    golds = [line for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["id"] == "S01"]
+    (tmp_path / "a.jsonl").write_text(articles[0] + "\n", encoding="utf-8")
+    (tmp_path / "g.jsonl").write_text(golds[0] + "\n", encoding="utf-8")
+    assert evaluate_paths(tmp_path / "a.jsonl", tmp_path / "g.jsonl").f1 == 1.0

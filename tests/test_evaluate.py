@@ -1,0 +1,64 @@
+"""The evaluation protocol: extract -> RDF -> score, and `kg evaluate`."""
+import json
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.evaluate import evaluate, forum_match, position_match, rank_key, read_gold
+from kg.model import Article
+
+TEXT = ("Minister of Defence of Georgia Levan Beridze on Monday received Lithuanian Chief of Defence "
+        "Lieutenant General Tomas Kaunas in Tbilisi.")
+GOLD = {"id": "g1", "date": "2024-05-16",
+        "persons": [{"name": "Levan Beridze", "country": "GE", "rank": None, "position": "Minister of Defence"},
+                    {"name": "Tomas Kaunas", "country": "LT", "rank": "Lieutenant General",
+                     "position": "Chief of Defence"}],
+        "mentioned": [],
+        "meetings": [{"date": "2024-05-13", "countries": ["GE", "LT"], "host_country": "GE", "location": "Tbilisi",
+                      "location_country": "GE", "mode": "in_person",
+                      "participants": ["Levan Beridze", "Tomas Kaunas"]}],
+        "delegations": [], "forums": [], "invitations": []}
+
+
+def test_a_correct_extraction_scores_one():
+    report = evaluate([Article(id="g1", text=TEXT, date="2024-05-16")], [GOLD])
+    assert report.f1 == 1.0 and report.errors == []
+    assert set(report.rows) >= {"person", "meeting", "meeting.participant", "meeting.host"}
+
+
+def test_misses_are_listed():
+    gold = dict(GOLD, invitations=[{"inviter": "Tomas Kaunas", "invitee": "Levan Beridze", "to": "visit:LT"}])
+    report = evaluate([Article(id="g1", text=TEXT, date="2024-05-16")], [gold])
+    assert report.rows["invitation"][5] == 1  # one false negative
+    assert any("missed invitation" in error for error in report.errors)
+    assert "invitation" in report.table() and "missed invitation" in report.table(verbose=True)
+
+
+def test_scoring_rules():
+    assert rank_key("Lieutenant-General") == rank_key("lieutenant general")
+    assert position_match("Defense Minister", "Minister of Defence")
+    assert not position_match("Chief of Staff", "Minister of Defence")
+    assert forum_match("the 11th Beijing Xiangshan Forum", "Beijing Xiangshan Forum")
+
+
+def test_cli_evaluate(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    articles.write_text(json.dumps({"id": "g1", "date": "2024-05-16", "text": TEXT}) + "\n", encoding="utf-8")
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(articles), str(gold)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("micro P=1.000 R=1.000 F1=1.000 over 1 articles")
+    result = CliRunner().invoke(cli, ["evaluate", str(articles), str(gold), "--json"])
+    assert json.loads(result.output)["f1"] == 1.0
+    assert read_gold(gold)[0]["id"] == "g1"
+
+
+def test_cli_evaluate_reports_a_bad_gold_file(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    articles.write_text(json.dumps({"id": "g1", "text": TEXT}) + "\n", encoding="utf-8")
+    gold.write_text("{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(articles), str(gold)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "gold.jsonl:1" in result.output

@@ -1,0 +1,126 @@
+"""Whole articles (written for these tests) through the extractor: contacts, delegations, invitations."""
+from kg.extract import extract, extract_many
+from kg.model import Article
+
+
+def run(text, date="2024-05-16", ident="t"):
+    extraction = extract(Article(id=ident, text=text, date=date))
+    names = {p.key: p.name for p in extraction.persons}
+    return extraction, names
+
+
+RECEPTION = """ROME, May 16 -- Italian Chief of Defence Staff Admiral Marco Bellini on Tuesday received a delegation of the Royal Thai Armed Forces led by Lieutenant General Somsak Chaiyo, Deputy Chief of Defence Forces.
+
+Admiral Bellini welcomed the guests and stressed the value of naval cooperation.The Thai general thanked his host for the hospitality.
+
+The delegation also includes Air Vice Marshal Preecha Wong and Colonel Anan Sukjai.
+
+At the end of the meeting, the Thai guest invited Admiral Bellini to visit Thailand.
+
+Later that day, the delegation was received by the Minister of Defence, Giulia Ferri.
+
+Rome Defence Wire"""
+
+
+def test_a_reception_then_a_second_call_of_the_same_delegation():
+    extraction, names = run(RECEPTION)
+    assert extraction.date == "2024-05-16"
+    people = {p.name: p for p in extraction.persons}
+    assert people["Somsak Chaiyo"].rank == "Lieutenant General" and people["Somsak Chaiyo"].country == "TH"
+    assert people["Marco Bellini"].country == "IT" and people["Giulia Ferri"].country == "IT"
+    assert people["Preecha Wong"].rank == "Air Vice Marshal"
+    meetings = sorted(extraction.meetings, key=lambda m: len(m.evidence), reverse=True)
+    assert len(extraction.meetings) == 2
+    for meeting in extraction.meetings:
+        assert meeting.parties == ["IT", "TH"] and meeting.host == "IT" and meeting.date == "2024-05-14"
+        assert meeting.location.country == "IT" and meeting.evidence
+    first = [names[k] for k in meetings[0].participants]
+    assert set(first) == {"Marco Bellini", "Somsak Chaiyo", "Preecha Wong", "Anan Sukjai"}
+    [delegation] = extraction.delegations
+    assert names[delegation.leader] == "Somsak Chaiyo" and delegation.country == "TH"
+    assert {names[k] for k in delegation.members} == {"Preecha Wong", "Anan Sukjai"}
+    [invitation] = extraction.invitations
+    assert (names[invitation.inviter], names[invitation.invitee], invitation.country) == \
+        ("Somsak Chaiyo", "Marco Bellini", "TH")
+
+
+SIDELINES = """On the sidelines of the 5th Halifax International Security Forum, Canadian Minister of National Defence Anita Clarke held talks with Japan's Minister of Defense Hiroshi Tanaka on Saturday.
+
+On Sunday, Minister Clarke met with the Chief of the Defence Staff of Chile, General Rodrigo Soto, and with Estonian Defence Minister Kalle Tamm.
+
+The forum, held in Halifax, opened on Friday."""
+
+
+def test_sidelines_meetings_and_a_forum_edition():
+    extraction, names = run(SIDELINES, date="2024-11-25")
+    by_parties = {tuple(m.parties): m for m in extraction.meetings}
+    assert set(by_parties) == {("CA", "JP"), ("CA", "CL"), ("CA", "EE")}
+    assert by_parties[("CA", "JP")].date == "2024-11-23"
+    assert by_parties[("CA", "CL")].date == "2024-11-24"
+    assert by_parties[("CA", "JP")].host == "CA"  # the forum is in Canada and Canada's minister meets a guest
+    [forum] = extraction.forums
+    assert (forum.name, forum.edition) == ("Halifax International Security Forum", 5)
+
+
+THIRD_COUNTRY = """SINGAPORE – Vietnamese Deputy Minister of National Defence Senior Lt. Gen. Nguyen Van Minh met Philippine Secretary of National Defense Jose Cruz on the sidelines of the Shangri-La Dialogue on Saturday."""
+
+
+def test_a_meeting_in_a_third_country_has_no_host():
+    extraction, _ = run(THIRD_COUNTRY, date="2024-06-03")
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["PH", "VN"] and meeting.host is None
+    assert meeting.location.country == "SG" and meeting.date == "2024-06-01"
+    assert {p.rank for p in extraction.persons} == {"Senior Lieutenant General", None}
+
+
+CALLS = """Defence Minister Pedro Silva on Wednesday held a telephone conversation with Angolan Minister of National Defence Joao Neto.
+
+A day earlier, Silva held talks via video link with the Secretary General of NATO, Lars Berg.
+
+Silva invited his Angolan counterpart to attend the 12th edition of LAAD Defence & Security in Rio de Janeiro next year."""
+
+
+def test_calls_and_video_calls_have_no_venue():
+    extraction, names = run(CALLS, date="2024-05-16")
+    modes = {tuple(m.parties): m for m in extraction.meetings}
+    assert modes[("AO", "BR")].mode == "call" and modes[("AO", "BR")].date == "2024-05-15"
+    assert modes[("BR", "NATO")].mode == "video" and modes[("BR", "NATO")].date == "2024-05-14"
+    for meeting in extraction.meetings:
+        assert meeting.host is None and meeting.location is None
+    assert {p.name: p.country for p in extraction.persons}["Lars Berg"] == "NATO"
+    [invitation] = extraction.invitations
+    forum = next(f for f in extraction.forums if f.key == invitation.forum)
+    assert (names[invitation.inviter], names[invitation.invitee]) == ("Pedro Silva", "Joao Neto")
+    assert (forum.name, forum.edition) == ("LAAD Defence & Security", 12)
+
+
+DOMESTIC = """The Chief of Army Staff, General Arjun Rao, on Monday reviewed the operational preparedness of formations in the northern sector.
+
+He was briefed by Lieutenant General Vikram Das, General Officer Commanding of the corps, and interacted with troops. Defence Minister Ravi Menon conveyed his appreciation to the soldiers."""
+
+
+def test_a_domestic_review_is_not_a_contact():
+    extraction, _ = run(DOMESTIC, date="2024-05-16")
+    assert extraction.meetings == [] and extraction.invitations == [] and extraction.delegations == []
+    assert extraction.persons == []
+
+
+MENTIONED = """Minister of Defence Colonel General Arman Beketov received the Chief of the General Staff of the Kyrgyz Armed Forces, Major General Erlan Usenov, in Astana today.
+
+The sides noted that the friendship of Presidents Nurlan Abenov and Sadyr Japarov gives impetus to cooperation."""
+
+
+def test_heads_of_state_named_in_passing_are_not_participants():
+    extraction, names = run(MENTIONED, date="2024-05-16")
+    [meeting] = extraction.meetings
+    assert {names[k] for k in meeting.participants} == {"Arman Beketov", "Erlan Usenov"}
+    assert meeting.parties == ["KG", "KZ"] and meeting.host == "KZ" and meeting.date == "2024-05-16"
+    assert "Sadyr Japarov" not in {p.name for p in extraction.persons}
+
+
+def test_extract_many_keeps_order_and_never_fails_on_odd_input():
+    articles = [Article(id=str(i), text=text) for i, text in enumerate(
+        ["", "   \n\n", "Minister.", RECEPTION, "date 2024-01-01 + ↺ − 16 px", "((((" * 50])]
+    results = list(extract_many(articles))
+    assert [r.article.id for r in results] == [a.id for a in articles]
+    assert results[4].date == "2024-01-01"
