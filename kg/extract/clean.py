@@ -50,7 +50,9 @@ def normalise_characters(text: str) -> str:
 def fix_glued_sentences(text: str) -> str:
     """'Azerbaijan.It was noted' -> 'Azerbaijan. It was noted'; leaves 'U.S.', 'News.Az' style tokens alone
     when the second part is short, and never touches decimals."""
-    return re.sub(r"(?<=[a-zà-ÿ0-9\)\"'’]{2})([.!?])(?=(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,}\b|I|A)\s)", r"\1 ", text)
+    text = re.sub(r"(?<=[a-zà-ÿ0-9\)\"'’]{2})([.!?])(?=(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,}\b|I|A)\s)", r"\1 ", text)
+    # "within NATO.Lieutenant General": an acronym glued to the next sentence
+    return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{3,}\s)", ". ", text)
 
 
 def _is_signature(paragraph: str) -> bool:

@@ -157,7 +157,10 @@ class ArticleReader:
                 if demonym:
                     code = gazetteer.code_for(demonym)
                     others = [k for k in others if self.country_of(k) == code]
+                elif subject and self.country_of(subject):
+                    others = [k for k in others if self.country_of(k) != self.country_of(subject)] or others
                 if others:
+                    others.sort(key=lambda k: self._salience(self.person(k)), reverse=True)
                     return [others[0]] if not role.endswith("s") else others
             if pool:
                 return [max(pool, key=self._salience).key]
@@ -278,11 +281,34 @@ class ArticleReader:
             role_text = match.group("role")
             if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
                 continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
-            keys = self.resolve_role(match, subject if subject and match.start() > 0 else self.last_subject,
-                                     sentence.index)
+            previous = [r for r in refs if r[0] < match.start()]
+            role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else self.last_subject)
+            keys = self.resolve_role(match, role_subject, sentence.index)
             for key in keys:
                 refs.append((match.start(), match.end(), key))
                 taken.append((match.start(), match.end()))
+        for match in re.finditer(r"\b[Tt]he (?:head|chief|leader) of the (?P<demonym>[A-Z][\w\-]+) [\w ]{0,40}?"
+                                 r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b", text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            code = gazetteer.code_for(match.group("demonym"))
+            pool = [p for p in self._candidates(match.group("demonym"))] if code else []
+            if pool:
+                refs.append((match.start(), match.end(), max(pool, key=self._salience).key))
+                taken.append((match.start(), match.end()))
+        for person in list(self.registry.persons.values()):
+            title = person.position or ""
+            if len(title.split()) < 2 or person.first_sentence > sentence.index:
+                continue
+            for match in re.finditer(r"(?<![\w])" + re.escape(title) + r"(?![\w])", text):
+                if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+                    continue
+                if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
+                    continue
+                holders = [p for p in self.registry.persons.values() if p.position == title]
+                if len(holders) == 1:
+                    refs.append((match.start(), match.end(), person.key))
+                    taken.append((match.start(), match.end()))
         for match in _HIGHNESS.finditer(text):
             person = next((p for p in self.registry.persons.values() if p.honorific and "Highness" in p.honorific), None)
             if person and not any(s <= match.start() < e for s, e in taken):
@@ -653,20 +679,27 @@ class ArticleReader:
             invitees = [k for k in self.current.participants if k != inviter]
         elif after:
             invitees = [after[0][2]]
+        elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and self.current and inviter:
+            # "... and invited her to visit Kyiv": the other side of the contact being told
+            others = [k for k in self.current.participants if self.country_of(k) != self.country_of(inviter)]
+            others.sort(key=lambda k: self._salience(self.person(k)), reverse=True)
+            invitees = others[:1]
         tail = text[match.end():]
         forum = next((f for f in sentence.forums if f.start >= match.start()), None)
         target_forum = target_country = None
+        spans = [(m.span_start, m.span_end) for m in sentence.persons]
         if forum is not None:
             target_forum = forum.name
         else:
-            visit = re.search(r"\b(?:visit|travel to|come to|to|in)\s+(?:the\s+)?([A-Z][\w'\-\.]+(?:\s+[A-Z][\w'\-\.]+){0,3})", tail)
-            places = [p for p in sentence.places if p.start >= match.end() and p.kind in ("country", "city")]
-            if places:
-                target_country = places[0].code
-            elif visit:
-                target_country = gazetteer.code_for(visit.group(1))
-            if target_country is None and inviter and re.search(r"\bvisit\b", tail):
-                target_country = self.country_of(inviter)
+            visit = re.search(r"\b(?:visit|visiting|travel to|come to|trip to|hold the next [\w\s]{0,30}? in)\b", tail)
+            if visit:
+                start = match.end() + visit.end()
+                places = [p for p in sentence.places if p.start >= start and p.kind in ("country", "city")
+                          and not any(s <= p.start < e for s, e in spans)]
+                if places and places[0].start - start < 60:
+                    target_country = places[0].code
+                elif inviter:
+                    target_country = self.country_of(inviter)
         if not inviter or (target_forum is None and target_country is None):
             return
         for invitee in invitees:
