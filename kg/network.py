@@ -32,7 +32,7 @@ MODES = ("in_person", "call", "video")
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 METRIC_COLUMNS = ["label", "kind", "country", "degree", "weighted_degree", "betweenness",
                   "eigenvector", "community", "id"]
-EXACT_BETWEENNESS_LIMIT = 2000  # above this many nodes betweenness is estimated from samples
+BETWEENNESS_BUDGET = 1_500_000  # sources x (nodes + edges): past it, betweenness is sampled
 
 
 class NetworkError(KgError):
@@ -504,15 +504,17 @@ def build_network(store_or_data, projection: str = "persons", since: str | None 
 def add_metrics(graph: nx.Graph, seed: int = 42) -> nx.Graph:
     """Degree, weighted degree, betweenness, eigenvector centrality and Louvain community, on nodes.
 
-    Betweenness is exact up to EXACT_BETWEENNESS_LIMIT nodes and estimated from that many sampled
-    sources above it (networkx's ``k``), so 10,000-node graphs take seconds, not minutes.
+    Betweenness is exact while nodes x (nodes + edges) stays within BETWEENNESS_BUDGET (about
+    700 sparse nodes), and estimated from as many sampled sources as the budget allows above it
+    (networkx's ``k``, at least 32): an estimate that ranks the big brokers, in seconds.
     """
     n = graph.number_of_nodes()
     if n == 0:
         return graph
     degree = dict(graph.degree())
     weighted = dict(graph.degree(weight="weight"))
-    k = None if n <= EXACT_BETWEENNESS_LIMIT else EXACT_BETWEENNESS_LIMIT // 4
+    size = n + graph.number_of_edges()
+    k = None if n * size <= BETWEENNESS_BUDGET else min(n, max(32, BETWEENNESS_BUDGET // size))
     betweenness = nx.betweenness_centrality(graph, k=k, seed=seed)
     eigenvector = _eigenvector(graph)
     communities = nx.community.louvain_communities(graph, weight="weight", seed=seed)
@@ -530,21 +532,29 @@ def add_metrics(graph: nx.Graph, seed: int = 42) -> nx.Graph:
 
 
 def _eigenvector(graph: nx.Graph) -> dict:
-    """Eigenvector centrality per connected component, scaled by the component's share of nodes
-    (the measure is undefined across components; an isolated node scores 0)."""
+    """Eigenvector centrality (weighted, unit norm) per connected component, scaled by the
+    component's share of the nodes: the measure is undefined across components, and an isolated
+    node scores 0. The principal eigenvector comes from numpy/scipy: seconds at 10,000 nodes,
+    where networkx's power iteration takes a quarter of a minute."""
+    import numpy as np
+
     scores: dict = {}
     n = graph.number_of_nodes()
     for component in nx.connected_components(graph):
-        if len(component) < 2:
-            scores.update(dict.fromkeys(component, 0.0))
+        nodes = list(component)
+        if len(nodes) < 2:
+            scores.update(dict.fromkeys(nodes, 0.0))
             continue
-        sub = graph.subgraph(component)
-        try:
-            values = nx.eigenvector_centrality(sub, max_iter=1000, tol=1e-8, weight="weight")
-        except nx.PowerIterationFailedConvergence:
-            values = nx.eigenvector_centrality_numpy(sub, weight="weight")
-        share = len(component) / n
-        scores.update({node: abs(value) * share for node, value in values.items()})
+        matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight="weight", dtype=float)
+        if len(nodes) <= 300:
+            vector = np.linalg.eigh(matrix.toarray())[1][:, -1]
+        else:
+            from scipy.sparse.linalg import eigsh
+
+            vector = eigsh(matrix, k=1, which="LA")[1][:, 0]
+        vector = np.abs(vector) / (np.linalg.norm(vector) or 1.0)
+        share = len(nodes) / n
+        scores.update({node: float(value) * share for node, value in zip(nodes, vector)})
     return scores
 
 
