@@ -110,6 +110,7 @@ class ArticleReader:
         self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
         self.mention_count: Counter = Counter()
         self.sentence_index = 0
+        self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
 
     # ------------------------------------------------------------ helpers
 
@@ -128,7 +129,9 @@ class ArticleReader:
             code = gazetteer.code_for(demonym)
             if code is None:
                 return []
-            persons = [p for p in persons if p.country == code]
+            same = [p for p in persons if p.country == code]
+            # nobody is known to be from there yet: a person whose country the text has not said may be
+            return same or [p for p in persons if p.country is None]
         return persons
 
     def resolve_role(self, match: re.Match, subject: str | None, sentence_index: int) -> list[str]:
@@ -416,7 +419,7 @@ class ArticleReader:
         for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+", text):
             after = [r for r in refs if r[0] >= match.end() - 1]
             if after:
-                self._add_delegation(after[0][2], sentence, text[match.start():match.end()])
+                self._add_delegation(after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
         # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
         # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
         for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
@@ -437,7 +440,11 @@ class ArticleReader:
         if match:
             demonym = match.group("demonym") or match.group("demonym2")
             code = gazetteer.code_for(demonym) if demonym else None
-            members = [r[2] for r in refs if r[0] >= match.end()]
+            zone_end = len(text)
+            relative = re.search(r",\s*(?:who|which|whose|where)\b", text[match.end():])
+            if relative:
+                zone_end = match.end() + relative.start()
+            members = [r[2] for r in refs if match.end() <= r[0] < zone_end]
             leader = None
             if code:
                 leader = next((k for k, d in self.delegations.items() if d.country == code), None)
@@ -647,6 +654,7 @@ class ArticleReader:
                 self.current = copy
                 continue
             meeting.participants.extend(new)
+            self.joiners.update(new)
             if text not in meeting.evidence:
                 meeting.evidence.append(text)
 
@@ -713,7 +721,23 @@ class ArticleReader:
     # ------------------------------------------------------------ output
 
     def _assign_countries(self, keys: set[str]) -> None:
-        for key in keys:
+        ordered = sorted(keys, key=lambda k: k in self.joiners)
+        protagonist = max(keys, key=lambda k: (self.mention_count[k], -int(k[1:])), default=None)
+        for key in ordered:
+            person = self.person(key)
+            if person.country or key not in self.joiners:
+                continue
+            # someone who "also attended" sits with the host side, else with the article's protagonist
+            for meeting in self.meetings:
+                if key in meeting.participants:
+                    if meeting.host_person and meeting.host_direction != "neutral" and self.country_of(meeting.host_person):
+                        person.country = self.country_of(meeting.host_person)
+                    elif meeting.venue_country in {self.country_of(k) for k in meeting.participants}:
+                        person.country = meeting.venue_country
+                    break
+            if person.country is None and protagonist and protagonist != key:
+                person.country = self.country_of(protagonist)
+        for key in ordered:
             person = self.person(key)
             if person.country:
                 continue

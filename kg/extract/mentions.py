@@ -383,6 +383,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
             break
+        # the next person's name begins: "..., Japanese Minister of Defense Kenji Okamura and ..."
+        if _is_name_token(text, lex) and k + 1 < len(toks) and _is_name_token(toks[k + 1][0], lex) \
+                and words and words[-1][0] not in ("the", "of", "for", "and", "&", "to", "at", "in"):
+            break
         if not text[0].isupper() and text not in _CONNECTORS and text not in lex.position_lower_heads \
                 and text != "'s" and not text[0].isdigit():
             # lower-case nouns inside "head of the operations division"
@@ -448,7 +452,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         floor = previous_end
         if not name:
             continue
-        following = sentence[end:end + 40].split()
+        following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
                 and sentence[end:end + 1] == " " and following[0] not in ("On", "In", "At", "The"):
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
@@ -490,8 +494,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             surface = gazetteer.lookup(ctx.group(1))
             context_country = surface.code if surface else context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
+        used_after = False
         if position is None and after_position:
             position = after_position
+            used_after = True
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
             position = position
         country = country or after_country or context_country
@@ -512,6 +518,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
-                                span_start=min(cursor, position_start), span_end=max(end, after_end)))
-        previous_end = max(end, after_end)
+                                span_start=min(cursor, position_start),
+                                span_end=max(end, after_end) if used_after or lower_rank else end))
+        previous_end = max(end, after_end) if used_after or lower_rank else end
     return mentions
