@@ -721,13 +721,17 @@ class ArticleReader:
     # ------------------------------------------------------------ output
 
     def _assign_countries(self, keys: set[str]) -> None:
-        ordered = sorted(keys, key=lambda k: k in self.joiners)
-        protagonist = max(keys, key=lambda k: (self.mention_count[k], -int(k[1:])), default=None)
-        for key in ordered:
+        """Countries the text leaves implicit: principals first (the side not yet present in their
+        contacts), then those who "also attended" (the host side, else the article's protagonist)."""
+        principals = [k for k in keys if k not in self.joiners]
+        joiners = [k for k in keys if k in self.joiners]
+        for key in sorted(principals, key=lambda k: -self.mention_count[k]):
+            self._fallback_country(key)
+        protagonist = max(principals or keys, key=lambda k: (self.mention_count[k], -int(k[1:])), default=None)
+        for key in joiners:
             person = self.person(key)
-            if person.country or key not in self.joiners:
+            if person.country:
                 continue
-            # someone who "also attended" sits with the host side, else with the article's protagonist
             for meeting in self.meetings:
                 if key in meeting.participants:
                     if meeting.host_person and meeting.host_direction != "neutral" and self.country_of(meeting.host_person):
@@ -737,26 +741,28 @@ class ArticleReader:
                     break
             if person.country is None and protagonist and protagonist != key:
                 person.country = self.country_of(protagonist)
-        for key in ordered:
-            person = self.person(key)
-            if person.country:
-                continue
-            partners = set()
-            for meeting in self.meetings:
-                if key in meeting.participants:
-                    partners |= {self.country_of(k) for k in meeting.participants if k != key}
-            for delegation in self.delegations.values():
-                if (key in delegation.members or key == delegation.leader) and delegation.country:
-                    person.country = delegation.country
-            if person.country:
-                continue
-            if self.dateline_country and self.dateline_country not in partners:
-                person.country = self.dateline_country
-                continue
-            ranked = [code for code, _ in self.country_counts.most_common()
-                      if code not in partners and not gazetteer.is_international_body(code)]
-            if ranked:
-                person.country = ranked[0]
+            if person.country is None:
+                self._fallback_country(key)
+
+    def _fallback_country(self, key: str) -> None:
+        person = self.person(key)
+        if person.country:
+            return
+        partners = set()
+        for meeting in self.meetings:
+            if key in meeting.participants:
+                partners |= {self.country_of(k) for k in meeting.participants if k != key}
+        for delegation in self.delegations.values():
+            if (key in delegation.members or key == delegation.leader) and delegation.country:
+                person.country = delegation.country
+                return
+        if self.dateline_country and self.dateline_country not in partners:
+            person.country = self.dateline_country
+            return
+        ranked = [code for code, _ in self.country_counts.most_common()
+                  if code not in partners and not gazetteer.is_international_body(code)]
+        if ranked:
+            person.country = ranked[0]
 
     def _build(self) -> Extraction:
         extraction = Extraction(article=self.article, date=self.pub)
