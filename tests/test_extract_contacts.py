@@ -124,3 +124,21 @@ def test_extract_many_keeps_order_and_never_fails_on_odd_input():
     results = list(extract_many(articles))
     assert [r.article.id for r in results] == [a.id for a in articles]
     assert results[4].date == "2024-01-01"
+
+
+def test_a_counterpart_named_without_a_title():
+    extraction, names = run("MOSCOW, March 12. /Agency/. Russian Defence Minister Ivan Sokolov held talks with his "
+                            "Serbian counterpart Milan Petrovic in Moscow on Tuesday.", date="2024-03-13")
+    people = {p.name: p for p in extraction.persons}
+    assert people["Milan Petrovic"].country == "RS"
+    assert people["Milan Petrovic"].position == "Defence Minister"
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["RS", "RU"] and meeting.host == "RU" and meeting.date == "2024-03-12"
+
+
+def test_an_international_body_hosts_at_its_seat():
+    extraction, _ = run("NATO Deputy Secretary General Ana Costa met with the Minister of Defence of Moldova, "
+                        "Ion Rusu, in Brussels on Monday.", date="2025-03-12")
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["MD", "NATO"] and meeting.host == "NATO"
+    assert {p.name: p.country for p in extraction.persons}["Ana Costa"] == "NATO"

@@ -249,6 +249,8 @@ class ArticleReader:
                 continue
             record = self.registry.add(mention, sentence.index, sentence.text)
             mention.key = record.key
+            if mention.counterpart and record.position is None and kept and self.person(kept[-1].key).position:
+                record.position = _generic_post(self.person(kept[-1].key).position)
             kept.append(mention)
         sentence.persons = kept
 
@@ -804,6 +806,11 @@ class ArticleReader:
                     matching = [p for p in parties if p == venue]
                     if len(matching) == 1:
                         host = matching[0]
+                    elif not matching:
+                        # at an international body's seat, with no side from that state: the body hosts
+                        seated = [p for p in parties if _seated(p, venue)]
+                        if len(seated) == 1:
+                            host = seated[0]
                 if host is None and venue is None and draft.host_direction == "neutral":
                     host = None
             location = None
@@ -848,6 +855,24 @@ class ArticleReader:
 
     def _first_meeting_of(self, leader: str) -> MeetingDraft | None:
         return next((m for m in self.meetings if leader in m.participants), None)
+
+
+def _generic_post(position: str) -> str:
+    """The kind of post, without its state: "Chief of the Defence Staff (CDS) of the Ghana Armed Forces" ->
+    "Chief of the Defence Staff"; "Russian Defense Minister" -> "Defense Minister"."""
+    from kg.extract.mentions import find_places
+
+    post = re.sub(r"\s*\([^)]*\)", "", position)
+    for place in reversed(find_places(post)):
+        if place.kind in ("country", "demonym", "institution", "body"):
+            if place.start == 0:
+                post = post[place.end:]
+            else:
+                cuts = list(re.finditer(r"\s(?:of|for|in)\s", post[:place.start]))
+                if cuts:
+                    post = post[:cuts[-1].start()]
+    post = re.sub(r"^(?:'s\s+)", "", post.strip())
+    return post.strip(" ,") or position
 
 
 def _seated(body: str | None, country: str | None) -> bool:

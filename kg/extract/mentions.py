@@ -40,6 +40,7 @@ class Mention:
     key: str | None = None  # filled by resolution
     span_start: int = -1  # the whole mention with its title and appositive
     span_end: int = -1
+    counterpart: bool = False  # introduced as "his counterpart": holds the same kind of post
 
 
 @dataclass
@@ -501,9 +502,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
             position = position
         country = country or after_country or context_country
+        # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
+        counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)\s*,?\s*$",
+                                     sentence[:cursor]))
         bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
-        anchored = bool(rank or honorific or position or lower_rank)
+        anchored = bool(rank or honorific or position or lower_rank or counterpart)
         if not anchored and not known:
             continue
         if re.fullmatch(r"[A-Z]\.?", name):
@@ -519,6 +523,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
-                                span_end=max(end, after_end) if used_after or lower_rank else end))
+                                span_end=max(end, after_end) if used_after or lower_rank else end,
+                                counterpart=counterpart))
         previous_end = max(end, after_end) if used_after or lower_rank else end
     return mentions
