@@ -40,7 +40,7 @@ MENTION_RECORDS = mdc("mentionRecords")
 EXTRACTION_RECORD = mdc("extractionRecord")
 PENDING_BLOCK = mdc("pendingBlock")
 PENDING_ENTITY = mdc("pendingEntity")
-ARTICLES_PER_TRANSACTION = 64
+ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 
 
 @dataclass
@@ -97,8 +97,12 @@ class BatchWriter:
         self.inserts: list[Quad] = []
         self.articles = 0
         self.quads_written = 0
+        self.graphs: set[NamedNode] = set()  # article graphs replaced in this transaction
 
     def replace_article(self, graph: NamedNode, quads: list[Quad], records: list[Quad]) -> None:
+        if graph in self.graphs:  # drops run before inserts in one update: keep one version per commit
+            self.commit()
+        self.graphs.add(graph)
         self.operations.append(f"DROP SILENT GRAPH {graph}")
         self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
         self.inserts.extend(quads)
@@ -107,6 +111,9 @@ class BatchWriter:
         self._count()
 
     def remove_article(self, graph: NamedNode) -> None:
+        if graph in self.graphs:
+            self.commit()
+        self.graphs.add(graph)
         self.operations.append(f"DROP SILENT GRAPH {graph}")
         self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
         self._count()
@@ -135,6 +142,7 @@ class BatchWriter:
             operations.append(f"INSERT DATA {{ {body} }}")
         self.store.update(" ;\n".join(operations))
         self.operations, self.inserts, self.articles = [], [], 0
+        self.graphs = set()
 
 
 # ------------------------------------------------------------------ resolution state
@@ -305,10 +313,11 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         mentions = resolution.mentions(article_id)
         if extraction is None:  # records lost: nothing to re-map from (should not happen)
             continue
-        entities |= resolution.assign(mentions)
+        changed = resolution.assign(mentions)
+        entities |= changed
         quads, records = resolution.article_quads(extraction, mentions, store.content_hash(graph))
+        writer.add(resolution.pending_quads((), changed))  # in the same transaction as the article
         writer.replace_article(graph, quads, records)
-        writer.add(resolution.pending_quads((), entities))
         remapped += 1
     for block in blocks:
         for cluster in resolution.registry.clusters(block):
@@ -343,17 +352,6 @@ def store_extraction(store, extraction: Extraction, digest: str | None = None, r
         return len(quads)
     digests = {extraction.article.origin: digest} if digest else {}
     return store_extractions(store, [extraction], digests=digests).quads
-
-
-def _write(resolution: Resolution, writer: BatchWriter, extraction: Extraction,
-           digest: str | None) -> tuple[int, set[str], set[str]]:
-    """Queue one article's replacement; returns its quads' number, the blocks and entities touched."""
-    mentions, blocks, entities = resolution.put(extraction)
-    entities |= resolution.assign(mentions)
-    quads, records = resolution.article_quads(extraction, mentions, digest)
-    writer.replace_article(article_iri(extraction.article.id), quads, records)
-    writer.add(resolution.pending_quads(blocks, entities))
-    return len(quads), blocks, entities
 
 
 def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
@@ -415,9 +413,19 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
     report = report or IngestReport()
     digests = digests if digests is not None else {}
     resolution = Resolution(store)
-    writer = BatchWriter(store)
+    writer = BatchWriter(store, articles_per_transaction=10 ** 9)  # committed once per batch
     touched_blocks: set[str] = set()
     touched_entities: set[str] = set()
+    batch: list[tuple[Extraction, str | None]] = []
+
+    def write_batch() -> None:
+        blocks, entities = _write_batch(resolution, writer, batch, report)
+        touched_blocks.update(blocks)
+        touched_entities.update(entities)
+        batch.clear()
+        if on_progress:
+            on_progress(report)
+
     try:
         for extraction in extractions:
             article = extraction.article
@@ -427,24 +435,56 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
                 if on_progress:
                     on_progress(report)
                 continue
-            try:
-                written, blocks, entities = _write(resolution, writer, normalize_extraction(extraction),
-                                                   digests.pop(article.origin, None))
-                report.quads += written
-                touched_blocks |= blocks
-                touched_entities |= entities
-            except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
-                report.failed.append(f"{article.origin} (id {article.id}): cannot store: {error}")
-            else:
-                report.ingested += 1
-                report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
-            if on_progress:
-                on_progress(report)
-        writer.commit()
-        report.reresolved = reconcile(store, resolution, writer, touched_blocks, touched_entities)
+            batch.append((extraction, digests.pop(article.origin, None)))
+            if len(batch) >= ARTICLES_PER_TRANSACTION:
+                write_batch()
+        write_batch()
+        report.reresolved = reconcile(store, resolution, BatchWriter(store), touched_blocks, touched_entities)
     finally:
         store.flush()
     return report
+
+
+def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[Extraction, str | None]],
+                 report: IngestReport) -> tuple[set[str], set[str]]:
+    """Resolve and write a batch of articles in one transaction.
+
+    All the batch's mentions are registered first, so that each surname block is clustered once
+    per batch, not once per article. Returns the blocks and entities touched.
+    """
+    latest = {extraction.article.id: i for i, (extraction, _) in enumerate(batch)}
+    registered = []
+    blocks: set[str] = set()
+    entities: set[str] = set()
+    for index, (extraction, digest) in enumerate(batch):
+        article = extraction.article
+        if latest[article.id] != index:  # the same id again later in the batch: the later one wins
+            continue
+        try:
+            extraction = normalize_extraction(extraction)
+            mentions, touched_blocks, touched_entities = resolution.put(extraction)
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+            report.failed.append(f"{article.origin} (id {article.id}): cannot resolve: {error}")
+            continue
+        blocks |= touched_blocks
+        entities |= touched_entities
+        registered.append((extraction, digest, mentions))
+    for extraction, digest, mentions in registered:
+        article = extraction.article
+        try:
+            entities |= resolution.assign(mentions)
+            quads, records = resolution.article_quads(extraction, mentions, digest)
+        except Exception as error:  # noqa: BLE001
+            report.failed.append(f"{article.origin} (id {article.id}): cannot store: {error}")
+            blocks |= resolution.remove(article.id)[0]
+            continue
+        writer.replace_article(article_iri(article.id), quads, records)
+        report.quads += len(quads)
+        report.ingested += 1
+        report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
+    writer.add(resolution.pending_quads(blocks, entities))
+    writer.commit()
+    return blocks, entities
 
 
 def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:

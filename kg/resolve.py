@@ -142,6 +142,7 @@ def _is_initial(token: str) -> bool:
     return len(letters) == 1 or bool(re.fullmatch(r"(?:[A-Za-z]\.){1,3}", token))
 
 
+@lru_cache(maxsize=200_000)
 def parse_name(name: str, country: str | None = None) -> NameParts | None:
     """Split a person's name into folded surname and given name; None when it has no letters."""
     tokens = _tokens(name)
@@ -169,6 +170,7 @@ def parse_name(name: str, country: str | None = None) -> NameParts | None:
     return NameParts(surname, "", "", "surname")
 
 
+@lru_cache(maxsize=200_000)
 def person_slug(name: str) -> str:
     """The readable IRI part: diacritics dropped as `kg.rdf.slugify` does ("Dalkıran" -> "dalkiran"),
     Cyrillic transliterated ("Шойгу" -> "shoygu")."""
@@ -412,6 +414,7 @@ class Registry:
         self.blocks: dict[str, set[str]] = defaultdict(set)
         self.overrides = overrides or PersonOverrides()
         self._cache: dict[str, list[Cluster]] = {}
+        self._iris: dict[str, dict[tuple[str, str], str]] = {}  # block -> mention ref -> IRI
 
     def put(self, article: str, mentions: list[Mention]) -> set[str]:
         """Replace an article's mentions; returns the blocks touched (old and new)."""
@@ -423,6 +426,7 @@ class Registry:
             touched.add(block)
         for block in touched:
             self._cache.pop(block, None)
+            self._iris.pop(block, None)
         return touched
 
     def remove(self, article: str) -> set[str]:
@@ -435,6 +439,7 @@ class Registry:
             touched.add(block)
         for block in touched:
             self._cache.pop(block, None)
+            self._iris.pop(block, None)
         return touched
 
     def block_mentions(self, block: str) -> list[Mention]:
@@ -446,6 +451,7 @@ class Registry:
             clusters = cluster_block(self.block_mentions(block))
             self._apply_overrides(clusters)
             self._cache[block] = clusters
+            self._iris[block] = {m.ref: c.iri for c in clusters for m in c.members}
         return self._cache[block]
 
     def _apply_overrides(self, clusters: list[Cluster]) -> None:
@@ -481,9 +487,9 @@ class Registry:
     def iri_for(self, article: str, key: str) -> str | None:
         for mention in self.articles.get(article, []):
             if mention.key == key:
-                for cluster in self.clusters(block_of(mention)):
-                    if any(m.ref == mention.ref for m in cluster.members):
-                        return cluster.iri
+                block = block_of(mention)
+                self.clusters(block)
+                return self._iris[block].get(mention.ref)
         return None
 
     def stale_articles(self, blocks: Iterable[str]) -> set[str]:
