@@ -110,7 +110,8 @@ class ArticleReader:
         self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
         self.mention_count: Counter = Counter()
         self.sentence_index = 0
-        self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
+        self.joiners: set[str] = set()
+        self.current_open = False  # may "also attended ..." still join the contact being told?  # persons added to a contact by "also attended", "was present" ...
 
     # ------------------------------------------------------------ helpers
 
@@ -362,8 +363,12 @@ class ArticleReader:
             is_meeting = False
         if is_meeting:
             self._meeting(sentence, trigger, refs, date)
-        elif join and self.current is not None and not future:
+            self.current_open = True
+        elif join and self.current is not None and not future and (
+                self.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)):
             self._join(sentence, join, refs)
+        elif re.search(triggers["activity_switch"], lowered):
+            self.current_open = False
         if re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
             self._invitation(sentence, refs)
         if date and not future:
@@ -401,14 +406,14 @@ class ArticleReader:
                 self.context_country = place.code
                 return
         for forum in sentence.forums:
-            if forum.city and re.search(r"\b(?:sidelines|margins|at|attend|attending|during|opened|held)\b",
-                                        text[max(0, forum.start - 40):forum.start]):
+            if forum.city:
                 if not any(p.kind == "city" for p in sentence.places):
                     self.context_city = forum.city
                     self.context_country = gazetteer.code_for(forum.city)
         for place in sentence.places:
-            if place.kind == "country" and re.search(r"\b(?:visit to|visiting|in|to)\s+(?:the\s+)?$",
-                                                     text[max(0, place.start - 20):place.start]):
+            if place.kind == "country" and re.search(r"\b(?:visit to|visiting|arrived in|trip to|travell?ed to|"
+                                                     r"tour of)\s+(?:the\s+)?$",
+                                                     text[max(0, place.start - 25):place.start]):
                 if self.context_country != place.code:
                     self.context_country = place.code
                     self.context_city = None
@@ -478,7 +483,7 @@ class ArticleReader:
                         delegation.members.append(key)
                         if self.person(key).country is None:
                             self.person(key).country = delegation.country or self.country_of(leader)
-                if main_clause and self.current is not None and self.current.paragraph >= sentence.paragraph - 1:
+                if main_clause and self.current is not None:
                     delegation.members_in_context = True
         # "X was accompanied by A and B"
         match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
@@ -559,6 +564,9 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
+        if mode == "in_person" and re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) and self.meetings \
+                and self.meetings[-1].mode != "in_person" and not any(p.kind == "city" for p in sentence.places):
+            mode = self.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
         city = None
         venue_country = None
         inside_names = [(m.start, m.end) for m in sentence.persons]
@@ -576,7 +584,7 @@ class ArticleReader:
             if seat:
                 city = city or seat[0]
                 venue_country = venue_country or seat[1]
-        sidelines = bool(re.search(r"\b(?:sidelines|margins)\b", text)) or any(
+        sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text)) or any(
             re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
         if city is None and mode == "in_person":
             city, venue_country = self.context_city, self.context_country
@@ -811,8 +819,12 @@ class ArticleReader:
                         seated = [p for p in parties if _seated(p, venue)]
                         if len(seated) == 1:
                             host = seated[0]
-                if host is None and venue is None and draft.host_direction == "neutral":
-                    host = None
+                if host is None and venue is None:
+                    # a delegation or a visitor came: the other side receives
+                    home = {self.country_of(k) for k in draft.participants if k not in self.visitors} - {None}
+                    guests = {self.country_of(k) for k in draft.participants if k in self.visitors} - {None}
+                    if len(home) == 1 and guests and not (home & guests):
+                        host = next(iter(home))
             location = None
             if draft.mode == "in_person":
                 country = draft.venue_country or host

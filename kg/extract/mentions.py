@@ -145,7 +145,9 @@ def find_ranks(sentence: str) -> list[Span]:
             continue
         service = match.group("service")
         start = match.start()
-        if service and re.search(r"[A-Z][\w'\-]*\s*$", sentence[:match.start()]):
+        previous_word = re.search(r"([A-Z][\w'\-]*)\s*$", sentence[:match.start()])
+        if service and previous_word and (gazetteer.lookup(previous_word.group(1)) is not None
+                                          or previous_word.group(1) in ("Royal", "National", "People's", "People")):
             # "Ghana Army Lt-Gen X": the service word belongs to the organisation before it
             start = match.start("rank")
             service = None
@@ -503,8 +505,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             position = position
         country = country or after_country or context_country
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
-        counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)\s*,?\s*$",
-                                     sentence[:cursor]))
+        counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
+                                     r"(?:\s+(?:from|of)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
         bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
         anchored = bool(rank or honorific or position or lower_rank or counterpart)
