@@ -390,7 +390,7 @@ class ArticleReader:
             if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|is on an? (?:official |working |three-day |two-day )?visit|"
                         r"is visiting|arrived in|is leading|who is leading|who led|at the head of|"
                         r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
-                    or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[\w\-']+\s+){0,6}$", head):
+                    or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
                     self.visitors.append(key)
 

@@ -313,7 +313,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
         return None, None, end
     words = [t for t, _, _ in collected]
     # a position contains a head word
-    heads = [k for k, w in enumerate(words) if _is_head(w)]
+    heads = [k for k, w in enumerate(words) if _is_head(w) or (k <= 1 and w in lex.position_lower_heads
+                                                                 and w not in ("the", "first", "senior", "state"))]
     if not heads:
         return None, None, end
     # drop leading dates and sentence adverbs ("On Monday", "Today")
