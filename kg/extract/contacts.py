@@ -485,6 +485,25 @@ class ArticleReader:
                             self.person(key).country = delegation.country or self.country_of(leader)
                 if main_clause and self.current is not None:
                     delegation.members_in_context = True
+        # "A and B were also part of the delegation", "The visiting side included A"
+        match = re.search(r"\b(?:were|was|are|is) (?:also )?(?:part|members?) of (?:the|his|her) (?:[\w\-]+ )?delegation\b", text)
+        if match:
+            members = [r[2] for r in refs if r[1] <= match.start()]
+            leader = list(self.delegations)[-1] if self.delegations else (self.visitors[0] if self.visitors else None)
+            if leader:
+                delegation = self._add_delegation(leader, sentence, match.group(0))
+                for key in members:
+                    if key != leader and key not in delegation.members:
+                        delegation.members.append(key)
+                delegation.members_in_context = True
+        match = re.search(r"\b[Tt]he (?:visiting|guest|foreign) (?:side|party) (?:also )?(?:included|includes|comprised)\b", text)
+        if match and (self.delegations or self.visitors):
+            leader = list(self.delegations)[-1] if self.delegations else self.visitors[0]
+            delegation = self._add_delegation(leader, sentence, match.group(0))
+            for _, _, key in refs:
+                if key != leader and key not in delegation.members:
+                    delegation.members.append(key)
+            delegation.members_in_context = True
         # "X was accompanied by A and B"
         match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
         if match and not re.search(r"\bwho accompanied\b", text):

@@ -268,6 +268,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     seen_comma = False
     collected: list[tuple[str, int, int]] = []
     depth = 0
+    inner_comma = False
     while i > 0:
         text, start, stop = toks[i - 1]
         if text == ")":
@@ -296,9 +297,9 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             i -= 1
             continue
         # "Commissioner for Political Affairs, Peace and Security Ambassador X": one inner comma
-        if text == "," and collected and not seen_comma and not any(
+        if text == "," and collected and not inner_comma and not any(
                 w.rstrip(".") in lex.position_heads for w, _, _ in collected):
-            seen_comma = True
+            inner_comma = True
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
@@ -521,7 +522,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
-                and not known:
+                and not known and not used_after:
             continue
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
