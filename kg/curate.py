@@ -414,17 +414,15 @@ def apply_curations(store, path: str | Path) -> CurationReport:
     from kg.pipeline import BatchWriter, Resolution, reconcile, remap_articles
 
     specs = read_curations(path)
-    before = Resolution(store)
-    validate(store, specs, before)
-    report = CurationReport()
     stored = {row["c"].value for row in store.query(
         f"SELECT ?c WHERE {{ GRAPH {CURATION_GRAPH} {{ ?c a {mdc('Curation')} }} }}")}
+    report = CurationReport()
+    report.already = sum(curation_iri(spec).value in stored for spec in specs)
+    specs = [spec for spec in specs if curation_iri(spec).value not in stored]  # applied before: done
+    before = Resolution(store)
+    validate(store, specs, before)
     writer = BatchWriter(store)
     for spec in specs:
-        node = curation_iri(spec)
-        if node.value in stored:
-            report.already += 1
-            continue
         if spec["action"] == "set":  # a later value for the same attribute replaces the earlier one
             entity = entity_iri(spec["body"]["entity"])
             for old in before.curation.specs:
@@ -442,7 +440,7 @@ def apply_curations(store, path: str | Path) -> CurationReport:
     if not report.applied:
         return report
     # what the curations touch: the articles naming the entities, and the persons' blocks
-    involved = set().union(*(_involved(s) for s in specs)) if specs else set()
+    involved = set().union(*(_involved(spec) for spec in specs)) if specs else set()
     after = Resolution(store)
     articles = set()
     blocks = set()
