@@ -1,0 +1,83 @@
+"""The ingest pipeline's plumbing: progress line and ETA, counting, parallel extraction, transactions."""
+from __future__ import annotations
+
+import io
+import json
+
+from kg.cli import cli
+from kg.ingest import count_articles
+from kg.pipeline import BatchWriter, IngestReport, ingest
+from kg.progress import Progress, format_duration, progress_line
+from kg.rdf import article_iri
+from kg.store import GraphStore
+
+from conftest import DEV, SEED
+
+
+def test_progress_line_shows_rate_eta_and_counts():
+    report = IngestReport(ingested=240, unchanged=50, failed=["x: bad"], skipped=9, total=1200)
+    assert progress_line(report, 10.0) == (
+        "300/1200 articles (25%)  30.0 articles/s  ETA 30s  | 240 new, 50 unchanged, 1 failed, 9 skipped")
+    report.total = None
+    assert progress_line(report, 10.0).startswith("300 articles  30.0 articles/s  | ")
+    assert format_duration(3725) == "1h02m" and format_duration(75) == "1m15s"
+
+
+def test_progress_writes_to_a_stream_when_forced():
+    stream = io.StringIO()
+    progress = Progress(stream=stream, force=True, every_seconds=0)
+    progress.update(IngestReport(ingested=1, total=2))
+    progress.close()
+    assert stream.getvalue().startswith("\r1/2 articles (50%)") and stream.getvalue().endswith("\n")
+    quiet = io.StringIO()
+    Progress(stream=quiet).update(IngestReport(ingested=1))  # not a terminal: nothing
+    assert quiet.getvalue() == ""
+
+
+def test_count_articles(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("z", encoding="utf-8")
+    (tmp_path / "ignored.csv").write_text("z", encoding="utf-8")
+    assert count_articles([tmp_path]) == 3
+    assert count_articles([DEV / "articles.jsonl", SEED, tmp_path / "missing"]) == 72
+
+
+def test_cli_progress_goes_to_stderr_and_summary_to_stdout(tmp_path, runner):
+    result = runner.invoke(cli, ["ingest", str(SEED), "--store", str(tmp_path / "s"), "--progress"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1].startswith("Ingested 1, unchanged 0, failed 0")
+
+
+def test_parallel_extraction_gives_the_same_graph(tmp_path):
+    one = GraphStore(None)
+    ingest([str(DEV / "articles.jsonl")], one, jobs=1)
+    two = GraphStore(None)
+    report = ingest([str(DEV / "articles.jsonl")], two, jobs=2)
+    assert report.ingested == 71
+    assert {str(q) for q in two.quads()} == {str(q) for q in one.quads()}
+
+
+def test_one_transaction_per_batch_keeps_one_version_of_an_article(memory_store):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    graph = article_iri("x")
+    writer = BatchWriter(memory_store, articles_per_transaction=100)
+
+    def quads(value):
+        return [Quad(graph, NamedNode("https://w3id.org/mdc#title"), Literal(value), graph)]
+
+    writer.replace_article(graph, quads("first"), [])
+    writer.replace_article(graph, quads("second"), [])
+    writer.commit()
+    assert [q.object.value for q in memory_store.quads(graph)] == ["second"]
+
+
+def test_ingest_with_no_facts_and_records_only_for_stored_articles(tmp_path):
+    store = GraphStore(None)
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "n1", "text": "Nothing about any contact happened on this day at all, "
+                                                    "and the weather was fine for the time of the year."}) + "\n",
+                    encoding="utf-8")
+    report = ingest([str(path)], store)
+    assert report.ingested == 1
+    assert store.content_hash(article_iri("n1"))
