@@ -2,9 +2,10 @@
 
     python bench/extract_speed.py [--repeat 5]
 
-Runs the dev set (71 articles, ~280 words each) through `kg.extract.extract` several times and
-prints the throughput. The extractor is rule-based over the text (no statistical model is loaded),
-so the number is the cost of the lexicons and rules alone.
+Runs the dev set (71 articles, ~220 words each) through `kg.extract.extract` several times and
+prints the throughput. The extractor is rule-based; spaCy's NER (tok2vec + ner only) runs just on
+the few sentences that report a contact where the rules found fewer than two people. The model and
+the lexicons are loaded before timing.
 """
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def main() -> None:
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     words = sum(len(a.text.split()) for a in articles)
     extract(articles[0])  # load the lexicons once
+    from kg.extract import ner
+
+    ner.available()  # and the model
     timings = []
     for _ in range(args.repeat):
         start = time.perf_counter()

@@ -142,3 +142,18 @@ def test_an_international_body_hosts_at_its_seat():
     [meeting] = extraction.meetings
     assert meeting.parties == ["MD", "NATO"] and meeting.host == "NATO"
     assert {p.name: p.country for p in extraction.persons}["Ana Costa"] == "NATO"
+
+
+def test_a_name_without_title_next_to_the_contact_verb_comes_from_the_model():
+    extraction, names = run("Philippine Defense Secretary Gilberto Teodoro met Austin at the Pentagon on Monday.")
+    [meeting] = extraction.meetings
+    assert {names[k] for k in meeting.participants} == {"Gilberto Teodoro", "Austin"}
+    assert meeting.parties == ["PH", "US"] and meeting.host == "US"
+
+
+def test_importing_the_extractor_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, kg.extract, kg.extract.contacts; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

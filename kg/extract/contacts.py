@@ -82,7 +82,8 @@ class DelegationDraft:
 
 
 class ArticleReader:
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, use_model: bool = True) -> None:
+        self.use_model = use_model
         self.article = article
         self.lex = lexicon()
         cleaned = clean_article(article.text)
@@ -358,6 +359,10 @@ class ArticleReader:
         join = re.search(triggers["join"], lowered)
         keys = _unique([k for _, _, k in refs])
         sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and not future and len(keys) < 2 and self.use_model:
+            refs = sentence.refs = self._model_refs(sentence, refs, trigger[0].span())
+            keys = _unique([k for _, _, k in refs])
+            sides = {self.country_of(k) for k in keys} - {None}
         is_meeting = trigger is not None and not future and len(keys) >= 2
         if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
             is_meeting = False
@@ -379,6 +384,35 @@ class ArticleReader:
         for _, _, key in refs:
             self.seen[key] = sentence.index
             self.mention_count[key] += 1
+
+    def _model_refs(self, sentence: Sentence, refs, trigger_span: tuple[int, int]):
+        """Add PERSON entities the rules did not anchor (see kg.extract.ner)."""
+        from kg.extract import ner
+        from kg.extract.mentions import Mention, clean_name
+
+        taken = [(s, e) for s, e, _ in refs] + [(m.span_start, m.span_end) for m in sentence.persons]
+        added = list(refs)
+        for start, end in ner.person_spans(sentence.text):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            # only a name bound to the contact verb: "X met Y", "Y was received by X"
+            between = sentence.text[end:trigger_span[0]] if end <= trigger_span[0] else sentence.text[trigger_span[1]:start]
+            if "," in between or len(between.split()) > 4 or re.search(r"\b(?:of|memory|tomb|mausoleum)\b", between):
+                continue
+            name = clean_name(sentence.text[start:end])
+            words = name.split()
+            if not words or any(w in self.lex.non_name_words or w in self.lex.position_heads for w in words):
+                continue
+            if any(f.start <= start < f.end for f in sentence.forums) or any(
+                    p.start <= start < p.end for p in sentence.places):
+                continue
+            mention = Mention(start, end, name, anchored=False, span_start=start, span_end=end)
+            record = self.registry.add(mention, sentence.index, sentence.text)
+            mention.key = record.key
+            sentence.persons.append(mention)
+            added.append((start, end, record.key))
+        added.sort()
+        return added
 
     # ------------------------------------------------------------ cues
 
