@@ -27,7 +27,8 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
               r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
               r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
               r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
-              r"envoy|marshal|commissioner|delegation|cds|jemad|coas|cns|cas|dg|head of the [a-z ]+? department")
+              r"envoy|marshal|commissioner|special representative|representative|delegation|cds|jemad|coas|cns|cas|dg|"
+              r"head of the [a-z ]+? department")
 _ROLE = re.compile(
     rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<visiting>visiting|accompanying|foreign|distinguished)\s+)?"
     rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
@@ -392,6 +393,15 @@ class ArticleReader:
 
         taken = [(s, e) for s, e, _ in refs] + [(m.span_start, m.span_end) for m in sentence.persons]
         added = list(refs)
+        # cheap guard before the model: a capitalised word next to the verb that nothing else explains
+        window = sentence.text[max(0, trigger_span[0] - 60):trigger_span[1] + 60]
+        offset = max(0, trigger_span[0] - 60)
+        candidates = [m for m in re.finditer(r"(?<![\w'])[A-Z][a-zà-ÿ'\-]+", window)
+                      if m.group(0) not in self.lex.non_name_words and m.group(0) not in self.lex.position_heads
+                      and gazetteer.lookup(m.group(0)) is None and m.start() + offset > 0
+                      and not any(s <= m.start() + offset < e for s, e in taken)]
+        if not candidates:
+            return refs
         for start, end in ner.person_spans(sentence.text):
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -441,7 +451,7 @@ class ArticleReader:
                 return
         for forum in sentence.forums:
             if forum.city:
-                if not any(p.kind == "city" for p in sentence.places):
+                if not any(p.kind == "city" and not forum.start <= p.start < forum.end for p in sentence.places):
                     self.context_city = forum.city
                     self.context_country = gazetteer.code_for(forum.city)
         for place in sentence.places:
@@ -608,6 +618,19 @@ class ArticleReader:
                 self.current = None
                 self._meeting(sentence, trigger, subject + second, date)
                 return
+        if self.current is not None and self.current.mode == self._mode(text) and date in (None, self.current.date):
+            principals = {}
+            for k in keys:
+                principals.setdefault(self.country_of(k), k)
+            principals.pop(None, None)
+            if len(principals) >= 2 and set(principals.values()) <= set(self.current.participants):
+                # the same principals again, with new companions named ("... and his delegation, which includes X")
+                for key in keys:
+                    if key not in self.current.participants:
+                        self.current.participants.append(key)
+                if text not in self.current.evidence:
+                    self.current.evidence.append(text)
+                return
         if self.current is not None and not any(k in named and k not in self.current.participants for k in keys):
             # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
             if set(keys) <= set(self.current.participants) or not any(k in named for k in keys):
@@ -637,7 +660,7 @@ class ArticleReader:
             if seat:
                 city = city or seat[0]
                 venue_country = venue_country or seat[1]
-        sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text)) or any(
+        sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text, re.I)) or any(
             re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
         if city is None and mode == "in_person":
             city, venue_country = self.context_city, self.context_country
