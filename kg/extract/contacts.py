@@ -354,9 +354,12 @@ class ArticleReader:
         self._delegation_cues(sentence)
         trigger = None
         for rule in triggers["meeting"]:
-            match = re.search(rule["pattern"], lowered)
-            if match and (trigger is None or match.start() < trigger[0].start()):
-                trigger = (match, rule["host"])
+            for match in re.finditer(rule["pattern"], lowered, re.I):
+                if any(f.start <= match.start() < f.end for f in sentence.forums):
+                    continue  # "ASEAN Defence Ministers' Meeting" names an event
+                if trigger is None or match.start() < trigger[0].start():
+                    trigger = (match, rule["host"])
+                break
         join = re.search(triggers["join"], lowered)
         keys = _unique([k for _, _, k in refs])
         sides = {self.country_of(k) for k in keys} - {None}
@@ -897,8 +900,9 @@ class ArticleReader:
                             host = seated[0]
                 if host is None and venue is None:
                     # a delegation or a visitor came: the other side receives
-                    home = {self.country_of(k) for k in draft.participants if k not in self.visitors} - {None}
-                    guests = {self.country_of(k) for k in draft.participants if k in self.visitors} - {None}
+                    guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members}
+                    home = {self.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
+                    guests = {self.country_of(k) for k in draft.participants if k in guest_keys} - {None}
                     if len(home) == 1 and guests and not (home & guests):
                         host = next(iter(home))
             location = None
