@@ -536,8 +536,8 @@ something to read; none of them reports a real event. Each article says so in it
 source (`{SOURCE}`) and its last line.
 
 - `articles.jsonl`: the articles, one JSON object a line (`id, url, title, date, source, text`).
-- `{gold_name}`: the facts each article states, in the gold format of `eval/FORMAT.md`
-  (score an extraction with `kg evaluate` or `eval/score.py`).{ndjson_note}
+- `{gold_name}`: the facts each article states, in the gold format of the project's
+  `FORMAT.md` (`tests/data/dev/FORMAT.md`); score an extraction with `kg evaluate`.{ndjson_note}
 
 Regenerate it exactly (the output depends only on the count and the seed):
 
