@@ -157,3 +157,24 @@ def test_importing_the_extractor_does_not_load_spacy():
 
     code = "import sys, kg.extract, kg.extract.contacts; print('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_headline_and_byline_before_the_dateline():
+    extraction, names = run("Defence Adviser receives Japanese delegation\n\nBy Staff Reporter\n\n"
+                            "DHAKA, Jan 10 – Defence Adviser Lt Gen (retd) Karim Ahmed received a delegation of the "
+                            "Japan Ground Self-Defense Force led by Major General Taro Ueda at his office yesterday.",
+                            date="2025-01-10")
+    [meeting] = extraction.meetings
+    assert meeting.date == "2025-01-09" and meeting.parties == ["BD", "JP"] and meeting.host == "BD"
+    assert {p.name: p.rank for p in extraction.persons} == {"Karim Ahmed": "Lieutenant General",
+                                                            "Taro Ueda": "Major General"}
+
+
+def test_a_head_of_state_takes_part_when_the_contact_is_theirs():
+    extraction, names = run("KYIV — President of Ukraine Ivan Koval met with U.S. Secretary of Defense John Reed in "
+                            "Kyiv on Monday. Ukraine's Minister of Defence Petro Bilyk also took part in the meeting. "
+                            "Reed conveyed the greetings of President Mary Stone.", date="2023-11-21")
+    [meeting] = extraction.meetings
+    assert {names[k] for k in meeting.participants} == {"Ivan Koval", "John Reed", "Petro Bilyk"}
+    assert meeting.host == "UA" and meeting.date == "2023-11-20"
+    assert "Mary Stone" not in names.values()

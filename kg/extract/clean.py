@@ -110,6 +110,11 @@ def clean_article(text: str) -> CleanText:
     paragraphs = [p for p in paragraphs if not re.search(r"provided the following readout:?$", p)]
     # enumerations of readouts: "1. On Tuesday ...", "(2) Both Ministers ..."
     paragraphs = [re.sub(r"^(?:\(?\d{1,2}[.)]\s+)", "", p) for p in paragraphs]
+    # a headline (short, no final stop) or a byline ("By Staff Reporter") before the body
+    while len(paragraphs) > 1 and (re.match(r"^(?:By|BY|Written by|Posted by|Reported by)\s+[^.]{1,60}$", paragraphs[0])
+                                   or (len(paragraphs[0].split()) <= 16 and not re.search(r"[.!?\"']\s*$", paragraphs[0])
+                                       and not split_dateline(paragraphs[0])[1])):
+        paragraphs.pop(0)
     city = date_text = None
     if paragraphs:
         paragraphs[0], city, date_text = split_dateline(paragraphs[0])

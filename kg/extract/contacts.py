@@ -215,7 +215,7 @@ class ArticleReader:
                 hit = True
             else:
                 hit = all(w in text.split() or w in text for w in words)
-            if hit and p.key != subject:
+            if hit and p.key not in getattr(self, "_same_sentence", set()):
                 in_current = bool(current and p.key in current.participants)
                 scored.append((in_current, *self._salience(p), p.key))
         if scored:
@@ -269,7 +269,9 @@ class ArticleReader:
                 from kg.extract.mentions import country_in
                 if country_in(head_of_state.group(0)) is None:
                     head_of_state = None
-            if _EXCLUDE_BEFORE.search(before) or head_of_state:
+            if _EXCLUDE_BEFORE.search(before):
+                continue
+            if head_of_state and not self._bound_to_contact(text, mention):
                 continue
             refs.append((mention.start, mention.end, mention.key))
             taken.append((min(mention.start, mention.span_start if mention.span_start >= 0 else mention.start),
@@ -291,6 +293,7 @@ class ArticleReader:
                 continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
             previous = [r for r in refs if r[0] < match.start()]
             role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else self.last_subject)
+            self._same_sentence = {r[2] for r in previous}
             keys = self.resolve_role(match, role_subject, sentence.index)
             for key in keys:
                 refs.append((match.start(), match.end(), key))
@@ -338,6 +341,17 @@ class ArticleReader:
                 refs.append((start, match.end("pronoun"), key))
         refs.sort()
         return refs
+
+    def _bound_to_contact(self, text: str, mention: Mention) -> bool:
+        """A head of state or government takes part only as subject or object of a contact verb
+        ("President X received the minister", "met with President X"), not when named in passing."""
+        span_start = mention.span_start if mention.span_start >= 0 else mention.start
+        span_end = max(mention.end, mention.span_end)
+        verbs = r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|called on|paid a (?:courtesy )?call on|was received by)"
+        after = text[span_end:span_end + 60]
+        before = text[max(0, span_start - 40):span_start]
+        return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:on \w+ |today |yesterday )?{verbs}\b", after)
+                    or re.search(rf"\b{verbs}\s+(?:with\s+)?(?:the\s+)?$", before))
 
     def _discourse(self, sentence: Sentence) -> None:
         self.sentence_index = sentence.index
