@@ -214,29 +214,41 @@ def curate(curation_file, store_location):
 
 
 @cli.command()
-@click.argument("sparql", required=False)
+@click.argument("sparql_or_name", metavar="QUERY", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of a named query (repeat for several); the value is bound as one "
+                   "RDF term, never pasted into the query text.")
 @click.option("--file", "query_file", type=click.File("r", encoding="utf-8"),
               help="Read the query from a .rq file.")
 @store_option(read_only=True)
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow a SPARQL UPDATE (kg query is read-only without it).")
-def query(sparql, query_file, store_location, fmt, allow_update):
-    """Run a SPARQL query over the union of all article graphs.
+def query(sparql_or_name, params, query_file, store_location, fmt, allow_update):
+    """Run a named query (see `kg queries`) or a SPARQL query over all article graphs.
 
-    SELECT answers print as a table, CSV, TSV or SPARQL JSON; CONSTRUCT and DESCRIBE print Turtle.
+    QUERY is the name of a named query, whose parameters come from --param NAME=VALUE, or the
+    text of a SPARQL query; --file reads one from a .rq file. SELECT answers print as an aligned
+    table (long values cut), CSV, TSV or SPARQL JSON results; CONSTRUCT and DESCRIBE print Turtle.
+    Read-only unless --update. --store also takes the URL of a SPARQL endpoint.
 
     \b
-    Example:
+    Examples:
+      kg query contacts --param country=AZ --param other=TR --param since=2024-01-01
+      kg query who-met-whom --param country=AZ --format csv
       kg query 'PREFIX mdc: <https://w3id.org/mdc#>
-        SELECT DISTINCT ?a ?b WHERE { ?m a mdc:Meeting ; mdc:participant ?x, ?y .
-          ?x rdfs:label ?a . ?y rdfs:label ?b . FILTER(STR(?a) < STR(?b)) }'
+        SELECT ?m ?date WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:date ?date } }'
     """
+    from kg import queries as named
     from kg.sparql import run_query
 
-    if bool(sparql) == bool(query_file):
-        raise click.UsageError("give either a SPARQL query or --file FILE")
-    text = sparql or query_file.read()
+    if bool(sparql_or_name) == bool(query_file):
+        raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
+    text = sparql_or_name or query_file.read()
+    if sparql_or_name and named.looks_like_name(sparql_or_name):
+        text = named.get(sparql_or_name).bind(named.parse_assignments(params))
+    elif params:
+        raise click.UsageError("--param applies to a named query (see `kg queries`)")
     store = open_for(store_location, read_only=not allow_update)
     try:
         result = run_query(store, text, allow_update=allow_update)
@@ -246,6 +258,64 @@ def query(sparql, query_file, store_location, fmt, allow_update):
         click.echo("Update applied.")
     else:
         click.echo(result.render(fmt), nl=False)
+
+
+@cli.command("queries")
+@click.argument("name", required=False)
+@format_option(["table", "csv", "tsv", "json"], "table")
+def list_queries(name, fmt):
+    """List the named queries and their parameters; with a NAME, show that query's SPARQL.
+
+    \b
+    Examples:
+      kg queries
+      kg queries contacts
+    """
+    from kg import queries as named
+    from kg.output import render
+
+    if name:
+        chosen = named.get(name)
+        click.echo(f"{chosen.name}: {chosen.description}\n")
+        for param in chosen.params:
+            click.echo(f"  --param {param.usage():32} {param.description}")
+        click.echo("\n" + chosen.text, nl=not chosen.text.endswith("\n"))
+        return
+    rows = [[q.name, q.signature(), q.description] for q in named.all_queries()]
+    click.echo(render(["name", "parameters", "description"], rows, fmt), nl=False)
+
+
+@cli.command()
+@store_option(read_only=True)
+@click.option("--bind", "bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT",
+              help="Address to listen on; only this machine can connect by default.")
+@click.option("--writable", is_flag=True,
+              help="Serve read-write (SPARQL Update and Graph Store endpoints too), as a team store "
+                   "that `--store http://HOST:PORT` commands ingest into.")
+@click.option("--timeout", default=60, show_default=True, type=click.IntRange(1, 86400),
+              help="Seconds a query may run before the server stops it.")
+def serve(store_location, bind, writable, timeout):
+    """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
+
+    Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
+    XML, CSV or TSV by the Accept header; the default graph is the union of the article graphs.
+
+    \b
+    Fresh data: a read-only server answers from the store as it was when it started (Oxigraph's
+    read-only handle is a snapshot); restart `kg serve` after `kg ingest` to see new articles.
+    For live data, run `kg serve --writable` (it then holds the store: stop other writers first)
+    and ingest through it: `kg ingest FILES --store http://127.0.0.1:7878`.
+
+    \b
+    Examples:
+      kg serve --store kg-store
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/query
+    """
+    from kg.serve import serve as run_server
+
+    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=timeout,
+                        echo=lambda line: click.echo(line, err=True)))
 
 
 @cli.command()

@@ -99,10 +99,14 @@ def run_query(store, sparql: str, allow_update: bool = False) -> QueryResult | N
             raise QueryError("this is a SPARQL update; kg query is read-only unless you pass --update")
         store.update(sparql)
         return None
-    answer = store.query(sparql)
-    if isinstance(answer, ox.QueryBoolean):
+    return to_result(store.query(sparql))
+
+
+def to_result(answer) -> QueryResult:
+    """A pyoxigraph answer (or a remote store's answer shaped like one) as a QueryResult."""
+    if isinstance(answer, (ox.QueryBoolean, bool)):
         return QueryResult(boolean=bool(answer))
-    if isinstance(answer, ox.QueryTriples):
+    if not hasattr(answer, "variables"):  # ox.QueryTriples, or a remote store's list of triples
         return QueryResult(triples=list(answer))
     columns = [variable.value for variable in answer.variables]
     rows = [[solution[name] for name in columns] for solution in answer]

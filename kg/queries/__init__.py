@@ -31,6 +31,7 @@ from kg.errors import QueryError
 from kg.rdf import ID, PREFIXES, XSD, party_iri, slugify
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
+_IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*\(\s*(\w+)\s*(?:,\s*([^)]*))?\)\s*(.*)$")
 _DEFAULT = re.compile(r"^default\s*=\s*(.+)$")
@@ -86,15 +87,23 @@ class NamedQuery:
         return terms
 
     def signature(self) -> str:
-        return " ".join(param.usage() for param in self.params)
+        """Parameter names, optional ones in brackets: ``country [other] [since]``."""
+        return " ".join(p.name if p.required else f"[{p.name}]" for p in self.params)
 
 
 def bind_terms(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal | None]) -> str:
-    """Put the terms, serialised by pyoxigraph, in a VALUES row at each ``#PARAMS`` marker."""
-    if not terms:
+    """Put the terms, serialised by pyoxigraph, in a VALUES row at each ``#PARAMS`` marker.
+
+    A line ending in ``#IF name`` is kept only when the parameter ``name`` is given: a query
+    joins on a parameter when it has one, instead of filtering every row for "any" when not.
+    """
+    text = _IF_LINE.sub(lambda m: m.group(1) if terms.get(m.group(2)) is not None else "", text)
+    # a parameter left out stays an unbound variable (the same as UNDEF, and easier to optimise)
+    given = {name: term for name, term in terms.items() if term is not None}
+    if not given:
         return text
-    variables = " ".join(f"?{name}" for name in terms)
-    row = " ".join("UNDEF" if term is None else _serialise(term) for term in terms.values())
+    variables = " ".join(f"?{name}" for name in given)
+    row = " ".join(_serialise(term) for term in given.values())
     values = f"VALUES ({variables}) {{ ({row}) }}"
     return PARAMS_MARKER.sub(lambda _: values, text)
 
@@ -243,12 +252,21 @@ def parse(name: str, text: str) -> NamedQuery:
             params.append(Param(pname, ptype, pdesc.strip(), required, default))
     if params and not PARAMS_MARKER.search(text):
         raise QueryError(f"query {name} declares parameters but has no #PARAMS line")
+    declared = {param.name for param in params}
+    for match in _IF_LINE.finditer(text):
+        if match.group(2) not in declared:
+            raise QueryError(f"query {name}: #IF {match.group(2)} names no declared parameter")
     return NamedQuery(name, description, tuple(params), text)
 
 
 def names() -> list[str]:
     folder = resources.files(__name__)
     return sorted(entry.name[:-3] for entry in folder.iterdir() if entry.name.endswith(".rq"))
+
+
+def looks_like_name(text: str) -> bool:
+    """A query name is one word of letters, digits, - and _; SPARQL text never is."""
+    return bool(re.fullmatch(r"[A-Za-z][\w-]*", text.strip()))
 
 
 def get(name: str) -> NamedQuery:
