@@ -178,3 +178,20 @@ def test_a_head_of_state_takes_part_when_the_contact_is_theirs():
     assert {names[k] for k in meeting.participants} == {"Ivan Koval", "John Reed", "Petro Bilyk"}
     assert meeting.host == "UA" and meeting.date == "2023-11-20"
     assert "Mary Stone" not in names.values()
+
+
+def test_met_respectively_is_one_contact_per_counterpart():
+    extraction, names = run("BEIJING, Aug. 22 -- Chinese Defense Minister Wei Dong met respectively with Lao Minister "
+                            "of National Defence General Chansamone Vong and Cambodian Deputy Prime Minister Tea Banh "
+                            "in Beijing on Tuesday.", date="2024-08-22")
+    contacts = sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings)
+    assert contacts == [(["CN", "KH"], ["Tea Banh", "Wei Dong"]), (["CN", "LA"], ["Chansamone Vong", "Wei Dong"])]
+
+
+def test_a_multilateral_call_is_one_contact():
+    extraction, _ = run("BUENOS AIRES, May 16 -- Defence Minister Ana Gomez spoke by phone today with Chilean "
+                        "Minister of Defence Luis Rojas, "
+                        "Peruvian Minister of Defence Carlos Vega and Colombian Minister of Defence Ivan Mora.",
+                        date="2024-05-16")
+    [meeting] = extraction.meetings
+    assert len(meeting.parties) == 4 and meeting.mode == "call" and meeting.host is None

@@ -40,7 +40,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
     r"regards to|appreciation of|visits? of|to President|to His|to Her|by President|by Prime Minister|"
     r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
-_HEAD_OF_STATE = re.compile(r"\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
+_HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
                             r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to)\s+(?:the\s+)?$")
 
@@ -624,6 +624,18 @@ class ArticleReader:
         named = {m.key for m in sentence.persons}
         if len({self.country_of(k) for k in keys} - {None}) < 1 or len(keys) < 2:
             return
+        separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
+        if separately:
+            subject = [r for r in refs if r[1] <= match.start() + 1]
+            counterparts = [r for r in refs if r[0] >= match.end() - 1]
+            by_side: dict = {}
+            for ref in counterparts:
+                by_side.setdefault(self.country_of(ref[2]) or ref[2], []).append(ref)
+            if subject and len(by_side) >= 2:
+                for group in by_side.values():
+                    self.current = None
+                    self._meeting_group(sentence, trigger, subject + group, date)
+                return
         split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b", text[match.end():])
         if split:
             cut = match.end() + split.start()
@@ -715,6 +727,20 @@ class ArticleReader:
             return
         self.meetings.append(draft)
         self.current = draft
+
+    def _meeting_group(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
+        """One of several contacts told in one sentence ("met respectively with A and B")."""
+        text = sentence.text
+        masked = re.sub(r"\b(?:respectively|separately|separate|individually)\b", "", text)
+        saved = sentence.text
+        sentence.text = masked
+        try:
+            self._meeting(sentence, (re.search(re.escape(trigger[0].group(0)), masked[0].lower() + masked[1:], re.I)
+                                     or trigger[0], trigger[1]), refs, date)
+        finally:
+            sentence.text = saved
+            if self.current is not None and masked in self.current.evidence:
+                self.current.evidence[self.current.evidence.index(masked)] = saved
 
     def _same_meeting(self, draft: MeetingDraft) -> MeetingDraft | None:
         for meeting in reversed(self.meetings):
