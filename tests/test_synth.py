@@ -15,7 +15,10 @@ from kg import gazetteer
 from kg.cli import cli
 from kg.ingest import ReadFailure, read_jsonl
 from kg.model import Article
-from kg.synth import build_population, generate, load_data, write_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.synth import build_population, generate, load_data, make_article, write_corpus
 
 REPO = Path(__file__).parent.parent
 DEMO = REPO / "data" / "demo"
@@ -85,40 +88,54 @@ def test_every_article_says_it_is_fictional(corpus):
 
 def test_gold_facts_agree_with_the_text(corpus):
     for article, gold in corpus:
-        text, published = article["text"], date.fromisoformat(article["date"])
-        names = {person["name"] for person in gold["persons"]}
-        for person in gold["persons"]:
-            assert person["name"] in text, (article["id"], person["name"])
-            for alias in person["aliases"]:
-                assert re.search(rf"\b{re.escape(alias)}\b", text), (article["id"], alias)
-            assert person["rank"] is None or person["rank"] in RANKS
-            assert person["country"] is None or gazetteer.country_name(person["country"])
-            assert person["position"] is None or person["position"] in text
-        for name in gold["mentioned"]:
-            assert name in text and name not in names
-        assert gold["meetings"]
-        for meeting in gold["meetings"]:
-            held = date.fromisoformat(meeting["date"])
-            assert published - timedelta(days=6) <= held <= published
-            assert meeting["countries"] == sorted(set(meeting["countries"])) and len(meeting["countries"]) == 2
-            assert all(gazetteer.country_name(code) for code in meeting["countries"])
-            assert meeting["host_country"] is None or meeting["host_country"] in meeting["countries"]
-            assert meeting["mode"] in ("in_person", "call", "video")
-            if meeting["mode"] != "in_person":
-                assert meeting["host_country"] is None and meeting["location"] is None
-            if meeting["location"]:
-                assert meeting["location"] in text
-                assert gazetteer.country_name(meeting["location_country"])
-            assert set(meeting["participants"]) <= names and len(meeting["participants"]) >= 2
-        for delegation in gold["delegations"]:
-            assert delegation["leader"] in names and set(delegation["members"]) <= names
-        for forum in gold["forums"]:
-            assert forum["name"] in text and f"{forum['edition']}" in text
-        forum_names = {forum["name"] for forum in gold["forums"]}
-        for invitation in gold["invitations"]:
-            assert {invitation["inviter"], invitation["invitee"]} <= names
-            target = invitation["to"]
-            assert target in forum_names or (target.startswith("visit:") and gazetteer.country_name(target[6:]))
+        assert_gold_agrees_with_text(article, gold)
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32), index=st.integers(0, 10**6))
+def test_any_article_of_any_corpus_agrees_with_its_gold(seed, index):
+    population = build_population(seed, 300)
+    article, gold = make_article(index, seed, population)
+    assert_gold_agrees_with_text(article, gold)
+    assert (article, gold) == make_article(index, seed, build_population(seed, 300))
+
+
+def assert_gold_agrees_with_text(article: dict, gold: dict) -> None:
+    """Every fact of the gold is stated by the text: names, aliases, posts, places, forums."""
+    text, published = article["text"], date.fromisoformat(article["date"])
+    names = {person["name"] for person in gold["persons"]}
+    for person in gold["persons"]:
+        assert person["name"] in text, (article["id"], person["name"])
+        for alias in person["aliases"]:
+            assert re.search(rf"\b{re.escape(alias)}\b", text), (article["id"], alias)
+        assert person["rank"] is None or person["rank"] in RANKS
+        assert person["country"] is None or gazetteer.country_name(person["country"])
+        assert person["position"] is None or person["position"] in text
+    for name in gold["mentioned"]:
+        assert name in text and name not in names
+    assert gold["meetings"]
+    for meeting in gold["meetings"]:
+        held = date.fromisoformat(meeting["date"])
+        assert published - timedelta(days=6) <= held <= published
+        assert meeting["countries"] == sorted(set(meeting["countries"])) and len(meeting["countries"]) == 2
+        assert all(gazetteer.country_name(code) for code in meeting["countries"])
+        assert meeting["host_country"] is None or meeting["host_country"] in meeting["countries"]
+        assert meeting["mode"] in ("in_person", "call", "video")
+        if meeting["mode"] != "in_person":
+            assert meeting["host_country"] is None and meeting["location"] is None
+        if meeting["location"]:
+            assert meeting["location"] in text
+            assert gazetteer.country_name(meeting["location_country"])
+        assert set(meeting["participants"]) <= names and len(meeting["participants"]) >= 2
+    for delegation in gold["delegations"]:
+        assert delegation["leader"] in names and set(delegation["members"]) <= names
+    for forum in gold["forums"]:
+        assert forum["name"] in text and f"{forum['edition']}" in text
+    forum_names = {forum["name"] for forum in gold["forums"]}
+    for invitation in gold["invitations"]:
+        assert {invitation["inviter"], invitation["invitee"]} <= names
+        target = invitation["to"]
+        assert target in forum_names or (target.startswith("visit:") and gazetteer.country_name(target[6:]))
 
 
 def test_relative_dates_resolve_against_the_publication_date(corpus):
@@ -194,8 +211,11 @@ def test_synth_data_agrees_with_the_gazetteer():
 def test_cli_writes_the_corpus(runner, tmp_path):
     result = runner.invoke(cli, ["synth", str(tmp_path / "c"), "--count", "5", "--seed", "1"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Wrote 5 fictional articles (")
-    assert len((tmp_path / "c" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+    lines = (tmp_path / "c" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    words = sum(len(json.loads(line)["text"].split()) for line in lines)
+    assert result.output == (f"Wrote 5 fictional articles ({words:,} words) to {tmp_path / 'c' / 'articles.jsonl'} "
+                             f"and their gold facts to {tmp_path / 'c' / 'gold.jsonl'}\n")
+    assert len(lines) == 5
     assert len((tmp_path / "c" / "gold.jsonl").read_text(encoding="utf-8").splitlines()) == 5
 
 
