@@ -1,4 +1,6 @@
 """Whole articles (written for these tests) through the extractor: contacts, delegations, invitations."""
+from hypothesis import given, settings, strategies as st
+
 from kg.extract import extract, extract_many
 from kg.model import Article
 
@@ -195,3 +197,26 @@ def test_a_multilateral_call_is_one_contact():
                         date="2024-05-16")
     [meeting] = extraction.meetings
     assert len(meeting.parties) == 4 and meeting.mode == "call" and meeting.host is None
+
+
+def test_parallel_extraction_keeps_the_order():
+    articles = [Article(id=str(i), text=RECEPTION if i % 2 else SIDELINES, date="2024-05-16") for i in range(6)]
+    serial = [len(e.meetings) for e in extract_many(articles)]
+    parallel = list(extract_many(articles, jobs=2))
+    assert [e.article.id for e in parallel] == [a.id for a in articles]
+    assert [len(e.meetings) for e in parallel] == serial
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "General", "Minister", "met", "received", "with", "the", "delegation", "led by", "Col.", "Ali", "Khan", ",", ".",
+    "invited", "to visit", "Kenya", "Chinese", "on Monday", "his counterpart", "He", "(", ")", "Lt.", "'s", "\n\n",
+    "Forum", "11th", "and", "Dr.", "bin", "Al-", "yesterday", "phone", "Baku", "NATO", "Secretary General"]),
+    max_size=60))
+def test_hostile_word_salad_never_breaks_extraction(words):
+    extraction = extract(Article(id="h", text=" ".join(words) or "x", date="2024-05-16"))
+    keys = {p.key for p in extraction.persons}
+    for meeting in extraction.meetings:
+        assert set(meeting.participants) <= keys and len(meeting.parties) >= 2 and meeting.evidence
+    for invitation in extraction.invitations:
+        assert invitation.inviter in keys and invitation.invitee in keys
