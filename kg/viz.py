@@ -368,6 +368,6 @@ def notebook_display(network, height: int = 640, **kwargs):
     from IPython.display import HTML
 
     page = to_html(network, **kwargs)
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;'
-                f'height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts allow-popups">'
-                "</iframe>")
+    return HTML(f'<div class="kg-network"><iframe srcdoc="{html.escape(page, quote=True)}" '
+                f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+                'sandbox="allow-scripts allow-popups"></iframe></div>')
