@@ -76,7 +76,7 @@ class NamedQuery:
                              f"it takes: {self.signature() or 'no parameters'}")
         terms: dict[str, ox.NamedNode | ox.Literal | None] = {}
         for param in self.params:
-            value = values.get(param.name, param.default)
+            value = values.get(param.name) or param.default  # "" is the same as left out
             if value is None or value == "" and not param.required:
                 if param.required:
                     raise QueryError(f"query {self.name!r} needs --param {param.name}=... "
