@@ -1,0 +1,60 @@
+"""notebooks/explore.ipynb runs from top to bottom (nbclient), on a store the test builds and on
+its default (the seed article), and shows the offline network inline."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from kg.pipeline import store_extraction
+from kg.store import GraphStore
+from sample_facts import seed_like_extraction
+
+NOTEBOOK = Path(__file__).parent.parent / "notebooks" / "explore.ipynb"
+
+
+def run_notebook() -> nbformat.NotebookNode:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    NotebookClient(notebook, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    return notebook
+
+
+def outputs(notebook) -> str:
+    """Every text and HTML output, joined."""
+    parts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            data = output.get("data", {})
+            parts.append(data.get("text/plain", "") + data.get("text/html", ""))
+    return "\n".join(parts)
+
+
+def test_the_notebook_runs_on_a_given_store(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    with GraphStore(path) as store:
+        store_extraction(store, seed_like_extraction("T1", name_a="Kemal Dalkıran"))
+    monkeypatch.setenv("KG_NOTEBOOK_STORE", str(path))
+    text = outputs(run_notebook())
+    assert f"store: {path}" in text
+    assert "persons network: 2 nodes, 1 edges" in text
+    assert "events network: 6 nodes, 6 edges" in text
+    assert "Kemal Dalkıran" in text and "Colonel General" in text
+    frame = re.search(r'srcdoc="([^"]*)"', text)
+    assert frame, "the network is shown inline"
+    page = html.unescape(frame.group(1))
+    assert "Beijing Xiangshan Forum" in page and "<script src" not in page
+
+
+def test_the_notebook_builds_a_store_from_the_seed_article_by_default(monkeypatch):
+    monkeypatch.delenv("KG_NOTEBOOK_STORE", raising=False)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    text = outputs(run_notebook())
+    assert re.search(r"ingested 1\b", text, re.I)
+    assert re.search(r"persons network: \d+ nodes", text)
+    assert 'srcdoc="' in text
