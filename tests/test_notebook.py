@@ -3,7 +3,9 @@ its default (the seed article), and shows the offline network inline."""
 from __future__ import annotations
 
 import html
+import json
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -17,9 +19,25 @@ from sample_facts import seed_like_extraction
 NOTEBOOK = Path(__file__).parent.parent / "notebooks" / "explore.ipynb"
 
 
+KERNEL = "kg-tests-python"
+
+
+@pytest.fixture(autouse=True)
+def this_python_as_kernel(tmp_path_factory, monkeypatch):
+    """A kernel running this very interpreter (the venv with kg in it), whatever `python` is on
+    PATH and whichever "python3" kernel spec the machine has."""
+    folder = tmp_path_factory.getbasetemp() / "jupyter"
+    spec = folder / "kernels" / KERNEL / "kernel.json"
+    spec.parent.mkdir(parents=True, exist_ok=True)
+    spec.write_text(json.dumps({"argv": [sys.executable, "-m", "ipykernel_launcher", "-f",
+                                         "{connection_file}"],
+                                "display_name": "kg tests", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(folder))
+
+
 def run_notebook() -> nbformat.NotebookNode:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name="python3",
+    NotebookClient(notebook, timeout=180, kernel_name=KERNEL,
                    resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
     return notebook
 
