@@ -77,3 +77,33 @@ def extractions() -> list[Extraction]:
 def fill(store) -> int:
     """Store the four articles; returns the number of quads written."""
     return sum(store_extraction(store, extraction) for extraction in extractions())
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class OxigraphServer:
+    """A real `oxigraph serve` on 127.0.0.1 over a store directory, stopped by `stop()`."""
+
+    def __init__(self, location, writable: bool = True):
+        from kg.serve import start
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = start(str(location), bind=f"127.0.0.1:{self.port}", writable=writable, timeout=30)
+
+    def stop(self) -> None:
+        import subprocess
+
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
