@@ -16,6 +16,8 @@ from kg.extract.mentions import find_ranks
     ("Senior Colonel", "Senior Colonel"), ("Sr. Lt. Gen.", "Senior Lieutenant General"),
     ("Army General", "General of the Army"), ("Colonel-Major", "Colonel Major"), ("Maj-Gen", "Major General"),
     ("Gen", "General"), ("Adm.", "Admiral"), ("First Admiral", "First Admiral"), ("Gp Capt", "Group Captain"),
+    ("Generalleutnant", "Lieutenant General"), ("Contre-Amiral", "Rear Admiral"), ("Second Brigadier General",
+                                                                                   "Second Brigadier General"),
 ])
 def test_ranks_are_normalised_to_full_words(surface, rank):
     assert canonical_rank(surface) == rank
@@ -27,6 +29,7 @@ def test_ranks_are_normalised_to_full_words(surface, rank):
     ("Army Gen. Mark Jones spoke", ["General"]),
     ("Army General Sergei Ivanov spoke", ["General of the Army"]),
     ("Maj. Gen. (Res.) Dan Levi led", ["Major General"]),
+    ("Admiral TNI Budi Santoso met", ["Admiral"]),
     ("the NATO Secretary General Jens Olsen", []),  # a post, not a rank
     ("the General Staff of the army", []),
     ("H.E. Dr. Ana Lima and Samdech Tea Banh", []),  # honorifics are not ranks

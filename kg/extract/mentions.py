@@ -471,6 +471,14 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             changed = False
             gap = sentence[:cursor].rstrip()
             for span in ranks:
+                between = sentence[span.end:cursor].strip()
+                if span.end <= cursor and re.fullmatch(r"(?:TNI|TNI-AL|TNI-AU|TNI-AD|PN|USN|USAF|USMC|RAN|RAAF|\(?[Rr]et(?:d|ired)?\.?\)?)",
+                                                       between) and cursor - span.end < 14:
+                    if rank is None:
+                        rank = span.value
+                    cursor = span.start
+                    changed = True
+                    break
                 if span.end == len(gap) or (sentence[span.end:cursor].strip() in ("", "(Res.)", "(Ret.)", "(retired)")
                                             and span.end <= cursor and span.end >= len(gap) - 8 and span.end > cursor - 12):
                     if rank is None:
