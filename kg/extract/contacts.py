@@ -102,6 +102,7 @@ class ArticleReader:
         self.invitations: list[tuple[str, str, str | None, str | None, str]] = []
         self.forums: dict[str, ForumMention] = {}
         self.forum_keys: dict[str, str] = {}
+        self.forum_dates: dict[str, str | None] = {}
         self.context_city = self.dateline_city
         self.context_country = self.dateline_country
         self.context_date: str | None = None
@@ -842,10 +843,10 @@ class ArticleReader:
         for invitee in invitees:
             if invitee == inviter:
                 continue
-            date = future_date(tail, self.pub_date) if target_forum else None
             self.invitations.append((inviter, invitee, target_forum, target_country, text))
-            if target_forum and date and target_forum in self.forums:
-                self.forums[target_forum] = self.forums[target_forum]
+            if target_forum:
+                # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
+                self.forum_dates.setdefault(target_forum, future_date(tail, self.pub_date))
 
     # ------------------------------------------------------------ output
 
@@ -965,7 +966,7 @@ class ArticleReader:
             self.forum_keys[name] = key
             location = Place(forum.city, gazetteer.code_for(forum.city)) if forum.city else None
             aliases = [a for a in forum.aliases if a.isupper()]
-            extraction.forums.append(Forum(key=key, name=name, edition=forum.edition, date=None,
+            extraction.forums.append(Forum(key=key, name=name, edition=forum.edition, date=self.forum_dates.get(name),
                                            location=location, aliases=aliases))
         seen = set()
         for inviter, invitee, forum, country, evidence in self.invitations:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, name_words
 
 
