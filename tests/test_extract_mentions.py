@@ -76,3 +76,9 @@ def test_places_and_peoples():
     found = [(p.name, p.code, p.kind) for p in find_places("The Papua New Guinean and Nigerien officers met in Port Moresby.")]
     assert ("Port Moresby", "PG", "city") in found
     assert ("Nigerien", "NE", "demonym") in found
+
+
+def test_a_state_right_before_a_full_name_anchors_it():
+    assert [(p[0], p[3]) for p in persons("China's Dong Wei met Indonesia's Budi Santoso in Jakarta.")] == \
+        [("Dong Wei", "CN"), ("Budi Santoso", "ID")]
+    assert persons("The Ministry of Defence of Japan's Acquisition Agency said.") == []

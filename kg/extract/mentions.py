@@ -517,9 +517,17 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
+        # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
+        state_named = False
+        possessive = re.search(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        if possessive and not position and len(name.split()) >= 2:
+            surface = gazetteer.lookup(possessive.group(1) or possessive.group(2))
+            if surface is not None and surface.kind in ("country", "demonym"):
+                state_named = True
+                country = country or surface.code
         bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
-        anchored = bool(rank or honorific or position or lower_rank or counterpart)
+        anchored = bool(rank or honorific or position or lower_rank or counterpart or state_named)
         if not anchored and not known:
             continue
         if re.fullmatch(r"[A-Z]\.?", name):
