@@ -51,3 +51,17 @@ def test_data_files_are_well_formed():
     triggers = json.loads(data.joinpath("triggers.json").read_text(encoding="utf-8"))
     assert {"meeting", "join", "invitation", "call_markers", "video_markers"} <= set(triggers)
     assert "Tan Sri" in lexicon().honorifics and "Dr." in lexicon().honorifics
+
+
+def test_forums_known_and_generic_with_editions():
+    from kg.extract.forums import find_forums
+
+    def found(sentence):
+        return [(f.name, f.edition) for f in find_forums(sentence)]
+
+    assert found("on the sidelines of the IX Moscow Conference on International Security") == \
+        [("Moscow Conference on International Security", 9)]
+    assert found("the twelfth edition of the Nile Land Forces Summit") == [("Nile Land Forces Summit", 12)]
+    assert found("at IDEX 2025 in Abu Dhabi") == [("International Defence Exhibition and Conference", None)]
+    assert found("the 5th India-Japan Defence Policy Dialogue") == []  # bilateral, not a forum
+    assert found("the World Economic Forum") == []  # not a defence event

@@ -116,10 +116,23 @@ def find_forums(sentence: str) -> list[ForumMention]:
         name = " ".join(words)
         if not any(req in name for req in lex.forum_generic_requires):
             continue
-        if re.search(r"\b(?:Ministry|Department|Committee|Council|Command|Staff)\b", name):
+        if re.search(r"\b(?:Ministry|Department|Committee|Council|Command|Staff|Bilateral|Joint)\b", name):
             continue
+        if _is_bilateral(name):
+            continue  # "India-Japan Defence Policy Dialogue": two states talking, not a multilateral event
         found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
     return sorted(found, key=lambda f: f.start)
+
+
+def _is_bilateral(name: str) -> bool:
+    from kg.gazetteer import lookup
+
+    for pair in re.finditer(r"([A-Z][\w]+)\s*[-–—/]\s*([A-Z][\w]+)", name):
+        first, second = lookup(pair.group(1)), lookup(pair.group(2))
+        if first is not None and second is not None and first.kind in ("country", "demonym") \
+                and second.kind in ("country", "demonym"):
+            return True
+    return False
 
 
 def _edition_near(sentence: str, start: int, end: int) -> int | None:
