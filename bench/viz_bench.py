@@ -64,7 +64,7 @@ def first_draw_seconds(browser, path: Path, screenshot: Path) -> float:
     page.on("pageerror", lambda error: errors.append(str(error)))
     started = time.perf_counter()
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.kgReady === true", timeout=600_000, polling=50)
+    page.wait_for_function("() => window.kgReady === true", timeout=600_000, polling=50)
     elapsed = time.perf_counter() - started
     page.screenshot(path=str(screenshot))
     page.close()

@@ -274,8 +274,10 @@ def _options(n: int, physics: bool) -> dict:
         options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
                               "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100,
                                                    "avoidOverlap": 0.4},
-                              "stabilization": {"enabled": True, "iterations": 150,
-                                                "updateInterval": 50, "fit": True},
+                              # positions come from Python, so a short settling suffices;
+                              # nothing is drawn before it ends (NOTES.md): fewer steps when big
+                              "stabilization": {"enabled": True, "fit": True, "updateInterval": 25,
+                                                "iterations": max(30, min(150, 40_000 // max(n, 1)))},
                               "minVelocity": 1.0}
     else:
         options["physics"] = {"enabled": False}

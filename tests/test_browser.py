@@ -55,7 +55,7 @@ class Watched:
 
     def open(self, path, timeout_ms: int = 30_000):
         self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("window.kgReady === true", timeout=timeout_ms, polling=50)
+        self.page.wait_for_function("() => window.kgReady === true", timeout=timeout_ms, polling=50)
         return self.page
 
     def outside_requests(self) -> list[str]:

@@ -138,15 +138,26 @@
     document.body.dataset.ready = "1";
   }
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
+  network.fit({ animation: false });  // the positions are known before any drawing
   window.kgNetwork = network;
   window.kgCounts = { nodes: data.nodes.length, edges: data.edges.length };
   network.once("afterDrawing", function () {
     window.kgReady = true;
     document.body.dataset.ready = "1";
   });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: { enabled: false } });  // settled: stop moving
-  });
+  // Physics (small graphs only) starts from the positions computed in Python; once the layout
+  // has settled, or after a few seconds at most, it is switched off so nothing keeps moving.
+  function settle() {
+    if (window.kgSettled) return;
+    if (network.physics.physicsEnabled) network.setOptions({ physics: { enabled: false } });
+    window.kgSettled = true;
+    network.fit({ animation: false });
+  }
+  if (data.options.physics && data.options.physics.enabled) {
+    network.once("stabilizationIterationsDone", settle);
+  } else {
+    window.kgSettled = true;
+  }
 
   var details = document.getElementById("kg-details");
   function showDetails(tip) {
