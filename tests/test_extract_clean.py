@@ -76,3 +76,9 @@ def test_clean_up_never_fails_on_hostile_text(text):
     assert isinstance(cleaned.text, str)
     for paragraph in cleaned.text.split("\n\n"):
         split_sentences(paragraph)
+
+
+def test_scraped_residue_on_the_same_line_as_the_body():
+    cleaned = clean_article(" date 2021-05-03 + ↺ − 16 px " + "The minister met his guest in the capital. " * 5)
+    assert cleaned.first_line_date == "2021-05-03"
+    assert cleaned.text.startswith("The minister met his guest")

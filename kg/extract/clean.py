@@ -99,6 +99,11 @@ def clean_article(text: str) -> CleanText:
         match = _JUNK_DATE_LINE.match(lines[0])
         if match and first_line_date is None:
             first_line_date = match.group(1)
+        if match and len(lines[0]) > 100:
+            # the body follows the scraped residue on the same line: keep it
+            prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}-\d{2}(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
+            lines[0] = lines[0][prefix.end():]
+            break
         lines.pop(0)
     paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n|\n(?=\S)", "\n".join(lines))]
     paragraphs = [p for p in paragraphs if p]
