@@ -980,8 +980,13 @@ class ArticleReader:
                 evidence=[evidence]))
         for key in sorted(used, key=lambda k: int(k[1:])):
             record = self.person(key)
+            aliases = [a for a in record.aliases if a != record.name]
+            plain = re.sub(r"\s+(?:[A-Z]\.\s*)+(?=[A-Z])", " ", record.name)  # "Lloyd J. Austin" -> "Lloyd Austin"
+            plain = re.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", plain).strip()
+            if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
+                aliases.append(plain)
             extraction.persons.append(Person(
-                key=key, name=record.name, aliases=[a for a in record.aliases if a != record.name],
+                key=key, name=record.name, aliases=aliases,
                 rank=record.rank, position=record.position, country=record.country,
                 evidence=[record.evidence] if record.evidence else []))
         return extraction
