@@ -41,6 +41,7 @@ EXTRACTION_RECORD = mdc("extractionRecord")
 PENDING_BLOCK = mdc("pendingBlock")
 PENDING_ENTITY = mdc("pendingEntity")
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
+FLUSH_EVERY_BATCHES = 4  # flush the store's memtables to disk every 256 articles: flat memory
 
 
 @dataclass
@@ -418,11 +419,17 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
     touched_entities: set[str] = set()
     batch: list[tuple[Extraction, str | None]] = []
 
+    batches = 0
+
     def write_batch() -> None:
+        nonlocal batches
         blocks, entities = _write_batch(resolution, writer, batch, report)
         touched_blocks.update(blocks)
         touched_entities.update(entities)
         batch.clear()
+        batches += 1
+        if batches % FLUSH_EVERY_BATCHES == 0:
+            store.flush()  # RocksDB's memtables otherwise grow with the corpus (measured: +60 MB/1000 articles)
         if on_progress:
             on_progress(report)
 
