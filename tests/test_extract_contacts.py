@@ -220,3 +220,10 @@ def test_hostile_word_salad_never_breaks_extraction(words):
         assert set(meeting.participants) <= keys and len(meeting.parties) >= 2 and meeting.evidence
     for invitation in extraction.invitations:
         assert invitation.inviter in keys and invitation.invitee in keys
+
+
+def test_a_contact_recalled_from_past_years_is_background():
+    extraction, _ = run("Defence Minister Lena Berg received Polish Minister of National Defence Adam Nowak in Oslo "
+                        "today. Berg recalled that Norwegian Chief of Defence General Erik Dahl met US General John "
+                        "Moore in 2019.", date="2024-05-16")
+    assert [m.parties for m in extraction.meetings] == [["NO", "PL"]]

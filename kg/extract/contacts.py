@@ -382,7 +382,10 @@ class ArticleReader:
             refs = sentence.refs = self._model_refs(sentence, refs, trigger[0].span())
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
-        is_meeting = trigger is not None and not future and len(keys) >= 2
+        historical = date is None and self.pub_date is not None and (
+            any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
+            or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
+        is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
         if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
             is_meeting = False
         if is_meeting:
