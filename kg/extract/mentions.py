@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import gazetteer
 from kg.extract.lexicon import canonical_rank, lexicon
@@ -43,7 +44,7 @@ class Mention:
     counterpart: bool = False  # introduced as "his counterpart": holds the same kind of post
 
 
-@dataclass
+@dataclass(frozen=True)
 class Place:
     start: int
     end: int
@@ -59,6 +60,11 @@ class SentenceMentions:
 
 
 def tokens(sentence: str) -> list[tuple[str, int, int]]:
+    return list(_tokens(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
     out = []
     for match in _TOKEN.finditer(sentence):
         text, start, end = match.group(0), match.start(), match.end()
@@ -72,7 +78,7 @@ def tokens(sentence: str) -> list[tuple[str, int, int]]:
             out.append(("'s", end - 2, end))
             continue
         out.append((text, start, end))
-    return out
+    return tuple(out)
 
 
 _ABBREVIATIONS = {"lt.", "gen.", "col.", "maj.", "brig.", "adm.", "capt.", "cdr.", "cmdr.", "sr.", "snr.", "dr.",
@@ -101,6 +107,11 @@ def _place_regex() -> re.Pattern:
 
 
 def find_places(sentence: str) -> list[Place]:
+    return list(_find_places(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _find_places(sentence: str) -> tuple[Place, ...]:
     places = []
     for match in _place_regex().finditer(sentence):
         surface = gazetteer.lookup(match.group(0))
@@ -114,7 +125,7 @@ def find_places(sentence: str) -> list[Place]:
             continue
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
-    return places
+    return tuple(places)
 
 
 def country_in(text: str) -> str | None:
