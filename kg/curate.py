@@ -362,6 +362,7 @@ def _contact_quads(curation: NamedNode, spec: dict) -> list[Quad]:
     add(meeting, RDFS_LABEL, Literal(f"Meeting added by curation: {', '.join(parties)}" + (f", {date}" if date else "")))
     add(meeting, mdc("mode"), Literal(mode))
     add(meeting, CURATION_NOTE, Literal(spec["note"]))
+    add(meeting, mdc("evidence"), Literal(f"Added by an analyst; source: {spec['note']}"))
     add(meeting, mdc("curatedBy"), curation)
     if date:
         add(meeting, mdc("date"), date_literal(date))

@@ -162,3 +162,11 @@ def test_entities_graph_uses_curated_values(store):
     apply_curations(store, EXAMPLE)
     assert values(store, P + "yao-qin", MDC + "rank", ENTITIES_GRAPH.value) == ["Major General"]
     assert values(store, P + "zakir-hasanov", MDC + "alias", ENTITIES_GRAPH.value) == ["Hasanov"]
+
+
+def test_a_curated_graph_conforms_to_the_shapes(store):
+    from kg.validate import validate_store
+
+    apply_curations(store, EXAMPLE)
+    conforms, _, report = validate_store(store)
+    assert conforms, report
