@@ -26,7 +26,7 @@ def test_international_bodies_have_their_own_codes():
     ("Türkiye", "TR"), ("Turkey", "TR"), ("Viet Nam", "VN"), ("Papua New Guinea", "PG"), ("Nigerien", "NE"),
     ("Nigerian", "NG"), ("Baku", "AZ"), ("Abu Dhabi", "AE"), ("Kubinka", "RU"),
     ("People's Liberation Army", "CN"), ("Pentagon", "US"), ("ISPR", "PK"), ("African Union", "AFU"),
-    ("Collective Security Treaty Organization", "CSTO"), ("United Nations", "UN"),
+    ("Collective Security Treaty Organization", "CSTO"), ("United Nations", "UN"), ("AU", "AFU"), ("Australia", "AU"),
 ])
 def test_surface_forms(text, code):
     assert gazetteer.code_for(text) == code
