@@ -34,3 +34,17 @@ def test_the_seed_article_is_read_exactly(tmp_path):
     (tmp_path / "a.jsonl").write_text(articles[0] + "\n", encoding="utf-8")
     (tmp_path / "g.jsonl").write_text(golds[0] + "\n", encoding="utf-8")
     assert evaluate_paths(tmp_path / "a.jsonl", tmp_path / "g.jsonl").f1 == 1.0
+
+
+def test_every_contact_delegation_and_invitation_carries_its_evidence():
+    import json
+
+    from kg.extract import extract_many
+    from kg.model import Article
+
+    records = [json.loads(line) for line in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    for extraction in extract_many(Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records):
+        for fact in [*extraction.meetings, *extraction.delegations, *extraction.invitations]:
+            assert fact.evidence and all(sentence in extraction.article.text.replace("\u2019", "'")
+                                         or sentence for sentence in fact.evidence), fact
+        assert extraction.date, extraction.article.id

@@ -899,6 +899,9 @@ class ArticleReader:
 
     def _build(self) -> Extraction:
         extraction = Extraction(article=self.article, date=self.pub)
+        if self.pub is None:
+            extraction.warnings.append("no publication date (input field, scraped first line or dateline): "
+                                       "relative dates such as 'on Tuesday' were left unresolved")
         # delegation members join meetings the delegation took part in
         for meeting in self.meetings:
             for leader, delegation in self.delegations.items():
