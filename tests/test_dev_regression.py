@@ -45,6 +45,5 @@ def test_every_contact_delegation_and_invitation_carries_its_evidence():
     records = [json.loads(line) for line in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     for extraction in extract_many(Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records):
         for fact in [*extraction.meetings, *extraction.delegations, *extraction.invitations]:
-            assert fact.evidence and all(sentence in extraction.article.text.replace("\u2019", "'")
-                                         or sentence for sentence in fact.evidence), fact
+            assert fact.evidence and all(isinstance(s, str) and len(s.split()) >= 3 for s in fact.evidence), fact
         assert extraction.date, extraction.article.id
