@@ -82,3 +82,9 @@ def test_a_state_right_before_a_full_name_anchors_it():
     assert [(p[0], p[3]) for p in persons("China's Dong Wei met Indonesia's Budi Santoso in Jakarta.")] == \
         [("Dong Wei", "CN"), ("Budi Santoso", "ID")]
     assert persons("The Ministry of Defence of Japan's Acquisition Agency said.") == []
+
+
+def test_state_after_the_name():
+    assert [(p[0], p[3]) for p in persons(
+        "Defence Minister Ruth Marley of Australia met General Ali Musa from Chad and Minister Jan Novak of the "
+        "Czech Republic.")] == [("Ruth Marley", "AU"), ("Ali Musa", "TD"), ("Jan Novak", "CZ")]

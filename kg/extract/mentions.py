@@ -524,6 +524,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             used_after = True
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
             position = position
+        # "Defence Minister Jan Novak of the Czech Republic", "General Ali Musa from Chad"
+        of_state = re.match(r"\s+(?:of|from)\s+((?:the\s+)?[A-Z][\w'\-]+(?:\s+(?:of\s+)?[A-Z][\w'\-]+){0,4})", sentence[end:])
+        if of_state and not country and not after_country:
+            of_state_country = country_in(of_state.group(1))
+            if of_state_country:
+                context_country = context_country or of_state_country
         country = country or after_country or context_country
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
@@ -557,4 +563,6 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                                 span_end=max(end, after_end) if used_after or lower_rank else end,
                                 counterpart=counterpart))
         previous_end = max(end, after_end) if used_after or lower_rank else end
+        if of_state:
+            previous_end = max(previous_end, end + of_state.end())
     return mentions
