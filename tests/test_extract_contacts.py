@@ -227,3 +227,14 @@ def test_a_contact_recalled_from_past_years_is_background():
                         "today. Berg recalled that Norwegian Chief of Defence General Erik Dahl met US General John "
                         "Moore in 2019.", date="2024-05-16")
     assert [m.parties for m in extraction.meetings] == [["NO", "PL"]]
+
+
+def test_a_delegation_received_then_its_leaders_named():
+    extraction, names = run("BAKU, July 3 -- Deputy Minister of Defence Lieutenant General Karim Valiyev met with "
+                            "delegations of the Turkish and Georgian armed forces. The Turkish delegation was headed "
+                            "by Major General Ahmet Kaya, and the Georgian delegation by Brigadier General Levan "
+                            "Gogava.", date="2024-07-03")
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["AZ", "GE", "TR"] and meeting.host == "AZ"
+    assert {(names[d.leader], d.country) for d in extraction.delegations} == {("Ahmet Kaya", "TR"),
+                                                                           ("Levan Gogava", "GE")}

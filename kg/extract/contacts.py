@@ -113,8 +113,9 @@ class ArticleReader:
         self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
         self.mention_count: Counter = Counter()
         self.sentence_index = 0
-        self.joiners: set[str] = set()
-        self.current_open = False  # may "also attended ..." still join the contact being told?  # persons added to a contact by "also attended", "was present" ...
+        self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
+        self.current_open = False  # may "also attended ..." still join the contact being told?
+        self.pending = None  # a contact with a delegation whose leader the next sentences name
 
     # ------------------------------------------------------------ helpers
 
@@ -388,6 +389,32 @@ class ArticleReader:
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
         if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
             is_meeting = False
+        if not is_meeting and trigger is not None and not future and not historical and len(keys) == 1 \
+                and re.search(r"\bdelegations?\b", text) and not join:
+            # "X received a delegation of the Y Army." -- its leader is named in the next sentences
+            self.pending = (sentence, trigger, refs, date, len(self.delegations), sentence.index)
+        elif is_meeting:
+            self.pending = None
+        if self.pending and not is_meeting and self.pending[5] < sentence.index <= self.pending[5] + 2 \
+                and len(self.delegations) > self.pending[4]:
+            p_sentence, p_trigger, p_refs, p_date, count, _ = self.pending
+            leaders = list(self.delegations)[count:]
+            end = len(p_sentence.text) + 1
+            extra = [(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
+                     if leader not in {k for _, _, k in p_refs}]
+            self.pending = None
+            before = self.current
+            if extra:
+                self.current = None
+                self._meeting(p_sentence, p_trigger, p_refs + extra, p_date)
+            if extra and self.current is None:
+                self.current = before
+            elif extra:
+                self.current.with_delegation = True
+                self.current.delegation_leaders.update(leaders)
+                if text not in self.current.evidence:
+                    self.current.evidence.append(text)
+                self.current_open = True
         if is_meeting:
             self._meeting(sentence, trigger, refs, date)
             self.current_open = True
@@ -487,8 +514,8 @@ class ArticleReader:
     def _delegation_cues(self, sentence: Sentence) -> None:
         text = sentence.text
         refs = sentence.refs
-        # "delegation ... led by / headed by X"
-        for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+", text):
+        # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
+        for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+|\bdelegation by\s+", text):
             after = [r for r in refs if r[0] >= match.end() - 1]
             if after:
                 self._add_delegation(after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
@@ -599,6 +626,8 @@ class ArticleReader:
             if demonym and gazetteer.code_for(demonym.group(1)):
                 country = country or gazetteer.code_for(demonym.group(1))
             self.delegations[leader] = DelegationDraft(leader, country)
+            if self.person(leader).country is None and country:
+                self.person(leader).country = country  # "the Turkish delegation was headed by X"
             if leader not in self.visitors:
                 self.visitors.append(leader)
         delegation = self.delegations[leader]
