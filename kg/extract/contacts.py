@@ -176,13 +176,19 @@ class ArticleReader:
         if singular == "host":
             if demonym:
                 code = gazetteer.code_for(demonym)
-                pool = [k for k in (current.participants if current else []) if self.country_of(k) == code]
+                participants = current.participants if current else []
+                pool = [k for k in participants if self.country_of(k) == code] or \
+                    [k for k in participants if self.country_of(k) is None and k != subject]
                 if pool:
                     return [pool[0]]
                 pool = self._candidates(demonym)
                 return [max(pool, key=self._salience).key] if pool else []
             if current and current.host_person and current.host_person != subject:
                 return [current.host_person]
+            if current and current.venue_country:
+                at_home = [k for k in current.participants if self.country_of(k) == current.venue_country and k != subject]
+                if at_home:
+                    return [at_home[0]]
             if current:
                 others = [k for k in current.participants if k != subject and k not in self.visitors]
                 if others:
@@ -197,8 +203,11 @@ class ArticleReader:
             if visitors:
                 return [visitors[-1]]
             if current:
-                guests = [k for k in current.participants if k != current.host_person and k != subject
-                          and (not demonym or self.country_of(k) == gazetteer.code_for(demonym))]
+                in_sentence = getattr(self, "_same_sentence", set())
+                guests = [k for k in current.participants if k != current.host_person and k not in in_sentence
+                          and (not demonym or self.country_of(k) == gazetteer.code_for(demonym))
+                          and (current.host_person or not current.venue_country
+                               or self.country_of(k) != current.venue_country)]
                 if guests:
                     return [guests[0]]
             if pool and demonym:
