@@ -82,42 +82,45 @@ class Contacts:
 
 _PREFIX = f"PREFIX mdc: <{MDC}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
-# one row per (graph, subject, predicate, object): never a join across graphs
-_DESCRIBE = _PREFIX + """SELECT DISTINCT ?g ?s ?p ?o WHERE {{
-  GRAPH ?g {{ ?s a {cls} ; ?p ?o . VALUES ?p {{ {predicates} }} }}
+# One scan for everything the projections read: a row per (graph, subject, class, predicate,
+# object), each pattern inside one graph, so the per-article copies never multiply (NOTES.md).
+# One query, not one per class: on disk each query costs a pass over the store.
+_CLASSES = ("Article", "Person", "Meeting", "Delegation", "Forum", "Invitation", "Country",
+            "Organization")
+_PREDICATES = ("rdfs:label mdc:identifier mdc:title mdc:url mdc:date mdc:rank mdc:position "
+               "mdc:country mdc:organization mdc:alias mdc:mode mdc:party mdc:host mdc:participant "
+               "mdc:delegation mdc:leader mdc:member mdc:edition mdc:inviter mdc:invitee "
+               "mdc:invitedTo mdc:code")
+_DESCRIBE = _PREFIX + f"""SELECT ?g ?s ?class ?p ?o WHERE {{
+  GRAPH ?g {{ ?s a ?class ; ?p ?o . }}
+  VALUES ?class {{ {" ".join("mdc:" + c for c in _CLASSES)} }}
+  VALUES ?p {{ {_PREDICATES} }}
 }}"""
 
-_SPECS = {
-    "Article": "mdc:identifier mdc:title mdc:url mdc:date",
-    "Person": "rdfs:label mdc:rank mdc:position mdc:country mdc:organization mdc:alias",
-    "Meeting": "rdfs:label mdc:date mdc:mode mdc:party mdc:host mdc:participant mdc:delegation",
-    "Delegation": "rdfs:label mdc:date mdc:country mdc:leader mdc:member",
-    "Forum": "rdfs:label mdc:date mdc:edition mdc:location",
-    "Invitation": "rdfs:label mdc:date mdc:inviter mdc:invitee mdc:invitedTo",
-    "Country": "rdfs:label mdc:code",
-    "Organization": "rdfs:label mdc:code",
-    "Place": "rdfs:label mdc:country",
-}
+Described = dict[str, dict[str, dict[str, list[str]]]]  # subject -> graph -> property -> values
 
 
-def _describe(store, cls: str) -> dict[str, dict[str, dict[str, list[str]]]]:
-    """subject -> graph -> local predicate name -> values, for every subject of class ``cls``."""
-    predicates = _SPECS[cls]
-    out: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for row in store.query(_DESCRIBE.format(cls=f"mdc:{cls}", predicates=predicates)):
-        predicate = row["p"].value
-        name = "label" if predicate.endswith("#label") else predicate.rsplit("#", 1)[-1]
-        values = out.setdefault(row["s"].value, {}).setdefault(row["g"].value, {}).setdefault(name, [])
-        value = row["o"].value
-        if value not in values:
-            values.append(value)
+def _describe_all(store) -> dict[str, Described]:
+    """class local name -> subject -> graph -> property local name -> values (in order, once)."""
+    out: dict[str, Described] = {cls: {} for cls in _CLASSES}
+    names: dict[str, str] = {}  # IRI -> local name, computed once per property or class
+    for graph, subject, cls, predicate, value in store.query(_DESCRIBE):
+        cls_name = names.get(cls.value) or names.setdefault(cls.value, cls.value.rsplit("#", 1)[-1])
+        name = names.get(predicate.value)
+        if name is None:
+            iri = predicate.value
+            name = names.setdefault(iri, "label" if iri.endswith("#label") else iri.rsplit("#", 1)[-1])
+        values = out[cls_name].setdefault(subject.value, {}).setdefault(graph.value, {}).setdefault(name, [])
+        if value.value not in values:
+            values.append(value.value)
     return out
 
 
 def load_contacts(store) -> Contacts:
     """Read persons, parties, articles and events from the store (union of the article graphs)."""
     data = Contacts()
-    for iri, graphs in _describe(store, "Article").items():
+    described = _describe_all(store)
+    for iri, graphs in described["Article"].items():
         fields = graphs.get(iri) or next(iter(graphs.values()))
         data.articles[iri] = ArticleInfo(iri, _first(fields, "identifier") or iri.rsplit("/", 1)[-1],
                                          _first(fields, "title"), _first(fields, "url"),
@@ -136,14 +139,14 @@ def load_contacts(store) -> Contacts:
         return result
 
     for cls in ("Country", "Organization"):
-        for iri, graphs in _describe(store, cls).items():
+        for iri, graphs in described[cls].items():
             fields = merged(graphs)
             code = _first(fields, "code")
             data.parties[iri] = {"label": _first(fields, "label") or code or _tail(iri),
                                  "code": code or _tail(iri),
                                  "kind": "country" if cls == "Country" else "organization",
                                  "is_party": bool(code)}
-    for iri, graphs in _describe(store, "Person").items():
+    for iri, graphs in described["Person"].items():
         fields = merged(graphs)
         aliases = sorted({a for g in graphs.values() for a in g.get("alias", [])})
         country = _first(fields, "country")
@@ -168,14 +171,14 @@ def load_contacts(store) -> Contacts:
                      articles=articles), fields
 
     delegations = {}
-    for iri, graphs in _describe(store, "Delegation").items():
+    for iri, graphs in described["Delegation"].items():
         item, fields = event(iri, "delegation", graphs)
         leaders = _union(graphs, "leader")
         item.persons = {p: "leader" for p in leaders}
         item.persons.update({p: "member" for p in _union(graphs, "member") if p not in leaders})
         item.parties = _union(graphs, "country")
         data.events[iri] = delegations[iri] = item
-    for iri, graphs in _describe(store, "Meeting").items():
+    for iri, graphs in described["Meeting"].items():
         item, fields = event(iri, "meeting", graphs)
         item.mode = _first(fields, "mode") or "in_person"
         item.parties = _union(graphs, "party")
@@ -186,13 +189,13 @@ def load_contacts(store) -> Contacts:
             for person, role in delegations.get(link, Event("", "", "")).persons.items():
                 item.persons.setdefault(person, f"delegation {role}")
         data.events[iri] = item
-    for iri, graphs in _describe(store, "Forum").items():
+    for iri, graphs in described["Forum"].items():
         item, fields = event(iri, "forum", graphs)
         edition = _first(fields, "edition")
         if edition and edition not in item.label:
             item.label = f"{item.label} ({_ordinal(edition)})"
         data.events[iri] = item
-    for iri, graphs in _describe(store, "Invitation").items():
+    for iri, graphs in described["Invitation"].items():
         item, fields = event(iri, "invitation", graphs)
         item.persons = {p: "inviter" for p in _union(graphs, "inviter")}
         item.persons.update({p: "invitee" for p in _union(graphs, "invitee")})
@@ -206,9 +209,10 @@ def load_contacts(store) -> Contacts:
             item.label = "Invitation: " + " to ".join(filter(None, [
                 " invites ".join(names), ", ".join(target_names)]))
         data.events[iri] = item
-    for forum in data.of_kind("forum"):  # invitees of a forum are its (expected) participants
-        for invitation in data.of_kind("invitation"):
-            if forum.iri in invitation.links:
+    for invitation in data.of_kind("invitation"):  # a forum's invitees: its expected participants
+        for link in invitation.links:
+            forum = data.events.get(link)
+            if forum is not None and forum.kind == "forum":
                 for person, role in invitation.persons.items():
                     if role == "invitee":
                         forum.persons.setdefault(person, "invited")
