@@ -657,11 +657,11 @@ class ArticleReader:
     def _meeting(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
         match, direction = trigger
         text = sentence.text
-        reported = None
-        for reported in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b", text[:match.start()]):
-            pass
-        if reported is not None and re.search(r"\b(?:said|says|told|announced|reported|informed)", reported.group(0)):
-            refs = [r for r in refs if r[0] >= reported.end()]
+        # "the spokesman said that the minister received ...": the speaker is not a participant
+        reports = list(re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b",
+                                   text[:match.start()]))
+        if reports:
+            refs = [r for r in refs if r[0] >= reports[-1].end()]
         keys = _unique([k for _, _, k in refs])
         named = {m.key for m in sentence.persons}
         if len({self.country_of(k) for k in keys} - {None}) < 1 or len(keys) < 2:
@@ -744,9 +744,6 @@ class ArticleReader:
             host_person = before[0]
         elif direction == "object" and after:
             host_person = after[0]
-        if host_person is None:
-            pass
-        # the guest side is the other principal
         meeting_date = date or self.context_date or (self.current.date if self.current else None) or self.pub
         with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
         draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
@@ -785,13 +782,13 @@ class ArticleReader:
                 self.current.evidence[self.current.evidence.index(masked)] = saved
 
     def _same_meeting(self, draft: MeetingDraft) -> MeetingDraft | None:
+        """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told)."""
         for meeting in reversed(self.meetings):
             if meeting.mode != draft.mode:
                 continue
             if set(draft.participants) <= set(meeting.participants) and (
-                    draft.date == meeting.date or not re.search(r"\d", draft.evidence[0][:0] or "x")):
-                if draft.date == meeting.date or meeting is self.current:
-                    return meeting
+                    draft.date == meeting.date or meeting is self.current):
+                return meeting
         return None
 
     def _join(self, sentence: Sentence, join: re.Match, refs) -> None:

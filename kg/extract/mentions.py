@@ -388,9 +388,7 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             continue
         if text in (",", ".", ";", ":", "!", "?", '"'):
             break
-        if text.lower() in _POSITION_STOP and not (text.lower() in ("on",) and False):
-            if text.lower() in ("at",):
-                pass
+        if text.lower() in _POSITION_STOP:
             break
         if text == "and":
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
