@@ -171,6 +171,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
         countries = [c.strip() for c in str(attributes.get("country") or "").split(",") if c.strip()]
         item = {"id": str(node), "label": label, "shape": style["shape"], "color": style["color"],
                 "value": degrees[node] + 1, "kind": kind, "countries": countries, "x": x, "y": y,
+                "community": attributes.get("community"),
                 "title": html.escape(_plain(tip)), "tip": tip}
         if attributes.get("centre"):
             item["borderWidth"] = 4

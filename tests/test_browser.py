@@ -224,3 +224,14 @@ def test_a_large_network_draws_at_once_with_physics_off(watched, tmp_path):
     assert page.evaluate("window.kgNetwork.physics.physicsEnabled") is False
     assert page.evaluate("window.kgNetwork.body.data.nodes.length") == PHYSICS_LIMIT + 500
     assert watched.errors == []
+
+
+def test_colour_by_community_or_country(watched, hostile_page):
+    page = watched.open(hostile_page[0])
+    colours = "window.kgNetwork.body.data.nodes.get().map(n => n.color).sort()"
+    assert len(set(page.evaluate(colours))) == 1  # every node is a person
+    page.select_option("#kg-colour", "country")
+    assert len(set(page.evaluate(colours))) == 2  # AZ and CN
+    page.select_option("#kg-colour", "class")
+    assert len(set(page.evaluate(colours))) == 1
+    assert watched.errors == []

@@ -122,6 +122,31 @@
     refresh();
   });
 
+  // ---- colour by class (the legend), community or country: the shape always shows the class
+  var PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+                 "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#17becf", "#bcbd22", "#8c564b"];
+  var classColour = {};
+  data.legend.forEach(function (entry) { classColour[entry.kind] = entry.color; });
+  function paletteIndex(key, keys) {
+    if (!(key in keys)) keys[key] = Object.keys(keys).length;
+    return keys[key] % PALETTE.length;
+  }
+  document.getElementById("kg-colour").addEventListener("change", function (event) {
+    var by = event.target.value;
+    var keys = {};
+    nodes.update(data.nodes.map(function (n) {
+      var colour = classColour[n.kind];
+      if (by === "community" && n.community !== null && n.community !== undefined) {
+        colour = PALETTE[paletteIndex("c" + n.community, keys)];
+      } else if (by === "country" && (n.countries || []).length) {
+        colour = PALETTE[paletteIndex(n.countries[0], keys)];
+      } else if (by !== "class") {
+        colour = "#cccccc";
+      }
+      return { id: n.id, color: colour };
+    }));
+  });
+
   var nodesView = new vis.DataView(nodes, {
     filter: function (n) {
       return shownKinds[n.kind] !== false && (!country || (n.countries || []).indexOf(country) >= 0 ||
