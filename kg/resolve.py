@@ -62,8 +62,15 @@ TITLES = {"general", "gen", "admiral", "adm", "colonel", "col", "major", "maj", 
           "minister", "president", "secretary", "dr", "mr", "mrs", "ms", "prof", "sir", "gen.", "army",
           "of", "the"}
 # given names whose spellings differ by more than transliteration folding catches
-GIVEN_NAME_FORMS = [(re.compile(r"^m[ou]gam[ae]d$"), "mugamad"), (re.compile(r"^iu?r[iy]i?$"), "iuri"),
-                    (re.compile(r"^ale[kx]s?e[iy]$"), "alexei")]
+GIVEN_NAME_FORMS = [(re.compile(pattern), form) for pattern, form in [
+    (r"^m[ou]gam[ae]d$", "mugamad"),  # Mohammed, Muhammad, Mohamed
+    (r"^iu?r[iy]i?$", "iuri"), (r"^ale[kx]s?e[iy]$", "alexei"),
+    (r"^agm[ae]d$", "agmad"),  # Ahmed, Ahmad
+    (r"^tar[ei][kq]$", "tarik"),  # Tarek, Tariq, Tarik
+    (r"^g[ou]s[ae]i?n$", "gusein"),  # Hussein, Hossein, Husain, Hussain
+    (r"^m[ou]stafa$", "mustafa"), (r"^i?[ou]s[eu]f$", "iusuf"),  # Mostafa; Youssef, Yusuf, Yousef
+    (r"^[ou]mar$", "umar"), (r"^abd[ua]l+ag?$", "abdulag"),  # Omar, Umar; Abdullah, Abdallah
+]]
 MAX_NAME_TOKENS = 8  # a "name" longer than this is not a person's name: its head is kept
 
 _CYRILLIC = dict(zip(
@@ -105,7 +112,7 @@ def fold(token: str) -> str:
     text = "".join(ch for ch in text if ch.isalpha())
     for digraph, mark in (("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "J"),
                           ("dj", "J"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("gh", "g"),
-                          ("ks", "x"), ("w", "v")):
+                          ("ks", "x"), ("ou", "u"), ("w", "v")):
         text = text.replace(digraph, mark)
     text = text.replace("h", "g").replace("y", "i").replace("j", "J")
     if text.startswith("ie"):
