@@ -157,8 +157,9 @@ def find_ranks(sentence: str) -> list[Span]:
         service = match.group("service")
         start = match.start()
         previous_word = re.search(r"([A-Z][\w'\-]*)\s*$", sentence[:match.start()])
-        if service and previous_word and (gazetteer.lookup(previous_word.group(1)) is not None
-                                          or previous_word.group(1) in ("Royal", "National", "People's", "People")):
+        if service and (re.search(r"\b(?:the|of|and|'s)\s*$", sentence[:match.start()]) or previous_word and (
+                gazetteer.lookup(previous_word.group(1)) is not None
+                or previous_word.group(1) in ("Royal", "National", "People's", "People"))):
             # "Ghana Army Lt-Gen X": the service word belongs to the organisation before it
             start = match.start("rank")
             service = None
