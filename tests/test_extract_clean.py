@@ -82,3 +82,9 @@ def test_scraped_residue_on_the_same_line_as_the_body():
     cleaned = clean_article(" date 2021-05-03 + ↺ − 16 px " + "The minister met his guest in the capital. " * 5)
     assert cleaned.first_line_date == "2021-05-03"
     assert cleaned.text.startswith("The minister met his guest")
+
+
+def test_html_entities_captions_and_share_lines():
+    cleaned = clean_article("The minister&nbsp;met the Chief of Staff of the Army &amp; Navy.\n\n(Photo: Ministry)\n\n"
+                            "The two discussed training.\n\nShare: Facebook Twitter")
+    assert cleaned.text == "The minister met the Chief of Staff of the Army & Navy.\n\nThe two discussed training."

@@ -6,6 +6,7 @@ Pure functions, no model.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +19,10 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 # " date 2024-06-14 + ↺ − 16 px" and similar scraper residue on the first line
 _JUNK_DATE_LINE = re.compile(r"^\s*(?:date\s*[:\-]?\s*)?(\d{4}-\d{2}-\d{2})\b[^\n]*$", re.I)
 _JUNK_LINE = re.compile(r"^\s*(?:[+↺−\-–]\s*)*(?:\d+\s*px)?\s*$|^\s*[+↺−]\s")
-_TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|Related news|Read more|Related|Tags?)\b[:\s]", re.I)
+_TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|"
+                           r"Related news|Read more|Read also|Also read|Related|Tags?|Share|Tweet|Print|Photo|Photos|Image|"
+                           r"Video|Follow us|Subscribe)\b[:\s]", re.I)
+_CAPTION = re.compile(r"^\s*[\[(](?:Photo|Photos|Image|Picture|Credit|File photo)\b[^\])]*[\])]\s*$", re.I)
 _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
            "oct|october|nov|november|dec|december")
 # "BAKU, Feb 20 --", "MOSCOW, June 24 –", "NEW DELHI:", "Hanoi, September 26 –", "Abu Dhabi (Garuda News) -",
@@ -43,7 +47,9 @@ class CleanText:
 
 
 def normalise_characters(text: str) -> str:
-    """Straight quotes, plain spaces, NFC; keeps letters with diacritics."""
+    """Straight quotes, plain spaces, NFC, HTML entities decoded; keeps letters with diacritics."""
+    if "&" in text:
+        text = html.unescape(text)
     return unicodedata.normalize("NFC", text).translate(_QUOTES)
 
 
@@ -110,7 +116,7 @@ def clean_article(text: str) -> CleanText:
     # trailing publisher signatures, bylines, "Related news" lines
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()
-    paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p)]
+    paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p) and not _CAPTION.match(p)]
     # leading readout boilerplate: "X provided the following readout:"
     paragraphs = [p for p in paragraphs if not re.search(r"provided the following readout:?$", p)]
     # enumerations of readouts: "1. On Tuesday ...", "(2) Both Ministers ..."
