@@ -30,7 +30,7 @@ from kg import __version__
 from kg.extract import extract_many
 from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
 from kg.model import Article, Extraction
-from kg.rdf import (ENTITIES_GRAPH, ID, MDC, RDF_TYPE, RDFS_LABEL, article_iri, extraction_quads, mdc,
+from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
 from kg.resolve import (Mention, Registry, entity_description, extraction_from_json,
                         extraction_to_json, mentions_of, normalize_extraction)
