@@ -463,6 +463,50 @@ def make_article(index: int, seed: int, population: Population, prefix: str = "s
     return article, gold
 
 
+def gold_extraction(article: dict, gold: dict):
+    """The gold facts of a synthetic article as the extractor hands facts over (`kg.model.Extraction`).
+
+    For measuring what comes after extraction (resolution, mapping, the store) on realistic facts
+    without paying for extraction; evidence is the sentence that names the person or the first one.
+    """
+    from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
+
+    sentences = [s for s in article["text"].replace("\n\n", " ").split(". ") if s]
+
+    def evidence(name: str) -> list[str]:
+        return [next((s for s in sentences if name in s), sentences[0])]
+
+    keys = {person["name"]: f"p{number}" for number, person in enumerate(gold["persons"], start=1)}
+    persons = [Person(key=keys[p["name"]], name=p["name"], aliases=list(p["aliases"]), rank=p["rank"],
+                      position=p["position"], country=p["country"], organization=p["organization"],
+                      evidence=evidence(p["name"])) for p in gold["persons"]]
+    delegations = [Delegation(key=f"d{number}", leader=keys[d["leader"]], country=d["country"],
+                              members=[keys[m] for m in d["members"]], evidence=evidence(d["leader"]))
+                   for number, d in enumerate(gold["delegations"], start=1)]
+    meetings = []
+    for number, m in enumerate(gold["meetings"], start=1):
+        participants = [keys[name] for name in m["participants"]]
+        meetings.append(Meeting(
+            key=f"m{number}", date=m["date"], parties=list(m["countries"]), host=m["host_country"],
+            participants=participants, mode=m["mode"],
+            delegations=[d.key for d in delegations if d.leader in participants],
+            location=Place(m["location"], m["location_country"]) if m["location"] else None,
+            evidence=evidence(m["participants"][0])))
+    forums = [Forum(key=f"f{number}", name=f["name"], edition=f["edition"], date=f["date"],
+                    location=Place(f["location"]) if f.get("location") else None, aliases=list(f.get("aliases", [])))
+              for number, f in enumerate(gold["forums"], start=1)]
+    forum_keys = {forum.name: forum.key for forum in forums}
+    invitations = [Invitation(key=f"i{number}", inviter=keys[i["inviter"]], invitee=keys[i["invitee"]],
+                              forum=forum_keys.get(i["to"]),
+                              country=i["to"][6:] if i["to"].startswith("visit:") else None,
+                              evidence=evidence(i["inviter"]))
+                   for number, i in enumerate(gold["invitations"], start=1)]
+    source = Article(id=article["id"], text=article["text"], url=article.get("url"), title=article.get("title"),
+                     date=article.get("date"), source=article.get("source"))
+    return Extraction(article=source, date=gold["date"], persons=persons, meetings=meetings,
+                      delegations=delegations, forums=forums, invitations=invitations)
+
+
 # ------------------------------------------------------------------ corpus
 
 
