@@ -374,7 +374,9 @@ class ArticleReader:
         future = re.search(triggers["not_meeting"], lowered)
         date = None
         if not future:
-            date = resolve_date(text, self.pub_date, self.context_date or (self.current.date if self.current else None))
+            # what a quoted speaker calls "today" is not a date of the story
+            unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+            date = resolve_date(unquoted, self.pub_date, self.context_date or (self.current.date if self.current else None))
         self._update_place_context(sentence)
         self._delegation_cues(sentence)
         trigger = None
