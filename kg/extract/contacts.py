@@ -704,7 +704,8 @@ class ArticleReader:
                 if text not in self.current.evidence:
                     self.current.evidence.append(text)
                 return
-        if self.current is not None and not any(k in named and k not in self.current.participants for k in keys):
+        if self.current is not None and date in (None, self.current.date) \
+                and not any(k in named and k not in self.current.participants for k in keys):
             # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
             if set(keys) <= set(self.current.participants) or not any(k in named for k in keys):
                 if text not in self.current.evidence:
