@@ -479,6 +479,8 @@ def build_network(store_or_data, projection: str = "persons", since: str | None 
     """
     if projection not in PROJECTIONS:
         raise NetworkError(f"unknown projection {projection!r}: use one of {', '.join(PROJECTIONS)}")
+    if hops is not None and not (person or country):
+        raise NetworkError("--hops needs a centre: give --person NAME or --country CODE")
     data = store_or_data if isinstance(store_or_data, Contacts) else load_contacts(store_or_data)
     ego_on_country = bool(country) and hops is not None and not person
     filters = Filters(since, until, None if ego_on_country else country, mode)

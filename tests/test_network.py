@@ -201,6 +201,11 @@ def test_ego_network_of_a_country(store):
     assert graph.number_of_edges() == 3  # AZ-TR too: both are CN's neighbours
 
 
+def test_ego_network_of_a_countrys_officials(store):
+    graph = build_network(store, "persons", country="RU", hops=2)
+    assert labels(graph) == {"Andrei Belousov", "Zakir Hasanov", "Yasar Guler", "Yao Qin"}
+
+
 def test_event_ego_network_reaches_the_events_then_the_people(store):
     graph = build_network(store, "events", person="Andrei Belousov", hops=2)
     assert sorted(a["kind"] for _, a in graph.nodes(data=True)) == ["meeting", "person", "person"]
@@ -215,6 +220,8 @@ def test_unknown_names_and_bad_dates_say_what_to_do(store):
         build_network(store, "persons", since="2024-02-30")
     with pytest.raises(NetworkError, match="projection"):
         build_network(store, "ships")
+    with pytest.raises(NetworkError, match="--hops needs a centre"):
+        build_network(store, "persons", hops=2)
 
 
 def test_a_country_without_contacts_gives_an_empty_network(store):
