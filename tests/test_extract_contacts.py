@@ -238,3 +238,10 @@ def test_a_delegation_received_then_its_leaders_named():
     assert meeting.parties == ["AZ", "GE", "TR"] and meeting.host == "AZ"
     assert {(names[d.leader], d.country) for d in extraction.delegations} == {("Ahmet Kaya", "TR"),
                                                                            ("Levan Gogava", "GE")}
+
+
+def test_exchanging_views_with_a_visitor_is_a_contact():
+    extraction, names = run("ANKARA, May 16 -- Minister of National Defence Yusuf Arslan exchanged views with the "
+                            "visiting Chief of Defence of Italy, Admiral Marco Rossi, on Thursday.", date="2024-05-17")
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["IT", "TR"] and meeting.host == "TR" and meeting.date == "2024-05-16"
