@@ -91,7 +91,9 @@ def date_match(pred: str | None, gold: str | None) -> bool:
 
 
 @dataclass
-class Person:
+class PredictedPerson:
+    """A person as read back from the graph: every name key (label, aliases) and the scored attributes."""
+
     names: set[str]
     label: str
     country: str | None = None
@@ -104,7 +106,9 @@ class Person:
 
 
 @dataclass
-class Article:
+class PredictedArticle:
+    """The facts of one article as read back from its named graph."""
+
     persons: dict = field(default_factory=dict)  # node -> Person
     meetings: list = field(default_factory=list)
     delegations: list = field(default_factory=list)
@@ -136,9 +140,9 @@ def _forum_or_target(g, node) -> str | None:
     return "visit:" + (_code(g, node) or "")
 
 
-def read_predictions(ds: Dataset) -> dict[str, Article]:
+def read_predictions(ds: Dataset) -> dict[str, PredictedArticle]:
     """Per-article facts read back from a dataset in the project's vocabulary (one graph per article)."""
-    out: dict[str, Article] = {}
+    out: dict[str, PredictedArticle] = {}
     for g in ds.graphs():
         ident = None
         for s, o in g.subject_objects(MDC.identifier):
@@ -146,7 +150,7 @@ def read_predictions(ds: Dataset) -> dict[str, Article]:
                 ident = str(o)
         if ident is None:
             continue
-        art = out.setdefault(ident, Article())
+        art = out.setdefault(ident, PredictedArticle())
         for node in set(g.subjects(RDF.type, MDC.Person)):
             names = set()
             label = _one(g, node, RDFS.label)
@@ -155,7 +159,7 @@ def read_predictions(ds: Dataset) -> dict[str, Article]:
             country = _code(g, _one(g, node, MDC.country))
             rank = _one(g, node, MDC.rank)
             position = _one(g, node, MDC.position)
-            art.persons[node] = Person(names, str(label or ""), country,
+            art.persons[node] = PredictedPerson(names, str(label or ""), country,
                                        str(rank) if rank else None,
                                        str(position) if position else None)
         for m in set(g.subjects(RDF.type, MDC.Meeting)):
@@ -210,8 +214,8 @@ class Tally:
         return rows, total
 
 
-def score_article(aid: str, gold: dict, pred: Article | None, t: Tally) -> None:
-    pred = pred or Article()
+def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally) -> None:
+    pred = pred or PredictedArticle()
     err = t.errors.append
     # persons ------------------------------------------------------------
     gold_persons = gold.get("persons", [])
@@ -442,7 +446,7 @@ def dataset_of(extractions: Iterable) -> Dataset:
     return ds
 
 
-def score(golds: list[dict], predictions: dict[str, Article]) -> Report:
+def score(golds: list[dict], predictions: dict[str, PredictedArticle]) -> Report:
     tally = Tally()
     for gold in golds:
         score_article(gold["id"], gold, predictions.get(gold["id"]), tally)
