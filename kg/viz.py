@@ -180,8 +180,9 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
         net.node_map[str(node)] = item
     for number, (a, b, attributes) in enumerate(graph.edges(data=True)):
         tip = _edge_tip(graph, a, b, attributes)
+        years = sorted({c["date"][:4] for c in attributes.get("contacts") or [] if c.get("date")})
         net.edges.append({"id": f"e{number}", "from": str(a), "to": str(b),
-                          "value": attributes.get("weight", 1),
+                          "value": attributes.get("weight", 1), "years": years,
                           "title": html.escape(_plain(tip)), "tip": tip})
     net.options = _options(n, physics)
     return net

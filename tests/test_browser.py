@@ -235,3 +235,28 @@ def test_colour_by_community_or_country(watched, hostile_page):
     page.select_option("#kg-colour", "class")
     assert len(set(page.evaluate(colours))) == 1
     assert watched.errors == []
+
+
+def test_a_range_of_years_shows_only_its_contacts(watched, tmp_path):
+    store = GraphStore(None)
+    store_extraction(store, seed_like_extraction("T1"))  # Hasanov and Yao Qin, 2024
+    old = Extraction(Article("T0", "(hand-made)", date="2019-05-01"), date="2019-05-01",
+                     persons=[Person("h", "Zakir Hasanov", country="AZ"),
+                              Person("s", "Sergei Shoigu", country="RU")],
+                     meetings=[Meeting("m", "2019-05-01", ["AZ", "RU"], participants=["h", "s"])])
+    store_extraction(store, old)
+    page = watched.open(write_html(build_network(store, "persons"), tmp_path / "years.html"))
+    counts = ("[window.kgNetwork.body.data.nodes.length,"
+              " window.kgNetwork.body.data.edges.length]")
+    assert page.evaluate(counts) == [3, 2]
+    page.select_option("#kg-year-from", "2024")
+    assert page.evaluate(counts) == [2, 1]
+    assert sorted(page.evaluate("window.kgNetwork.body.data.nodes.get().map(n => n.label)")) == [
+        "Yao Qin", "Zakir Hasanov"]
+    page.select_option("#kg-year-from", "2019")
+    page.select_option("#kg-year-to", "2019")
+    assert page.evaluate("window.kgNetwork.body.data.nodes.get().map(n => n.label).sort()") == [
+        "Sergei Shoigu", "Zakir Hasanov"]
+    page.select_option("#kg-year-to", "2024")
+    assert page.evaluate(counts) == [3, 2]
+    assert watched.errors == []

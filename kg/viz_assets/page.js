@@ -147,14 +147,55 @@
     }));
   });
 
+  // ---- how it changes over time: only the contacts of a range of years
+  var allYears = {};
+  data.edges.forEach(function (e) { (e.years || []).forEach(function (y) { allYears[y] = true; }); });
+  var years = Object.keys(allYears).sort();
+  var fromSelect = document.getElementById("kg-year-from");
+  var toSelect = document.getElementById("kg-year-to");
+  years.forEach(function (y) {
+    var a = el("option", y); a.value = y; fromSelect.appendChild(a);
+    var b = el("option", y); b.value = y; toSelect.appendChild(b);
+  });
+  var yearFrom = years[0] || "";
+  var yearTo = years[years.length - 1] || "";
+  fromSelect.value = yearFrom;
+  toSelect.value = yearTo;
+  fromSelect.disabled = toSelect.disabled = years.length < 2;
+  function onYears() {
+    yearFrom = fromSelect.value;
+    yearTo = toSelect.value;
+    if (yearFrom > yearTo) { var swap = yearFrom; yearFrom = yearTo; yearTo = swap; }
+    refresh();
+  }
+  fromSelect.addEventListener("change", onYears);
+  toSelect.addEventListener("change", onYears);
+  function yearsNarrowed() { return years.length > 1 && (yearFrom !== years[0] || yearTo !== years[years.length - 1]); }
+  function edgeShown(e) {
+    if ((e.value || 1) < minWeight) return false;
+    if (!yearsNarrowed()) return true;
+    return (e.years || []).some(function (y) { return y >= yearFrom && y <= yearTo; });
+  }
+
+  // nodes left without any edge by the weight or year filters are hidden too
+  var linked = null;
   var nodesView = new vis.DataView(nodes, {
     filter: function (n) {
+      if (linked && !linked[n.id]) return false;
       return shownKinds[n.kind] !== false && (!country || (n.countries || []).indexOf(country) >= 0 ||
         (n.kind !== "person" && n.kind !== "country" && n.kind !== "organization" && !(n.countries || []).length));
     }
   });
-  var edgesView = new vis.DataView(edges, { filter: function (e) { return (e.value || 1) >= minWeight; } });
-  function refresh() { nodesView.refresh(); edgesView.refresh(); }
+  var edgesView = new vis.DataView(edges, { filter: edgeShown });
+  function refresh() {
+    linked = null;
+    if (minWeight > 1 || yearsNarrowed()) {
+      linked = {};
+      data.edges.forEach(function (e) { if (edgeShown(e)) { linked[e.from] = true; linked[e.to] = true; } });
+    }
+    nodesView.refresh();
+    edgesView.refresh();
+  }
 
   // ---- the network
   if (!data.nodes.length) {
