@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -197,7 +198,7 @@ def person_slug(name: str) -> str:
 # ------------------------------------------------------------------ mentions and clusters
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One person as one article names them; the unit that resolution clusters."""
 
@@ -225,7 +226,9 @@ class Mention:
 
     @classmethod
     def from_json(cls, data: dict) -> "Mention":
-        return cls(**data)
+        """A stored mention; repeated strings (names, codes, IRIs, ranks) are interned: the
+        registry holds every mention of the store, so this keeps it small."""
+        return cls(**{k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items()})
 
 
 def mentions_of(extraction: Extraction) -> list[Mention]:
