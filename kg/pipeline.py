@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -400,8 +401,40 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
             digests[item.origin] = digest
             yield item
 
-    return store_extractions(store, extract_many(articles_to_extract(), jobs=jobs), report,
-                             digests, on_progress)
+    window = _Window(max(64, 32 * jobs))
+
+    def extractions() -> Iterator[Extraction]:
+        try:
+            for extraction in extract_many(window.feed(articles_to_extract()), jobs=jobs):
+                window.release()
+                yield extraction
+        finally:
+            window.close()
+
+    return store_extractions(store, extractions(), report, digests, on_progress)
+
+
+class _Window:
+    """Bounds how far reading runs ahead of extraction: a process pool's ``imap`` reads its input
+    as fast as it can, which would hold a whole corpus in memory; here reading waits once
+    ``size`` articles are in flight."""
+
+    def __init__(self, size: int):
+        self.slots = threading.Semaphore(size)
+        self.closed = False
+
+    def feed(self, items: Iterable[Article]) -> Iterator[Article]:
+        for item in items:
+            while not self.slots.acquire(timeout=0.2):
+                if self.closed:
+                    return
+            yield item
+
+    def release(self) -> None:
+        self.slots.release()
+
+    def close(self) -> None:
+        self.closed = True
 
 
 def store_extractions(store, extractions: Iterable[Extraction], report: IngestReport | None = None,

@@ -81,3 +81,31 @@ def test_ingest_with_no_facts_and_records_only_for_stored_articles(tmp_path):
     report = ingest([str(path)], store)
     assert report.ingested == 1
     assert store.content_hash(article_iri("n1"))
+
+
+def test_reading_waits_when_too_many_articles_are_in_flight():
+    import threading
+
+    from kg.pipeline import _Window
+
+    window = _Window(3)
+    read = []
+
+    def source():
+        for number in range(10):
+            read.append(number)
+            yield number
+
+    fed = window.feed(source())
+    taken = []
+    reader = threading.Thread(target=lambda: taken.extend(fed))
+    reader.start()
+    reader.join(0.5)
+    assert len(taken) == 3 and reader.is_alive()  # blocked: three in flight
+    for _ in range(7):
+        window.release()
+    reader.join(2)
+    assert taken == list(range(10)) and not reader.is_alive()
+    stuck = window.feed(iter(range(5)))
+    window.close()
+    assert list(stuck) == []  # closed: a blocked reader gives up instead of hanging
