@@ -260,3 +260,19 @@ def test_a_range_of_years_shows_only_its_contacts(watched, tmp_path):
     page.select_option("#kg-year-to", "2024")
     assert page.evaluate(counts) == [3, 2]
     assert watched.errors == []
+
+
+def test_a_network_made_with_pyvis_alone_gets_the_same_page(watched, tmp_path):
+    from pyvis.network import Network
+
+    net = Network()
+    net.add_node("a", label=HOSTILE, title="<b>not bold</b>")
+    net.add_node("b", label="b")
+    net.add_edge("a", "b", title="an edge")
+    path = write_html(net, tmp_path / "pyvis.html")
+    page = watched.open(path)
+    x, y = watched.node_point("a")
+    page.mouse.click(x, y)
+    assert page.text_content("#kg-details h3") == HOSTILE
+    assert "<b>not bold</b>" in page.inner_text("#kg-details")
+    assert watched.errors == [] and watched.dialogs == [] and watched.outside_requests() == []

@@ -66,12 +66,22 @@
 
   // Tooltips are DOM elements built from data (vis-network would read a string as text; an
   // element lets links work without ever parsing HTML).
+  // a network made elsewhere with pyvis has no "tip": its label and title, as text, stand in
+  function tipOf(item) {
+    if (!item.tip) {
+      item.tip = { heading: item.label || item.id, kind: item.kind || "",
+                   rows: item.title ? [["", String(item.title)]] : [] };
+    }
+    return item.tip;
+  }
   var nodeItems = data.nodes.map(function (n) {
+    tipOf(n);
     var copy = Object.assign({}, n);
     copy.title = tipElement(n.tip);
     return copy;
   });
   var edgeItems = data.edges.map(function (e) {
+    tipOf(e);
     var copy = Object.assign({}, e);
     copy.title = tipElement(e.tip);
     return copy;
