@@ -412,7 +412,8 @@ def _involved(spec: dict) -> set[str]:
 
 def apply_curations(store, path: str | Path) -> CurationReport:
     """Validate a curation file against the store, store it, and re-map what it touches."""
-    from kg.pipeline import BatchWriter, Resolution, reconcile, remap_articles
+    from kg.pipeline import BatchWriter, Resolution, article_id_of, reconcile
+    from kg.resolve import block_of
 
     specs = read_curations(path)
     stored = {row["c"].value for row in store.query(
@@ -420,49 +421,42 @@ def apply_curations(store, path: str | Path) -> CurationReport:
     report = CurationReport()
     report.already = sum(curation_iri(spec).value in stored for spec in specs)
     specs = [spec for spec in specs if curation_iri(spec).value not in stored]  # applied before: done
+    if not specs:  # nothing new; finish what an interrupted run left pending, if anything
+        pending = Resolution(store)
+        if pending.pending_articles or pending.pending_blocks or pending.pending_entities:
+            report.remapped = reconcile(store, pending, BatchWriter(store), set(), set())
+        return report
     before = Resolution(store)
     validate(store, specs, before)
-    writer = BatchWriter(store)
+    # what the curations touch: the articles naming the entities, and those persons' blocks
+    involved = set().union(*(_involved(spec) for spec in specs))
+    articles: set[str] = set()
+    for iri in involved:
+        articles.update(article for article, _key in before.by_iri.get(iri, set()))
+        rows = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {NamedNode(iri)} ?p ?o }} "
+                           f"UNION {{ ?s ?p {NamedNode(iri)} }} }} }}")
+        articles.update(article_id_of(row["g"]) for row in rows if row["g"].value.startswith(ID + "article/"))
+    blocks = {block_of(mention) for article in articles for mention in before.mentions(article)}
+    writer = BatchWriter(store, articles_per_transaction=10 ** 9)  # one transaction
     for spec in specs:
         if spec["action"] == "set":  # a later value for the same attribute replaces the earlier one
             entity = entity_iri(spec["body"]["entity"])
             for old in before.curation.specs:
                 if old["action"] == "set" and entity_iri(old["body"]["entity"]) == entity \
                         and set(old["body"]) - {"entity"} <= set(spec["body"]) - {"entity"}:
-                    old_node = curation_iri({**old, "note": old.get("note")})
-                    writer.delete_subject(CURATION_GRAPH, old_node)
+                    writer.delete_subject(CURATION_GRAPH, curation_iri({**old, "note": old.get("note")}))
                     for name in set(old["body"]) - {"entity"}:
                         writer.operations.append(
                             f"DELETE WHERE {{ GRAPH {CURATION_GRAPH} {{ {NamedNode(entity)} "
                             f"{_ATTRIBUTE_PREDICATE[name]} ?o }} }}")
         writer.add(curation_quads(spec))
         report.applied += 1
+    # the re-mapping still to do is marked in the same transaction: a crash is finished by the next run
+    writer.add(before.pending_quads(blocks, involved, articles))
     writer.commit()
-    if not report.applied:
-        return report
-    # what the curations touch: the articles naming the entities, and the persons' blocks
-    involved = set().union(*(_involved(spec) for spec in specs)) if specs else set()
-    after = Resolution(store)
-    articles = set()
-    blocks = set()
-    for iri in involved:
-        for article, _key in before.by_iri.get(iri, set()):
-            articles.add(article)
-        rows = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {NamedNode(iri)} ?p ?o }} "
-                           f"UNION {{ ?s ?p {NamedNode(iri)} }} }} }}")
-        for row in rows:
-            if row["g"].value.startswith(ID + "article/"):
-                from kg.pipeline import article_id_of
-
-                articles.add(article_id_of(row["g"]))
-    from kg.resolve import block_of
-
-    for article in articles:
-        for mention in after.mentions(article):
-            blocks.add(block_of(mention))
-    writer = BatchWriter(store)
-    report.remapped = reconcile(store, after, writer, blocks, involved)
-    report.remapped += remap_articles(store, articles, after)
+    after = Resolution(store)  # with the new curations and the pending marks
+    report.remapped = reconcile(store, after, BatchWriter(store), set(), set())
+    store.flush()
     return report
 
 

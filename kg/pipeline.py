@@ -41,6 +41,7 @@ MENTION_RECORDS = mdc("mentionRecords")
 EXTRACTION_RECORD = mdc("extractionRecord")
 PENDING_BLOCK = mdc("pendingBlock")
 PENDING_ENTITY = mdc("pendingEntity")
+PENDING_ARTICLE = mdc("pendingArticle")
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 FLUSH_EVERY_BATCHES = 4  # flush the store's memtables to disk every 256 articles: flat memory
 
@@ -162,6 +163,7 @@ class Resolution:
         self.by_iri: dict[str, set[tuple[str, str]]] = {}
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
+        self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
         query = (f"SELECT ?g ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_RECORDS} ?r }} }}")
         for row in store.query(query):
             mentions = [Mention.from_json(item) for item in json.loads(row["r"].value)]
@@ -175,6 +177,8 @@ class Resolution:
                 self.pending_blocks.add(row["v"].value)
             elif row["p"] == PENDING_ENTITY:
                 self.pending_entities.add(row["v"].value)
+            elif row["p"] == PENDING_ARTICLE:
+                self.pending_articles.add(row["v"].value)
 
     def _index(self, mention: Mention) -> None:
         if mention.iri:
@@ -234,9 +238,12 @@ class Resolution:
                                            separators=(",", ":"))), RESOLUTION_GRAPH)]
         return quads, records
 
-    def pending_quads(self, blocks: Iterable[str], entities: Iterable[str]) -> list[Quad]:
+    def pending_quads(self, blocks: Iterable[str], entities: Iterable[str],
+                      articles: Iterable[str] = ()) -> list[Quad]:
+        """Marks of work still to do, written in the same transaction as what makes it necessary."""
         quads = [Quad(RESOLUTION_GRAPH, PENDING_BLOCK, Literal(b), RESOLUTION_GRAPH) for b in blocks]
         quads += [Quad(RESOLUTION_GRAPH, PENDING_ENTITY, Literal(e), RESOLUTION_GRAPH) for e in entities]
+        quads += [Quad(RESOLUTION_GRAPH, PENDING_ARTICLE, Literal(a), RESOLUTION_GRAPH) for a in articles]
         return quads
 
     def description_quads(self, iri: str) -> list[Quad]:
@@ -308,7 +315,7 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
     blocks = set(blocks) | resolution.pending_blocks
     entities = set(entities) | resolution.pending_entities
     remapped = 0
-    stale = resolution.registry.stale_articles(blocks)
+    stale = resolution.registry.stale_articles(blocks) | resolution.pending_articles
     for article_id in sorted(stale):
         graph = article_iri(article_id)
         extraction = _load_extraction(store, graph)
@@ -334,6 +341,7 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
     store.update(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {RESOLUTION_GRAPH} ?p ?o }} }}")
     resolution.pending_blocks.clear()
     resolution.pending_entities.clear()
+    resolution.pending_articles.clear()
     return remapped
 
 

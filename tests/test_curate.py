@@ -170,3 +170,19 @@ def test_a_curated_graph_conforms_to_the_shapes(store):
     apply_curations(store, EXAMPLE)
     conforms, _, report = validate_store(store)
     assert conforms, report
+
+
+def test_a_curation_interrupted_before_re_mapping_is_finished_by_the_next_run(store, monkeypatch):
+    import kg.pipeline
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.pipeline, "reconcile", crash)
+    with pytest.raises(KeyboardInterrupt):
+        apply_curations(store, EXAMPLE)  # stored, but nothing re-mapped yet
+    assert graphs_with(store, MEETING) == ["C01", "curation"]
+    monkeypatch.undo()
+    report = apply_curations(store, EXAMPLE)
+    assert (report.applied, report.already) == (0, 6) and report.remapped > 0
+    check_curated(store)
