@@ -439,13 +439,14 @@ def network_options(fn):
     return fn
 
 
-def _build_network(store_location, projection, since, until, country, mode, person, hops):
+def _build_network(store_location, projection, since, until, country, mode, person, hops,
+                   metrics=True):
     from kg.network import build_network
 
     store = open_for(store_location, read_only=True)
     try:
         return build_network(store, projection, since=since, until=until, country=country,
-                             mode=mode, person=person, hops=hops)
+                             mode=mode, person=person, hops=hops, metrics=metrics)
     finally:
         store.close()
 
@@ -477,7 +478,8 @@ def network(store_location, projection, since, until, country, mode, person, hop
     from kg.network import EDGE_COLUMNS, METRIC_COLUMNS, edge_rows, metric_rows, summary, write_graph
     from kg.output import render
 
-    graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    graph = _build_network(store_location, projection, since, until, country, mode, person, hops,
+                           metrics=metrics or bool(outputs))  # an edge list needs none
     for path in outputs:
         written = write_graph(graph, path)
         click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
