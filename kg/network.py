@@ -325,7 +325,8 @@ def _event_codes(data: Contacts, event: Event) -> set[str]:
 def resolve_country(data: Contacts, name: str) -> set[str]:
     """The party codes a user's ``--country`` means: a code or a name, any case."""
     wanted = name.strip().casefold()
-    codes = {party["code"] for party in data.parties.values()
+    parties = [party for party in data.parties.values() if party["is_party"]]
+    codes = {party["code"] for party in parties
              if wanted in (party["code"].casefold(), party["label"].casefold())}
     if codes:
         return codes
@@ -334,7 +335,7 @@ def resolve_country(data: Contacts, name: str) -> set[str]:
     code = gazetteer.code_for(name) if hasattr(gazetteer, "code_for") else None
     if code or gazetteer.country_name(name):
         return {code or name.strip().upper()}  # a real country with no contacts: an empty network
-    known = sorted({p["code"] for p in data.parties.values()})
+    known = sorted({p["code"] for p in parties})
     raise NetworkError(f"unknown country {name!r}: give an ISO code or a name"
                        + (f" (the store has {', '.join(known[:30])})" if known else ""))
 
