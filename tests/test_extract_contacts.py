@@ -245,3 +245,12 @@ def test_exchanging_views_with_a_visitor_is_a_contact():
                             "visiting Chief of Defence of Italy, Admiral Marco Rossi, on Thursday.", date="2024-05-17")
     [meeting] = extraction.meetings
     assert meeting.parties == ["IT", "TR"] and meeting.host == "TR" and meeting.date == "2024-05-16"
+
+
+def test_background_dates_in_the_contact_sentence_are_skipped():
+    for text in ("BEIJING, Nov. 6 -- Thai Defense Minister Sutin Kla, who arrived on Sunday, met Chinese Defense "
+                 "Minister Dong Wei on Monday.",
+                 "Thai Defense Minister Sutin Kla arrived in Beijing on Sunday and held talks with Chinese Defense "
+                 "Minister Dong Wei on Monday."):
+        extraction, _ = run(text, date="2024-11-06")
+        assert [(m.date, m.parties) for m in extraction.meetings] == [("2024-11-04", ["CN", "TH"])]

@@ -376,7 +376,14 @@ class ArticleReader:
         if not future:
             # what a quoted speaker calls "today" is not a date of the story
             unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
-            date = resolve_date(unquoted, self.pub_date, self.context_date or (self.current.date if self.current else None))
+            previous = self.context_date or (self.current.date if self.current else None)
+            # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
+            focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
+            focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
+                             r"concluded|closes|closed|kicked off|is due|was due)\b[^,.;]{0,40}?"
+                             r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
+                             " ", focused)
+            date = resolve_date(focused, self.pub_date, previous) or resolve_date(unquoted, self.pub_date, previous)
         self._update_place_context(sentence)
         self._delegation_cues(sentence)
         trigger = None
