@@ -254,3 +254,13 @@ def test_background_dates_in_the_contact_sentence_are_skipped():
                  "Minister Dong Wei on Monday."):
         extraction, _ = run(text, date="2024-11-06")
         assert [(m.date, m.parties) for m in extraction.meetings] == [("2024-11-04", ["CN", "TH"])]
+
+
+def test_topics_come_from_the_contact_and_what_follows():
+    extraction, _ = run(RECEPTION)
+    first = next(m for m in extraction.meetings if len(m.participants) > 2)
+    assert first.topics == [] or all(isinstance(t, str) and t for t in first.topics)
+    extraction, _ = run("Minister of Defence of Georgia Levan Beridze on Monday received Lithuanian Chief of Defence "
+                        "Lieutenant General Tomas Kaunas in Tbilisi. The sides discussed regional security and "
+                        "joint training.", date="2024-05-16")
+    assert extraction.meetings[0].topics == ["regional security and joint training"]

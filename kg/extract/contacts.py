@@ -71,6 +71,7 @@ class MeetingDraft:
     delegation_leaders: set[str] = field(default_factory=set)
     host_direction: str = "neutral"
     host_person: str | None = None
+    context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
 
 
 @dataclass
@@ -441,6 +442,8 @@ class ArticleReader:
             self._join(sentence, join, refs)
         elif re.search(triggers["activity_switch"], lowered):
             self.current_open = False
+        elif self.current is not None and self.current_open and not future and _topic(text):
+            self.current.context.append(text)
         if re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
             self._invitation(sentence, refs)
         if date and not future:
@@ -1003,11 +1006,16 @@ class ArticleReader:
                 if draft.city or country:
                     location = Place(draft.city or gazetteer.country_name(country) or country, country)
             meeting_count += 1
+            topics = []
+            for sentence in draft.evidence + draft.context:
+                topic = _topic(sentence)
+                if topic and topic not in topics:
+                    topics.append(topic)
             extraction.meetings.append(Meeting(
                 key=f"m{meeting_count}", date=draft.date, parties=parties, host=host,
                 participants=list(draft.participants),
                 delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
-                mode=draft.mode, location=location, evidence=draft.evidence))
+                mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
         for leader, delegation in self.delegations.items():
             extraction.delegations.append(Delegation(
                 key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
@@ -1044,6 +1052,17 @@ class ArticleReader:
 
     def _first_meeting_of(self, leader: str) -> MeetingDraft | None:
         return next((m for m in self.meetings if leader in m.participants), None)
+
+
+_TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
+                    r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
+                    r"(.{8,160}?)(?:[.;]|$)")
+
+
+def _topic(sentence: str) -> str | None:
+    """What a contact was about, as the text says it ("The sides discussed joint exercises ...")."""
+    found = _TOPIC.search(sentence)
+    return found.group(1).strip(" ,") if found else None
 
 
 def _generic_post(position: str) -> str:
