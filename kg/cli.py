@@ -245,12 +245,17 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
     if bool(sparql_or_name) == bool(query_file):
         raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
     text = sparql_or_name or query_file.read()
+    chosen = None
     if sparql_or_name and named.looks_like_name(sparql_or_name):
-        text = named.get(sparql_or_name).bind(named.parse_assignments(params))
+        chosen = named.get(sparql_or_name)
+        values = named.parse_assignments(params)
+        chosen.terms(values)  # a bad parameter is reported before the store is opened
     elif params:
         raise click.UsageError("--param applies to a named query (see `kg queries`)")
     store = open_for(store_location, read_only=not allow_update)
     try:
+        if chosen is not None:
+            text = chosen.bind(values, store=store)
         result = run_query(store, text, allow_update=allow_update)
     finally:
         store.close()

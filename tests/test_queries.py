@@ -96,7 +96,7 @@ def test_if_lines_are_kept_only_for_given_parameters():
     assert "#IF" not in text and "?meeting mdc:party ?country" not in text and "VALUES" not in text
     text = queries.get("who-met-whom").bind({"country": "AZ"})
     assert "?meeting mdc:party ?country ." in text
-    assert "VALUES (?country) { (<https://w3id.org/mdc/id/country/AZ>) }" in text
+    assert "VALUES ?country { <https://w3id.org/mdc/id/country/AZ> }" in text
 
 
 # ------------------------------------------------------------------ hostile values cannot change a query
@@ -135,7 +135,8 @@ def test_hostile_values_in_named_queries_only_ever_fail_to_match(store, value, n
             text = query.bind(values)
         except QueryError:
             continue  # refused: not a date, a code, an IRI ...
-        assert text.count("VALUES") in (0, query.text.count("#PARAMS"))
+        outside_values = _strip_values(text)
+        assert "#PARAMS" not in outside_values and "#IF" not in outside_values
         store.query(text)  # parses and runs; no SyntaxError
         # the query's text outside the VALUES rows is the same as with a harmless value
         # (an empty value leaves an optional parameter out, like not giving it)
@@ -149,7 +150,7 @@ def _harmless(kind: str) -> str:
 
 
 def _strip_values(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.strip().startswith("VALUES ("))
+    return "\n".join(line for line in text.splitlines() if not line.strip().startswith("VALUES ?"))
 
 
 # ------------------------------------------------------------------ the answers

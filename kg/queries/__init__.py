@@ -62,9 +62,18 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
 
-    def bind(self, values: Mapping[str, str] | None = None) -> str:
-        """The query text with the parameter values in a VALUES row at each ``#PARAMS`` marker."""
-        terms = self.terms(values or {})
+    def bind(self, values: Mapping[str, str] | None = None, store=None) -> str:
+        """The query text with the parameter values in VALUES clauses at each ``#PARAMS`` marker.
+
+        With a ``store``, a person given by name is looked up there: every person whose label or
+        alias is that name (entity resolution may have chosen an IRI that is not the name's slug).
+        """
+        terms: dict[str, Term | list[Term] | None] = dict(self.terms(values or {}))
+        if store is not None:
+            for param in self.params:
+                value = (values or {}).get(param.name)
+                if param.type == "person" and value and not _is_iri_like(value):
+                    terms[param.name] = persons_named(store, value) or terms[param.name]
         return bind_terms(self.text, terms)
 
     def terms(self, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal | None]:
@@ -91,21 +100,25 @@ class NamedQuery:
         return " ".join(p.name if p.required else f"[{p.name}]" for p in self.params)
 
 
-def bind_terms(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal | None]) -> str:
-    """Put the terms, serialised by pyoxigraph, in a VALUES row at each ``#PARAMS`` marker.
+Term = ox.NamedNode | ox.Literal
+
+
+def bind_terms(text: str, terms: Mapping[str, Term | list[Term] | None]) -> str:
+    """Put the terms, serialised by pyoxigraph, in one VALUES clause per parameter at each
+    ``#PARAMS`` marker (a parameter may have several values: any of them matches).
 
     A line ending in ``#IF name`` is kept only when the parameter ``name`` is given: a query
     joins on a parameter when it has one, instead of filtering every row for "any" when not.
     """
     text = _IF_LINE.sub(lambda m: m.group(1) if terms.get(m.group(2)) is not None else "", text)
     # a parameter left out stays an unbound variable (the same as UNDEF, and easier to optimise)
-    given = {name: term for name, term in terms.items() if term is not None}
-    if not given:
-        return text
-    variables = " ".join(f"?{name}" for name in given)
-    row = " ".join(_serialise(term) for term in given.values())
-    values = f"VALUES ({variables}) {{ ({row}) }}"
-    return PARAMS_MARKER.sub(lambda _: values, text)
+    clauses = []
+    for name, term in terms.items():
+        if term is None:
+            continue
+        listed = term if isinstance(term, list) else [term]
+        clauses.append(f"VALUES ?{name} {{ {' '.join(_serialise(t) for t in listed)} }}")
+    return PARAMS_MARKER.sub(lambda match: " ".join(clauses), text)
 
 
 def _serialise(term: ox.NamedNode | ox.Literal) -> str:
@@ -150,10 +163,29 @@ def _as_iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)  # pyoxigraph rejects what is not a valid IRI
 
 
+def _is_iri_like(value: str) -> bool:
+    value = value.strip()
+    return value.startswith("<") or bool(re.match(r"^(https?|urn):", value)) or value.startswith("person:")
+
+
+_PERSONS_NAMED = """SELECT DISTINCT ?person WHERE {
+  VALUES ?name { %s }
+  GRAPH ?g { ?person rdfs:label|<https://w3id.org/mdc#alias> ?name ; a <https://w3id.org/mdc#Person> }
+} ORDER BY ?person"""
+
+
+def persons_named(store, name: str) -> list[ox.NamedNode]:
+    """The IRIs of the persons whose label or alias is exactly ``name`` (looked up by index)."""
+    literal = _serialise(ox.Literal(name.strip()))
+    sparql = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + _PERSONS_NAMED % literal
+    return [row["person"] for row in store.query(sparql, union=False)
+            if isinstance(row["person"], ox.NamedNode)]
+
+
 def _as_person(value: str) -> ox.NamedNode:
     """A person's IRI, prefixed name, or plain name (the IRI is derived from it, as at ingest)."""
     value = value.strip()
-    if value.startswith("<") or re.match(r"^(https?|urn):", value) or value.startswith("person:"):
+    if _is_iri_like(value):
         return _as_iri(value)
     if not value:
         raise ValueError("a person is a name, person:slug or an IRI")
@@ -296,4 +328,4 @@ def run(store, name: str, values: Mapping[str, str] | None = None):
     """Run a named query on a store: the library API behind `kg query NAME --param k=v`."""
     from kg.sparql import run_query
 
-    return run_query(store, get(name).bind(values or {}))
+    return run_query(store, get(name).bind(values or {}, store=store))
