@@ -88,3 +88,11 @@ def test_state_after_the_name():
     assert [(p[0], p[3]) for p in persons(
         "Defence Minister Ruth Marley of Australia met General Ali Musa from Chad and Minister Jan Novak of the "
         "Czech Republic.")] == [("Ruth Marley", "AU"), ("Ali Musa", "TD"), ("Jan Novak", "CZ")]
+
+
+def test_organisations_named_by_posts():
+    from kg.extract.contacts import _organization
+
+    assert _organization("Deputy Chief of the Turkish General Staff") == "Turkish General Staff"
+    assert _organization("Chief of Staff of the Egyptian Armed Forces") == "Egyptian Armed Forces"
+    assert _organization("Minister of Defence") is None

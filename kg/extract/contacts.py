@@ -1045,7 +1045,7 @@ class ArticleReader:
             if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
                 aliases.append(plain)
             extraction.persons.append(Person(
-                key=key, name=record.name, aliases=aliases,
+                key=key, name=record.name, aliases=aliases, organization=_organization(record.position),
                 rank=record.rank, position=record.position, country=record.country,
                 evidence=[record.evidence] if record.evidence else []))
         return extraction
@@ -1057,6 +1057,27 @@ class ArticleReader:
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
                     r"(.{8,160}?)(?:[.;]|$)")
+
+
+_ORGANIZATION = re.compile(
+    r"\b(?:of|at|in) (?:the )?((?:[A-Z][\w'’\-]*\s+(?:of\s+(?:the\s+)?)?){0,6}?(?:Ministry|Armed Forces|Forces|Army|Navy|Air Force|"
+    r"Command|General Staff|Joint Staff|Staff|Commission|Department|Office|Organization|Organisation|Union|Alliance|"
+    r"Agency|Headquarters|Directorate|Corps|Guard|Military Staff|Mission)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’\- ]+)?)\s*$")
+
+
+def _organization(position: str | None) -> str | None:
+    """The organisation a post names ("Deputy Chief of the Turkish General Staff" -> "Turkish General Staff")."""
+    if not position:
+        return None
+    from kg.extract.mentions import country_in
+
+    found = _ORGANIZATION.search(re.sub(r"\s*\([^)]*\)", "", position))
+    if not found:
+        return None
+    organization = re.sub(r"^(?:Staff|Forces|Office|Department) of (?:the )?", "", found.group(1).strip())
+    if len(organization.split()) < 2 or (country_in(organization) is None and len(organization.split()) < 3):
+        return None
+    return organization
 
 
 def _topic(sentence: str) -> str | None:
