@@ -123,6 +123,9 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
             continue
         if not text[0].isupper():
             continue
+        if surface.kind == "demonym" and re.search(r"\b(?:Latin|South|Central|North|Pan|Anglo|Afro|Euro)[\s\-]$",
+                                                    sentence[max(0, match.start() - 8):match.start()]):
+            continue  # "Latin American", "North American": regions, not the United States
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
     return tuple(places)
