@@ -13,6 +13,10 @@ from typing import Iterable, Iterator
 
 from kg.model import Article, Extraction
 
+# Changes whenever the rules or lexicons change what is extracted: callers that skip unchanged
+# articles (kg.pipeline.content_hash) can include it so that a new extractor re-reads them.
+EXTRACTOR_VERSION = "1.0"
+
 
 def extract(article: Article) -> Extraction:
     """Read one article: who met whom, when and where, delegations, forums and invitations."""
