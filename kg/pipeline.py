@@ -315,7 +315,12 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
     blocks = set(blocks) | resolution.pending_blocks
     entities = set(entities) | resolution.pending_entities
     remapped = 0
-    stale = resolution.registry.stale_articles(blocks) | resolution.pending_articles
+    registry = resolution.registry
+    stale = set(resolution.pending_articles)
+    for block in sorted(blocks):  # one block at a time, forgetting its clusters after
+        stale |= registry.stale_articles([block])
+        entities.update(cluster.iri for cluster in registry.clusters(block))
+        registry.forget(block)
     for article_id in sorted(stale):
         graph = article_iri(article_id)
         extraction = _load_extraction(store, graph)
@@ -328,9 +333,8 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         writer.add(resolution.pending_quads((), changed))  # in the same transaction as the article
         writer.replace_article(graph, quads, records)
         remapped += 1
-    for block in blocks:
-        for cluster in resolution.registry.clusters(block):
-            entities.add(cluster.iri)
+        if remapped % ARTICLES_PER_TRANSACTION == 0:
+            registry.forget()
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
         writer.add(resolution.description_quads(iri))
@@ -532,6 +536,7 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
         report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
     writer.add(resolution.pending_quads(blocks, entities))
     writer.commit()
+    resolution.registry.forget()  # the next batch recomputes the blocks it touches
     return blocks, entities
 
 

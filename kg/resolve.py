@@ -452,6 +452,16 @@ class Registry:
             self._iris.pop(block, None)
         return touched
 
+    def forget(self, block: str | None = None) -> None:
+        """Drop cached clusters (of one block, or all): they are recomputed when needed, and
+        keeping every block's clusters would make memory grow with the corpus."""
+        if block is None:
+            self._cache.clear()
+            self._iris.clear()
+        else:
+            self._cache.pop(block, None)
+            self._iris.pop(block, None)
+
     def block_mentions(self, block: str) -> list[Mention]:
         return [m for article in sorted(self.blocks.get(block, ())) for m in self.articles[article]
                 if block_of(m) == block]
