@@ -131,3 +131,19 @@ def test_removing_everything_leaves_no_entity_behind(tmp_path):
     removed, missing = remove([r["id"] for r in records], store)
     assert len(removed) == 5 and not missing
     assert len(store) == 0
+
+
+def test_resolve_and_entities_commands(tmp_path, runner):
+    store_dir = str(tmp_path / "store")
+    runner.invoke(cli, ["ingest", str(DEV / "articles.jsonl"), "--store", store_dir])
+    result = runner.invoke(cli, ["resolve", "--store", store_dir])
+    assert result.exit_code == 0 and result.output == "Re-resolved: 0 articles re-mapped\n"
+    listing = runner.invoke(cli, ["entities", "--store", store_dir, "--format", "csv"])
+    rows = listing.output.splitlines()
+    assert rows[0] == "entity,names,articles"
+    assert "zakir-hasanov,Zakir Hasanov," in listing.output
+    hasanov = next(row for row in rows if row.startswith("zakir-hasanov,"))
+    assert int(hasanov.rsplit(",", 1)[1]) >= 3  # one person across the articles that name him
+    missing = runner.invoke(cli, ["entities", "--person", "Nobody Atall", "--store", store_dir])
+    assert missing.exit_code == 1
+    assert missing.output == "Error: no person named like 'Nobody Atall' in the store\n"
