@@ -64,6 +64,7 @@ class Event:
     host: str | None = None
     persons: dict[str, str] = field(default_factory=dict)  # person IRI -> role
     links: list[str] = field(default_factory=list)  # other events it points to (forum invited to)
+    topics: list[str] = field(default_factory=list)  # meetings: what was discussed
     articles: list[str] = field(default_factory=list)  # article IRIs that report it
 
 
@@ -90,7 +91,7 @@ _CLASSES = ("Article", "Person", "Meeting", "Delegation", "Forum", "Invitation",
 _PREDICATES = ("rdfs:label mdc:identifier mdc:title mdc:url mdc:date mdc:rank mdc:position "
                "mdc:country mdc:organization mdc:alias mdc:mode mdc:party mdc:host mdc:participant "
                "mdc:delegation mdc:leader mdc:member mdc:edition mdc:inviter mdc:invitee "
-               "mdc:invitedTo mdc:code")
+               "mdc:invitedTo mdc:code mdc:topic")
 _DESCRIBE = _PREFIX + f"""SELECT ?g ?s ?class ?p ?o WHERE {{
   GRAPH ?g {{ ?s a ?class ; ?p ?o . }}
   VALUES ?class {{ {" ".join("mdc:" + c for c in _CLASSES)} }}
@@ -185,6 +186,7 @@ def load_contacts(store) -> Contacts:
         item.host = _first(fields, "host")
         item.persons = {p: "participant" for p in _union(graphs, "participant")}
         item.links = _union(graphs, "delegation")
+        item.topics = _union(graphs, "topic")
         for link in item.links:  # a delegation received took part through its leader and members
             for person, role in delegations.get(link, Event("", "", "")).persons.items():
                 item.persons.setdefault(person, f"delegation {role}")
@@ -422,7 +424,7 @@ def event_network(data: Contacts) -> nx.Graph:
             continue  # a forum nobody in the graph attends or is invited to
         articles = [data.articles[a] for a in event.articles if a in data.articles]
         graph.add_node(event.iri, kind=event.kind, label=event.label, date=event.date,
-                       mode=event.mode, bipartite=1, iri=event.iri,
+                       mode=event.mode, bipartite=1, iri=event.iri, topics=event.topics or None,
                        country=", ".join(sorted(data.parties[p]["code"] for p in event.parties
                                                 if p in data.parties)) or None,
                        articles=[{"id": a.id, "title": a.title, "url": a.url, "date": a.date}

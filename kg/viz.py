@@ -203,6 +203,8 @@ def _node_tip(attributes: dict, degree: int) -> dict:
     for name, key in (("Date", "date"), ("Mode", "mode")):
         if attributes.get(key) and kind != "person":
             rows.append([name, str(attributes[key]).replace("_", " ")])
+    if attributes.get("topics"):
+        rows.append(["Topics", "; ".join(map(str, attributes["topics"]))])
     rows.append(["Contacts", str(degree)])
     if attributes.get("weighted_degree") is not None and kind in ("person", "country", "organization"):
         rows.append(["Meetings (weighted)", _number(attributes["weighted_degree"])])

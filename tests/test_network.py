@@ -58,6 +58,7 @@ def corpus() -> list[Extraction]:
                                   location=Place("Beijing", "CN"))],
                     invitations=[Invitation("i1", "y", "h", forum="f1")])
     seed.meetings[0].delegations = ["d1"]
+    seed.meetings[0].topics = ["military cooperation"]
     return [
         _meeting("A6", "2022-05-05", [HASANOV, GULER], ["AZ", "TR"], host="TR"),
         _meeting("A1", "2023-03-01", [HASANOV, GULER], ["AZ", "TR"], host="AZ"),
@@ -155,6 +156,9 @@ def test_event_network_is_bipartite_persons_and_events(store):
     roles = {graph.nodes[event]["kind"]: role
              for event, role in graph[PERSON + "yao-qin"].items() for role in [role["role"]]}
     assert roles["delegation"] == "leader" and roles["invitation"] == "inviter"
+    meeting = next(n for n, a in graph.nodes(data=True) if a["kind"] == "meeting"
+                   and a["date"] == "2024-06-14")
+    assert graph.nodes[meeting]["topics"] == ["military cooperation"]
     forum = next(n for n, a in graph.nodes(data=True) if a["kind"] == "forum")
     assert graph.nodes[forum]["label"] == "Beijing Xiangshan Forum (11th)"
     assert list(graph[forum]) == [PERSON + "zakir-hasanov"]
