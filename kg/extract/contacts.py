@@ -117,6 +117,7 @@ class ArticleReader:
         self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
         self.current_open = False  # may "also attended ..." still join the contact being told?
         self.pending = None  # a contact with a delegation whose leader the next sentences name
+        self._same_sentence: set[str] = set()  # persons already referred to earlier in the sentence being read
 
     # ------------------------------------------------------------ helpers
 
@@ -204,7 +205,7 @@ class ArticleReader:
             if visitors:
                 return [visitors[-1]]
             if current:
-                in_sentence = getattr(self, "_same_sentence", set())
+                in_sentence = self._same_sentence
                 guests = [k for k in current.participants if k != current.host_person and k not in in_sentence
                           and (not demonym or self.country_of(k) == gazetteer.code_for(demonym))
                           and (current.host_person or not current.venue_country
@@ -227,7 +228,7 @@ class ArticleReader:
                 hit = True
             else:
                 hit = all(w in text.split() or w in text for w in words)
-            if hit and p.key not in getattr(self, "_same_sentence", set()):
+            if hit and p.key not in self._same_sentence:
                 in_current = bool(current and p.key in current.participants)
                 scored.append((in_current, *self._salience(p), p.key))
         if scored:
