@@ -9,11 +9,13 @@ navigation to vis-network's first `afterDrawing` event (the page sets `window.kg
     python3 bench/viz_bench.py                  # 500, 2,000 and 10,000 nodes
     python3 bench/viz_bench.py --sizes 500 --runs 3
 
-Output: one line per size, and bench/out/viz-<n>.html, bench/out/viz-<n>.png.
+Output: one line per size, and bench/out/viz-<n>.html, bench/out/viz-<n>.png; with --json FILE
+also the figures as JSON (a list of objects, one per size) for bench/README.md.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import time
@@ -77,7 +79,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000])
     parser.add_argument("--runs", type=int, default=1, help="Browser runs per size (median).")
+    parser.add_argument("--json", dest="json_path", help="Also write the figures to this JSON file.")
     args = parser.parse_args()
+    results = []
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -99,7 +103,14 @@ def main() -> None:
             print(f"{n:>6} {graph.number_of_edges():>6} {'on' if n <= PHYSICS_LIMIT else 'off':>7} "
                   f"{metrics_seconds:>9.2f} {page_seconds:>7.2f} {path.stat().st_size / 2**20:>5.1f} "
                   f"{statistics.median(draws):>12.2f}", flush=True)
+            results.append({"nodes": n, "edges": graph.number_of_edges(),
+                            "physics": n <= PHYSICS_LIMIT, "metrics_s": round(metrics_seconds, 2),
+                            "page_s": round(page_seconds, 2), "bytes": path.stat().st_size,
+                            "first_draw_s": round(statistics.median(draws), 2),
+                            "first_draw_runs_s": [round(d, 2) for d in draws]})
         browser.close()
+    if args.json_path:
+        Path(args.json_path).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
