@@ -264,3 +264,31 @@ def test_cli_param_value_with_quotes_and_newlines_is_data(runner, store_dir):
                                  "--store", str(store_dir)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["results"]["bindings"] == []
+
+
+def test_a_person_is_found_by_name_or_alias_whatever_iri_resolution_chose(runner, tmp_path):
+    """Entity resolution may give a person an IRI that is not the slug of the name asked for."""
+    from kg.model import Article, Extraction, Meeting, Person
+    from kg.rdf import ID
+    import pyoxigraph as ox
+
+    def resolved_iri(person):
+        return ox.NamedNode(ID + "person/zakir-hasanov-2")  # not slugify("Z. Hasanov")
+
+    from kg.rdf import extraction_quads, article_iri
+    extraction = Extraction(
+        article=Article(id="r1", text=""), date="2024-05-01",
+        persons=[Person(key="p", name="Zakir Hasanov", aliases=["Z. Hasanov"], country="AZ"),
+                 Person(key="q", name="Yaşar Güler", country="TR")],
+        meetings=[Meeting(key="m", date="2024-05-01", parties=["AZ", "TR"], participants=["p", "q"])])
+    quads = [q for q in extraction_quads(extraction, person_iri_for=lambda p: resolved_iri(p) if p.key == "p"
+                                         else ox.NamedNode(ID + "person/yasar-guler"))]
+    path = tmp_path / "store"
+    with GraphStore(path) as store:
+        store.replace_graph(article_iri("r1"), quads)
+        for name in ("Zakir Hasanov", "Z. Hasanov"):
+            assert [r["with"] for r in rows(store, "person-timeline", person=name)] == ["Yaşar Güler"]
+        assert rows(store, "person-timeline", person="Nobody Known") == []
+    result = runner.invoke(cli, ["query", "who-met-whom", "-p", "person=Z. Hasanov", "--format", "csv",
+                                 "--store", str(path)])
+    assert result.exit_code == 0 and "zakir-hasanov-2" in result.output
