@@ -14,12 +14,14 @@ is chosen by a fragment naming it, or by explicit paths::
     http://127.0.0.1:3030/ds#fuseki             Fuseki: /ds/query, /ds/update
     http://127.0.0.1:7200/repositories/kg#graphdb   GraphDB: the repository URL, /statements
     http://host/sparql#query=&update=update     explicit paths ("" is the URL itself)
+    https://user:secret@host/ds#fuseki          HTTP Basic authentication (never echoed back)
 
 Answers are parsed with pyoxigraph's parsers, so `query()` returns what pyoxigraph does: solutions
 indexable by variable name, a boolean, or (for CONSTRUCT / DESCRIBE) a list of triples.
 """
 from __future__ import annotations
 
+import base64
 import io
 import urllib.error
 import urllib.parse
@@ -50,6 +52,21 @@ class RemoteTriples(list):
     """The triples of a CONSTRUCT or DESCRIBE answer from a remote endpoint."""
 
 
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """The URL without ``user:password@``, and the Basic Authorization header value (or None)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None:
+        return url, None
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    user = urllib.parse.unquote(parts.username)
+    password = urllib.parse.unquote(parts.password or "")
+    token = base64.b64encode(f"{user}:{password}".encode("utf-8")).decode("ascii")
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc)), f"Basic {token}"
+
+
 def endpoints(url: str) -> tuple[str, str, str]:
     """(base, query URL, update URL) from a store URL with an optional fragment."""
     base, _, fragment = url.partition("#")
@@ -74,7 +91,8 @@ class RemoteStore:
     """The `GraphStore` interface over a SPARQL 1.1 endpoint."""
 
     def __init__(self, url: str, read_only: bool = False, timeout: float = 300.0):
-        self.location = url
+        url, self._authorization = split_credentials(url)
+        self.location = url  # without the password: it appears in messages
         self.read_only = read_only
         self.timeout = timeout
         self.base, self.query_url, self.update_url = endpoints(url)
@@ -84,8 +102,10 @@ class RemoteStore:
     # ------------------------------------------------------------ HTTP
 
     def _post(self, url: str, body: bytes, content_type: str, accept: str = "*/*") -> tuple[str, bytes]:
-        request = urllib.request.Request(url, data=body, method="POST",
-                                         headers={"Content-Type": content_type, "Accept": accept})
+        headers = {"Content-Type": content_type, "Accept": accept}
+        if self._authorization:
+            headers["Authorization"] = self._authorization
+        request = urllib.request.Request(url, data=body, method="POST", headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.headers.get("Content-Type", ""), response.read()

@@ -155,3 +155,35 @@ def test_parallel_ingest_machines_share_one_graph(server, remote):
     assert len(remote.named_graphs()) == 100
     rows = queries.run(remote, "who-met-whom", {"person": "Common Counterpart"}).rows
     assert len(rows) == 100
+
+
+def test_credentials_in_the_url_are_sent_as_basic_auth_and_never_shown(runner):
+    """A stand-in endpoint on 127.0.0.1 records the request and refuses it with HTTP 403."""
+    import base64
+    import http.server
+
+    seen = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the stdlib's name
+            seen["authorization"] = self.headers.get("Authorization")
+            seen["path"] = self.path
+            self.send_response(403)
+            self.end_headers()
+            self.wfile.write(b"forbidden")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://analyst:s%40cret@127.0.0.1:{httpd.server_port}/ds#fuseki"
+        result = runner.invoke(cli, ["query", "ASK { ?s ?p ?o }", "--store", url])
+    finally:
+        httpd.shutdown()
+    assert seen["path"] == "/ds/query"
+    assert seen["authorization"] == "Basic " + base64.b64encode(b"analyst:s@cret").decode()
+    assert result.exit_code == 1 and "HTTP 403" in result.output
+    assert "cret" not in result.output and "analyst" not in result.output
