@@ -250,7 +250,8 @@ def main() -> None:
             line = (f"{engine:9} {label:58} median {measured['median_ms']:9.1f} ms  "
                     f"p95 {measured['p95_ms']:9.1f} ms  rows {measured['rows']}")
         print(line, flush=True)
-        results[engine].append({"query": label, **measured})
+        # a run that failed goes to a list of its own: readers of results[engine] expect timings
+        results.setdefault(engine + "_errors" if "error" in measured else engine, []).append({"query": label, **measured})
 
     for name, params, text in bound:
         label = name + " " + " ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in params.items())
