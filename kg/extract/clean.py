@@ -36,6 +36,8 @@ _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*,\s*(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
     rf"(?:\s*(?:--|—|–|-|:)\s+|(?<=\))\s+(?=[A-Z]))")
 _DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\.(?:\s*/[^/]{{1,30}}/\.)?\s*(?=[A-Z])")
+# "Baku, May 13, AZERTAC.", "ASTANA. KAZINFORM –", "Tbilisi, 3 March, GHN -": the agency's name in capitals
+_DATELINE_AGENCY = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\s*[.,]\s*(?:[A-Z]{{2,12}})\s*(?:\.|--|—|–|-|:)\s+(?=[A-Z\"'])")
 
 
 @dataclass
@@ -75,7 +77,7 @@ def _is_signature(paragraph: str) -> bool:
 def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     """Strip a leading dateline ("BAKU, Feb 20 --", "NEW DELHI:", "NUR-SULTAN."); returns (rest, city, date text)."""
     from kg.gazetteer import lookup
-    for pattern in (_DATELINE, _DATELINE_DOT):
+    for pattern in (_DATELINE_AGENCY, _DATELINE, _DATELINE_DOT):
         match = pattern.match(paragraph)
         if not match:
             continue
@@ -83,7 +85,7 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
         has_date = bool(match.group("date"))
         shouted = city.upper() == city and sum(c.isalpha() for c in city) >= 3
         known = lookup(city) is not None
-        if pattern is _DATELINE_DOT and not (shouted or has_date):
+        if pattern is not _DATELINE and not (shouted or has_date):
             continue
         if not (shouted or known or has_date):
             continue

@@ -14,7 +14,7 @@ from datetime import date as Date
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, split_sentences
-from kg.extract.dates import future_date, parse_iso, publication_date, resolve_date
+from kg.extract.dates import future_date, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
@@ -91,6 +91,9 @@ class ArticleReader:
         cleaned = clean_article(article.text)
         self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date)
         self.pub_date: Date | None = parse_iso(self.pub)
+        # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
+        self.reference = reference_date(self.pub, cleaned.dateline_date)
+        self.pub_date = parse_iso(self.reference)
         self.dateline_city = cleaned.dateline_city
         self.dateline_country = gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None
         self.sentences: list[Sentence] = []
@@ -758,7 +761,7 @@ class ArticleReader:
             host_person = before[0]
         elif direction == "object" and after:
             host_person = after[0]
-        meeting_date = date or self.context_date or (self.current.date if self.current else None) or self.pub
+        meeting_date = date or self.context_date or (self.current.date if self.current else None) or self.reference
         with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
         draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
                              sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,

@@ -83,6 +83,19 @@ def publication_date(field: str | None, first_line: str | None, dateline: str | 
     return None
 
 
+def reference_date(publication: str | None, dateline: str | None) -> str | None:
+    """The day the story's "today" and "on Tuesday" count from: the dateline's date when it gives one a
+    few days before publication ("Baku, May 13" in an article dated the 14th), else the publication date."""
+    pub = parse_iso(publication)
+    if pub is None or not dateline:
+        return publication
+    resolved = parse_iso(explicit_date(dateline, pub))
+    if resolved is not None and len(explicit_date(dateline, pub) or "") == 10 and \
+            timedelta(0) <= pub - resolved <= timedelta(days=7):
+        return resolved.isoformat()
+    return publication
+
+
 def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
     """An explicit calendar date in ``text`` (first found), completed with the year if missing."""
     match = _ISO.search(text)
