@@ -43,7 +43,7 @@ PENDING_BLOCK = mdc("pendingBlock")
 PENDING_ENTITY = mdc("pendingEntity")
 PENDING_ARTICLE = mdc("pendingArticle")
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
-FLUSH_EVERY_BATCHES = 4  # flush the store's memtables to disk every 256 articles: flat memory
+FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
 
 
 @dataclass
@@ -101,6 +101,7 @@ class BatchWriter:
         self.articles = 0
         self.quads_written = 0
         self.graphs: set[NamedNode] = set()  # article graphs replaced in this transaction
+        self.commits = 0
 
     def replace_article(self, graph: NamedNode, quads: list[Quad], records: list[Quad]) -> None:
         if graph in self.graphs:  # drops run before inserts in one update: keep one version per commit
@@ -146,6 +147,9 @@ class BatchWriter:
         self.store.update(" ;\n".join(operations))
         self.operations, self.inserts, self.articles = [], [], 0
         self.graphs = set()
+        self.commits += 1
+        if self.commits % FLUSH_EVERY_COMMITS == 0:
+            self.store.flush()  # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles)
 
 
 # ------------------------------------------------------------------ resolution state
@@ -464,17 +468,11 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
     touched_entities: set[str] = set()
     batch: list[tuple[Extraction, str | None]] = []
 
-    batches = 0
-
     def write_batch() -> None:
-        nonlocal batches
         blocks, entities = _write_batch(resolution, writer, batch, report)
         touched_blocks.update(blocks)
         touched_entities.update(entities)
         batch.clear()
-        batches += 1
-        if batches % FLUSH_EVERY_BATCHES == 0:
-            store.flush()  # RocksDB's memtables otherwise grow with the corpus (measured: +60 MB/1000 articles)
         if on_progress:
             on_progress(report)
 
