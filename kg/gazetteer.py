@@ -92,6 +92,36 @@ def lookup(text: str) -> Surface | None:
     return _index().get(text.strip().casefold())
 
 
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {name.strip().casefold(): code.strip() for name, code in _rows("outlets.tsv")}
+
+
+def outlet_country(source: str | None) -> str | None:
+    """Home state of a news outlet or official publisher ("TASS" -> RU, "Kenya Defence Forces" -> KE,
+    "Ministerio de Defensa (Argentina)" -> AR), from the outlet table, else from a state, people or
+    city its name contains ("Jakarta Post" -> ID); None if nothing says."""
+    if not source or not source.strip():
+        return None
+    source = source.strip()
+    known = _outlets()
+    if source.casefold() in known:
+        return known[source.casefold()]
+    import re
+
+    words = re.findall(r"[\w'.\-]+", re.sub(r"[()]", " ", source))
+    best = None
+    for size in (4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start:start + size])
+            surface = lookup(phrase) or lookup(phrase.rstrip("."))
+            if surface is not None and surface.kind in ("country", "demonym", "city", "institution"):
+                return surface.code
+            if best is None and phrase.casefold() in known:
+                best = known[phrase.casefold()]
+    return best
+
+
 def code_for(text: str) -> str | None:
     """Code of a country, demonym, city, institution or body named by ``text``."""
     surface = lookup(text)

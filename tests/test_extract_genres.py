@@ -29,3 +29,36 @@ def test_relative_dates_count_from_the_dateline_day():
             "Lieutenant General Arvid Lindqvist, Chief of Defence of Sweden.")
     extraction, _, _ = run(text)
     assert [m.date for m in extraction.meetings] == ["2025-03-11"]
+
+
+def test_outlet_home_country():
+    from kg.gazetteer import outlet_country
+
+    assert outlet_country("Xinhua") == "CN"
+    assert outlet_country("Ministerio de Defensa (Uruguay)") == "UY"
+    assert outlet_country("Lagos Defence Review") == "NG"
+    assert outlet_country("Some Blog") is None and outlet_country(None) is None
+
+
+def test_an_official_the_text_gives_no_state_is_of_the_outlets_home():
+    text = ("Minister of Defence Arvo Tamm received his Latvian counterpart, Juris Ozols, on Monday. "
+            "The two ministers discussed air defence.")
+    extraction, _, people = run(text, source="ERR")
+    assert people["Arvo Tamm"].country == "EE" and people["Juris Ozols"].country == "LV"
+    assert [m.parties for m in extraction.meetings] == [["EE", "LV"]]
+
+
+def test_who_receives_someone_in_a_city_is_of_that_state_not_of_a_topic():
+    text = ("Defence Secretary Alan Brooke welcomed his Danish counterpart, Lars Holm, to London on Monday "
+            "for talks on support to Ukraine.")
+    extraction, _, people = run(text)
+    assert people["Alan Brooke"].country == "GB"
+    assert extraction.meetings[0].parties == ["DK", "GB"] and extraction.meetings[0].host == "GB"
+
+
+def test_a_demonym_role_gives_the_person_a_state():
+    text = ("On the sidelines of the forum, Lieutenant General Tran Van Minh, Deputy Minister, met several "
+            "foreign leaders. On Sunday, the Vietnamese deputy minister received Vice Admiral Paul Girard, "
+            "Director for International Relations at the French Ministry of the Armed Forces.")
+    extraction, _, people = run(text)
+    assert people["Tran Van Minh"].country == "VN"

@@ -96,6 +96,8 @@ class ArticleReader:
         self.pub_date = parse_iso(self.reference)
         self.dateline_city = cleaned.dateline_city
         self.dateline_country = gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None
+        outlet = gazetteer.outlet_country(article.source)
+        self.outlet_country = None if gazetteer.is_international_body(outlet) else outlet
         self.sentences: list[Sentence] = []
         for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
             for text in split_sentences(paragraph):
@@ -311,6 +313,10 @@ class ArticleReader:
             role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else self.last_subject)
             self._same_sentence = {r[2] for r in previous}
             keys = self.resolve_role(match, role_subject, sentence.index)
+            demonym = gazetteer.lookup(match.group("demonym") or "")
+            if len(keys) == 1 and demonym is not None and demonym.kind in ("demonym", "country") \
+                    and self.country_of(keys[0]) is None:
+                self.person(keys[0]).country = demonym.code  # "the Vietnamese deputy minister"
             for key in keys:
                 refs.append((match.start(), match.end(), key))
                 taken.append((match.start(), match.end()))
@@ -376,7 +382,15 @@ class ArticleReader:
         sentence.refs = refs = self._refs(sentence)
         self._visitor_cues(sentence)
         triggers = self.lex.triggers
-        future = re.search(triggers["not_meeting"], lowered)
+        trigger = None
+        for rule in triggers["meeting"]:
+            for match in re.finditer(rule["pattern"], lowered, re.I):
+                if any(f.start <= match.start() < f.end for f in sentence.forums):
+                    continue  # "ASEAN Defence Ministers' Meeting" names an event
+                if trigger is None or match.start() < trigger[0].start():
+                    trigger = (match, rule["host"])
+                break
+        future = re.search(triggers["not_meeting"], _main_clause(lowered, trigger[0].end() if trigger else None))
         date = None
         if not future:
             # what a quoted speaker calls "today" is not a date of the story
@@ -391,14 +405,6 @@ class ArticleReader:
             date = resolve_date(focused, self.pub_date, previous) or resolve_date(unquoted, self.pub_date, previous)
         self._update_place_context(sentence)
         self._delegation_cues(sentence)
-        trigger = None
-        for rule in triggers["meeting"]:
-            for match in re.finditer(rule["pattern"], lowered, re.I):
-                if any(f.start <= match.start() < f.end for f in sentence.forums):
-                    continue  # "ASEAN Defence Ministers' Meeting" names an event
-                if trigger is None or match.start() < trigger[0].start():
-                    trigger = (match, rule["host"])
-                break
         join = re.search(triggers["join"], lowered)
         keys = _unique([k for _, _, k in refs])
         sides = {self.country_of(k) for k in keys} - {None}
@@ -933,16 +939,31 @@ class ArticleReader:
         person = self.person(key)
         if person.country:
             return
+        # the other sides of their contacts (those who merely attended are usually of the home side)
         partners = set()
         for meeting in self.meetings:
             if key in meeting.participants:
-                partners |= {self.country_of(k) for k in meeting.participants if k != key}
+                partners |= {self.country_of(k) for k in meeting.participants if k != key and k not in self.joiners}
+        partners.discard(None)
         for delegation in self.delegations.values():
             if (key in delegation.members or key == delegation.leader) and delegation.country:
                 person.country = delegation.country
                 return
+        home_hints = {self.dateline_country, self.outlet_country} - {None}
+        for meeting in self.meetings:
+            # who receives someone in London is British ("X welcomed Y to London")
+            if meeting.host_person == key and meeting.host_direction != "neutral" and meeting.mode == "in_person" \
+                    and meeting.venue_country and meeting.venue_country not in partners and key not in self.visitors \
+                    and not gazetteer.is_international_body(meeting.venue_country) \
+                    and (not meeting.sidelines or meeting.venue_country in home_hints) \
+                    and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in self.forums.values() if f.city):
+                person.country = meeting.venue_country
+                return
         if self.dateline_country and self.dateline_country not in partners:
             person.country = self.dateline_country
+            return
+        if self.outlet_country and self.outlet_country not in partners and key not in self.visitors:
+            person.country = self.outlet_country
             return
         ranked = [code for code, _ in self.country_counts.most_common()
                   if code not in partners and not gazetteer.is_international_body(code)]
@@ -1082,6 +1103,15 @@ def _organization(position: str | None) -> str | None:
     if len(organization.split()) < 2 or (country_in(organization) is None and len(organization.split()) < 3):
         return None
     return organization
+
+
+def _main_clause(lowered: str, trigger_end: int | None) -> str:
+    """The sentence up to the first subordinate clause after the contact verb: "..., where the sides
+    agreed to hold an exercise" announces the exercise, not the meeting."""
+    if trigger_end is None:
+        return lowered
+    boundary = re.search(r",\s*(?:where|during which|at which|in which|after which|which|and agreed)\b|;", lowered[trigger_end:])
+    return lowered[:trigger_end + boundary.start()] if boundary else lowered
 
 
 def _topic(sentence: str) -> str | None:
