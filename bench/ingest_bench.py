@@ -116,7 +116,7 @@ def resolution_scores(store: Path, folder: Path, count: int, seed: int) -> dict:
     cells, predicted, actual = Counter(), Counter(), Counter()
     matched = unmatched = 0
     with GraphStore(store, read_only=True) as graph:
-        resolution = Resolution(graph)
+        resolution = Resolution(graph, eager=True)
     for article, mentions in resolution.registry.articles.items():
         for mention in mentions:
             person = next((p for p in gold.get(article, []) if mention.name == p["name"]

@@ -27,8 +27,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import KgError
-from kg.rdf import (CURATION_GRAPH, ID, RDF_TYPE, RDFS_LABEL, date_literal, mdc, party_iri, place_iri,
-                    short_hash)
+from kg.rdf import (CURATION_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, date_literal, mdc, party_iri,
+                    place_iri, short_hash)
 from kg.resolve import PersonOverrides, normalize_code, person_slug
 
 ATTRIBUTES = ("label", "rank", "position", "country", "organization")
@@ -241,7 +241,6 @@ def validate(store, specs: list[dict], resolution=None) -> None:
                           "`kg entities --person NAME` shows persons' IRIs)")
         return iri
 
-    known_articles = None
     for spec in specs:
         action, body, where = spec["action"], spec["body"], spec["where"] + f" ({spec['action']})"
         if action == "merge":
@@ -253,11 +252,10 @@ def validate(store, specs: list[dict], resolution=None) -> None:
         elif action == "split":
             iri = need(body["entity"], where)
             if resolution is not None:
-                if known_articles is None:
-                    known_articles = resolution.registry.articles
-                mentioned = {article for article, _ in resolution.by_iri.get(iri, set())}
+                mentioned = {m.article for m in resolution.members_of(iri)}
                 for article in body["articles"]:
-                    if str(article) not in known_articles:
+                    graph = article_iri(str(article))
+                    if not bool(store.query(f"ASK {{ GRAPH {graph} {{ {graph} ?p ?o }} }}")):
                         errors.append(f"{where}: unknown article {article}")
                     elif str(article) not in mentioned:
                         errors.append(f"{where}: article {article} does not mention {body['entity']}")
@@ -432,7 +430,7 @@ def apply_curations(store, path: str | Path) -> CurationReport:
     involved = set().union(*(_involved(spec) for spec in specs))
     articles: set[str] = set()
     for iri in involved:
-        articles.update(article for article, _key in before.by_iri.get(iri, set()))
+        articles.update(m.article for m in before.members_of(iri))
         rows = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {NamedNode(iri)} ?p ?o }} "
                            f"UNION {{ ?s ?p {NamedNode(iri)} }} }} }}")
         articles.update(article_id_of(row["g"]) for row in rows if row["g"].value.startswith(ID + "article/"))

@@ -33,7 +33,7 @@ from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
 from kg.model import Article, Extraction
 from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
-from kg.resolve import (Mention, Registry, entity_description, extraction_from_json,
+from kg.resolve import (Mention, Registry, block_of, entity_description, extraction_from_json,
                         extraction_to_json, mentions_of, normalize_extraction)
 
 RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
@@ -42,6 +42,9 @@ EXTRACTION_RECORD = mdc("extractionRecord")
 PENDING_BLOCK = mdc("pendingBlock")
 PENDING_ENTITY = mdc("pendingEntity")
 PENDING_ARTICLE = mdc("pendingArticle")
+MENTION_BLOCK = mdc("mentionBlock")
+MENTION_ENTITY = mdc("mentionEntity")
+REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy registry)
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
 
@@ -156,25 +159,31 @@ class BatchWriter:
 
 
 class Resolution:
-    """The registry of person mentions and the curations, loaded from the store once per run."""
+    """The registry of person mentions and the curations, read from the store.
 
-    def __init__(self, store, curation=None):
+    Writers use it lazily (``eager=False``): a surname block's mentions are read from the
+    resolution graph when the block is first needed, and dropped when the registry grows past
+    `REGISTRY_BUDGET` mentions, so memory does not grow with the corpus. Readers that list every
+    entity load it all (``eager=True``).
+    """
+
+    def __init__(self, store, curation=None, eager: bool = False):
         from kg.curate import CurationState
 
         self.store = store
         self.curation = curation if curation is not None else CurationState.load(store)
-        self.registry = Registry(self.curation.persons)
-        self.by_iri: dict[str, set[tuple[str, str]]] = {}
+        if eager:
+            self.registry = Registry(self.curation.persons)
+            query = f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_RECORDS} ?r }} }}"
+            for row in store.query(query):
+                mentions = _parse_mentions(row["r"].value)
+                if mentions:
+                    self.registry.put(mentions[0].article, mentions)
+        else:
+            self.registry = Registry(self.curation.persons, self._load_blocks, self._load_article)
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
         self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
-        query = (f"SELECT ?g ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_RECORDS} ?r }} }}")
-        for row in store.query(query):
-            mentions = [Mention.from_json(item) for item in json.loads(row["r"].value)]
-            if mentions:
-                self.registry.put(mentions[0].article, mentions)
-                for mention in mentions:
-                    self._index(mention)
         pending = (f"SELECT ?p ?v WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {RESOLUTION_GRAPH} ?p ?v }} }}")
         for row in store.query(pending):
             if row["p"] == PENDING_BLOCK:
@@ -184,33 +193,46 @@ class Resolution:
             elif row["p"] == PENDING_ARTICLE:
                 self.pending_articles.add(row["v"].value)
 
-    def _index(self, mention: Mention) -> None:
-        if mention.iri:
-            self.by_iri.setdefault(mention.iri, set()).add(mention.ref)
+    def _load_blocks(self, blocks: set[str]) -> dict[str, list[Mention]]:
+        found: dict[str, list[Mention]] = {}
+        ordered = sorted(blocks)
+        for start in range(0, len(ordered), 200):
+            values = " ".join(str(Literal(b)) for b in ordered[start:start + 200])
+            query = (f"SELECT DISTINCT ?r WHERE {{ VALUES ?b {{ {values} }} GRAPH {RESOLUTION_GRAPH} "
+                     f"{{ ?g {MENTION_BLOCK} ?b ; {MENTION_RECORDS} ?r }} }}")
+            for row in self.store.query(query):
+                mentions = _parse_mentions(row["r"].value)
+                if mentions:
+                    found[mentions[0].article] = mentions
+        return found
 
-    def _unindex(self, mention: Mention) -> None:
-        if mention.iri and mention.iri in self.by_iri:
-            self.by_iri[mention.iri].discard(mention.ref)
-            if not self.by_iri[mention.iri]:
-                del self.by_iri[mention.iri]
+    def _load_article(self, article_id: str) -> list[Mention] | None:
+        query = (f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {article_iri(article_id)} "
+                 f"{MENTION_RECORDS} ?r }} }}")
+        for row in self.store.query(query):
+            return _parse_mentions(row["r"].value)
+        return None
+
+    def members_of(self, iri: str) -> list[Mention]:
+        """Every stored mention resolved to this IRI (read from the store: what is committed)."""
+        query = (f"SELECT DISTINCT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_ENTITY} "
+                 f"{NamedNode(iri)} ; {MENTION_RECORDS} ?r }} }}")
+        members = [m for row in self.store.query(query) for m in _parse_mentions(row["r"].value) if m.iri == iri]
+        return sorted(members, key=lambda m: m.ref)
 
     def mentions(self, article_id: str) -> list[Mention]:
-        return self.registry.articles.get(article_id, [])
+        return self.registry.mentions(article_id)
 
     def put(self, extraction: Extraction) -> tuple[list[Mention], set[str], set[str]]:
         """Register an article's mentions; returns them, the blocks and the entities touched."""
         old = self.mentions(extraction.article.id)
         entities = {m.iri for m in old if m.iri}
-        for mention in old:
-            self._unindex(mention)
         mentions = mentions_of(extraction)
         blocks = self.registry.put(extraction.article.id, mentions)
         return mentions, blocks, entities
 
     def remove(self, article_id: str) -> tuple[set[str], set[str]]:
         old = self.mentions(article_id)
-        for mention in old:
-            self._unindex(mention)
         return self.registry.remove(article_id), {m.iri for m in old if m.iri}
 
     def assign(self, mentions: list[Mention]) -> set[str]:
@@ -219,11 +241,14 @@ class Resolution:
         for mention in mentions:
             iri = self.registry.iri_for(mention.article, mention.key)
             if iri != mention.iri:
-                self._unindex(mention)
                 changed.update(x for x in (mention.iri, iri) if x)
                 mention.iri = iri
-                self._index(mention)
         return changed
+
+    def trim(self, keep: Iterable[str] = ()) -> None:
+        """Keep the registry within its budget (only what is committed may be dropped)."""
+        if self.registry.size() > REGISTRY_BUDGET:
+            self.registry.evict(keep)
 
     def article_quads(self, extraction: Extraction, mentions: list[Mention],
                       digest: str | None) -> tuple[list[Quad], list[Quad]]:
@@ -240,6 +265,11 @@ class Resolution:
                    Quad(graph, MENTION_RECORDS,
                         Literal(json.dumps([m.to_json() for m in mentions], ensure_ascii=False,
                                            separators=(",", ":"))), RESOLUTION_GRAPH)]
+        # indexes to find an article's record by surname block and by entity
+        records += [Quad(graph, MENTION_BLOCK, Literal(block), RESOLUTION_GRAPH)
+                    for block in sorted({block_of(m) for m in mentions})]
+        records += [Quad(graph, MENTION_ENTITY, NamedNode(iri), RESOLUTION_GRAPH)
+                    for iri in sorted({m.iri for m in mentions if m.iri})]
         return quads, records
 
     def pending_quads(self, blocks: Iterable[str], entities: Iterable[str],
@@ -252,8 +282,7 @@ class Resolution:
 
     def description_quads(self, iri: str) -> list[Quad]:
         """One person's description in the entities graph (empty when no mention resolves to it)."""
-        refs = self.by_iri.get(iri, set())
-        members = [m for article, key in sorted(refs) for m in self.mentions(article) if m.key == key]
+        members = self.members_of(iri)
         if not members or iri in self.curation.rejected_nodes:
             return []
         description = entity_description(iri, members)
@@ -284,14 +313,13 @@ class Resolution:
 def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Mention, "object"]]:
     """(entity IRI, entity label, mention, link) for every mention of the persons named like
     ``name``: those the rules put in its surname block, and those merged into them by curation."""
-    from kg.resolve import block_of, preferred_name
+    from kg.resolve import preferred_name
 
     registry = resolution.registry
     iris = {cluster.iri for cluster in registry.clusters_named(name)}
     rows = []
     for iri in sorted(iris):
-        members = [m for article, key in sorted(resolution.by_iri.get(iri, set()))
-                   for m in resolution.mentions(article) if m.key == key]
+        members = resolution.members_of(iri)
         if not members:
             members = [m for cluster in registry.clusters_named(name) if cluster.iri == iri
                        for m in cluster.members]
@@ -301,6 +329,10 @@ def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Me
                          if mention.ref in c.links), None)
             rows.append((iri, label, mention, link))
     return rows
+
+
+def _parse_mentions(text: str) -> list[Mention]:
+    return [Mention.from_json(item) for item in json.loads(text)]
 
 
 def _load_extraction(store, graph: NamedNode) -> Extraction | None:
@@ -325,6 +357,7 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         stale |= registry.stale_articles([block])
         entities.update(cluster.iri for cluster in registry.clusters(block))
         registry.forget(block)
+        resolution.trim()
     for article_id in sorted(stale):
         graph = article_iri(article_id)
         extraction = _load_extraction(store, graph)
@@ -337,8 +370,10 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         writer.add(resolution.pending_quads((), changed))  # in the same transaction as the article
         writer.replace_article(graph, quads, records)
         remapped += 1
-        if remapped % ARTICLES_PER_TRANSACTION == 0:
+        if writer.articles == 0:  # just committed: what is in memory may be dropped
             registry.forget()
+            resolution.trim()
+    writer.commit()  # descriptions are read from the committed records
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
         writer.add(resolution.description_quads(iri))
@@ -535,6 +570,7 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
     writer.add(resolution.pending_quads(blocks, entities))
     writer.commit()
     resolution.registry.forget()  # the next batch recomputes the blocks it touches
+    resolution.trim(keep=blocks)
     return blocks, entities
 
 
@@ -550,7 +586,7 @@ def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:
     entities: set[str] = set()
     for article_id in article_ids:
         graph = article_iri(article_id)
-        if store.content_hash(graph) is None and article_id not in resolution.registry.articles:
+        if store.content_hash(graph) is None:
             missing.append(article_id)
             continue
         touched_blocks, touched_entities = resolution.remove(article_id)
@@ -568,10 +604,10 @@ def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:
 def resolve_all(store) -> int:
     """Re-run resolution over every stored mention (after new rules or curations); returns the
     number of articles re-mapped."""
-    resolution = Resolution(store)
+    resolution = Resolution(store, eager=True)
     writer = BatchWriter(store)
     blocks = set(resolution.registry.blocks)
-    entities = set(resolution.by_iri)
+    entities = {m.iri for mentions in resolution.registry.articles.values() for m in mentions if m.iri}
     remapped = reconcile(store, resolution, writer, blocks, entities)
     store.flush()
     return remapped

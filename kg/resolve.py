@@ -43,7 +43,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from kg import gazetteer
 from kg.model import (Article, Delegation, Extraction, Forum, Invitation, Meeting, Person,
@@ -414,32 +414,103 @@ class PersonOverrides:
 # ------------------------------------------------------------------ the registry
 
 
-class Registry:
-    """Every stored person mention, by article and by surname block; kept in the store's
-    resolution graph and loaded at the start of an ingest. Resolution of a block is recomputed
-    whenever a mention enters or leaves it."""
+BlockLoader = Callable[[set[str]], dict[str, list[Mention]]]
+ArticleLoader = Callable[[str], "list[Mention] | None"]
 
-    def __init__(self, overrides: PersonOverrides | None = None):
+
+class Registry:
+    """Person mentions by article and by surname block, clustered block by block.
+
+    In memory only (``load_blocks=None``), or backed by the store: then a block's mentions are
+    loaded when the block is first needed (``load_blocks`` returns, for a set of blocks, every
+    article naming someone in them with all its mentions), and `evict` drops what the current
+    work no longer needs, so memory does not grow with the corpus. Resolution of a block is
+    recomputed whenever a mention enters or leaves it.
+    """
+
+    def __init__(self, overrides: PersonOverrides | None = None, load_blocks: BlockLoader | None = None,
+                 load_article: ArticleLoader | None = None):
         self.articles: dict[str, list[Mention]] = {}
         self.blocks: dict[str, set[str]] = defaultdict(set)
         self.overrides = overrides or PersonOverrides()
+        self.load_blocks = load_blocks
+        self.load_article = load_article
+        self.loaded: set[str] = set()  # blocks whose every article is in memory (lazy mode)
+        self.removed: set[str] = set()  # articles removed in this session: never reloaded
         self._cache: dict[str, list[Cluster]] = {}
         self._iris: dict[str, dict[tuple[str, str], str]] = {}  # block -> mention ref -> IRI
 
+    @property
+    def lazy(self) -> bool:
+        return self.load_blocks is not None
+
+    def ensure_blocks(self, blocks: Iterable[str]) -> None:
+        """Load the blocks not in memory yet (lazy mode)."""
+        if not self.lazy:
+            return
+        missing = set(blocks) - self.loaded
+        if not missing:
+            return
+        records = self.load_blocks(missing)
+        self.loaded |= missing
+        for article, mentions in records.items():
+            if article in self.removed:
+                continue
+            mentions = self.articles.setdefault(article, mentions)  # what is in memory is newer
+            for mention in mentions:
+                if block_of(mention) in missing:
+                    self.blocks[block_of(mention)].add(article)
+        for block in missing:
+            self.forget(block)
+
+    def ensure_article(self, article: str) -> None:
+        """Load one article's mentions (lazy mode), e.g. before replacing or removing it."""
+        if not self.lazy or article in self.articles or article in self.removed:
+            return
+        mentions = self.load_article(article)
+        if not mentions:
+            return
+        self.articles[article] = mentions
+        for mention in mentions:
+            if block_of(mention) in self.loaded:
+                self.blocks[block_of(mention)].add(article)
+                self.forget(block_of(mention))
+
+    def mentions(self, article: str) -> list[Mention]:
+        self.ensure_article(article)
+        return self.articles.get(article, [])
+
+    def size(self) -> int:
+        return sum(len(mentions) for mentions in self.articles.values())
+
+    def evict(self, keep: Iterable[str] = ()) -> None:
+        """Drop every loaded block but ``keep`` (lazy mode: all of it is in the store)."""
+        if not self.lazy:
+            return
+        self.loaded &= set(keep)
+        self.blocks = defaultdict(set, {b: a for b, a in self.blocks.items() if b in self.loaded})
+        needed = set().union(*self.blocks.values()) if self.blocks else set()
+        self.articles = {a: m for a, m in self.articles.items() if a in needed}
+        self.forget()
+
     def put(self, article: str, mentions: list[Mention]) -> set[str]:
         """Replace an article's mentions; returns the blocks touched (old and new)."""
+        self.ensure_article(article)
+        self.ensure_blocks({block_of(m) for m in self.articles.get(article, []) + mentions})
         touched = self.remove(article)
+        self.removed.discard(article)
         self.articles[article] = mentions
         for mention in mentions:
             block = block_of(mention)
             self.blocks[block].add(article)
             touched.add(block)
         for block in touched:
-            self._cache.pop(block, None)
-            self._iris.pop(block, None)
+            self.forget(block)
         return touched
 
     def remove(self, article: str) -> set[str]:
+        self.ensure_article(article)
+        self.ensure_blocks({block_of(m) for m in self.articles.get(article, [])})
         touched = set()
         for mention in self.articles.pop(article, []):
             block = block_of(mention)
@@ -447,9 +518,9 @@ class Registry:
             if not self.blocks[block]:
                 del self.blocks[block]
             touched.add(block)
+        self.removed.add(article)
         for block in touched:
-            self._cache.pop(block, None)
-            self._iris.pop(block, None)
+            self.forget(block)
         return touched
 
     def forget(self, block: str | None = None) -> None:
@@ -463,6 +534,7 @@ class Registry:
             self._iris.pop(block, None)
 
     def block_mentions(self, block: str) -> list[Mention]:
+        self.ensure_blocks([block])
         return [m for article in sorted(self.blocks.get(block, ())) for m in self.articles[article]
                 if block_of(m) == block]
 
@@ -505,7 +577,7 @@ class Registry:
         return result
 
     def iri_for(self, article: str, key: str) -> str | None:
-        for mention in self.articles.get(article, []):
+        for mention in self.mentions(article):
             if mention.key == key:
                 block = block_of(mention)
                 self.clusters(block)
@@ -521,15 +593,6 @@ class Registry:
                     if mention.iri != cluster.iri:
                         stale.add(mention.article)
         return stale
-
-    def members_of(self, iri: str) -> list[tuple[Cluster, Mention]]:
-        """Every mention resolved to this IRI (searching every block: for inspection)."""
-        found = []
-        for block in sorted(self.blocks):
-            for cluster in self.clusters(block):
-                if cluster.iri == iri:
-                    found.extend((cluster, m) for m in cluster.members)
-        return found
 
     def clusters_named(self, name: str) -> list[Cluster]:
         """Clusters in the block of this name (what `kg entities --person NAME` shows)."""

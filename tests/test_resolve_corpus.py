@@ -102,3 +102,17 @@ def test_the_entities_graph_describes_each_person_once():
         __import__("pyoxigraph").NamedNode("https://w3id.org/mdc/id/person/kemal-dalkiran"),
         __import__("pyoxigraph").NamedNode("https://w3id.org/mdc#rank"), None, ENTITIES_GRAPH))
     assert [q.object.value for q in rank] == ["General"]  # the latest rank, after the promotion
+
+
+def test_a_tiny_memory_budget_gives_the_same_graph(monkeypatch):
+    """The registry is read block by block from the store and dropped between batches."""
+    import kg.pipeline
+
+    records = corpus()
+    reference = quad_set(ingest_in_order(records))
+    monkeypatch.setattr(kg.pipeline, "REGISTRY_BUDGET", 1)
+    monkeypatch.setattr(kg.pipeline, "ARTICLES_PER_TRANSACTION", 3)
+    shuffled = records[:]
+    random.Random(11).shuffle(shuffled)
+    assert quad_set(ingest_in_order(shuffled)) == reference
+    assert quad_set(ingest_in_order(shuffled, batch_size=4)) == reference
