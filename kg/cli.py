@@ -164,15 +164,17 @@ def entities(person_name, store_location, fmt):
     from kg.output import render
     from kg.pipeline import Resolution
 
+    from kg.pipeline import explain_person
+
     store = open_for(store_location, read_only=True)
     try:
-        resolution = Resolution(store)
+        if person_name:
+            found = explain_person(Resolution(store), person_name)
+        else:
+            registry = Resolution(store, eager=True).registry
     finally:
         store.close()
     if person_name:
-        from kg.pipeline import explain_person
-
-        found = explain_person(resolution, person_name)
         if not found:
             raise click.ClickException(f"no person named like {person_name!r} in the store")
         rows = [[iri.rsplit("/", 1)[-1], label, mention.article, mention.name, mention.country or "",
@@ -181,12 +183,15 @@ def entities(person_name, store_location, fmt):
         click.echo(render(["entity", "label", "article", "as written", "country", "confidence", "why"],
                           rows, fmt), nl=False)
         return
+    members: dict[str, list] = {}
+    for mentions in registry.articles.values():
+        for mention in mentions:
+            if mention.iri:
+                members.setdefault(mention.iri, []).append(mention)
     rows = []
-    for iri, refs in sorted(resolution.by_iri.items()):
-        members = [m for article, key in refs for m in resolution.mentions(article) if m.key == key]
-        names = sorted({m.name for m in members})
-        rows.append([iri.rsplit("/", 1)[-1], names[0] if len(names) == 1 else " | ".join(names),
-                     str(len({a for a, _ in refs}))])
+    for iri, found_members in sorted(members.items()):
+        names = sorted({m.name for m in found_members})
+        rows.append([iri.rsplit("/", 1)[-1], " | ".join(names), str(len({m.article for m in found_members}))])
     click.echo(render(["entity", "names", "articles"], rows, fmt), nl=False)
 
 
