@@ -62,3 +62,49 @@ def test_a_demonym_role_gives_the_person_a_state():
             "Director for International Relations at the French Ministry of the Armed Forces.")
     extraction, _, people = run(text)
     assert people["Tran Van Minh"].country == "VN"
+
+
+def _persons(sentence):
+    from kg.extract.mentions import find_persons
+
+    return [(m.name, m.rank) for m in find_persons(sentence)]
+
+
+def test_malay_and_bruneian_honorific_chains_are_titles_not_names_or_ranks():
+    sentence = ("The minister received Pehin Orang Kaya Pekerma Dewa Brigadier General (Rtd) Dato Paduka Seri "
+                "Haji Ali Haji Rahman, Deputy Minister.")
+    assert _persons(sentence) == [("Ali Haji Rahman", "Brigadier General")]
+    assert _persons("Yang Berhormat Datuk Seri Utama Ahmad Zaki met the envoy.")[0][0] == "Ahmad Zaki"
+
+
+def test_japanese_surname_first_given_name_gen_is_not_a_rank():
+    assert _persons("Minister of Defense KIMURA Gen met the Dutch minister.") == [("KIMURA Gen", None)]
+    assert _persons("Mr Gen Kimura met the Dutch minister.") == [("Gen Kimura", None)]
+    assert _persons("Army Chief Gen Asif Raza met the envoy.") == [("Asif Raza", "General")]
+
+
+def test_initials_particles_and_suffixes_stay_in_names():
+    assert _persons("Secretary of Defense Mr Ramon T Cruz Jr met him.")[0][0] == "Ramon T Cruz Jr"
+    assert _persons("Defence Minister Khalid Ahmed al-Harbi met him.")[0][0] == "Khalid Ahmed al-Harbi"
+    assert _persons("Chief of General Staff Major General B.Tsogt met him.") == [("B.Tsogt", "Major General")]
+
+
+def test_an_initial_form_joins_the_full_name():
+    text = ("Mongolian Defence Minister Bataar Ganzorig received Lieutenant General Kenji Mori, Chief of Staff of "
+            "the Japan Ground Self-Defense Force, on Monday. B.Ganzorig thanked the guest.")
+    extraction, _, people = run(text)
+    assert "B.Ganzorig" in people["Bataar Ganzorig"].aliases and len(extraction.persons) == 2
+
+
+def test_us_style_rank_abbreviations():
+    assert _persons("LTG Mark Hale met him.") == [("Mark Hale", "Lieutenant General")]
+    assert _persons("The talks included RADM Joan Pike and BG Tom Reyes.") == [
+        ("Joan Pike", "Rear Admiral"), ("Tom Reyes", "Brigadier General")]
+
+
+def test_two_letter_surnames_are_known_later():
+    text = ("Singapore's Minister for Defence Dr Ong Li met Chinese Defence Minister Admiral Wu Jian in Beijing "
+            "on Monday. Wu invited Ong to visit China.")
+    extraction, names, _ = run(text)
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Wu Jian", "Ong Li", "CN")]

@@ -25,6 +25,8 @@ class Lexicon:
     not_rank_before: set[str]
     honorifics: list[str]
     honorific_regex: re.Pattern
+    honorific_chain_regex: re.Pattern  # "Pehin Datu Lailaraja", "Dato Paduka Seri Haji": one title
+    mid_name_honorifics: set[str]
     postnominals: list[str]
     particles: set[str]
     position_heads: set[str]
@@ -88,7 +90,15 @@ def lexicon() -> Lexicon:
     honorifics = sorted(titles["honorifics"], key=len, reverse=True)
     honorific_regex = re.compile(r"(?<![\w])(?:" + "|".join(
         re.escape(h) + (r"(?![\w])" if h[-1].isalnum() else "") for h in honorifics) + r")")
+    starts = sorted(titles["honorific_chain_starts"], key=len, reverse=True)
+    chain_words = sorted(titles["honorific_chain_words"], key=len, reverse=True)
+
+    def alternatives(items):
+        return "|".join(re.escape(h) + (r"(?![\w'])" if h[-1].isalnum() else "") for h in items)
+
+    honorific_chain_regex = re.compile(rf"(?<![\w])(?:{alternatives(starts)})(?:\s+(?:{alternatives(chain_words)}))*")
     return Lexicon(
+        honorific_chain_regex=honorific_chain_regex, mid_name_honorifics=set(titles["mid_name_honorifics"]),
         rank_variants=variants, rank_regex=rank_regex, rank_regex_lower=rank_regex_lower,
         abbreviations=abbreviations, not_rank_after=set(ranks["not_rank_after"]),
         not_rank_before=set(ranks["not_rank_before"]),

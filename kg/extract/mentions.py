@@ -169,6 +169,15 @@ def find_ranks(sentence: str) -> list[Span]:
         if service == "Army" and surface == "General":
             canonical = "General of the Army"
         before = sentence[:match.start()].rstrip().split()
+        # "Mr Gen Nakatani": after a civilian honorific the word is a given name, not a rank;
+        # "NAKATANI Gen": a surname in capitals first (Japanese style), then the given name
+        if before and sentence[:match.start()].endswith(" ") and (
+                lex.honorific_regex.fullmatch(before[-1]) and before[-1].rstrip(".") in (
+                    "Mr", "Mrs", "Ms", "Miss", "Mister", "Dr", "Madam", "Madame", "Mme", "Monsieur", "Herr", "Frau")
+                or surface in ("Gen", "GEN") and before[-1].isupper() and before[-1].isalpha() and len(before[-1]) >= 3
+                and before[-1] not in lex.position_heads and gazetteer.lookup(before[-1]) is None
+                and canonical_rank(before[-1]) is None):
+            continue
         if canonical in ("General", "Admiral") or surface.startswith("Gen"):
             if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after):
                 continue
@@ -185,20 +194,51 @@ def find_ranks(sentence: str) -> list[Span]:
 
 
 def find_honorifics(sentence: str) -> list[Span]:
+    lex = lexicon()
     spans = []
-    for match in lexicon().honorific_regex.finditer(sentence):
+    chains = []
+    for match in lex.honorific_chain_regex.finditer(sentence):
+        after = sentence[match.end():match.end() + 2]
+        if after.startswith(" ") and len(after) == 2 and (after[1].isupper() or after[1] == "("):
+            chains.append(Span(match.start(), match.end(), match.group(0)))
+    for match in lex.honorific_regex.finditer(sentence):
         after = sentence[match.end():match.end() + 2]
         if not after.startswith(" ") or len(after) < 2 or not (after[1].isupper() or after[1] == "("):
             continue
+        if any(c.start <= match.start() < c.end for c in chains):
+            continue
+        if match.group(0) in lex.mid_name_honorifics and _after_given_name(sentence, match.start()):
+            continue  # "Halbi Haji Mohd Yussof": part of the name
         spans.append(Span(match.start(), match.end(), match.group(0)))
-    return spans
+    return sorted(spans + chains, key=lambda span: span.start)
+
+
+def _after_given_name(sentence: str, start: int) -> bool:
+    """The word before ``start`` is a capitalised given name (not a title, rank or honorific)."""
+    lex = lexicon()
+    previous = re.search(r"([A-Z][\w'\-]*)\s$", sentence[:start])
+    if not previous:
+        return False
+    word = previous.group(1)
+    return word not in lex.position_heads and word not in lex.non_name_words and canonical_rank(word) is None \
+        and not lex.honorific_regex.fullmatch(word) and not lex.honorific_chain_regex.fullmatch(word) \
+        and gazetteer.lookup(word) is None
 
 
 # ----------------------------------------------------------------- names
 
 
+_PARTICLE_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|bint|ben|van|von|de|da|di|du|del|della|le|la|"
+                                r"ter|ten|ould|d|l|o)[\-'’][A-Z][\w'\-]+$")
+_NAME_SUFFIX = re.compile(r"(?:,?\s+(?:Jr\.?|Sr\.?|Jnr\.?|Snr\.?|II|III|IV))(?![\w])")
+
+
 def _is_name_token(token: str, lex) -> bool:
-    if not token or not token[0].isupper():
+    if not token:
+        return False
+    if _PARTICLE_PREFIXED.match(token):
+        return True  # "al-Abbasi", "d'Almeida", "van-Dijk"
+    if not token[0].isupper():
         return False
     if _INITIAL.match(token):
         return True
@@ -225,7 +265,9 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
 
     while i < len(toks):
         text, start, end = toks[i]
-        if is_masked(start, end) or not _is_name_token(text, lex) or _INITIAL.match(text):
+        glued_initial = bool(_INITIAL.match(text)) and i + 1 < len(toks) and toks[i + 1][1] == end \
+            and _is_name_token(toks[i + 1][0], lex) and not _INITIAL.match(toks[i + 1][0])
+        if is_masked(start, end) or not _is_name_token(text, lex) or (_INITIAL.match(text) and not glued_initial):
             i += 1
             continue
         j = i + 1
@@ -237,6 +279,11 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
             if _is_name_token(t, lex) or (t.isupper() and len(t) > 2 and t.isalpha() and t not in lex.position_heads
                                           and gazetteer.lookup(t) is None):
                 last_end = e
+                j += 1
+                continue
+            if len(t) == 1 and t.isupper() and j + 1 < len(toks) and toks[j + 1][1] - e == 1 \
+                    and _is_name_token(toks[j + 1][0], lex) and not _INITIAL.match(toks[j + 1][0]):
+                last_end = e  # an initial written without its full stop
                 j += 1
                 continue
             if t in lex.particles:
@@ -253,7 +300,11 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
         while run_tokens and (run_tokens[-1][0] in lex.particles or _INITIAL.match(run_tokens[-1][0])):
             run_tokens.pop()
         if run_tokens:
-            runs.append((run_tokens[0][1], run_tokens[-1][2]))
+            run_end = run_tokens[-1][2]
+            suffix = _NAME_SUFFIX.match(sentence, run_end)
+            if suffix and len(run_tokens) >= 2:
+                run_end = suffix.end()  # "Gilberto C Teodoro Jr", "Richard Mills Jr."
+            runs.append((run_tokens[0][1], run_end))
         i = max(j, i + 1)
     # an all-capital word adjacent to a run belongs to it ("SAKAMOTO Hiroyuki", "MORITA Kazuki")
     return runs
@@ -449,7 +500,7 @@ def name_words(name: str) -> list[str]:
     particles = {p.casefold() for p in lexicon().particles}
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("ı", "i").casefold()
-    words = [w.strip(".,'") for w in text.replace("-", " - ").split()]
+    words = [w.strip(".,'") for w in re.sub(r"(?<=\b\w)\.(?=\w)", ". ", text).replace("-", " - ").split()]
     return [w for w in words if w and w != "-" and w not in particles]
 
 

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from kg.extract.mentions import Mention, name_words
 
 
+_COMMON_SHORT = {"an", "as", "at", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or",
+                 "so", "to", "up", "us", "we", "am", "be", "al", "el", "de", "da", "di", "du", "la", "le", "mr", "ms",
+                 "dr", "st"}
+
+
 @dataclass
 class PersonRecord:
     key: str
@@ -37,7 +42,8 @@ class Registry:
     def known_words(self) -> set[str]:
         words = set()
         for person in self.persons.values():
-            words.update(w for w in person.words if len(w) >= 3)
+            # two-letter surnames count ("Hu", "Ng", "Li") unless they are common words
+            words.update(w for w in person.words if len(w) >= 3 or (len(w) == 2 and w not in _COMMON_SHORT))
         return words
 
     def find(self, name: str, rank: str | None = None) -> PersonRecord | None:
@@ -63,7 +69,8 @@ class Registry:
                                   mention.honorific, sentence_index, sentence_index, sentence, words)
             self.persons[key] = person
             return person
-        if len(words) > len(person.words) and _contains(words, person.words):
+        if (len(words) > len(person.words) or len(words) == len(person.words) and _initials(words) < _initials(person.words)) \
+                and _contains(words, person.words):
             if person.name not in person.aliases:
                 person.aliases.append(person.name)
             person.name = mention.name
@@ -79,5 +86,14 @@ class Registry:
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """Every word of ``shorter`` is in ``longer``."""
-    return bool(shorter) and all(w in longer for w in shorter)
+    """Every word of ``shorter`` is in ``longer``; an initial stands for a word it begins ("Z. Hasanov")."""
+    return bool(shorter) and all(w in longer or any(_initial_of(w, x) for x in longer) for w in shorter) \
+        and any(len(w) > 1 for w in shorter)
+
+
+def _initial_of(a: str, b: str) -> bool:
+    return (len(a) == 1 and len(b) > 1 and b.startswith(a)) or (len(b) == 1 and len(a) > 1 and a.startswith(b))
+
+
+def _initials(words: list[str]) -> int:
+    return sum(len(w) == 1 for w in words)
