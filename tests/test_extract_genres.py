@@ -108,3 +108,28 @@ def test_two_letter_surnames_are_known_later():
     extraction, names, _ = run(text)
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Wu Jian", "Ong Li", "CN")]
+
+
+def test_an_event_opening_does_not_date_the_meetings_at_it():
+    text = ("QINGDAO, April 23 -- Admiral Li Wei, commander of the PLA Navy, met Admiral Somchai Rak, "
+            "Commander-in-Chief of the Royal Thai Navy, on Tuesday. The meeting was held on the sidelines of the "
+            "symposium, which opened here on Monday. During the talks with the Thai admiral, Li praised the ties.")
+    extraction, _, _ = run(text, date="2024-04-24")
+    assert [m.date for m in extraction.meetings] == ["2024-04-23"]
+
+
+def test_a_commander_with_his_delegation_and_its_members():
+    text = ("LAHORE, March 3 (APP): General Emre Kaya, Commander of Turkish Naval Forces, along with his delegation, "
+            "called on Admiral Naveed Ashraf, Chief of the Naval Staff, today. The delegation comprised Rear Admiral "
+            "Ali Demir and Captain Cem Oz.")
+    extraction, names, _ = run(text)
+    assert [(names[d.leader], d.country, sorted(names[k] for k in d.members)) for d in extraction.delegations] == [
+        ("Emre Kaya", "TR", ["Ali Demir", "Cem Oz"])]
+    assert len(extraction.meetings) == 1 and len(extraction.meetings[0].participants) == 4
+
+
+def test_post_nominal_award_with_a_space_before_its_bracket():
+    from kg.extract.clean import strip_postnominals
+
+    assert strip_postnominals("General Ali Raza, HI (M), Chief of Army Staff, met") == \
+        "General Ali Raza, Chief of Army Staff, met"

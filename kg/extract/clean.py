@@ -145,7 +145,7 @@ def strip_postnominals(text: str) -> str:
     if _POSTNOMINAL is None:
         from kg.extract.lexicon import lexicon
         words = "|".join(sorted((re.escape(w) for w in lexicon().postnominals), key=len, reverse=True))
-        _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
+        _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\s?\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
     # "Admiral X, PVSM, AVSM, received": drop the list, and the comma that closed it before a verb
     out = []
     last = 0

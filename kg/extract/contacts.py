@@ -402,7 +402,16 @@ class ArticleReader:
                              r"concluded|closes|closed|kicked off|is due|was due)\b[^,.;]{0,40}?"
                              r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
                              " ", focused)
-            date = resolve_date(focused, self.pub_date, previous) or resolve_date(unquoted, self.pub_date, previous)
+            date = resolve_date(focused, self.pub_date, previous)
+            if date is None:
+                # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
+                # here on Monday") does not date the meetings held at it
+                event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
+                event_background = re.sub(
+                    r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
+                    r"is due|was due|ran|runs)\b[^,.;]{0,40}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
+                    r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
+                date = resolve_date(event_background, self.pub_date, previous)
         self._update_place_context(sentence)
         self._delegation_cues(sentence)
         join = re.search(triggers["join"], lowered)
@@ -557,7 +566,8 @@ class ArticleReader:
             before = [r for r in refs if r[1] <= match.start()]
             if before and not re.search(r"\bby\s*$", text[:match.start()]):
                 self._add_delegation(before[-1][2], sentence, match.group(0))
-        for match in re.finditer(r"\band (?:his|her|the) (?:accompanying |visiting )?(?:[A-Z][\w]+ )?delegation\b", text):
+        for match in re.finditer(r"\b(?:and (?:his|her|the)|(?:along with|together with|with|accompanied by) (?:his|her)) "
+                                 r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
             before = [r for r in refs if r[1] <= match.start()]
             if before:
                 self._add_delegation(before[-1][2], sentence, match.group(0))
