@@ -292,3 +292,12 @@ def test_a_person_is_found_by_name_or_alias_whatever_iri_resolution_chose(runner
     result = runner.invoke(cli, ["query", "who-met-whom", "-p", "person=Z. Hasanov", "--format", "csv",
                                  "--store", str(path)])
     assert result.exit_code == 0 and "zakir-hasanov-2" in result.output
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=HOSTILE.filter(lambda text: text.strip() and not queries._is_iri_like(text)))
+def test_a_hostile_person_name_is_looked_up_as_data(store, name):
+    """The name look-up (label or alias) binds the name as one literal too: no error, no match."""
+    assert queries.persons_named(store, name) == [] or name.strip() in {
+        "Zakir Hasanov", "Yaşar Güler", "Dong Jun", "Mark Rutte"}
+    assert queries.run(store, "person-timeline", {"person": name}).rows == []
