@@ -133,3 +133,46 @@ def test_post_nominal_award_with_a_space_before_its_bracket():
 
     assert strip_postnominals("General Ali Raza, HI (M), Chief of Army Staff, met") == \
         "General Ali Raza, Chief of Army Staff, met"
+
+
+def test_a_visit_over_several_days_dates_each_day():
+    from datetime import date
+
+    from kg.extract.dates import date_range, resolve_date
+
+    pub = date(2025, 5, 14)
+    assert date_range("visited Tirana on 12 and 13 May 2025", pub) == (date(2025, 5, 12), date(2025, 5, 13))
+    assert date_range("from May 3-5", pub) == (date(2025, 5, 3), date(2025, 5, 5))
+    days = (date(2025, 5, 12), date(2025, 5, 14))
+    assert resolve_date("On the second day, he met the minister.", pub, None, days) == "2025-05-13"
+    assert resolve_date("On the final day, he met the minister.", pub, None, days) == "2025-05-14"
+    text = ("The Chair of the NATO Military Committee, Admiral Paolo Ferri, visited Tirana on 12 and 13 May 2025. "
+            "On the first day, Admiral Ferri met the Chief of General Staff of the Albanian Armed Forces, Major "
+            "General Arben Kingji. On 13 May, the Chair was received by the Minister of Defence, Pirro Vengu.")
+    extraction, names, _ = run(text, date="2025-05-14")
+    assert sorted((m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        ("2025-05-12", ["Arben Kingji", "Paolo Ferri"]), ("2025-05-13", ["Paolo Ferri", "Pirro Vengu"])]
+    assert all(m.host == "AL" for m in extraction.meetings)
+
+
+def test_attendance_wording_and_the_end_of_an_accompaniment_list():
+    text = ("The Chief of Defence Staff, General Musa Bello, received the Commander of United States Africa Command, "
+            "General Mark Dunn, at Defence Headquarters, Abuja on Monday. The commander, who was accompanied by "
+            "Colonel Ray Stone, his aide, and the US Ambassador to Nigeria, Ann Clark, discussed training with the "
+            "CDS. The Chief of Defence Intelligence, Lt Gen Sani Bala, was also at the meeting.")
+    extraction, names, people = run(text, date="2025-01-28")
+    assert people["Musa Bello"].country == "NG" and people["Sani Bala"].country == "NG"
+    assert len(extraction.meetings) == 1 and len(extraction.meetings[0].participants) == 5
+    assert [names[k] for d in extraction.delegations for k in d.members if names[k] == "Musa Bello"] == []
+
+
+def test_briefed_by_is_a_contact_and_the_rt_hon_keeps_the_post():
+    from kg.extract.mentions import find_persons
+
+    mention = find_persons("He spoke with the Secretary of State for Defence of the United Kingdom, the Rt Hon "
+                           "Mark Price MP.")[0]
+    assert (mention.name, mention.position) == ("Mark Price", "Secretary of State for Defence of the United Kingdom")
+    text = ("Czech Defence Minister Jan Dvorak travelled to Vilnius on Thursday. Afterwards, Dvorak was briefed by "
+            "the Lithuanian Chief of Defence, Lieutenant General Petras Kairys, at the brigade site.")
+    extraction, _, _ = run(text, date="2025-02-07")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["CZ", "LT"], "LT")]

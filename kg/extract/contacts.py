@@ -14,7 +14,7 @@ from datetime import date as Date
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, split_sentences
-from kg.extract.dates import future_date, parse_iso, publication_date, reference_date, resolve_date
+from kg.extract.dates import date_range, future_date, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
@@ -23,7 +23,7 @@ from kg.model import (Article, Delegation, Extraction, Forum, Invitation, Meetin
                       Place)
 
 ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|"
-              r"generals?|admirals?|commanders?|chiefs?|ministers?|deputy ministers?|vice ministers?|"
+              r"generals?|admirals?|commanders?|chiefs?|ministers?|chair|chairman|chairwoman|chairperson|deputy ministers?|vice ministers?|"
               r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
               r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
               r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
@@ -42,7 +42,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
 _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
                             r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
-_LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to)\s+(?:the\s+)?$")
+_LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 
 
 @dataclass
@@ -112,6 +112,7 @@ class ArticleReader:
         self.context_city = self.dateline_city
         self.context_country = self.dateline_country
         self.context_date: str | None = None
+        self.visit_days = None  # (first, last) day of a visit told over several days
         self.last_subject: str | None = None
         self.current: MeetingDraft | None = None
         self.country_counts: Counter = Counter()
@@ -402,7 +403,10 @@ class ArticleReader:
                              r"concluded|closes|closed|kicked off|is due|was due)\b[^,.;]{0,40}?"
                              r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
                              " ", focused)
-            date = resolve_date(focused, self.pub_date, previous)
+            span = date_range(unquoted, self.pub_date)
+            if span:
+                self.visit_days = span
+            date = resolve_date(focused, self.pub_date, previous, self.visit_days)
             if date is None:
                 # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
                 # here on Monday") does not date the meetings held at it
@@ -411,7 +415,7 @@ class ArticleReader:
                     r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
                     r"is due|was due|ran|runs)\b[^,.;]{0,40}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
                     r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
-                date = resolve_date(event_background, self.pub_date, previous)
+                date = resolve_date(event_background, self.pub_date, previous, self.visit_days)
         self._update_place_context(sentence)
         self._delegation_cues(sentence)
         join = re.search(triggers["join"], lowered)
@@ -641,7 +645,10 @@ class ArticleReader:
         match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
         if match and not re.search(r"\bwho accompanied\b", text):
             before = [r for r in refs if r[1] <= match.start()]
-            after = [r for r in refs if r[0] >= match.end() - 1]
+            # the list ends where the main clause resumes: "X, who was accompanied by A, B and C, discussed ..."
+            resume = re.search(r",\s+(?!and\b|or\b|the\b|a\b|an\b|his\b|her\b|who\b|both\b)[a-z]|;", text[match.end():])
+            zone_end = match.end() + resume.start() if resume else len(text)
+            after = [r for r in refs if match.end() - 1 <= r[0] < zone_end]
             leader = before[-1][2] if before else None
             if leader and after:
                 delegation = self._add_delegation(leader, sentence, match.group(0))

@@ -117,13 +117,53 @@ def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
     return None
 
 
-def resolve_date(text: str, pub: date | None, previous: str | None = None) -> str | None:
+# "on 12 and 13 May", "12-14 May 2025", "from 3 to 5 June", "May 12-13", "June 3 and 4, 2024"
+_RANGE_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                              rf"(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?")
+_RANGE_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(\d{{1,2}})"
+                              rf"(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_NTH_DAY = re.compile(r"\b(?:on|during) the (first|second|third|fourth|fifth|final|last|closing|opening) day\b", re.I)
+_DAY_NUMBERS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def date_range(text: str, pub: date | None) -> tuple[date, date] | None:
+    """A span of days the text names ("visited Skopje on 12 and 13 May 2025"), or None."""
+    found = []
+    for match in _RANGE_DAY_MONTH.finditer(text):
+        found.append((match.start(), int(match.group(1)), int(match.group(2)), _month(match.group(3)), match.group(4)))
+    for match in _RANGE_MONTH_DAY.finditer(text):
+        found.append((match.start(), int(match.group(2)), int(match.group(3)), _month(match.group(1)), match.group(4)))
+    if not found:
+        return None
+    _, first, last, month, year = min(found)
+    if not 1 <= first < last <= 31:
+        return None
+    year = int(year) if year else _year_for(month, first, pub)
+    if year is None:
+        return None
+    try:
+        return date(year, month, first), date(year, month, last)
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, pub: date | None, previous: str | None = None,
+                 days: tuple[date, date] | None = None) -> str | None:
     """The date an event sentence gives, resolved against the publication date; None if it gives none.
 
-    ``previous`` is the date of the event told just before ("the same day", "the following day").
+    ``previous`` is the date of the event told just before ("the same day", "the following day");
+    ``days`` the span of a visit told before ("On the second day" of a "12-14 May" visit).
     """
     lowered = text.lower()
     prev = parse_iso(previous) if previous and len(previous) == 10 else None
+    span = date_range(text, pub)
+    if span:
+        return span[0].isoformat()  # a visit over several days begins on the first
+    nth = _NTH_DAY.search(text)
+    if nth and days:
+        word = nth.group(1).lower()
+        day = days[1] if word in ("final", "last", "closing") else days[0] + timedelta(days=_DAY_NUMBERS[word])
+        return min(day, days[1]).isoformat()
     if re.search(r"\b(?:the same day|that same day|later (?:that|the same|in the) (?:day|afternoon|evening)|later that day|"
                  r"later in the day|on the same day|the same afternoon|the same evening|that afternoon|that evening|"
                  r"earlier in the day|that day)\b", lowered) and previous:

@@ -557,6 +557,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 if span.end == len(gap):
                     honorific = honorific or span.value
                     cursor = span.start
+                    article = re.search(r"\b[Tt]he\s+$", sentence[:cursor])
+                    if article:
+                        cursor = article.start()  # "..., the Rt Hon John Healey"
                     changed = True
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)

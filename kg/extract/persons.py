@@ -91,8 +91,9 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
         and any(len(w) > 1 for w in shorter)
 
 
-def _initial_of(a: str, b: str) -> bool:
-    return (len(a) == 1 and len(b) > 1 and b.startswith(a)) or (len(b) == 1 and len(a) > 1 and a.startswith(b))
+def _initial_of(initial: str, word: str) -> bool:
+    """``initial`` (a single letter of the shorter name) stands for ``word`` of the longer one."""
+    return len(initial) == 1 and len(word) > 1 and word.startswith(initial)
 
 
 def _initials(words: list[str]) -> int:
