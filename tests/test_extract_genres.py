@@ -176,3 +176,20 @@ def test_briefed_by_is_a_contact_and_the_rt_hon_keeps_the_post():
             "the Lithuanian Chief of Defence, Lieutenant General Petras Kairys, at the brigade site.")
     extraction, _, _ = run(text, date="2025-02-07")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["CZ", "LT"], "LT")]
+
+
+def test_forums_in_either_spelling_acronym_fairs_and_one_series():
+    from kg.extract.forums import find_forums
+
+    [forum] = find_forums("He attended the 12th International Defense Industry Fair in Istanbul.")
+    assert (forum.name, forum.series, forum.edition) == (
+        "International Defense Industry Fair", "International Defence Industry Fair", 12)
+    [fair] = find_forums("He invited the minister to the ZARDEX-2027 international exhibition of arms in Astana.")
+    assert (fair.name, fair.edition) == ("ZARDEX", None)
+    assert find_forums("The NATO 2030 agenda was discussed.") == []
+    text = ("Turkish Defence Minister Ali Demir received Iraqi Defence Minister Omar Saleh in Ankara on Tuesday. "
+            "Demir invited Saleh to the 17th International Defense Industry Fair (IDEF), to be held in Istanbul. "
+            "IDEF opens in July.")
+    extraction, _, _ = run(text, date="2025-04-16")
+    assert [(f.name, f.edition) for f in extraction.forums] == [("International Defense Industry Fair", 17)]
+    assert len(extraction.invitations) == 1 and extraction.invitations[0].forum == extraction.forums[0].key

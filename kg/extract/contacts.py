@@ -260,9 +260,15 @@ class ArticleReader:
             self.country_counts[place.code] += 1.0 if place.kind in ("country", "demonym") else 0.4
         sentence.forums = find_forums(sentence.text)
         for forum in sentence.forums:
-            existing = self.forums.get(forum.name)
-            if existing is None or (forum.edition and not existing.edition):
-                self.forums[forum.name] = forum
+            # one series however the text names it ("IDEF", "International Defense Industry Fair")
+            existing = self.forums.get(forum.series)
+            if existing is None:
+                self.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
+                                                         forum.city, forum.aliases, forum.series)
+                continue
+            existing.edition = existing.edition or forum.edition
+            if existing.name == forum.series and forum.name != forum.series:
+                existing.name = forum.name  # the series as this text spells it
         persons = find_persons(sentence.text, self.registry.known_words())
         kept = []
         for mention in persons:
@@ -905,7 +911,7 @@ class ArticleReader:
         target_forum = target_country = None
         spans = [(m.span_start, m.span_end) for m in sentence.persons]
         if forum is not None:
-            target_forum = forum.name
+            target_forum = forum.series
         else:
             visit = re.search(r"\b(?:visit|visiting|travel to|come to|trip to|hold the next [\w\s]{0,30}? in)\b", tail)
             if visit:
@@ -1067,7 +1073,7 @@ class ArticleReader:
             self.forum_keys[name] = key
             location = Place(forum.city, gazetteer.code_for(forum.city)) if forum.city else None
             aliases = [a for a in forum.aliases if a.isupper()]
-            extraction.forums.append(Forum(key=key, name=name, edition=forum.edition, date=self.forum_dates.get(name),
+            extraction.forums.append(Forum(key=key, name=forum.name, edition=forum.edition, date=self.forum_dates.get(name),
                                            location=location, aliases=aliases))
         seen = set()
         for inviter, invitee, forum, country, evidence in self.invitations:

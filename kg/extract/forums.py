@@ -55,6 +55,10 @@ class ForumMention:
     edition: int | None
     city: str | None
     aliases: tuple[str, ...] = ()
+    series: str = ""  # the canonical series, which several surface names share
+
+    def __post_init__(self) -> None:
+        self.series = self.series or self.name
 
 
 @lru_cache(maxsize=1)
@@ -67,11 +71,26 @@ def _known_regex() -> tuple[re.Pattern, dict[str, dict]]:
     parts = []
     for surface in surfaces:
         escaped = re.escape(surface).replace(r"\ ", r"\s+").replace("'", "['’]?")
+        # British and American spellings are the same series ("Defense Industry Fair", "Organisation")
+        escaped = re.sub(r"Defen[cs]e", "Defen[cs]e", escaped)
+        escaped = re.sub(r"(?<=Organi)[sz](?=ation)", "[sz]", escaped)
         if surface.isupper() or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]+", surface):
             parts.append(f"(?-i:{escaped})")  # acronyms in upper case only
         else:
             parts.append(escaped)
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])(?!-Plus)", re.I), by_surface
+
+
+def _spelling(surface: str) -> str:
+    """The other spelling of a name ("Defense" <-> "Defence", "Organization" <-> "Organisation")."""
+    swapped = re.sub(r"Defen([cs])e", lambda m: "Defen" + ("s" if m.group(1) == "c" else "c") + "e", surface)
+    return re.sub(r"(?<=Organi)([sz])(?=ation)", lambda m: "s" if m.group(1) == "z" else "z", swapped)
+
+
+# "KADEX-2026", "IDEF 2025", "SAHA EXPO 2024" before or after an exhibition word: a fair named by its acronym
+_ACRONYM_FAIR = re.compile(r"(?<![\w\-])(?P<name>[A-Z][A-Z0-9]{2,9}(?:\s+EXPO)?)[\-\s](?P<year>20\d\d)(?!\d)"
+                           r"(?=[^.;]{0,40}?\b(?:exhibition|expo|exposition|show|fair|salon|airshow|forum)\b|)",)
+_FAIR_WORDS = re.compile(r"\b(?:exhibition|expo|exposition|show|fair|salon|airshow|air show|forum|conference)\b", re.I)
 
 
 def _generic_regex() -> re.Pattern:
@@ -91,12 +110,15 @@ def find_forums(sentence: str) -> list[ForumMention]:
     taken: list[tuple[int, int]] = []
     for match in known.finditer(sentence):
         surface = re.sub(r"\s+", " ", match.group(0)).replace("’", "'")
-        forum = by_surface.get(surface.casefold())
+        forum = by_surface.get(surface.casefold()) or by_surface.get(_spelling(surface).casefold())
         if forum is None:
             continue
+        name = forum["name"]
+        if surface.casefold() == _spelling(name).casefold():
+            name = _spelling(name)  # the series as this text spells it
         edition = _edition_near(sentence, match.start(), match.end())
-        found.append(ForumMention(match.start(), match.end(), forum["name"], edition, forum.get("city"),
-                                  tuple(forum.get("aliases", []))))
+        found.append(ForumMention(match.start(), match.end(), name, edition, forum.get("city"),
+                                  tuple(forum.get("aliases", [])), forum["name"]))
         taken.append((match.start(), match.end()))
     if _GENERIC is None:
         _GENERIC = _generic_regex()
@@ -121,7 +143,21 @@ def find_forums(sentence: str) -> list[ForumMention]:
         if _is_bilateral(name):
             continue  # "India-Japan Defence Policy Dialogue": two states talking, not a multilateral event
         found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
+    for match in _ACRONYM_FAIR.finditer(sentence):
+        start, end = match.span("name")
+        if any(s <= start < e or s < end <= e for s, e in taken) or any(f.start <= start < f.end for f in found):
+            continue
+        context = sentence[max(0, start - 40):match.end() + 60]
+        if not _FAIR_WORDS.search(context) or gazetteer_code(match.group("name")):
+            continue
+        found.append(ForumMention(start, end, match.group("name"), None, None, (match.group("name"),)))
     return sorted(found, key=lambda f: f.start)
+
+
+def gazetteer_code(text: str) -> str | None:
+    from kg.gazetteer import code_for
+
+    return code_for(text)
 
 
 def _is_bilateral(name: str) -> bool:
