@@ -151,14 +151,20 @@ def _is_initial(token: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def parse_name(name: str, country: str | None = None) -> NameParts | None:
-    """Split a person's name into folded surname and given name; None when it has no letters."""
+def parse_name(name: str, country: str | None = None, surname_first: bool | None = None) -> NameParts | None:
+    """Split a person's name into folded surname and given name; None when it has no letters.
+
+    ``surname_first`` says which end the surname is at when the article shows it (see
+    `surname_first_hint`); by default, first for Chinese and Korean names, last otherwise.
+    """
     tokens = _tokens(name)
     if not tokens:
         return None
     if len(tokens) == 1:
         return NameParts(fold(tokens[0]) or tokens[0].lower(), "", "", "surname")
-    if (country or "").upper() in SURNAME_FIRST and not any(_is_initial(t) for t in tokens):
+    if surname_first is None:
+        surname_first = (country or "").upper() in SURNAME_FIRST and not any(_is_initial(t) for t in tokens)
+    if surname_first:
         surname_tokens, given_tokens = tokens[:1], tokens[1:]
     else:
         cut = len(tokens) - 1
@@ -176,6 +182,24 @@ def parse_name(name: str, country: str | None = None) -> NameParts | None:
     if initials:
         return NameParts(surname, "", initials[0].strip(".")[:1].lower(), "initial")
     return NameParts(surname, "", "", "surname")
+
+
+@lru_cache(maxsize=200_000)
+def surname_first_hint(name: str, aliases: tuple[str, ...]) -> bool | None:
+    """Which end of the name the surname is at, when the article also calls the person by one
+    word of it ("Dong Jun" ... "Admiral Dong": first); None when it does not tell."""
+    tokens = _tokens(name)
+    if len(tokens) < 2:
+        return None
+    first, last = fold(tokens[0]), fold(tokens[-1])
+    for alias in aliases:
+        words = _tokens(alias)
+        if len(words) == 1 and first != last:
+            if fold(words[0]) == last:
+                return False
+            if fold(words[0]) == first:
+                return True
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -219,7 +243,7 @@ class Mention:
 
     @property
     def parts(self) -> NameParts | None:
-        return parse_name(self.name, self.country)
+        return parse_name(self.name, self.country, surname_first_hint(self.name, tuple(self.aliases)))
 
     def to_json(self) -> dict:
         return {k: v for k, v in dataclasses.asdict(self).items() if v not in (None, [], "")}

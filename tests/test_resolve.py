@@ -132,3 +132,13 @@ def test_organisations_places_forums_and_codes_normalise():
     assert normal.forums[0].name == "Beijing Xiangshan Forum"
     assert "Xiangshan Forum" in normal.forums[0].aliases
     assert extraction.forums[0].name == "Xiangshan Forum"  # the input is not changed
+
+
+def test_the_article_tells_which_end_is_the_surname():
+    western_order = Mention("a1", "p1", "Jaesung Fujiyama", "KR", aliases=["Fujiyama"])
+    chinese_order = Mention("a2", "p1", "Dong Jun", "CN", aliases=["Dong"])
+    assert western_order.parts.surname == fold("Fujiyama")
+    assert chinese_order.parts.surname == fold("Dong")
+    assert Mention("a3", "p1", "Dong Jun", "CN").parts.surname == fold("Dong")  # the default for CN
+    clusters = cluster_block([western_order, Mention("a4", "p1", "Fujiyama", "KR")])
+    assert len(clusters) == 1 and clusters[0].iri == P + "jaesung-fujiyama"
