@@ -193,3 +193,19 @@ def test_forums_in_either_spelling_acronym_fairs_and_one_series():
     extraction, _, _ = run(text, date="2025-04-16")
     assert [(f.name, f.edition) for f in extraction.forums] == [("International Defense Industry Fair", 17)]
     assert len(extraction.invitations) == 1 and extraction.invitations[0].forum == extraction.forums[0].key
+
+
+def test_the_subject_of_two_coordinated_verbs_invites():
+    text = ("Russian Defence Minister Ivan Orlov held talks with Laotian Defence Minister Khamla Vong in Moscow on "
+            "Friday. The Laotian minister thanked his host for the welcome and invited Orlov to visit Laos.")
+    extraction, names, _ = run(text, date="2025-03-15")
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Khamla Vong", "Ivan Orlov", "LA")]
+
+
+def test_everyone_in_a_greetings_clause_is_only_mentioned():
+    text = ("Minister of Defense Prince Faisal bin Saud received a phone call from the Italian Minister of Defence, "
+            "Marco Neri, during which they conveyed the greetings of King Salman bin Abdulaziz and HRH Crown Prince "
+            "Mohammed bin Salman.")
+    extraction, names, _ = run(text)
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Faisal bin Saud", "Marco Neri"]]

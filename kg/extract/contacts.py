@@ -38,6 +38,7 @@ _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shai
 _EXCLUDE_BEFORE = re.compile(
     r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|under the (?:leadership|guidance|patronage) of|"
     r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
+    r"greetings (?:of|from) [^.;]{0,120}?\b(?:and|to)|"
     r"regards to|appreciation of|visits? of|to President|to His|to Her|by President|by Prime Minister|"
     r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
 _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
@@ -884,6 +885,9 @@ class ArticleReader:
         before = [r for r in usable if r[1] <= match.start() + 1]
         after = [r for r in usable if r[0] >= match.end() - 1]
         inviter = before[-1][2] if before else self.last_subject
+        if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
+                and not re.search(r",\s*(?:who|which)\b", text[before[0][1]:match.start()]):
+            inviter = before[0][2]  # "X thanked his host ... and invited Y": the subject of both verbs
         accepted = re.search(r"\baccept(?:ed|s)? (?:an|the|a) invitation (?:from|of|extended by)\s+", text)
         if accepted:
             # "X accepted an invitation from Y to visit Z": Y invites X
