@@ -207,5 +207,5 @@ def test_everyone_in_a_greetings_clause_is_only_mentioned():
     text = ("Minister of Defense Prince Faisal bin Saud received a phone call from the Italian Minister of Defence, "
             "Marco Neri, during which they conveyed the greetings of King Salman bin Abdulaziz and HRH Crown Prince "
             "Mohammed bin Salman.")
-    extraction, names, _ = run(text)
+    extraction, names, _ = run(text, source="Saudi Press Agency")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Faisal bin Saud", "Marco Neri"]]
