@@ -209,3 +209,13 @@ def test_everyone_in_a_greetings_clause_is_only_mentioned():
             "Mohammed bin Salman.")
     extraction, names, _ = run(text, source="Saudi Press Agency")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Faisal bin Saud", "Marco Neri"]]
+
+
+def test_meetings_in_two_cities_stay_apart_and_a_call_never_joins_a_meeting():
+    text = ("Serbian Defence Minister Milan Petrovic met his Hungarian counterpart, Tamas Varga, in Belgrade on "
+            "Thursday. The ministers had held talks the day before in Budapest, where Varga hosted him. "
+            "The minister also spoke by phone with his Greek counterpart.")
+    extraction, names, _ = run(text, date="2025-03-14", source="Tanjug")
+    places = sorted((m.date, m.location.name if m.location else None) for m in extraction.meetings)
+    assert places == [("2025-03-12", "Budapest"), ("2025-03-13", "Belgrade")]
+    assert all(m.mode == "in_person" for m in extraction.meetings)

@@ -30,7 +30,7 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
               r"envoy|marshal|commissioner|special representative|representative|delegation|cds|jemad|coas|cns|cas|dg|"
               r"head of the [a-z ]+? department")
 _ROLE = re.compile(
-    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<visiting>visiting|accompanying|foreign|distinguished)\s+)?"
+    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth)\s+(?P<number>(?:two|three)\s+)?(?:(?P<visiting>visiting|accompanying|foreign|distinguished)\s+)?"
     rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
     rf"(?P<role>{ROLE_WORDS})\b", re.I)
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
@@ -222,6 +222,13 @@ class ArticleReader:
             if pool and demonym:
                 return [max(pool, key=self._salience).key]
             return []
+        # "the ministers", "the two generals", "both ministers": the principals of the contact being told
+        if role.endswith("s") and singular in ("minister", "general", "admiral", "commander", "chief", "defence chief",
+                                                "defense chief", "army chief", "official") and not demonym:
+            if current is None or (det not in ("the", "both") and not match.group("number")):
+                return []
+            principals = [k for k in current.participants if k not in self.joiners]
+            return principals[:int({"three": 3}.get((match.group("number") or "").strip(), 2))]
         # "the minister", "the Russian deputy minister", "the general", "the Indonesian officer"
         pool = self._candidates(demonym)
         if det in ("his", "her", "their", "its") and singular not in ("minister",):
@@ -318,6 +325,8 @@ class ArticleReader:
             if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
                 continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
             previous = [r for r in refs if r[0] < match.start()]
+            if match.group("role").lower().endswith("s") and len({r[2] for r in previous}) >= 2:
+                continue  # "X held a call with Y, during which both ministers ...": already named
             role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else self.last_subject)
             self._same_sentence = {r[2] for r in previous}
             keys = self.resolve_role(match, role_subject, sentence.index)
@@ -749,6 +758,8 @@ class ArticleReader:
                     self.current.evidence.append(text)
                 return
         if self.current is not None and date in (None, self.current.date) \
+                and not (self.current.mode == "in_person" and self._mode(text) != "in_person") \
+                and not self._elsewhere(sentence, self.current) \
                 and not any(k in named and k not in self.current.participants for k in keys):
             # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
             if set(keys) <= set(self.current.participants) or not any(k in named for k in keys):
@@ -828,11 +839,27 @@ class ArticleReader:
             if self.current is not None and masked in self.current.evidence:
                 self.current.evidence[self.current.evidence.index(masked)] = saved
 
+    def _elsewhere(self, sentence: Sentence, meeting: MeetingDraft) -> bool:
+        """The sentence places its contact in another state's city than ``meeting`` ("... the day before in Budapest")."""
+        if not meeting.city:
+            return False
+        inside_names = [(m.start, m.end) for m in sentence.persons]
+        for place in sentence.places:
+            if place.kind != "city" or any(s <= place.start < e for s, e in inside_names):
+                continue
+            if place.code != (meeting.venue_country or gazetteer.code_for(meeting.city)) and \
+                    _LOCATIVE_CITY.search(sentence.text[max(0, place.start - 30):place.start]):
+                return True
+        return False
+
     def _same_meeting(self, draft: MeetingDraft) -> MeetingDraft | None:
         """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told)."""
         for meeting in reversed(self.meetings):
             if meeting.mode != draft.mode:
                 continue
+            if draft.city and meeting.city and draft.mode == "in_person" and \
+                    gazetteer.code_for(draft.city) != gazetteer.code_for(meeting.city):
+                continue  # the same people met again elsewhere
             if set(draft.participants) <= set(meeting.participants) and (
                     draft.date == meeting.date or meeting is self.current):
                 return meeting
