@@ -219,3 +219,24 @@ def test_meetings_in_two_cities_stay_apart_and_a_call_never_joins_a_meeting():
     places = sorted((m.date, m.location.name if m.location else None) for m in extraction.meetings)
     assert places == [("2025-03-12", "Budapest"), ("2025-03-13", "Belgrade")]
     assert all(m.mode == "in_person" for m in extraction.meetings)
+
+
+def test_a_topic_or_a_posting_country_is_not_the_officials_state():
+    from kg.extract.mentions import country_in
+
+    assert country_in("US Ambassador to Nigeria") == "US"
+    assert country_in("Commander of the regional force in eastern DRC") is None
+    assert country_in("Secretary of State at Poland's Ministry of National Defence") == "PL"
+    text = ("NAIROBI, March 3 -- Chief of the Defence Forces General Peter Mwangi received Lieutenant General "
+            "Jean Habimana, Chief of Defence Staff of the Rwanda Defence Force, to discuss the regional deployment "
+            "in eastern DRC and support to Somalia.")
+    extraction, _, people = run(text, date="2025-03-03")
+    assert people["Peter Mwangi"].country == "KE" and extraction.meetings[0].parties == ["KE", "RW"]
+
+
+def test_written_out_editions():
+    from kg.extract.forums import find_forums
+
+    assert [(f.name, f.edition) for f in find_forums("the Twenty-Second Shangri-La Dialogue")] == [
+        ("Shangri-La Dialogue", 22)]
+    assert [f.edition for f in find_forums("the forty-first Western Pacific Naval Symposium")] == [41]

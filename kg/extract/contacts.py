@@ -43,6 +43,11 @@ _EXCLUDE_BEFORE = re.compile(
     r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
 _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
                             r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:support (?:to|for)|aid (?:to|for)|assistance (?:to|for)|situation (?:in|on)|crisis in|war in|conflict in|"
+    r"deployments? (?:in|to)|deployed (?:in|to)|missions? in|operations? in|peace in|security in|stability in|"
+    r"developments? in|threats? from|aggression against|invasion of|sanctions on|"
+    r"(?:eastern|western|northern|southern|central|north-eastern|north-western|south-eastern|south-western))\s+(?:the\s+)?$")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 
 
@@ -264,8 +269,12 @@ class ArticleReader:
     def _mentions(self, sentence: Sentence) -> None:
         sentence.places = find_places(sentence.text)
         for place in sentence.places:
-            # names and demonyms count fully; cities and institutions are weaker evidence of the home side
-            self.country_counts[place.code] += 1.0 if place.kind in ("country", "demonym") else 0.4
+            # names and demonyms count fully; cities and institutions are weaker evidence of the home side,
+            # and a subject of the talks ("support to Ukraine", "the deployment in eastern DRC") weaker still
+            weight = 1.0 if place.kind in ("country", "demonym") else 0.4
+            if _TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
+                weight = 0.1
+            self.country_counts[place.code] += weight
         sentence.forums = find_forums(sentence.text)
         for forum in sentence.forums:
             # one series however the text names it ("IDEF", "International Defense Industry Fair")

@@ -12,15 +12,17 @@ from functools import lru_cache
 
 from kg.extract.lexicon import lexicon
 
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
-    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-}
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
+ORDINAL_WORDS = {word: n for n, word in enumerate(_UNITS + [
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth"], start=1)}
+for _stem, _value in _TENS.items():  # "twentieth", "twenty-second", "forty-first"
+    ORDINAL_WORDS[_stem + "ieth"] = _value
+    for _n, _unit in enumerate(_UNITS, start=1):
+        ORDINAL_WORDS[f"{_stem}y-{_unit}"] = _value + _n
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|[IVXLC]{1,7})"
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?i:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")|[IVXLC]{1,7})"
 
 
 def roman_to_int(text: str) -> int | None:

@@ -131,10 +131,16 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
     return tuple(places)
 
 
+_SERVES_IN = re.compile(r"\b(?:to|in)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$")
+
+
 def country_in(text: str) -> str | None:
-    """The first state or body named in a phrase ("Deputy Chief of the Turkish General Staff" -> TR)."""
+    """The first state or body named in a phrase ("Deputy Chief of the Turkish General Staff" -> TR); a place
+    the post is held in or accredited to ("Ambassador to Nigeria", "force in eastern DRC") is not their state."""
     for place in find_places(text):
         if place.kind in ("country", "demonym", "institution", "body"):
+            if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]):
+                continue
             return place.code
     return None
 
