@@ -240,3 +240,22 @@ def test_written_out_editions():
     assert [(f.name, f.edition) for f in find_forums("the Twenty-Second Shangri-La Dialogue")] == [
         ("Shangri-La Dialogue", 22)]
     assert [f.edition for f in find_forums("the forty-first Western Pacific Naval Symposium")] == [41]
+
+
+def test_mongolian_initial_names_and_an_agency_between_slashes():
+    assert split_dateline("Ulaanbaatar /MONTSAME/. Minister of Defense ...")[1] == "Ulaanbaatar"
+    assert split_dateline("MOSCOW, June 25 – RIA Novosti. Russian ...")[1:] == ("Moscow", "June 25")
+    text = ("Ulaanbaatar /MONTSAME/. Minister of Defense of Mongolia G.Batbayar received Lieutenant General Park "
+            "Min-ho, Commander of the Republic of Korea Army Training Command, on April 9. Chief of the General Staff "
+            "of the Mongolian Armed Forces, Major General T.Enkhbold, also attended the meeting.")
+    extraction, names, people = run(text, date="2025-04-10", source="MONTSAME")
+    assert people["G.Batbayar"].country == "MN" and people["T.Enkhbold"].rank == "Major General"
+    assert [(m.date, m.parties, len(m.participants)) for m in extraction.meetings] == [("2025-04-09", ["KR", "MN"], 3)]
+
+
+def test_the_home_state_is_kept_when_a_compatriot_attends_too():
+    text = ("Minister of Defence Petar Ilic met today in Belgrade with the Minister of Defence of the Republic of "
+            "Hungary Karoly Nemeth. The meeting was also attended by the Chief of the General Staff of the Serbian "
+            "Armed Forces, General Milos Pavlovic.")
+    extraction, _, people = run(text, source="Ministry of Defence of the Republic of Serbia")
+    assert people["Petar Ilic"].country == "RS" and extraction.meetings[0].parties == ["HU", "RS"]

@@ -35,9 +35,10 @@ _AGENCY = r"(?:\s*\([^)]{1,40}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:-
 _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*,\s*(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
     rf"(?:\s*(?:--|—|–|-|:)\s+|(?<=\))\s+(?=[A-Z]))")
-_DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\.(?:\s*/[^/]{{1,30}}/\.)?\s*(?=[A-Z])")
+_DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
 # "Baku, May 13, AZERTAC.", "ASTANA. KAZINFORM –", "Tbilisi, 3 March, GHN -": the agency's name in capitals
-_DATELINE_AGENCY = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\s*[.,]\s*(?:[A-Z]{{2,12}})\s*(?:\.|--|—|–|-|:)\s+(?=[A-Z\"'])")
+_DATELINE_AGENCY = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\s*(?:[.,]|--|—|–)\s*(?:[A-Z]{{2,12}}|[A-Z]{{2,5}}\s+[A-Z][a-z]+)"
+                              rf"\s*(?:\.|--|—|–|-|:)\s+(?=[A-Z\"'])")
 
 
 @dataclass
@@ -85,7 +86,7 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
         has_date = bool(match.group("date"))
         shouted = city.upper() == city and sum(c.isalpha() for c in city) >= 3
         known = lookup(city) is not None
-        if pattern is not _DATELINE and not (shouted or has_date):
+        if pattern is not _DATELINE and not (shouted or has_date or (known and "/" in match.group(0))):
             continue
         if not (shouted or known or has_date):
             continue

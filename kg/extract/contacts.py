@@ -1004,9 +1004,14 @@ class ArticleReader:
             return
         # the other sides of their contacts (those who merely attended are usually of the home side)
         partners = set()
+        # states that would leave one of their contacts with a single side
+        single = set()
         for meeting in self.meetings:
             if key in meeting.participants:
-                partners |= {self.country_of(k) for k in meeting.participants if k != key and k not in self.joiners}
+                others = {self.country_of(k) for k in meeting.participants if k != key and k not in self.joiners} - {None}
+                partners |= others
+                if len(others) == 1:
+                    single |= others
         partners.discard(None)
         for delegation in self.delegations.values():
             if (key in delegation.members or key == delegation.leader) and delegation.country:
@@ -1022,10 +1027,10 @@ class ArticleReader:
                     and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in self.forums.values() if f.city):
                 person.country = meeting.venue_country
                 return
-        if self.dateline_country and self.dateline_country not in partners:
+        if self.dateline_country and self.dateline_country not in single:
             person.country = self.dateline_country
             return
-        if self.outlet_country and self.outlet_country not in partners and key not in self.visitors:
+        if self.outlet_country and self.outlet_country not in single and key not in self.visitors:
             person.country = self.outlet_country
             return
         ranked = [code for code, _ in self.country_counts.most_common()

@@ -613,6 +613,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         # a lone word after a post that ends in "and"/"of" ("Assistant for Planning and Budget") is not a name
         if len(name.split()) == 1 and not rank and not honorific and not known and position \
+                and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
                 and sentence[:cursor].rstrip(" ,").split()[-1:] and \
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
