@@ -259,3 +259,23 @@ def test_the_home_state_is_kept_when_a_compatriot_attends_too():
             "Armed Forces, General Milos Pavlovic.")
     extraction, _, people = run(text, source="Ministry of Defence of the Republic of Serbia")
     assert people["Petar Ilic"].country == "RS" and extraction.meetings[0].parties == ["HU", "RS"]
+
+
+def test_posts_with_the_unit_after_a_second_comma_and_a_day_in_brackets():
+    from kg.extract.mentions import find_persons
+
+    [_, guest] = find_persons("General Anan Chai, Chief of Defence Forces, welcomed General Taro Ito, Chief of Staff, "
+                              "Joint Staff of the Japan Self-Defense Forces, during his visit.")
+    assert (guest.position, guest.country) == ("Chief of Staff, Joint Staff of the Japan Self-Defense Forces", "JP")
+    [commander] = find_persons("Adm. Sam Lee, commander, U.S. Indo-Pacific Command, met him.")
+    assert commander.country == "US"
+    [minister, guest] = find_persons("The Minister of Defence, Rui Costa, received on Wednesday (2) the Minister of "
+                                     "National Defence of Chile, Ana Soto, in Brasília.")
+    assert guest.position == "Minister of National Defence of Chile"
+
+
+def test_a_counterpart_named_in_apposition_is_one_person():
+    text = ("Chief of the General Staff of the Polish Armed Forces Gen. Jan Nowak held talks with his Lithuanian "
+            "counterpart, Lt. Gen. Petras Kairys, in Warsaw on Monday.")
+    extraction, names, _ = run(text, date="2025-05-20")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Jan Nowak", "Petras Kairys"]]

@@ -322,6 +322,11 @@ class ArticleReader:
         for match in _ROLE.finditer(text):
             if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
                 continue
+            # "his Lithuanian counterpart, Lt. Gen. X": the role and the name in apposition are one person
+            if any(0 <= (m.span_start if m.span_start >= 0 else m.start) - match.end() <= 3
+                   and text[match.end():m.span_start if m.span_start >= 0 else m.start].strip() in (",", "")
+                   for m in sentence.persons):
+                continue
             # a role noun followed by a name is a title, already counted with the name
             after = text[match.end():match.end() + 3]
             if after.strip()[:1].isupper() and not after.startswith(","):

@@ -379,9 +379,13 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     # a post never ends in "and" / "," (that is the end of an enumeration: "..., and Major General X")
     if collected and collected[-1][0] in ("and", ",", "&", "of", "the", "for", "to"):
         return None, None, end
-    # trim leading connectors and articles
+    # trim leading connectors and articles, and a day in brackets ("on Wednesday (2) the Minister")
     while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An", "-", "–", "—")):
         collected.pop(0)
+    while len(collected) >= 3 and collected[0][0] == "(" and collected[1][0].isdigit() and collected[2][0] == ")":
+        collected = collected[3:]
+        while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
+            collected.pop(0)
     if not collected:
         return None, None, end
     words = [t for t, _, _ in collected]
@@ -400,6 +404,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     collected = collected[start_index:]
     while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
         collected.pop(0)
+    while len(collected) >= 3 and collected[0][0] == "(" and collected[1][0].isdigit() and collected[2][0] == ")":
+        collected = collected[3:]
+        while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
+            collected.pop(0)
     if not collected:
         return None, None, end
     text = sentence[collected[0][1]:collected[-1][2]]
@@ -414,6 +422,9 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
+
+
+_COMMA_UNIT = re.compile(r",\s+((?:the\s+)?(?:[A-Z][\w.'’\-]*)(?:\s+(?:of|the|for|and|[A-Z][\w.'’\-]*))*[\w.)])(?=\s*[,.;]|\s+[a-z])")
 
 
 def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, str | None]:
@@ -483,6 +494,13 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if not has_head:
         return None, None, None, start
     span_end = offset + words[-1][2]
+    # "Chief of Staff, Joint Staff of the Japan Self-Defense Forces", "commander, U.S. Indo-Pacific Command":
+    # the organisation after a second comma, when it names a state or an institution
+    unit = _COMMA_UNIT.match(sentence, span_end)
+    if unit and not any(w == "," for w, _, _ in words) and country_in(unit.group(1)) is not None \
+            and any(_is_head(w.capitalize()) for w, _, _ in words):
+        words = words + [(unit.group(0), unit.start() - offset, unit.end() - offset)]
+        span_end = unit.end()
     lead = words[0][0]
     if lead in ("the", "a", "an", "his", "her", "The"):
         words = words[1:]
