@@ -187,3 +187,37 @@ def test_credentials_in_the_url_are_sent_as_basic_auth_and_never_shown(runner):
     assert seen["authorization"] == "Basic " + base64.b64encode(b"analyst:s@cret").decode()
     assert result.exit_code == 1 and "HTTP 403" in result.output
     assert "cret" not in result.output and "analyst" not in result.output
+
+
+def test_two_ingest_processes_at_once_build_the_same_graph_as_one(tmp_path):
+    """Two machines ingest halves of the development set into one team store at the same time; the
+    result is the graph one embedded ingest of the whole set builds. (Run it on a quiet tree: an
+    extractor edited between the two ingests makes them differ.)"""
+    import subprocess
+    import sys
+
+    from tests.conftest import DEV
+
+    lines = (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    halves = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    halves[0].write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    halves[1].write_text("".join(lines[len(lines) // 2:]), encoding="utf-8")
+    team = OxigraphServer(tmp_path / "team", writable=True)
+    try:
+        processes = [subprocess.Popen([sys.executable, "-m", "kg.cli", "ingest", str(half), "--store", team.url,
+                                       "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for half in halves]
+        for process in processes:
+            out, err = process.communicate(timeout=300)
+            assert process.returncode == 0, err
+        shared = RemoteStore(team.url)
+        from kg.remote import to_nquads
+        remote_nquads = to_nquads(shared).decode("utf-8")
+    finally:
+        team.stop()
+    with GraphStore(tmp_path / "local") as local:
+        from kg.pipeline import ingest
+        ingest([str(halves[0]), str(halves[1])], local)
+        from kg.remote import to_nquads
+        local_nquads = to_nquads(local).decode("utf-8")
+    assert_same_dataset(local_nquads, remote_nquads)
