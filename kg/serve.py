@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -91,12 +92,16 @@ def start(location: str, bind: str = "127.0.0.1:7878", writable: bool = False,
     if writable:
         Path(location).mkdir(parents=True, exist_ok=True)
     command = server_command(location, bind, writable, timeout)
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=stderr if stderr is not None else subprocess.PIPE)
     host, port = parse_bind(bind)
     host = "127.0.0.1" if host in ("0.0.0.0", "localhost") else host
+    if _listening(host, port):  # else the other server would answer our readiness probe
+        raise ServeError(f"{host}:{port} is in use by another program; choose another --bind HOST:PORT")
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=stderr if stderr is not None else subprocess.PIPE)
     try:
         wait_until_ready(f"http://{host}:{port}", process=process)
+        if process.poll() is not None:
+            raise ServeError(f"the SPARQL server exited with code {process.returncode}")
     except ServeError as error:
         process.kill()
         _, err = process.communicate(timeout=5)
@@ -105,6 +110,14 @@ def start(location: str, bind: str = "127.0.0.1:7878", writable: bool = False,
             detail = "the store is in use by another writer (kg ingest?); " + detail
         raise ServeError(f"{error}{': ' + detail[-500:] if detail else ''}") from None
     return process
+
+
+def _listening(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def serve(location: str, bind: str = "127.0.0.1:7878", writable: bool = False, timeout: int | None = 60,

@@ -152,3 +152,11 @@ def test_a_read_only_server_shows_the_store_as_it_started(store_dir, tmp_path):
         assert count.text.split() == ["n", "5"]
     finally:
         second.stop()
+
+
+def test_a_port_in_use_is_an_error_not_a_silent_second_server(endpoint, store_dir):
+    from kg.serve import start
+
+    port = int(endpoint.rsplit(":", 1)[1])
+    with pytest.raises(ServeError, match="in use by another program"):
+        start(str(store_dir), bind=f"127.0.0.1:{port}")
