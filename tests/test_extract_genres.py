@@ -279,3 +279,32 @@ def test_a_counterpart_named_in_apposition_is_one_person():
             "counterpart, Lt. Gen. Petras Kairys, in Warsaw on Monday.")
     extraction, names, _ = run(text, date="2025-05-20")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Jan Nowak", "Petras Kairys"]]
+
+
+def test_a_sentence_after_a_surname_first_name_ending_in_gen():
+    from kg.extract.clean import split_sentences
+
+    assert split_sentences("He spoke with Japanese Minister of Defense Kimura Gen. Secretary Ross thanked him.") == [
+        "He spoke with Japanese Minister of Defense Kimura Gen.", "Secretary Ross thanked him."]
+    assert len(split_sentences("He met Lt. Gen. Ali Raza.")) == 1
+
+
+def test_a_country_named_as_the_venue_and_no_host_at_a_third_country():
+    text = ("SEOUL, June 2 (Yonhap) -- Defense Minister Park Jin-woo held a three-way meeting with U.S. Defense "
+            "Secretary Tom Blake and Japanese Defense Minister Taro Mori in Singapore on Saturday.")
+    extraction, _, _ = run(text, date="2025-06-02", source="Yonhap")
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["JP", "KR", "US"] and meeting.host is None and meeting.location.country == "SG"
+
+
+def test_the_hosts_own_staff_is_no_delegation_and_vietnamese_ranks():
+    text = ("Jakarta (ANTARA) - TNI Commander General Budi Santoso received Chief of the Australian Defence Force "
+            "Admiral Mark Hill at TNI Headquarters in Jakarta on Tuesday. The TNI commander was accompanied by Army "
+            "Chief of Staff General Rudi Hartono.")
+    extraction, _, _ = run(text, source="Antara")
+    assert extraction.delegations == [] and len(extraction.meetings[0].participants) == 3
+    from kg.extract.mentions import find_persons
+
+    [person] = find_persons("Sen. Lieut. Gen. Tran Minh, Politburo member and Deputy Minister of National Defence, "
+                            "was present.")
+    assert person.rank == "Senior Lieutenant General" and person.position.endswith("Deputy Minister of National Defence")

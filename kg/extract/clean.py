@@ -167,6 +167,15 @@ _NO_BREAK_BEFORE = re.compile(
     r"approx|e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)\.|\b[A-Z]\.)$")
 
 
+# words that open a sentence, never continue a title or a name ("... Nakatani Gen. Secretary Hegseth said")
+_SENTENCE_OPENER = re.compile(r"(?:The|He|She|They|It|This|These|Both|During|On|In|At|Secretary|Minister|"
+                              r"According|Earlier|Later|Meanwhile|However|Also)\s")
+
+
+# "... Minister of Defense Nakatani Gen." : a surname, then the given name Gen (not the rank's abbreviation)
+_GIVEN_NAME_GEN = re.compile(r"\b(?!(?:Lt|Maj|Brig|Col|Lieut|Major|Brigadier|Lieutenant|Colonel|Army|Navy)\b)[A-Z][a-z]+ Gen\.$")
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph; abbreviations ("Lt. Gen.", "Dr.") and initials ("Daniel R. Whitcomb")
     do not end a sentence."""
@@ -174,7 +183,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         head = paragraph[start:match.start()].rstrip("\"')] ")
-        if _NO_BREAK_BEFORE.search(head):
+        if _NO_BREAK_BEFORE.search(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
             continue
         sentences.append(paragraph[start:match.start()].strip())
         start = match.end()

@@ -680,6 +680,9 @@ class ArticleReader:
             zone_end = match.end() + resume.start() if resume else len(text)
             after = [r for r in refs if match.end() - 1 <= r[0] < zone_end]
             leader = before[-1][2] if before else None
+            if leader and self.current is not None and (leader == self.current.host_person or (
+                    self.current.venue_country and self.country_of(leader) == self.current.venue_country)):
+                leader = None  # the host's own staff at their side is no delegation
             if leader and after:
                 delegation = self._add_delegation(leader, sentence, match.group(0))
                 for _, _, key in after:
@@ -796,6 +799,20 @@ class ArticleReader:
                                                       text[max(0, place.start - 40):place.start]):
                 city, venue_country = place.name, place.code
                 break
+        if city is None:
+            # "in Singapore on Saturday": a city-state or a country named as the venue
+            spans = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
+            for place in sentence.places:
+                if place.kind == "country" and not any(s <= place.start < e for s, e in spans) and \
+                        -10 < place.start - match.end() - sum(min(e, place.start) - max(s, match.end()) for s, e in spans
+                                                              if s < place.start and e > match.end()) < 60 \
+                        and not text[place.end:place.end + 2].startswith("'") and \
+                        re.search(r"\b(?:in|here in)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start]) and \
+                        not re.search(r"\b(?:visit|invit|situation|security|support|deploy|station|based|forces|troops|"
+                                      r"crisis|war|conflict|peace)\w*\s+(?:\w+\s+){0,3}$",
+                                      text[max(0, place.start - 40):place.start]):
+                    venue_country = place.code
+                    break
         headquarters = re.search(r"\b(NATO|UN|EU|United Nations|African Union|ASEAN|SCO|CSTO) Headquarters\b", text)
         if headquarters:
             body = gazetteer.code_for(headquarters.group(1))
@@ -805,7 +822,7 @@ class ArticleReader:
                 venue_country = venue_country or seat[1]
         sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text, re.I)) or any(
             re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
-        if city is None and mode == "in_person":
+        if city is None and venue_country is None and mode == "in_person":
             city, venue_country = self.context_city, self.context_country
         if mode != "in_person":
             city = venue_country = None
