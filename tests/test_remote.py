@@ -86,6 +86,9 @@ def test_cli_ingest_query_export_through_the_server_equal_the_embedded_store(run
     assert counts[0] == counts[1] and counts[0].split()[0] == "n" and int(counts[0].split()[1]) > 0
     stats = [runner.invoke(cli, ["stats", "--store", s]).output for s in (local, server.url)]
     assert stats[0] == stats[1]
+    union = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }"  # no GRAPH: the union graph
+    answers = [runner.invoke(cli, ["query", union, "--format", "tsv", "--store", s]).output for s in (local, server.url)]
+    assert answers[0] == answers[1] and int(answers[0].split()[1].split('"')[1]) > 0
 
 
 def test_named_queries_answer_the_same_remote_and_embedded(remote):
