@@ -35,6 +35,7 @@ _IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*\(\s*(\w+)\s*(?:,\s*([^)]*))?\)\s*(.*)$")
 _DEFAULT = re.compile(r"^default\s*=\s*(.+)$")
+Term = ox.NamedNode | ox.Literal
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class NamedQuery:
         terms: dict[str, ox.NamedNode | ox.Literal | None] = {}
         for param in self.params:
             value = values.get(param.name) or param.default  # "" is the same as left out
-            if value is None or value == "" and not param.required:
+            if value is None:
                 if param.required:
                     raise QueryError(f"query {self.name!r} needs --param {param.name}=... "
                                      f"({param.type}: {param.description})")
@@ -98,9 +99,6 @@ class NamedQuery:
     def signature(self) -> str:
         """Parameter names, optional ones in brackets: ``country [other] [since]``."""
         return " ".join(p.name if p.required else f"[{p.name}]" for p in self.params)
-
-
-Term = ox.NamedNode | ox.Literal
 
 
 def bind_terms(text: str, terms: Mapping[str, Term | list[Term] | None]) -> str:
