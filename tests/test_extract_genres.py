@@ -308,3 +308,23 @@ def test_the_hosts_own_staff_is_no_delegation_and_vietnamese_ranks():
     [person] = find_persons("Sen. Lieut. Gen. Tran Minh, Politburo member and Deputy Minister of National Defence, "
                             "was present.")
     assert person.rank == "Senior Lieutenant General" and person.position.endswith("Deputy Minister of National Defence")
+
+
+def test_one_host_receiving_two_foreign_guests_in_a_sentence_holds_two_meetings():
+    text = ("ABU DHABI, 19th February, 2025 (WAM) -- Saeed Al Nuaimi, Minister of State for Defence Affairs, received "
+            "Lieutenant General Fahd Al-Salem, Commander of the Saudi Joint Forces, and Madam Ana Ruiz, Secretary of "
+            "State for Defence of Spain.")
+    extraction, names, _ = run(text, date="2025-02-20", source="WAM")
+    assert sorted(m.parties for m in extraction.meetings) == [["AE", "ES"], ["AE", "SA"]]
+    text = text.replace("received", "held a trilateral meeting with")
+    extraction, _, _ = run(text, date="2025-02-20", source="WAM")
+    assert [m.parties for m in extraction.meetings] == [["AE", "ES", "SA"]]
+
+
+def test_the_side_of_a_people_invites():
+    text = ("TEHRAN (Tasnim) – Chief of Staff of the Iranian Armed Forces Major General Reza Karimi and his Azerbaijani "
+            "counterpart, Colonel General Elnur Aliyev, held talks in Tehran on Wednesday. The Azerbaijani side "
+            "invited General Karimi to visit Baku.")
+    extraction, names, _ = run(text, date="2025-05-08", source="Tasnim")
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Elnur Aliyev", "Reza Karimi", "AZ")]

@@ -22,7 +22,7 @@ from kg.extract.persons import PersonRecord, Registry
 from kg.model import (Article, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
 
-ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|"
+ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|side|party|"
               r"generals?|admirals?|commanders?|chiefs?|ministers?|chair|chairman|chairwoman|chairperson|deputy ministers?|vice ministers?|"
               r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
               r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
@@ -164,6 +164,10 @@ class ArticleReader:
         det = match.group("det").lower()
         current = self.current
         singular = role.rstrip("s")
+        if singular in ("side", "party"):
+            # "the Azerbaijani side": its most salient person; without a people named, nobody in particular
+            pool = self._candidates(demonym) if demonym and gazetteer.code_for(demonym) else []
+            return [max(pool, key=self._salience).key] if pool else []
         if role.startswith("delegation"):
             leader = None
             if demonym:
@@ -739,6 +743,14 @@ class ArticleReader:
         if len({self.country_of(k) for k in keys} - {None}) < 1 or len(keys) < 2:
             return
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
+        if not separately and direction == "subject" and not re.search(
+                r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
+            # "X received A, Commander of ..., and B, Secretary of State for Defence of Spain": one call each
+            subject = [r for r in refs if r[1] <= match.start() + 1]
+            guest_sides = {self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
+            host_sides = {self.country_of(r[2]) for r in subject}
+            separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
+                all(self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1)
         if separately:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             counterparts = [r for r in refs if r[0] >= match.end() - 1]
