@@ -328,3 +328,22 @@ def test_the_side_of_a_people_invites():
     extraction, names, _ = run(text, date="2025-05-08", source="Tasnim")
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Elnur Aliyev", "Reza Karimi", "AZ")]
+
+
+def test_lower_case_posts_of_wire_stories():
+    text = ("BERLIN, June 5 (Reuters) - Germany's defence minister, Klaus Weber, met his Ukrainian counterpart Oleh "
+            "Marchenko in Berlin on Wednesday. Weber also held talks with the head of NATO's military committee, "
+            "Admiral Paolo Ferri, on Thursday.")
+    extraction, _, people = run(text, date="2025-06-05", source="Reuters")
+    assert people["Klaus Weber"].position == "defence minister" and people["Klaus Weber"].country == "DE"
+    assert people["Paolo Ferri"].position == "head of NATO's military committee"
+    assert sorted(m.parties for m in extraction.meetings) == [["DE", "NATO"], ["DE", "UA"]]
+
+
+def test_a_visit_to_a_country_places_the_meetings_that_follow():
+    text = ("Singapore's Chief of Defence Force, Vice-Admiral Tan Wei, visited Indonesia last week, where he called on "
+            "the Commander of the Indonesian National Armed Forces, General Budi Santoso, on March 12. He also met "
+            "Indonesian Defence Minister Joko Susilo the following day.")
+    extraction, _, _ = run(text, date="2025-03-17")
+    assert [(m.date, m.host, m.location.country) for m in extraction.meetings] == [
+        ("2025-03-12", "ID", "ID"), ("2025-03-13", "ID", "ID")]

@@ -581,7 +581,7 @@ class ArticleReader:
                     self.context_city = forum.city
                     self.context_country = gazetteer.code_for(forum.city)
         for place in sentence.places:
-            if place.kind == "country" and re.search(r"\b(?:visit to|visiting|arrived in|trip to|travell?ed to|"
+            if place.kind == "country" and re.search(r"\b(?:visit to|visiting|visited|visits|arrived in|trip to|travell?ed to|"
                                                      r"tour of)\s+(?:the\s+)?$",
                                                      text[max(0, place.start - 25):place.start]):
                 if self.context_country != place.code:

@@ -330,6 +330,12 @@ def _is_head(word: str) -> bool:
     return word in lex.position_heads or any(part in lex.position_heads for part in word.split("-"))
 
 
+_LOWER_POST_WORDS = {"defence", "defense", "minister", "chief", "army", "navy", "naval", "air", "force", "staff",
+                     "secretary", "deputy", "vice", "commander", "head", "military", "joint", "armed", "forces",
+                     "committee", "foreign", "affairs", "national", "security", "adviser", "advisor", "chairman",
+                     "marine", "corps", "general"}
+
+
 def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | None, str | None, int]:
     """A position title ending at ``end`` (before a name or rank), not reaching back past ``floor``
     (the end of the previous name). Returns (position, country, start)."""
@@ -363,6 +369,12 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
+        # "Germany's defence minister, Boris Pistorius", "the head of NATO's military committee, Admiral X"
+        if text in _LOWER_POST_WORDS and \
+                all(t[0] in _LOWER_POST_WORDS or t[0][0].isupper() or t[0] in ("'s", "-") for t in collected):
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
         # "The commander of U.S. Indo-Pacific Command, Adm. ..." : a lower-case post after an article
         if text in lex.position_lower_heads and i >= 2 and toks[i - 2][0] in ("The", "the") and collected:
             collected.insert(0, toks[i - 1])
@@ -391,7 +403,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     words = [t for t, _, _ in collected]
     # a position contains a head word
     heads = [k for k, w in enumerate(words) if _is_head(w) or (k <= 1 and w in lex.position_lower_heads
-                                                                 and w not in ("the", "first", "senior", "state"))]
+                                                                 and w not in ("the", "first", "senior", "state"))
+             or w in ("minister", "chief", "commander", "secretary", "head", "chairman")]
     if not heads:
         return None, None, end
     # drop leading dates and sentence adverbs ("On Monday", "Today")
