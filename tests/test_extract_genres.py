@@ -347,3 +347,12 @@ def test_a_visit_to_a_country_places_the_meetings_that_follow():
     extraction, _, _ = run(text, date="2025-03-17")
     assert [(m.date, m.host, m.location.country) for m in extraction.meetings] == [
         ("2025-03-12", "ID", "ID"), ("2025-03-13", "ID", "ID")]
+
+
+def test_malay_patronymics_keep_their_mid_name_haji():
+    text = ("Minister of Defence II Pehin Datu Lailaraja Major General (Retired) Dato Paduka Seri Haji Ali bin Haji "
+            "Omar received a courtesy call from the Ambassador of Japan to Brunei Darussalam, Sato Ken, yesterday. "
+            "Also present was Permanent Secretary at the Ministry of Defence Dayang Hajah Siti binti Haji Awang.")
+    extraction, _, people = run(text, source="Borneo Bulletin")
+    assert set(people) == {"Ali bin Haji Omar", "Sato Ken", "Siti binti Haji Awang"}
+    assert people["Ali bin Haji Omar"].rank == "Major General"

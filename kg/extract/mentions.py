@@ -206,6 +206,9 @@ def find_honorifics(sentence: str) -> list[Span]:
     for match in lex.honorific_chain_regex.finditer(sentence):
         after = sentence[match.end():match.end() + 2]
         if after.startswith(" ") and len(after) == 2 and (after[1].isupper() or after[1] == "("):
+            first = match.group(0).split()[0]
+            if first in lex.mid_name_honorifics and _after_given_name(sentence, match.start()):
+                continue  # "Halbi bin Haji Mohd Yussof": part of the name
             chains.append(Span(match.start(), match.end(), match.group(0)))
     for match in lex.honorific_regex.finditer(sentence):
         after = sentence[match.end():match.end() + 2]
@@ -222,6 +225,8 @@ def find_honorifics(sentence: str) -> list[Span]:
 def _after_given_name(sentence: str, start: int) -> bool:
     """The word before ``start`` is a capitalised given name (not a title, rank or honorific)."""
     lex = lexicon()
+    if re.search(r"\b(?:bin|binti|bint|bte|ibn|anak|a/l|a/p)\s$", sentence[:start]):
+        return True  # "bin Haji Mohd Yussof"
     previous = re.search(r"([A-Z][\w'\-]*)\s$", sentence[:start])
     if not previous:
         return False
