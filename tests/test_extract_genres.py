@@ -356,3 +356,13 @@ def test_malay_patronymics_keep_their_mid_name_haji():
     extraction, _, people = run(text, source="Borneo Bulletin")
     assert set(people) == {"Ali bin Haji Omar", "Sato Ken", "Siti binti Haji Awang"}
     assert people["Ali bin Haji Omar"].rank == "Major General"
+
+
+def test_an_earlier_conversation_in_a_story_of_calls_is_a_separate_call():
+    text = ("Secretary of Defense Mark Hale spoke by phone today with Australian Minister for Defence Ann Ross and "
+            "Japanese Minister of Defense Ken Sato. The call followed a separate conversation on Wednesday between "
+            "Secretary Hale and Minister Sato, in which the two discussed host-nation support.")
+    extraction, names, _ = run(text, date="2025-03-14", source="U.S. Department of Defense")
+    calls = sorted((m.date, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings)
+    assert calls == [("2025-03-12", "call", ["Ken Sato", "Mark Hale"]),
+                     ("2025-03-14", "call", ["Ann Ross", "Ken Sato", "Mark Hale"])]

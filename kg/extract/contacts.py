@@ -798,7 +798,9 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
-        if mode == "in_person" and re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) and self.meetings \
+        if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
+                re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
+                and self.meetings \
                 and self.meetings[-1].mode != "in_person" and not any(p.kind == "city" for p in sentence.places):
             mode = self.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
         city = None
@@ -854,7 +856,7 @@ class ArticleReader:
             if key in self.delegations and re.search(r"\bdelegation\b", text):
                 draft.delegation_leaders.add(key)
         # the same contact told again ("During the meeting, ...", "At the end of the meeting ...")
-        target = self._same_meeting(draft)
+        target = self._same_meeting(draft, dated=date is not None)
         if target is not None:
             for key in keys:
                 if key not in target.participants:
@@ -895,10 +897,13 @@ class ArticleReader:
                 return True
         return False
 
-    def _same_meeting(self, draft: MeetingDraft) -> MeetingDraft | None:
-        """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told)."""
+    def _same_meeting(self, draft: MeetingDraft, dated: bool = False) -> MeetingDraft | None:
+        """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told, unless
+        the sentence dates its contact to another day)."""
         for meeting in reversed(self.meetings):
             if meeting.mode != draft.mode:
+                continue
+            if dated and meeting.date and draft.date and meeting.date != draft.date:
                 continue
             if draft.city and meeting.city and draft.mode == "in_person" and \
                     gazetteer.code_for(draft.city) != gazetteer.code_for(meeting.city):
