@@ -366,3 +366,14 @@ def test_an_earlier_conversation_in_a_story_of_calls_is_a_separate_call():
     calls = sorted((m.date, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings)
     assert calls == [("2025-03-12", "call", ["Ken Sato", "Mark Hale"]),
                      ("2025-03-14", "call", ["Ann Ross", "Ken Sato", "Mark Hale"])]
+
+
+def test_posts_in_a_relative_clause_and_upper_half_admirals():
+    from kg.extract.mentions import find_persons
+
+    [person] = find_persons("Lieutenant General Omar Said, who is the commander of the Egyptian Air Force, met him.")
+    assert (person.position, person.country) == ("commander of the Egyptian Air Force", "EG")
+    [person] = find_persons("Tom Reed, the commander of the 7th Fleet, met him.")
+    assert person.rank is None and person.position == "commander of the 7th Fleet"
+    assert [(m.name, m.rank) for m in find_persons("Rear Admiral (Upper Half) Tom Kane met him.")] == [
+        ("Tom Kane", "Rear Admiral")]

@@ -455,8 +455,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if not match:
         return None, None, None, start
     offset = start + match.end()
+    relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
+    if relative:
+        offset += relative.end()  # ", who is the commander of the Egyptian Air Force,"
     rest = sentence[offset:]
-    rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b", rest)
+    rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b(?!\s+(?:of|for|in)\b)", rest)
     if rank_match:
         return None, None, canonical_rank(rank_match.group(1)), offset + rank_match.end()
     toks = tokens(rest)
