@@ -41,3 +41,9 @@ def test_every_state_has_a_demonym_or_is_named():
 def test_body_seats():
     assert gazetteer.body_seat("NATO") == ("Brussels", "BE")
     assert gazetteer.body_seat("AFU") == ("Addis Ababa", "ET")
+
+
+def test_garrison_and_port_cities_of_defence_news():
+    from kg.gazetteer import code_for
+
+    assert code_for("Trabzon") == "TR" and code_for("Sasebo") == "JP" and code_for("Klaipėda") == "LT"
