@@ -91,8 +91,8 @@ def test_state_after_the_name():
 
 
 def test_organisations_named_by_posts():
-    from kg.extract.contacts import _organization
+    from kg.extract.posts import organization
 
-    assert _organization("Deputy Chief of the Turkish General Staff") == "Turkish General Staff"
-    assert _organization("Chief of Staff of the Egyptian Armed Forces") == "Egyptian Armed Forces"
-    assert _organization("Minister of Defence") is None
+    assert organization("Deputy Chief of the Turkish General Staff") == "Turkish General Staff"
+    assert organization("Chief of Staff of the Egyptian Armed Forces") == "Egyptian Armed Forces"
+    assert organization("Minister of Defence") is None

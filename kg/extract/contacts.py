@@ -14,8 +14,13 @@ from datetime import date as Date
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, split_sentences
-from kg.extract.dates import date_range, future_date, parse_iso, publication_date, reference_date, resolve_date
+from kg.extract.dates import date_range, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
+from kg.extract.delegations import DelegationDraft, read_delegation_cues
+from kg.extract.invitations import read_invitation
+from kg.extract.posts import acronyms, generic_post, organization
+from kg.extract.roles import resolve_role
+from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
@@ -80,15 +85,6 @@ class MeetingDraft:
     context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
 
 
-@dataclass
-class DelegationDraft:
-    leader: str
-    country: str | None = None
-    members: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-    members_in_context: bool = False
-
-
 class ArticleReader:
     def __init__(self, article: Article, use_model: bool = True) -> None:
         self.use_model = use_model
@@ -139,10 +135,10 @@ class ArticleReader:
     def country_of(self, key: str) -> str | None:
         return self.registry.persons[key].country
 
-    def _salience(self, person: PersonRecord) -> tuple[int, int]:
+    def salience(self, person: PersonRecord) -> tuple[int, int]:
         return self.mention_count[person.key], self.seen.get(person.key, -1)
 
-    def _candidates(self, demonym: str | None) -> list[PersonRecord]:
+    def candidates(self, demonym: str | None) -> list[PersonRecord]:
         persons = [p for p in self.registry.persons.values() if p.first_sentence <= self.sentence_index]
         if demonym:
             code = gazetteer.code_for(demonym)
@@ -152,114 +148,6 @@ class ArticleReader:
             # nobody is known to be from there yet: a person whose country the text has not said may be
             return same or [p for p in persons if p.country is None]
         return persons
-
-    def resolve_role(self, match: re.Match, subject: str | None, sentence_index: int) -> list[str]:
-        role = match.group("role").lower()
-        demonym = match.group("demonym")
-        if demonym and gazetteer.code_for(demonym) is None:
-            # "the Deputy Secretary General": capitalised role words, not a people
-            if demonym.lower() in ("deputy", "vice", "first", "assistant", "russian") or demonym[0].isupper():
-                role = f"{demonym.lower()} {role}"
-                demonym = None
-        det = match.group("det").lower()
-        current = self.current
-        singular = role.rstrip("s")
-        if singular in ("side", "party"):
-            # "the Azerbaijani side": its most salient person; without a people named, nobody in particular
-            pool = self._candidates(demonym) if demonym and gazetteer.code_for(demonym) else []
-            return [max(pool, key=self._salience).key] if pool else []
-        if role.startswith("delegation"):
-            leader = None
-            if demonym:
-                code = gazetteer.code_for(demonym)
-                leader = next((k for k, d in self.delegations.items() if d.country == code), None)
-            elif self.delegations:
-                leader = list(self.delegations)[-1]
-            return [leader] if leader else []
-        if singular in ("counterpart", "colleague", "interlocutor"):
-            pool = self._candidates(demonym) if demonym else []
-            if current:
-                others = [k for k in current.participants if k != subject]
-                if demonym:
-                    code = gazetteer.code_for(demonym)
-                    others = [k for k in others if self.country_of(k) == code]
-                elif subject and self.country_of(subject):
-                    others = [k for k in others if self.country_of(k) != self.country_of(subject)] or others
-                if others:
-                    others.sort(key=lambda k: self._salience(self.person(k)), reverse=True)
-                    return [others[0]] if not role.endswith("s") else others
-            if pool:
-                return [max(pool, key=self._salience).key]
-            return []
-        if singular == "host":
-            if demonym:
-                code = gazetteer.code_for(demonym)
-                participants = current.participants if current else []
-                pool = [k for k in participants if self.country_of(k) == code] or \
-                    [k for k in participants if self.country_of(k) is None and k != subject]
-                if pool:
-                    return [pool[0]]
-                pool = self._candidates(demonym)
-                return [max(pool, key=self._salience).key] if pool else []
-            if current and current.host_person and current.host_person != subject:
-                return [current.host_person]
-            if current and current.venue_country:
-                at_home = [k for k in current.participants if self.country_of(k) == current.venue_country and k != subject]
-                if at_home:
-                    return [at_home[0]]
-            if current:
-                others = [k for k in current.participants if k != subject and k not in self.visitors]
-                if others:
-                    return [others[0]]
-                others = [k for k in current.participants if k != subject]
-                if others:
-                    return [others[0]]
-            return []
-        if singular in ("guest", "visitor", "dignitary") or match.group("visiting"):
-            pool = self._candidates(demonym)
-            visitors = [k for k in self.visitors if any(p.key == k for p in pool)]
-            if visitors:
-                return [visitors[-1]]
-            if current:
-                in_sentence = self._same_sentence
-                guests = [k for k in current.participants if k != current.host_person and k not in in_sentence
-                          and (not demonym or self.country_of(k) == gazetteer.code_for(demonym))
-                          and (current.host_person or not current.venue_country
-                               or self.country_of(k) != current.venue_country)]
-                if guests:
-                    return [guests[0]]
-            if pool and demonym:
-                return [max(pool, key=self._salience).key]
-            return []
-        # "the ministers", "the two generals", "both ministers": the principals of the contact being told
-        if role.endswith("s") and singular in ("minister", "general", "admiral", "commander", "chief", "defence chief",
-                                                "defense chief", "army chief", "official") and not demonym:
-            if current is None or (det not in ("the", "both") and not match.group("number")):
-                return []
-            principals = [k for k in current.participants if k not in self.joiners]
-            return principals[:int({"three": 3}.get((match.group("number") or "").strip(), 2))]
-        # "the minister", "the Russian deputy minister", "the general", "the Indonesian officer"
-        pool = self._candidates(demonym)
-        if det in ("his", "her", "their", "its") and singular not in ("minister",):
-            return []
-        words = singular.replace("defense", "defence").split()
-        scored = []
-        for p in pool:
-            text = f"{p.rank or ''} {p.position or ''}".lower().replace("defense", "defence")
-            text = text + " " + " ".join(_acronyms(p.position or ""))
-            if singular in ("official", "officer", "delegation head"):
-                hit = True
-            else:
-                hit = all(w in text.split() or w in text for w in words)
-            if hit and p.key not in self._same_sentence:
-                in_current = bool(current and p.key in current.participants)
-                scored.append((in_current, *self._salience(p), p.key))
-        if scored:
-            scored.sort(reverse=True)
-            return [scored[0][-1]]
-        if demonym and pool:
-            return [max(pool, key=self._salience).key]
-        return []
 
     # ------------------------------------------------------------ passes
 
@@ -299,7 +187,7 @@ class ArticleReader:
             record = self.registry.add(mention, sentence.index, sentence.text)
             mention.key = record.key
             if mention.counterpart and record.position is None and kept and self.person(kept[-1].key).position:
-                record.position = _generic_post(self.person(kept[-1].key).position)
+                record.position = generic_post(self.person(kept[-1].key).position)
             kept.append(mention)
         sentence.persons = kept
 
@@ -347,7 +235,7 @@ class ArticleReader:
                 continue  # "X held a call with Y, during which both ministers ...": already named
             role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else self.last_subject)
             self._same_sentence = {r[2] for r in previous}
-            keys = self.resolve_role(match, role_subject, sentence.index)
+            keys = resolve_role(self, match, role_subject, sentence.index)
             demonym = gazetteer.lookup(match.group("demonym") or "")
             if len(keys) == 1 and demonym is not None and demonym.kind in ("demonym", "country") \
                     and self.country_of(keys[0]) is None:
@@ -360,9 +248,9 @@ class ArticleReader:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             code = gazetteer.code_for(match.group("demonym"))
-            pool = [p for p in self._candidates(match.group("demonym"))] if code else []
+            pool = [p for p in self.candidates(match.group("demonym"))] if code else []
             if pool:
-                refs.append((match.start(), match.end(), max(pool, key=self._salience).key))
+                refs.append((match.start(), match.end(), max(pool, key=self.salience).key))
                 taken.append((match.start(), match.end()))
         for person in list(self.registry.persons.values()):
             title = person.position or ""
@@ -385,7 +273,7 @@ class ArticleReader:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             for person in self.registry.persons.values():
-                if match.group(1) in _acronyms(person.position or "") and match.group(1) not in ("UN", "EU"):
+                if match.group(1) in acronyms(person.position or "") and match.group(1) not in ("UN", "EU"):
                     refs.append((match.start(), match.end(), person.key))
                     break
         for match in _PRONOUN.finditer(text):
@@ -451,7 +339,7 @@ class ArticleReader:
                     r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
                 date = resolve_date(event_background, self.pub_date, previous, self.visit_days)
         self._update_place_context(sentence)
-        self._delegation_cues(sentence)
+        read_delegation_cues(self, sentence)
         join = re.search(triggers["join"], lowered)
         keys = _unique([k for _, _, k in refs])
         sides = {self.country_of(k) for k in keys} - {None}
@@ -502,7 +390,7 @@ class ArticleReader:
         elif self.current is not None and self.current_open and not future and _topic(text):
             self.current.context.append(text)
         if re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
-            self._invitation(sentence, refs)
+            read_invitation(self, sentence, refs)
         if date and not future:
             self.context_date = date
         if refs:
@@ -588,137 +476,6 @@ class ArticleReader:
                     self.context_country = place.code
                     self.context_city = None
                 return
-
-    def _delegation_cues(self, sentence: Sentence) -> None:
-        text = sentence.text
-        refs = sentence.refs
-        # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
-        for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+|\bdelegation by\s+", text):
-            after = [r for r in refs if r[0] >= match.end() - 1]
-            if after:
-                self._add_delegation(after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
-        # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
-        # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
-        for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
-                                 r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
-            before = [r for r in refs if r[1] <= match.start()]
-            if before and not re.search(r"\bby\s*$", text[:match.start()]):
-                self._add_delegation(before[-1][2], sentence, match.group(0))
-        for match in re.finditer(r"\b(?:and (?:his|her|the)|(?:along with|together with|with|accompanied by) (?:his|her)) "
-                                 r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
-            before = [r for r in refs if r[1] <= match.start()]
-            if before:
-                self._add_delegation(before[-1][2], sentence, match.group(0))
-        # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
-        match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
-                          r"(?:the|his|her|its|a|an)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
-                          r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
-                          r"(?:includes|included|include|comprises|comprised|consists of|consisted of|including|that includes|which includes)\b", text,
-                          re.I)
-        if match:
-            demonym = match.group("demonym") or match.group("demonym2")
-            code = gazetteer.code_for(demonym) if demonym else None
-            zone_end = len(text)
-            relative = re.search(r",\s*(?:who|which|whose|where)\b", text[match.end():])
-            if relative:
-                zone_end = match.end() + relative.start()
-            members = [r[2] for r in refs if match.end() <= r[0] < zone_end]
-            leader = None
-            if code:
-                leader = next((k for k, d in self.delegations.items() if d.country == code), None)
-                if leader is None:
-                    pool = [k for k in self.visitors if self.country_of(k) == code] or \
-                        [p.key for p in self.registry.persons.values() if p.country == code and p.key not in members
-                         and p.first_sentence <= sentence.index]
-                    if not pool:
-                        unknown = [k for k, _ in self.mention_count.most_common()
-                                   if self.country_of(k) is None and k not in members]
-                        pool = unknown[:1]
-                    leader = pool[0] if pool else None
-            else:
-                his = re.search(r"\b(?:his|her)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
-                before = [r for r in refs if r[1] <= match.start()]
-                if his and before:
-                    leader = before[-1][2]
-                elif self.delegations:
-                    leader = list(self.delegations)[-1]
-                elif self.visitors:
-                    leader = self.visitors[0]
-            if leader:
-                delegation = self._add_delegation(leader, sentence, match.group(0))
-                if code and delegation.country is None:
-                    delegation.country = code
-                main_clause = not re.search(r",\s*which\b|\bwhich\b", text[:match.end()])
-                for key in members:
-                    if key != leader and key not in delegation.members:
-                        delegation.members.append(key)
-                        if self.person(key).country is None:
-                            self.person(key).country = delegation.country or self.country_of(leader)
-                if main_clause and self.current is not None:
-                    delegation.members_in_context = True
-        # "A and B were also part of the delegation", "The visiting side included A"
-        match = re.search(r"\b(?:were|was|are|is) (?:also )?(?:part|members?) of (?:the|his|her) (?:[\w\-]+ )?delegation\b", text)
-        if match:
-            members = [r[2] for r in refs if r[1] <= match.start()]
-            leader = list(self.delegations)[-1] if self.delegations else (self.visitors[0] if self.visitors else None)
-            if leader:
-                delegation = self._add_delegation(leader, sentence, match.group(0))
-                for key in members:
-                    if key != leader and key not in delegation.members:
-                        delegation.members.append(key)
-                delegation.members_in_context = True
-        match = re.search(r"\b[Tt]he (?:visiting|guest|foreign) (?:side|party) (?:also )?(?:included|includes|comprised)\b", text)
-        if match and (self.delegations or self.visitors):
-            leader = list(self.delegations)[-1] if self.delegations else self.visitors[0]
-            delegation = self._add_delegation(leader, sentence, match.group(0))
-            for _, _, key in refs:
-                if key != leader and key not in delegation.members:
-                    delegation.members.append(key)
-            delegation.members_in_context = True
-        # "X was accompanied by A and B"
-        match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
-        if match and not re.search(r"\bwho accompanied\b", text):
-            before = [r for r in refs if r[1] <= match.start()]
-            # the list ends where the main clause resumes: "X, who was accompanied by A, B and C, discussed ..."
-            resume = re.search(r",\s+(?!and\b|or\b|the\b|a\b|an\b|his\b|her\b|who\b|both\b)[a-z]|;", text[match.end():])
-            zone_end = match.end() + resume.start() if resume else len(text)
-            after = [r for r in refs if match.end() - 1 <= r[0] < zone_end]
-            leader = before[-1][2] if before else None
-            if leader and self.current is not None and (leader == self.current.host_person or (
-                    self.current.venue_country and self.country_of(leader) == self.current.venue_country)):
-                leader = None  # the host's own staff at their side is no delegation
-            if leader and after:
-                delegation = self._add_delegation(leader, sentence, match.group(0))
-                for _, _, key in after:
-                    if key != leader and key not in delegation.members and \
-                            (self.country_of(key) in (None, self.country_of(leader))):
-                        delegation.members.append(key)
-                        if self.person(key).country is None:
-                            self.person(key).country = self.country_of(leader)
-        # "..., who accompanied the Army Commander in both engagements"
-        match = re.search(r"\bwho accompanied\s+(?:him|her|the [\w\s]+?)\s+(?:in|at|during) (?:both|all)\b", text)
-        if match:
-            for delegation in self.delegations.values():
-                for key in delegation.members:
-                    for meeting in self.meetings:
-                        if delegation.leader in meeting.participants and key not in meeting.participants:
-                            meeting.participants.append(key)
-
-    def _add_delegation(self, leader: str, sentence: Sentence, cue: str) -> DelegationDraft:
-        if leader not in self.delegations:
-            country = self.country_of(leader)
-            demonym = re.search(r"\b([A-Z][\w\-]+)\s+(?:military\s+|defen[cs]e\s+)?delegation", cue)
-            if demonym and gazetteer.code_for(demonym.group(1)):
-                country = country or gazetteer.code_for(demonym.group(1))
-            self.delegations[leader] = DelegationDraft(leader, country)
-            if self.person(leader).country is None and country:
-                self.person(leader).country = country  # "the Turkish delegation was headed by X"
-            if leader not in self.visitors:
-                self.visitors.append(leader)
-        delegation = self.delegations[leader]
-        if sentence.text not in delegation.evidence:
-            delegation.evidence.append(sentence.text)
-        return delegation
 
     # ------------------------------------------------------------ meetings
 
@@ -950,132 +707,7 @@ class ArticleReader:
 
     # ------------------------------------------------------------ invitations
 
-    def _invitation(self, sentence: Sentence, refs) -> None:
-        text = sentence.text
-        match = re.search(self.lex.triggers["invitation"], text[0].lower() + text[1:])
-        if not match:
-            return
-        behalf = re.search(r"\bon behalf of\b[^,]*,", text)
-        usable = [r for r in refs if not (behalf and behalf.start() <= r[0] < behalf.end())]
-        before = [r for r in usable if r[1] <= match.start() + 1]
-        after = [r for r in usable if r[0] >= match.end() - 1]
-        inviter = before[-1][2] if before else self.last_subject
-        if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
-                and not re.search(r",\s*(?:who|which)\b", text[before[0][1]:match.start()]):
-            inviter = before[0][2]  # "X thanked his host ... and invited Y": the subject of both verbs
-        accepted = re.search(r"\baccept(?:ed|s)? (?:an|the|a) invitation (?:from|of|extended by)\s+", text)
-        if accepted:
-            # "X accepted an invitation from Y to visit Z": Y invites X
-            givers = [r for r in usable if r[0] >= accepted.end() - 1]
-            takers = [r for r in usable if r[1] <= accepted.start() + 1]
-            if givers and (takers or self.last_subject):
-                inviter = givers[0][2]
-                before = takers
-                after = [(0, 0, takers[-1][2] if takers else self.last_subject)]
-                match = accepted
-        if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
-            inviter = before[-1][2]
-        invitees = []
-        if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and self.current:
-            invitees = [k for k in self.current.participants if k != inviter]
-        elif after:
-            invitees = [after[0][2]]
-        elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and self.current and inviter:
-            # "... and invited her to visit Kyiv": the other side of the contact being told
-            others = [k for k in self.current.participants if self.country_of(k) != self.country_of(inviter)]
-            others.sort(key=lambda k: self._salience(self.person(k)), reverse=True)
-            invitees = others[:1]
-        tail = text[match.end():]
-        forum = next((f for f in sentence.forums if f.start >= match.start()), None)
-        target_forum = target_country = None
-        spans = [(m.span_start, m.span_end) for m in sentence.persons]
-        if forum is not None:
-            target_forum = forum.series
-        else:
-            visit = re.search(r"\b(?:visit|visiting|travel to|come to|trip to|hold the next [\w\s]{0,30}? in)\b", tail)
-            if visit:
-                start = match.end() + visit.end()
-                places = [p for p in sentence.places if p.start >= start and p.kind in ("country", "city")
-                          and not any(s <= p.start < e for s, e in spans)]
-                if places and places[0].start - start < 60:
-                    target_country = places[0].code
-                elif inviter:
-                    target_country = self.country_of(inviter)
-        if not inviter or (target_forum is None and target_country is None):
-            return
-        for invitee in invitees:
-            if invitee == inviter:
-                continue
-            self.invitations.append((inviter, invitee, target_forum, target_country, text))
-            if target_forum:
-                # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
-                self.forum_dates.setdefault(target_forum, future_date(tail, self.pub_date))
-
     # ------------------------------------------------------------ output
-
-    def _assign_countries(self, keys: set[str]) -> None:
-        """Countries the text leaves implicit: principals first (the side not yet present in their
-        contacts), then those who "also attended" (the host side, else the article's protagonist)."""
-        principals = [k for k in keys if k not in self.joiners]
-        joiners = [k for k in keys if k in self.joiners]
-        for key in sorted(principals, key=lambda k: -self.mention_count[k]):
-            self._fallback_country(key)
-        protagonist = max(principals or keys, key=lambda k: (self.mention_count[k], -int(k[1:])), default=None)
-        for key in joiners:
-            person = self.person(key)
-            if person.country:
-                continue
-            for meeting in self.meetings:
-                if key in meeting.participants:
-                    if meeting.host_person and meeting.host_direction != "neutral" and self.country_of(meeting.host_person):
-                        person.country = self.country_of(meeting.host_person)
-                    elif meeting.venue_country in {self.country_of(k) for k in meeting.participants}:
-                        person.country = meeting.venue_country
-                    break
-            if person.country is None and protagonist and protagonist != key:
-                person.country = self.country_of(protagonist)
-            if person.country is None:
-                self._fallback_country(key)
-
-    def _fallback_country(self, key: str) -> None:
-        person = self.person(key)
-        if person.country:
-            return
-        # the other sides of their contacts (those who merely attended are usually of the home side)
-        partners = set()
-        # states that would leave one of their contacts with a single side
-        single = set()
-        for meeting in self.meetings:
-            if key in meeting.participants:
-                others = {self.country_of(k) for k in meeting.participants if k != key and k not in self.joiners} - {None}
-                partners |= others
-                if len(others) == 1:
-                    single |= others
-        partners.discard(None)
-        for delegation in self.delegations.values():
-            if (key in delegation.members or key == delegation.leader) and delegation.country:
-                person.country = delegation.country
-                return
-        home_hints = {self.dateline_country, self.outlet_country} - {None}
-        for meeting in self.meetings:
-            # who receives someone in London is British ("X welcomed Y to London")
-            if meeting.host_person == key and meeting.host_direction != "neutral" and meeting.mode == "in_person" \
-                    and meeting.venue_country and meeting.venue_country not in partners and key not in self.visitors \
-                    and not gazetteer.is_international_body(meeting.venue_country) \
-                    and (not meeting.sidelines or meeting.venue_country in home_hints) \
-                    and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in self.forums.values() if f.city):
-                person.country = meeting.venue_country
-                return
-        if self.dateline_country and self.dateline_country not in single:
-            person.country = self.dateline_country
-            return
-        if self.outlet_country and self.outlet_country not in single and key not in self.visitors:
-            person.country = self.outlet_country
-            return
-        ranked = [code for code, _ in self.country_counts.most_common()
-                  if code not in partners and not gazetteer.is_international_body(code)]
-        if ranked:
-            person.country = ranked[0]
 
     def _build(self) -> Extraction:
         extraction = Extraction(article=self.article, date=self.pub)
@@ -1100,7 +732,7 @@ class ArticleReader:
             used.update(delegation.members)
         for inviter, invitee, _, _, _ in self.invitations:
             used.update((inviter, invitee))
-        self._assign_countries(used)
+        assign_countries(self, used)
         for leader, delegation in self.delegations.items():
             delegation.country = delegation.country or self.country_of(leader)
         # meetings: sides, host, venue
@@ -1177,7 +809,7 @@ class ArticleReader:
             if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
                 aliases.append(plain)
             extraction.persons.append(Person(
-                key=key, name=record.name, aliases=aliases, organization=_organization(record.position),
+                key=key, name=record.name, aliases=aliases, organization=organization(record.position),
                 rank=record.rank, position=record.position, country=record.country,
                 evidence=[record.evidence] if record.evidence else []))
         return extraction
@@ -1189,27 +821,6 @@ class ArticleReader:
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
                     r"(.{8,160}?)(?:[.;]|$)")
-
-
-_ORGANIZATION = re.compile(
-    r"\b(?:of|at|in) (?:the )?((?:[A-Z][\w'’\-]*\s+(?:of\s+(?:the\s+)?)?){0,6}?(?:Ministry|Armed Forces|Forces|Army|Navy|Air Force|"
-    r"Command|General Staff|Joint Staff|Staff|Commission|Department|Office|Organization|Organisation|Union|Alliance|"
-    r"Agency|Headquarters|Directorate|Corps|Guard|Military Staff|Mission)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’\- ]+)?)\s*$")
-
-
-def _organization(position: str | None) -> str | None:
-    """The organisation a post names ("Deputy Chief of the Turkish General Staff" -> "Turkish General Staff")."""
-    if not position:
-        return None
-    from kg.extract.mentions import country_in
-
-    found = _ORGANIZATION.search(re.sub(r"\s*\([^)]*\)", "", position))
-    if not found:
-        return None
-    organization = re.sub(r"^(?:Staff|Forces|Office|Department) of (?:the )?", "", found.group(1).strip())
-    if len(organization.split()) < 2 or (country_in(organization) is None and len(organization.split()) < 3):
-        return None
-    return organization
 
 
 def _main_clause(lowered: str, trigger_end: int | None) -> str:
@@ -1227,37 +838,11 @@ def _topic(sentence: str) -> str | None:
     return found.group(1).strip(" ,") if found else None
 
 
-def _generic_post(position: str) -> str:
-    """The kind of post, without its state: "Chief of the Defence Staff (CDS) of the Ghana Armed Forces" ->
-    "Chief of the Defence Staff"; "Russian Defense Minister" -> "Defense Minister"."""
-    from kg.extract.mentions import find_places
-
-    post = re.sub(r"\s*\([^)]*\)", "", position)
-    for place in reversed(find_places(post)):
-        if place.kind in ("country", "demonym", "institution", "body"):
-            if place.start == 0:
-                post = post[place.end:]
-            else:
-                cuts = list(re.finditer(r"\s(?:of|for|in)\s", post[:place.start]))
-                if cuts:
-                    post = post[:cuts[-1].start()]
-    post = re.sub(r"^(?:'s\s+)", "", post.strip())
-    return post.strip(" ,") or position
-
-
 def _seated(body: str | None, country: str | None) -> bool:
     if not body or not gazetteer.is_international_body(body):
         return False
     seat = gazetteer.body_seat(body)
     return bool(seat and seat[1] == country)
-
-
-def _acronyms(position: str) -> set[str]:
-    found = set(re.findall(r"\(([A-Z]{2,6})\)", position))
-    words = [w for w in re.findall(r"[A-Za-z]+", position) if w[0].isupper()]
-    if len(words) >= 2:
-        found.add("".join(w[0] for w in words))
-    return found
 
 
 def _unique(items):

@@ -1,0 +1,157 @@
+"""Delegations: who leads one ("a delegation led by X", "X along with his delegation") and who belongs to it
+("The delegation comprised A and B", "X was accompanied by A").
+
+The cues update an `ArticleReader`'s delegations as its sentences are read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg import gazetteer
+
+if TYPE_CHECKING:
+    from kg.extract.contacts import ArticleReader, Sentence
+
+
+@dataclass
+class DelegationDraft:
+    leader: str
+    country: str | None = None
+    members: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    members_in_context: bool = False
+
+
+def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
+    text = sentence.text
+    refs = sentence.refs
+    # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
+    for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+|\bdelegation by\s+", text):
+        after = [r for r in refs if r[0] >= match.end() - 1]
+        if after:
+            add_delegation(reader, after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
+    # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
+    # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
+    for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
+                             r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
+        before = [r for r in refs if r[1] <= match.start()]
+        if before and not re.search(r"\bby\s*$", text[:match.start()]):
+            add_delegation(reader, before[-1][2], sentence, match.group(0))
+    for match in re.finditer(r"\b(?:and (?:his|her|the)|(?:along with|together with|with|accompanied by) (?:his|her)) "
+                             r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
+        before = [r for r in refs if r[1] <= match.start()]
+        if before:
+            add_delegation(reader, before[-1][2], sentence, match.group(0))
+    # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
+    match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
+                      r"(?:the|his|her|its|a|an)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
+                      r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
+                      r"(?:includes|included|include|comprises|comprised|consists of|consisted of|including|that includes|which includes)\b", text,
+                      re.I)
+    if match:
+        demonym = match.group("demonym") or match.group("demonym2")
+        code = gazetteer.code_for(demonym) if demonym else None
+        zone_end = len(text)
+        relative = re.search(r",\s*(?:who|which|whose|where)\b", text[match.end():])
+        if relative:
+            zone_end = match.end() + relative.start()
+        members = [r[2] for r in refs if match.end() <= r[0] < zone_end]
+        leader = None
+        if code:
+            leader = next((k for k, d in reader.delegations.items() if d.country == code), None)
+            if leader is None:
+                pool = [k for k in reader.visitors if reader.country_of(k) == code] or \
+                    [p.key for p in reader.registry.persons.values() if p.country == code and p.key not in members
+                     and p.first_sentence <= sentence.index]
+                if not pool:
+                    unknown = [k for k, _ in reader.mention_count.most_common()
+                               if reader.country_of(k) is None and k not in members]
+                    pool = unknown[:1]
+                leader = pool[0] if pool else None
+        else:
+            his = re.search(r"\b(?:his|her)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
+            before = [r for r in refs if r[1] <= match.start()]
+            if his and before:
+                leader = before[-1][2]
+            elif reader.delegations:
+                leader = list(reader.delegations)[-1]
+            elif reader.visitors:
+                leader = reader.visitors[0]
+        if leader:
+            delegation = add_delegation(reader, leader, sentence, match.group(0))
+            if code and delegation.country is None:
+                delegation.country = code
+            main_clause = not re.search(r",\s*which\b|\bwhich\b", text[:match.end()])
+            for key in members:
+                if key != leader and key not in delegation.members:
+                    delegation.members.append(key)
+                    if reader.person(key).country is None:
+                        reader.person(key).country = delegation.country or reader.country_of(leader)
+            if main_clause and reader.current is not None:
+                delegation.members_in_context = True
+    # "A and B were also part of the delegation", "The visiting side included A"
+    match = re.search(r"\b(?:were|was|are|is) (?:also )?(?:part|members?) of (?:the|his|her) (?:[\w\-]+ )?delegation\b", text)
+    if match:
+        members = [r[2] for r in refs if r[1] <= match.start()]
+        leader = list(reader.delegations)[-1] if reader.delegations else (reader.visitors[0] if reader.visitors else None)
+        if leader:
+            delegation = add_delegation(reader, leader, sentence, match.group(0))
+            for key in members:
+                if key != leader and key not in delegation.members:
+                    delegation.members.append(key)
+            delegation.members_in_context = True
+    match = re.search(r"\b[Tt]he (?:visiting|guest|foreign) (?:side|party) (?:also )?(?:included|includes|comprised)\b", text)
+    if match and (reader.delegations or reader.visitors):
+        leader = list(reader.delegations)[-1] if reader.delegations else reader.visitors[0]
+        delegation = add_delegation(reader, leader, sentence, match.group(0))
+        for _, _, key in refs:
+            if key != leader and key not in delegation.members:
+                delegation.members.append(key)
+        delegation.members_in_context = True
+    # "X was accompanied by A and B"
+    match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
+    if match and not re.search(r"\bwho accompanied\b", text):
+        before = [r for r in refs if r[1] <= match.start()]
+        # the list ends where the main clause resumes: "X, who was accompanied by A, B and C, discussed ..."
+        resume = re.search(r",\s+(?!and\b|or\b|the\b|a\b|an\b|his\b|her\b|who\b|both\b)[a-z]|;", text[match.end():])
+        zone_end = match.end() + resume.start() if resume else len(text)
+        after = [r for r in refs if match.end() - 1 <= r[0] < zone_end]
+        leader = before[-1][2] if before else None
+        if leader and reader.current is not None and (leader == reader.current.host_person or (
+                reader.current.venue_country and reader.country_of(leader) == reader.current.venue_country)):
+            leader = None  # the host's own staff at their side is no delegation
+        if leader and after:
+            delegation = add_delegation(reader, leader, sentence, match.group(0))
+            for _, _, key in after:
+                if key != leader and key not in delegation.members and \
+                        (reader.country_of(key) in (None, reader.country_of(leader))):
+                    delegation.members.append(key)
+                    if reader.person(key).country is None:
+                        reader.person(key).country = reader.country_of(leader)
+    # "..., who accompanied the Army Commander in both engagements"
+    match = re.search(r"\bwho accompanied\s+(?:him|her|the [\w\s]+?)\s+(?:in|at|during) (?:both|all)\b", text)
+    if match:
+        for delegation in reader.delegations.values():
+            for key in delegation.members:
+                for meeting in reader.meetings:
+                    if delegation.leader in meeting.participants and key not in meeting.participants:
+                        meeting.participants.append(key)
+
+
+def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: str) -> DelegationDraft:
+    if leader not in reader.delegations:
+        country = reader.country_of(leader)
+        demonym = re.search(r"\b([A-Z][\w\-]+)\s+(?:military\s+|defen[cs]e\s+)?delegation", cue)
+        if demonym and gazetteer.code_for(demonym.group(1)):
+            country = country or gazetteer.code_for(demonym.group(1))
+        reader.delegations[leader] = DelegationDraft(leader, country)
+        if reader.person(leader).country is None and country:
+            reader.person(leader).country = country  # "the Turkish delegation was headed by X"
+        if leader not in reader.visitors:
+            reader.visitors.append(leader)
+    delegation = reader.delegations[leader]
+    if sentence.text not in delegation.evidence:
+        delegation.evidence.append(sentence.text)
+    return delegation

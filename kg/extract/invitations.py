@@ -1,0 +1,73 @@
+"""Invitations: who invites whom to visit a state or to attend a forum ("X invited Y to visit Z",
+"Y accepted an invitation from X", "... and invited Y to the 12th Xiangshan Forum")."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.dates import future_date
+
+if TYPE_CHECKING:
+    from kg.extract.contacts import ArticleReader, Sentence
+
+
+def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
+    text = sentence.text
+    match = re.search(reader.lex.triggers["invitation"], text[0].lower() + text[1:])
+    if not match:
+        return
+    behalf = re.search(r"\bon behalf of\b[^,]*,", text)
+    usable = [r for r in refs if not (behalf and behalf.start() <= r[0] < behalf.end())]
+    before = [r for r in usable if r[1] <= match.start() + 1]
+    after = [r for r in usable if r[0] >= match.end() - 1]
+    inviter = before[-1][2] if before else reader.last_subject
+    if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
+            and not re.search(r",\s*(?:who|which)\b", text[before[0][1]:match.start()]):
+        inviter = before[0][2]  # "X thanked his host ... and invited Y": the subject of both verbs
+    accepted = re.search(r"\baccept(?:ed|s)? (?:an|the|a) invitation (?:from|of|extended by)\s+", text)
+    if accepted:
+        # "X accepted an invitation from Y to visit Z": Y invites X
+        givers = [r for r in usable if r[0] >= accepted.end() - 1]
+        takers = [r for r in usable if r[1] <= accepted.start() + 1]
+        if givers and (takers or reader.last_subject):
+            inviter = givers[0][2]
+            before = takers
+            after = [(0, 0, takers[-1][2] if takers else reader.last_subject)]
+            match = accepted
+    if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
+        inviter = before[-1][2]
+    invitees = []
+    if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and reader.current:
+        invitees = [k for k in reader.current.participants if k != inviter]
+    elif after:
+        invitees = [after[0][2]]
+    elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and reader.current and inviter:
+        # "... and invited her to visit Kyiv": the other side of the contact being told
+        others = [k for k in reader.current.participants if reader.country_of(k) != reader.country_of(inviter)]
+        others.sort(key=lambda k: reader.salience(reader.person(k)), reverse=True)
+        invitees = others[:1]
+    tail = text[match.end():]
+    forum = next((f for f in sentence.forums if f.start >= match.start()), None)
+    target_forum = target_country = None
+    spans = [(m.span_start, m.span_end) for m in sentence.persons]
+    if forum is not None:
+        target_forum = forum.series
+    else:
+        visit = re.search(r"\b(?:visit|visiting|travel to|come to|trip to|hold the next [\w\s]{0,30}? in)\b", tail)
+        if visit:
+            start = match.end() + visit.end()
+            places = [p for p in sentence.places if p.start >= start and p.kind in ("country", "city")
+                      and not any(s <= p.start < e for s, e in spans)]
+            if places and places[0].start - start < 60:
+                target_country = places[0].code
+            elif inviter:
+                target_country = reader.country_of(inviter)
+    if not inviter or (target_forum is None and target_country is None):
+        return
+    for invitee in invitees:
+        if invitee == inviter:
+            continue
+        reader.invitations.append((inviter, invitee, target_forum, target_country, text))
+        if target_forum:
+            # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
+            reader.forum_dates.setdefault(target_forum, future_date(tail, reader.pub_date))

@@ -1,0 +1,52 @@
+"""What a post says beyond itself: the organisation it names, its kind without the state, its acronyms.
+
+Pure functions over position strings ("Deputy Chief of the Turkish General Staff").
+"""
+from __future__ import annotations
+
+import re
+
+_ORGANIZATION = re.compile(
+    r"\b(?:of|at|in) (?:the )?((?:[A-Z][\w'’\-]*\s+(?:of\s+(?:the\s+)?)?){0,6}?(?:Ministry|Armed Forces|Forces|Army|Navy|Air Force|"
+    r"Command|General Staff|Joint Staff|Staff|Commission|Department|Office|Organization|Organisation|Union|Alliance|"
+    r"Agency|Headquarters|Directorate|Corps|Guard|Military Staff|Mission)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’\- ]+)?)\s*$")
+
+def organization(position: str | None) -> str | None:
+    """The organisation a post names ("Deputy Chief of the Turkish General Staff" -> "Turkish General Staff")."""
+    if not position:
+        return None
+    from kg.extract.mentions import country_in
+
+    found = _ORGANIZATION.search(re.sub(r"\s*\([^)]*\)", "", position))
+    if not found:
+        return None
+    organization = re.sub(r"^(?:Staff|Forces|Office|Department) of (?:the )?", "", found.group(1).strip())
+    if len(organization.split()) < 2 or (country_in(organization) is None and len(organization.split()) < 3):
+        return None
+    return organization
+
+
+def generic_post(position: str) -> str:
+    """The kind of post, without its state: "Chief of the Defence Staff (CDS) of the Ghana Armed Forces" ->
+    "Chief of the Defence Staff"; "Russian Defense Minister" -> "Defense Minister"."""
+    from kg.extract.mentions import find_places
+
+    post = re.sub(r"\s*\([^)]*\)", "", position)
+    for place in reversed(find_places(post)):
+        if place.kind in ("country", "demonym", "institution", "body"):
+            if place.start == 0:
+                post = post[place.end:]
+            else:
+                cuts = list(re.finditer(r"\s(?:of|for|in)\s", post[:place.start]))
+                if cuts:
+                    post = post[:cuts[-1].start()]
+    post = re.sub(r"^(?:'s\s+)", "", post.strip())
+    return post.strip(" ,") or position
+
+
+def acronyms(position: str) -> set[str]:
+    found = set(re.findall(r"\(([A-Z]{2,6})\)", position))
+    words = [w for w in re.findall(r"[A-Za-z]+", position) if w[0].isupper()]
+    if len(words) >= 2:
+        found.add("".join(w[0] for w in words))
+    return found

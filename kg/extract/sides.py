@@ -1,0 +1,80 @@
+"""The state each person represents when the text leaves it implicit.
+
+In order: the delegation they belong to, the venue of a contact they host ("X welcomed Y to London"), the
+dateline's state, the outlet's home state, then the states the article names most (a topic of the talks
+counting little). A state is refused only when it would leave one of the person's contacts with one side.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg import gazetteer
+
+if TYPE_CHECKING:
+    from kg.extract.contacts import ArticleReader
+
+
+def assign_countries(reader: ArticleReader, keys: set[str]) -> None:
+    """Countries the text leaves implicit: principals first (the side not yet present in their
+    contacts), then those who "also attended" (the host side, else the article's protagonist)."""
+    principals = [k for k in keys if k not in reader.joiners]
+    joiners = [k for k in keys if k in reader.joiners]
+    for key in sorted(principals, key=lambda k: -reader.mention_count[k]):
+        fallback_country(reader, key)
+    protagonist = max(principals or keys, key=lambda k: (reader.mention_count[k], -int(k[1:])), default=None)
+    for key in joiners:
+        person = reader.person(key)
+        if person.country:
+            continue
+        for meeting in reader.meetings:
+            if key in meeting.participants:
+                if meeting.host_person and meeting.host_direction != "neutral" and reader.country_of(meeting.host_person):
+                    person.country = reader.country_of(meeting.host_person)
+                elif meeting.venue_country in {reader.country_of(k) for k in meeting.participants}:
+                    person.country = meeting.venue_country
+                break
+        if person.country is None and protagonist and protagonist != key:
+            person.country = reader.country_of(protagonist)
+        if person.country is None:
+            fallback_country(reader, key)
+
+
+def fallback_country(reader: ArticleReader, key: str) -> None:
+    person = reader.person(key)
+    if person.country:
+        return
+    # the other sides of their contacts (those who merely attended are usually of the home side)
+    partners = set()
+    # states that would leave one of their contacts with a single side
+    single = set()
+    for meeting in reader.meetings:
+        if key in meeting.participants:
+            others = {reader.country_of(k) for k in meeting.participants if k != key and k not in reader.joiners} - {None}
+            partners |= others
+            if len(others) == 1:
+                single |= others
+    partners.discard(None)
+    for delegation in reader.delegations.values():
+        if (key in delegation.members or key == delegation.leader) and delegation.country:
+            person.country = delegation.country
+            return
+    home_hints = {reader.dateline_country, reader.outlet_country} - {None}
+    for meeting in reader.meetings:
+        # who receives someone in London is British ("X welcomed Y to London")
+        if meeting.host_person == key and meeting.host_direction != "neutral" and meeting.mode == "in_person" \
+                and meeting.venue_country and meeting.venue_country not in partners and key not in reader.visitors \
+                and not gazetteer.is_international_body(meeting.venue_country) \
+                and (not meeting.sidelines or meeting.venue_country in home_hints) \
+                and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in reader.forums.values() if f.city):
+            person.country = meeting.venue_country
+            return
+    if reader.dateline_country and reader.dateline_country not in single:
+        person.country = reader.dateline_country
+        return
+    if reader.outlet_country and reader.outlet_country not in single and key not in reader.visitors:
+        person.country = reader.outlet_country
+        return
+    ranked = [code for code, _ in reader.country_counts.most_common()
+              if code not in partners and not gazetteer.is_international_body(code)]
+    if ranked:
+        person.country = ranked[0]
