@@ -377,3 +377,11 @@ def test_posts_in_a_relative_clause_and_upper_half_admirals():
     assert person.rank is None and person.position == "commander of the 7th Fleet"
     assert [(m.name, m.rank) for m in find_persons("Rear Admiral (Upper Half) Tom Kane met him.")] == [
         ("Tom Kane", "Rear Admiral")]
+
+
+def test_a_passive_invitation():
+    text = ("Defence Minister Tomas Berg of Sweden received Lieutenant General Ahmed Saleh, Chief of Staff of the "
+            "Jordan Armed Forces, in Stockholm on Monday. Berg was invited by Saleh to visit Jordan.")
+    extraction, names, _ = run(text)
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Ahmed Saleh", "Tomas Berg", "JO")]

@@ -3,7 +3,8 @@
 A rule pipeline over the genre of defence-diplomacy news: clean-up (`clean`), publication and event
 dates (`dates`), lexicons of ranks, titles, triggers and forums (`lexicon`, ``data/``), person
 mentions with rank, position and country (`mentions`, `persons`), forums (`forums`), and contacts
-with their discourse state (`contacts`). The lexicons load once, on first use; nothing runs at import.
+with their discourse state (`contacts`, helped by `roles`, `delegations`, `invitations`, `sides`,
+`posts`). The lexicons load once, on first use; nothing runs at import.
 
 Public API: `extract(article) -> Extraction` and `extract_many(articles, jobs=1)`.
 """
@@ -15,7 +16,7 @@ from kg.model import Article, Extraction
 
 # Changes whenever the rules or lexicons change what is extracted: callers that skip unchanged
 # articles (kg.pipeline.content_hash) can include it so that a new extractor re-reads them.
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "2.0"
 
 
 def extract(article: Article) -> Extraction:

@@ -3,7 +3,9 @@
 `read_article(article)` runs the whole rule pipeline over the cleaned sentences and returns an
 `Extraction`. It walks the sentences in order and keeps a little discourse state (the meeting
 being told, the guest and the host, the last subject) to resolve "the minister", "the Chinese
-guest", "his counterpart" and "he".
+guest", "his counterpart" and "he". The concerns it delegates live beside it: `roles` (role nouns to
+persons), `delegations`, `invitations`, `sides` (the state a person represents when the text leaves it
+implicit) and `posts` (what a post names).
 """
 from __future__ import annotations
 

@@ -24,6 +24,16 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
     if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
             and not re.search(r",\s*(?:who|which)\b", text[before[0][1]:match.start()]):
         inviter = before[0][2]  # "X thanked his host ... and invited Y": the subject of both verbs
+    passive = re.search(r"\b(?:was|were|has been|have been|had been) invited by\s+", text)
+    if passive:
+        # "X was invited by Y to visit Z": Y invites X
+        givers = [r for r in usable if r[0] >= passive.end() - 1]
+        takers = [r for r in usable if r[1] <= passive.start() + 1]
+        if givers and takers:
+            inviter = givers[0][2]
+            before = takers
+            after = [(0, 0, takers[-1][2])]
+            match = passive
     accepted = re.search(r"\baccept(?:ed|s)? (?:an|the|a) invitation (?:from|of|extended by)\s+", text)
     if accepted:
         # "X accepted an invitation from Y to visit Z": Y invites X
