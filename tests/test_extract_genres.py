@@ -385,3 +385,11 @@ def test_a_passive_invitation():
     extraction, names, _ = run(text)
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Ahmed Saleh", "Tomas Berg", "JO")]
+
+
+def test_plural_counterparts_take_their_peoples_in_order():
+    text = ("Defence Secretary Alan Brooke hosted his French and German counterparts, Paul Girard and Klaus Weber, in "
+            "London on Monday for trilateral talks.")
+    extraction, names, people = run(text, date="2025-06-02")
+    assert (people["Paul Girard"].country, people["Klaus Weber"].country) == ("FR", "DE")
+    assert [(m.parties, m.host, len(m.participants)) for m in extraction.meetings] == [(["DE", "FR", "GB"], "GB", 3)]

@@ -550,6 +550,10 @@ def name_words(name: str) -> list[str]:
 
 
 
+_PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
+                                  r"(?:counterparts|colleagues)\s*,?\s*")
+
+
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
     """Person mentions in a sentence. ``known_tokens`` are name words of persons already met (lower case),
     which let a bare surname count as a mention."""
@@ -561,6 +565,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     mentions = []
     runs = name_runs(sentence, masked)
     previous_end = 0
+    # "his French and German counterparts, Paul Girard and Klaus Weber": the peoples in order
+    plural = _PLURAL_COUNTERPARTS.search(sentence)
+    plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
+    plural_next = plural.end() if plural else -1
+    plural_index = 0
     for start, end in runs:
         name = clean_name(sentence[start:end])
         floor = previous_end
@@ -635,6 +644,15 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
+        in_plural_list = plural_index < len(plural_states) and 0 <= plural_next <= cursor and \
+            re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", sentence[plural_next:cursor]) is not None
+        if in_plural_list:
+            state = plural_states[plural_index]
+            if state is not None and state.kind in ("demonym", "country") and not country:
+                country = state.code
+            counterpart = True
+            plural_index += 1
+            plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
         possessive = re.search(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
@@ -657,7 +675,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
-                and not known and not used_after:
+                and not known and not used_after and not in_plural_list:
             continue
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
