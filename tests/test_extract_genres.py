@@ -393,3 +393,10 @@ def test_plural_counterparts_take_their_peoples_in_order():
     extraction, names, people = run(text, date="2025-06-02")
     assert (people["Paul Girard"].country, people["Klaus Weber"].country) == ("FR", "DE")
     assert [(m.parties, m.host, len(m.participants)) for m in extraction.meetings] == [(["DE", "FR", "GB"], "GB", 3)]
+
+
+def test_ranks_written_in_the_armed_forces_own_language():
+    assert _persons("Jenderal TNI Budi Santoso met him.") == [("Budi Santoso", "General")]
+    assert _persons("Teniente General Juan Soto met him.") == [("Juan Soto", "Lieutenant General")]
+    assert _persons("Laksamana Madya TNI Eko Putra met him.") == [("Eko Putra", "Vice Admiral")]
+    assert _persons("Korgeneral Ahmet Kaya met him.") == [("Ahmet Kaya", "Lieutenant General")]
