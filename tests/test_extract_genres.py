@@ -400,3 +400,11 @@ def test_ranks_written_in_the_armed_forces_own_language():
     assert _persons("Teniente General Juan Soto met him.") == [("Juan Soto", "Lieutenant General")]
     assert _persons("Laksamana Madya TNI Eko Putra met him.") == [("Eko Putra", "Vice Admiral")]
     assert _persons("Korgeneral Ahmet Kaya met him.") == [("Ahmet Kaya", "Lieutenant General")]
+
+
+def test_received_by_the_president_is_a_contact_with_the_president():
+    text = ("Chinese Defence Minister Admiral Wang Tao, who is visiting Vietnam, was received by President Tran Van "
+            "Long in Hanoi on Monday. Wang conveyed the greetings of President Li Ming.")
+    extraction, names, _ = run(text, date="2025-06-03")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["CN", "VN"], "VN", ["Tran Van Long", "Wang Tao"])]

@@ -46,7 +46,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|under the (?:leadership|guidance|patronage) of|"
     r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
     r"greetings (?:of|from) [^.;]{0,120}?\b(?:and|to)|"
-    r"regards to|appreciation of|visits? of|to President|to His|to Her|by President|by Prime Minister|"
+    r"regards to|appreciation of|visits? of|to President|to His|to Her|(?<!received )(?<!hosted )(?<!welcomed )(?<!greeted )(?<!met )by (?:President|Prime Minister)|"
     r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
 _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
                             r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
