@@ -226,6 +226,7 @@ def test_a_topic_or_a_posting_country_is_not_the_officials_state():
 
     assert country_in("US Ambassador to Nigeria") == "US"
     assert country_in("Commander of the regional force in eastern DRC") is None
+    assert country_in("Special Envoy for Ukraine") is None
     assert country_in("Secretary of State at Poland's Ministry of National Defence") == "PL"
     text = ("NAIROBI, March 3 -- Chief of the Defence Forces General Peter Mwangi received Lieutenant General "
             "Jean Habimana, Chief of Defence Staff of the Rwanda Defence Force, to discuss the regional deployment "

@@ -131,7 +131,7 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
     return tuple(places)
 
 
-_SERVES_IN = re.compile(r"\b(?:to|in)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$")
+_SERVES_IN = re.compile(r"\b(?:to|in|for|on)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$")
 
 
 def country_in(text: str) -> str | None:
