@@ -409,3 +409,11 @@ def test_received_by_the_president_is_a_contact_with_the_president():
     extraction, names, _ = run(text, date="2025-06-03")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["CN", "VN"], "VN", ["Tran Van Long", "Wang Tao"])]
+
+
+def test_a_department_under_a_ministry_stays_in_the_post():
+    from kg.extract.mentions import find_persons
+
+    [person] = find_persons("Lieutenant General Tran Hien, head of the Foreign Relations Department under the Ministry "
+                            "of National Defence, attended.")
+    assert person.position == "head of the Foreign Relations Department under the Ministry of National Defence"

@@ -494,6 +494,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         if _is_name_token(text, lex) and k + 1 < len(toks) and _is_name_token(toks[k + 1][0], lex) \
                 and words and words[-1][0] not in ("the", "of", "for", "and", "&", "to", "at", "in"):
             break
+        if text in ("under", "within") and k + 2 < len(toks) and toks[k + 1][0] == "the" and toks[k + 2][0][:1].isupper():
+            words.append((text, s, e))  # "head of the Foreign Relations Department under the Ministry of ..."
+            continue
         if not text[0].isupper() and text not in _CONNECTORS and text not in lex.position_lower_heads \
                 and text != "'s" and not text[0].isdigit():
             # lower-case nouns inside "head of the operations division"
