@@ -417,3 +417,12 @@ def test_a_department_under_a_ministry_stays_in_the_post():
     [person] = find_persons("Lieutenant General Tran Hien, head of the Foreign Relations Department under the Ministry "
                             "of National Defence, attended.")
     assert person.position == "head of the Foreign Relations Department under the Ministry of National Defence"
+
+
+def test_the_days_of_a_visit_counted_from_its_arrival():
+    text = ("Chinese Defence Minister Admiral Wang Tao arrived in Hanoi on Monday for a three-day official visit. "
+            "On the first day, Wang held talks with Vietnamese Defence Minister General Pham Giang. "
+            "On the second day of the visit, Wang was received by President Tran Van Long.")
+    extraction, names, _ = run(text, date="2025-06-05")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2025-06-02", ["Pham Giang", "Wang Tao"]), ("2025-06-03", ["Tran Van Long", "Wang Tao"])]

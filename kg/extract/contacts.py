@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date as Date
+from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, split_sentences
@@ -330,6 +330,17 @@ class ArticleReader:
             span = date_range(unquoted, self.pub_date)
             if span:
                 self.visit_days = span
+            else:
+                # "X arrived in Hanoi on Monday for a three-day official visit": the visit's days from its first
+                visit = re.search(r"\b(?:arrived|arriving|began|begins|started|starts|kicked off)\b[^.;]{0,80}?\b"
+                                  r"(two|three|four|five|six|seven|\d)-day\b[^.;]{0,30}?\bvisit\b|\b(two|three|four|five|six|"
+                                  r"seven|\d)-day\b[^.;]{0,30}?\bvisit\b[^.;]{0,80}?\b(?:arrived|began|started)\b", unquoted)
+                first = parse_iso(resolve_date(unquoted, self.pub_date, previous)) if visit else None
+                if visit and first:
+                    length = visit.group(1) or visit.group(2)
+                    days = int(length) if length.isdigit() else \
+                        ["two", "three", "four", "five", "six", "seven"].index(length) + 2
+                    self.visit_days = (first, first + timedelta(days=days - 1))
             date = resolve_date(focused, self.pub_date, previous, self.visit_days)
             if date is None:
                 # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
