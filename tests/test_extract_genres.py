@@ -426,3 +426,14 @@ def test_the_days_of_a_visit_counted_from_its_arrival():
     extraction, names, _ = run(text, date="2025-06-05")
     assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         ("2025-06-02", ["Pham Giang", "Wang Tao"]), ("2025-06-03", ["Tran Van Long", "Wang Tao"])]
+
+
+def test_an_earlier_contact_told_in_passing_does_not_take_over_the_story():
+    text = ("TOKYO — Defense Minister Kenji Sato met with his Australian counterpart, Mark Hale, in Tokyo on Monday. "
+            "Last month, Hale held talks with Philippine Defense Secretary Jose Cruz in Manila. "
+            "The ministers also discussed the frigate program. Chief of Staff of the Joint Staff Gen. Taro Ito also "
+            "attended the meeting.")
+    extraction, names, people = run(text, date="2025-07-15", source="The Japan Times")
+    tokyo = next(m for m in extraction.meetings if m.parties == ["AU", "JP"])
+    assert sorted(names[k] for k in tokyo.participants) == ["Kenji Sato", "Mark Hale", "Taro Ito"]
+    assert people["Taro Ito"].country == "JP"

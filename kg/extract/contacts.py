@@ -55,6 +55,9 @@ _TOPIC_BEFORE = re.compile(
     r"deployments? (?:in|to)|deployed (?:in|to)|missions? in|operations? in|peace in|security in|stability in|"
     r"developments? in|threats? from|aggression against|invasion of|sanctions on|"
     r"(?:eastern|western|northern|southern|central|north-eastern|north-western|south-eastern|south-western))\s+(?:the\s+)?$")
+_BACKGROUND_OPENER = re.compile(
+    r"(?:Last (?:month|week|year)|Earlier this (?:month|year)|Earlier in the (?:month|year)|Previously|Back in|"
+    r"In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 
 
@@ -393,8 +396,12 @@ class ArticleReader:
                     self.current.evidence.append(text)
                 self.current_open = True
         if is_meeting:
+            told = self.current
             self._meeting(sentence, trigger, refs, date)
             self.current_open = True
+            if told is not None and self.current is not told and self.current is self.meetings[-1] \
+                    and _BACKGROUND_OPENER.match(text):
+                self.current = told  # "Last month, X held talks with Y in Manila.": an aside; the story goes on
         elif join and self.current is not None and not future and (
                 self.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)):
             self._join(sentence, join, refs)
