@@ -81,6 +81,8 @@ def test_japanese_surname_first_given_name_gen_is_not_a_rank():
     assert _persons("Minister of Defense KIMURA Gen met the Dutch minister.") == [("KIMURA Gen", None)]
     assert _persons("Mr Gen Kimura met the Dutch minister.") == [("Gen Kimura", None)]
     assert _persons("Army Chief Gen Asif Raza met the envoy.") == [("Asif Raza", "General")]
+    assert _persons("Japanese Defense Minister Gen Kimura met him.") == [("Gen Kimura", None)]
+    assert _persons("Japan's Chief of Staff Gen Taro Ito met him.") == [("Taro Ito", "General")]
 
 
 def test_initials_particles_and_suffixes_stay_in_names():

@@ -155,6 +155,9 @@ class Span:
     value: str
 
 
+_JAPANESE_GIVEN_NAME_GEN = re.compile(r"\s+[A-Z][a-z]+(?![\w\-])(?!\s+[A-Z])")
+
+
 def find_ranks(sentence: str) -> list[Span]:
     lex = lexicon()
     spans = []
@@ -182,8 +185,10 @@ def find_ranks(sentence: str) -> list[Span]:
                     "Mr", "Mrs", "Ms", "Miss", "Mister", "Dr", "Madam", "Madame", "Mme", "Monsieur", "Herr", "Frau")
                 or surface in ("Gen", "GEN") and before[-1].isupper() and before[-1].isalpha() and len(before[-1]) >= 3
                 and before[-1] not in lex.position_heads and gazetteer.lookup(before[-1]) is None
-                and canonical_rank(before[-1]) is None):
-            continue
+                and canonical_rank(before[-1]) is None
+                or surface == "Gen" and _JAPANESE_GIVEN_NAME_GEN.match(sentence, match.end())
+                and re.search(r"\bJapan(?:ese|'s)?\b[^.;]{0,40}\b[Mm]inister\b[^.;]{0,20}$", sentence[:match.start()])):
+            continue  # "Japanese Defense Minister Gen Nakatani": the given name Gen, one surname after it
         if canonical in ("General", "Admiral") or surface.startswith("Gen"):
             if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after):
                 continue
