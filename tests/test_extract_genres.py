@@ -439,3 +439,16 @@ def test_an_earlier_contact_told_in_passing_does_not_take_over_the_story():
     tokyo = next(m for m in extraction.meetings if m.parties == ["AU", "JP"])
     assert sorted(names[k] for k in tokyo.participants) == ["Kenji Sato", "Mark Hale", "Taro Ito"]
     assert people["Taro Ito"].country == "JP"
+
+
+def test_a_post_is_called_by_its_initials_without_its_state():
+    from kg.extract.posts import acronyms
+
+    assert "CDS" in acronyms("Chief of the Defence Staff of the Nigerian Armed Forces")
+    text = ("Accra, April 24, GNA – The Minister for Defence, Kofi Mensah, has held bilateral talks with the visiting "
+            "Chief of the Defence Staff of the Nigerian Armed Forces, General Ali Bello, in Accra. The CDS was "
+            "accompanied by Rear Admiral Tunde Ade.")
+    extraction, names, people = run(text, date="2025-04-24", source="Ghana News Agency")
+    assert people["Tunde Ade"].country == "NG"
+    assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
+        ("Ali Bello", ["Tunde Ade"])]

@@ -45,8 +45,11 @@ def generic_post(position: str) -> str:
 
 
 def acronyms(position: str) -> set[str]:
+    """Acronyms a post may be called by: stated ("(CDS)") or its initials, with or without its state
+    ("Chief of the Defence Staff of the Nigerian Armed Forces" -> CDSNAF and CDS)."""
     found = set(re.findall(r"\(([A-Z]{2,6})\)", position))
-    words = [w for w in re.findall(r"[A-Za-z]+", position) if w[0].isupper()]
-    if len(words) >= 2:
-        found.add("".join(w[0] for w in words))
+    for text in {position, generic_post(position)}:
+        words = [w for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper()]
+        if len(words) >= 2:
+            found.add("".join(w[0] for w in words))
     return found
