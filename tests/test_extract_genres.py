@@ -452,3 +452,12 @@ def test_a_post_is_called_by_its_initials_without_its_state():
     assert people["Tunde Ade"].country == "NG"
     assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
         ("Ali Bello", ["Tunde Ade"])]
+
+
+def test_gulf_styles_excellency_before_the_post_and_a_pilots_rank():
+    from kg.extract.mentions import find_persons
+
+    [minister, chief] = find_persons("HE Minister of State for Defence Affairs Sheikh Hamad bin Ali Al-Thani met HE Chief "
+                                     "of Staff Lieutenant General (Pilot) Salem bin Nasser Al Kuwari.")
+    assert minister.position == "Minister of State for Defence Affairs"
+    assert (chief.name, chief.rank, chief.position) == ("Salem bin Nasser Al Kuwari", "Lieutenant General", "Chief of Staff")

@@ -442,6 +442,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             and first[1].split(" ", 1)[0].rstrip(".") in lex.position_heads:
         stripped = first[1]
     position = stripped.strip(" ,-–—")
+    # "HE Minister of State ...", "H.E. the Minister": the honorific is no part of the post
+    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness)\s+(?:the\s+)?", "", position)
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
@@ -598,7 +600,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             gap = sentence[:cursor].rstrip()
             for span in ranks:
                 between = sentence[span.end:cursor].strip()
-                if span.end <= cursor and re.fullmatch(r"(?:TNI|TNI-AL|TNI-AU|TNI-AD|PN|USN|USAF|USMC|RAN|RAAF|\(?[Rr]et(?:d|ired)?\.?\)?)",
+                if span.end <= cursor and re.fullmatch(r"(?:TNI|TNI-AL|TNI-AU|TNI-AD|PN|USN|USAF|USMC|RAN|RAAF|\(?[Rr]et(?:d|ired)?\.?\)?|"
+                                                       r"\((?:Pilot|Pil\.?|Eng\.?|Engineer|Navy|Medical|Dr\.?|Staff|Air)\))",
                                                        between) and cursor - span.end < 14:
                     if rank is None:
                         rank = span.value
