@@ -461,3 +461,12 @@ def test_gulf_styles_excellency_before_the_post_and_a_pilots_rank():
                                      "of Staff Lieutenant General (Pilot) Salem bin Nasser Al Kuwari.")
     assert minister.position == "Minister of State for Defence Affairs"
     assert (chief.name, chief.rank, chief.position) == ("Salem bin Nasser Al Kuwari", "Lieutenant General", "Chief of Staff")
+
+
+def test_south_asian_initials_in_capitals_and_flag_officer_posts():
+    assert _persons("Air Chief Marshal AP Rao, Chief of the Air Staff, met him.") == [("AP Rao", "Air Chief Marshal")]
+    assert _persons("Admiral R Hari Nair met him.") == [("R Hari Nair", "Admiral")]
+    from kg.extract.mentions import find_persons
+
+    [person] = find_persons("Vice Admiral Anil Rao, FOC-in-C Western Naval Command, received him.")
+    assert person.position == "FOC-in-C Western Naval Command"

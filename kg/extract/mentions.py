@@ -283,7 +283,13 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
         text, start, end = toks[i]
         glued_initial = bool(_INITIAL.match(text)) and i + 1 < len(toks) and toks[i + 1][1] == end \
             and _is_name_token(toks[i + 1][0], lex) and not _INITIAL.match(toks[i + 1][0])
-        if is_masked(start, end) or not _is_name_token(text, lex) or (_INITIAL.match(text) and not glued_initial):
+        # "Air Chief Marshal AP Singh", "R Hari Kumar": initials in capitals before a name
+        capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and i + 1 < len(toks) \
+            and toks[i + 1][1] - end == 1 and _is_name_token(toks[i + 1][0], lex) and not toks[i + 1][0].isupper() \
+            and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
+            and text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS")
+        if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials) or \
+                (_INITIAL.match(text) and not glued_initial):
             i += 1
             continue
         j = i + 1
