@@ -47,3 +47,9 @@ def test_garrison_and_port_cities_of_defence_news():
     from kg.gazetteer import code_for
 
     assert code_for("Trabzon") == "TR" and code_for("Sasebo") == "JP" and code_for("Klaipėda") == "LT"
+
+
+def test_spellings_without_diacritics_and_kosovo():
+    from kg.gazetteer import code_for
+
+    assert code_for("Turkiye") == "TR" and code_for("Kosovo") == "XK" and code_for("Pristina") == "XK"
