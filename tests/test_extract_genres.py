@@ -243,6 +243,8 @@ def test_written_out_editions():
     assert [(f.name, f.edition) for f in find_forums("the Twenty-Second Shangri-La Dialogue")] == [
         ("Shangri-La Dialogue", 22)]
     assert [f.edition for f in find_forums("the forty-first Western Pacific Naval Symposium")] == [41]
+    assert [(f.name, f.edition) for f in find_forums("the inaugural Caspian Security Conference")] == [
+        ("Caspian Security Conference", 1)]
 
 
 def test_mongolian_initial_names_and_an_agency_between_slashes():

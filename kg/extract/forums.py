@@ -17,6 +17,7 @@ _TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent":
 ORDINAL_WORDS = {word: n for n, word in enumerate(_UNITS + [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
     "eighteenth", "nineteenth"], start=1)}
+ORDINAL_WORDS["inaugural"] = 1  # "the inaugural Caspian Security Conference"
 for _stem, _value in _TENS.items():  # "twentieth", "twenty-second", "forty-first"
     ORDINAL_WORDS[_stem + "ieth"] = _value
     for _n, _unit in enumerate(_UNITS, start=1):
