@@ -472,3 +472,12 @@ def test_south_asian_initials_in_capitals_and_flag_officer_posts():
 
     [person] = find_persons("Vice Admiral Anil Rao, FOC-in-C Western Naval Command, received him.")
     assert person.position == "FOC-in-C Western Naval Command"
+
+
+def test_a_possessive_state_before_an_appositive_post_is_no_part_of_it():
+    from kg.extract.mentions import find_persons
+
+    [person] = find_persons("He met Budi Santoso, Indonesia's Minister of Defence, in Jakarta.")
+    assert (person.position, person.country) == ("Minister of Defence", "ID")
+    [person] = find_persons("He met Budi Santoso, the country's defence minister, in Jakarta.")
+    assert person.position == "defence minister"

@@ -548,6 +548,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     first = text.split(" ", 1)
     if len(first) == 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
         text = first[1]
+    # "Indonesia's Minister of Defence", "the country's defence minister": the state is not part of the post
+    possessor = re.match(r"(?:the\s+)?(?:country|nation|kingdom|republic|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s\s+(?=\S)", text)
+    if possessor and (possessor.group(0).lower().startswith(("the ", "country", "nation", "kingdom", "republic"))
+                      or country_in(possessor.group(0)) is not None):
+        text = text[possessor.end():]
     if text.lower() in ("who", "minister") or len(text) < 3:
         return None, country, None, span_end
     return text, country, None, span_end
