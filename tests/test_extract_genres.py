@@ -481,3 +481,14 @@ def test_a_possessive_state_before_an_appositive_post_is_no_part_of_it():
     assert (person.position, person.country) == ("Minister of Defence", "ID")
     [person] = find_persons("He met Budi Santoso, the country's defence minister, in Jakarta.")
     assert person.position == "defence minister"
+
+
+def test_passive_talks_working_meals_and_dinners_in_honour_are_contacts():
+    for sentence in ("Talks were held in Tallinn on Monday between Estonian Defence Minister Jaan Tamm and Finnish "
+                     "Defence Minister Mikko Laine.",
+                     "Estonian Defence Minister Jaan Tamm had a working lunch with Finnish Defence Minister Mikko Laine "
+                     "in Tallinn on Monday.",
+                     "Estonian Defence Minister Jaan Tamm hosted a dinner in honour of Finnish Defence Minister Mikko "
+                     "Laine in Tallinn on Monday."):
+        extraction, _, _ = run(sentence)
+        assert [(m.date, m.parties, m.host) for m in extraction.meetings] == [("2025-03-10", ["EE", "FI"], "EE")]
