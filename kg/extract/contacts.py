@@ -416,7 +416,7 @@ class ArticleReader:
         if refs:
             first = refs[0][2]
             self.last_subject = first
-        for _, _, key in refs:
+        for key in {key for _, _, key in refs}:  # once a sentence, however often it names them
             self.seen[key] = sentence.index
             self.mention_count[key] += 1
 
