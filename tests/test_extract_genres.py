@@ -492,3 +492,13 @@ def test_passive_talks_working_meals_and_dinners_in_honour_are_contacts():
                      "Laine in Tallinn on Monday."):
         extraction, _, _ = run(sentence)
         assert [(m.date, m.parties, m.host) for m in extraction.meetings] == [("2025-03-10", ["EE", "FI"], "EE")]
+
+
+def test_who_accompanies_a_visiting_minister_belongs_to_their_delegation():
+    text = ("Federal Minister of Defence Karl Brandt travelled to Riga on Thursday, where he met his Latvian "
+            "counterpart Andris Ozols. The Inspector General of the Bundeswehr, General Jens Vogel, accompanied the "
+            "minister.")
+    extraction, names, people = run(text, date="2025-02-07")
+    assert people["Karl Brandt"].country == "DE"
+    assert [(names[d.leader], d.country, [names[k] for k in d.members]) for d in extraction.delegations] == [
+        ("Karl Brandt", "DE", ["Jens Vogel"])]

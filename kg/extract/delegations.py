@@ -130,6 +130,25 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                     delegation.members.append(key)
                     if reader.person(key).country is None:
                         reader.person(key).country = reader.country_of(leader)
+    # "The Inspector General, General X, accompanied the minister": X belongs to the minister's delegation
+    match = re.search(r"\b(?:accompanied|was accompanying|were accompanying)\s+(?=the\b|his\b|her\b|him\b|[A-Z])", text)
+    if match and not re.search(r"\bwho\s+$|\b(?:was|were|is|are)\s+$", text[:match.start()]):
+        members = [r[2] for r in refs if r[1] <= match.start() + 1]
+        after = [r[2] for r in refs if r[0] >= match.end() - 1]
+        leader = after[0] if after else (reader.last_subject if re.match(r"him\b|her\b", text[match.end():]) else None)
+        if leader and members and leader not in members and reader.current is not None \
+                and leader in reader.current.participants and leader != reader.current.host_person \
+                and reader.country_of(leader) != reader.current.venue_country \
+                and (reader.country_of(leader) is None
+                     or all(reader.country_of(k) in (None, reader.country_of(leader)) for k in members)):
+            sides = {reader.country_of(k) for k in members} - {None}
+            if reader.country_of(leader) is None and len(sides) == 1:
+                reader.person(leader).country = sides.pop()  # who accompanies someone is on their side
+            delegation = add_delegation(reader, leader, sentence, match.group(0))
+            delegation.country = delegation.country or reader.country_of(leader)
+            for key in members:
+                if key not in delegation.members:
+                    delegation.members.append(key)
     # "..., who accompanied the Army Commander in both engagements"
     match = re.search(r"\bwho accompanied\s+(?:him|her|the [\w\s]+?)\s+(?:in|at|during) (?:both|all)\b", text)
     if match:

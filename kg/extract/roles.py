@@ -115,7 +115,7 @@ def resolve_role(reader: ArticleReader, match: re.Match, subject: str | None, se
             hit = all(w in text.split() or w in text for w in words)
         if hit and p.key not in reader._same_sentence:
             in_current = bool(current and p.key in current.participants)
-            scored.append((in_current, *reader.salience(p), p.key))
+            scored.append((in_current, *reader.salience(p), -int(p.key[1:]), p.key))
     if scored:
         scored.sort(reverse=True)
         return [scored[0][-1]]
