@@ -502,3 +502,10 @@ def test_who_accompanies_a_visiting_minister_belongs_to_their_delegation():
     assert people["Karl Brandt"].country == "DE"
     assert [(names[d.leader], d.country, [names[k] for k in d.members]) for d in extraction.delegations] == [
         ("Karl Brandt", "DE", ["Jens Vogel"])]
+
+
+def test_an_international_bodys_own_news_gives_its_officials_the_body():
+    text = ("NATO Defence Ministers met in Brussels on Thursday. On the margins of the meeting, Secretary General "
+            "Jan Berg met with the Minister of Defence of Ukraine, Oleh Marchenko.")
+    extraction, _, people = run(text, date="2025-06-05", source="NATO")
+    assert people["Jan Berg"].country == "NATO" and extraction.meetings[0].parties == ["NATO", "UA"]

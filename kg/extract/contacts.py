@@ -104,7 +104,7 @@ class ArticleReader:
         self.dateline_city = cleaned.dateline_city
         self.dateline_country = gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None
         outlet = gazetteer.outlet_country(article.source)
-        self.outlet_country = None if gazetteer.is_international_body(outlet) else outlet
+        self.outlet_country = outlet
         self.sentences: list[Sentence] = []
         for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
             for text in split_sentences(paragraph):
