@@ -111,7 +111,7 @@ def article_state(path) -> dict[str, bool]:
 
 
 def test_kill_9_mid_batch_leaves_a_store_that_opens_and_a_rerun_completes(tmp_path):
-    total = 1500
+    total = 800
     source = big_corpus(tmp_path / "big.jsonl", total)
     reference = tmp_path / "reference"
     with GraphStore(reference) as store:
