@@ -509,3 +509,10 @@ def test_an_international_bodys_own_news_gives_its_officials_the_body():
             "Jan Berg met with the Minister of Defence of Ukraine, Oleh Marchenko.")
     extraction, _, people = run(text, date="2025-06-05", source="NATO")
     assert people["Jan Berg"].country == "NATO" and extraction.meetings[0].parties == ["NATO", "UA"]
+
+
+def test_a_city_that_is_a_topic_does_not_move_the_meeting():
+    text = ("Belarusian Defence Minister Viktor Orlov met Chinese Defence Minister Admiral Wang Tao in Minsk on Monday. "
+            "During the meeting, Orlov and Wang discussed the situation in Kyiv and held talks with the delegations.")
+    extraction, _, _ = run(text, date="2025-06-03")
+    assert [(m.parties, m.location.name) for m in extraction.meetings] == [(["BY", "CN"], "Minsk")]

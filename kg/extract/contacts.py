@@ -669,8 +669,11 @@ class ArticleReader:
         for place in sentence.places:
             if place.kind != "city" or any(s <= place.start < e for s, e in inside_names):
                 continue
+            window = sentence.text[max(0, place.start - 40):place.start]
             if place.code != (meeting.venue_country or gazetteer.code_for(meeting.city)) and \
-                    _LOCATIVE_CITY.search(sentence.text[max(0, place.start - 30):place.start]):
+                    _LOCATIVE_CITY.search(window[-30:]) and not _TOPIC_BEFORE.search(window) and \
+                    not re.search(r"\b(?:situation|security|crisis|war|conflict|events?|developments?|attack|"
+                                  r"embassy|ambassador|based|stationed|forces|troops)\b[^,.;]{0,20}$", window):
                 return True
         return False
 
