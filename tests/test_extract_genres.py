@@ -25,6 +25,7 @@ def test_relative_dates_count_from_the_dateline_day():
     assert reference_date("2025-03-12", "March 11") == "2025-03-11"
     assert reference_date("2025-03-12", None) == "2025-03-12"
     assert reference_date("2025-03-12", "March 30") == "2025-03-12"  # not a few days before: ignored
+    assert reference_date("2025-03-12", "March 13") == "2025-03-13"  # a day ahead: the writer's time zone
     text = ("Tbilisi, March 11, GEOPRESS. Georgian Defence Minister Levan Tsiklauri today received "
             "Lieutenant General Arvid Lindqvist, Chief of Defence of Sweden.")
     extraction, _, _ = run(text)

@@ -85,13 +85,14 @@ def publication_date(field: str | None, first_line: str | None, dateline: str | 
 
 def reference_date(publication: str | None, dateline: str | None) -> str | None:
     """The day the story's "today" and "on Tuesday" count from: the dateline's date when it gives one a
-    few days before publication ("Baku, May 13" in an article dated the 14th), else the publication date."""
+    few days before publication ("Baku, May 13" in an article dated the 14th) or a day after it (time
+    zones), else the publication date."""
     pub = parse_iso(publication)
     if pub is None or not dateline:
         return publication
     resolved = parse_iso(explicit_date(dateline, pub))
     if resolved is not None and len(explicit_date(dateline, pub) or "") == 10 and \
-            timedelta(0) <= pub - resolved <= timedelta(days=7):
+            timedelta(days=-1) <= pub - resolved <= timedelta(days=7):  # a day ahead: another time zone
         return resolved.isoformat()
     return publication
 
