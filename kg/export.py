@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import io
 import os
-from typing import IO
+from typing import IO, Iterator
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.rdf import PREFIXES
+from kg.rdf import PREFIXES, RESOLUTION_GRAPH
+
+# graphs of the store's own bookkeeping, left out of exports unless asked for
+BOOKKEEPING_GRAPHS = frozenset({RESOLUTION_GRAPH})
 
 # name -> (pyoxigraph format, keeps named graphs)
 FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -23,38 +26,49 @@ FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "jsonld": (ox.RdfFormat.JSON_LD, True),
 }
 
-_UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def union_triples(store) -> list[ox.Triple]:
-    """Every distinct triple of all named graphs (an entity repeated in many articles comes once)."""
-    return [ox.Triple(row["s"], row["p"], row["o"]) for row in store.query(_UNION_TRIPLES)]
+def union_triples(store, bookkeeping: bool = False) -> list[ox.Triple]:
+    """Every distinct triple of the named graphs (an entity repeated in many articles comes once)."""
+    excluded = "" if bookkeeping else " ".join(
+        f"FILTER(?g != {graph})" for graph in sorted(BOOKKEEPING_GRAPHS, key=str))
+    query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {excluded} }}"
+    return [ox.Triple(row["s"], row["p"], row["o"]) for row in store.query(query)]
 
 
-def write(store, fmt: str, output: IO[bytes]) -> None:
-    """Write the store in ``fmt`` to a binary stream."""
+def dataset_quads(store, bookkeeping: bool = False) -> Iterator[ox.Quad]:
+    """Every quad, one named graph per article, without the bookkeeping graphs unless asked."""
+    for quad in store.quads():
+        if bookkeeping or quad.graph_name not in BOOKKEEPING_GRAPHS:
+            yield quad
+
+
+def write(store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None:
+    """Write the store in ``fmt`` to a binary stream (``bookkeeping``: with the resolution records)."""
     if fmt not in FORMATS:
         raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     rdf_format, keeps_graphs = FORMATS[fmt]
-    if keeps_graphs:
-        store.dump(output, rdf_format, prefixes=PREFIXES)
+    prefixes = {"prefixes": PREFIXES} if fmt in ("turtle", "rdfxml", "trig", "jsonld") else {}
+    if keeps_graphs and (bookkeeping or not BOOKKEEPING_GRAPHS & set(store.named_graphs())):
+        store.dump(output, rdf_format, **prefixes)
+    elif keeps_graphs:
+        ox.serialize(dataset_quads(store, bookkeeping), output, rdf_format, **prefixes)
     else:
-        ox.serialize(union_triples(store), output, rdf_format,
-                     **({"prefixes": PREFIXES} if fmt in ("turtle", "rdfxml") else {}))
+        ox.serialize(union_triples(store, bookkeeping), output, rdf_format, **prefixes)
 
 
-def to_text(store, fmt: str) -> str:
+def to_text(store, fmt: str, bookkeeping: bool = False) -> str:
     buffer = io.BytesIO()
-    write(store, fmt, buffer)
+    write(store, fmt, buffer, bookkeeping)
     return buffer.getvalue().decode("utf-8")
 
 
-def export(store, fmt: str, path: str | os.PathLike) -> None:
+def export(store, fmt: str, path: str | os.PathLike, bookkeeping: bool = False) -> None:
     """Write the store to a file (written beside it first, then renamed: no half-written export)."""
     tmp = f"{path}.partial"
     try:
         with open(tmp, "wb") as handle:
-            write(store, fmt, handle)
+            write(store, fmt, handle, bookkeeping)
         os.replace(tmp, path)
     except OSError as error:
         raise KgError(f"cannot write {path}: {error.strerror or error}") from None

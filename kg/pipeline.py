@@ -28,15 +28,14 @@ from urllib.parse import unquote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.extract import extract_many
+from kg.extract import EXTRACTOR_VERSION, extract_many
 from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
 from kg.model import Article, Extraction
-from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, extraction_quads, mdc,
+from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
 from kg.resolve import (Mention, Registry, block_of, entity_description, extraction_from_json,
                         extraction_to_json, mentions_of, normalize_extraction)
 
-RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
 MENTION_RECORDS = mdc("mentionRecords")
 EXTRACTION_RECORD = mdc("extractionRecord")
 PENDING_BLOCK = mdc("pendingBlock")
@@ -80,8 +79,11 @@ class IngestReport:
 
 
 def content_hash(article: Article) -> str:
-    """What decides whether an article changed: its fields and the extractor's version."""
-    payload = json.dumps([__version__, article.id, article.text, article.url, article.title,
+    """What decides whether an article changed: its fields and the extractor's version.
+
+    A new extractor version makes every article count as changed, so re-ingesting re-reads it.
+    """
+    payload = json.dumps([__version__, EXTRACTOR_VERSION, article.id, article.text, article.url, article.title,
                           article.date, article.source], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -24,6 +24,8 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ENTITIES_GRAPH = NamedNode(ID + "graph/entities")
 CURATION_GRAPH = NamedNode(ID + "graph/curation")
+# bookkeeping for entity resolution (JSON records of each article's mentions): not knowledge, not exported
+RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
 
 PREFIXES = {
     "mdc": MDC,

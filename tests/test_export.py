@@ -66,3 +66,22 @@ def test_export_to_a_file_replaces_it_whole(two_article_store, tmp_path):
     export.export(two_article_store, "turtle", target)
     assert "old content" not in target.read_text()
     assert not (tmp_path / "graph.ttl.partial").exists()
+
+
+def test_resolution_bookkeeping_stays_out_of_exports_unless_asked(tmp_path):
+    from kg.cli import cli
+    from click.testing import CliRunner
+
+    article = tmp_path / "a.jsonl"
+    article.write_text('{"id": "A1", "date": "2024-06-14", "text": "Azerbaijan\'s Defence Minister, '
+                       'Colonel General Zakir Hasanov, on Friday received Major General Yao Qin of the '
+                       'Chinese People\'s Liberation Army in Baku."}\n', encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(article), "--store", store]).exit_code == 0
+    for fmt in ("nquads", "trig", "turtle"):
+        plain = runner.invoke(cli, ["export", "--store", store, "--format", fmt]).output
+        assert "graph/resolution" not in plain and "mentionRecords" not in plain, fmt
+        assert "Zakir Hasanov" in plain
+    full = runner.invoke(cli, ["export", "--store", store, "--format", "nquads", "--bookkeeping"]).output
+    assert "<https://w3id.org/mdc/id/graph/resolution>" in full

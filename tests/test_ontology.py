@@ -83,3 +83,27 @@ def test_the_shapes_report_what_is_wrong(breakage, message):
     conforms, _, report = validate(graph)
     assert not conforms
     assert message in report
+
+
+def test_an_international_body_never_takes_a_states_code():
+    graph = sound_graph()
+    body = rdflib.URIRef("https://w3id.org/mdc/id/organization/AU")
+    graph.add((body, RDF.type, MDC.Organization))
+    graph.add((body, RDFS.label, rdflib.Literal("African Union")))
+    graph.add((body, MDC.code, rdflib.Literal("AU")))
+    graph.add((rdflib.URIRef("https://w3id.org/mdc/id/country/AU"), RDF.type, MDC.Country))
+    graph.add((rdflib.URIRef("https://w3id.org/mdc/id/country/AU"), MDC.code, rdflib.Literal("AU")))
+    graph.add((rdflib.URIRef("https://w3id.org/mdc/id/country/AU"), RDFS.label, rdflib.Literal("Australia")))
+    conforms, _, report = validate(graph)
+    assert not conforms
+    assert "AU is Australia" in report
+
+
+def test_two_letter_codes_of_bodies_that_are_no_state_conform():
+    graph = sound_graph()
+    eu = rdflib.URIRef("https://w3id.org/mdc/id/organization/EU")
+    graph.add((eu, RDF.type, MDC.Organization))
+    graph.add((eu, RDFS.label, rdflib.Literal("European Union")))
+    graph.add((eu, MDC.code, rdflib.Literal("EU")))
+    conforms, _, report = validate(graph)
+    assert conforms, report
