@@ -21,7 +21,7 @@ def test_dev_micro_f1_stays_above_the_floor(dev_report):
 def test_every_kind_of_fact_is_read(dev_report):
     for kind in ("person", "person.country", "person.rank", "person.position", "meeting", "meeting.participant",
                  "meeting.host", "delegation", "forum", "invitation"):
-        assert dev_report.rows[kind][2] >= 0.7, (kind, dev_report.rows[kind])
+        assert dev_report.rows[kind][2] >= 0.85, (kind, dev_report.rows[kind])
 
 
 def test_the_seed_article_is_read_exactly(tmp_path):
