@@ -352,6 +352,19 @@ _LOWER_POST_WORDS = {"defence", "defense", "minister", "chief", "army", "navy", 
                      "marine", "corps", "general"}
 
 
+
+def _trim_leading(collected: list, dashes: bool = False) -> list:
+    """Drop leading connectors, articles and a day in brackets ("(2) the Minister") from a token run."""
+    leading = ("The", "A", "An", "-", "–", "—") if dashes else ("The", "A", "An")
+    while True:
+        while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in leading):
+            collected = collected[1:]
+        leading = ("The", "A", "An")
+        if len(collected) >= 3 and collected[0][0] == "(" and collected[1][0].isdigit() and collected[2][0] == ")":
+            collected = collected[3:]
+            continue
+        return collected
+
 def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | None, str | None, int]:
     """A position title ending at ``end`` (before a name or rank), not reaching back past ``floor``
     (the end of the previous name). Returns (position, country, start)."""
@@ -408,12 +421,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if collected and collected[-1][0] in ("and", ",", "&", "of", "the", "for", "to"):
         return None, None, end
     # trim leading connectors and articles, and a day in brackets ("on Wednesday (2) the Minister")
-    while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An", "-", "–", "—")):
-        collected.pop(0)
-    while len(collected) >= 3 and collected[0][0] == "(" and collected[1][0].isdigit() and collected[2][0] == ")":
-        collected = collected[3:]
-        while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
-            collected.pop(0)
+    collected = _trim_leading(collected, dashes=True)
     if not collected:
         return None, None, end
     words = [t for t, _, _ in collected]
@@ -430,13 +438,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
                                              "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                              "Saturday", "Sunday") and k < heads[0]:
             start_index = k + 1
-    collected = collected[start_index:]
-    while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
-        collected.pop(0)
-    while len(collected) >= 3 and collected[0][0] == "(" and collected[1][0].isdigit() and collected[2][0] == ")":
-        collected = collected[3:]
-        while collected and (collected[0][0] in _CONNECTORS or collected[0][0] in ("The", "A", "An")):
-            collected.pop(0)
+    collected = _trim_leading(collected[start_index:])
     if not collected:
         return None, None, end
     text = sentence[collected[0][1]:collected[-1][2]]
