@@ -96,14 +96,27 @@ def place_iri(place: Place) -> NamedNode:
     return NamedNode(ID + "place/" + slugify(place.name))
 
 
+# American and British spellings of one event name give one forum node ("Defense"/"Defence")
+_SPELLING_VARIANTS = ((r"\bdefense\b", "defence"), (r"\borganization\b", "organisation"),
+                      (r"\bcenter\b", "centre"), (r"\bprogram\b", "programme"))
+
+
+def forum_slug(name: str) -> str:
+    """The slug of a forum series, the same for its spelling variants."""
+    slug = slugify(name)
+    for pattern, replacement in _SPELLING_VARIANTS:
+        slug = re.sub(pattern, replacement, slug)
+    return slug
+
+
 def forum_series_iri(name: str) -> NamedNode:
-    return NamedNode(ID + "forum-series/" + slugify(name))
+    return NamedNode(ID + "forum-series/" + forum_slug(name))
 
 
 def forum_iri(name: str, edition: int | None, date: str | None) -> NamedNode:
     """An edition of a series: by its ordinal, else by its year, else the series' undated edition."""
     suffix = f"-{edition}" if edition else (f"-{date[:4]}" if date else "")
-    return NamedNode(ID + "forum/" + slugify(name) + suffix)
+    return NamedNode(ID + "forum/" + forum_slug(name) + suffix)
 
 
 def date_literal(value: str) -> Literal:

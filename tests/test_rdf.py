@@ -67,3 +67,13 @@ def test_hostile_text_stays_a_literal():
     labels = {q.object.value for q in extraction_quads(extraction)
               if q.predicate.value.endswith("#label")}
     assert hostile in labels
+
+
+def test_spelling_variants_of_a_forum_are_one_node():
+    from kg.rdf import forum_iri, forum_series_iri
+
+    assert forum_iri("International Defense Industry Fair", 17, None) == \
+        forum_iri("International Defence Industry Fair", 17, None)
+    assert forum_series_iri("Shanghai Cooperation Organization Defence Ministers' Meeting") == \
+        forum_series_iri("Shanghai Cooperation Organisation Defence Ministers' Meeting")
+    assert forum_iri("Beijing Xiangshan Forum", 11, None) != forum_iri("Beijing Xiangshan Forum", 10, None)
