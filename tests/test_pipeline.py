@@ -109,3 +109,33 @@ def test_reading_waits_when_too_many_articles_are_in_flight():
     stuck = window.feed(iter(range(5)))
     window.close()
     assert list(stuck) == []  # closed: a blocked reader gives up instead of hanging
+
+
+def test_an_extractor_bug_on_one_article_fails_that_article_only(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import kg.extract.contacts as contacts
+    from kg.cli import cli
+
+    real = contacts.read_article
+
+    def flaky(article):
+        if article.id == "bad":
+            raise IndexError("list index out of range")
+        return real(article)
+
+    monkeypatch.setattr(contacts, "read_article", flaky)
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text('{"id": "bad", "text": "Minister X met General Y."}\n'
+                      '{"id": "good", "date": "2024-06-14", "text": "Azerbaijan\'s Defence Minister '
+                      'Zakir Hasanov received Chinese Major General Yao Qin in Baku on Friday."}\n',
+                      encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--store", store])
+    assert result.exit_code == 3
+    assert (f"Failed: {corpus}:1 (id bad): extraction failed: internal error "
+            "(IndexError: list index out of range); please report it") in result.output
+    assert "Ingested 1" in result.output
+    ids = CliRunner().invoke(cli, ["query", "--store", store, "--format", "csv",
+                                   "SELECT ?id WHERE { ?a <https://w3id.org/mdc#identifier> ?id }"]).output
+    assert ids == "id\ngood\n"

@@ -29,6 +29,9 @@ def extract(article: Article) -> Extraction:
         extraction = Extraction(article=article, date=article.date)
         extraction.warnings.append("extraction gave up on this article (input too deeply nested)")
         return extraction
+    except Exception as error:  # noqa: BLE001 - a rule's bug on one article must not stop the batch
+        return Extraction(article=article, date=article.date,
+                          error=f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 def extract_many(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
