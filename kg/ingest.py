@@ -113,16 +113,18 @@ def language_problem(text: str) -> str | None:
 
 
 def check_date(value: object, origin: str) -> str | None:
-    """A publication date must be ISO YYYY-MM-DD (or absent)."""
+    """A publication date must be ISO YYYY-MM-DD (or absent); an ISO date-time keeps its date part."""
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+                         value.strip()) if isinstance(value, str) else None
+    if not match:
         raise InputError(f"{origin}: date {value!r} is not an ISO date (YYYY-MM-DD)")
     try:
-        _date.fromisoformat(value.strip())
+        _date.fromisoformat(match.group(1))
     except ValueError:
         raise InputError(f"{origin}: date {value!r} is not a calendar date") from None
-    return value.strip()
+    return match.group(1)
 
 
 def parse_jsonl_line(line: str, origin: str) -> Article:

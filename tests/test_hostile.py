@@ -6,6 +6,7 @@ import io
 import json
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +161,21 @@ def test_readers_report_in_stream_order(tmp_path):
     kinds = [type(item).__name__ for item in read_articles([folder / "batch.jsonl"])]
     assert kinds == ["Article", "ReadFailure", "ReadFailure", "ReadFailure", "ReadFailure", "ReadSkip",
                      "ReadSkip", "ReadFailure", "Article"]
+
+
+@pytest.mark.parametrize("value, date", [
+    ("2024-06-14", "2024-06-14"), ("2024-06-14T09:30:00Z", "2024-06-14"),
+    ("2024-06-14 09:30", "2024-06-14"), ("2024-06-14T09:30:00.123+03:00", "2024-06-14")])
+def test_an_iso_date_time_keeps_its_date(value, date):
+    from kg.ingest import check_date
+
+    assert check_date(value, "x.jsonl:1") == date
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "14/06/2024", "2024-06-14T25", 20240614])
+def test_what_is_not_a_date_is_refused(value):
+    from kg.errors import InputError
+    from kg.ingest import check_date
+
+    with pytest.raises(InputError, match="x.jsonl:1: date"):
+        check_date(value, "x.jsonl:1")
