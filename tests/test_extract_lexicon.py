@@ -30,6 +30,7 @@ def test_ranks_are_normalised_to_full_words(surface, rank):
     ("Army General Sergei Ivanov spoke", ["General of the Army"]),
     ("Maj. Gen. (Res.) Dan Levi led", ["Major General"]),
     ("Admiral TNI Budi Santoso met", ["Admiral"]),
+    ("Senior General Than Aung received", ["Senior General"]),  # Myanmar's highest rank
     ("the NATO Secretary General Jens Olsen", []),  # a post, not a rank
     ("the General Staff of the army", []),
     ("H.E. Dr. Ana Lima and Samdech Tea Banh", []),  # honorifics are not ranks
@@ -65,3 +66,4 @@ def test_forums_known_and_generic_with_editions():
     assert found("at IDEX 2025 in Abu Dhabi") == [("International Defence Exhibition and Conference", None)]
     assert found("the 5th India-Japan Defence Policy Dialogue") == []  # bilateral, not a forum
     assert found("the World Economic Forum") == []  # not a defence event
+    assert found("invited him to DX Korea in September") == [("DX Korea", None)]
