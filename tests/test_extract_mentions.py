@@ -96,3 +96,12 @@ def test_organisations_named_by_posts():
     assert organization("Deputy Chief of the Turkish General Staff") == "Turkish General Staff"
     assert organization("Chief of Staff of the Egyptian Armed Forces") == "Egyptian Armed Forces"
     assert organization("Minister of Defence") is None
+
+
+def test_a_delegations_state_does_not_reach_past_its_leader_to_the_host():
+    from kg.extract.mentions import find_persons
+
+    sentence = ("A delegation of the Hellenic Navy headed by Vice Admiral Nikos Pappas called on "
+                "General Omar Farouk at the General Headquarters, Cairo.")
+    countries = {m.name: m.country for m in find_persons(sentence)}
+    assert countries == {"Nikos Pappas": "GR", "Omar Farouk": None}

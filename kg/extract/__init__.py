@@ -16,7 +16,7 @@ from kg.model import Article, Extraction
 
 # Changes whenever the rules or lexicons change what is extracted: callers that skip unchanged
 # articles (kg.pipeline.content_hash) can include it so that a new extractor re-reads them.
-EXTRACTOR_VERSION = "2.1"
+EXTRACTOR_VERSION = "2.2"
 
 
 def extract(article: Article) -> Extraction:

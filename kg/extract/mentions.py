@@ -642,7 +642,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
-        head = sentence[:min(cursor, position_start)]
+        head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
         ctx = re.search(r"(?:counterpart|colleague|guest|host|delegation|delegations)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
         if ctx:
