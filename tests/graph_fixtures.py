@@ -79,6 +79,16 @@ def fill(store) -> int:
     return sum(store_extraction(store, extraction) for extraction in extractions())
 
 
+def filled_store_dir(tmp_path_factory, name: str):
+    """An on-disk store holding the four articles, in a fresh temporary folder."""
+    from kg.store import GraphStore
+
+    path = tmp_path_factory.mktemp(name) / "store"
+    with GraphStore(path) as store:
+        fill(store)
+    return path
+
+
 def free_port() -> int:
     """A free TCP port on the loopback interface."""
     import socket

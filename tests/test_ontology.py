@@ -85,15 +85,17 @@ def test_the_shapes_report_what_is_wrong(breakage, message):
     assert message in report
 
 
+def add_party(graph: rdflib.Graph, iri: str, cls: rdflib.URIRef, label: str, code: str) -> None:
+    node = rdflib.URIRef(iri)
+    graph.add((node, RDF.type, cls))
+    graph.add((node, RDFS.label, rdflib.Literal(label)))
+    graph.add((node, MDC.code, rdflib.Literal(code)))
+
+
 def test_an_international_body_never_takes_a_states_code():
     graph = sound_graph()
-    body = rdflib.URIRef("https://w3id.org/mdc/id/organization/AU")
-    graph.add((body, RDF.type, MDC.Organization))
-    graph.add((body, RDFS.label, rdflib.Literal("African Union")))
-    graph.add((body, MDC.code, rdflib.Literal("AU")))
-    graph.add((rdflib.URIRef("https://w3id.org/mdc/id/country/AU"), RDF.type, MDC.Country))
-    graph.add((rdflib.URIRef("https://w3id.org/mdc/id/country/AU"), MDC.code, rdflib.Literal("AU")))
-    graph.add((rdflib.URIRef("https://w3id.org/mdc/id/country/AU"), RDFS.label, rdflib.Literal("Australia")))
+    add_party(graph, "https://w3id.org/mdc/id/organization/AU", MDC.Organization, "African Union", "AU")
+    add_party(graph, "https://w3id.org/mdc/id/country/AU", MDC.Country, "Australia", "AU")
     conforms, _, report = validate(graph)
     assert not conforms
     assert "AU is Australia" in report
@@ -101,9 +103,6 @@ def test_an_international_body_never_takes_a_states_code():
 
 def test_two_letter_codes_of_bodies_that_are_no_state_conform():
     graph = sound_graph()
-    eu = rdflib.URIRef("https://w3id.org/mdc/id/organization/EU")
-    graph.add((eu, RDF.type, MDC.Organization))
-    graph.add((eu, RDFS.label, rdflib.Literal("European Union")))
-    graph.add((eu, MDC.code, rdflib.Literal("EU")))
+    add_party(graph, "https://w3id.org/mdc/id/organization/EU", MDC.Organization, "European Union", "EU")
     conforms, _, report = validate(graph)
     assert conforms, report

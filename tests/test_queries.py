@@ -14,7 +14,7 @@ from kg import queries
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.store import GraphStore
-from tests.graph_fixtures import fill
+from tests.graph_fixtures import fill, filled_store_dir
 
 EXPECTED = {"active-officials", "contacts", "country-matrix", "delegations", "forum-invitations",
             "person-timeline", "persons", "provenance", "who-met-whom"}
@@ -30,10 +30,7 @@ def store() -> GraphStore:
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("queries") / "store"
-    with GraphStore(path) as graph_store:
-        fill(graph_store)
-    return path
+    return filled_store_dir(tmp_path_factory, "queries")
 
 
 def rows(store, name, **params):

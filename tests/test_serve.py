@@ -18,7 +18,7 @@ from kg.serve import ServeError, server_command, wait_until_ready
 from kg.store import GraphStore
 from kg.model import Article, Extraction, Person
 from kg.pipeline import store_extraction
-from tests.graph_fixtures import OxigraphServer, fill, free_port
+from tests.graph_fixtures import OxigraphServer, filled_store_dir, free_port
 
 CONTACTS = queries.get("contacts").bind({"country": "AZ"})
 COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -26,10 +26,7 @@ COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("serve") / "store"
-    with GraphStore(path) as store:
-        fill(store)
-    return path
+    return filled_store_dir(tmp_path_factory, "serve")
 
 
 @pytest.fixture(scope="module")
