@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""The real development corpus: add an item to the cache, rebuild articles.jsonl, check hashes.
+
+The texts belong to their publishers, so only the manifest (URL, where it was found, sha256)
+and our own gold annotations are committed; the texts live in tests/data/real/.cache/.
+
+    # save one excerpt exactly: pipe the JSON string literal the search tool returned
+    python3 scripts/real_corpus.py add --id R101 --url URL --title T --source OUTLET \\
+        --date 2019-04-12 --query "words searched" --split dev --part asia < excerpt.json
+    # assemble .cache/articles.jsonl (and gold) for a split, checking every sha256
+    python3 scripts/real_corpus.py build [--split dev|holdout|all]
+    # merge the per-annotator parts into manifest.jsonl and gold.jsonl
+    python3 scripts/real_corpus.py merge
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "data" / "real"
+CACHE = REAL / ".cache"
+PARTS = REAL / "parts"
+MANIFEST = REAL / "manifest.jsonl"
+GOLD = REAL / "gold.jsonl"
+HIDDEN_CHECK = ROOT.parent / "shared" / "eval" / "hidden_check.py"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_jsonl(path: pathlib.Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def manifest_rows() -> list[dict]:
+    """The merged manifest plus any per-annotator parts not merged yet (ids unique)."""
+    rows = {row["id"]: row for row in read_jsonl(MANIFEST)}
+    for part in sorted(PARTS.glob("*.manifest.jsonl")) if PARTS.exists() else []:
+        for row in read_jsonl(part):
+            rows.setdefault(row["id"], row)
+    return sorted(rows.values(), key=lambda row: row["id"])
+
+
+def gold_rows() -> dict[str, dict]:
+    rows = {row["id"]: row for row in read_jsonl(GOLD)}
+    for part in sorted(PARTS.glob("*.gold.jsonl")) if PARTS.exists() else []:
+        for row in read_jsonl(part):
+            rows[row["id"]] = row  # a part's later annotation wins until merged
+    return rows
+
+
+def is_hidden(url: str) -> bool:
+    """Ask the shared checker (outside the repo, for developers only) whether a URL is hidden."""
+    if not HIDDEN_CHECK.exists():
+        sys.exit(f"error: {HIDDEN_CHECK} not found; cannot check that {url} is not a hidden item")
+    return subprocess.run([sys.executable, str(HIDDEN_CHECK), url], capture_output=True).returncode != 0
+
+
+def add(args: argparse.Namespace) -> int:
+    literal = sys.stdin.read().strip()
+    text = json.loads(literal)
+    if not isinstance(text, str) or not text.strip():
+        sys.exit("error: stdin must be one JSON string literal (the excerpt, quotes included)")
+    if is_hidden(args.url):
+        sys.exit(f"error: {args.url} is a hidden evaluation item: never add it")
+    known = {row["id"]: row for row in manifest_rows()}
+    if args.id in known and not args.replace:
+        sys.exit(f"error: id {args.id} is already in the manifest ({known[args.id]['url']})")
+    for row in known.values():
+        if row["url"] == args.url and row["id"] != args.id:
+            sys.exit(f"error: {args.url} is already in the manifest as {row['id']}")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"{args.id}.txt").write_text(text, encoding="utf-8")
+    row = {"id": args.id, "url": args.url, "title": args.title, "source": args.source,
+           "date": args.date, "query": args.query, "split": args.split, "genre": args.genre,
+           "sha256": sha256(text), "chars": len(text)}
+    part = PARTS / f"{args.part}.manifest.jsonl"
+    PARTS.mkdir(parents=True, exist_ok=True)
+    rows = [r for r in read_jsonl(part) if r["id"] != args.id] + [row]
+    part.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"added {args.id}: {len(text)} chars, sha256 {row['sha256'][:12]}")
+    return 0
+
+
+def build(args: argparse.Namespace) -> int:
+    rows = [r for r in manifest_rows() if args.split == "all" or r.get("split") == args.split]
+    gold = gold_rows()
+    articles, golds, problems = [], [], []
+    for row in rows:
+        path = CACHE / f"{row['id']}.txt"
+        if not path.exists():
+            problems.append(f"{row['id']}: missing from the cache ({row['url']})")
+            continue
+        text = path.read_text(encoding="utf-8")
+        if sha256(text) != row["sha256"]:
+            problems.append(f"{row['id']}: sha256 differs from the manifest ({row['url']})")
+            continue
+        if row["id"] not in gold:
+            problems.append(f"{row['id']}: no gold annotation")
+            continue
+        articles.append({key: row.get(key) for key in ("id", "url", "title", "date", "source")} | {"text": text})
+        golds.append(gold[row["id"]])
+    suffix = "" if args.split == "dev" else f"-{args.split}"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"articles{suffix}.jsonl").write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    (CACHE / f"gold{suffix}.jsonl").write_text(
+        "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in golds), encoding="utf-8")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(articles)} of {len(rows)} {args.split} items assembled in {CACHE}; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def merge(args: argparse.Namespace) -> int:
+    rows = manifest_rows()
+    gold = gold_rows()
+    MANIFEST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    GOLD.write_text("".join(json.dumps(gold[r["id"]], ensure_ascii=False) + "\n"
+                            for r in rows if r["id"] in gold), encoding="utf-8")
+    print(f"{len(rows)} manifest lines, {sum(r['id'] in gold for r in rows)} gold lines")
+    return 0
+
+
+BODIES = {"NATO", "UN", "EU", "AFU", "ASEAN", "SCO", "CSTO", "OSCE", "ECOWAS", "GCC", "CIS", "SADC", "EAC", "IGAD", "OAS", "ICRC", "INTERPOL", "IAEA", "OPCW", "AL", "OIC"}
+GOLD_KEYS = {"id", "date", "persons", "mentioned", "meetings", "delegations", "forums", "invitations", "notes"}
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def gold_problems(gold: dict) -> list[str]:
+    """What makes one gold line break FORMAT.md (keys, codes, dates, names that resolve)."""
+    problems = [f"missing key {key}" for key in sorted(GOLD_KEYS - gold.keys())]
+    side = lambda code: code is None or code in BODIES or re.fullmatch(r"[A-Z]{2}", code or "")
+    names = set()
+    for person in gold.get("persons", []):
+        names.add(person["name"])
+        names.update(person.get("aliases") or [])
+        if not side(person.get("country")):
+            problems.append(f"person {person['name']}: country {person.get('country')!r} is not a code")
+    if gold.get("date") is not None and not DATE.match(gold["date"]):
+        problems.append(f"date {gold['date']!r}")
+    for meeting in gold.get("meetings", []):
+        if meeting.get("mode") not in ("in_person", "call", "video"):
+            problems.append(f"meeting mode {meeting.get('mode')!r}")
+        if not meeting.get("date") or not DATE.match(meeting["date"]):
+            problems.append(f"meeting date {meeting.get('date')!r}")
+        if meeting.get("countries") != sorted(meeting.get("countries", [])) or len(meeting.get("countries", [])) < 2:
+            problems.append(f"meeting countries {meeting.get('countries')} must be >= 2 codes, sorted")
+        problems += [f"meeting side {c!r} is not a code" for c in meeting.get("countries", []) if not side(c)]
+        if meeting.get("host_country") not in (None, *meeting.get("countries", [])):
+            problems.append(f"host {meeting.get('host_country')} is not one of the sides")
+        problems += [f"participant {p!r} is not a person's name" for p in meeting.get("participants", []) if p not in names]
+    for delegation in gold.get("delegations", []):
+        if delegation.get("leader") not in names:
+            problems.append(f"delegation leader {delegation.get('leader')!r} is not a person's name")
+    for invitation in gold.get("invitations", []):
+        for end in ("inviter", "invitee"):
+            if invitation.get(end) not in names:
+                problems.append(f"invitation {end} {invitation.get(end)!r} is not a person's name")
+    return problems
+
+
+def check(args: argparse.Namespace) -> int:
+    gold = gold_rows()
+    bad = 0
+    for row in manifest_rows():
+        if row["id"] not in gold:
+            print(f"{row['id']}: no gold annotation")
+            bad += 1
+            continue
+        for problem in gold_problems(gold[row["id"]]):
+            print(f"{row['id']}: {problem}")
+            bad += 1
+    print(f"{bad} problems")
+    return 1 if bad else 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    adding = commands.add_parser("add", help="save one excerpt (a JSON string literal on stdin)")
+    for name in ("id", "url", "title", "source", "query", "part"):
+        adding.add_argument(f"--{name}", required=True)
+    adding.add_argument("--date", default=None)
+    adding.add_argument("--split", choices=("dev", "holdout"), required=True)
+    adding.add_argument("--genre", default=None, help="reception, visit, call, multi, sidelines, invitation, negative ...")
+    adding.add_argument("--replace", action="store_true")
+    adding.set_defaults(run=add)
+    building = commands.add_parser("build", help="assemble articles.jsonl and gold.jsonl from the cache")
+    building.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    building.set_defaults(run=build)
+    merging = commands.add_parser("merge", help="fold parts/ into manifest.jsonl and gold.jsonl")
+    merging.set_defaults(run=merge)
+    checking = commands.add_parser("check", help="check every gold line against FORMAT.md")
+    checking.set_defaults(run=check)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
