@@ -2,7 +2,7 @@
 from hypothesis import given, settings, strategies as st
 
 from kg.extract.clean import (clean_article, fix_glued_sentences, normalise_characters, split_dateline,
-                              split_sentences)
+                              split_sentences, unwrap_lines)
 
 
 def test_scraped_first_line_gives_the_date_and_is_removed():
@@ -88,3 +88,22 @@ def test_html_entities_captions_and_share_lines():
     cleaned = clean_article("The minister&nbsp;met the Chief of Staff of the Army &amp; Navy.\n\n(Photo: Ministry)\n\n"
                             "The two discussed training.\n\nShare: Facebook Twitter")
     assert cleaned.text == "The minister met the Chief of Staff of the Army & Navy.\n\nThe two discussed training."
+
+
+def test_hard_wrapped_lines_are_joined_but_a_headline_keeps_its_line():
+    raw = ("Minister visits the fleet\n"
+           "The Chief of Naval Staff of Utopia, Admiral Jonas Evermore, arrived on a three-day\n"
+           "official visit and called on the Chief of Defence Staff, General\n"
+           "Marten Ostrand, at the Joint Headquarters. Matters of mutual interest were\n"
+           "discussed during the meeting.\n")
+    body = clean_article(raw).text
+    assert "General Marten Ostrand" in body
+    assert "three-day official visit" in body
+    assert "Minister visits the fleet" not in body  # the headline stays a line of its own, then is dropped
+
+
+def test_short_lines_of_a_list_are_not_joined():
+    assert unwrap_lines(["Defence Minister receives delegation", "Staff Reporter",
+                         "The Minister of Defence received a delegation led by General Pell on Monday."]) == [
+        "Defence Minister receives delegation", "Staff Reporter",
+        "The Minister of Defence received a delegation led by General Pell on Monday."]

@@ -64,6 +64,32 @@ def fix_glued_sentences(text: str) -> str:
     return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{3,}\s)", ". ", text)
 
 
+_LINE_END = re.compile(r"[.!?:;\"')\]]\s*$")
+_LINE_CONTINUES = re.compile(r"(?:,|\b(?:of|the|and|a|an|to|in|on|at|for|with|by|from|as|that|who|which|its|his|her|their))\s*$", re.I)
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped paragraph ("... called on Chief of Army Staff (COAS), General\\n
+    Qamar Javed Bajwa ..."), keep a headline or a one-line paragraph on its own. A break is a wrap when
+    the line before has no final punctuation and the next line continues it: it starts in lower case,
+    the line before ends on a comma or a function word, or both lines run near the block's width."""
+    lines = [line for line in lines if line.strip()]
+    if len(lines) < 2:
+        return lines
+    width = max(len(line.rstrip()) for line in lines)
+    out = [lines[0]]
+    for line in lines[1:]:
+        before = out[-1].rstrip()
+        wrapped = not _LINE_END.search(before) and (
+            line.lstrip()[:1].islower() or _LINE_CONTINUES.search(before)
+            or (width >= 50 and len(lines) >= 3 and len(before) >= 0.6 * width and len(line.rstrip()) >= 0.3 * width))
+        if wrapped:
+            out[-1] = before + " " + line.lstrip()
+        else:
+            out.append(line)
+    return out
+
+
 def _is_signature(paragraph: str) -> bool:
     words = paragraph.split()
     if _TAIL_MARKERS.match(paragraph):
@@ -114,7 +140,8 @@ def clean_article(text: str) -> CleanText:
             lines[0] = lines[0][prefix.end():]
             break
         lines.pop(0)
-    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n|\n(?=\S)", "\n".join(lines))]
+    blocks = re.split(r"\n\s*\n", "\n".join(lines))
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for block in blocks for p in unwrap_lines(block.split("\n"))]
     paragraphs = [p for p in paragraphs if p]
     # trailing publisher signatures, bylines, "Related news" lines
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
