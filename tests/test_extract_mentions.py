@@ -105,3 +105,10 @@ def test_a_delegations_state_does_not_reach_past_its_leader_to_the_host():
                 "General Omar Farouk at the General Headquarters, Cairo.")
     countries = {m.name: m.country for m in find_persons(sentence)}
     assert countries == {"Nikos Pappas": "GR", "Omar Farouk": None}
+
+
+def test_a_title_that_is_also_a_given_name_opens_the_name_after_a_rank():
+    names = [(m.name, m.rank) for m in find_persons("Brigadier-General Amir Tavakoli met Colonel General Ruslan Oruj.")]
+    assert names == [("Amir Tavakoli", "Brigadier General"), ("Ruslan Oruj", "Colonel General")]
+    # without a rank before it, the title stays a title
+    assert [m.name for m in find_persons("The Amir of Qatar received General Sultan Al Fardan.")] == ["Sultan Al Fardan"]

@@ -769,6 +769,12 @@ class ArticleReader:
                 venue = draft.venue_country
                 if draft.host_direction in ("subject", "object") and draft.host_person:
                     candidate = self.country_of(draft.host_person)
+                    if venue not in parties and not draft.sidelines and candidate in parties \
+                            and not any(_seated(p, venue) for p in parties) \
+                            and (draft.city, venue) == (self.dateline_city, self.outlet_country):
+                        # "YEREVAN (Armenpress) ... X received Y in Baku": the outlet's home dateline is no venue
+                        draft.city = None
+                        draft.venue_country = venue = candidate
                     if venue is None or candidate == venue or _seated(candidate, venue):
                         host = candidate
                 else:

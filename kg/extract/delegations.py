@@ -162,7 +162,8 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
 def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: str) -> DelegationDraft:
     if leader not in reader.delegations:
         country = reader.country_of(leader)
-        demonym = re.search(r"\b([A-Z][\w\-]+)\s+(?:military\s+|defen[cs]e\s+)?delegation", cue)
+        # "the Turkish delegation", "a Turkish defense ministerial delegation", "a PLA military delegation"
+        demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+[a-z][\w\-]*){0,3}\s+delegation", cue)
         if demonym and gazetteer.code_for(demonym.group(1)):
             country = country or gazetteer.code_for(demonym.group(1))
         reader.delegations[leader] = DelegationDraft(leader, country)

@@ -27,6 +27,7 @@ class Lexicon:
     honorific_regex: re.Pattern
     honorific_chain_regex: re.Pattern  # "Pehin Datu Lailaraja", "Dato Paduka Seri Haji": one title
     mid_name_honorifics: set[str]
+    given_name_titles: set[str]
     postnominals: list[str]
     particles: set[str]
     position_heads: set[str]
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
     honorific_chain_regex = re.compile(rf"(?<![\w])(?:{alternatives(starts)})(?:\s+(?:{alternatives(chain_words)}))*")
     return Lexicon(
         honorific_chain_regex=honorific_chain_regex, mid_name_honorifics=set(titles["mid_name_honorifics"]),
+        given_name_titles=set(titles["given_name_titles"]),
         rank_variants=variants, rank_regex=rank_regex, rank_regex_lower=rank_regex_lower,
         abbreviations=abbreviations, not_rank_after=set(ranks["not_rank_after"]),
         not_rank_before=set(ranks["not_rank_before"]),

@@ -223,8 +223,15 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue
         if match.group(0) in lex.mid_name_honorifics and _after_given_name(sentence, match.start()):
             continue  # "Halbi Haji Mohd Yussof": part of the name
+        if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
+            continue  # "Brigadier General Amir Hatami": a given name
         spans.append(Span(match.start(), match.end(), match.group(0)))
     return sorted(spans + chains, key=lambda span: span.start)
+
+
+def _after_rank(sentence: str, start: int) -> bool:
+    previous = re.search(r"([A-Z][\w'\-.]*)\s$", sentence[:start])
+    return bool(previous) and canonical_rank(previous.group(1)) is not None
 
 
 def _after_given_name(sentence: str, start: int) -> bool:
@@ -269,8 +276,9 @@ def _is_name_token(token: str, lex) -> bool:
     return True
 
 
-def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of candidate personal names: runs of capitalised words, with particles inside."""
+def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of candidate personal names: runs of capitalised words, with particles inside. A title that is
+    also a given name opens a run right after a rank (``rank_ends``)."""
     lex = lexicon()
     toks = tokens(sentence)
     runs = []
@@ -288,7 +296,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]]) -> list[tuple[int, i
             and toks[i + 1][1] - end == 1 and _is_name_token(toks[i + 1][0], lex) and not toks[i + 1][0].isupper() \
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
             and text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS")
-        if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials) or \
+        given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
+        if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
             i += 1
             continue
@@ -586,7 +595,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     masked = [(r.start, r.end) for r in ranks] + [(h.start, h.end) for h in honorifics] + \
         [(p.start, p.end) for p in find_places(sentence) if " " in p.name or p.kind != "city"]
     mentions = []
-    runs = name_runs(sentence, masked)
+    runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
     # "his French and German counterparts, Paul Girard and Klaus Weber": the peoples in order
     plural = _PLURAL_COUNTERPARTS.search(sentence)
