@@ -112,3 +112,9 @@ def test_a_title_that_is_also_a_given_name_opens_the_name_after_a_rank():
     assert names == [("Amir Tavakoli", "Brigadier General"), ("Ruslan Oruj", "Colonel General")]
     # without a rank before it, the title stays a title
     assert [m.name for m in find_persons("The Amir of Qatar received General Sultan Al Fardan.")] == ["Sultan Al Fardan"]
+
+
+def test_the_title_run_before_a_name_gives_the_state_when_the_post_parser_cannot():
+    countries = {m.name: m.country for m in find_persons(
+        "Russian Defence Minister Army of the General Pavel Orlov met the Ambassador to Nigeria John Bell.")}
+    assert countries == {"Pavel Orlov": "RU", "John Bell": None}  # accredited to Nigeria: not Nigerian

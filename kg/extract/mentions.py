@@ -582,6 +582,8 @@ def name_words(name: str) -> list[str]:
 
 
 
+# capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
+_TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-)\s+)+$")
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
@@ -674,6 +676,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             if of_state_country:
                 context_country = context_country or of_state_country
         country = country or after_country or context_country
+        if country is None:
+            # "Russian Defence Minister Army of the General Sergei Shoigu": the title run before the name names
+            # the state even when its words defeat the post parser
+            title_run = _TITLE_RUN.search(sentence[floor:cursor])
+            if title_run:
+                country = country_in(title_run.group(0))
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
