@@ -264,3 +264,18 @@ def test_topics_come_from_the_contact_and_what_follows():
                         "Lieutenant General Tomas Kaunas in Tbilisi. The sides discussed regional security and "
                         "joint training.", date="2024-05-16")
     assert extraction.meetings[0].topics == ["regional security and joint training"]
+
+
+def test_a_call_whose_sides_are_named_only_later_is_still_a_contact():
+    text = ("Speaking in a telephone conversation with Faisal bin Nasser Al Harbi the Saudi minister of defense, "
+            "Major General Reza Karimi discussed issues of mutual interest.\n\n"
+            "Karimi announced the readiness of the armed forces of Iran to promote military relations.")
+    extraction, names = run(text)
+    assert [(sorted(names[k] for k in m.participants), m.mode, m.parties) for m in extraction.meetings] == [
+        (["Faisal bin Nasser Al Harbi", "Reza Karimi"], "call", ["IR", "SA"])]
+
+
+def test_a_briefing_between_two_officials_of_unknown_state_is_no_contact():
+    extraction, _ = run("State Minister Kenji Morita received a briefing from Captain Ryo Nakaji on the operations.\n\n"
+                        "He then inspected a patrol aircraft at the base in Djibouti.")
+    assert extraction.meetings == []

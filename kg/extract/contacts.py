@@ -517,7 +517,11 @@ class ArticleReader:
             refs = [r for r in refs if r[0] >= reports[-1].end()]
         keys = _unique([k for _, _, k in refs])
         named = {m.key for m in sentence.persons}
-        if len({self.country_of(k) for k in keys} - {None}) < 1 or len(keys) < 2:
+        # a side must be in sight: a person's known state, or a state named in the sentence itself
+        # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
+        states_in_sight = {self.country_of(k) for k in keys} - {None} or \
+            {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")}
+        if not states_in_sight or len(keys) < 2:
             return
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
         if not separately and direction == "subject" and not re.search(
