@@ -107,7 +107,10 @@ def build(args: argparse.Namespace) -> int:
         if row["id"] not in gold:
             problems.append(f"{row['id']}: no gold annotation")
             continue
-        articles.append({key: row.get(key) for key in ("id", "url", "title", "date", "source")} | {"text": text})
+        article = {key: row.get(key) for key in ("id", "url", "title", "date", "source")} | {"text": text}
+        if article["date"] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", article["date"]):
+            article["date"] = None  # only a month or a year is known: the input format takes full dates
+        articles.append(article)
         golds.append(gold[row["id"]])
     suffix = "" if args.split == "dev" else f"-{args.split}"
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -107,3 +107,8 @@ def test_short_lines_of_a_list_are_not_joined():
                          "The Minister of Defence received a delegation led by General Pell on Monday."]) == [
         "Defence Minister receives delegation", "Staff Reporter",
         "The Minister of Defence received a delegation led by General Pell on Monday."]
+
+
+def test_a_dateline_date_glued_to_the_month_abbreviation_is_read():
+    assert split_dateline("Manama, Mar.14 (BNA): The Commander today received the guest.") == \
+        ("The Commander today received the guest.", "Manama", "Mar.14")

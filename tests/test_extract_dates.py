@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import future_date, publication_date, resolve_date
+from kg.extract.dates import future_date, parse_iso, publication_date, resolve_date
 
 THURSDAY = date(2024, 3, 28)
 
@@ -47,3 +47,9 @@ def test_announced_events():
     assert future_date("in Kielce next September", date(2024, 9, 12)) == "2025-09"
     assert future_date("in May 2025", THURSDAY) == "2025-05"
     assert future_date("next year", THURSDAY) == "2025"
+
+
+def test_the_single_day_named_wins_over_the_visit_span_around_it():
+    assert resolve_date("The dialogue was held in Dhaka on August 28, 2023, during his two-day visit on August 27-28, 2023.",
+                        parse_iso("2023-08-29")) == "2023-08-28"
+    assert resolve_date("He paid a two-day visit on August 27-28, 2023.", parse_iso("2023-08-29")) == "2023-08-27"

@@ -159,6 +159,11 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
     prev = parse_iso(previous) if previous and len(previous) == 10 else None
     span = date_range(text, pub)
     if span:
+        # "on August 28, during his two-day visit on August 27-28": the single day named wins
+        outside = _RANGE_MONTH_DAY.sub(" ", _RANGE_DAY_MONTH.sub(" ", text))
+        single = parse_iso(explicit_date(outside, pub))
+        if single and span[0] <= single <= span[1]:
+            return single.isoformat()
         return span[0].isoformat()  # a visit over several days begins on the first
     nth = _NTH_DAY.search(text)
     if nth and days:
