@@ -292,8 +292,12 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         glued_initial = bool(_INITIAL.match(text)) and i + 1 < len(toks) and toks[i + 1][1] == end \
             and _is_name_token(toks[i + 1][0], lex) and not _INITIAL.match(toks[i + 1][0])
         # "Air Chief Marshal AP Singh", "R Hari Kumar": initials in capitals before a name
-        capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and i + 1 < len(toks) \
-            and toks[i + 1][1] - end == 1 and _is_name_token(toks[i + 1][0], lex) and not toks[i + 1][0].isupper() \
+        # "General S M Shafiuddin Ahmed": a chain of capital initials before the name
+        k = i + 1
+        while k < len(toks) and len(toks[k][0]) == 1 and toks[k][0].isupper() and toks[k][1] - toks[k - 1][2] == 1:
+            k += 1
+        capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and k < len(toks) \
+            and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) and not toks[k][0].isupper() \
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
             and text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS")
         given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
