@@ -279,3 +279,16 @@ def test_a_briefing_between_two_officials_of_unknown_state_is_no_contact():
     extraction, _ = run("State Minister Kenji Morita received a briefing from Captain Ryo Nakaji on the operations.\n\n"
                         "He then inspected a patrol aircraft at the base in Djibouti.")
     assert extraction.meetings == []
+
+
+def test_one_host_meeting_several_counterparts_in_person_gives_one_contact_each():
+    text = ("Indian Defence Minister Arjun Mehra on Friday held bilateral meetings on the sidelines of the Jakarta Defence Dialogue.\n\n"
+            "Mehra also met his Malaysian counterpart Ahmad bin Yusof, Australian Defence Minister Claire Dunmore, "
+            "Philippines' Secretary of National Defense Ramon Ilagan and Vietnam Defence Minister Tran Van Long. "
+            "He will also hold a bilateral meeting with his Singapore counterpart Dr Lim Boon Keng.")
+    extraction, names = run(text, date="2024-05-17")
+    pairs = sorted((m.parties, tuple(sorted(names[k] for k in m.participants))) for m in extraction.meetings)
+    assert pairs == [(["AU", "IN"], ("Arjun Mehra", "Claire Dunmore")),
+                     (["IN", "MY"], ("Ahmad bin Yusof", "Arjun Mehra")),
+                     (["IN", "PH"], ("Arjun Mehra", "Ramon Ilagan")),
+                     (["IN", "VN"], ("Arjun Mehra", "Tran Van Long"))]

@@ -524,9 +524,11 @@ class ArticleReader:
         if not states_in_sight or len(keys) < 2:
             return
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
-        if not separately and direction == "subject" and not re.search(
+        # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
+        named_here = all(r[0] < len(text) for r in refs)  # not leaders of a delegation named in later sentences
+        if not separately and (direction == "subject" or direction == "neutral" and self._mode(text) == "in_person"
+                               and named_here) and not re.search(
                 r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
-            # "X received A, Commander of ..., and B, Secretary of State for Defence of Spain": one call each
             subject = [r for r in refs if r[1] <= match.start() + 1]
             guest_sides = {self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
             host_sides = {self.country_of(r[2]) for r in subject}
