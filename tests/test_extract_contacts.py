@@ -292,3 +292,19 @@ def test_one_host_meeting_several_counterparts_in_person_gives_one_contact_each(
                      (["IN", "MY"], ("Ahmad bin Yusof", "Arjun Mehra")),
                      (["IN", "PH"], ("Arjun Mehra", "Ramon Ilagan")),
                      (["IN", "VN"], ("Arjun Mehra", "Tran Van Long"))]
+
+
+def test_a_visit_at_the_invitation_of_a_named_host_is_an_invitation_to_the_hosts_state():
+    cases = [
+        ("Nepal's Chief of Army Staff General Rafael Ostrov left here today on a week-long visit of China at the "
+         "invitation of the Chief of the Chinese Army General Li Wenhao.", ("Li Wenhao", "Rafael Ostrov", "CN")),
+        ("At the invitation of the Chief of Army Staff of the Indian Army, General Vikram Rao, the Chief Operations "
+         "Officer of Royal Bhutan Army, Lieutenant General Karma Dorji was in India for a six-day visit.",
+         ("Vikram Rao", "Karma Dorji", "IN")),
+        ("The Romanian defence minister Ion Popescu is today making an official visit to the Republic of Moldova "
+         "following an invitation from his counterpart in Chisinau, Moldovan Defence Minister Victor Rusu.",
+         ("Victor Rusu", "Ion Popescu", "MD")),
+    ]
+    for text, expected in cases:
+        extraction, names = run(text)
+        assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [expected], text

@@ -19,7 +19,7 @@ from kg.extract.clean import clean_article, split_sentences
 from kg.extract.dates import date_range, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
-from kg.extract.invitations import read_invitation
+from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
@@ -409,7 +409,9 @@ class ArticleReader:
             self.current_open = False
         elif self.current is not None and self.current_open and not future and _topic(text):
             self.current.context.append(text)
-        if re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
+        if re.search(triggers["invitation_of"], lowered):
+            read_invitation_of(self, sentence, refs)
+        elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
             read_invitation(self, sentence, refs)
         if date and not future:
             self.context_date = date
@@ -828,6 +830,10 @@ class ArticleReader:
                                            location=location, aliases=aliases))
         seen = set()
         for inviter, invitee, forum, country, evidence in self.invitations:
+            if forum is None and country is None:
+                country = self.country_of(inviter)  # a visit at the inviter's invitation: to the inviter's state
+                if country is None or country == self.country_of(invitee):
+                    continue
             ident = (inviter, invitee, forum, country)
             if ident in seen:
                 continue

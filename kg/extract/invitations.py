@@ -11,6 +11,38 @@ if TYPE_CHECKING:
     from kg.extract.contacts import ArticleReader, Sentence
 
 
+def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
+    """A visit at someone's invitation (see ``invitation_of`` in triggers.json): the person named right after
+    the phrase invites; the visitor is the sentence's subject, or the visitor the story is about. The state
+    visited is the inviter's, settled when the article's states are (None until then)."""
+    text = sentence.text
+    match = re.search(reader.lex.triggers["invitation_of"], text, re.I)
+    if not match:
+        return
+    after = [r for r in refs if r[0] >= match.end()]
+    # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
+    # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun
+    # (the inviter's own name may be left out of the contact references: use the sentence's names)
+    named = [(m.start, m.end, m.key) for m in sentence.persons if m.key and match.end() <= m.start < match.end() + 120
+             and not re.search(r"[;.]|,\s+(?:and|who|which)\b", text[match.end():m.start])]
+    if named:
+        after = named + [r for r in after if r not in named]
+    if not after or re.search(r"[;.]", text[match.end():after[0][0]]):
+        return
+    inviter = after[0][2]
+    before = [r for r in refs if r[1] <= match.start() and r[2] != inviter]
+    if before:
+        invitee = before[0][2]
+    else:
+        # "At the invitation of ..., General Y, [the post of X,] General X was in India": the next person named
+        later = [r for r in after[1:] if r[2] != inviter]
+        invitee = later[0][2] if later else next((k for k in reader.visitors if k != inviter), None) \
+            or (reader.last_subject if reader.last_subject != inviter else None)
+    if invitee is None or invitee == inviter:
+        return
+    reader.invitations.append((inviter, invitee, None, None, text))
+
+
 def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
     text = sentence.text
     match = re.search(reader.lex.triggers["invitation"], text[0].lower() + text[1:])

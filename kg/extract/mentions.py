@@ -311,8 +311,11 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             t, s, e = toks[j]
             if s - last_end > 1 or is_masked(s, e):
                 break
-            if _is_name_token(t, lex) or (t.isupper() and len(t) > 2 and t.isalpha() and t not in lex.position_heads
-                                          and gazetteer.lookup(t) is None):
+            # "Gaurav Shumsher JB Rana": capitals inside a name, when a name word follows them
+            inner_capitals = t.isupper() and t.isalpha() and len(t) == 2 and j + 1 < len(toks) \
+                and toks[j + 1][1] - e == 1 and _is_name_token(toks[j + 1][0], lex) and not toks[j + 1][0].isupper()
+            if _is_name_token(t, lex) or ((t.isupper() and len(t) > 2 or inner_capitals) and t.isalpha()
+                                          and t not in lex.position_heads and gazetteer.lookup(t) is None):
                 last_end = e
                 j += 1
                 continue
@@ -689,7 +692,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 country = country_in(title_run.group(0))
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
-                                     r"(?:\s+(?:from|of)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
+                                     r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
         in_plural_list = plural_index < len(plural_states) and 0 <= plural_next <= cursor and \
             re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", sentence[plural_next:cursor]) is not None
         if in_plural_list:
