@@ -88,6 +88,8 @@ class MeetingDraft:
     host_direction: str = "neutral"
     host_person: str | None = None
     context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
+    unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
+    sides_unsettled: bool = False  # no participant's state was known when it was read
 
 
 class ArticleReader:
@@ -124,6 +126,7 @@ class ArticleReader:
         self.current: MeetingDraft | None = None
         self.country_counts: Counter = Counter()
         self.visitors: list[str] = []
+        self.guessed_countries: set[str] = set()  # persons whose state only the article's setting suggests
         self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
         self.mention_count: Counter = Counter()
         self.sentence_index = 0
@@ -261,12 +264,15 @@ class ArticleReader:
             title = person.position or ""
             if len(title.split()) < 2 or person.first_sentence > sentence.index:
                 continue
-            for match in re.finditer(r"(?<![\w])" + re.escape(title) + r"(?![\w])", text):
+            # "Chief Operations Officer (COO) of Royal Bhutan Army" is later "the Chief Operations Officer"
+            titles = {title, title.split(" (", 1)[0].strip()} - {""}
+            for match in (m for t in titles if len(t.split()) >= 2
+                          for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text)):
                 if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
                     continue
                 if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
                     continue
-                holders = [p for p in self.registry.persons.values() if p.position == title]
+                holders = [p for p in self.registry.persons.values() if p.position and p.position.startswith(match.group(0))]
                 if len(holders) == 1:
                     refs.append((match.start(), match.end(), person.key))
                     taken.append((match.start(), match.end()))
@@ -409,6 +415,8 @@ class ArticleReader:
             self.current_open = False
         elif self.current is not None and self.current_open and not future and _topic(text):
             self.current.context.append(text)
+        if trigger is not None and not future and not historical and not join:
+            self._unnamed_counterparts(sentence, trigger, refs, date)
         if re.search(triggers["invitation_of"], lowered):
             read_invitation_of(self, sentence, refs)
         elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
@@ -521,9 +529,8 @@ class ArticleReader:
         named = {m.key for m in sentence.persons}
         # a side must be in sight: a person's known state, or a state named in the sentence itself
         # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
-        states_in_sight = {self.country_of(k) for k in keys} - {None} or \
-            {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")}
-        if not states_in_sight or len(keys) < 2:
+        settled = {self.country_of(k) for k in keys} - {None}
+        if not (settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")}) or len(keys) < 2:
             return
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
         # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
@@ -636,7 +643,7 @@ class ArticleReader:
         with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
         draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
                              sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,
-                             host_person=host_person)
+                             host_person=host_person, sides_unsettled=not settled)
         for key in keys:
             if key in self.delegations and re.search(r"\bdelegation\b", text):
                 draft.delegation_leaders.add(key)
@@ -654,6 +661,58 @@ class ArticleReader:
             return
         self.meetings.append(draft)
         self.current = draft
+
+    def _unnamed_counterparts(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
+        """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
+        Secretary": one contact per post named without its holder (or with a holder named earlier); the
+        other side is the state visited, settled with the article's states."""
+        match, direction = trigger
+        if direction == "subject":
+            return
+        text = sentence.text
+        before = [r for r in refs if r[1] <= match.start() + 1]
+        names = [(m.start, m.end) for m in sentence.persons]
+        if not before or any(r[0] >= match.end() - 1 and any(s <= r[0] < e for s, e in names) for r in refs):
+            return  # a counterpart is named: the ordinary rules read it
+        visitor = before[-1][2]
+        tail = text[match.end():]
+        stop = _POST_LIST_END.search(tail)
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", tail[:stop.start() if stop else len(tail)])
+        posts = []
+        for item in items:
+            post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
+            post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
+            words = post.split()
+            if not words or not _POST_WORDS.fullmatch(post) or not any(w in self.lex.position_heads for w in words) \
+                    or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
+                return  # not a plain list of posts: leave the sentence to the other rules
+            posts.append(post)
+        if any(text in m.evidence and visitor in m.participants for m in self.meetings):
+            return  # the contact this sentence tells is read already ("called on COAS at GHQ")
+        for post in posts:
+            holders = [p for p in self.registry.persons.values() if p.key != visitor and p.position
+                       and _same_post(post, p.position)]
+            participants = [visitor] + ([holders[0].key] if len(holders) == 1 else [])
+            if len(participants) == 2 and any(set(participants) <= set(m.participants) for m in self.meetings):
+                continue  # the holder's contact is read already
+            city, venue_country = self.context_city, self.context_country
+            for place in sentence.places:
+                if place.kind == "city":
+                    city, venue_country = place.name, place.code
+            draft = MeetingDraft(participants, date or self.context_date or self.reference, self._mode(text),
+                                 None, city, venue_country, [text], sentence.paragraph, host_direction="neutral",
+                                 unnamed_post=post)
+            if not any(m.unnamed_post == post and m.participants == participants for m in self.meetings):
+                self.meetings.append(draft)
+
+    def _visited_state(self, draft: MeetingDraft) -> str | None:
+        """The state a visitor was in: the venue, else the dateline's, else the state the article names most."""
+        home = {self.country_of(k) for k in draft.participants} - {None}
+        for code in (draft.venue_country, self.dateline_country):
+            if code and code not in home and not gazetteer.is_international_body(code):
+                return code
+        return next((code for code, _ in self.country_counts.most_common()
+                     if code not in home and not gazetteer.is_international_body(code)), None)
 
     def _meeting_group(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
         """One of several contacts told in one sentence ("met respectively with A and B")."""
@@ -769,9 +828,18 @@ class ArticleReader:
         # meetings: sides, host, venue
         meeting_count = 0
         for draft in self.meetings:
-            parties = sorted({self.country_of(k) for k in draft.participants} - {None})
+            sides = {self.country_of(k) for k in draft.participants} - {None}
+            if draft.unnamed_post and len(sides) == 1:
+                visited = self._visited_state(draft)
+                if visited:
+                    sides.add(visited)
+                    draft.host_person, draft.host_direction = None, "neutral"
+                    draft.venue_country = draft.venue_country if draft.venue_country == visited else visited
+            parties = sorted(sides)
             if len(parties) < 2:
                 continue
+            if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
+                continue  # both sides only guessed from the setting: two compatriots, as likely as not
             host = None
             if draft.mode == "in_person":
                 venue = draft.venue_country
@@ -857,6 +925,18 @@ class ArticleReader:
 
     def _first_meeting_of(self, leader: str) -> MeetingDraft | None:
         return next((m for m in self.meetings if leader in m.participants), None)
+
+
+# where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
+_POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
+                            r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|\.$")
+_POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
+
+
+def _same_post(post: str, position: str) -> bool:
+    """'Chief of Army Staff' and 'Chief of Army Staff (COAS) of the Indian Army' name the same post."""
+    plain = lambda text: re.sub(r"\s*\([^)]*\)", "", text).lower()
+    return plain(position).startswith(plain(post))
 
 
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"

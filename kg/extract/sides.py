@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 def assign_countries(reader: ArticleReader, keys: set[str]) -> None:
     """Countries the text leaves implicit: principals first (the side not yet present in their
     contacts), then those who "also attended" (the host side, else the article's protagonist)."""
-    principals = [k for k in keys if k not in reader.joiners]
-    joiners = [k for k in keys if k in reader.joiners]
+    ordered = sorted(keys, key=lambda k: int(k[1:]))  # in order of appearance: the same result on every run
+    principals = [k for k in ordered if k not in reader.joiners]
+    joiners = [k for k in ordered if k in reader.joiners]
     for key in sorted(principals, key=lambda k: -reader.mention_count[k]):
         fallback_country(reader, key)
     protagonist = max(principals or keys, key=lambda k: (reader.mention_count[k], -int(k[1:])), default=None)
@@ -68,6 +69,7 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
                 and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in reader.forums.values() if f.city):
             person.country = meeting.venue_country
             return
+    reader.guessed_countries.add(key)  # what follows is the setting's word, not the text's about this person
     if reader.dateline_country and reader.dateline_country not in single:
         person.country = reader.dateline_country
         return
