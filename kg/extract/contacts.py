@@ -446,12 +446,17 @@ class ArticleReader:
                       and not any(s <= m.start() + offset < e for s, e in taken)]
         if not candidates:
             return refs
+        last_accepted = None
         for start, end in ner.person_spans(sentence.text):
             if any(s < end and start < e for s, e in taken):
                 continue
-            # only a name bound to the contact verb: "X met Y", "Y was received by X"
+            # only a name bound to the contact verb: "X met Y", "Y was received by X", "talks with the two
+            # generals, A and B" (a role in apposition), or listed right after such a name
             between = sentence.text[end:trigger_span[0]] if end <= trigger_span[0] else sentence.text[trigger_span[1]:start]
-            if "," in between or len(between.split()) > 4 or re.search(r"\b(?:of|memory|tomb|mausoleum)\b", between):
+            listed = last_accepted is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence.text[last_accepted:start])
+            appositive = re.fullmatch(r"\s*(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*", between)
+            if not (listed or appositive) and ("," in between or len(between.split()) > 4
+                                               or re.search(r"\b(?:of|memory|tomb|mausoleum)\b", between)):
                 continue
             name = clean_name(sentence.text[start:end])
             words = name.split()
@@ -465,6 +470,7 @@ class ArticleReader:
             mention.key = record.key
             sentence.persons.append(mention)
             added.append((start, end, record.key))
+            last_accepted = end
         added.sort()
         return added
 
