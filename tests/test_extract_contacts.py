@@ -351,3 +351,13 @@ def test_a_home_official_calling_on_a_home_post_is_no_contact():
     extraction, _ = run("RAWALPINDI: Pakistan's Minister for Defence Khurram Aziz called on the Chief of Army Staff "
                         "at the General Headquarters on Tuesday.")
     assert extraction.meetings == []
+
+
+def test_a_speaker_at_the_meeting_takes_part_in_it():
+    extraction, names = run("Russia considers Uzbekistan a strategic partner, Russian Defence Minister General Pavel "
+                            "Orlov said at a meeting with the Minister of Defence of Uzbekistan Major General Bakhtiyor "
+                            "Yusupov in Tashkent.")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bakhtiyor Yusupov", "Pavel Orlov"]]
+    extraction, names = run("The spokesman said that Defence Minister Pavel Orlov met Uzbek Defence Minister Bakhtiyor "
+                            "Yusupov in Tashkent, spokesman Colonel Ivan Drozd said.")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bakhtiyor Yusupov", "Pavel Orlov"]]

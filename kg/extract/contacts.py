@@ -527,8 +527,11 @@ class ArticleReader:
         match, direction = trigger
         text = sentence.text
         # "the spokesman said that the minister received ...": the speaker is not a participant
-        reports = list(re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b",
-                                   text[:match.start()]))
+        reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b",
+                                          text[:match.start()])
+                   # "X said at a meeting with Y": the speaker speaks at the contact and takes part in it
+                   if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"
+                                       r"(?:\w+\s+){0,2}", text[r.end():match.start()])]
         if reports:
             refs = [r for r in refs if r[0] >= reports[-1].end()]
         keys = _unique([k for _, _, k in refs])

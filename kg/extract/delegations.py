@@ -48,7 +48,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
     match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
                       r"(?:the|his|her|its|a|an)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
                       r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
-                      r"(?:includes|included|include|comprises|comprised|consists of|consisted of|including|that includes|which includes)\b", text,
+                      r"(?:includes|included|include|comprises|comprised|comprising|consists of|consisted of|consisting of|composed of|made up of|including|that includes|which includes)\b", text,
                       re.I)
     if match:
         demonym = match.group("demonym") or match.group("demonym2")
