@@ -358,6 +358,6 @@ def test_a_speaker_at_the_meeting_takes_part_in_it():
                             "Orlov said at a meeting with the Minister of Defence of Uzbekistan Major General Bakhtiyor "
                             "Yusupov in Tashkent.")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bakhtiyor Yusupov", "Pavel Orlov"]]
-    extraction, names = run("The spokesman said that Defence Minister Pavel Orlov met Uzbek Defence Minister Bakhtiyor "
+    extraction, names = run("The spokesman said that Russian Defence Minister Pavel Orlov met Uzbek Defence Minister Bakhtiyor "
                             "Yusupov in Tashkent, spokesman Colonel Ivan Drozd said.")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bakhtiyor Yusupov", "Pavel Orlov"]]
