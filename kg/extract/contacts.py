@@ -534,6 +534,11 @@ class ArticleReader:
                                        r"(?:\w+\s+){0,2}", text[r.end():match.start()])]
         if reports:
             refs = [r for r in refs if r[0] >= reports[-1].end()]
+        # "..., Pentagon spokesman Navy Capt. Jeff Davis said.": who reports the contact is not in it
+        refs = [r for r in refs if not (r[0] > match.end() and (
+            re.fullmatch(r"\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?\s*[.;]?\s*",
+                         text[r[1]:])
+            or _SPOKESPERSON.search(text[max(match.end(), r[0] - 60):r[0]])))]
         keys = _unique([k for _, _, k in refs])
         named = {m.key for m in sentence.persons}
         # a side must be in sight: a person's known state, or a state named in the sentence itself
@@ -936,6 +941,7 @@ class ArticleReader:
         return next((m for m in self.meetings if leader in m.participants), None)
 
 
+_SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
                             r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|\.$")
