@@ -118,3 +118,17 @@ def test_the_title_run_before_a_name_gives_the_state_when_the_post_parser_cannot
     countries = {m.name: m.country for m in find_persons(
         "Russian Defence Minister Army of the General Pavel Orlov met the Ambassador to Nigeria John Bell.")}
     assert countries == {"Pavel Orlov": "RU", "John Bell": None}  # accredited to Nigeria: not Nigerian
+
+
+def test_a_lower_case_title_anchors_a_name_and_names_the_state_not_the_one_accredited_to():
+    found = {m.name: m.country for m in find_persons(
+        "The defense minister Ali Nur Jama held a meeting with the German ambassador to Somalia Klaus Brenner.")}
+    assert found["Klaus Brenner"] == "DE"
+    found = {m.name: m.country for m in find_persons("Earlier, he received the chief of Qatar's land forces Said al-Mari.")}
+    assert found == {"Said al-Mari": "QA"}
+
+
+def test_an_honorific_after_and_starts_the_next_person_not_a_longer_post():
+    found = [(m.name, m.position, m.country) for m in find_persons(
+        "Ms Wendy Gale, Canadian High Commissioner and Ms. Lis Holm, Ambassador of Denmark called on the Chief.")]
+    assert found == [("Wendy Gale", "High Commissioner", "CA"), ("Lis Holm", "Ambassador of Denmark", "DK")]

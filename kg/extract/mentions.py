@@ -516,8 +516,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             break
         if text == "and":
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
-            if not (nxt[:1].isupper() or nxt in lex.position_lower_heads):
-                break
+            if not (nxt[:1].isupper() or nxt in lex.position_lower_heads) or lex.honorific_regex.fullmatch(nxt) \
+                    or canonical_rank(nxt) is not None:
+                break  # "..., Canadian High Commissioner and Ms. X": the next person begins
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
             break
@@ -591,7 +592,10 @@ def name_words(name: str) -> list[str]:
 
 
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
-_TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-)\s+)+$")
+_TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
+                        r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
+                        r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
+_TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
@@ -684,12 +688,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             if of_state_country:
                 context_country = context_country or of_state_country
         country = country or after_country or context_country
-        if country is None:
-            # "Russian Defence Minister Army of the General Sergei Shoigu": the title run before the name names
-            # the state even when its words defeat the post parser
-            title_run = _TITLE_RUN.search(sentence[floor:cursor])
-            if title_run:
-                country = country_in(title_run.group(0))
+        # "Russian Defence Minister Army of the General Sergei Shoigu", "the German ambassador to Somalia X": the
+        # title run before the name anchors it and names the state even when its words defeat the post parser
+        title_run = _TITLE_RUN.search(sentence[floor:cursor])
+        titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
+        if country is None and title_run:
+            country = country_in(title_run.group(0))
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
@@ -705,6 +709,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
         possessive = re.search(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        if possessive and possessive.group(2) and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", sentence[:possessive.start()]):
+            possessive = None  # "the German ambassador to Somalia Sebastian Groth": accredited to, not from
         if possessive and not position and len(name.split()) >= 2:
             surface = gazetteer.lookup(possessive.group(1) or possessive.group(2))
             if surface is not None and surface.kind in ("country", "demonym"):
@@ -712,7 +718,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 country = country or surface.code
         bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
-        anchored = bool(rank or honorific or position or lower_rank or counterpart or state_named)
+        anchored = bool(rank or honorific or position or lower_rank or counterpart or state_named or titled)
         if not anchored and not known:
             continue
         if re.fullmatch(r"[A-Z]\.?", name):
