@@ -89,6 +89,18 @@ class Invitation:
 
 
 @dataclass
+class Decision:
+    """One reading the extractor made, the rule that made it and the sentence it read: why X is Turkish,
+    why this is a call, why Y hosts. ``kg explain`` prints them."""
+
+    what: str  # country | meeting | host | mode | date | invitation | delegation
+    subject: str  # the key of the person, meeting, invitation or delegation it is about
+    value: str | None
+    rule: str  # a rule id: a pattern's id in the data files, or the name of a reading in the code
+    evidence: str = ""
+
+
+@dataclass
 class Extraction:
     """Everything read from one article."""
 
@@ -100,4 +112,5 @@ class Extraction:
     forums: list[Forum] = field(default_factory=list)
     invitations: list[Invitation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
     error: str | None = None  # set when extraction failed for this article: it is reported, not stored

@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.extract import EXTRACTOR_VERSION, extract_many
+from kg.extract import extract_many, extractor_version
 from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
 from kg.model import Article, Extraction
 from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
@@ -83,7 +83,7 @@ def content_hash(article: Article) -> str:
 
     A new extractor version makes every article count as changed, so re-ingesting re-reads it.
     """
-    payload = json.dumps([__version__, EXTRACTOR_VERSION, article.id, article.text, article.url, article.title,
+    payload = json.dumps([__version__, extractor_version(), article.id, article.text, article.url, article.title,
                           article.date, article.source], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -145,3 +145,39 @@ def test_export_to_file(runner, fact_store, tmp_path):
 def test_unknown_format_is_a_usage_error(runner, fact_store):
     result = runner.invoke(cli, ["export", "--store", fact_store, "--format", "xlsx"])
     assert result.exit_code == 2
+
+
+def test_explain_shows_each_fact_with_the_rule_and_sentence_behind_it(runner, tmp_path):
+    sentence = ("Turkish Land Forces Commander General Kemal Aslan called on Pakistani Chief of Army Staff General "
+                "Asif Karim at GHQ in Rawalpindi on Tuesday.")
+    article = tmp_path / "visit.jsonl"
+    article.write_text(json.dumps({"id": "v1", "date": "2024-05-16", "text": sentence}) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["explain", str(article)])
+    assert result.exit_code == 0, result.output
+    quoted = f'"{sentence}"'
+    assert result.output.splitlines() == [
+        "v1  published 2024-05-16",
+        "persons",
+        "  p1 Kemal Aslan (TR, General, Turkish Land Forces Commander)",
+        f"      country TR: country.post-before  {quoted}",
+        "  p2 Asif Karim (PK, General, Chief of Army Staff)",
+        f"      country PK: country.post-before  {quoted}",
+        "meetings",
+        "  m1 2024-05-14 PK–TR in_person, host PK, at Rawalpindi: Kemal Aslan, Asif Karim",
+        f"      meeting PK TR: meeting.called-on  {quoted}",
+        f"      mode in_person: mode.in-person (no call or video marker)  {quoted}",
+        f"      host PK: host.receiver (meeting.called-on)  {quoted}",
+    ]
+    as_json = json.loads(runner.invoke(cli, ["explain", str(article), "--format", "json"]).output)
+    [meeting] = as_json["meetings"]
+    assert (meeting["parties"], meeting["host"], meeting["date"]) == (["PK", "TR"], "PK", "2024-05-14")
+    assert [reason["rule"] for reason in meeting["because"]] == [
+        "meeting.called-on", "mode.in-person (no call or video marker)", "host.receiver (meeting.called-on)"]
+
+
+def test_explain_names_a_missing_id(runner, tmp_path):
+    article = tmp_path / "visit.txt"
+    article.write_text("The minister met his guest.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["explain", str(article), "--id", "nope"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: no article to explain with id nope"

@@ -6,17 +6,31 @@ mentions with rank, position and country (`mentions`, `persons`), forums (`forum
 with their discourse state (`contacts`, helped by `roles`, `delegations`, `invitations`, `sides`,
 `posts`). The lexicons load once, on first use; nothing runs at import.
 
-Public API: `extract(article) -> Extraction` and `extract_many(articles, jobs=1)`.
+Public API: `extract(article) -> Extraction`, `extract_many(articles, jobs=1)` and `extractor_version()`.
 """
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.model import Article, Extraction
 
-# Changes whenever the rules or lexicons change what is extracted: callers that skip unchanged
-# articles (kg.pipeline.content_hash) can include it so that a new extractor re-reads them.
-EXTRACTOR_VERSION = "2.2"
+# The extractor's code and data: any edit to them changes `extractor_version()`, so that stored articles
+# (kg.pipeline.content_hash) are read again by the new rules.
+_SOURCES = ("extract/*.py", "extract/data/*.json", "data/*.tsv", "gazetteer.py", "model.py")
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A short hash of the extractor's code, pattern files and gazetteers (computed once, on first use)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(p for pattern in _SOURCES for p in root.glob(pattern)):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return "3-" + digest.hexdigest()[:12]
 
 
 def extract(article: Article) -> Extraction:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date as Date, timedelta
 
 from kg import gazetteer
@@ -26,7 +27,7 @@ from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
-from kg.model import (Article, Delegation, Extraction, Forum, Invitation, Meeting, Person,
+from kg.model import (Article, Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
 
 ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|side|party|"
@@ -72,6 +73,14 @@ class Sentence:
     refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person key) incl. roles
 
 
+class Trigger(NamedTuple):
+    """The contact verb of a sentence: where it is, which side it makes host, and the rule's id."""
+
+    match: re.Match
+    direction: str  # subject | object | neutral (see triggers.json)
+    rule: str
+
+
 @dataclass
 class MeetingDraft:
     participants: list[str]
@@ -90,6 +99,7 @@ class MeetingDraft:
     context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
     unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
     sides_unsettled: bool = False  # no participant's state was known when it was read
+    rule: str = ""  # the id of the trigger rule that read it
 
 
 class ArticleReader:
@@ -114,7 +124,7 @@ class ArticleReader:
         self.registry = Registry()
         self.meetings: list[MeetingDraft] = []
         self.delegations: dict[str, DelegationDraft] = {}
-        self.invitations: list[tuple[str, str, str | None, str | None, str]] = []
+        self.invitations: list[tuple[str, str, str | None, str | None, str, str]] = []  # ..., evidence, rule id
         self.forums: dict[str, ForumMention] = {}
         self.forum_keys: dict[str, str] = {}
         self.forum_dates: dict[str, str | None] = {}
@@ -139,6 +149,12 @@ class ArticleReader:
 
     def person(self, key: str) -> PersonRecord:
         return self.registry.persons[key]
+
+    def settle_country(self, key: str, code: str | None, rule: str, evidence: str = "") -> None:
+        """The one place a person's state is decided after the mentions: the first reading stands."""
+        person = self.person(key)
+        if person.country is None and code:
+            person.country, person.country_rule, person.country_evidence = code, rule, evidence
 
     def country_of(self, key: str) -> str | None:
         return self.registry.persons[key].country
@@ -247,7 +263,7 @@ class ArticleReader:
             demonym = gazetteer.lookup(match.group("demonym") or "")
             if len(keys) == 1 and demonym is not None and demonym.kind in ("demonym", "country") \
                     and self.country_of(keys[0]) is None:
-                self.person(keys[0]).country = demonym.code  # "the Vietnamese deputy minister"
+                self.settle_country(keys[0], demonym.code, "country.role-demonym", text)  # "the Vietnamese deputy minister"
             for key in keys:
                 refs.append((match.start(), match.end(), key))
                 taken.append((match.start(), match.end()))
@@ -321,8 +337,9 @@ class ArticleReader:
             for match in re.finditer(rule["pattern"], lowered, re.I):
                 if any(f.start <= match.start() < f.end for f in sentence.forums):
                     continue  # "ASEAN Defence Ministers' Meeting" names an event
-                if trigger is None or match.start() < trigger[0].start():
-                    trigger = (match, rule["host"])
+                # the earliest phrase; at one place, the longest ("received a phone call from" over "received")
+                if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
+                    trigger = Trigger(match, rule["host"], rule["id"])
                 break
         future = re.search(triggers["not_meeting"], _main_clause(lowered, trigger[0].end() if trigger else None))
         date = None
@@ -524,7 +541,7 @@ class ArticleReader:
         return "in_person"
 
     def _meeting(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
-        match, direction = trigger
+        match, direction, _ = trigger
         text = sentence.text
         # "the spokesman said that the minister received ...": the speaker is not a participant
         reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b",
@@ -618,7 +635,8 @@ class ArticleReader:
             if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                       text[max(0, place.start - 40):place.start]):
                 city, venue_country = place.name, place.code
-                break
+                if not place.name.isupper():
+                    break  # "at GHQ in Rawalpindi": a headquarters' acronym gives way to the city named after it
         if city is None:
             # "in Singapore on Saturday": a city-state or a country named as the venue
             spans = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
@@ -657,7 +675,7 @@ class ArticleReader:
         with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
         draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
                              sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,
-                             host_person=host_person, sides_unsettled=not settled)
+                             host_person=host_person, sides_unsettled=not settled, rule=trigger.rule)
         for key in keys:
             if key in self.delegations and re.search(r"\bdelegation\b", text):
                 draft.delegation_leaders.add(key)
@@ -680,7 +698,7 @@ class ArticleReader:
         """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
         Secretary": one contact per post named without its holder (or with a holder named earlier); the
         other side is the state visited, settled with the article's states."""
-        match, direction = trigger
+        match, direction, _ = trigger
         if direction == "subject":
             return
         text = sentence.text
@@ -715,7 +733,7 @@ class ArticleReader:
                     city, venue_country = place.name, place.code
             draft = MeetingDraft(participants, date or self.context_date or self.reference, self._mode(text),
                                  None, city, venue_country, [text], sentence.paragraph, host_direction="neutral",
-                                 unnamed_post=post)
+                                 unnamed_post=post, rule=f"{trigger.rule} + meeting.unnamed-post")
             if not any(m.unnamed_post == post and m.participants == participants for m in self.meetings):
                 self.meetings.append(draft)
 
@@ -735,8 +753,8 @@ class ArticleReader:
         saved = sentence.text
         sentence.text = masked
         try:
-            self._meeting(sentence, (re.search(re.escape(trigger[0].group(0)), masked[0].lower() + masked[1:], re.I)
-                                     or trigger[0], trigger[1]), refs, date)
+            self._meeting(sentence, Trigger(re.search(re.escape(trigger.match.group(0)), masked[0].lower() + masked[1:], re.I)
+                                            or trigger.match, trigger.direction, trigger.rule), refs, date)
         finally:
             sentence.text = saved
             if self.current is not None and masked in self.current.evidence:
@@ -800,7 +818,7 @@ class ArticleReader:
                 copy = MeetingDraft(list(meeting.participants) + new, meeting.date, meeting.mode, meeting.host,
                                     meeting.city, meeting.venue_country, [text], sentence.paragraph,
                                     meeting.sidelines, meeting.with_delegation, set(meeting.delegation_leaders),
-                                    meeting.host_direction, meeting.host_person)
+                                    meeting.host_direction, meeting.host_person, rule=f"{meeting.rule} + meeting.joined-by")
                 self.meetings.append(copy)
                 self.current = copy
                 continue
@@ -834,7 +852,7 @@ class ArticleReader:
         for delegation in self.delegations.values():
             used.add(delegation.leader)
             used.update(delegation.members)
-        for inviter, invitee, _, _, _ in self.invitations:
+        for inviter, invitee, *_ in self.invitations:
             used.update((inviter, invitee))
         assign_countries(self, used)
         for leader, delegation in self.delegations.items():
@@ -854,7 +872,7 @@ class ArticleReader:
                 continue
             if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
-            host = None
+            host = host_rule = None
             if draft.mode == "in_person":
                 venue = draft.venue_country
                 if draft.host_direction in ("subject", "object") and draft.host_person:
@@ -866,23 +884,25 @@ class ArticleReader:
                         draft.city = None
                         draft.venue_country = venue = candidate
                     if venue is None or candidate == venue or _seated(candidate, venue):
-                        host = candidate
+                        host, host_rule = candidate, f"host.receiver ({draft.rule})"
                 else:
                     matching = [p for p in parties if p == venue]
                     if len(matching) == 1:
-                        host = matching[0]
+                        host, host_rule = matching[0], "host.venue-state"
+                        if draft.unnamed_post:
+                            host_rule = "host.state-visited"
                     elif not matching:
                         # at an international body's seat, with no side from that state: the body hosts
                         seated = [p for p in parties if _seated(p, venue)]
                         if len(seated) == 1:
-                            host = seated[0]
+                            host, host_rule = seated[0], "host.body-at-its-seat"
                 if host is None and venue is None:
                     # a delegation or a visitor came: the other side receives
                     guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members}
                     home = {self.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
                     guests = {self.country_of(k) for k in draft.participants if k in guest_keys} - {None}
                     if len(home) == 1 and guests and not (home & guests):
-                        host = next(iter(home))
+                        host, host_rule = next(iter(home)), "host.visitors-came"
             location = None
             if draft.mode == "in_person":
                 country = draft.venue_country or host
@@ -894,8 +914,13 @@ class ArticleReader:
                 topic = _topic(sentence)
                 if topic and topic not in topics:
                     topics.append(topic)
+            key = f"m{meeting_count}"
+            extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
+            extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
+            if host:
+                extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
             extraction.meetings.append(Meeting(
-                key=f"m{meeting_count}", date=draft.date, parties=parties, host=host,
+                key=key, date=draft.date, parties=parties, host=host,
                 participants=list(draft.participants),
                 delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
                 mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
@@ -911,7 +936,7 @@ class ArticleReader:
             extraction.forums.append(Forum(key=key, name=forum.name, edition=forum.edition, date=self.forum_dates.get(name),
                                            location=location, aliases=aliases))
         seen = set()
-        for inviter, invitee, forum, country, evidence in self.invitations:
+        for inviter, invitee, forum, country, evidence, rule in self.invitations:
             if forum is None and country is None:
                 country = self.country_of(inviter)  # a visit at the inviter's invitation: to the inviter's state
                 if country is None or country == self.country_of(invitee):
@@ -920,8 +945,10 @@ class ArticleReader:
             if ident in seen:
                 continue
             seen.add(ident)
+            key = f"i{len(extraction.invitations) + 1}"
+            extraction.decisions.append(Decision("invitation", key, f"visit:{country}" if not forum else forum, rule, evidence))
             extraction.invitations.append(Invitation(
-                key=f"i{len(extraction.invitations) + 1}", inviter=inviter, invitee=invitee,
+                key=key, inviter=inviter, invitee=invitee,
                 forum=self.forum_keys.get(forum) if forum else None, country=None if forum else country,
                 evidence=[evidence]))
         for key in sorted(used, key=lambda k: int(k[1:])):
@@ -931,6 +958,9 @@ class ArticleReader:
             plain = re.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", plain).strip()
             if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
                 aliases.append(plain)
+            if record.country:
+                extraction.decisions.append(Decision("country", key, record.country, record.country_rule or "country.mention",
+                                                     record.country_evidence or record.evidence))
             extraction.persons.append(Person(
                 key=key, name=record.name, aliases=aliases, organization=organization(record.position),
                 rank=record.rank, position=record.position, country=record.country,
@@ -954,6 +984,7 @@ def _same_post(post: str, position: str) -> bool:
     return plain(position).startswith(plain(post))
 
 
+_MODE_RULES = {"call": "mode.call-marker", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
                     r"(.{8,160}?)(?:[.;]|$)")

@@ -87,8 +87,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             for key in members:
                 if key != leader and key not in delegation.members:
                     delegation.members.append(key)
-                    if reader.person(key).country is None:
-                        reader.person(key).country = delegation.country or reader.country_of(leader)
+                    reader.settle_country(key, delegation.country or reader.country_of(leader), "country.delegation-member", text)
             if main_clause and reader.current is not None:
                 delegation.members_in_context = True
     # "A and B were also part of the delegation", "The visiting side included A"
@@ -128,8 +127,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                 if key != leader and key not in delegation.members and \
                         (reader.country_of(key) in (None, reader.country_of(leader))):
                     delegation.members.append(key)
-                    if reader.person(key).country is None:
-                        reader.person(key).country = reader.country_of(leader)
+                    reader.settle_country(key, reader.country_of(leader), "country.accompanies-leader", text)
     # "The Inspector General, General X, accompanied the minister": X belongs to the minister's delegation
     match = re.search(r"\b(?:accompanied|was accompanying|were accompanying)\s+(?=the\b|his\b|her\b|him\b|[A-Z])", text)
     if match and not re.search(r"\bwho\s+$|\b(?:was|were|is|are)\s+$", text[:match.start()]):
@@ -143,7 +141,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                      or all(reader.country_of(k) in (None, reader.country_of(leader)) for k in members)):
             sides = {reader.country_of(k) for k in members} - {None}
             if reader.country_of(leader) is None and len(sides) == 1:
-                reader.person(leader).country = sides.pop()  # who accompanies someone is on their side
+                reader.settle_country(leader, sides.pop(), "country.accompanied-by-compatriots", text)
             delegation = add_delegation(reader, leader, sentence, match.group(0))
             delegation.country = delegation.country or reader.country_of(leader)
             for key in members:
@@ -167,8 +165,7 @@ def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: 
         if demonym and gazetteer.code_for(demonym.group(1)):
             country = country or gazetteer.code_for(demonym.group(1))
         reader.delegations[leader] = DelegationDraft(leader, country)
-        if reader.person(leader).country is None and country:
-            reader.person(leader).country = country  # "the Turkish delegation was headed by X"
+        reader.settle_country(leader, country, "country.delegation-demonym", sentence.text)  # "the Turkish delegation was headed by X"
         if leader not in reader.visitors:
             reader.visitors.append(leader)
     delegation = reader.delegations[leader]

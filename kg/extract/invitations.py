@@ -40,7 +40,7 @@ def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
             or (reader.last_subject if reader.last_subject != inviter else None)
     if invitee is None or invitee == inviter:
         return
-    reader.invitations.append((inviter, invitee, None, None, text))
+    reader.invitations.append((inviter, invitee, None, None, text, "invitation.at-the-invitation-of"))
 
 
 def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
@@ -109,7 +109,8 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
     for invitee in invitees:
         if invitee == inviter:
             continue
-        reader.invitations.append((inviter, invitee, target_forum, target_country, text))
+        rule = "invitation.passive" if passive else "invitation.accepted" if accepted else "invitation.invited"
+        reader.invitations.append((inviter, invitee, target_forum, target_country, text, rule))
         if target_forum:
             # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
             reader.forum_dates.setdefault(target_forum, future_date(tail, reader.pub_date))

@@ -42,6 +42,7 @@ class Mention:
     span_start: int = -1  # the whole mention with its title and appositive
     span_end: int = -1
     counterpart: bool = False  # introduced as "his counterpart": holds the same kind of post
+    country_rule: str | None = None  # which reading gave ``country`` (see kg explain)
 
 
 @dataclass(frozen=True)
@@ -687,13 +688,17 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             of_state_country = country_in(of_state.group(1))
             if of_state_country:
                 context_country = context_country or of_state_country
-        country = country or after_country or context_country
+        country_rule = "country.post-before" if country else None
+        if not country and (after_country or context_country):
+            country_rule = "country.appositive-after" if after_country else "country.counterpart-or-of-state"
+            country = after_country or context_country
         # "Russian Defence Minister Army of the General Sergei Shoigu", "the German ambassador to Somalia X": the
         # title run before the name anchors it and names the state even when its words defeat the post parser
         title_run = _TITLE_RUN.search(sentence[floor:cursor])
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
         if country is None and title_run:
             country = country_in(title_run.group(0))
+            country_rule = "country.title-run" if country else None
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
@@ -702,7 +707,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
-                country = state.code
+                country, country_rule = state.code, "country.plural-counterparts"
             counterpart = True
             plural_index += 1
             plural_next = end
@@ -715,7 +720,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             surface = gazetteer.lookup(possessive.group(1) or possessive.group(2))
             if surface is not None and surface.kind in ("country", "demonym"):
                 state_named = True
-                country = country or surface.code
+                if not country:
+                    country, country_rule = surface.code, "country.state-before-name"
         bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
         anchored = bool(rank or honorific or position or lower_rank or counterpart or state_named or titled)
@@ -736,7 +742,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
                                 span_end=max(end, after_end) if used_after or lower_rank else end,
-                                counterpart=counterpart))
+                                counterpart=counterpart, country_rule=country_rule if country else None))
         previous_end = max(end, after_end) if used_after or lower_rank else end
         if of_state:
             previous_end = max(previous_end, end + of_state.end())

@@ -28,6 +28,8 @@ class PersonRecord:
     last_sentence: int = 0
     evidence: str = ""
     words: list[str] = field(default_factory=list)
+    country_rule: str | None = None  # the reading that settled ``country``
+    country_evidence: str = ""
 
     def mentions_of_role(self, role: str) -> bool:
         role = role.casefold()
@@ -66,7 +68,8 @@ class Registry:
         if person is None:
             key = "p" + str(len(self.persons) + 1)
             person = PersonRecord(key, mention.name, [], mention.rank, mention.position, mention.country,
-                                  mention.honorific, sentence_index, sentence_index, sentence, words)
+                                  mention.honorific, sentence_index, sentence_index, sentence, words,
+                                  mention.country_rule if mention.country else None, sentence if mention.country else "")
             self.persons[key] = person
             return person
         if (len(words) > len(person.words) or len(words) == len(person.words) and _initials(words) < _initials(person.words)) \
@@ -79,7 +82,8 @@ class Registry:
             person.aliases.append(mention.name)
         person.rank = person.rank or mention.rank
         person.position = person.position or mention.position
-        person.country = person.country or mention.country
+        if person.country is None and mention.country:
+            person.country, person.country_rule, person.country_evidence = mention.country, mention.country_rule, sentence
         person.honorific = person.honorific or mention.honorific
         person.last_sentence = sentence_index
         return person

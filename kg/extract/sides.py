@@ -30,12 +30,13 @@ def assign_countries(reader: ArticleReader, keys: set[str]) -> None:
         for meeting in reader.meetings:
             if key in meeting.participants:
                 if meeting.host_person and meeting.host_direction != "neutral" and reader.country_of(meeting.host_person):
-                    person.country = reader.country_of(meeting.host_person)
+                    reader.settle_country(key, reader.country_of(meeting.host_person), "country.joins-the-host",
+                                          meeting.evidence[0])
                 elif meeting.venue_country in {reader.country_of(k) for k in meeting.participants}:
-                    person.country = meeting.venue_country
+                    reader.settle_country(key, meeting.venue_country, "country.joins-at-home", meeting.evidence[0])
                 break
         if person.country is None and protagonist and protagonist != key:
-            person.country = reader.country_of(protagonist)
+            reader.settle_country(key, reader.country_of(protagonist), "country.joins-the-protagonist")
         if person.country is None:
             fallback_country(reader, key)
 
@@ -57,7 +58,7 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
     partners.discard(None)
     for delegation in reader.delegations.values():
         if (key in delegation.members or key == delegation.leader) and delegation.country:
-            person.country = delegation.country
+            reader.settle_country(key, delegation.country, "country.delegation", delegation.evidence[0] if delegation.evidence else "")
             return
     home_hints = {reader.dateline_country, reader.outlet_country} - {None}
     for meeting in reader.meetings:
@@ -67,16 +68,16 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
                 and not gazetteer.is_international_body(meeting.venue_country) \
                 and (not meeting.sidelines or meeting.venue_country in home_hints) \
                 and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in reader.forums.values() if f.city):
-            person.country = meeting.venue_country
+            reader.settle_country(key, meeting.venue_country, "country.receives-at-home", meeting.evidence[0])
             return
     reader.guessed_countries.add(key)  # what follows is the setting's word, not the text's about this person
     if reader.dateline_country and reader.dateline_country not in single:
-        person.country = reader.dateline_country
+        reader.settle_country(key, reader.dateline_country, "country.dateline (weak)")
         return
     if reader.outlet_country and reader.outlet_country not in single and key not in reader.visitors:
-        person.country = reader.outlet_country
+        reader.settle_country(key, reader.outlet_country, "country.outlet (weak)")
         return
     ranked = [code for code, _ in reader.country_counts.most_common()
               if code not in partners and not gazetteer.is_international_body(code)]
     if ranked:
-        person.country = ranked[0]
+        reader.settle_country(key, ranked[0], "country.most-named-state (weak)")
