@@ -151,7 +151,7 @@ def read_predictions(ds: Dataset) -> dict[str, PredictedArticle]:
         if ident is None:
             continue
         art = out.setdefault(ident, PredictedArticle())
-        for node in set(g.subjects(RDF.type, MDC.Person)):
+        for node in sorted(set(g.subjects(RDF.type, MDC.Person))):  # sorted: ties resolve the same way every run
             names = set()
             label = _one(g, node, RDFS.label)
             for n in [label, *g.objects(node, MDC.alias)]:
@@ -162,7 +162,7 @@ def read_predictions(ds: Dataset) -> dict[str, PredictedArticle]:
             art.persons[node] = PredictedPerson(names, str(label or ""), country,
                                        str(rank) if rank else None,
                                        str(position) if position else None)
-        for m in set(g.subjects(RDF.type, MDC.Meeting)):
+        for m in sorted(set(g.subjects(RDF.type, MDC.Meeting))):
             art.meetings.append({
                 "node": m,
                 "date": str(_one(g, m, MDC.date) or "") or None,
@@ -170,17 +170,17 @@ def read_predictions(ds: Dataset) -> dict[str, PredictedArticle]:
                 "host": _code(g, _one(g, m, MDC.host)),
                 "location_country": _code(g, _one(g, _one(g, m, MDC.location), MDC.country))
                 if _one(g, m, MDC.location) is not None else None,
-                "participants": set(g.objects(m, MDC.participant)),
+                "participants": sorted(set(g.objects(m, MDC.participant))),
                 "mode": str(_one(g, m, MDC.mode) or "") or None,
             })
-        for d in set(g.subjects(RDF.type, MDC.Delegation)):
+        for d in sorted(set(g.subjects(RDF.type, MDC.Delegation))):
             art.delegations.append({"leader": _one(g, d, MDC.leader),
                                     "country": _code(g, _one(g, d, MDC.country))})
-        for f in set(g.subjects(RDF.type, MDC.Forum)):
+        for f in sorted(set(g.subjects(RDF.type, MDC.Forum))):
             ed = _one(g, f, MDC.edition)
             art.forums.append({"name": str(_one(g, f, RDFS.label) or ""),
                                "edition": int(ed) if isinstance(ed, Literal) and str(ed).isdigit() else None})
-        for i in set(g.subjects(RDF.type, MDC.Invitation)):
+        for i in sorted(set(g.subjects(RDF.type, MDC.Invitation))):
             art.invitations.append({"inviter": _one(g, i, MDC.inviter), "invitee": _one(g, i, MDC.invitee),
                                     "to": _forum_or_target(g, _one(g, i, MDC.invitedTo))})
     return out

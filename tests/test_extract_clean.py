@@ -1,7 +1,7 @@
 """Text clean-up: scraped junk, datelines, glued sentences, signatures, sentence splitting."""
 from hypothesis import given, settings, strategies as st
 
-from kg.extract.clean import (clean_article, fix_glued_sentences, normalise_characters, split_dateline,
+from kg.extract.clean import (MAX_SENTENCE, clean_article, fix_glued_sentences, normalise_characters, split_dateline,
                               split_sentences, unwrap_lines)
 
 
@@ -112,3 +112,14 @@ def test_short_lines_of_a_list_are_not_joined():
 def test_a_dateline_date_glued_to_the_month_abbreviation_is_read():
     assert split_dateline("Manama, Mar.14 (BNA): The Commander today received the guest.") == \
         ("The Commander today received the guest.", "Manama", "Mar.14")
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["General Ali Khan", "Anna Lee", "of the", ";", ",", "and", "Minister"]),
+                min_size=200, max_size=2000))
+def test_an_overlong_sentence_is_cut_into_bounded_pieces_that_keep_every_word(words):
+    """Reading time stays linear in the text only if what the rules see per sentence is bounded."""
+    sentence = " ".join(words) + "."
+    pieces = split_sentences(sentence)
+    assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
+    assert " ".join(pieces).split() == sentence.split()

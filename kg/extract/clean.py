@@ -203,9 +203,29 @@ _SENTENCE_OPENER = re.compile(r"(?:The|He|She|They|It|This|These|Both|During|On|
 _GIVEN_NAME_GEN = re.compile(r"\b(?!(?:Lt|Maj|Brig|Col|Lieut|Major|Brigadier|Lieutenant|Colonel|Army|Navy)\b)[A-Z][a-z]+ Gen\.$")
 
 
+MAX_SENTENCE = 1500  # characters: longer "sentences" (lists, junk, hostile input) are cut at commas
+
+
+def bound_sentence(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
+    """A sentence cut into pieces of at most ``limit`` characters, at a semicolon or comma where it can,
+    else at a space: what is read per sentence stays bounded, so reading time grows linearly with the text."""
+    pieces = []
+    while len(sentence) > limit:
+        window = sentence[:limit]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = limit - 1
+        pieces.append(sentence[:cut + 1].strip())
+        sentence = sentence[cut + 1:]
+    pieces.append(sentence.strip())
+    return [p for p in pieces if p]
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph; abbreviations ("Lt. Gen.", "Dr.") and initials ("Daniel R. Whitcomb")
-    do not end a sentence."""
+    do not end a sentence. A sentence over `MAX_SENTENCE` characters is cut (see `bound_sentence`)."""
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
@@ -217,4 +237,4 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
-    return [s for s in sentences if s]
+    return [piece for s in sentences if s for piece in bound_sentence(s)]

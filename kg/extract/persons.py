@@ -40,6 +40,13 @@ class PersonRecord:
 class Registry:
     def __init__(self) -> None:
         self.persons: dict[str, PersonRecord] = {}
+        self._by_word: dict[str, list[str]] = {}  # name word -> keys: lookups stay fast however many persons
+
+    def _index(self, person: PersonRecord) -> None:
+        for word in person.words:
+            keys = self._by_word.setdefault(word, [])
+            if person.key not in keys:
+                keys.append(person.key)
 
     def known_words(self) -> set[str]:
         words = set()
@@ -52,8 +59,10 @@ class Registry:
         words = name_words(name)
         if not words:
             return None
+        # two names that contain one another share a word of two letters or more (initials match only words)
+        keys = {key for word in words if len(word) > 1 for key in self._by_word.get(word, ())}
         candidates = []
-        for person in self.persons.values():
+        for person in (self.persons[key] for key in sorted(keys, key=lambda k: int(k[1:]))):
             if _contains(person.words, words) or _contains(words, person.words):
                 candidates.append(person)
         if not candidates:
@@ -71,6 +80,7 @@ class Registry:
                                   mention.honorific, sentence_index, sentence_index, sentence, words,
                                   mention.country_rule if mention.country else None, sentence if mention.country else "")
             self.persons[key] = person
+            self._index(person)
             return person
         if (len(words) > len(person.words) or len(words) == len(person.words) and _initials(words) < _initials(person.words)) \
                 and _contains(words, person.words):
@@ -78,6 +88,7 @@ class Registry:
                 person.aliases.append(person.name)
             person.name = mention.name
             person.words = words
+            self._index(person)
         elif mention.name != person.name and mention.name not in person.aliases:
             person.aliases.append(mention.name)
         person.rank = person.rank or mention.rank
