@@ -361,3 +361,12 @@ def test_a_speaker_at_the_meeting_takes_part_in_it():
     extraction, names = run("The spokesman said that Russian Defence Minister Pavel Orlov met Uzbek Defence Minister Bakhtiyor "
                             "Yusupov in Tashkent, spokesman Colonel Ivan Drozd said.")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bakhtiyor Yusupov", "Pavel Orlov"]]
+
+
+def test_spoke_with_and_no_place_is_a_call_with_a_place_a_meeting():
+    extraction, _ = run("Israeli Defense Minister Dan Levin spoke this evening (Tuesday) with Turkish Defense Minister "
+                        "Kemal Aslan.")
+    assert [(m.parties, m.mode, m.host) for m in extraction.meetings] == [(["IL", "TR"], "call", None)]
+    extraction, _ = run("Israeli Defense Minister Dan Levin spoke with Turkish Defense Minister Kemal Aslan in Ankara "
+                        "on Tuesday.")
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["IL", "TR"], "in_person")]

@@ -626,6 +626,10 @@ class ArticleReader:
                 and self.meetings \
                 and self.meetings[-1].mode != "in_person" and not any(p.kind == "city" for p in sentence.places):
             mode = self.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
+        elif mode == "in_person" and trigger.rule == "meeting.spoke-by-phone" \
+                and not any(p.kind == "city" for p in sentence.places) \
+                and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I):
+            mode = "call"  # "X spoke with Y" and no place: a call (see _doc_spoke_mode in triggers.json)
         city = None
         venue_country = None
         inside_names = [(m.start, m.end) for m in sentence.persons]
@@ -984,7 +988,7 @@ def _same_post(post: str, position: str) -> bool:
     return plain(position).startswith(plain(post))
 
 
-_MODE_RULES = {"call": "mode.call-marker", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
+_MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
                     r"(.{8,160}?)(?:[.;]|$)")
