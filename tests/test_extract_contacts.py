@@ -370,3 +370,9 @@ def test_spoke_with_and_no_place_is_a_call_with_a_place_a_meeting():
     extraction, _ = run("Israeli Defense Minister Dan Levin spoke with Turkish Defense Minister Kemal Aslan in Ankara "
                         "on Tuesday.")
     assert [(m.parties, m.mode) for m in extraction.meetings] == [(["IL", "TR"], "in_person")]
+
+
+def test_a_headline_in_capitals_names_no_one():
+    extraction, _ = run("THE HONOURABLE MINISTER OF DEFENCE RECEIVED A DELEGATION OF THE EUROPEAN UNION AMBASSADORS "
+                        "AT THE SHIP HOUSE ABUJA ON 20TH JUNE 2024\n\nThe minister thanked the guests.")
+    assert extraction.persons == [] and extraction.meetings == []

@@ -202,7 +202,10 @@ class ArticleReader:
             existing.edition = existing.edition or forum.edition
             if existing.name == forum.series and forum.name != forum.series:
                 existing.name = forum.name  # the series as this text spells it
-        persons = find_persons(sentence.text, self.registry.known_words())
+        letters = [c for c in sentence.text if c.isalpha()]
+        shouted = len(letters) >= 30 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        # a headline in capitals ("THE MINISTER OF DEFENCE RECEIVED A DELEGATION"): every word looks like a name
+        persons = [] if shouted else find_persons(sentence.text, self.registry.known_words())
         kept = []
         for mention in persons:
             # a person's name equal to a forum or place is not a person
