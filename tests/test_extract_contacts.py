@@ -376,3 +376,15 @@ def test_a_headline_in_capitals_names_no_one():
     extraction, _ = run("THE HONOURABLE MINISTER OF DEFENCE RECEIVED A DELEGATION OF THE EUROPEAN UNION AMBASSADORS "
                         "AT THE SHIP HOUSE ABUJA ON 20TH JUNE 2024\n\nThe minister thanked the guests.")
     assert extraction.persons == [] and extraction.meetings == []
+
+
+def test_an_undated_article_dates_its_contact_by_the_latest_year_it_names_or_leaves_it_out():
+    text = ("Kazakh Defence Minister Ruslan Bekov held talks with Afghan Defence Minister Bismillah Wardak on the "
+            "sidelines of KADEX-2013 in Astana on Wednesday. The two last met in 2011.")
+    extraction = extract(Article(id="t", text=text))
+    assert [(m.date, m.parties) for m in extraction.meetings] == [("2013", ["AF", "KZ"])]
+    assert [(d.subject, d.value, d.rule) for d in extraction.decisions if d.what == "date"] == [
+        ("m1", "2013", "date.latest-year-in-text")]
+    extraction = extract(Article(id="t", text=text.replace("KADEX-2013", "KADEX").replace(" The two last met in 2011.", "")))
+    assert extraction.meetings == []
+    assert any("no date anywhere" in warning for warning in extraction.warnings)

@@ -53,3 +53,8 @@ def test_the_single_day_named_wins_over_the_visit_span_around_it():
     assert resolve_date("The dialogue was held in Dhaka on August 28, 2023, during his two-day visit on August 27-28, 2023.",
                         parse_iso("2023-08-29")) == "2023-08-28"
     assert resolve_date("He paid a two-day visit on August 27-28, 2023.", parse_iso("2023-08-29")) == "2023-08-27"
+
+
+def test_a_days_span_takes_the_day_the_sentence_before_named():
+    assert resolve_date("It was co-chaired by the two secretaries during the visit on August 27-28, 2023.",
+                        parse_iso("2023-08-29"), previous="2023-08-28") == "2023-08-28"

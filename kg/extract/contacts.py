@@ -353,7 +353,7 @@ class ArticleReader:
             # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
             focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
             focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
-                             r"concluded|closes|closed|kicked off|is due|was due)\b[^,.;]{0,40}?"
+                             r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
                              r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
                              " ", focused)
             span = date_range(unquoted, self.pub_date)
@@ -877,6 +877,17 @@ class ArticleReader:
             parties = sorted(sides)
             if len(parties) < 2:
                 continue
+            if draft.date is None:
+                # no publication date and no date in the text around it: the latest year the article names,
+                # else leave the contact out (a contact must be dated; see the shapes)
+                years = [int(y) for y in re.findall(r"\b((?:19[89]|20[0-4])\d)\b", self.article.text)]
+                if not years:
+                    extraction.warnings.append(f"a contact with no date anywhere in the article was left out: "
+                                               f"{draft.evidence[0][:80]}")
+                    continue
+                draft.date = str(max(years))
+                extraction.decisions.append(Decision("date", f"m{meeting_count + 1}", draft.date,
+                                                     "date.latest-year-in-text", draft.evidence[0]))
             if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
             host = host_rule = None

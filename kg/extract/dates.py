@@ -90,6 +90,7 @@ def reference_date(publication: str | None, dateline: str | None) -> str | None:
     pub = parse_iso(publication)
     if pub is None or not dateline:
         return publication
+    dateline = re.sub(r"(?<=[A-Za-z])\.(?=\d)", ". ", dateline)  # "Mar.14"
     resolved = parse_iso(explicit_date(dateline, pub))
     if resolved is not None and len(explicit_date(dateline, pub) or "") == 10 and \
             timedelta(days=-1) <= pub - resolved <= timedelta(days=7):  # a day ahead: another time zone
@@ -159,9 +160,10 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
     prev = parse_iso(previous) if previous and len(previous) == 10 else None
     span = date_range(text, pub)
     if span:
-        # "on August 28, during his two-day visit on August 27-28": the single day named wins
+        # "on August 28, during his two-day visit on August 27-28": the single day named wins, here or in
+        # the sentence before ("The dialogue was held on August 28. It was co-chaired ... on August 27-28.")
         outside = _RANGE_MONTH_DAY.sub(" ", _RANGE_DAY_MONTH.sub(" ", text))
-        single = parse_iso(explicit_date(outside, pub))
+        single = parse_iso(explicit_date(outside, pub)) or prev
         if single and span[0] <= single <= span[1]:
             return single.isoformat()
         return span[0].isoformat()  # a visit over several days begins on the first
