@@ -308,7 +308,7 @@ def serve(store_location, bind, writable, timeout):
     """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
 
     Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
-    XML, CSV or TSV by the Accept header; the default graph is the union of the article graphs.
+    XML, CSV or TSV by the Accept header; the default graph is the merge of the article graphs (each triple once).
 
     \b
     Fresh data: a read-only server answers from the store as it was when it started (Oxigraph's

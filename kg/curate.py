@@ -444,9 +444,7 @@ def apply_curations(store, path: str | Path) -> CurationReport:
                         and set(old["body"]) - {"entity"} <= set(spec["body"]) - {"entity"}:
                     writer.delete_subject(CURATION_GRAPH, curation_iri({**old, "note": old.get("note")}))
                     for name in set(old["body"]) - {"entity"}:
-                        writer.operations.append(
-                            f"DELETE WHERE {{ GRAPH {CURATION_GRAPH} {{ {NamedNode(entity)} "
-                            f"{_ATTRIBUTE_PREDICATE[name]} ?o }} }}")
+                        writer.delete_subject(CURATION_GRAPH, NamedNode(entity), _ATTRIBUTE_PREDICATE[name])
         writer.add(curation_quads(spec))
         report.applied += 1
     # the re-mapping still to do is marked in the same transaction: a crash is finished by the next run

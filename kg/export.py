@@ -1,4 +1,5 @@
-"""Serialising the store: dataset formats keep one named graph per article; triple formats merge them.
+"""Serialising the store: dataset formats keep every graph (the default graph, the merge, and one
+named graph per article); triple formats write the default graph, each triple once.
 
 Pure text functions (`to_text`) beside the file writer (`export`), as networkx does.
 """
@@ -28,16 +29,19 @@ FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 
 
 
-def union_triples(store, bookkeeping: bool = False) -> list[ox.Triple]:
-    """Every distinct triple of the named graphs (an entity repeated in many articles comes once)."""
-    excluded = "" if bookkeeping else " ".join(
-        f"FILTER(?g != {graph})" for graph in sorted(BOOKKEEPING_GRAPHS, key=str))
-    query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {excluded} }}"
-    return [ox.Triple(row["s"], row["p"], row["o"]) for row in store.query(query)]
+def merged_triples(store, bookkeeping: bool = False) -> Iterator[ox.Triple]:
+    """The default graph (the merge of what the articles say), with the bookkeeping if asked."""
+    for quad in store.quads(ox.DefaultGraph()):
+        yield quad.triple
+    if bookkeeping:
+        for graph in sorted(BOOKKEEPING_GRAPHS & set(store.named_graphs()), key=str):
+            for quad in store.quads(graph):
+                yield quad.triple
 
 
 def dataset_quads(store, bookkeeping: bool = False) -> Iterator[ox.Quad]:
-    """Every quad, one named graph per article, without the bookkeeping graphs unless asked."""
+    """Every quad (the default graph's and each named graph's), without the bookkeeping graphs
+    unless asked."""
     for quad in store.quads():
         if bookkeeping or quad.graph_name not in BOOKKEEPING_GRAPHS:
             yield quad
@@ -53,8 +57,10 @@ def write(store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None
         store.dump(output, rdf_format, **prefixes)
     elif keeps_graphs:
         ox.serialize(dataset_quads(store, bookkeeping), output, rdf_format, **prefixes)
+    elif bookkeeping:
+        ox.serialize(merged_triples(store, bookkeeping), output, rdf_format, **prefixes)
     else:
-        ox.serialize(union_triples(store, bookkeeping), output, rdf_format, **prefixes)
+        store.dump(output, rdf_format, from_graph=ox.DefaultGraph(), **prefixes)
 
 
 def to_text(store, fmt: str, bookkeeping: bool = False) -> str:

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import __version__
 from kg.extract import extract_many, extractor_version
 from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
+from kg.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract
 from kg.model import Article, Extraction
 from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
@@ -112,8 +113,7 @@ class BatchWriter:
         if graph in self.graphs:  # drops run before inserts in one update: keep one version per commit
             self.commit()
         self.graphs.add(graph)
-        self.operations.append(f"DROP SILENT GRAPH {graph}")
-        self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
+        self._drop(graph)
         self.inserts.extend(quads)
         self.inserts.extend(records)
         self.quads_written += len(quads)
@@ -123,15 +123,24 @@ class BatchWriter:
         if graph in self.graphs:
             self.commit()
         self.graphs.add(graph)
+        self._drop(graph)
+        self._count()
+
+    def _drop(self, graph: NamedNode) -> None:
+        """Drop an article's graph and records, and what only it contributed to the default graph."""
+        self.operations.append(retract(graph))
         self.operations.append(f"DROP SILENT GRAPH {graph}")
         self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
-        self._count()
 
     def add(self, quads: Iterable[Quad]) -> None:
         self.inserts.extend(quads)
 
-    def delete_subject(self, graph: NamedNode, subject: NamedNode) -> None:
-        self.operations.append(f"DELETE WHERE {{ GRAPH {graph} {{ {subject} ?p ?o }} }}")
+    def delete_subject(self, graph: NamedNode, subject: NamedNode, predicate: NamedNode | None = None) -> None:
+        """Delete a subject's triples (of one predicate) from a graph, and from the default graph
+        what no other graph contributes."""
+        self.operations.append(retract(graph, subject, predicate))
+        pattern = f"{subject} {predicate if predicate is not None else '?p'} ?o"
+        self.operations.append(f"DELETE WHERE {{ GRAPH {graph} {{ {pattern} }} }}")
 
     def _count(self) -> None:
         self.articles += 1
@@ -143,18 +152,25 @@ class BatchWriter:
             return
         operations = list(self.operations)
         if self.inserts:
-            by_graph: dict[NamedNode, list[str]] = {}
-            for quad in self.inserts:
-                by_graph.setdefault(quad.graph_name, []).append(str(quad.triple))
-            body = "\n".join(f"GRAPH {graph} {{\n" + " .\n".join(triples) + " }"
-                             for graph, triples in by_graph.items())
-            operations.append(f"INSERT DATA {{ {body} }}")
+            operations.append(insert_data(self.inserts + list(merge_quads(self.inserts))))
         self.store.update(" ;\n".join(operations))
         self.operations, self.inserts, self.articles = [], [], 0
         self.graphs = set()
         self.commits += 1
         if self.commits % FLUSH_EVERY_COMMITS == 0:
             self.store.flush()  # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles)
+
+
+def insert_data(quads: Iterable[Quad]) -> str:
+    """One INSERT DATA operation for quads of any graphs (the default graph's as plain triples)."""
+    by_graph: dict[object, set[str]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, set()).add(str(quad.triple))
+    parts = []
+    for graph, triples in by_graph.items():
+        body = " .\n".join(sorted(triples))
+        parts.append(body + " ." if isinstance(graph, DefaultGraph) else f"GRAPH {graph} {{\n{body} }}")
+    return "INSERT DATA { " + "\n".join(parts) + " }"
 
 
 # ------------------------------------------------------------------ resolution state
@@ -393,17 +409,19 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
 # ------------------------------------------------------------------ the API
 
 
-def store_extraction(store, extraction: Extraction, digest: str | None = None, resolve: bool = False) -> int:
+def store_extraction(store, extraction: Extraction, digest: str | None = None, resolve: bool = True) -> int:
     """Store one extraction; returns the number of quads written to its article graph.
 
-    With ``resolve=False`` (the default, for hand-made test graphs) only the article graph is
-    written, persons named by their own slug; with ``resolve=True`` the extraction goes the way
-    `ingest` takes it: resolved against the store's registry, with its records and the entities
-    graph kept up to date.
+    The extraction goes the way `ingest` takes it: resolved against the store's registry, with
+    its records and the entities graph (so the default graph describes its persons) kept up to
+    date. With ``resolve=False`` only the article graph is written, persons named by their own
+    slug and left out of the default graph (no entity describes them).
     """
     if not resolve:
         quads = extraction_quads(extraction, content_hash=digest)
-        store.replace_graph(article_iri(extraction.article.id), quads)
+        writer = BatchWriter(store)
+        writer.replace_article(article_iri(extraction.article.id), quads, [])
+        writer.commit()
         return len(quads)
     digests = {extraction.article.origin: digest} if digest else {}
     return store_extractions(store, [extraction], digests=digests).quads
@@ -499,6 +517,7 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
     """
     report = report or IngestReport()
     digests = digests if digests is not None else {}
+    ensure_merge(store)
     resolution = Resolution(store)
     writer = BatchWriter(store, articles_per_transaction=10 ** 9)  # committed once per batch
     touched_blocks: set[str] = set()
@@ -606,6 +625,7 @@ def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:
 def resolve_all(store) -> int:
     """Re-run resolution over every stored mention (after new rules or curations); returns the
     number of articles re-mapped."""
+    rebuild_merge(store)
     resolution = Resolution(store, eager=True)
     writer = BatchWriter(store)
     blocks = set(resolution.registry.blocks)

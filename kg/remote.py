@@ -121,8 +121,11 @@ class RemoteStore:
 
     # ------------------------------------------------------------ reading
 
-    def query(self, sparql: str, union: bool = True):
-        """Run a query; SELECT/ASK give pyoxigraph results, CONSTRUCT/DESCRIBE a list of triples."""
+    def query(self, sparql: str, union: bool = False):
+        """Run a query; SELECT/ASK give pyoxigraph results, CONSTRUCT/DESCRIBE a list of triples.
+
+        The default graph is the server's own (the merge of the named graphs, which kg keeps);
+        ``union=True`` asks an Oxigraph server for the union of the named graphs instead."""
         form = {"query": sparql}
         if union and self._union_flag:
             form["union-default-graph"] = ""
@@ -150,17 +153,22 @@ class RemoteStore:
         rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         return [row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)]
 
-    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        """Every quad of the named graphs (or of one graph)."""
+    def quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
+        """Every quad, of the default graph and the named graphs (or of one graph)."""
+        if isinstance(graph, ox.DefaultGraph):
+            for row in self._select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"):
+                yield ox.Quad(row["s"], row["p"], row["o"], graph)
+            return
         if graph is not None:
             for row in self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
                 yield ox.Quad(row["s"], row["p"], row["o"], graph)
             return
+        yield from self.quads(ox.DefaultGraph())
         for row in self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         return int(rows[0]["n"].value) if rows else 0
 
     def dump(self, output, fmt: ox.RdfFormat, from_graph=None, prefixes=None) -> None:
@@ -181,9 +189,11 @@ class RemoteStore:
         self._post(self.update_url, sparql.encode("utf-8"), "application/sparql-update")
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Replace one article's graph by one update request (one transaction on the server)."""
-        body = " .\n".join(str(quad.triple) for quad in quads)
-        self.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+        """Replace one article's graph and its part of the default graph by one update request
+        (one transaction on the server)."""
+        from kg.store import replace_graph_update
+
+        self.update(replace_graph_update(graph, quads))
 
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int:
         """Drop named graphs (one update request); returns how many existed."""
@@ -194,7 +204,9 @@ class RemoteStore:
         existing = {g.value for g in self.named_graphs()}
         present = [g for g in wanted if g.value in existing]
         if present:
-            self.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in present))
+            from kg.store import remove_graphs_update
+
+            self.update(remove_graphs_update(present))
         return len(present)
 
     def load(self, data, fmt: ox.RdfFormat, to_graph=None) -> None:

@@ -3,7 +3,7 @@
 The Oxigraph server is the engine `kg` already embeds, so the endpoint answers exactly what
 `kg query` does: queries at ``/query`` (GET and POST; JSON, XML, CSV and TSV results by the
 Accept header), the YASGUI query page at ``/``, and with ``writable`` also ``/update`` and the
-Graph Store Protocol at ``/store``. The default graph is the union of the article graphs.
+Graph Store Protocol at ``/store``. The default graph is the store's: the merge of the article graphs, each triple once.
 
 Freshness: a read-only server opens the store as a snapshot, so it never sees what is ingested
 after it started; restart it, or serve ``writable`` and ingest through its URL.
@@ -62,7 +62,7 @@ def server_command(location: str, bind: str = "127.0.0.1:7878", writable: bool =
         raise StoreError(f"no store at {path}: run `kg ingest ... --store {path}` first "
                          "(or serve it --writable to start an empty team store)")
     command = [find_oxigraph(), "serve" if writable else "serve-read-only", "--location", str(path),
-               "--bind", bind, "--union-default-graph"]
+               "--bind", bind]
     if timeout:
         command += ["--timeout-s", str(timeout)]
     return command

@@ -1,7 +1,8 @@
 """The graph store: embedded Oxigraph on disk (the default), or in memory for tests.
 
-Every article's facts live in the named graph whose IRI is the article's IRI; queries see the
-union of the named graphs as their default graph. Replacing an article's graph is one SPARQL
+Every article's facts live in the named graph whose IRI is the article's IRI; the default graph
+holds the merge of the named graphs, each triple once (`kg.merge`), and queries see it as it is
+(no union default graph). Replacing an article's graph is one SPARQL
 update (drop + insert), which Oxigraph runs as one transaction: a crash leaves either the old
 graph or the new one, never half of it. The pipeline groups several articles' replacements in one
 update (one transaction, one fsync-free WAL write) instead of `bulk_load`, which is faster for a
@@ -69,20 +70,16 @@ class GraphStore:
     # ------------------------------------------------------------ writing
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Atomically replace one named graph's content (an article re-ingested)."""
-        body = " .\n".join(str(quad.triple) for quad in quads)
-        self._check_writable()
-        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+        """Atomically replace one named graph's content, and its part of the default graph."""
+        self.update(replace_graph_update(graph, quads))
 
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int:
-        """Drop named graphs; returns how many existed."""
-        self._check_writable()
-        removed = 0
-        for graph in graphs:
-            if self._store.contains_named_graph(graph):
-                self._store.remove_graph(graph)
-                removed += 1
-        return removed
+        """Drop named graphs (and what only they contributed to the default graph); returns how
+        many existed."""
+        present = [graph for graph in graphs if self._store.contains_named_graph(graph)]
+        if present:
+            self.update(remove_graphs_update(present))
+        return len(present)
 
     def update(self, sparql: str) -> None:
         self._check_writable()
@@ -106,8 +103,9 @@ class GraphStore:
             return quad.object.value
         return None
 
-    def query(self, sparql: str, union: bool = True):
-        """Run a SPARQL query; by default the default graph is the union of all named graphs."""
+    def query(self, sparql: str, union: bool = False):
+        """Run a SPARQL query. The default graph is the store's own: the merge of the named graphs
+        (`kg.merge`), each triple once; ``union=True`` makes it the union of the named graphs."""
         try:
             return self._store.query(sparql, use_default_graph_as_union=union)
         except SyntaxError as error:
@@ -198,6 +196,26 @@ def _lock_holder(path: Path) -> str:
     if pid == os.getpid():
         return f" (pid {pid}, this process: another handle is still open)"
     return f" (pid {pid})"
+
+
+def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    """One SPARQL update replacing a named graph and keeping the default graph its merge."""
+    from kg.merge import retract
+    from kg.pipeline import insert_data
+
+    quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+    operations = [retract(graph), f"DROP SILENT GRAPH {graph}"]
+    if quads:
+        from kg.merge import merge_quads
+
+        operations.append(insert_data(quads + list(merge_quads(quads))))
+    return " ;\n".join(operations)
+
+
+def remove_graphs_update(graphs: Iterable[ox.NamedNode]) -> str:
+    from kg.merge import retract
+
+    return " ;\n".join(f"{retract(graph)} ;\nDROP SILENT GRAPH {graph}" for graph in graphs)
 
 
 def open_store(location: str | os.PathLike | None = None, read_only: bool = False):
