@@ -1,7 +1,8 @@
 """Serialising the store: dataset formats keep every graph (the default graph, the merge, and one
 named graph per article); triple formats write the default graph, each triple once.
 
-Pure text functions (`to_text`) beside the file writer (`export`), as networkx does.
+Pure text functions (`to_text`) beside the file writer (`export`), as networkx does. `load`
+reads such files back (a backup restored at bulk-load speed).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import IO, Iterator
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.rdf import PREFIXES, RESOLUTION_GRAPH
 
 # graphs of the store's own bookkeeping, left out of exports unless asked for
@@ -81,3 +82,54 @@ def export(store, fmt: str, path: str | os.PathLike, bookkeeping: bool = False) 
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+# ------------------------------------------------------------------ restoring
+
+# file name ending -> pyoxigraph format (dataset formats keep their graphs; triple formats fill one graph)
+LOAD_FORMATS: dict[str, ox.RdfFormat] = {
+    ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def load_format(path: str | os.PathLike) -> ox.RdfFormat:
+    name = os.fspath(path).lower()
+    for ending, rdf_format in LOAD_FORMATS.items():
+        if name.endswith(ending):
+            return rdf_format
+    raise InputError(f"{path}: cannot tell the format from the name; use one of "
+                     f"{', '.join(LOAD_FORMATS)} (N-Quads, TriG, Turtle, N-Triples)")
+
+
+def load(store, paths, graph: ox.NamedNode | None = None) -> int:
+    """Add the quads of RDF files to the store (what `kg export --bookkeeping` wrote restores the
+    store it came from); returns the number of quads read.
+
+    The default graph gets the merge of the named graphs read (`kg.merge`), so a file written
+    without it (or by an older kg) gives the same store. Triples of a triple format go to the
+    default graph, or to ``graph``. The embedded store loads without transactions (RocksDB's bulk
+    loader): load into a fresh store, and run it again if it was interrupted.
+    """
+    from kg.merge import with_merge
+
+    paths = [os.fspath(path) for path in paths]
+    formats = {path: load_format(path) for path in paths}  # every name checked before anything is read
+    for path in paths:
+        if not os.path.isfile(path):
+            raise InputError(f"{path}: no such file")
+    counted = [0]
+
+    def quads():
+        for path in paths:
+            into = graph if graph is not None and not formats[path].supports_datasets else None
+            try:
+                with open(path, "rb") as handle:
+                    for quad in ox.parse(handle, formats[path]):
+                        counted[0] += 1
+                        yield quad if into is None else ox.Quad(quad.subject, quad.predicate, quad.object, into)
+            except SyntaxError as error:
+                raise InputError(f"{path}: not valid {formats[path].name}: {error}") from None
+
+    store.bulk_extend(with_merge(quads()))
+    return counted[0]

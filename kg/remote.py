@@ -220,6 +220,11 @@ class RemoteStore:
     def bulk_load(self, data: bytes | IO[bytes], fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
         self.load(data, fmt)
 
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Send quads as INSERT DATA requests of a bounded size."""
+        self._check_writable()
+        self._insert(quads)
+
     def _insert(self, quads: Iterable[ox.Quad]) -> None:
         batch: list[str] = []
         for quad in quads:

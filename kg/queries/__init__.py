@@ -13,9 +13,12 @@ pyoxigraph, and the terms are placed in a ``VALUES`` row at the marker. A value 
 into the query text as raw text, so quotes, braces, ``#``, newlines or SPARQL keywords in it
 cannot change the query. A parameter left out is ``UNDEF``: the queries treat it as "any".
 
-The queries scope their patterns with ``GRAPH ?g`` (one named graph per article) instead of the
-union default graph, whose duplicate entity triples multiply join rows on Oxigraph, and which
-other endpoints (Fuseki, GraphDB) may not offer as the default graph at all.
+The queries join over the default graph, the merge of the named graphs where each triple is
+stated once (`kg.merge`), and reach the article graphs with ``GRAPH ?g`` only to count or name the
+articles behind a fact. A ``date`` or ``year`` parameter ``P`` also binds ``?P_first`` and
+``?P_last``, the first and last day of the period given, as ``xsd:date``: the queries compare
+dates as typed values, right after the pattern that reads them, so a date range narrows the search
+instead of filtering strings after the joins.
 """
 from __future__ import annotations
 
@@ -94,6 +97,10 @@ class NamedQuery:
                 terms[param.name] = None
                 continue
             terms[param.name] = to_term(param, value)
+            if param.type in ("date", "year"):  # the period as typed xsd:date bounds, to compare dates with
+                first, last = period_bounds(terms[param.name].value)
+                terms[param.name + "_first"] = _literal(first, "date")
+                terms[param.name + "_last"] = _literal(last, "date")
         return terms
 
     def signature(self) -> str:
@@ -214,6 +221,18 @@ def _as_date(value: str) -> ox.Literal:
     except ValueError:
         pass
     raise ValueError("a date is YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def period_bounds(value: str) -> tuple[str, str]:
+    """The first and last day of ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as ISO dates."""
+    import calendar
+
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        days = calendar.monthrange(int(value[:4]), int(value[5:]))[1]
+        return f"{value}-01", f"{value}-{days:02d}"
+    return value, value
 
 
 def _as_year(value: str) -> ox.Literal:
