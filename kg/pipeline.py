@@ -361,10 +361,12 @@ def _load_extraction(store, graph: NamedNode) -> Extraction | None:
 
 
 def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[str],
-              entities: set[str]) -> int:
+              entities: set[str], remapped_blocks: set[str] | None = None) -> int:
     """Re-map the articles whose persons now resolve differently; rewrite entity descriptions.
 
-    Returns the number of articles re-mapped. Clears the pending marks when done.
+    Returns the number of articles re-mapped (their surname blocks are added to
+    ``remapped_blocks``). Clears the pending marks it handled when done (another writer of a team
+    store may have left others).
     """
     blocks = set(blocks) | resolution.pending_blocks
     entities = set(entities) | resolution.pending_entities
@@ -388,6 +390,8 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         writer.add(resolution.pending_quads((), changed))  # in the same transaction as the article
         writer.replace_article(graph, quads, records)
         remapped += 1
+        if remapped_blocks is not None:
+            remapped_blocks.update(block_of(m) for m in mentions)
         if writer.articles == 0:  # just committed: what is in memory may be dropped
             registry.forget()
             resolution.trim()
@@ -399,10 +403,33 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         if writer.articles >= writer.limit:
             writer.commit()
     writer.commit()
-    store.update(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {RESOLUTION_GRAPH} ?p ?o }} }}")
+    done = resolution.pending_quads(blocks, entities, stale)
+    for start in range(0, len(done), 5000):
+        store.update("DELETE DATA { GRAPH %s { %s } }" % (
+            RESOLUTION_GRAPH, " .\n".join(str(quad.triple) for quad in done[start:start + 5000])))
     resolution.pending_blocks.clear()
     resolution.pending_entities.clear()
     resolution.pending_articles.clear()
+    return remapped
+
+
+def settle(store, blocks: set[str], rounds: int = 8) -> int:
+    """On a store other writers share (a team store), check again from what it holds now that the
+    articles of these blocks are mapped as resolution says, and their persons described from all
+    their mentions; re-map and re-check until nothing changes. Returns the articles re-mapped.
+
+    Two ingests at once each resolve against what they see; whichever writes a block last checks
+    it after its last write, so the store ends as one ingest of all the articles leaves it.
+    """
+    remapped = 0
+    blocks = set(blocks)
+    for _ in range(rounds):
+        more: set[str] = set()
+        count = reconcile(store, Resolution(store), BatchWriter(store), blocks, set(), more)
+        remapped += count
+        if not count:
+            break
+        blocks |= more
     return remapped
 
 
@@ -546,6 +573,8 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
                 write_batch()
         write_batch()
         report.reresolved = reconcile(store, resolution, BatchWriter(store), touched_blocks, touched_entities)
+        if getattr(store, "shared", False):
+            report.reresolved += settle(store, touched_blocks)
     finally:
         store.flush()
     return report

@@ -90,6 +90,8 @@ def endpoints(url: str) -> tuple[str, str, str]:
 class RemoteStore:
     """The `GraphStore` interface over a SPARQL 1.1 endpoint."""
 
+    shared = True  # other writers may write at the same time (ingest settles what it touched)
+
     def __init__(self, url: str, read_only: bool = False, timeout: float = 300.0):
         url, self._authorization = split_credentials(url)
         self.location = url  # without the password: it appears in messages
