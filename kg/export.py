@@ -111,7 +111,7 @@ def load(store, paths, graph: ox.NamedNode | None = None) -> int:
     default graph, or to ``graph``. The embedded store loads without transactions (RocksDB's bulk
     loader): load into a fresh store, and run it again if it was interrupted.
     """
-    from kg.merge import with_merge
+    from kg.merge import target_of, with_merge
 
     paths = [os.fspath(path) for path in paths]
     formats = {path: load_format(path) for path in paths}  # every name checked before anything is read
@@ -131,5 +131,5 @@ def load(store, paths, graph: ox.NamedNode | None = None) -> int:
             except SyntaxError as error:
                 raise InputError(f"{path}: not valid {formats[path].name}: {error}") from None
 
-    store.bulk_extend(with_merge(quads()))
+    store.bulk_extend(with_merge(quads(), target_of(store)))
     return counted[0]

@@ -30,7 +30,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from kg import __version__
 from kg.extract import extract_many, extractor_version
 from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
-from kg.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract
+from kg.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract, target_of
 from kg.model import Article, Extraction
 from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
@@ -108,6 +108,7 @@ class BatchWriter:
         self.quads_written = 0
         self.graphs: set[NamedNode] = set()  # article graphs replaced in this transaction
         self.commits = 0
+        self.target = target_of(store)  # where the merge goes (the default graph, but on Virtuoso)
 
     def replace_article(self, graph: NamedNode, quads: list[Quad], records: list[Quad]) -> None:
         if graph in self.graphs:  # drops run before inserts in one update: keep one version per commit
@@ -128,7 +129,7 @@ class BatchWriter:
 
     def _drop(self, graph: NamedNode) -> None:
         """Drop an article's graph and records, and what only it contributed to the default graph."""
-        self.operations.append(retract(graph))
+        self.operations.append(retract(graph, target=self.target))
         self.operations.append(f"DROP SILENT GRAPH {graph}")
         self.operations.append(f"DELETE WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} ?p ?o }} }}")
 
@@ -138,7 +139,7 @@ class BatchWriter:
     def delete_subject(self, graph: NamedNode, subject: NamedNode, predicate: NamedNode | None = None) -> None:
         """Delete a subject's triples (of one predicate) from a graph, and from the default graph
         what no other graph contributes."""
-        self.operations.append(retract(graph, subject, predicate))
+        self.operations.append(retract(graph, subject, predicate, self.target))
         pattern = f"{subject} {predicate if predicate is not None else '?p'} ?o"
         self.operations.append(f"DELETE WHERE {{ GRAPH {graph} {{ {pattern} }} }}")
 
@@ -152,13 +153,26 @@ class BatchWriter:
             return
         operations = list(self.operations)
         if self.inserts:
-            operations.append(insert_data(self.inserts + list(merge_quads(self.inserts))))
-        self.store.update(" ;\n".join(operations))
+            quads = self.inserts + list(merge_quads(self.inserts, self.target))
+            per_insert = getattr(self.store, "quads_per_insert", None) or len(quads)
+            operations += [insert_data(quads[start:start + per_insert]) for start in range(0, len(quads), per_insert)]
+        run_operations(self.store, operations)
         self.operations, self.inserts, self.articles = [], [], 0
         self.graphs = set()
         self.commits += 1
         if self.commits % FLUSH_EVERY_COMMITS == 0:
             self.store.flush()  # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles)
+
+
+def run_operations(store, operations: list[str]) -> None:
+    """Run update operations as one request (one transaction), or, on a server that cannot take
+    many at once (Virtuoso compiles a request into bounded SQL), a few at a time."""
+    per_request = getattr(store, "operations_per_request", None)
+    if not per_request:
+        store.update(" ;\n".join(operations))
+        return
+    for start in range(0, len(operations), per_request):
+        store.update(" ;\n".join(operations[start:start + per_request]))
 
 
 def insert_data(quads: Iterable[Quad]) -> str:

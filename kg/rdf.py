@@ -24,6 +24,9 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ENTITIES_GRAPH = NamedNode(ID + "graph/entities")
 CURATION_GRAPH = NamedNode(ID + "graph/curation")
+# where the merge (the default graph's content) is kept on a server whose default graph is not a
+# graph of its own (Virtuoso: its default graph is the union of all graphs); see kg/merge.py
+MERGED_GRAPH = NamedNode(ID + "graph/merged")
 # bookkeeping for entity resolution (JSON records of each article's mentions): not knowledge, not exported
 RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
 

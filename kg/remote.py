@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -31,16 +32,21 @@ from typing import IO, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf import MDC
+from kg.rdf import ID, MDC, MERGED_GRAPH
 
 PRESETS = {
     "oxigraph": {"query": "query", "update": "update"},
     "fuseki": {"query": "query", "update": "update"},
     "graphdb": {"query": "", "update": "statements"},
+    "virtuoso": {"query": "sparql", "update": "sparql"},
 }
+# servers whose default graph is the union of all graphs, not a graph that can be written:
+# kg keeps the merge in MERGED_GRAPH there and names it as the default graph of every query
+_UNION_DEFAULT_SERVERS = {"virtuoso"}
+_CONSTANT_GRAPH = re.compile(r"\bGRAPH\s*<", re.IGNORECASE)
 _JSON = "application/sparql-results+json"
 _ACCEPT = f"{_JSON}, application/n-triples;q=0.9, text/turtle;q=0.8"
-_INSERT_BATCH = 20_000  # quads per INSERT DATA request when loading
+_INSERT_BATCH = 20_000  # quads per INSERT DATA request when loading (fewer where the server says so)
 _TRIPLE_FORMATS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "text/turtle": ox.RdfFormat.TURTLE,
@@ -100,6 +106,14 @@ class RemoteStore:
         self.base, self.query_url, self.update_url = endpoints(url)
         # Oxigraph's server takes this flag per request; other servers ignore unknown parameters
         self._union_flag = not url.partition("#")[2] or url.endswith("#oxigraph")
+        self.merge_graph = MERGED_GRAPH if url.partition("#")[2] in _UNION_DEFAULT_SERVERS else None
+        # Virtuoso compiles a request into SQL of bounded length: one update operation per request
+        virtuoso = url.partition("#")[2] == "virtuoso"
+        self.operations_per_request = 1 if virtuoso else None
+        self.quads_per_insert = 200 if virtuoso else None
+        # there, GRAPH ?g also meets the server's own graphs and the merge's: only kg's are listed
+        self._graph_filter = (f"FILTER(STRSTARTS(STR(?g), \"{ID}\") && ?g != {MERGED_GRAPH})"
+                              if self.merge_graph is not None else "")
 
     # ------------------------------------------------------------ HTTP
 
@@ -131,6 +145,10 @@ class RemoteStore:
         form = {"query": sparql}
         if union and self._union_flag:
             form["union-default-graph"] = ""
+        if self.merge_graph is not None and not union and not _CONSTANT_GRAPH.search(sparql):
+            # Virtuoso then finds nothing in a GRAPH <iri> pattern: such queries (kg's bookkeeping)
+            # do not read the default graph, and are sent without it
+            form["default-graph-uri"] = self.merge_graph.value
         content_type, body = self._post(self.query_url, urllib.parse.urlencode(form).encode("utf-8"),
                                         "application/x-www-form-urlencoded", _ACCEPT)
         media = content_type.split(";")[0].strip().lower()
@@ -152,7 +170,8 @@ class RemoteStore:
         return rows[0]["h"].value if rows else None
 
     def named_graphs(self) -> list[ox.NamedNode]:
-        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        pattern = "?s ?p ?o" if self._graph_filter else ""  # an empty pattern lists graphs fast on Oxigraph
+        rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} {self._graph_filter} }}")
         return [row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)]
 
     def quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
@@ -166,11 +185,12 @@ class RemoteStore:
                 yield ox.Quad(row["s"], row["p"], row["o"], graph)
             return
         yield from self.quads(ox.DefaultGraph())
-        for row in self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        for row in self._select(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._graph_filter} }}"):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION "
+                            f"{{ GRAPH ?g {{ ?s ?p ?o }} {self._graph_filter} }} }}")
         return int(rows[0]["n"].value) if rows else 0
 
     def dump(self, output, fmt: ox.RdfFormat, from_graph=None, prefixes=None) -> None:
@@ -193,9 +213,10 @@ class RemoteStore:
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace one article's graph and its part of the default graph by one update request
         (one transaction on the server)."""
+        from kg.pipeline import run_operations
         from kg.store import replace_graph_update
 
-        self.update(replace_graph_update(graph, quads))
+        run_operations(self, replace_graph_update(graph, quads, self.merge_graph, self.quads_per_insert))
 
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int:
         """Drop named graphs (one update request); returns how many existed."""
@@ -206,9 +227,10 @@ class RemoteStore:
         existing = {g.value for g in self.named_graphs()}
         present = [g for g in wanted if g.value in existing]
         if present:
+            from kg.pipeline import run_operations
             from kg.store import remove_graphs_update
 
-            self.update(remove_graphs_update(present))
+            run_operations(self, remove_graphs_update(present, self.merge_graph))
         return len(present)
 
     def load(self, data, fmt: ox.RdfFormat, to_graph=None) -> None:
@@ -232,10 +254,11 @@ class RemoteStore:
         for quad in quads:
             if isinstance(quad, ox.Triple) or isinstance(quad.graph_name, ox.DefaultGraph):
                 triple = quad if isinstance(quad, ox.Triple) else quad.triple
-                batch.append(f"{triple} .")
+                batch.append(f"{triple} ." if self.merge_graph is None
+                             else f"GRAPH {self.merge_graph} {{ {triple} }}")
             else:
                 batch.append(f"GRAPH {quad.graph_name} {{ {quad.triple} }}")
-            if len(batch) >= _INSERT_BATCH:
+            if len(batch) >= (self.quads_per_insert or _INSERT_BATCH):
                 self.update("INSERT DATA {\n" + "\n".join(batch) + "\n}")
                 batch = []
         if batch:

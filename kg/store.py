@@ -71,14 +71,14 @@ class GraphStore:
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Atomically replace one named graph's content, and its part of the default graph."""
-        self.update(replace_graph_update(graph, quads))
+        self.update(" ;\n".join(replace_graph_update(graph, quads)))
 
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int:
         """Drop named graphs (and what only they contributed to the default graph); returns how
         many existed."""
         present = [graph for graph in graphs if self._store.contains_named_graph(graph)]
         if present:
-            self.update(remove_graphs_update(present))
+            self.update(" ;\n".join(remove_graphs_update(present)))
         return len(present)
 
     def update(self, sparql: str) -> None:
@@ -206,24 +206,26 @@ def _lock_holder(path: Path) -> str:
     return f" (pid {pid})"
 
 
-def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad], target=None,
+                         quads_per_insert: int | None = None) -> list[str]:
     """One SPARQL update replacing a named graph and keeping the default graph its merge."""
-    from kg.merge import retract
+    from kg.merge import merge_quads, retract
     from kg.pipeline import insert_data
 
     quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-    operations = [retract(graph), f"DROP SILENT GRAPH {graph}"]
+    operations = [retract(graph, target=target), f"DROP SILENT GRAPH {graph}"]
     if quads:
-        from kg.merge import merge_quads
+        quads += list(merge_quads(quads, target))
+        per_insert = quads_per_insert or len(quads)
+        operations += [insert_data(quads[start:start + per_insert]) for start in range(0, len(quads), per_insert)]
+    return operations
 
-        operations.append(insert_data(quads + list(merge_quads(quads))))
-    return " ;\n".join(operations)
 
-
-def remove_graphs_update(graphs: Iterable[ox.NamedNode]) -> str:
+def remove_graphs_update(graphs: Iterable[ox.NamedNode], target=None) -> list[str]:
     from kg.merge import retract
 
-    return " ;\n".join(f"{retract(graph)} ;\nDROP SILENT GRAPH {graph}" for graph in graphs)
+    return [operation for graph in graphs
+            for operation in (retract(graph, target=target), f"DROP SILENT GRAPH {graph}")]
 
 
 def open_store(location: str | os.PathLike | None = None, read_only: bool = False):

@@ -117,3 +117,80 @@ class OxigraphServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+VIRTUOSO_INI = "/etc/virtuoso-opensource-7/virtuoso.ini"
+
+
+class VirtuosoServer:
+    """Debian's Virtuoso 7 (`virtuoso-opensource`, installed by scripts/setup.sh --test), run
+    unprivileged from a copy of its virtuoso.ini with the database, both ports (on 127.0.0.1) and
+    DirsAllowed in ``folder``; SPARQL updates allowed to the anonymous SPARQL user. `stop()` ends it.
+    """
+
+    def __init__(self, folder):
+        import re
+        import shutil
+        import subprocess
+        import time
+        import urllib.request
+        from pathlib import Path
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        binary = shutil.which("virtuoso-t")
+        assert binary, "virtuoso-t is missing: run bash scripts/setup.sh --test (Debian's virtuoso-opensource)"
+        self.isql = shutil.which("isql-vt")
+        self.sql_port, self.http_port = free_port(), free_port()
+        ini = Path(VIRTUOSO_INI).read_text(encoding="utf-8")
+        ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
+        ini = re.sub(r"(?m)^ServerPort(\s*)=\s*1111\b", rf"ServerPort\g<1>= 127.0.0.1:{self.sql_port}", ini)
+        ini = re.sub(r"(?m)^ServerPort(\s*)=\s*8890\b", rf"ServerPort\g<1>= 127.0.0.1:{self.http_port}", ini)
+        ini = re.sub(r"(?m)^DirsAllowed\s*=.*$", f"DirsAllowed = {folder}, /usr/share/virtuoso-opensource-7/vad", ini)
+        ini = re.sub(r"(?m)^ResultSetMaxRows\s*=.*$", "ResultSetMaxRows = 100000000", ini)  # exports read all rows
+        ini = re.sub(r"(?m)^MaxQueryExecutionTime\s*=.*$", "MaxQueryExecutionTime = 600", ini)
+        (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
+        self.log = open(folder / "stdout.log", "wb")
+        self.process = subprocess.Popen([binary, "+configfile", str(folder / "virtuoso.ini"), "+foreground"],
+                                        cwd=folder, stdin=subprocess.DEVNULL, stdout=self.log,
+                                        stderr=subprocess.STDOUT)
+        self.base = f"http://127.0.0.1:{self.http_port}"
+        self.url = self.base + "#virtuoso"
+        deadline = time.monotonic() + 90
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"virtuoso-t exited with code {self.process.returncode}: "
+                                   + (folder / "virtuoso.log").read_text(errors="replace")[-2000:])
+            try:
+                with urllib.request.urlopen(self.base + "/sparql?query=ASK%7B%7D", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("Virtuoso did not answer within 90 s")
+            time.sleep(0.2)
+        # the anonymous SPARQL user may update, and write every graph (what the README tells admins)
+        self.sql('grant SPARQL_UPDATE to "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET (\'nobody\', 7);')
+
+    def sql(self, statements: str) -> str:
+        import subprocess
+
+        result = subprocess.run([self.isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statements}"],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    def stop(self) -> None:
+        import subprocess
+
+        if self.process.poll() is None:
+            try:
+                subprocess.run([self.isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", "exec=shutdown();"],
+                               capture_output=True, timeout=30)
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.close()
