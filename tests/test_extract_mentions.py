@@ -132,3 +132,9 @@ def test_an_honorific_after_and_starts_the_next_person_not_a_longer_post():
     found = [(m.name, m.position, m.country) for m in find_persons(
         "Ms Wendy Gale, Canadian High Commissioner and Ms. Lis Holm, Ambassador of Denmark called on the Chief.")]
     assert found == [("Wendy Gale", "High Commissioner", "CA"), ("Lis Holm", "Ambassador of Denmark", "DK")]
+
+
+def test_burmese_honorific_and_post_acronyms_are_not_part_of_names():
+    assert [(m.name, m.position) for m in find_persons(
+        "Consul-General in Kunming U Soe Paing welcomed them, and NSA Monguno met senior Ghanaian officials.",
+        {"monguno"})] == [("Soe Paing", "Consul-General in Kunming"), ("Monguno", "NSA")]
