@@ -123,3 +123,8 @@ def test_an_overlong_sentence_is_cut_into_bounded_pieces_that_keep_every_word(wo
     pieces = split_sentences(sentence)
     assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
     assert " ".join(pieces).split() == sentence.split()
+
+
+def test_a_dateline_with_a_long_agency_note_in_brackets_is_stripped():
+    assert split_dateline("ISLAMABAD, (UrduPoint / Pakistan Point News - 28th Apr, 2025) The Secretary called on the "
+                          "Minister.") == ("The Secretary called on the Minister.", "Islamabad", None)

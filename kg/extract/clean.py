@@ -31,7 +31,7 @@ _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|a
 _CITY = r"(?P<city>[A-ZÀ-Þ][\w'À-ÿ\-]*(?:\.(?=,))?(?:\s+[A-ZÀ-Þa-z][\w'À-ÿ\-]*){0,3}?)"
 _DATE_PART = (rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MONTHS})(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?"
               rf"(?:\s*[,/]\s*\d{{4}})?)")
-_AGENCY = r"(?:\s*\([^)]{1,40}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
+_AGENCY = r"(?:,?\s*\([^)]{1,80}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
 _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
     rf"(?:\s*(?:--|—|–|-|:)\s+|(?<=\))\s+(?=[A-Z]))")
