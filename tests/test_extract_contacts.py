@@ -388,3 +388,17 @@ def test_an_undated_article_dates_its_contact_by_the_latest_year_it_names_or_lea
     extraction = extract(Article(id="t", text=text.replace("KADEX-2013", "KADEX").replace(" The two last met in 2011.", "")))
     assert extraction.meetings == []
     assert any("no date anywhere" in warning for warning in extraction.warnings)
+
+
+def test_delegation_phrasings_name_their_leader():
+    cases = [
+        ("Senior General Aung Min, Commander-in-Chief of the Myanmar Defence Services, along with an 11-member high "
+         "level delegation arrived in Visakhapatnam on Thursday and called on Indian Vice Admiral Ravi Sen.", "Aung Min"),
+        ("First Admiral Hamid Yusof of Brunei, who was accompanied by his spouse Siti Rahmah, led a delegation to the "
+         "Philippines and met Philippine Navy chief Vice Admiral Jose Cruz.", "Hamid Yusof"),
+        ("Indian Army Chief General Rakesh Menon arrived in Kathmandu on Wednesday and called on Nepalese Army Chief "
+         "General Prabhu Sharma. The five-member delegation, led by him, also includes Colonel Anil Rao.", "Rakesh Menon"),
+    ]
+    for text, leader in cases:
+        extraction, names = run(text)
+        assert [names[d.leader] for d in extraction.delegations] == [leader], text
