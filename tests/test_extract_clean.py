@@ -128,3 +128,8 @@ def test_an_overlong_sentence_is_cut_into_bounded_pieces_that_keep_every_word(wo
 def test_a_dateline_with_a_long_agency_note_in_brackets_is_stripped():
     assert split_dateline("ISLAMABAD, (UrduPoint / Pakistan Point News - 28th Apr, 2025) The Secretary called on the "
                           "Minister.") == ("The Secretary called on the Minister.", "Islamabad", None)
+
+
+def test_a_dateline_glued_to_the_first_word_by_a_double_dash():
+    assert split_dateline("Seoul, July 11 (Jiji Press)--Gen. Kenji Sato visited.") == \
+        ("Gen. Kenji Sato visited.", "Seoul", "July 11")

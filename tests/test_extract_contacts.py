@@ -402,3 +402,17 @@ def test_delegation_phrasings_name_their_leader():
     for text, leader in cases:
         extraction, names = run(text)
         assert [names[d.leader] for d in extraction.delegations] == [leader], text
+
+
+def test_a_visitor_on_a_several_day_visit_is_received_by_the_other_side():
+    extraction, _ = run("Indian Defence Minister Arjun Mehra met his Mongolian counterpart Batbayar Dorj here on Tuesday "
+                        "and discussed defence cooperation.\n\nMehra is on a five-day visit to Mongolia and Japan.",
+                        date="2022-09-06")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IN", "MN"], "MN")]
+
+
+def test_a_body_hosting_at_its_seat_gives_a_states_city_as_the_venue():
+    extraction, _ = run("African Union Commissioner for Political Affairs, Peace and Security Bankole Adeoye received "
+                        "British Minister for Africa Andrew Mitchell at the African Union Headquarters on Monday.")
+    assert [(m.parties, m.host, m.location.name, m.location.country) for m in extraction.meetings] == [
+        (["AFU", "GB"], "AFU", "Addis Ababa", "ET")]

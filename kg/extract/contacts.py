@@ -501,8 +501,9 @@ class ArticleReader:
         for start, end, key in sentence.refs:
             tail = text[end:end + 120]
             head = text[max(0, start - 60):start]
-            if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|is on an? (?:official |working |three-day |two-day )?visit|"
-                        r"is visiting|arrived in|is leading|who is leading|who led|at the head of|"
+            if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
+                        r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
+                        r"is visiting|arrived (?:in|at|on)|is leading|who is leading|who led|at the head of|"
                         r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
@@ -924,8 +925,13 @@ class ArticleReader:
             location = None
             if draft.mode == "in_person":
                 country = draft.venue_country or host
-                if draft.city or country:
-                    location = Place(draft.city or gazetteer.country_name(country) or country, country)
+                city = draft.city
+                if country and gazetteer.is_international_body(country):
+                    # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
+                    seat = gazetteer.body_seat(country)
+                    city, country = (city or seat[0], seat[1]) if seat else (city, None)
+                if city or country:
+                    location = Place(city or gazetteer.country_name(country) or country, country)
             meeting_count += 1
             topics = []
             for sentence in draft.evidence + draft.context:
