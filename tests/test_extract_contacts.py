@@ -416,3 +416,11 @@ def test_a_body_hosting_at_its_seat_gives_a_states_city_as_the_venue():
                         "British Minister for Africa Andrew Mitchell at the African Union Headquarters on Monday.")
     assert [(m.parties, m.host, m.location.name, m.location.country) for m in extraction.meetings] == [
         (["AFU", "GB"], "AFU", "Addis Ababa", "ET")]
+
+
+def test_a_subjectless_meeting_phrase_joins_the_visitor_the_story_is_about():
+    extraction, names = run("The chief of the German General Staff General Eberhard Vogt has come to Georgia for a "
+                            "two-day visit.\n\nDuring the meeting with Georgian Defence Minister Levan Beridze the two "
+                            "discussed military education.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["DE", "GE"], ["Eberhard Vogt", "Levan Beridze"])]

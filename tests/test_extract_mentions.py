@@ -138,3 +138,8 @@ def test_burmese_honorific_and_post_acronyms_are_not_part_of_names():
     assert [(m.name, m.position) for m in find_persons(
         "Consul-General in Kunming U Soe Paing welcomed them, and NSA Monguno met senior Ghanaian officials.",
         {"monguno"})] == [("Soe Paing", "Consul-General in Kunming"), ("Monguno", "NSA")]
+
+
+def test_a_title_that_is_also_a_family_name_ends_a_name():
+    assert [(m.name, m.rank) for m in find_persons("His counterpart Major General Rose King met General Ali Prince.")] \
+        == [("Rose King", "Major General"), ("Ali Prince", "General")]

@@ -389,6 +389,14 @@ class ArticleReader:
             refs = sentence.refs = self._model_refs(sentence, refs, trigger[0].span())
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and not future and len(keys) == 1 and _SUBJECTLESS_CONTACT.match(text) \
+                and self.last_subject and self.last_subject != keys[0] \
+                and self.country_of(self.last_subject) != self.country_of(keys[0]):
+            # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
+            # the one the story is about
+            refs = sentence.refs = [(0, 0, self.last_subject)] + refs
+            keys = _unique([k for _, _, k in refs])
+            sides = {self.country_of(k) for k in keys} - {None}
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
@@ -995,6 +1003,9 @@ class ArticleReader:
         return next((m for m in self.meetings if leader in m.participants), None)
 
 
+# a contact phrase with no subject of its own, opening a sentence: "During the meeting with X", "At talks with X"
+_SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|an|his|her|their)?\s*(?:[\w\-]+\s+){0,2}?"
+                                  r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
 _SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"

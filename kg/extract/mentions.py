@@ -315,8 +315,10 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             # "Gaurav Shumsher JB Rana": capitals inside a name, when a name word follows them
             inner_capitals = t.isupper() and t.isalpha() and len(t) == 2 and j + 1 < len(toks) \
                 and toks[j + 1][1] - e == 1 and _is_name_token(toks[j + 1][0], lex) and not toks[j + 1][0].isupper()
-            if _is_name_token(t, lex) or ((t.isupper() and len(t) > 2 or inner_capitals) and t.isalpha()
-                                          and t not in lex.position_heads and gazetteer.lookup(t) is None):
+            # "Rose King": a title that is also a family name, after a name word
+            surname_title = t in lex.surname_titles and not toks[j - 1][0].isupper()
+            if _is_name_token(t, lex) or surname_title or ((t.isupper() and len(t) > 2 or inner_capitals) and t.isalpha()
+                                                           and t not in lex.position_heads and gazetteer.lookup(t) is None):
                 last_end = e
                 j += 1
                 continue
