@@ -424,3 +424,12 @@ def test_a_subjectless_meeting_phrase_joins_the_visitor_the_story_is_about():
                             "discussed military education.")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["DE", "GE"], ["Eberhard Vogt", "Levan Beridze"])]
+
+
+def test_two_delegations_each_with_its_leader_in_one_sentence_meet():
+    extraction, names = run("The two countries' joint commission held its 9th sitting on Wednesday.\n\nThe South "
+                            "African delegation was led by Minister of Defence Thandi Mokoena, while the Zimbabwean "
+                            "delegation was led by Defence Minister Tendai Moyo.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["ZA", "ZW"], ["Tendai Moyo", "Thandi Mokoena"])]
+    assert [d.rule for d in extraction.decisions if d.what == "meeting"] == ["meeting.two-delegations"]

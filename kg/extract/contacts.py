@@ -401,6 +401,14 @@ class ArticleReader:
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
+        if not is_meeting and not future and not historical and trigger is None:
+            # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
+            # delegations of different states, each with its leader, in one sentence meet each other
+            leaders = [k for k, d in self.delegations.items() if text in d.evidence and k in keys]
+            states = [self.country_of(k) or self.delegations[k].country for k in leaders]
+            if len(leaders) >= 2 and not (None not in states and len(set(states)) == 1):
+                trigger = Trigger(re.search(r"\bdelegation", text), "neutral", "meeting.two-delegations")
+                is_meeting = True
         if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
             is_meeting = False
         if not is_meeting and trigger is not None and not future and not historical and len(keys) == 1 \
