@@ -401,7 +401,7 @@ class ArticleReader:
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
-        if not is_meeting and not future and not historical and trigger is None:
+        if not is_meeting and not future and not historical and trigger is None and self.pending is None:
             # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
             # delegations of different states, each with its leader, in one sentence meet each other
             leaders = [k for k, d in self.delegations.items() if text in d.evidence and k in keys]
