@@ -735,20 +735,25 @@ class ArticleReader:
         stop = _POST_LIST_END.search(tail)
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", tail[:stop.start() if stop else len(tail)])
         posts = []
+        cursor = match.end()
         for item in items:
+            item_start = text.find(item, cursor)
+            cursor = item_start + len(item) if item_start >= 0 else cursor
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()
             if not words or not _POST_WORDS.fullmatch(post) or not any(w in self.lex.position_heads for w in words) \
                     or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
                 return  # not a plain list of posts: leave the sentence to the other rules
-            posts.append(post)
-        if any(text in m.evidence and visitor in m.participants for m in self.meetings):
-            return  # the contact this sentence tells is read already ("called on COAS at GHQ")
-        for post in posts:
-            holders = [p for p in self.registry.persons.values() if p.key != visitor and p.position
-                       and _same_post(post, p.position)]
-            participants = [visitor] + ([holders[0].key] if len(holders) == 1 else [])
+            # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)
+            inside = [r[2] for r in refs if item_start >= 0 and item_start <= r[0] < item_start + len(item)]
+            posts.append((post, inside[0] if inside else None))
+        for post, holder in posts:
+            if holder is None:
+                holders = [p for p in self.registry.persons.values() if p.key != visitor and p.position
+                           and _same_post(post, p.position)]
+                holder = holders[0].key if len(holders) == 1 else None
+            participants = [visitor] + ([holder] if holder and holder != visitor else [])
             if len(participants) == 2 and any(set(participants) <= set(m.participants) for m in self.meetings):
                 continue  # the holder's contact is read already
             city, venue_country = self.context_city, self.context_country
