@@ -433,3 +433,13 @@ def test_two_delegations_each_with_its_leader_in_one_sentence_meet():
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["ZA", "ZW"], ["Tendai Moyo", "Thandi Mokoena"])]
     assert [d.rule for d in extraction.decisions if d.what == "meeting"] == ["meeting.two-delegations"]
+
+
+def test_an_acronym_from_a_later_post_refers_to_its_holder():
+    text = ("Pakistan's Joint Chiefs of Staff Committee's Chairman General Nadir Raza received an award in Turkey.\n\n"
+            "ANKARA: Pakistan's Chairman Joint Chiefs of Staff Committee (CJCSC), General Nadir Raza, is on an official "
+            "visit to Turkey.\n\nDuring the visit, the CJCSC called on Turkey's Minister of National Defence General "
+            "Hasan Demir in Ankara.")
+    extraction, names = run(text)
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["PK", "TR"], ["Hasan Demir", "Nadir Raza"])]

@@ -303,7 +303,9 @@ class ArticleReader:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             for person in self.registry.persons.values():
-                if match.group(1) in acronyms(person.position or "") and match.group(1) not in ("UN", "EU"):
+                if match.group(1) in ("UN", "EU"):
+                    break
+                if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
                     refs.append((match.start(), match.end(), person.key))
                     break
         for match in _PRONOUN.finditer(text):
