@@ -133,3 +133,8 @@ def test_a_dateline_with_a_long_agency_note_in_brackets_is_stripped():
 def test_a_dateline_glued_to_the_first_word_by_a_double_dash():
     assert split_dateline("Seoul, July 11 (Jiji Press)--Gen. Kenji Sato visited.") == \
         ("Gen. Kenji Sato visited.", "Seoul", "July 11")
+
+
+def test_an_acronym_glued_to_the_next_sentence_is_split():
+    assert fix_glued_sentences("called on COAS.The delegation included two officers.") == \
+        "called on COAS. The delegation included two officers."

@@ -443,3 +443,16 @@ def test_an_acronym_from_a_later_post_refers_to_its_holder():
     extraction, names = run(text)
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["PK", "TR"], ["Hasan Demir", "Nadir Raza"])]
+
+
+def test_a_visitor_calling_on_several_officials_of_one_state_has_one_contact_with_each():
+    extraction, names = run("During his visit, Indian Navy Chief Admiral Ravi Kumar called on Maldives President Ibrahim "
+                            "Nasir, Minister of Foreign Affairs Abdulla Hameed and Defence Minister Mariya Didi in Male.")
+    assert sorted((m.parties, m.host, [names[k] for k in m.participants]) for m in extraction.meetings) == [
+        (["IN", "MV"], "MV", ["Ravi Kumar", "Abdulla Hameed"]),
+        (["IN", "MV"], "MV", ["Ravi Kumar", "Ibrahim Nasir"]),
+        (["IN", "MV"], "MV", ["Ravi Kumar", "Mariya Didi"])]
+    # one joint call stays one contact
+    extraction, _ = run("Indian Navy Chief Admiral Ravi Kumar jointly called on Maldives Defence Minister Mariya Didi "
+                        "and Chief of Defence Force Major General Ali Shamal in Male.")
+    assert len(extraction.meetings) == 1

@@ -61,7 +61,7 @@ def fix_glued_sentences(text: str) -> str:
     when the second part is short, and never touches decimals."""
     text = re.sub(r"(?<=[a-zà-ÿ0-9\)\"'’]{2})([.!?])(?=(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,}\b|I|A)\s)", r"\1 ", text)
     # "within NATO.Lieutenant General": an acronym glued to the next sentence
-    return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{3,}\s)", ". ", text)
+    return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{2,}\s)", ". ", text)
 
 
 _LINE_END = re.compile(r"[.!?:;\"')\]]\s*$")

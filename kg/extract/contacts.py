@@ -585,7 +585,14 @@ class ArticleReader:
         settled = {self.country_of(k) for k in keys} - {None}
         if not (settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")}) or len(keys) < 2:
             return
+        joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text)
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
+        # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
+        one_by_one = bool(separately) or (direction == "object" and not joint)
+        if one_by_one and not separately:
+            # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
+            stop = _POST_LIST_END.search(text, match.end())
+            one_by_one = not (stop and any(r[0] >= stop.start() for r in refs))
         # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
         named_here = all(r[0] < len(text) for r in refs)  # not leaders of a delegation named in later sentences
         if not separately and (direction == "subject" or direction == "neutral" and self._mode(text) == "in_person"
@@ -596,12 +603,13 @@ class ArticleReader:
             host_sides = {self.country_of(r[2]) for r in subject}
             separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
                 all(self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1)
-        if separately:
+        if separately or one_by_one:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             counterparts = [r for r in refs if r[0] >= match.end() - 1]
             by_side: dict = {}
             for ref in counterparts:
-                by_side.setdefault(self.country_of(ref[2]) or ref[2], []).append(ref)
+                group = ref[2] if one_by_one else self.country_of(ref[2]) or ref[2]
+                by_side.setdefault(group, []).append(ref)
             if subject and len(by_side) >= 2:
                 for group in by_side.values():
                     self.current = None
