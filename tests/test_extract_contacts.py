@@ -456,3 +456,15 @@ def test_a_visitor_calling_on_several_officials_of_one_state_has_one_contact_wit
     extraction, _ = run("Indian Navy Chief Admiral Ravi Kumar jointly called on Maldives Defence Minister Mariya Didi "
                         "and Chief of Defence Force Major General Ali Shamal in Male.")
     assert len(extraction.meetings) == 1
+
+
+def test_the_people_a_visitor_meets_are_of_the_state_visited():
+    text = ("Pakistan's Chairman Joint Chiefs of Staff Committee General Nadir Raza, who is on official visit to Nigeria, called on "
+            "Nigerian President Musa Bello.\n\nChairman JCSC also had separate meetings with Major General Bashir Magaji "
+            "(Retd), Defence Minister, and General Leo Ibrahim, Chief of Defence Staff.")
+    extraction, names = run(text, date="2021-07-03")
+    people = {p.name: (p.country, p.position) for p in extraction.persons}
+    assert people["Bashir Magaji"] == ("NG", "Defence Minister") and people["Leo Ibrahim"][0] == "NG"
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Bashir Magaji", "Nadir Raza"], ["Leo Ibrahim", "Nadir Raza"], ["Musa Bello", "Nadir Raza"]]
+    assert {d.rule for d in extraction.decisions if d.what == "country" and d.subject != "p1"} >= {"country.state-visited"}

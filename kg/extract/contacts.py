@@ -25,7 +25,7 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
+from kg.extract.mentions import Mention, Place as PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.model import (Article, Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
@@ -136,6 +136,7 @@ class ArticleReader:
         self.current: MeetingDraft | None = None
         self.country_counts: Counter = Counter()
         self.visitors: list[str] = []
+        self.visit_targets: dict[str, str] = {}  # visitor -> the state they are visiting ("on a visit to Nigeria")
         self.guessed_countries: set[str] = set()  # persons whose state only the article's setting suggests
         self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
         self.mention_count: Counter = Counter()
@@ -526,6 +527,10 @@ class ArticleReader:
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
                     self.visitors.append(key)
+                target = re.search(r"\bvisit(?:ing)?\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
+                code = country_in(target.group(1)) if target else None
+                if code and not gazetteer.is_international_body(code):
+                    self.visit_targets.setdefault(key, code)
 
     def _update_place_context(self, sentence: Sentence) -> None:
         text = sentence.text
@@ -583,7 +588,9 @@ class ArticleReader:
         # a side must be in sight: a person's known state, or a state named in the sentence itself
         # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
         settled = {self.country_of(k) for k in keys} - {None}
-        if not (settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")}) or len(keys) < 2:
+        in_sight = settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")} \
+            or any(k in self.visit_targets for k in keys)
+        if not in_sight or len(keys) < 2:
             return
         joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text)
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)

@@ -485,7 +485,8 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     Returns (position, country, lower-case rank)."""
     lex = lexicon()
     rest = sentence[start:]
-    match = re.match(r"\s*,\s*", rest)
+    # "Major General X (Retd), Defence Minister,": the retirement mark stands between the name and its post
+    match = re.match(r"\s*(?:\((?:Retd|Rtd|Retired|retd|ret)\.?\)\s*)?,\s*", rest)
     if not match:
         return None, None, None, start
     offset = start + match.end()
