@@ -468,3 +468,14 @@ def test_the_people_a_visitor_meets_are_of_the_state_visited():
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Bashir Magaji", "Nadir Raza"], ["Leo Ibrahim", "Nadir Raza"], ["Musa Bello", "Nadir Raza"]]
     assert {d.rule for d in extraction.decisions if d.what == "country" and d.subject != "p1"} >= {"country.state-visited"}
+
+
+def test_a_counterpart_named_by_a_post_with_its_state_and_an_end_date_that_dates_nothing():
+    text = ("Egyptian Defense Minister Mohamed Zaki had a meeting on Tuesday with UAE Minister of State for Defense "
+            "Affairs on boosting military cooperation.\n\nThe exhibition, which kicked off on Monday, will last until "
+            "December 2.\n\nMeanwhile, Egyptian Chief of Staff Osama Askar met with Chief of Staff of the Algerian "
+            "Army Said Chengriha.")
+    extraction, names = run(text, date="2021-12-01")
+    assert sorted((m.date, m.parties, [names[k] for k in m.participants]) for m in extraction.meetings) == [
+        ("2021-11-30", ["AE", "EG"], ["Mohamed Zaki"]),
+        ("2021-11-30", ["DZ", "EG"], ["Osama Askar", "Said Chengriha"])]  # "Meanwhile": the same day

@@ -98,6 +98,7 @@ class MeetingDraft:
     host_person: str | None = None
     context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
     unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
+    unnamed_side: str | None = None  # ... unless the post names its own state ("UAE Minister of State for Defence")
     sides_unsettled: bool = False  # no participant's state was known when it was read
     rule: str = ""  # the id of the trigger rule that read it
 
@@ -352,6 +353,8 @@ class ArticleReader:
         if not future:
             # what a quoted speaker calls "today" is not a date of the story
             unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+            # "the exhibition ... will last until December 2": an end date is no date of a contact
+            unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
             previous = self.context_date or (self.current.date if self.current else None)
             # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
             focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
@@ -749,10 +752,14 @@ class ArticleReader:
             return  # a counterpart is named: the ordinary rules read it
         visitor = before[-1][2]
         tail = text[match.end():]
+        # "had a meeting on Tuesday with UAE Minister ...": the list begins after "with"
+        lead = re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w\-]+\s+)*with\s+", tail)
+        offset = lead.end() if lead else 0
+        tail = tail[offset:]
         stop = _POST_LIST_END.search(tail)
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", tail[:stop.start() if stop else len(tail)])
         posts = []
-        cursor = match.end()
+        cursor = match.end() + offset
         for item in items:
             item_start = text.find(item, cursor)
             cursor = item_start + len(item) if item_start >= 0 else cursor
@@ -777,9 +784,10 @@ class ArticleReader:
             for place in sentence.places:
                 if place.kind == "city":
                     city, venue_country = place.name, place.code
+            own_state = country_in(post)
             draft = MeetingDraft(participants, date or self.context_date or self.reference, self._mode(text),
                                  None, city, venue_country, [text], sentence.paragraph, host_direction="neutral",
-                                 unnamed_post=post, rule=f"{trigger.rule} + meeting.unnamed-post")
+                                 unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post")
             if not any(m.unnamed_post == post and m.participants == participants for m in self.meetings):
                 self.meetings.append(draft)
 
@@ -907,7 +915,9 @@ class ArticleReader:
         meeting_count = 0
         for draft in self.meetings:
             sides = {self.country_of(k) for k in draft.participants} - {None}
-            if draft.unnamed_post and len(sides) == 1:
+            if draft.unnamed_side and draft.unnamed_side not in sides:
+                sides.add(draft.unnamed_side)  # "a meeting with UAE Minister of State ...": the post's own state
+            elif draft.unnamed_post and len(sides) == 1:
                 visited = self._visited_state(draft)
                 if visited:
                     sides.add(visited)
