@@ -915,10 +915,13 @@ class ArticleReader:
         meeting_count = 0
         for draft in self.meetings:
             sides = {self.country_of(k) for k in draft.participants} - {None}
-            if draft.unnamed_side and draft.unnamed_side not in sides:
-                sides.add(draft.unnamed_side)  # "a meeting with UAE Minister of State ...": the post's own state
-            elif draft.unnamed_post and len(sides) == 1:
+            if draft.unnamed_post and len(sides) == 1:
+                # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
+                # state visited; when both agree, the visited state receives
                 visited = self._visited_state(draft)
+                if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
+                    sides.add(draft.unnamed_side)
+                    visited = None
                 if visited:
                     sides.add(visited)
                     draft.host_person, draft.host_direction = None, "neutral"
