@@ -138,3 +138,11 @@ def test_a_dateline_glued_to_the_first_word_by_a_double_dash():
 def test_an_acronym_glued_to_the_next_sentence_is_split():
     assert fix_glued_sentences("called on COAS.The delegation included two officers.") == \
         "called on COAS. The delegation included two officers."
+
+
+def test_a_dateline_after_a_headline_written_as_a_sentence_is_read():
+    cleaned = clean_article("Secretary Defence of Sri Lanka called on the Minister for Defence here on Monday\n\n"
+                            "ISLAMABAD, (UrduPoint / Pakistan Point News - 28th Apr, 2025) Secretary Defence of Sri Lanka "
+                            "called on the Minister for Defence here on Monday.")
+    assert cleaned.dateline_city == "Islamabad"
+    assert "Point News" not in cleaned.text

@@ -157,8 +157,12 @@ def clean_article(text: str) -> CleanText:
                                        and not split_dateline(paragraphs[0])[1])):
         paragraphs.pop(0)
     city = date_text = None
-    if paragraphs:
-        paragraphs[0], city, date_text = split_dateline(paragraphs[0])
+    # the dateline opens the body, which may follow a headline written as a sentence
+    for index in range(min(3, len(paragraphs))):
+        rest, city, date_text = split_dateline(paragraphs[index])
+        if city:
+            paragraphs[index] = rest
+            break
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
