@@ -146,3 +146,8 @@ def test_a_dateline_after_a_headline_written_as_a_sentence_is_read():
                             "called on the Minister for Defence here on Monday.")
     assert cleaned.dateline_city == "Islamabad"
     assert "Point News" not in cleaned.text
+
+
+def test_abbreviations_from_the_rank_lexicon_end_no_sentence():
+    assert split_sentences("The Navy chief met Comdr. John Peters in Mumbai. Lt. Col. Ana Diaz attended.") == [
+        "The Navy chief met Comdr. John Peters in Mumbai.", "Lt. Col. Ana Diaz attended."]

@@ -192,10 +192,19 @@ def strip_postnominals(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b(?:Lt|Gen|Col|Maj|Brig|Adm|Capt|Cdr|Cmdr|Sr|Snr|Dr|Mr|Ms|Mrs|Prof|St|No|Fla|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"Res|Ret|Retd|Gp|Wg|Sqn|Flt|Hon|Rt|Jr|Lieut|Cdre|Commo|Sgt|Vs|Engr|Eng|Smt|Mme|Gov|Sen|Rep|Amb|Pvt|Cpl|Ft|Mt|Vol|"
-    r"approx|e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)\.|\b[A-Z]\.)$")
+_DOTTED_WORD = re.compile(r"(?:\b(e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)|\b([A-Za-z]+))\.$")
+
+
+def _ends_with_abbreviation(head: str) -> bool:
+    """'... met Comdr.', 'Lt. Gen.', 'Daniel R.': the full stop belongs to an abbreviation (from the rank and
+    title lexicons, one source for them all) or an initial, and ends no sentence."""
+    from kg.extract.lexicon import lexicon
+
+    match = _DOTTED_WORD.search(head)
+    if not match:
+        return False
+    word = match.group(2)
+    return bool(match.group(1)) or (len(word) == 1 and word.isupper()) or word.lower() in lexicon().dotted_abbreviations
 
 
 # words that open a sentence, never continue a title or a name ("... Nakatani Gen. Secretary Hegseth said")
@@ -234,7 +243,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         head = paragraph[start:match.start()].rstrip("\"')] ")
-        if _NO_BREAK_BEFORE.search(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
+        if _ends_with_abbreviation(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
             continue
         sentences.append(paragraph[start:match.start()].strip())
         start = match.end()

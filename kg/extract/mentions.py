@@ -82,15 +82,11 @@ def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-_ABBREVIATIONS = {"lt.", "gen.", "col.", "maj.", "brig.", "adm.", "capt.", "cdr.", "cmdr.", "sr.", "snr.", "dr.",
-                  "mr.", "ms.", "mrs.", "prof.", "st.", "no.", "fla.", "jan.", "feb.", "aug.", "sept.", "sep.",
-                  "oct.", "nov.", "dec.", "res.", "gp.", "wg.", "sqn.", "flt.", "hon.", "rt.", "jr.", "lieut.",
-                  "cdre.", "commo.", "sgt.", "mshl.", "cpt.", "retd.", "ret.", "vs.", "e.g.", "i.e.", "u.s.",
-                  "h.e.", "engr.", "eng.", "smt.", "mme."}
-
 
 def _is_abbreviation(text: str) -> bool:
-    return text.lower() in _ABBREVIATIONS or bool(_INITIAL.match(text))
+    """'Lt.', 'Comdr.', 'Dr.', 'e.g.' (from the rank and title lexicons) or an initial keep their full stop."""
+    return text.lower().rstrip(".") in lexicon().dotted_abbreviations or text.lower() in ("e.g.", "i.e.", "u.s.", "h.e.") \
+        or bool(_INITIAL.match(text))
 
 
 # ----------------------------------------------------------------- places
