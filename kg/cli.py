@@ -400,7 +400,7 @@ def stats(store_location, fmt):
         curations = curation_counts(store)
     finally:
         store.close()
-    rows = numbers.rows() + [[f"curations: {action}", str(n)] for action, n in curations.items()]
+    rows = numbers.rows() + [[f"curations: {action}", int(n)] for action, n in curations.items()]
     click.echo(render(["what", "count"], rows, fmt), nl=False)
 
 

@@ -25,6 +25,7 @@ from typing import Iterable
 import networkx as nx
 
 from kg.errors import KgError
+from kg.output import text
 from kg.rdf import MDC
 
 PROJECTIONS = ("persons", "countries", "events")
@@ -66,6 +67,7 @@ class Event:
     links: list[str] = field(default_factory=list)  # other events it points to (forum invited to)
     topics: list[str] = field(default_factory=list)  # meetings: what was discussed
     articles: list[str] = field(default_factory=list)  # article IRIs that report it
+    evidence: dict[str, list[str]] = field(default_factory=dict)  # article IRI -> its sentences
 
 
 @dataclass
@@ -91,7 +93,7 @@ _CLASSES = ("Article", "Person", "Meeting", "Delegation", "Forum", "Invitation",
 _PREDICATES = ("rdfs:label mdc:identifier mdc:title mdc:url mdc:date mdc:rank mdc:position "
                "mdc:country mdc:organization mdc:alias mdc:mode mdc:party mdc:host mdc:participant "
                "mdc:delegation mdc:leader mdc:member mdc:edition mdc:inviter mdc:invitee "
-               "mdc:invitedTo mdc:code mdc:topic")
+               "mdc:invitedTo mdc:code mdc:topic mdc:evidence")
 _DESCRIBE = _PREFIX + f"""SELECT ?g ?s ?class ?p ?o WHERE {{
   GRAPH ?g {{ ?s a ?class ; ?p ?o . }}
   VALUES ?class {{ {" ".join("mdc:" + c for c in _CLASSES)} }}
@@ -168,8 +170,10 @@ def load_contacts(store) -> Contacts:
         articles = _articles(graphs, data)
         date = _first(fields, "date") or min((data.articles[a].date for a in articles
                                                if data.articles[a].date), default=None)
+        evidence = {graph: graphs[graph]["evidence"] for graph in articles
+                    if graphs[graph].get("evidence")}
         return Event(iri, kind, _first(fields, "label") or _tail(iri), date=date,
-                     articles=articles), fields
+                     articles=articles, evidence=evidence), fields
 
     delegations = {}
     for iri, graphs in described["Delegation"].items():
@@ -357,8 +361,8 @@ def _contact_record(data: Contacts, event: Event) -> dict:
     """What one edge remembers of one event: for tooltips, exports and filters."""
     articles = [data.articles[a] for a in event.articles if a in data.articles]
     return {"event": event.iri, "label": event.label, "date": event.date, "mode": event.mode,
-            "articles": [{"id": a.id, "title": a.title, "url": a.url, "date": a.date}
-                         for a in articles]}
+            "articles": [{"id": a.id, "title": a.title, "url": a.url, "date": a.date,
+                          "evidence": event.evidence.get(a.iri, [])} for a in articles]}
 
 
 def _add_contact(graph: nx.Graph, a: str, b: str, record: dict) -> None:
@@ -386,16 +390,33 @@ def _finish_edges(graph: nx.Graph, per_year: bool = False) -> nx.Graph:
     return graph
 
 
+def meeting_pairs(data: Contacts, event: Event) -> list[tuple[str, str]]:
+    """The pairs of persons a meeting joins: those on different sides of it (their states differ),
+    or its only two participants (the text says these two met, whatever their states).
+
+    Only the persons named as the meeting's participants count: a delegation's members are not
+    added to each meeting of the delegation, and two compatriots in one delegation never pair.
+    `kg query who-met-whom` applies the same rule in SPARQL (kg/queries/who-met-whom.rq).
+    """
+    people = sorted(p for p, role in event.persons.items() if role == "participant")
+    if len(people) == 2:
+        return [(people[0], people[1])]
+    side = {p: data.persons.get(p, {}).get("country") for p in people}
+    return [(a, b) for a, b in combinations(people, 2)
+            if side[a] and side[b] and side[a] != side[b]]
+
+
 def person_network(data: Contacts) -> nx.Graph:
-    """Persons joined when they took part in the same meeting; weight = number of meetings."""
+    """Persons joined when they sat on different sides of a meeting (`meeting_pairs`); each edge
+    keeps its meetings with their dates, articles and evidence; weight = number of meetings."""
     graph = nx.Graph(projection="persons")
     for event in sorted(data.of_kind("meeting"), key=lambda e: e.iri):
-        people = sorted(p for p in event.persons)
-        for person in people:
-            if person not in graph:
+        for person, role in sorted(event.persons.items()):
+            if role == "participant" and person not in graph:
                 graph.add_node(person, **_person_node(data, person))
-        record = _contact_record(data, event)
-        for a, b in combinations(people, 2):
+        pairs = meeting_pairs(data, event)
+        record = _contact_record(data, event) if pairs else None
+        for a, b in pairs:
             _add_contact(graph, a, b, record)
     return _finish_edges(graph)
 
@@ -567,8 +588,9 @@ def _eigenvector(graph: nx.Graph) -> dict:
     return scores
 
 
-def metric_rows(graph: nx.Graph, limit: int | None = None) -> list[list[str]]:
-    """Rows for `kg.output.render(METRIC_COLUMNS, rows, fmt)`: the busiest nodes first."""
+def metric_rows(graph: nx.Graph, limit: int | None = None) -> list[list]:
+    """Rows for `kg.output.render(METRIC_COLUMNS, rows, fmt)`: the busiest nodes first, numbers
+    as numbers (a DataFrame of them sorts 28 above 9)."""
     if graph.number_of_nodes() and "degree" not in next(iter(graph.nodes.values())):
         add_metrics(graph)
     nodes = sorted(graph.nodes(data=True),
@@ -576,23 +598,22 @@ def metric_rows(graph: nx.Graph, limit: int | None = None) -> list[list[str]]:
                                      item[1]["label"]))
     rows = []
     for node, a in nodes[:limit]:
-        rows.append([a["label"], a["kind"], a.get("country"), str(a["degree"]),
-                     _number(a["weighted_degree"]), f"{a['betweenness']:.6f}",
-                     f"{a['eigenvector']:.6f}", str(a["community"]), node])
+        rows.append([a["label"], a["kind"], a.get("country"), int(a["degree"]),
+                     _count(a["weighted_degree"]), float(a["betweenness"]),
+                     float(a["eigenvector"]), int(a["community"]), node])
     return rows
 
 
-def edge_rows(graph: nx.Graph) -> list[list[str]]:
-    """One row per edge: labels, weight, dates, article ids, years (countries) or role (events),
-    then the node ids (the CSV edge list and the table)."""
+def edge_rows(graph: nx.Graph) -> list[list]:
+    """One row per edge: labels, weight, dates, article ids, meetings per year (countries) or
+    role (events), then the node ids (the CSV edge list, the table and the JSON)."""
     rows = []
     for a, b, attributes in sorted(graph.edges(data=True),
                                    key=lambda e: (-e[2].get("weight", 1), e[0], e[1])):
         rows.append([graph.nodes[a]["label"], graph.nodes[b]["label"],
-                     _number(attributes.get("weight", 1)), "; ".join(attributes.get("dates", [])),
-                     "; ".join(attributes.get("articles", [])),
-                     "; ".join(f"{y}:{c}" for y, c in attributes.get("years", {}).items())
-                     or attributes.get("role", ""), a, b])
+                     _count(attributes.get("weight", 1)), list(attributes.get("dates", [])),
+                     list(attributes.get("articles", [])),
+                     dict(attributes.get("years", {})) or attributes.get("role") or None, a, b])
     return rows
 
 
@@ -600,8 +621,9 @@ EDGE_COLUMNS = ["source_label", "target_label", "weight", "dates", "articles", "
                 "source", "target"]
 
 
-def _number(value) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _count(value):
+    """An integer when the value is whole (weights are counts), else the float."""
+    return int(value) if float(value).is_integer() else float(value)
 
 
 # ---------------------------------------------------------------- exports
@@ -672,7 +694,7 @@ def generate_edge_csv(graph: nx.Graph) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
-    writer.writerows(edge_rows(graph))
+    writer.writerows([[text(value) for value in row] for row in edge_rows(graph)])
     return buffer.getvalue()
 
 

@@ -251,7 +251,7 @@ def test_metrics_on_a_known_network(store):
     assert hasanov["eigenvector"] == max(a["eigenvector"] for _, a in graph.nodes(data=True))
     assert {a["community"] for _, a in graph.nodes(data=True)} <= set(range(len(graph)))
     rows = metric_rows(graph)
-    assert rows[0][:5] == ["Zakir Hasanov", "person", "AZ", "3", "4"]
+    assert rows[0][:5] == ["Zakir Hasanov", "person", "AZ", 3, 4]  # numbers, not text
     assert len(rows[0]) == len(METRIC_COLUMNS)
 
 
@@ -356,9 +356,26 @@ def test_cli_prints_metrics_as_json(runner, store_dir):
     rows = json.loads(result.stdout)
     assert len(rows) == 1
     assert {k: v for k, v in rows[0].items() if k != "eigenvector"} == {
-        "label": "Azerbaijan", "kind": "country", "country": "AZ", "degree": "3",
-        "weighted_degree": "4", "betweenness": "0.666667", "community": rows[0]["community"],
+        "label": "Azerbaijan", "kind": "country", "country": "AZ", "degree": 3,
+        "weighted_degree": 4, "betweenness": 0.666667, "community": rows[0]["community"],
         "id": COUNTRY + "AZ"}
+    assert isinstance(rows[0]["community"], int) and isinstance(rows[0]["eigenvector"], float)
+
+
+def test_cli_prints_edges_as_json_with_numbers_and_lists(runner, store_dir):
+    result = runner.invoke(cli, ["network", "--store", str(store_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)[0]
+    assert (first["source_label"], first["target_label"]) == ("Yasar Guler", "Zakir Hasanov")
+    assert first["weight"] == 2 and first["dates"] == ["2022-05-05", "2023-03-01"]
+    assert first["articles"] == ["A1", "A6"]
+
+
+def test_cli_prints_stats_as_json_with_numbers(runner, store_dir):
+    result = runner.invoke(cli, ["stats", "--store", str(store_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    counts = {row["what"]: row["count"] for row in json.loads(result.stdout)}
+    assert counts["Person"] == 5 and counts["Meeting"] == 5 and counts["Article"] == 6
 
 
 def test_cli_writes_gephi_files_and_a_table(runner, store_dir, tmp_path):
@@ -394,3 +411,40 @@ def test_network_commands_have_help(runner):
     for command in ("network", "viz"):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Example" in result.output
+
+
+# ------------------------------------------------------------------ compatriots (issue 14)
+
+
+def test_compatriots_in_a_meeting_or_a_delegation_are_no_contact():
+    """Two Georgians and a Turk at one meeting, a Georgian delegation member: only the two
+    Georgian-Turkish pairs are contacts (regression: every pair of an event was joined)."""
+    chief = Person("c", "Giorgi Matiashvili", country="GE")
+    minister = Person("m", "Irakli Chikovani", country="GE")
+    member = Person("x", "Levan Tsiklauri", country="GE")
+    meeting = _meeting("G1", "2024-02-01", [chief, minister, GULER], ["GE", "TR"], host="TR",
+                       delegations=[Delegation("d", "m", "GE", members=["x"])])
+    meeting.persons.append(member)
+    meeting.meetings[0].delegations = ["d"]
+    meeting.meetings[0].evidence = ["Guler received the Georgian delegation in Ankara."]
+    graph_store = GraphStore(None)
+    store_extraction(graph_store, meeting)
+    graph = build_network(graph_store, "persons")
+    assert edge_labels(graph) == {frozenset({"Giorgi Matiashvili", "Yasar Guler"}): 1,
+                                  frozenset({"Irakli Chikovani", "Yasar Guler"}): 1}
+    edge = graph[PERSON + "giorgi-matiashvili"][PERSON + "yasar-guler"]
+    assert edge["contacts"][0]["articles"][0]["evidence"] == [
+        "Guler received the Georgian delegation in Ankara."]
+    from kg import queries
+
+    result = queries.run(graph_store, "who-met-whom", {})
+    pairs = {frozenset(row[:2]): int(row[2]) for row in result.values()}
+    assert pairs == edge_labels(graph)
+
+
+def test_the_only_two_participants_of_a_meeting_met_whatever_their_states():
+    first, second = Person("a", "Ali Veli", country="TR"), Person("b", "Mehmet Can", country="TR")
+    graph_store = GraphStore(None)
+    store_extraction(graph_store, _meeting("T1", "2024-03-01", [first, second], ["TR", "NATO"]))
+    assert edge_labels(build_network(graph_store, "persons")) == {
+        frozenset({"Ali Veli", "Mehmet Can"}): 1}

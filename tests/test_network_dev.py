@@ -1,0 +1,70 @@
+"""The persons network on the development set (tests/data/dev/), through the whole pipeline.
+
+An edge means two officials sat on different sides of a contact, or the article says these two
+met (they are its meeting's only participants); `kg network` and `kg query who-met-whom` give
+the same pairs, the same weights and the same names.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import cli
+from kg.network import build_network, load_contacts, meeting_pairs
+from kg.store import open_store
+from conftest import DEV
+
+
+@pytest.fixture(scope="module")
+def dev_store(tmp_path_factory):
+    from click.testing import CliRunner
+
+    path = tmp_path_factory.mktemp("dev") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(DEV / "articles.jsonl"), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_no_edge_joins_two_officials_of_one_state_unless_the_article_says_they_met(dev_store):
+    store = open_store(dev_store, read_only=True)
+    try:
+        data = load_contacts(store)
+        graph = build_network(data, "persons", metrics=False)
+    finally:
+        store.close()
+    assert graph.number_of_edges() > 150
+    compatriots = 0
+    for a, b, edge in graph.edges(data=True):
+        if graph.nodes[a]["country"] != graph.nodes[b]["country"]:
+            continue
+        compatriots += 1
+        # the article says they met: some meeting of the edge has exactly these two participants
+        said = [c for c in edge["contacts"]
+                if sorted(p for p, role in data.events[c["event"]].persons.items()
+                          if role == "participant") == sorted((a, b))]
+        assert said, (graph.nodes[a]["label"], graph.nodes[b]["label"])
+    assert compatriots <= 2
+    # every meeting's pairs are on different sides, or the meeting's only two participants
+    for event in data.of_kind("meeting"):
+        for a, b in meeting_pairs(data, event):
+            assert data.persons[a]["country"] != data.persons[b]["country"] or len(
+                [p for p, role in event.persons.items() if role == "participant"]) == 2
+
+
+def test_kg_network_and_kg_query_who_met_whom_give_the_same_pairs(dev_store, runner):
+    network = runner.invoke(cli, ["network", "--store", str(dev_store), "--format", "json"])
+    assert network.exit_code == 0, network.output
+    edges = {frozenset((e["source"], e["target"])): e for e in json.loads(network.stdout)}
+    query = runner.invoke(cli, ["query", "who-met-whom", "--store", str(dev_store),
+                                "--format", "json"])
+    assert query.exit_code == 0, query.output
+    bindings = json.loads(query.stdout)["results"]["bindings"]
+    pairs = {frozenset((row["a"]["value"], row["b"]["value"])): row for row in bindings}
+    assert len(pairs) == len(edges) > 150
+    assert pairs.keys() == edges.keys()
+    for key, row in pairs.items():
+        edge = edges[key]
+        assert int(row["meetings"]["value"]) == edge["weight"]
+        assert {row["person_a"]["value"], row["person_b"]["value"]} == {
+            edge["source_label"], edge["target_label"]}
