@@ -7,6 +7,7 @@ the same pairs, the same weights and the same names.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -15,19 +16,32 @@ from kg.network import build_network, load_contacts, meeting_pairs
 from kg.store import open_store
 from conftest import DEV
 
+DEMO = Path(__file__).parent.parent / "data" / "demo" / "articles.jsonl"
 
-@pytest.fixture(scope="module")
-def dev_store(tmp_path_factory):
+
+def _ingested(tmp_path_factory, source) -> Path:
     from click.testing import CliRunner
 
-    path = tmp_path_factory.mktemp("dev") / "store"
-    result = CliRunner().invoke(cli, ["ingest", str(DEV / "articles.jsonl"), "--store", str(path)])
+    path = tmp_path_factory.mktemp("network") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(source), "--store", str(path)])
     assert result.exit_code == 0, result.output
     return path
 
 
-def test_no_edge_joins_two_officials_of_one_state_unless_the_article_says_they_met(dev_store):
-    store = open_store(dev_store, read_only=True)
+@pytest.fixture(scope="module")
+def dev_store(tmp_path_factory):
+    return _ingested(tmp_path_factory, DEV / "articles.jsonl")
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    """The demo corpus (data/demo/), where one official is spelt Anatoli and Anatoly."""
+    return _ingested(tmp_path_factory, DEMO)
+
+
+@pytest.mark.parametrize("which", ["dev_store", "demo_store"])
+def test_no_edge_joins_two_officials_of_one_state_unless_the_article_says_they_met(which, request):
+    store = open_store(request.getfixturevalue(which), read_only=True)
     try:
         data = load_contacts(store)
         graph = build_network(data, "persons", metrics=False)
@@ -52,7 +66,9 @@ def test_no_edge_joins_two_officials_of_one_state_unless_the_article_says_they_m
                 [p for p, role in event.persons.items() if role == "participant"]) == 2
 
 
-def test_kg_network_and_kg_query_who_met_whom_give_the_same_pairs(dev_store, runner):
+@pytest.mark.parametrize("which", ["dev_store", "demo_store"])
+def test_kg_network_and_kg_query_who_met_whom_give_the_same_pairs(which, request, runner):
+    dev_store = request.getfixturevalue(which)
     network = runner.invoke(cli, ["network", "--store", str(dev_store), "--format", "json"])
     assert network.exit_code == 0, network.output
     edges = {frozenset((e["source"], e["target"])): e for e in json.loads(network.stdout)}
@@ -68,3 +84,28 @@ def test_kg_network_and_kg_query_who_met_whom_give_the_same_pairs(dev_store, run
         assert int(row["meetings"]["value"]) == edge["weight"]
         assert {row["person_a"]["value"], row["person_b"]["value"]} == {
             edge["source_label"], edge["target_label"]}
+
+
+@pytest.mark.parametrize("which", ["dev_store", "demo_store"])
+def test_one_preferred_name_everywhere(which, request):
+    """The named queries name each person as `kg network` and `kg entities` do (regression: the
+    queries took the MAX of the spellings of every article)."""
+    from kg import queries
+
+    store = open_store(request.getfixturevalue(which), read_only=True)
+    try:
+        data = load_contacts(store)
+        shown = {}
+        for name, column, iri_column in (("active-officials", "name", "person"),
+                                         ("persons", "name", "person"),
+                                         ("who-met-whom", "person_a", "a"),
+                                         ("who-met-whom", "person_b", "b")):
+            result = queries.run(store, name, {})
+            for row in result.values():
+                record = dict(zip(result.columns, row))
+                shown.setdefault(record[iri_column], set()).add(record[column])
+    finally:
+        store.close()
+    assert len(shown) > 150
+    assert {iri: names for iri, names in shown.items()
+            if names != {data.persons[iri]["label"]}} == {}
