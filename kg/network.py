@@ -351,16 +351,19 @@ def resolve_country(data: Contacts, name: str) -> set[str]:
 
 def _person_node(data: Contacts, iri: str) -> dict:
     person = data.persons.get(iri, {"label": _tail(iri)})
-    return {"kind": "person", "label": person["label"], "rank": person.get("rank"),
+    return {"kind": "person", "label": person["label"], "aliases": person.get("aliases") or None,
+            "rank": person.get("rank"),
             "position": person.get("position"), "country": person.get("country"),
             "country_label": person.get("country_label"),
             "organization": person.get("organization"), "iri": iri}
 
 
 def _contact_record(data: Contacts, event: Event) -> dict:
-    """What one edge remembers of one event: for tooltips, exports and filters."""
+    """What one edge remembers of one event: for tooltips, exports and filters (``countries``:
+    the codes the event involves, as `filter_contacts` reads them)."""
     articles = [data.articles[a] for a in event.articles if a in data.articles]
     return {"event": event.iri, "label": event.label, "date": event.date, "mode": event.mode,
+            "countries": sorted(_event_codes(data, event)),
             "articles": [{"id": a.id, "title": a.title, "url": a.url, "date": a.date,
                           "evidence": event.evidence.get(a.iri, [])} for a in articles]}
 

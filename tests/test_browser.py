@@ -152,7 +152,7 @@ def test_a_hostile_label_stays_text_and_runs_nothing(watched, hostile_page):
     page.press("#kg-search", "Enter")
     assert page.inner_text("#kg-search-result") == "1 match"
     page.wait_for_timeout(300)
-    assert page.evaluate("document.querySelectorAll('img, svg, #kg-details script').length") == 0
+    assert page.evaluate("document.querySelectorAll('img, svg:not(#kg-timeline-svg), #kg-details script').length") == 0
     assert watched.dialogs == []
     assert watched.errors == []
 
@@ -165,8 +165,8 @@ def test_search_and_filters(watched, hostile_page):
     assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [PERSON + "yao-qin"]
     assert "Yao Qin" in page.inner_text("#kg-details")
     visible = "window.kgNetwork.body.data.nodes.length"
-    page.select_option("#kg-country", "CN")
-    assert page.evaluate(visible) == 1
+    page.select_option("#kg-country", "CN")  # contacts involving China: both, with counterparts
+    assert page.evaluate(visible) == 3
     page.select_option("#kg-country", "")
     assert page.evaluate(visible) == 3
     page.uncheck("input[data-kind=person]")
@@ -229,11 +229,12 @@ def test_a_large_network_draws_at_once_with_physics_off(watched, tmp_path):
 def test_colour_by_community_or_country(watched, hostile_page):
     page = watched.open(hostile_page[0])
     colours = "window.kgNetwork.body.data.nodes.get().map(n => n.color).sort()"
+    assert len(set(page.evaluate(colours))) == 2  # by state, the default: AZ and CN
+    assert page.inner_text("#kg-colours").split("\n") == ["Azerbaijan (AZ)", "China (CN)"]
+    page.select_option("#kg-colour", "class")
     assert len(set(page.evaluate(colours))) == 1  # every node is a person
     page.select_option("#kg-colour", "country")
-    assert len(set(page.evaluate(colours))) == 2  # AZ and CN
-    page.select_option("#kg-colour", "class")
-    assert len(set(page.evaluate(colours))) == 1
+    assert len(set(page.evaluate(colours))) == 2
     assert watched.errors == []
 
 
