@@ -159,7 +159,8 @@ def test_the_busiest_nodes_are_labelled_and_more_as_you_zoom(browser, tmp_path):
     page = watched.open(write_html(graph, tmp_path / "labels.html"))
     page.wait_for_function("() => window.kgSettled === true", timeout=30_000)
     page.evaluate("window.kgRefresh()")
-    assert page.evaluate("window.kgView.labelled") == 25
+    labelled = page.evaluate("window.kgView.labelled")
+    assert 12 <= labelled <= 25  # the 25 busiest, less those whose label would cover another
     sizes = page.evaluate("window.kgNetwork.body.data.nodes.get().map(n => n.font.size)")
     scale = page.evaluate("window.kgNetwork.getScale()")
     assert sorted(sizes)[-1] * scale == pytest.approx(14, abs=0.5)  # 14 px on screen
@@ -171,6 +172,6 @@ def test_the_busiest_nodes_are_labelled_and_more_as_you_zoom(browser, tmp_path):
     page.wait_for_timeout(400)
     zoomed = page.evaluate("window.kgNetwork.getScale()") / scale
     assert zoomed > 1.3
-    assert abs(page.evaluate("window.kgView.labelled") - 25 * zoomed ** 2) <= 1
+    assert labelled < page.evaluate("window.kgView.labelled") <= 25 * zoomed ** 2 + 1
     assert watched.errors == []
     watched.page.close()

@@ -90,6 +90,8 @@
     n.baseColour = n.color;
     var copy = Object.assign({}, n);
     copy.title = tipElement(n.tip);
+    // the canvas shows a long label cut short; the tooltip, panel and search have it whole
+    if (String(n.label).length > 34) copy.label = String(n.label).slice(0, 33) + "…";
     return copy;
   });
   var edgeItems = data.edges.map(function (e) {
@@ -255,6 +257,8 @@
       .map(function (key) { return [key, counts[key]]; });
   }
   var stateRanks = ranked(function (n) { return (n.countries || [])[0]; });
+  // the states with most contacts get the colours (on the countries page each has one node)
+  stateRanks.sort(function (a, b) { return (contactsOf[b[0]] || 0) - (contactsOf[a[0]] || 0) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
   var communityRanks = ranked(function (n) { return n.community; });
   var stateColour = {}, communityColour = {};
   stateRanks.slice(0, PALETTE.length).forEach(function (entry, i) { stateColour[entry[0]] = PALETTE[i]; });
@@ -301,7 +305,24 @@
     document.body.dataset.ready = "1";
   }
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
-  network.fit({ animation: false });  // the positions are known before any drawing
+  // fit the nodes themselves (vis's own fit counts the labels' boxes, which follow the zoom)
+  function fitView(ids) {
+    ids = ids || nodesView.getIds();
+    if (!ids.length) return;
+    var where = network.getPositions(ids);
+    var box = null;
+    ids.forEach(function (id) {
+      var p = where[id];
+      if (!p) return;
+      box = box ? [Math.min(box[0], p.x), Math.min(box[1], p.y), Math.max(box[2], p.x), Math.max(box[3], p.y)]
+                : [p.x, p.y, p.x, p.y];
+    });
+    if (!box) return;
+    var width = container.clientWidth || 800, height = container.clientHeight || 600;
+    var scale = Math.min(1.5, 0.86 * Math.min(width / (box[2] - box[0] + 80), height / (box[3] - box[1] + 80)));
+    network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 }, scale: scale, animation: false });
+  }
+  fitView();  // the positions are known before any drawing
   var fitScale = network.getScale() || 1;
   window.kgNetwork = network;
   window.kgCounts = { nodes: data.nodes.length, edges: data.edges.length };
@@ -327,9 +348,23 @@
     var visible = Object.keys(shownNodes).sort(function (a, b) {
       return (nodeWeight[b] || 0) - (nodeWeight[a] || 0) || (a < b ? -1 : 1);
     });
-    var labelled = {};
-    visible.slice(0, budget).forEach(function (id) { labelled[id] = true; });
-    if (lit) Object.keys(lit).forEach(function (id) { labelled[id] = true; });
+    // the busiest first, each label only where it does not cover one already placed
+    var labelled = {}, boxes = [], placed = 0;
+    var candidates = lit ? visible.filter(function (id) { return lit[id]; }) : visible.slice(0, budget * 4);
+    var where = candidates.length ? network.getPositions(candidates) : {};
+    var unit = 1 / scale;
+    candidates.forEach(function (id) {
+      if (placed >= budget && !(lit && lit[id])) return;
+      var p = where[id];
+      if (!p) return;
+      var half = (String(nodeById[id].label).length * 7.6 + 6) * unit / 2;
+      var box = [p.x - half, p.y + 4 * unit, p.x + half, p.y + 24 * unit];
+      var clash = boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
+      if (clash && id !== state.selected) return;
+      boxes.push(box);
+      labelled[id] = true;
+      placed += 1;
+    });
     searchHits.forEach(function (id) { labelled[id] = true; });
     var fontSize = Math.round(14 / scale * 10) / 10;
     var nodeUpdates = [];
@@ -436,7 +471,7 @@
     });
     var every = Math.max(1, Math.ceil(36 / (step * 12)));
     months.forEach(function (m, i) {
-      if ((m.slice(5) !== "01" && i !== 0) || Number(m.slice(0, 4)) % every) return;
+      if (m.slice(5) !== "01" || Number(m.slice(0, 4)) % every) return;
       var tick = svgEl("text", { x: i * step + 1, y: height - 1 });
       tick.textContent = m.slice(0, 4);
       svg.appendChild(tick);
@@ -583,9 +618,14 @@
     }
     refresh();
     if (searchHits.length) {
-      network.selectNodes(searchHits);
-      network.fit({ nodes: searchHits, animation: false });
-      network.moveTo({ scale: Math.min(network.getScale(), 1.5) });
+      var around = {};
+      searchHits.forEach(function (id) {
+        around[id] = true;
+        (edgesOf[id] || []).forEach(function (e) {
+          if (shownEdges[e.id] !== undefined) { around[e.from] = true; around[e.to] = true; }
+        });
+      });
+      fitView(Object.keys(around));
       style();
     } else {
       network.unselectAll();
@@ -675,7 +715,7 @@
     if (window.kgSettled) return;
     if (network.physics.physicsEnabled) network.setOptions({ physics: { enabled: false } });
     window.kgSettled = true;
-    network.fit({ animation: false });
+    fitView();
     fitScale = network.getScale() || fitScale;
     style();
   }

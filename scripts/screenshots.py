@@ -1,0 +1,59 @@
+"""Screenshots of the network pages at 1280x720 for docs/: persons, countries, events.
+
+    .venv/bin/python scripts/screenshots.py [STORE] [OUT_DIR]
+
+STORE defaults to kg-store (run scripts/demo.sh first); the pages are written beside the
+pictures. Needs Debian's chromium (scripts/setup.sh --test installs it) and Playwright.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from kg.network import build_network
+from kg.store import open_store
+from kg.viz import write_html
+
+CHROMIUM = "/usr/bin/chromium"
+PAGES = {  # name: (projection, options, what to do on the page before the picture)
+    "persons": ("persons", {}, None),
+    "persons-selected": ("persons", {}, "search"),
+    "countries": ("countries", {}, None),
+    "events": ("events", {"since": "2024"}, None),
+}
+
+
+def main(store_dir: str = "kg-store", out_dir: str = "docs/screenshots") -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    store = open_store(store_dir, read_only=True)
+    try:
+        graphs = {name: build_network(store, projection, **options)
+                  for name, (projection, options, _) in PAGES.items()}
+    finally:
+        store.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        for name, graph in graphs.items():
+            html = write_html(graph, out / f"{name}.html",
+                              title=f"Military-diplomatic contacts: {PAGES[name][0]}")
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.goto(html.resolve().as_uri())
+            page.wait_for_function("() => window.kgReady === true", timeout=60_000)
+            page.wait_for_function("() => window.kgSettled === true", timeout=60_000)
+            if PAGES[name][2] == "search":
+                busiest = max(graph.nodes, key=lambda n: graph.nodes[n].get("weighted_degree", 0))
+                page.fill("#kg-search", graph.nodes[busiest]["label"])
+                page.press("#kg-search", "Enter")
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(out / f"{name}.png"))
+            print(f"{out / f'{name}.png'}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+            page.close()
+            (out / f"{name}.html").unlink()  # the pictures are the documentation; pages are big
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
