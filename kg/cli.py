@@ -332,7 +332,7 @@ def serve(store_location, bind, writable, timeout):
 @store_option(read_only=True)
 @format_option(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"], "turtle")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
-              help="Write to this file instead of standard output.")
+              help="Write to this file instead of standard output (\"-\": standard output).")
 @click.option("--bookkeeping", is_flag=True,
               help="Include the entity-resolution records (graph .../id/graph/resolution), e.g. "
                    "for a full backup; left out by default.")
@@ -348,7 +348,7 @@ def export(store_location, fmt, output, bookkeeping):
 
     store = open_for(store_location, read_only=True)
     try:
-        if output:
+        if output and output != "-":
             exporter.export(store, fmt, output, bookkeeping)
         else:
             exporter.write(store, fmt, sys.stdout.buffer, bookkeeping)
@@ -516,6 +516,9 @@ def network(store_location, projection, since, until, country, mode, person, hop
     from kg.network import EDGE_COLUMNS, METRIC_COLUMNS, edge_rows, metric_rows, summary, write_graph
     from kg.output import render
 
+    if "-" in outputs:
+        raise click.UsageError("-o - : name a .graphml, .gexf or .csv file; without -o the edges "
+                               "(or --metrics) print to standard output, --format csv for CSV")
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops,
                            metrics=metrics or bool(outputs))  # an edge list needs none
     for path in outputs:
@@ -532,7 +535,8 @@ def network(store_location, projection, since, until, country, mode, person, hop
 @store_option(read_only=True)
 @network_options
 @click.option("--output", "-o", default="network.html", show_default=True,
-              type=click.Path(dir_okay=False, path_type=str), help="The HTML file to write.")
+              type=click.Path(dir_okay=False, path_type=str),
+              help="The HTML file to write (\"-\": standard output).")
 @click.option("--title", default="Military-diplomatic contacts", show_default=True,
               help="The page's title.")
 @click.option("--physics/--no-physics", default=None,
@@ -542,19 +546,26 @@ def viz(store_location, projection, since, until, country, mode, person, hops, o
         physics):
     """Write an interactive network page that opens offline in any browser.
 
-    Colour and shape by class, size by number of contacts, tooltips with ranks, positions,
-    dates and source articles; a legend, filters and a search box. The file loads nothing from
-    the network.
+    Colour by state (or class, or community) with a legend, shape by class, size by meetings in
+    the current view, labels for the busiest nodes; filters (contacts involving a country,
+    minimum meetings, dates), search by name or alias, a panel of whom a person met with the
+    evidence, a timeline of contacts per month whose range you drag, the view kept in the URL.
+    The file loads nothing from the network.
 
     \b
     Examples:
       kg viz --store kg-store --output network.html
       kg viz --projection countries --since 2023 --output countries.html
+      kg viz --country AZ --output - > azerbaijan.html
     """
     from kg.network import summary
-    from kg.viz import write_html
+    from kg.viz import to_html, write_html
 
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    if output == "-":
+        click.echo(to_html(graph, title=title, physics=physics), nl=False)
+        click.echo(summary(graph), err=True)
+        return
     write_html(graph, output, title=title, physics=physics)
     click.echo(f"Wrote {output}: {summary(graph)}")
 

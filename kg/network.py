@@ -679,17 +679,53 @@ def generate_graphml(graph: nx.Graph) -> str:
     return "\n".join(nx.generate_graphml(exportable(graph))) + "\n"
 
 
-def generate_gexf(graph: nx.Graph) -> str:
-    """GEXF text for Gephi, with each node's class colour, size by degree and layout position."""
-    from kg.viz import STYLE  # the palette lives with the visualisation
+def generate_gexf(graph: nx.Graph, positions: dict | None = None) -> str:
+    """GEXF text for Gephi in dynamic mode: each edge's contacts as time intervals (spells, so
+    Gephi's timeline plays the contacts), each node from its first contact on; colours by state
+    (by class on the events projection) as on the page, size by degree, the page's layout."""
+    from kg.viz import OTHER_STATE, STYLE, layout_positions, state_colours
 
     out = exportable(graph)
+    by_state = graph.graph.get("projection") != "events"
+    colours = state_colours(graph) if by_state else {}
+    positions = layout_positions(graph) if positions is None else positions
+    first: dict = {}
+    for a, b, attributes in graph.edges(data=True):
+        spells = sorted({_interval(c["date"]) for c in attributes.get("contacts") or [] if c.get("date")})
+        if spells:
+            out[a][b]["spells"] = spells
+            for node in (a, b):
+                first[node] = min(first.get(node, spells[0][0]), spells[0][0])
     for node, attributes in out.nodes(data=True):
-        style = STYLE.get(attributes.get("kind"), STYLE["person"])
-        red, green, blue = (int(style["color"][i:i + 2], 16) for i in (1, 3, 5))
+        code = str(attributes.get("country") or "").split(",")[0].strip()
+        if by_state:
+            colour = colours.get(code, OTHER_STATE)
+        else:
+            colour = STYLE.get(attributes.get("kind"), STYLE["person"])["color"]
+        red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        x, y = positions.get(node, (0.0, 0.0))
         attributes["viz"] = {"color": {"r": red, "g": green, "b": blue, "a": 1.0},
-                             "size": 5.0 + 2.0 * math.sqrt(attributes.get("degree", 0))}
+                             "size": 5.0 + 2.0 * math.sqrt(attributes.get("degree", 0)),
+                             "position": {"x": float(x), "y": float(-y), "z": 0.0}}
+        if node in first:
+            attributes["start"] = first[node]
+    if first:
+        out.graph["mode"] = "dynamic"
     return "\n".join(nx.generate_gexf(out)) + "\n"
+
+
+def _interval(date: str) -> tuple[str, str]:
+    """The days an ISO date of any precision covers: "2024-02" -> ("2024-02-01", "2024-02-29")."""
+    import calendar
+
+    parts = date.split("-")
+    if len(parts) == 3:
+        return date, date
+    year = int(parts[0])
+    if len(parts) == 2:
+        month = int(parts[1])
+        return f"{date}-01", f"{date}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{year}-01-01", f"{year}-12-31"
 
 
 def generate_edge_csv(graph: nx.Graph) -> str:
@@ -702,14 +738,15 @@ def generate_edge_csv(graph: nx.Graph) -> str:
 
 
 def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> str:
-    """Write GraphML, GEXF or a CSV edge list, chosen by ``fmt`` or the file's suffix; UTF-8."""
+    """Write GraphML, GEXF or a CSV edge list, chosen by ``fmt`` or the file's suffix; UTF-8
+    (the CSV with a byte order mark, for Excel)."""
     path = Path(path)
     fmt = fmt or EXPORT_FORMATS.get(path.suffix.lower())
     if fmt not in EXPORT_FORMATS.values():
         raise NetworkError(f"cannot tell the format of {path}: name it .graphml, .gexf or .csv")
     text = {"graphml": generate_graphml, "gexf": generate_gexf, "csv": generate_edge_csv}[fmt](graph)
-    try:
-        path.write_text(text, encoding="utf-8")
+    try:  # a CSV file starts with a byte order mark: Excel then reads it as UTF-8 (accents intact)
+        path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     except OSError as error:
         raise NetworkError(f"cannot write {path}: {error.strerror or error}") from None
     return fmt

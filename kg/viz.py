@@ -44,6 +44,29 @@ STYLE = {
 }
 
 
+# colours by state: the busiest states get these in turn, the others OTHER_STATE (page and GEXF)
+STATE_PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+                 "#ff9da7", "#9c755f", "#1f77b4", "#17becf", "#bcbd22", "#8c564b"]
+OTHER_STATE = "#b8b8b8"
+
+
+def state_colours(graph: nx.Graph) -> dict[str, str]:
+    """Code -> colour for the states with most contacts in the graph (events counted once),
+    then most nodes; the page's legend and the GEXF export use the same table."""
+    contacts: dict[str, set] = {}
+    nodes: dict[str, int] = {}
+    for _, attributes in graph.nodes(data=True):
+        codes = [c.strip() for c in str(attributes.get("country") or "").split(",") if c.strip()]
+        if codes:
+            nodes[codes[0]] = nodes.get(codes[0], 0) + 1
+    for _, _, attributes in graph.edges(data=True):
+        for contact in attributes.get("contacts") or []:
+            for code in contact.get("countries") or []:
+                contacts.setdefault(code, set()).add(contact.get("event"))
+    ranked = sorted(nodes, key=lambda code: (-len(contacts.get(code, ())), -nodes[code], code))
+    return dict(zip(ranked, STATE_PALETTE))
+
+
 class VizError(KgError):
     """The page cannot be built or written."""
 
@@ -200,6 +223,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
             item["ev"] = indexes
         net.edges.append(item)
     net.kg_colour = "class" if graph.graph.get("projection") == "events" else "country"
+    net.kg_state_colours = state_colours(graph)
     net.kg_countries = _country_names(graph, net.kg_events)
     net.options = _options(n, physics)
     return net
@@ -384,7 +408,8 @@ def to_html(network, title: str = "Military-diplomatic contacts", physics: bool 
             "edges": [_without_title(e) for e in network.edges], "options": options, "legend": legend,
             "events": getattr(network, "kg_events", []),
             "countryNames": getattr(network, "kg_countries", {}),
-            "colour": getattr(network, "kg_colour", "class")}
+            "colour": getattr(network, "kg_colour", "class"),
+            "stateColours": getattr(network, "kg_state_colours", None), "otherState": OTHER_STATE}
     vis_js, vis_css = _vis_assets()
     page, script, style = _page_assets()
     replacements = {

@@ -448,3 +448,46 @@ def test_the_only_two_participants_of_a_meeting_met_whatever_their_states():
     store_extraction(graph_store, _meeting("T1", "2024-03-01", [first, second], ["TR", "NATO"]))
     assert edge_labels(build_network(graph_store, "persons")) == {
         frozenset({"Ali Veli", "Mehmet Can"}): 1}
+
+
+def test_gexf_is_dynamic_with_colours_by_state_and_positions(store, tmp_path):
+    """Gephi's timeline needs time intervals: each contact is a spell on its edge."""
+    from kg.viz import STATE_PALETTE, state_colours
+
+    graph = build_network(store, "persons")
+    text = generate_gexf(graph)
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    path = tmp_path / "persons.gexf"
+    path.write_text(text, encoding="utf-8")
+    back = nx.read_gexf(path)
+    edge = back.edges[PERSON + "yasar-guler", PERSON + "zakir-hasanov"]
+    assert edge["spells"] == [("2022-05-05", "2022-05-05"), ("2023-03-01", "2023-03-01")]
+    hasanov = back.nodes[PERSON + "zakir-hasanov"]
+    assert hasanov["start"] == "2022-05-05"
+    colours = state_colours(graph)
+    assert list(colours)[0] == "AZ" and colours["AZ"] == STATE_PALETTE[0]  # the busiest state
+    red, green, blue = (int(STATE_PALETTE[0][i:i + 2], 16) for i in (1, 3, 5))
+    assert (hasanov["viz"]["color"]["r"], hasanov["viz"]["color"]["g"],
+            hasanov["viz"]["color"]["b"]) == (red, green, blue)
+    positions = {(n["viz"]["position"]["x"], n["viz"]["position"]["y"]) for n in back.nodes.values()}
+    assert len(positions) == back.number_of_nodes()  # laid out, not all at the origin
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_for_excel(store, tmp_path):
+    path = tmp_path / "edges.csv"
+    write_graph(build_network(store, "persons"), path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\xef\xbb\xbf") == 1
+    assert path.read_text(encoding="utf-8-sig").startswith("source_label,")
+
+
+def test_dash_means_standard_output(runner, store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = runner.invoke(cli, ["viz", "--store", str(store_dir), "-o", "-"])
+    assert page.exit_code == 0, page.output
+    assert page.stdout.startswith("<!DOCTYPE html>") and "persons network" in page.stderr
+    turtle = runner.invoke(cli, ["export", "--store", str(store_dir), "-o", "-"])
+    assert turtle.exit_code == 0 and "Zakir Hasanov" in turtle.stdout
+    refused = runner.invoke(cli, ["network", "--store", str(store_dir), "-o", "-"])
+    assert refused.exit_code == 2 and "name a .graphml, .gexf or .csv file" in refused.output
+    assert not (tmp_path / "-").exists()

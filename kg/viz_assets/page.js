@@ -249,7 +249,7 @@
   // ---- colours: by state (the legend lists the busiest), by class or by community
   var PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
                  "#ff9da7", "#9c755f", "#1f77b4", "#17becf", "#bcbd22", "#8c564b"];
-  var OTHER = "#b8b8b8", DIM = "#e4e6ea", DIM_EDGE = "#eef0f2", EDGE = "#9aa5b1", EDGE_ON = "#333333";
+  var OTHER = data.otherState || "#b8b8b8", DIM = "#e4e6ea", DIM_EDGE = "#eef0f2", EDGE = "#9aa5b1", EDGE_ON = "#333333";
   function ranked(keyOf) {
     var counts = {};
     data.nodes.forEach(function (n) { var key = keyOf(n); if (key !== null && key !== undefined) counts[key] = (counts[key] || 0) + 1; });
@@ -261,7 +261,16 @@
   stateRanks.sort(function (a, b) { return (contactsOf[b[0]] || 0) - (contactsOf[a[0]] || 0) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
   var communityRanks = ranked(function (n) { return n.community; });
   var stateColour = {}, communityColour = {};
-  stateRanks.slice(0, PALETTE.length).forEach(function (entry, i) { stateColour[entry[0]] = PALETTE[i]; });
+  if (data.stateColours) {  // the same table as the GEXF export's (kg.viz.state_colours)
+    stateColour = data.stateColours;
+    var order = Object.keys(stateColour);
+    stateRanks.sort(function (a, b) {
+      var i = order.indexOf(a[0]), j = order.indexOf(b[0]);
+      return (i < 0 ? 1e9 : i) - (j < 0 ? 1e9 : j) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+    });
+  } else {
+    stateRanks.slice(0, PALETTE.length).forEach(function (entry, i) { stateColour[entry[0]] = PALETTE[i]; });
+  }
   communityRanks.slice(0, PALETTE.length).forEach(function (entry, i) { communityColour[entry[0]] = PALETTE[i]; });
   function baseColour(n) {
     if (state.colour === "country") {
