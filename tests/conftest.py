@@ -12,6 +12,12 @@ DEV = DATA / "dev"
 SEED = DATA / "seed-article.txt"
 
 
+@pytest.fixture(autouse=True)
+def no_terminal_width(monkeypatch):
+    """Tables and progress lines fit $COLUMNS when set: tests see the full width, wherever run."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -145,3 +145,15 @@ def test_export_to_file(runner, fact_store, tmp_path):
 def test_unknown_format_is_a_usage_error(runner, fact_store):
     result = runner.invoke(cli, ["export", "--store", fact_store, "--format", "xlsx"])
     assert result.exit_code == 2
+
+
+def test_tables_fit_the_terminal(monkeypatch):
+    from kg.output import render
+
+    rows = [["Zakir Hasanov", "Colonel General", "Minister of Defence of the Republic of Azerbaijan", 12]]
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = render(["name", "rank", "position", "meetings"], rows).splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[2].endswith("12") and "…" in lines[2]
+    monkeypatch.delenv("COLUMNS")
+    assert "Minister of Defence of the Republic of Azerbaijan" in render(["a", "b", "c", "d"], rows)
