@@ -591,14 +591,18 @@ def _eigenvector(graph: nx.Graph) -> dict:
     return scores
 
 
-def metric_rows(graph: nx.Graph, limit: int | None = None) -> list[list]:
-    """Rows for `kg.output.render(METRIC_COLUMNS, rows, fmt)`: the busiest nodes first, numbers
-    as numbers (a DataFrame of them sorts 28 above 9)."""
+def metric_rows(graph: nx.Graph, limit: int | None = None, by: str = "weighted_degree") -> list[list]:
+    """Rows for `kg.output.render(METRIC_COLUMNS, rows, fmt)`: the busiest nodes first (or the
+    highest ``by``: "betweenness" lists the brokers), numbers as numbers (a DataFrame of them
+    sorts 28 above 9)."""
+    if by not in ("weighted_degree", "degree", "betweenness", "eigenvector"):
+        raise NetworkError(f"cannot rank nodes by {by!r}: use weighted_degree, degree, "
+                           "betweenness or eigenvector")
     if graph.number_of_nodes() and "degree" not in next(iter(graph.nodes.values())):
         add_metrics(graph)
     nodes = sorted(graph.nodes(data=True),
-                   key=lambda item: (-item[1]["weighted_degree"], -item[1]["betweenness"],
-                                     item[1]["label"]))
+                   key=lambda item: (-item[1][by], -item[1]["weighted_degree"],
+                                     -item[1]["betweenness"], item[1]["label"]))
     rows = []
     for node, a in nodes[:limit]:
         rows.append([a["label"], a["kind"], a.get("country"), int(a["degree"]),
@@ -618,6 +622,55 @@ def edge_rows(graph: nx.Graph) -> list[list]:
                      list(attributes.get("articles", [])),
                      dict(attributes.get("years", {})) or attributes.get("role") or None, a, b])
     return rows
+
+
+def contacts_per_month(graph: nx.Graph, node=None, other=None) -> list[tuple[str, int]]:
+    """(month, contacts) from the first month to the last, each contact counted once, as the
+    page's timeline counts them: all the graph's contacts, one node's (a person, a state), or
+    those of one edge (``node`` and ``other``: a pair of officials or of states). A date known
+    only to the year counts in its January.
+
+    >>> contacts_per_month(build_network(store, "countries"), COUNTRY + "AZ")   # doctest: +SKIP
+    [('2022-05', 1), ('2022-06', 0), ...]
+    """
+    if node is not None and node not in graph:
+        raise NetworkError(f"{node} is not a node of this network")
+    if other is not None:
+        edges = [(node, other, graph[node][other])] if graph.has_edge(node, other) else []
+    elif node is not None:
+        edges = [(node, n, graph[node][n]) for n in graph[node]]
+    else:
+        edges = graph.edges(data=True)
+    months: dict[str, set] = {}
+    for _, _, attributes in edges:
+        for contact in attributes.get("contacts") or []:
+            if contact.get("date"):
+                parts = contact["date"].split("-")
+                month = f"{parts[0]}-{parts[1] if len(parts) > 1 else '01'}"
+                months.setdefault(month, set()).add(contact["event"])
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    rows = []
+    year, month = int(first[:4]), int(first[5:])
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        rows.append((key, len(months.get(key, ()))))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return rows
+
+
+def country_matrix(graph: nx.Graph) -> dict[str, dict[str, int]]:
+    """Meetings between each pair of states (or bodies) of a countries projection, by code:
+    ``matrix["AZ"]["TR"]`` (symmetric; the busiest states first). `pandas.DataFrame(matrix)`
+    makes it a table."""
+    if graph.graph.get("projection") != "countries":
+        raise NetworkError("country_matrix needs the countries projection: "
+                           "build_network(store, 'countries')")
+    code = {node: attributes.get("country") or _tail(node) for node, attributes in graph.nodes(data=True)}
+    order = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), code[n]))
+    return {code[a]: {code[b]: int(graph[a][b]["weight"]) if graph.has_edge(a, b) else 0
+                      for b in order} for a in order}
 
 
 EDGE_COLUMNS = ["source_label", "target_label", "weight", "dates", "articles", "years_or_role",

@@ -491,3 +491,23 @@ def test_dash_means_standard_output(runner, store_dir, tmp_path, monkeypatch):
     refused = runner.invoke(cli, ["network", "--store", str(store_dir), "-o", "-"])
     assert refused.exit_code == 2 and "name a .graphml, .gexf or .csv file" in refused.output
     assert not (tmp_path / "-").exists()
+
+
+def test_contacts_per_month_country_matrix_and_brokers(store):
+    from kg.network import contacts_per_month, country_matrix
+
+    people = build_network(store, "persons")
+    months = contacts_per_month(people)
+    assert months[0] == ("2022-05", 1) and months[-1] == ("2024-09", 1)
+    assert len(months) == 29 and sum(count for _, count in months) == 5  # the call counted once
+    assert [m for m, c in contacts_per_month(people, PERSON + "zakir-hasanov") if c] == [
+        "2022-05", "2023-03", "2024-06", "2024-07"]
+    assert contacts_per_month(people, PERSON + "zakir-hasanov", PERSON + "yasar-guler")[0] == ("2022-05", 1)
+    matrix = country_matrix(build_network(store, "countries"))
+    assert list(matrix)[0] == "AZ"
+    assert matrix["AZ"]["TR"] == matrix["TR"]["AZ"] == 2 and matrix["AZ"]["CN"] == 1
+    assert matrix["RU"]["TR"] == 0
+    brokers = metric_rows(people, 2, by="betweenness")
+    assert [row[0] for row in brokers] == ["Zakir Hasanov", "Yasar Guler"]
+    with pytest.raises(NetworkError, match="countries projection"):
+        country_matrix(people)
