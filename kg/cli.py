@@ -206,7 +206,7 @@ def curate(curation_file, store_location):
 
     \b
     Example:
-      kg curate docs/curations-example.yaml --store kg-store
+      kg curate docs/curations-demo.yaml --store kg-store    # after scripts/demo.sh
     """
     from kg.curate import apply_curations
 
@@ -416,7 +416,8 @@ def synth(out_dir, count, seed, prefix, gold_path):
     """Write a fictional corpus: OUT_DIR/articles.jsonl, the gold facts, and a README saying so.
 
     Invented officials of real countries meet, call, lead delegations and invite each other to
-    invented forums, in varied press-release phrasing; the gold is in the format of eval/FORMAT.md.
+    invented forums, in varied press-release phrasing; the gold is in the format of
+    tests/data/dev/FORMAT.md (what `kg evaluate` scores).
     Deterministic for a seed, and streamed (50,000 articles take seconds and little memory).
 
     \b

@@ -1,7 +1,8 @@
 """Network projections of the knowledge graph, their metrics, and Gephi/CSV exports.
 
 The store is read once into plain Python records (`load_contacts`), with every query scoped by
-``GRAPH ?g`` so the per-article copies of an entity never multiply rows (see NOTES.md). Everything
+``GRAPH ?g`` so the per-article copies of an entity never multiply rows (the union default
+graph repeats an entity's triples once per article that names it). Everything
 after that is pure: `filter_contacts`, the projections (`person_network`, `country_network`,
 `event_network`), `ego_network`, `add_metrics`, and the writers. `build_network` strings them
 together for the CLI, the notebook and `kg.viz`.
@@ -86,7 +87,7 @@ class Contacts:
 _PREFIX = f"PREFIX mdc: <{MDC}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 # One scan for everything the projections read: a row per (graph, subject, class, predicate,
-# object), each pattern inside one graph, so the per-article copies never multiply (NOTES.md).
+# object), each pattern inside one graph, so the per-article copies never multiply.
 # One query, not one per class: on disk each query costs a pass over the store.
 _CLASSES = ("Article", "Person", "Meeting", "Delegation", "Forum", "Invitation", "Country",
             "Organization")

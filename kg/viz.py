@@ -201,7 +201,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
             item["aliases"] = [str(a) for a in attributes["aliases"] if str(a) != label]
         if attributes.get("centre"):
             item["borderWidth"] = 4
-        net.nodes.append(item)  # appended directly: add_node/add_edge scan the lists (NOTES.md)
+        net.nodes.append(item)  # appended directly: add_node/add_edge scan the lists, O(n²)
         net.node_ids.append(str(node))
         net.node_map[str(node)] = item
     events: dict[str, int] = {}  # event IRI -> index in net.kg_events
@@ -351,7 +351,7 @@ def _options(n: int, physics: bool) -> dict:
                               "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100,
                                                    "avoidOverlap": 0.4},
                               # positions come from Python, so a short settling suffices;
-                              # nothing is drawn before it ends (NOTES.md): fewer steps when big
+                              # nothing is drawn before it ends: fewer steps when big
                               "stabilization": {"enabled": True, "fit": True, "updateInterval": 25,
                                                 "iterations": max(30, min(150, 40_000 // max(n, 1)))},
                               "minVelocity": 1.0}

@@ -41,6 +41,18 @@ def seed_store_dir(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def bundled_store_dir(tmp_path_factory) -> Path:
+    """An on-disk store of the bundled data (data/: the seed article and the demo corpus), as
+    scripts/demo.sh builds it. Tests copy it before changing it."""
+    from kg.cli import cli
+
+    path = tmp_path_factory.mktemp("bundled") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(TESTS.parent / "data"), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def artifacts_dir() -> Path:
     """Where tests leave files for people to look at (screenshots, HTML): test-artifacts/."""

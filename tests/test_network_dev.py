@@ -16,8 +16,6 @@ from kg.network import build_network, load_contacts, meeting_pairs
 from kg.store import open_store
 from conftest import DEV
 
-DEMO = Path(__file__).parent.parent / "data" / "demo" / "articles.jsonl"
-
 
 def _ingested(tmp_path_factory, source) -> Path:
     from click.testing import CliRunner
@@ -34,9 +32,9 @@ def dev_store(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    """The demo corpus (data/demo/), where one official is spelt Anatoli and Anatoly."""
-    return _ingested(tmp_path_factory, DEMO)
+def demo_store(bundled_store_dir):
+    """The bundled data (the demo corpus, where one official is spelt Anatoli and Anatoly)."""
+    return bundled_store_dir
 
 
 @pytest.mark.parametrize("which", ["dev_store", "demo_store"])
