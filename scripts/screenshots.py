@@ -1,4 +1,5 @@
-"""Screenshots of the network pages at 1280x720 for docs/: persons, countries, events.
+"""Screenshots at 1280x720 for docs/: the network pages (persons, a person selected, countries,
+events) and the query page of `kg serve` after running a named query.
 
     .venv/bin/python scripts/screenshots.py [STORE] [OUT_DIR]
 
@@ -52,7 +53,34 @@ def main(store_dir: str = "kg-store", out_dir: str = "docs/screenshots") -> None
             print(f"{out / f'{name}.png'}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
             page.close()
             (out / f"{name}.html").unlink()  # the pictures are the documentation; pages are big
+        serve_page(browser, store_dir, out)
         browser.close()
+
+
+def serve_page(browser, store_dir: str, out: Path) -> None:
+    """`kg serve`'s page, with the who-met-whom example run."""
+    import threading
+
+    from kg.serve import FrontServer, _free_port, start
+
+    inner, outer = _free_port(), _free_port()
+    process = start(store_dir, f"127.0.0.1:{inner}")
+    front = FrontServer(("127.0.0.1", outer), ("127.0.0.1", inner))
+    threading.Thread(target=front.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(f"http://127.0.0.1:{outer}/")
+        page.wait_for_function("() => window.kgReady === true")
+        page.click("button[data-name=who-met-whom]")
+        page.wait_for_function("() => window.kgDone === true")
+        page.screenshot(path=str(out / "serve.png"))
+        print(f"{out / 'serve.png'}: {page.inner_text('#kg-status')}")
+        page.close()
+    finally:
+        front.shutdown()
+        front.server_close()
+        process.terminate()
+        process.wait(timeout=10)
 
 
 if __name__ == "__main__":
