@@ -178,7 +178,7 @@ def entities(person_name, store_location, fmt):
         if not found:
             raise click.ClickException(f"no person named like {person_name!r} in the store")
         rows = [[iri.rsplit("/", 1)[-1], label, mention.article, mention.name, mention.country or "",
-                 f"{link.confidence:.2f}" if link else "", link.why if link else ""]
+                 round(link.confidence, 2) if link else None, link.why if link else ""]
                 for iri, label, mention, link in found]
         click.echo(render(["entity", "label", "article", "as written", "country", "confidence", "why"],
                           rows, fmt), nl=False)
@@ -191,7 +191,7 @@ def entities(person_name, store_location, fmt):
     rows = []
     for iri, found_members in sorted(members.items()):
         names = sorted({m.name for m in found_members})
-        rows.append([iri.rsplit("/", 1)[-1], " | ".join(names), str(len({m.article for m in found_members}))])
+        rows.append([iri.rsplit("/", 1)[-1], names, len({m.article for m in found_members})])
     click.echo(render(["entity", "names", "articles"], rows, fmt), nl=False)
 
 

@@ -175,3 +175,15 @@ def test_the_busiest_nodes_are_labelled_and_more_as_you_zoom(browser, tmp_path):
     assert labelled < page.evaluate("window.kgView.labelled") <= 25 * zoomed ** 2 + 1
     assert watched.errors == []
     watched.page.close()
+
+
+def test_the_timeline_of_one_pair(page):
+    """Selecting an edge: the timeline counts that pair's contacts (here Hasanov and Guler's two)."""
+    edge = page.evaluate("""() => window.kgNetwork.body.data.edges.get().find(e =>
+        [e.from, e.to].sort().join(' ') === ['%syasar-guler', '%szakir-hasanov'].join(' ')).id""" % (PERSON, PERSON))
+    page.evaluate("(id) => { window.kgState.selected = null; window.kgState.edge = id; window.kgRefresh(); }", edge)
+    assert page.inner_text("#kg-timeline-title") == "Contacts per month: Zakir Hasanov – Yasar Guler"
+    timeline = page.evaluate("window.kgView.timeline")
+    assert timeline["contacts"] == 2
+    months = page.evaluate("window.kgTimeline.months")
+    assert [months[i] for i, count in enumerate(timeline["counts"]) if count] == ["2022-05", "2023-03"]

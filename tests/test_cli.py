@@ -221,3 +221,16 @@ def test_the_readme_examples_print_something_on_the_bundled_data(runner, bundled
         lines = [line for line in result.stdout.splitlines() if line.strip()]
         header = 1 if "csv" in words else 2  # a CSV header, or a table's header and rule
         assert len(lines) > header, (words, result.stdout)
+
+
+def test_entities_as_json_carry_lists_and_numbers(runner, bundled_store_dir):
+    import json
+
+    listing = json.loads(runner.invoke(cli, ["entities", "--store", str(bundled_store_dir),
+                                             "--format", "json"]).stdout)
+    milorov = next(row for row in listing if row["entity"] == "anatoli-milorov")
+    assert milorov["names"] == ["Anatoli Milorov", "Anatoly Milorov"]
+    assert isinstance(milorov["articles"], int) and milorov["articles"] > 5
+    explained = json.loads(runner.invoke(cli, ["entities", "--person", "Anatoli Milorov", "--store",
+                                               str(bundled_store_dir), "--format", "json"]).stdout)
+    assert all(isinstance(row["confidence"], float) for row in explained if row["confidence"] is not None)
