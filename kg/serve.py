@@ -15,8 +15,8 @@ after it started; restart it, or serve ``writable`` and ingest through its URL.
 """
 from __future__ import annotations
 
+import html
 import http.client
-import json
 import os
 import re
 import shutil
@@ -29,11 +29,12 @@ import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import KgError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.store import is_remote
 
 
@@ -138,26 +139,22 @@ def query_page(title: str = PAGE_TITLE) -> str:
     """The page at ``/``: a query editor with the project's prefixes declared and the named
     queries (`kg queries`) as examples, each bound to an example value where it needs one.
     Self-contained: its only requests go to this server's ``/query``."""
-    from importlib import resources
-
     from kg import queries
     from kg.rdf import PREFIXES
-    from kg.viz import _script_json
+    from kg.viz import script_json
 
     examples = []
     for name in queries.names():
         query = queries.get(name)
         try:
             text = query.bind(_example_values(query))
-        except Exception:  # a required parameter without an example: leave it out
+        except QueryError:  # a required parameter without an example: leave it out
             continue
         examples.append({"name": name, "description": query.description, "text": text.strip() + "\n"})
     prologue = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
     data = {"prologue": prologue, "examples": examples, "endpoint": "/query"}
     page = resources.files("kg").joinpath("serve_assets/query.html").read_text(encoding="utf-8")
-    import html as html_module
-
-    replacements = {"{{TITLE}}": html_module.escape(title), "{{DATA}}": _script_json(data)}
+    replacements = {"{{TITLE}}": html.escape(title), "{{DATA}}": script_json(data)}
     return re.sub(r"\{\{[A-Z]+\}\}", lambda m: replacements[m.group(0)], page)
 
 

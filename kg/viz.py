@@ -208,7 +208,6 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
     net.kg_events = []
     for number, (a, b, attributes) in enumerate(graph.edges(data=True)):
         tip = _edge_tip(graph, a, b, attributes)
-        years = sorted({c["date"][:4] for c in attributes.get("contacts") or [] if c.get("date")})
         indexes = []
         for contact in attributes.get("contacts") or []:
             key = contact.get("event") or f"edge{number}-{len(indexes)}"
@@ -217,7 +216,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
                 net.kg_events.append(_page_event(contact))
             indexes.append(events[key])
         item = {"id": f"e{number}", "from": str(a), "to": str(b),
-                "value": attributes.get("weight", 1), "years": years,
+                "value": attributes.get("weight", 1),
                 "title": html.escape(_plain(tip)), "tip": tip}
         if "contacts" in attributes:
             item["ev"] = indexes
@@ -383,7 +382,7 @@ def _page_assets() -> tuple[str, str, str]:
                  for name in ("page.html", "page.js", "page.css"))
 
 
-def _script_json(value) -> str:
+def script_json(value) -> str:
     """JSON safe inside a <script> element: no "</script>", "<!--" or U+2028 can survive."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -415,7 +414,7 @@ def to_html(network, title: str = "Military-diplomatic contacts", physics: bool 
     replacements = {
         "{{TITLE}}": html.escape(title), "{{DESCRIPTION}}": html.escape(description),
         "{{VIS_CSS}}": vis_css, "{{PAGE_CSS}}": style, "{{VIS_JS}}": vis_js,
-        "{{PAGE_JS}}": script, "{{DATA}}": _script_json(data),
+        "{{PAGE_JS}}": script, "{{DATA}}": script_json(data),
     }
     # one pass, so a value can never be read as another placeholder
     import re
