@@ -30,7 +30,9 @@ VIEW = "[window.kgView.nodes, window.kgView.edges]"
 @pytest.fixture(scope="module")
 def page_path(tmp_path_factory):
     store = GraphStore(None)
-    for extraction in corpus() + [_meeting("A7", "2021-01-10", [HASANOV, PAPIKYAN], ["AM", "AZ"])]:
+    armenian = _meeting("A7", "2021-01-10", [HASANOV, PAPIKYAN], ["AM", "AZ"])
+    armenian.meetings[0].evidence = ["Hasanov received Defence Chief Papikyan in Baku."]
+    for extraction in corpus() + [armenian]:
         store_extraction(store, extraction)
     path = tmp_path_factory.mktemp("controls") / "persons.html"
     write_html(build_network(store, "persons"), path)
@@ -145,6 +147,22 @@ def test_the_view_is_restored_from_the_url(browser, page_path):  # noqa: F811
     assert watched.page.evaluate(VIEW) == [2, 1]
     assert watched.page.input_value("#kg-country") == "TR"
     assert watched.page.input_value("#kg-year-from") == "2022"
+    assert watched.errors == []
+    watched.page.close()
+
+
+def test_a_selected_person_from_the_url_lists_whom_they_met_with_the_evidence(browser, page_path):  # noqa: F811
+    watched = Watched(browser)
+    watched.page.goto(page_path.resolve().as_uri() + "#node=" + PERSON.replace(":", "%3A").replace("/", "%2F")
+                      + "suren-papikyan")
+    watched.page.wait_for_function("() => window.kgReady === true", timeout=30_000)
+    details = watched.page.inner_text("#kg-details")
+    assert "Met 1 counterpart" in details and "Zakir Hasanov (Azerbaijan (AZ)) · 1 contact" in details
+    assert watched.page.eval_on_selector_all("#kg-details .kg-met q.kg-evidence", "qs => qs.map(q => q.textContent)") == [
+        "Hasanov received Defence Chief Papikyan in Baku."]
+    assert watched.page.eval_on_selector_all("#kg-details .kg-met a", "as => as.map(a => a.href)") == [
+        "https://example.org/news/A7"]
+    assert watched.page.evaluate("window.kgView.lit") == 2
     assert watched.errors == []
     watched.page.close()
 

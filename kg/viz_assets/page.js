@@ -555,8 +555,12 @@
     });
     rows.sort(function (a, b) { return b.events.length - a.events.length || a.other.label.localeCompare(b.other.label); });
     var box = el("section", null, "kg-met-box");
-    box.appendChild(el("h3", rows.length ? "Met " + rows.length + (rows.length === 1 ? " counterpart" : " counterparts")
-                                         : "No contacts in this view"));
+    var onlyEvents = rows.length && rows.every(function (row) {
+      return ["person", "country", "organization"].indexOf(row.other.kind) < 0;
+    });
+    box.appendChild(el("h3", !rows.length ? "No contacts in this view"
+      : onlyEvents ? "Took part in " + rows.length + (rows.length === 1 ? " event" : " events")
+      : "Met " + rows.length + (rows.length === 1 ? " counterpart" : " counterparts")));
     var list = el("ul", null, "kg-met");
     rows.slice(0, 40).forEach(function (row) {
       var codes = (row.other.countries || []).map(countryLabel).join(", ");
