@@ -48,6 +48,8 @@ def main(store_dir: str = "kg-store", out_dir: str = "docs/screenshots") -> None
                 busiest = max(graph.nodes, key=lambda n: graph.nodes[n].get("weighted_degree", 0))
                 page.fill("#kg-search", graph.nodes[busiest]["label"])
                 page.press("#kg-search", "Enter")
+                # the panel from its list of counterparts: whom they met, when, the evidence
+                page.evaluate("document.querySelector('.kg-met-box').scrollIntoView()")
             page.wait_for_timeout(500)
             page.screenshot(path=str(out / f"{name}.png"))
             print(f"{out / f'{name}.png'}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
