@@ -107,3 +107,26 @@ def test_one_preferred_name_everywhere(which, request):
     assert len(shown) > 150
     assert {iri: names for iri, names in shown.items()
             if names != {data.persons[iri]["label"]}} == {}
+
+
+def test_the_same_pairs_under_every_country_and_some_windows(dev_store):
+    """`--country` and the query's country parameter, `--since/--until` and the query's: the same
+    pairs and weights for every state of the dev set."""
+    from kg import queries
+
+    store = open_store(dev_store, read_only=True)
+    try:
+        data = load_contacts(store)
+        codes = sorted({p["code"] for p in data.parties.values() if p["is_party"]})
+        cases = [{"country": code} for code in codes] + [
+            {"since": "2020"}, {"until": "2021"}, {"since": "2022-03", "until": "2023-06"},
+            {"since": "2024-06-14"}, {"country": "AZ", "since": "2023"}]
+        for case in cases:
+            graph = build_network(data, "persons", metrics=False, **case)
+            network = {frozenset(e[:2]): e[2] for e in graph.edges(data="weight")}
+            result = queries.run(store, "who-met-whom", case)
+            rows = [dict(zip(result.columns, row)) for row in result.values()]
+            assert {frozenset((r["a"], r["b"])): int(r["meetings"]) for r in rows} == network, case
+    finally:
+        store.close()
+    assert len(codes) > 60
