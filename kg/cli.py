@@ -499,10 +499,13 @@ def _build_network(store_location, projection, since, until, country, mode, pers
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="Also write the network, with the metrics as node attributes: .graphml or .gexf "
-                   "(they open in Gephi) or .csv (edge list). Repeatable.")
+                   "(they open in Gephi) or .csv (edge list). Repeatable; \"-\" is standard output "
+                   "(with --output-format).")
+@click.option("--output-format", "output_format", type=click.Choice(["graphml", "gexf", "csv"]),
+              help="The format of -o - (standard output), or of a file whose name does not say.")
 @click.option("--limit", type=click.IntRange(1), help="Print at most this many rows.")
 def network(store_location, projection, since, until, country, mode, person, hops, metrics, fmt,
-            outputs, limit):
+            outputs, output_format, limit):
     """Project the graph to a network: print its edges or its metrics, write Gephi files.
 
     Edges join persons who met (weight = number of meetings, with dates and article ids),
@@ -513,18 +516,26 @@ def network(store_location, projection, since, until, country, mode, person, hop
       kg network --person "Zakir Hasanov" --hops 2
       kg network --projection countries --since 2020 --metrics --format csv
       kg network --country AZ --mode call --output calls.gexf --output calls.csv
+      kg network --since 2024 -o - --output-format gexf > contacts-2024.gexf
     """
-    from kg.network import EDGE_COLUMNS, METRIC_COLUMNS, edge_rows, metric_rows, summary, write_graph
+    from kg.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
+                            metric_rows, summary, write_graph)
     from kg.output import render
 
-    if "-" in outputs:
-        raise click.UsageError("-o - : name a .graphml, .gexf or .csv file; without -o the edges "
-                               "(or --metrics) print to standard output, --format csv for CSV")
+    if "-" in outputs and not output_format:
+        raise click.UsageError("-o - writes to standard output: say in which format with "
+                               "--output-format graphml|gexf|csv")
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops,
                            metrics=metrics or bool(outputs))  # an edge list needs none
     for path in outputs:
-        written = write_graph(graph, path)
-        click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+        if path != "-":  # the file's suffix says its format; --output-format when it does not
+            written = write_graph(graph, path, None if Path(path).suffix.lower() in EXPORT_FORMATS
+                                  else output_format)
+            click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+    if "-" in outputs:
+        click.echo(generate(graph, output_format), nl=False)
+        click.echo(summary(graph), err=True)
+        return
     if metrics:
         click.echo(render(METRIC_COLUMNS, metric_rows(graph, limit), fmt), nl=False)
     elif not outputs:

@@ -791,6 +791,13 @@ def generate_edge_csv(graph: nx.Graph) -> str:
     return buffer.getvalue()
 
 
+def generate(graph: nx.Graph, fmt: str) -> str:
+    """The network as GraphML, GEXF or CSV text."""
+    if fmt not in EXPORT_FORMATS.values():
+        raise NetworkError(f"unknown network format {fmt!r}: use graphml, gexf or csv")
+    return {"graphml": generate_graphml, "gexf": generate_gexf, "csv": generate_edge_csv}[fmt](graph)
+
+
 def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> str:
     """Write GraphML, GEXF or a CSV edge list, chosen by ``fmt`` or the file's suffix; UTF-8
     (the CSV with a byte order mark, for Excel)."""
@@ -798,7 +805,7 @@ def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> st
     fmt = fmt or EXPORT_FORMATS.get(path.suffix.lower())
     if fmt not in EXPORT_FORMATS.values():
         raise NetworkError(f"cannot tell the format of {path}: name it .graphml, .gexf or .csv")
-    text = {"graphml": generate_graphml, "gexf": generate_gexf, "csv": generate_edge_csv}[fmt](graph)
+    text = generate(graph, fmt)
     try:  # a CSV file starts with a byte order mark: Excel then reads it as UTF-8 (accents intact)
         path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     except OSError as error:

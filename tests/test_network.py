@@ -489,7 +489,12 @@ def test_dash_means_standard_output(runner, store_dir, tmp_path, monkeypatch):
     turtle = runner.invoke(cli, ["export", "--store", str(store_dir), "-o", "-"])
     assert turtle.exit_code == 0 and "Zakir Hasanov" in turtle.stdout
     refused = runner.invoke(cli, ["network", "--store", str(store_dir), "-o", "-"])
-    assert refused.exit_code == 2 and "name a .graphml, .gexf or .csv file" in refused.output
+    assert refused.exit_code == 2 and "--output-format graphml|gexf|csv" in refused.output
+    gexf = runner.invoke(cli, ["network", "--store", str(store_dir), "-o", "-", "-o", "also.csv",
+                               "--output-format", "gexf"])
+    assert gexf.exit_code == 0, gexf.output
+    assert gexf.stdout.startswith("<?xml") and 'mode="dynamic"' in gexf.stdout
+    assert (tmp_path / "also.csv").read_text(encoding="utf-8-sig").startswith("source_label,")
     assert not (tmp_path / "-").exists()
 
 
