@@ -34,6 +34,7 @@ MODES = ("in_person", "call", "video")
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 METRIC_COLUMNS = ["label", "kind", "country", "degree", "weighted_degree", "betweenness",
                   "eigenvector", "community", "id"]
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'  # networkx's generators leave it out
 BETWEENNESS_BUDGET = 1_500_000  # sources x (nodes + edges): past it, betweenness is sampled
 
 
@@ -730,7 +731,7 @@ def _scalars(attributes: dict) -> dict:
 
 def generate_graphml(graph: nx.Graph) -> str:
     """GraphML text (opens in Gephi, yEd, Cytoscape)."""
-    return "\n".join(nx.generate_graphml(exportable(graph))) + "\n"
+    return XML_DECLARATION + "\n".join(nx.generate_graphml(exportable(graph))) + "\n"
 
 
 def generate_gexf(graph: nx.Graph, positions: dict | None = None) -> str:
@@ -765,7 +766,7 @@ def generate_gexf(graph: nx.Graph, positions: dict | None = None) -> str:
             attributes["start"] = first[node]
     if first:
         out.graph["mode"] = "dynamic"
-    return "\n".join(nx.generate_gexf(out)) + "\n"
+    return XML_DECLARATION + "\n".join(nx.generate_gexf(out)) + "\n"
 
 
 def _interval(date: str) -> tuple[str, str]:
