@@ -90,7 +90,8 @@ def hostile_page(tmp_path_factory):
     yao = Person("y", "Yao Qin", country="CN")
     store_extraction(store, Extraction(article, date="2024-07-01", persons=[hostile, yao],
                                        meetings=[Meeting("m", "2024-07-01", ["AZ", "CN"],
-                                                         participants=["x", "y"])]))
+                                                         participants=["x", "y"],
+                                                         evidence=[HOSTILE + " met Yao Qin."])]))
     path = tmp_path_factory.mktemp("viz") / "hostile.html"
     graph = build_network(store, "persons")
     write_html(graph, path)
@@ -147,6 +148,7 @@ def test_a_hostile_label_stays_text_and_runs_nothing(watched, hostile_page):
     yao = watched.node_point(PERSON + "yao-qin")
     page.mouse.click((x + yao[0]) / 2, (y + yao[1]) / 2)
     assert "<script>alert(2)</script> & co" in page.inner_text("#kg-details")
+    assert HOSTILE + " met Yao Qin." in page.inner_text("#kg-details")  # the evidence, as text
     assert page.query_selector("#kg-details a") is None
     page.fill("#kg-search", "onerror")
     page.press("#kg-search", "Enter")
