@@ -178,7 +178,7 @@ def entities(person_name, store_location, fmt):
         if not found:
             raise click.ClickException(f"no person named like {person_name!r} in the store")
         rows = [[iri.rsplit("/", 1)[-1], label, mention.article, mention.name, mention.country or "",
-                 f"{link.confidence:.2f}" if link else "", link.why if link else ""]
+                 round(link.confidence, 2) if link else None, link.why if link else ""]
                 for iri, label, mention, link in found]
         click.echo(render(["entity", "label", "article", "as written", "country", "confidence", "why"],
                           rows, fmt), nl=False)
@@ -191,7 +191,7 @@ def entities(person_name, store_location, fmt):
     rows = []
     for iri, found_members in sorted(members.items()):
         names = sorted({m.name for m in found_members})
-        rows.append([iri.rsplit("/", 1)[-1], " | ".join(names), str(len({m.article for m in found_members}))])
+        rows.append([iri.rsplit("/", 1)[-1], names, len({m.article for m in found_members})])
     click.echo(render(["entity", "names", "articles"], rows, fmt), nl=False)
 
 
@@ -206,7 +206,7 @@ def curate(curation_file, store_location):
 
     \b
     Example:
-      kg curate docs/curations-example.yaml --store kg-store
+      kg curate docs/curations-demo.yaml --store kg-store    # after scripts/demo.sh
     """
     from kg.curate import apply_curations
 
@@ -332,7 +332,7 @@ def serve(store_location, bind, writable, timeout):
 @store_option(read_only=True)
 @format_option(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"], "turtle")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
-              help="Write to this file instead of standard output.")
+              help="Write to this file instead of standard output (\"-\": standard output).")
 @click.option("--bookkeeping", is_flag=True,
               help="Include the entity-resolution records (graph .../id/graph/resolution), e.g. "
                    "for a full backup; left out by default.")
@@ -348,7 +348,7 @@ def export(store_location, fmt, output, bookkeeping):
 
     store = open_for(store_location, read_only=True)
     try:
-        if output:
+        if output and output != "-":
             exporter.export(store, fmt, output, bookkeeping)
         else:
             exporter.write(store, fmt, sys.stdout.buffer, bookkeeping)
@@ -400,7 +400,7 @@ def stats(store_location, fmt):
         curations = curation_counts(store)
     finally:
         store.close()
-    rows = numbers.rows() + [[f"curations: {action}", str(n)] for action, n in curations.items()]
+    rows = numbers.rows() + [[f"curations: {action}", int(n)] for action, n in curations.items()]
     click.echo(render(["what", "count"], rows, fmt), nl=False)
 
 
@@ -416,7 +416,8 @@ def synth(out_dir, count, seed, prefix, gold_path):
     """Write a fictional corpus: OUT_DIR/articles.jsonl, the gold facts, and a README saying so.
 
     Invented officials of real countries meet, call, lead delegations and invite each other to
-    invented forums, in varied press-release phrasing; the gold is in the format of eval/FORMAT.md.
+    invented forums, in varied press-release phrasing; the gold is in the format of
+    tests/data/dev/FORMAT.md (what `kg evaluate` scores).
     Deterministic for a seed, and streamed (50,000 articles take seconds and little memory).
 
     \b
@@ -535,10 +536,13 @@ def _build_network(store_location, projection, since, until, country, mode, pers
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="Also write the network, with the metrics as node attributes: .graphml or .gexf "
-                   "(they open in Gephi) or .csv (edge list). Repeatable.")
+                   "(they open in Gephi) or .csv (edge list). Repeatable; \"-\" is standard output "
+                   "(with --output-format).")
+@click.option("--output-format", "output_format", type=click.Choice(["graphml", "gexf", "csv"]),
+              help="The format of -o - (standard output), or of a file whose name does not say.")
 @click.option("--limit", type=click.IntRange(1), help="Print at most this many rows.")
 def network(store_location, projection, since, until, country, mode, person, hops, metrics, fmt,
-            outputs, limit):
+            outputs, output_format, limit):
     """Project the graph to a network: print its edges or its metrics, write Gephi files.
 
     Edges join persons who met (weight = number of meetings, with dates and article ids),
@@ -549,15 +553,26 @@ def network(store_location, projection, since, until, country, mode, person, hop
       kg network --person "Zakir Hasanov" --hops 2
       kg network --projection countries --since 2020 --metrics --format csv
       kg network --country AZ --mode call --output calls.gexf --output calls.csv
+      kg network --since 2024 -o - --output-format gexf > contacts-2024.gexf
     """
-    from kg.network import EDGE_COLUMNS, METRIC_COLUMNS, edge_rows, metric_rows, summary, write_graph
+    from kg.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
+                            metric_rows, summary, write_graph)
     from kg.output import render
 
+    if "-" in outputs and not output_format:
+        raise click.UsageError("-o - writes to standard output: say in which format with "
+                               "--output-format graphml|gexf|csv")
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops,
                            metrics=metrics or bool(outputs))  # an edge list needs none
     for path in outputs:
-        written = write_graph(graph, path)
-        click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+        if path != "-":  # the file's suffix says its format; --output-format when it does not
+            written = write_graph(graph, path, None if Path(path).suffix.lower() in EXPORT_FORMATS
+                                  else output_format)
+            click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+    if "-" in outputs:
+        click.echo(generate(graph, output_format), nl=False)
+        click.echo(summary(graph), err=True)
+        return
     if metrics:
         click.echo(render(METRIC_COLUMNS, metric_rows(graph, limit), fmt), nl=False)
     elif not outputs:
@@ -569,7 +584,8 @@ def network(store_location, projection, since, until, country, mode, person, hop
 @store_option(read_only=True)
 @network_options
 @click.option("--output", "-o", default="network.html", show_default=True,
-              type=click.Path(dir_okay=False, path_type=str), help="The HTML file to write.")
+              type=click.Path(dir_okay=False, path_type=str),
+              help="The HTML file to write (\"-\": standard output).")
 @click.option("--title", default="Military-diplomatic contacts", show_default=True,
               help="The page's title.")
 @click.option("--physics/--no-physics", default=None,
@@ -579,19 +595,26 @@ def viz(store_location, projection, since, until, country, mode, person, hops, o
         physics):
     """Write an interactive network page that opens offline in any browser.
 
-    Colour and shape by class, size by number of contacts, tooltips with ranks, positions,
-    dates and source articles; a legend, filters and a search box. The file loads nothing from
-    the network.
+    Colour by state (or class, or community) with a legend, shape by class, size by meetings in
+    the current view, labels for the busiest nodes; filters (contacts involving a country,
+    minimum meetings, dates), search by name or alias, a panel of whom a person met with the
+    evidence, a timeline of contacts per month whose range you drag, the view kept in the URL.
+    The file loads nothing from the network.
 
     \b
     Examples:
       kg viz --store kg-store --output network.html
       kg viz --projection countries --since 2023 --output countries.html
+      kg viz --country AZ --output - > azerbaijan.html
     """
     from kg.network import summary
-    from kg.viz import write_html
+    from kg.viz import to_html, write_html
 
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    if output == "-":
+        click.echo(to_html(graph, title=title, physics=physics), nl=False)
+        click.echo(summary(graph), err=True)
+        return
     write_html(graph, output, title=title, physics=physics)
     click.echo(f"Wrote {output}: {summary(graph)}")
 

@@ -2,27 +2,39 @@
 
 The Oxigraph server is the engine `kg` already embeds, so the endpoint answers exactly what
 `kg query` does: queries at ``/query`` (GET and POST; JSON, XML, CSV and TSV results by the
-Accept header), the YASGUI query page at ``/``, and with ``writable`` also ``/update`` and the
-Graph Store Protocol at ``/store``. The default graph is the union of the article graphs.
+Accept header), and with ``writable`` also ``/update`` and the Graph Store Protocol at ``/store``.
+The default graph is the union of the article graphs.
+
+`serve` puts a small front in front of it (`FrontServer`, on the address the user gives): the
+project's own query page at ``/`` (its title, the ``mdc:`` prefixes declared, the named queries
+as examples; nothing is loaded from elsewhere, where Oxigraph's YASGUI page fetches a prefix
+list from the internet), and every other request passed to Oxigraph on a private port.
 
 Freshness: a read-only server opens the store as a snapshot, so it never sees what is ingested
 after it started; restart it, or serve ``writable`` and ingest through its URL.
 """
 from __future__ import annotations
 
+import html
+import http.client
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from typing import Callable
+from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import KgError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.store import is_remote
 
 
@@ -120,11 +132,164 @@ def _listening(host: str, port: int) -> bool:
         return False
 
 
+PAGE_TITLE = "kg: military-diplomatic contacts"
+
+
+def query_page(title: str = PAGE_TITLE) -> str:
+    """The page at ``/``: a query editor with the project's prefixes declared and the named
+    queries (`kg queries`) as examples, each bound to an example value where it needs one.
+    Self-contained: its only requests go to this server's ``/query``."""
+    from kg import queries
+    from kg.rdf import PREFIXES
+    from kg.viz import script_json
+
+    examples = []
+    for name in queries.names():
+        query = queries.get(name)
+        try:
+            text = query.bind(_example_values(query))
+        except QueryError:  # a required parameter without an example: leave it out
+            continue
+        examples.append({"name": name, "description": query.description, "text": text.strip() + "\n"})
+    prologue = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
+    data = {"prologue": prologue, "examples": examples, "endpoint": "/query"}
+    page = resources.files("kg").joinpath("serve_assets/query.html").read_text(encoding="utf-8")
+    replacements = {"{{TITLE}}": html.escape(title), "{{DATA}}": script_json(data)}
+    return re.sub(r"\{\{[A-Z]+\}\}", lambda m: replacements[m.group(0)], page)
+
+
+def _example_values(query) -> dict[str, str]:
+    """Values for a query's required parameters, from their descriptions ("e.g. AZ", "(\"Zakir
+    Hasanov\")")."""
+    values = {}
+    for param in query.params:
+        if not param.required:
+            continue
+        found = re.search(r'\("([^"]+)"\)', param.description) or re.search(r"e\.g\. (\S+)", param.description)
+        if found:
+            values[param.name] = found.group(1).rstrip(",.;")
+    return values
+
+
+_HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+               "trailers", "transfer-encoding", "upgrade", "host", "content-length"}
+
+
+class _FrontHandler(BaseHTTPRequestHandler):
+    """``/``: the query page; anything else: passed to the Oxigraph server unchanged."""
+
+    protocol_version = "HTTP/1.1"
+    server: "FrontServer"
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+    def do_GET(self):
+        parts = urlsplit(self.path)
+        if parts.path in ("/", "/index.html") and "query" not in parse_qs(parts.query):
+            body = self.server.page
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self._forward()
+
+    def do_POST(self):
+        self._forward()
+
+    do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_POST
+
+    def _body(self) -> bytes | None:
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else None
+
+    def _forward(self):
+        body = self._body()
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
+        connection = http.client.HTTPConnection(*self.server.upstream, timeout=self.server.timeout_s)
+        try:
+            connection.request(self.command, self.path, body=body, headers=headers)
+            response = connection.getresponse()
+        except OSError as error:
+            connection.close()
+            self.send_error(502, f"the SPARQL server does not answer: {error}")
+            return
+        try:
+            self.send_response(response.status, response.reason)
+            for key, value in response.getheaders():
+                if key.lower() not in _HOP_BY_HOP:
+                    self.send_header(key, value)
+            length = response.getheader("Content-Length")
+            if self.command == "HEAD" or response.status in (204, 304):
+                self.send_header("Content-Length", "0" if length is None else length)
+                self.end_headers()
+                return
+            chunked = length is None
+            self.send_header("Transfer-Encoding" if chunked else "Content-Length",
+                             "chunked" if chunked else length)
+            self.end_headers()
+            while True:
+                data = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
+                if not data:
+                    break
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if chunked else data)
+            if chunked:
+                self.wfile.write(b"0\r\n\r\n")
+        finally:
+            connection.close()
+
+
+class FrontServer(ThreadingHTTPServer):
+    """The address `kg serve` listens on: the query page, and a pass-through to Oxigraph."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], upstream: tuple[str, int], title: str = PAGE_TITLE,
+                 timeout_s: float = 600.0):
+        self.upstream = upstream
+        self.page = query_page(title).encode("utf-8")
+        self.timeout_s = timeout_s
+        super().__init__(address, _FrontHandler)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def serve(location: str, bind: str = "127.0.0.1:7878", writable: bool = False, timeout: int | None = 60,
-          echo: Callable[[str], None] = print) -> int:
+          echo: Callable[[str], None] = print, title: str = PAGE_TITLE) -> int:
     """Run the server in the foreground until interrupted; returns its exit code."""
-    process = start(location, bind, writable, timeout, stderr=subprocess.DEVNULL)
     host, port = parse_bind(bind)
+    server_command(location, bind, writable, timeout)  # the same checks, before anything starts
+    probe_host = "127.0.0.1" if host in ("0.0.0.0", "localhost") else host
+    if _listening(probe_host, port):
+        raise ServeError(f"{host}:{port} is in use by another program; choose another --bind HOST:PORT")
+    inner = _free_port()
+    process = start(location, f"127.0.0.1:{inner}", writable, timeout, stderr=subprocess.DEVNULL)
+    try:
+        front = FrontServer((host, port), ("127.0.0.1", inner), title=title,
+                            timeout_s=float(timeout or 600) + 30)
+    except OSError as error:
+        process.terminate()
+        process.wait(timeout=10)
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    thread = threading.Thread(target=front.serve_forever, name="kg-serve-front", daemon=True)
+    thread.start()
     base = f"http://{host}:{port}"
     echo(f"Serving {location} {'read-write' if writable else 'read-only'} at {base}/query "
          f"(query page {base}/). Ctrl-C stops.")
@@ -148,3 +313,5 @@ def serve(location: str, bind: str = "127.0.0.1:7878", writable: bool = False, t
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+        front.shutdown()
+        front.server_close()

@@ -12,6 +12,12 @@ DEV = DATA / "dev"
 SEED = DATA / "seed-article.txt"
 
 
+@pytest.fixture(autouse=True)
+def no_terminal_width(monkeypatch):
+    """Tables and progress lines fit $COLUMNS when set: tests see the full width, wherever run."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
@@ -31,6 +37,18 @@ def seed_store_dir(tmp_path_factory) -> Path:
 
     path = tmp_path_factory.mktemp("seed") / "store"
     result = CliRunner().invoke(cli, ["ingest", str(SEED), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="session")
+def bundled_store_dir(tmp_path_factory) -> Path:
+    """An on-disk store of the bundled data (data/: the seed article and the demo corpus), as
+    scripts/demo.sh builds it. Tests copy it before changing it."""
+    from kg.cli import cli
+
+    path = tmp_path_factory.mktemp("bundled") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(TESTS.parent / "data"), "--store", str(path)])
     assert result.exit_code == 0, result.output
     return path
 
