@@ -479,3 +479,8 @@ def test_a_counterpart_named_by_a_post_with_its_state_and_an_end_date_that_dates
     assert sorted((m.date, m.parties, [names[k] for k in m.participants]) for m in extraction.meetings) == [
         ("2021-11-30", ["AE", "EG"], ["Mohamed Zaki"]),
         ("2021-11-30", ["DZ", "EG"], ["Osama Askar", "Said Chengriha"])]  # "Meanwhile": the same day
+
+
+def test_set_to_hold_talks_is_future():
+    extraction, _ = run("On Friday, the EU general is set to hold talks with Polish Defence Minister Jan Nowak.")
+    assert extraction.meetings == []

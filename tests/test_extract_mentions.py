@@ -143,3 +143,10 @@ def test_burmese_honorific_and_post_acronyms_are_not_part_of_names():
 def test_a_title_that_is_also_a_family_name_ends_a_name():
     assert [(m.name, m.rank) for m in find_persons("His counterpart Major General Rose King met General Ali Prince.")] \
         == [("Rose King", "Major General"), ("Ali Prince", "General")]
+
+
+def test_a_portfolio_named_after_a_body_is_no_side():
+    assert [(m.name, m.country) for m in find_persons(
+        "He met the Polish Minister for EU Affairs Konrad Nowak.")] == [("Konrad Nowak", "PL")]
+    assert [(m.name, m.country) for m in find_persons("He met the Minister for EU Affairs Konrad Nowak.")] == [
+        ("Konrad Nowak", None)]

@@ -138,6 +138,8 @@ def country_in(text: str) -> str | None:
         if place.kind in ("country", "demonym", "institution", "body"):
             if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]):
                 continue
+            if re.match(r"\s+[Aa]ffairs\b", text[place.end:]):
+                continue  # "Minister for EU Affairs", "Secretary for African Affairs": a portfolio, not a side
             return place.code
     return None
 
