@@ -151,3 +151,8 @@ def test_a_dateline_after_a_headline_written_as_a_sentence_is_read():
 def test_abbreviations_from_the_rank_lexicon_end_no_sentence():
     assert split_sentences("The Navy chief met Comdr. John Peters in Mumbai. Lt. Col. Ana Diaz attended.") == [
         "The Navy chief met Comdr. John Peters in Mumbai.", "Lt. Col. Ana Diaz attended."]
+
+
+def test_a_dateline_glued_by_a_colon_after_a_known_city_only():
+    assert split_dateline("KUWAIT, Feb 20 (APP):Chief of Army Staff met him.") == ("Chief of Army Staff met him.", "Kuwait", "Feb 20")
+    assert split_dateline("NOTE:This is not a dateline.") == ("NOTE:This is not a dateline.", None, None)

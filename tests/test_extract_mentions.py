@@ -150,3 +150,9 @@ def test_a_portfolio_named_after_a_body_is_no_side():
         "He met the Polish Minister for EU Affairs Konrad Nowak.")] == [("Konrad Nowak", "PL")]
     assert [(m.name, m.country) for m in find_persons("He met the Minister for EU Affairs Konrad Nowak.")] == [
         ("Konrad Nowak", None)]
+
+
+def test_a_weekday_after_a_name_and_an_engineers_title_before_it_are_not_part_of_it():
+    assert [(m.name, m.rank) for m in find_persons(
+        "Chief of Army Staff (COAS) General Qamar Bashir Thursday paid a visit and met Engineer Hashim Al-Refai.")] == [
+        ("Qamar Bashir", "General"), ("Hashim Al-Refai", None)]

@@ -34,7 +34,7 @@ _DATE_PART = (rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTHS})\.?(?:,?\s+\
 _AGENCY = r"(?:,?\s*\([^)]{1,80}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
 _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
-    rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–)(?=[A-Z])|(?<=\))\s+(?=[A-Z]))")
+    rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=\))\s+(?=[A-Z]))")
 _DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
 # "Baku, May 13, AZERTAC.", "ASTANA. KAZINFORM –", "Tbilisi, 3 March, GHN -": the agency's name in capitals
 _DATELINE_AGENCY = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\s*(?:[.,]|--|—|–)\s*(?:[A-Z]{{2,12}}|[A-Z]{{2,5}}\s+[A-Z][a-z]+)"
@@ -116,6 +116,8 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
             continue
         if not (shouted or known or has_date):
             continue
+        if not match.group(0)[-1].isspace() and not (known or has_date):
+            continue  # "NOTE:This ...": a glued separator only after a known city or a date
         rest = paragraph[match.end():]
         if not rest or not (rest[0].isupper() or rest[0] in "\"'(" or rest[0].isdigit()):
             continue

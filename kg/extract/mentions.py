@@ -597,6 +597,9 @@ def name_words(name: str) -> list[str]:
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
                         r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
+# words after a name that do not make it part of an organisation's name ("General X Thursday paid a visit")
+_NOT_AN_ORGANISATION_TAIL = {"On", "In", "At", "The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                             "Sunday", "Today", "Yesterday", "Earlier", "Later", "Also"}
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -625,7 +628,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in ("On", "In", "At", "The"):
+                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL:
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
         if re.search(r"\bthe\s+$", sentence[:start]):
             continue
