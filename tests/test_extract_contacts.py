@@ -484,3 +484,15 @@ def test_a_counterpart_named_by_a_post_with_its_state_and_an_end_date_that_dates
 def test_set_to_hold_talks_is_future():
     extraction, _ = run("On Friday, the EU general is set to hold talks with Polish Defence Minister Jan Nowak.")
     assert extraction.meetings == []
+
+
+def test_a_list_of_a_named_official_and_posts_gives_a_contact_with_each():
+    extraction, names = run("Pakistan's Chief of Army Staff General Asif Karim on Tuesday called on Uzbek President "
+                            "Bakhtiyor Rashidov, the Defence Minister and the Chairman of the State Security Service of "
+                            "Uzbekistan in Tashkent.")
+    assert sorted((m.parties, [names[k] for k in m.participants]) for m in extraction.meetings) == [
+        (["PK", "UZ"], ["Asif Karim"]), (["PK", "UZ"], ["Asif Karim"]), (["PK", "UZ"], ["Asif Karim", "Bakhtiyor Rashidov"])]
+    # a post in apposition to its holder is no second contact
+    extraction, _ = run("Yesterday, Saudi Assistant Minister Dr. Khalid Al-Ghamdi met with Italy's Undersecretary of "
+                        "State for Defence, Chiara Ferrante, and discussed cooperation.")
+    assert len(extraction.meetings) == 1

@@ -747,9 +747,10 @@ class ArticleReader:
             return
         text = sentence.text
         before = [r for r in refs if r[1] <= match.start() + 1]
-        names = [(m.start, m.end) for m in sentence.persons]
-        if not before or any(r[0] >= match.end() - 1 and any(s <= r[0] < e for s, e in names) for r in refs):
-            return  # a counterpart is named: the ordinary rules read it
+        # each person's whole mention, title and appositive included ("Italy's Undersecretary ..., Chiara Ferrante")
+        names = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
+        if not before:
+            return
         visitor = before[-1][2]
         tail = text[match.end():]
         # "had a meeting on Tuesday with UAE Minister ...": the list begins after "with"
@@ -763,6 +764,8 @@ class ArticleReader:
         for item in items:
             item_start = text.find(item, cursor)
             cursor = item_start + len(item) if item_start >= 0 else cursor
+            if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
+                continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()
