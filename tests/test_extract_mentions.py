@@ -156,3 +156,9 @@ def test_a_weekday_after_a_name_and_an_engineers_title_before_it_are_not_part_of
     assert [(m.name, m.rank) for m in find_persons(
         "Chief of Army Staff (COAS) General Qamar Bashir Thursday paid a visit and met Engineer Hashim Al-Refai.")] == [
         ("Qamar Bashir", "General"), ("Hashim Al-Refai", None)]
+
+
+def test_an_abbreviated_rank_after_a_secretarys_post_is_a_rank():
+    assert [(m.name, m.rank, m.position) for m in find_persons(
+        "He spoke with Defense Secretary Gen. Luis Cordero Vega and UN Secretary General Ana Ruiz.")] == [
+        ("Luis Cordero Vega", "General", "Defense Secretary"), ("Ana Ruiz", None, "UN Secretary General")]

@@ -189,7 +189,11 @@ def find_ranks(sentence: str) -> list[Span]:
                 and re.search(r"\bJapan(?:ese|'s)?\b[^.;]{0,40}\b[Mm]inister\b[^.;]{0,20}$", sentence[:match.start()])):
             continue  # "Japanese Defense Minister Gen Nakatani": the given name Gen, one surname after it
         if canonical in ("General", "Admiral") or surface.startswith("Gen"):
-            if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after):
+            # "Secretary General X" is a post; "Defense Secretary Gen. X" (abbreviated, a name after) is a rank
+            abbreviated_before_name = sentence[match.end() - 1:match.end()] == "." and \
+                re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", sentence[match.end():])
+            if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after) \
+                    and not abbreviated_before_name:
                 continue
         # "General Staff", "Commander of ..." : a rank stands before a name
         after = sentence[match.end():].lstrip()
