@@ -162,3 +162,9 @@ def test_an_abbreviated_rank_after_a_secretarys_post_is_a_rank():
     assert [(m.name, m.rank, m.position) for m in find_persons(
         "He spoke with Defense Secretary Gen. Luis Cordero Vega and UN Secretary General Ana Ruiz.")] == [
         ("Luis Cordero Vega", "General", "Defense Secretary"), ("Ana Ruiz", None, "UN Secretary General")]
+
+
+def test_a_lower_case_title_run_is_the_post_when_the_post_parser_finds_none():
+    found = {m.name: m.position for m in find_persons(
+        "He met the German ambassador to Somalia Klaus Brenner and the chief of Qatar's land forces Said al-Mari.")}
+    assert found == {"Klaus Brenner": "German ambassador to Somalia", "Said al-Mari": "chief of Qatar's land forces"}

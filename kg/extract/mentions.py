@@ -604,6 +604,11 @@ _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|i
 # words after a name that do not make it part of an organisation's name ("General X Thursday paid a visit")
 _NOT_AN_ORGANISATION_TAIL = {"On", "In", "At", "The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                              "Sunday", "Today", "Yesterday", "Earlier", "Later", "Also"}
+def used_after_position(sentence: str, end: int) -> bool:
+    """An appositive post follows the name (", Chief of ..."): it is the person's post, not a title run before."""
+    return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
+
+
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -707,6 +712,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if country is None and title_run:
             country = country_in(title_run.group(0))
             country_rule = "country.title-run" if country else None
+        if titled and (position is None or " " not in position) and len(name.split()) >= 2 \
+                and not used_after_position(sentence, end):
+            # "the German ambassador to Somalia X", "the chief of Qatar's land forces X": a lower-case post
+            run = re.sub(r"^(?:(?:the|The|and|of|to|in|at|for)\s+)+", "", title_run.group(0)).strip()
+            if _TITLE_HEAD.search(run) and len(run.split()) <= 12:
+                position = run
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
