@@ -156,3 +156,8 @@ def test_abbreviations_from_the_rank_lexicon_end_no_sentence():
 def test_a_dateline_glued_by_a_colon_after_a_known_city_only():
     assert split_dateline("KUWAIT, Feb 20 (APP):Chief of Army Staff met him.") == ("Chief of Army Staff met him.", "Kuwait", "Feb 20")
     assert split_dateline("NOTE:This is not a dateline.") == ("NOTE:This is not a dateline.", None, None)
+
+
+def test_a_hyphen_left_by_a_line_wrap_joins_its_halves():
+    assert "Albert Kan-Dapaah" in clean_article("He met the Minister of National Security, Hon Albert Kan- Dapaah, "
+                                                "during a six- day visit.").text

@@ -165,6 +165,8 @@ def clean_article(text: str) -> CleanText:
         if city:
             paragraphs[index] = rest
             break
+    # "Albert Kan- Dapaah", "a six- day visit": a hyphen left by a line wrap joins its two halves again
+    paragraphs = [re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", p) for p in paragraphs]
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
