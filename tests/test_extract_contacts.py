@@ -496,3 +496,10 @@ def test_a_list_of_a_named_official_and_posts_gives_a_contact_with_each():
     extraction, _ = run("Yesterday, Saudi Assistant Minister Dr. Khalid Al-Ghamdi met with Italy's Undersecretary of "
                         "State for Defence, Chiara Ferrante, and discussed cooperation.")
     assert len(extraction.meetings) == 1
+
+
+def test_a_role_with_a_possessive_state_refers_to_that_states_official():
+    extraction, names = run("Ukrainian Defence Minister Rustam Omarov arrived in Brussels on Tuesday.\n\nLater, "
+                            "Ukraine's new defence minister held talks with NATO Secretary General Jens Berg.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["NATO", "UA"], ["Jens Berg", "Rustam Omarov"])]
