@@ -503,3 +503,12 @@ def test_a_role_with_a_possessive_state_refers_to_that_states_official():
                             "Ukraine's new defence minister held talks with NATO Secretary General Jens Berg.")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["NATO", "UA"], ["Jens Berg", "Rustam Omarov"])]
+
+
+def test_a_states_army_official_with_no_article_refers_to_its_visitor():
+    extraction, names = run("The two armies explored cooperation during the visit of Lieutenant General Rafiq Hasan, "
+                            "Principal Staff Officer of Bangladesh's Armed Forces Division.\n\nISPR shared a statement, "
+                            "saying Bangladesh Army official called on General Asim Malik, Chief of Army Staff of "
+                            "Pakistan, at GHQ in Rawalpindi.")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BD", "PK"], "PK", ["Asim Malik", "Rafiq Hasan"])]

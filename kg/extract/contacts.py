@@ -273,12 +273,21 @@ class ArticleReader:
             for key in keys:
                 refs.append((match.start(), match.end(), key))
                 taken.append((match.start(), match.end()))
+        # "the head of the Turkish ... department", and with no article: "Bangladesh Army official called on ..."
         for match in re.finditer(r"\b[Tt]he (?:head|chief|leader) of the (?P<demonym>[A-Z][\w\-]+) [\w ]{0,40}?"
-                                 r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b", text):
+                                 r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b|"
+                                 r"(?<![\w'’])(?P<bare>[A-Z][\w\-]+)\s+(?:Army|Navy|Air Force|military|defen[cs]e|armed forces)\s+"
+                                 r"(?:official|officer|chief|general|admiral)\b", text):
+            if match.group("bare"):
+                if match.start() > 0 and re.search(r"\b(?:the|a|an|of|for)\s*$", text[:match.start()], re.I):
+                    continue  # "the Bangladesh Army chief" is the role rules' business
+                match_demonym = match.group("bare")
+            else:
+                match_demonym = match.group("demonym")
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            code = gazetteer.code_for(match.group("demonym"))
-            pool = [p for p in self.candidates(match.group("demonym"))] if code else []
+            code = gazetteer.code_for(match_demonym)
+            pool = [p for p in self.candidates(match_demonym)] if code else []
             if pool:
                 refs.append((match.start(), match.end(), max(pool, key=self.salience).key))
                 taken.append((match.start(), match.end()))
