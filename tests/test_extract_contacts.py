@@ -512,3 +512,10 @@ def test_a_states_army_official_with_no_article_refers_to_its_visitor():
                             "Pakistan, at GHQ in Rawalpindi.")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["BD", "PK"], "PK", ["Asim Malik", "Rafiq Hasan"])]
+
+
+def test_a_states_institution_hosting_a_named_guest_is_a_contact_with_that_state():
+    extraction, names = run("The Papua New Guinea Defence Force (PNGDF) hosted Fiji Military Forces Commander "
+                            "Major-General Ro Jone Vatu at Murray Barracks on Tuesday for high-level talks.")
+    assert [(m.parties, m.host, [names[k] for k in m.participants]) for m in extraction.meetings] == [
+        (["FJ", "PG"], "PG", ["Jone Vatu"])]

@@ -100,6 +100,7 @@ class MeetingDraft:
     context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
     unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
     unnamed_side: str | None = None  # ... unless the post names its own state ("UAE Minister of State for Defence")
+    unnamed_host: bool = False  # the unnamed side received the guest ("the PNG Defence Force hosted X")
     sides_unsettled: bool = False  # no participant's state was known when it was read
     rule: str = ""  # the id of the trigger rule that read it
 
@@ -469,6 +470,8 @@ class ArticleReader:
             self.current.context.append(text)
         if trigger is not None and not future and not historical and not join:
             self._unnamed_counterparts(sentence, trigger, refs, date)
+            if not is_meeting:
+                self._institution_host(sentence, trigger, refs, date)
         if re.search(triggers["invitation_of"], lowered):
             read_invitation_of(self, sentence, refs)
         elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
@@ -804,6 +807,27 @@ class ArticleReader:
             if not any(m.unnamed_post == post and m.participants == participants for m in self.meetings):
                 self.meetings.append(draft)
 
+    def _institution_host(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
+        """"The Papua New Guinea Defence Force hosted Fiji's commander X": an institution of a state receives a
+        named guest; the contact's other side is the institution's state, with no person named for it."""
+        match, direction, _ = trigger
+        text = sentence.text
+        if direction != "subject" or any(r[1] <= match.start() + 1 for r in refs):
+            return
+        guests = [r[2] for r in refs if r[0] >= match.end() - 1]
+        hosts = [p for p in sentence.places if p.end <= match.start() and p.kind in ("institution", "country", "demonym")]
+        if len(set(guests)) != 1 or not hosts:
+            return
+        side = hosts[0].code
+        if gazetteer.is_international_body(side) and hosts[0].kind != "institution":
+            return
+        draft = MeetingDraft(guests[:1], date or self.context_date or self.reference, self._mode(text), None,
+                             None, None, [text], sentence.paragraph, host_direction="subject",
+                             unnamed_post=hosts[0].name, unnamed_side=side, unnamed_host=True,
+                             rule=f"{trigger.rule} + meeting.institution-hosts")
+        self.meetings.append(draft)
+        self.current = draft
+
     def _visited_state(self, draft: MeetingDraft) -> str | None:
         """The state a visitor was in: the venue, else the dateline's, else the state the article names most."""
         home = {self.country_of(k) for k in draft.participants} - {None}
@@ -928,7 +952,9 @@ class ArticleReader:
         meeting_count = 0
         for draft in self.meetings:
             sides = {self.country_of(k) for k in draft.participants} - {None}
-            if draft.unnamed_post and len(sides) == 1:
+            if draft.unnamed_host and draft.unnamed_side and draft.unnamed_side not in sides:
+                sides.add(draft.unnamed_side)
+            elif draft.unnamed_post and len(sides) == 1:
                 # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
                 # state visited; when both agree, the visited state receives
                 visited = self._visited_state(draft)
@@ -956,7 +982,10 @@ class ArticleReader:
             if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
             host = host_rule = None
-            if draft.mode == "in_person":
+            if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
+                host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
+                draft.venue_country = draft.venue_country or draft.unnamed_side
+            elif draft.mode == "in_person":
                 venue = draft.venue_country
                 if draft.host_direction in ("subject", "object") and draft.host_person:
                     candidate = self.country_of(draft.host_person)
