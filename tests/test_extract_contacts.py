@@ -519,3 +519,12 @@ def test_a_states_institution_hosting_a_named_guest_is_a_contact_with_that_state
                             "Major-General Ro Jone Vatu at Murray Barracks on Tuesday for high-level talks.")
     assert [(m.parties, m.host, [names[k] for k in m.participants]) for m in extraction.meetings] == [
         (["FJ", "PG"], "PG", ["Jone Vatu"])]
+
+
+def test_a_post_with_its_state_at_the_end_refers_to_its_holder_without_it():
+    extraction, names = run("Chief of the Defence Command Finland, Lieutenant General Vesa Koski, visited Belgium on "
+                            "25-27 February.\n\nIn Brussels, the Chief of the Defence Command met with the Director "
+                            "General of the NATO International Military Staff, Lieutenant General Jan Nowicki.",
+                            date="2025-02-28")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["FI", "NATO"], ["Jan Nowicki", "Vesa Koski"])]

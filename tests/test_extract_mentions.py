@@ -168,3 +168,10 @@ def test_a_lower_case_title_run_is_the_post_when_the_post_parser_finds_none():
     found = {m.name: m.position for m in find_persons(
         "He met the German ambassador to Somalia Klaus Brenner and the chief of Qatar's land forces Said al-Mari.")}
     assert found == {"Klaus Brenner": "German ambassador to Somalia", "Said al-Mari": "chief of Qatar's land forces"}
+
+
+def test_an_appositive_naming_an_organisation_stays_the_persons_post():
+    [found] = find_persons("He met General Markus Lang, Chief of Staff of NATO's Supreme Headquarters Allied Powers "
+                           "Europe (SHAPE), in Mons.")
+    assert (found.name, found.position, found.country) == (
+        "Markus Lang", "Chief of Staff of NATO's Supreme Headquarters Allied Powers Europe (SHAPE)", "NATO")

@@ -297,7 +297,14 @@ class ArticleReader:
             if len(title.split()) < 2 or person.first_sentence > sentence.index:
                 continue
             # "Chief Operations Officer (COO) of Royal Bhutan Army" is later "the Chief Operations Officer"
-            titles = {title, title.split(" (", 1)[0].strip()} - {""}
+            titles = {title, title.split(" (", 1)[0].strip()}
+            # "Chief of the Defence Command Finland" is later "the Chief of the Defence Command"
+            for words in (1, 2, 3):
+                state_tail = re.search(rf"(?:,?\s+of)?\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{{words - 1}}})$", title)
+                if state_tail and gazetteer.code_for(state_tail.group(1)):
+                    titles.add(title[:state_tail.start()].strip())
+                    break
+            titles -= {""}
             for match in (m for t in titles if len(t.split()) >= 2
                           for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text)):
                 if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):

@@ -531,8 +531,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         # the next person's name begins: "..., Japanese Minister of Defense Kenji Okamura and ..."
         if _is_name_token(text, lex) and k + 1 < len(toks) and _is_name_token(toks[k + 1][0], lex) \
                 and words and words[-1][0] not in ("the", "of", "for", "and", "&", "to", "at", "in"):
-            # "A, Australian Defence Minister Christopher Pyne, ...": the title is the next person's, not A's
-            return None, None, None, start
+            if _is_head(words[-1][0]) or words[-1][0] in lex.position_heads or canonical_rank(words[-1][0]):
+                # "A, Australian Defence Minister Christopher Pyne, ...": the title is the next person's, not A's
+                return None, None, None, start
+            # "Chief of Staff of NATO's Supreme Headquarters Allied Powers Europe": an organisation's name
         if text in ("under", "within") and k + 2 < len(toks) and toks[k + 1][0] == "the" and toks[k + 2][0][:1].isupper():
             words.append((text, s, e))  # "head of the Foreign Relations Department under the Ministry of ..."
             continue
