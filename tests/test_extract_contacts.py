@@ -528,3 +528,12 @@ def test_a_post_with_its_state_at_the_end_refers_to_its_holder_without_it():
                             date="2025-02-28")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["FI", "NATO"], ["Jan Nowicki", "Vesa Koski"])]
+
+
+def test_a_call_on_one_official_after_which_talks_with_another_are_two_contacts():
+    extraction, names = run("Tanzanian Chief of Defence Force General Venance Mbeki is on a four-day official visit to "
+                            "Rwanda.\n\nMbeki on Tuesday paid a courtesy call to the Minister of Defence, Maj General "
+                            "Albert Muhire, after which he held bilateral discussions with his Rwandan counterpart, Gen "
+                            "Jean Kagame.")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Albert Muhire", "Venance Mbeki"], ["Jean Kagame", "Venance Mbeki"]]

@@ -645,7 +645,10 @@ class ArticleReader:
                     self.current = None
                     self._meeting_group(sentence, trigger, subject + group, date)
                 return
-        split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b", text[match.end():])
+        # "..., and with Y" / "called on X, after which he held discussions with Y": two contacts of one subject
+        split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
+                          r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b",
+                          text[match.end():])
         if split:
             cut = match.end() + split.start()
             subject = [r for r in refs if r[1] <= match.start() + 1]
