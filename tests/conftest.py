@@ -5,6 +5,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# Every test deterministic: hypothesis draws the same examples on every run and keeps no database
+# of past failures that would replay on later runs (a failure shows its example in the report).
+settings.register_profile("kg", derandomize=True, database=None, print_blob=True)
+settings.load_profile("kg")
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
