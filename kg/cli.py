@@ -60,7 +60,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True)  # each path is checked as it is read: one bad path fails alone
 @store_option()
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parallel extraction processes.")
@@ -80,6 +80,7 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
     Example:
       kg ingest data/seed-article.txt articles.jsonl --store kg-store --jobs 2
     """
+    from kg.ingest import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
 
@@ -94,9 +95,9 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
         store.close()
     if not quiet:
         for warning in report.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(f"Warning: {one_line(warning)}", err=True)
     for failure in report.failed:
-        click.echo(f"Failed: {failure}", err=True)
+        click.echo(f"Failed: {one_line(failure)}", err=True)
     click.echo(report.summary().capitalize())
     if report.failed:
         sys.exit(EXIT_PARTIAL)
