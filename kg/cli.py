@@ -68,7 +68,10 @@ def cli():
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Show the progress line (default: when standard error is a terminal).")
-def ingest(paths, store_location, jobs, force, quiet, show_progress):
+@click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
+              type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+              help="Time one article's extraction may take; an article over it fails alone.")
+def ingest(paths, store_location, jobs, force, quiet, show_progress, article_seconds):
     """Read articles (.txt, .jsonl, or directories of them) into the store.
 
     Each article becomes one named graph; re-ingesting an unchanged article changes nothing, a
@@ -89,7 +92,7 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
                         force=bool(show_progress))
     try:
         report = run_ingest(paths, store, jobs=jobs, force=force, on_progress=progress.update,
-                            count_first=progress.enabled)
+                            count_first=progress.enabled, article_seconds=article_seconds)
     finally:
         progress.close()
         store.close()

@@ -4,6 +4,7 @@ Like pySHACL, one function is the API: `validate()` returns (conforms, report_gr
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 import rdflib
@@ -33,14 +34,47 @@ def union_graph(store) -> rdflib.Graph:
     return graph
 
 
+@lru_cache(maxsize=None)
+def _packaged_graph(name: str) -> rdflib.Graph:
+    """The shapes or the ontology, parsed once (pySHACL only reads them)."""
+    return load_graph(name)
+
+
 def validate(data: rdflib.Graph) -> tuple[bool, rdflib.Graph, str]:
     """Validate a graph against the shapes, with the ontology for class hierarchy look-ups."""
     from pyshacl import validate as shacl_validate  # heavy import, only when validating
 
     conforms, report_graph, report_text = shacl_validate(
-        data, shacl_graph=load_graph("shapes.ttl"), ont_graph=load_graph("mdc.ttl"),
+        data, shacl_graph=_packaged_graph("shapes.ttl"), ont_graph=_packaged_graph("mdc.ttl"),
         inference="none", advanced=True, allow_warnings=True)
     return bool(conforms), report_graph, report_text
+
+
+def nonconforming(graphs: dict[str, list]) -> dict[str, str]:
+    """Which of these article graphs (key -> pyoxigraph quads) the shapes reject, each with the
+    first message; ingest checks a batch with this before writing it, so that it never stores
+    what `kg validate` rejects. One validation for the batch; one per graph only when it fails."""
+
+    def check(quads: list) -> str | None:
+        graph = rdflib.Graph()
+        graph.parse(data="\n".join(f"{quad.triple} ." for quad in quads), format="nt")
+        conforms, report_graph, _ = validate(graph)
+        if conforms:
+            return None
+        messages = sorted({str(message) for message in report_graph.objects(None, SH.resultMessage)})
+        return "; ".join(messages) or "it does not conform to the shapes"
+
+    if not graphs or check([quad for quads in graphs.values() for quad in quads]) is None:
+        return {}
+    rejected = {}
+    for key, quads in graphs.items():
+        message = check(quads)
+        if message:
+            rejected[key] = message
+    return rejected
+
+
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 
 def validate_store(store) -> tuple[bool, rdflib.Graph, str]:
