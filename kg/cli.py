@@ -222,6 +222,22 @@ def curate(curation_file, store_location):
     click.echo(report.summary().capitalize())
 
 
+def limit_options(fn):
+    """`--timeout`, `--max-result-mb` and `--allow-service`, shared by `kg query` and `kg serve`."""
+    options = [
+        click.option("--timeout", "seconds", default=60.0, show_default=True,
+                     type=click.FloatRange(0, 86400, min_open=True), metavar="SECONDS",
+                     help="Seconds a query may run; it is stopped then, with an error."),
+        click.option("--max-result-mb", default=100.0, show_default=True, type=click.FloatRange(0, min_open=True),
+                     metavar="MB", help="Largest answer, in megabytes; a larger one is stopped, with an error."),
+        click.option("--allow-service", "allowed_services", multiple=True, metavar="URL",
+                     help="An endpoint that SERVICE (or LOAD) may fetch from; refused by default. Repeatable."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @cli.command()
 @click.argument("sparql_or_name", metavar="QUERY", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
@@ -233,13 +249,17 @@ def curate(curation_file, store_location):
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow a SPARQL UPDATE (kg query is read-only without it).")
-def query(sparql_or_name, params, query_file, store_location, fmt, allow_update):
+@limit_options
+def query(sparql_or_name, params, query_file, store_location, fmt, allow_update, seconds, max_result_mb,
+          allowed_services):
     """Run a named query (see `kg queries`) or a SPARQL query over all article graphs.
 
     QUERY is the name of a named query, whose parameters come from --param NAME=VALUE, or the
     text of a SPARQL query; --file reads one from a .rq file. SELECT answers print as an aligned
     table (long values cut), CSV, TSV or SPARQL JSON results; CONSTRUCT and DESCRIBE print Turtle.
-    Read-only unless --update. --store also takes the URL of a SPARQL endpoint.
+    Read-only unless --update. --store also takes the URL of a SPARQL endpoint. A query runs in
+    a worker process, stopped at --timeout or once its answer passes --max-result-mb (exit code
+    1 and a message); SERVICE and LOAD are refused unless --allow-service names the endpoint.
 
     \b
     Examples:
@@ -249,7 +269,7 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
         SELECT ?m ?date WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:date ?date } }'
     """
     from kg import queries as named
-    from kg.sparql import run_query
+    from kg.sparql import refuse_remote_calls, run_query, run_query_limited
 
     if bool(sparql_or_name) == bool(query_file):
         raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
@@ -261,13 +281,20 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
         chosen.terms(values)  # a bad parameter is reported before the store is opened
     elif params:
         raise click.UsageError("--param applies to a named query (see `kg queries`)")
-    store = open_for(store_location, read_only=not allow_update)
-    try:
-        if chosen is not None:
-            text = chosen.bind(values, store=store)
-        result = run_query(store, text, allow_update=allow_update)
-    finally:
-        store.close()
+    if chosen is not None or store_location == ":memory:":
+        store = open_for(store_location, read_only=not allow_update or store_location != ":memory:")
+        try:
+            if chosen is not None:
+                text = chosen.bind(values, store=store)
+            refuse_remote_calls(text, allowed_services)
+            if store_location == ":memory:":  # nothing to query in another process
+                result = run_query(store, text, allow_update=allow_update)
+        finally:
+            store.close()
+    refuse_remote_calls(text, allowed_services)
+    if store_location != ":memory:":
+        result = run_query_limited(store_location, text, allow_update=allow_update, seconds=seconds,
+                                   max_bytes=int(max_result_mb * 1_000_000))
     if result is None:
         click.echo("Update applied.")
     else:
