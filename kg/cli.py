@@ -333,13 +333,14 @@ def list_queries(name, fmt):
 @click.option("--writable", is_flag=True,
               help="Serve read-write (SPARQL Update and Graph Store endpoints too), as a team store "
                    "that `--store http://HOST:PORT` commands ingest into.")
-@click.option("--timeout", default=60, show_default=True, type=click.IntRange(1, 86400),
-              help="Seconds a query may run before the server stops it.")
-def serve(store_location, bind, writable, timeout):
+@limit_options
+def serve(store_location, bind, writable, seconds, max_result_mb, allowed_services):
     """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
 
     Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
     XML, CSV or TSV by the Accept header; the default graph is the union of the article graphs.
+    SERVICE and LOAD are refused (403) unless --allow-service names the endpoint; a query over
+    --timeout ends with 503, an answer over --max-result-mb with 507. SIGTERM stops it cleanly.
 
     \b
     Fresh data: a read-only server answers from the store as it was when it started (Oxigraph's
@@ -355,7 +356,8 @@ def serve(store_location, bind, writable, timeout):
     """
     from kg.serve import serve as run_server
 
-    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=timeout,
+    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=seconds,
+                        max_bytes=int(max_result_mb * 1_000_000), allowed_services=allowed_services,
                         echo=lambda line: click.echo(line, err=True)))
 
 
