@@ -118,6 +118,7 @@ def remove(article_ids, store_location):
     Example:
       kg remove D01 D02 --store kg-store
     """
+    from kg.ingest import one_line
     from kg.pipeline import remove as run_remove
 
     store = open_for(store_location, read_only=False)
@@ -126,7 +127,7 @@ def remove(article_ids, store_location):
     finally:
         store.close()
     for article_id in missing:
-        click.echo(f"Failed: {article_id}: no such article in the store", err=True)
+        click.echo(f"Failed: {one_line(article_id)}: no such article in the store", err=True)
     click.echo(f"Removed {len(removed)} articles" + (f", {len(missing)} not found" if missing else ""))
     if missing:
         sys.exit(EXIT_PARTIAL)

@@ -119,7 +119,7 @@ def test_controls_and_bidi_marks_are_removed_but_text_stays():
     assert strip_controls("a\u202eb\x07c\u200fd\te\nf \U0001F600") == "abcd\te\nf \U0001F600"
 
 
-hostile_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=300)
+hostile_text = st.text(min_size=0, max_size=300)  # lone surrogates too: JSON escapes them as \ud800
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
