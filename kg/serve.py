@@ -190,7 +190,7 @@ def _listening(host: str, port: int) -> bool:
 
 RESULT_BYTES = 100_000_000
 MAX_REQUEST_BYTES = 64_000_000  # a query, an update or a Graph Store upload
-_HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+_HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "expect",
                "transfer-encoding", "upgrade", "host", "content-length"}
 
 
