@@ -287,13 +287,13 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update,
         try:
             if chosen is not None:
                 text = chosen.bind(values, store=store)
-            refuse_remote_calls(text, allowed_services)
-            if store_location == ":memory:":  # nothing to query in another process
+            if store_location == ":memory:":  # nothing another process could open: no limits
+                refuse_remote_calls(text, allowed_services)
                 result = run_query(store, text, allow_update=allow_update)
         finally:
             store.close()
-    refuse_remote_calls(text, allowed_services)
     if store_location != ":memory:":
+        refuse_remote_calls(text, allowed_services)
         result = run_query_limited(store_location, text, allow_update=allow_update, seconds=seconds,
                                    max_bytes=int(max_result_mb * 1_000_000))
     if result is None:

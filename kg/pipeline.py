@@ -22,6 +22,7 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import unquote
 
@@ -429,6 +430,7 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
     digests: dict[str, str] = {}
 
     def articles_to_extract() -> Iterator[Article]:
+        seen_origins: set[str] = set()
         for item in read_articles(paths):
             if isinstance(item, ReadWarning):
                 report.warnings.append(str(item))
@@ -444,6 +446,12 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
                 if on_progress:
                     on_progress(report)
                 continue
+            if item.origin in seen_origins:  # the same file named twice on the command line
+                report.skipped += 1
+                report.warnings.append(f"{item.origin} (id {item.id}): skipped: read already (the same input "
+                                       "is given twice)")
+                continue
+            seen_origins.add(item.origin)
             last = last_origins.get(item.id, item.origin)
             if last != item.origin:
                 report.skipped += 1
@@ -475,8 +483,6 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
 def _last_origins(paths: list[str]) -> tuple[dict[str, str], int]:
     """Where each id comes last in the inputs (a first, light pass: ids only, no extraction), and
     how many items the inputs hold (for the ETA)."""
-    from pathlib import Path
-
     last: dict[str, str] = {}
     total = 0
     for raw_path in paths:

@@ -274,6 +274,8 @@ class Guard(http.server.ThreadingHTTPServer):
         self.upstream, self.query_seconds, self.max_bytes = upstream, timeout, max_bytes
         self.allowed_services = tuple(allowed_services)
         self.echo = echo
+        if ":" in address[0]:  # [::1]:7878
+            self.address_family = socket.AF_INET6
         super().__init__(address, GuardHandler)
 
 

@@ -422,7 +422,13 @@ def utf16_with_odd_byte_count(folder):
                            f"at byte {len(GOOD.encode('utf-16')) - 2})"], failed=1)
 
 
-CASES = [empty_file, blank_jsonl, binary_file, undecodable_bytes, huge_text_file, huge_line_without_newline,
+def same_file_named_twice(folder):
+    path = write_lines(folder / "once.jsonl", good("once"))
+    return Expect([path, path], [f"Warning: {path}:1 (id once): skipped: read already (the same input is given "
+                                 "twice)"], skipped=1, stored={"once"})
+
+
+CASES = [same_file_named_twice, empty_file, blank_jsonl, binary_file, undecodable_bytes, huge_text_file, huge_line_without_newline,
          dev_zero, symlink_to_urandom, explicit_fifo, missing_path, unreadable_file, directory_without_inputs,
          unreadable_subdirectory, dangling_symlink_in_directory, symlink_loop_in_directory, self_referencing_link,
          fifo_in_directory, socket_in_directory, not_json, json_array, no_text_field, text_not_a_string,
