@@ -20,8 +20,6 @@ after it started; restart it, or serve ``writable`` and ingest through its URL.
 from __future__ import annotations
 
 import collections
-import ctypes
-import ctypes.util
 import http.client
 import http.server
 import os
@@ -39,6 +37,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.errors import KgError, QueryError, StoreError
+from kg.processes import die_with_parent
 from kg.store import is_remote
 
 
@@ -102,25 +101,6 @@ def wait_until_ready(url: str, seconds: float = 20.0, process: subprocess.Popen 
         time.sleep(0.05)
 
 
-def _die_with_parent() -> Callable[[], None] | None:
-    """A pre-exec function that makes the child get SIGKILL when this process dies (Linux)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        prctl = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    parent = os.getpid()
-    pr_set_pdeathsig = 1
-
-    def in_child() -> None:  # between fork and exec: nothing but two system calls
-        prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
-        if os.getppid() != parent:  # the parent died before the signal was set
-            os._exit(1)
-
-    return in_child
-
-
 class StderrTail:
     """Keeps the last lines a child writes to its standard error (read by a thread, so that the
     pipe never fills), to show them when it fails."""
@@ -156,7 +136,7 @@ def start(location: str, bind: str = "127.0.0.1:7878", writable: bool = False,
         raise ServeError(f"{host}:{port} is in use by another program; choose another --bind HOST:PORT")
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=stderr if stderr is not None else subprocess.PIPE,
-                               preexec_fn=_die_with_parent())
+                               preexec_fn=die_with_parent())
     process.stderr_tail = StderrTail(process.stderr) if stderr is None else None
     try:
         wait_until_ready(f"http://{host}:{port}", process=process)
@@ -335,6 +315,8 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
         headers = {name: value for name, value in self.headers.items() if name.lower() not in _HOP_BY_HOP}
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=seconds)
         try:
+            connection.connect()
+            sock = connection.sock  # kept: the connection lets go of it when the answer ends with a close
             connection.request(self.command, self.path, body=body if body or self.command in ("POST", "PUT")
                                else None, headers=headers)
             response = connection.getresponse()
@@ -343,7 +325,7 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
-                connection.sock.settimeout(left)
+                sock.settimeout(left)
                 chunk = response.read1(1 << 16) if self.command != "HEAD" else b""
                 if not chunk:
                     break

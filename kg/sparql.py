@@ -195,8 +195,10 @@ def run_query_limited(location: str, sparql: str, allow_update: bool = False,
     if is_update(sparql) and not allow_update:
         raise QueryError("this is a SPARQL update; kg query is read-only unless you pass --update")
     request = json.dumps({"location": location, "query": sparql, "update": allow_update, "union": union})
-    process = subprocess.Popen([sys.executable, "-m", "kg.sparql"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    from kg.processes import die_with_parent
+
+    process = subprocess.Popen([sys.executable, "-m", "kg.sparql"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, preexec_fn=die_with_parent())
     try:
         process.stdin.write(request.encode("utf-8"))
         process.stdin.close()

@@ -110,3 +110,23 @@ def test_an_update_runs_in_the_worker_too(tmp_path, runner):
                                "--store", store]).stdout == "Update applied.\n"
     assert runner.invoke(cli, ["query", "SELECT ?o WHERE { ?s ?p ?o }", "--store", store,
                                "--format", "csv"]).stdout.split() == ["o", "urn:c"]
+
+
+def test_no_query_worker_outlives_kg_query_killed_with_sigkill(seed_store_dir):
+    import subprocess
+    import sys
+
+    from tests.graph_fixtures import alive, children_of
+
+    query = subprocess.Popen([sys.executable, "-m", "kg.cli", "query", PRODUCT, "--store", str(seed_store_dir),
+                              "--timeout", "60"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while not children_of(query.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = children_of(query.pid)
+    assert workers
+    query.kill()
+    query.wait(timeout=10)
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
