@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import kg.ingest
+from kg.budget import time_budget
 from kg.cli import cli
 from kg.store import GraphStore
 
@@ -474,7 +475,8 @@ def run_case(case, tmp_path, runner, kept_store, monkeypatch):
     arguments = case.__code__.co_argcount
     expect = case(folder, monkeypatch) if arguments == 2 else case(folder)
     after = write_lines(tmp_path / "after.jsonl", good("after"))
-    result = runner.invoke(cli, ["ingest", *map(str, expect.paths), str(after), "--store", str(store_dir)])
+    with time_budget(120):  # an input that makes ingest wait (a FIFO did) fails the test, never hangs it
+        result = runner.invoke(cli, ["ingest", *map(str, expect.paths), str(after), "--store", str(store_dir)])
     return expect, result, store_dir
 
 
