@@ -289,6 +289,9 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self.close_connection = True
             return self.fail(411, "send the request with a Content-Length")
+        if self.headers.get("Content-Encoding", "identity").strip().lower() != "identity":
+            self.close_connection = True  # a compressed body could hide what the check reads
+            return self.fail(415, "send the request body uncompressed")
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:

@@ -1,6 +1,7 @@
 """`kg serve` behind its guard: no outbound requests, limits that hold, no process left behind."""
 from __future__ import annotations
 
+import gzip
 import signal
 import socket
 import subprocess
@@ -68,6 +69,9 @@ def test_service_and_load_are_refused_and_the_listener_receives_nothing(guarded,
     for answer in answers:
         assert answer.status_code == 403, answer.text
         assert "is refused: queries here never fetch from the network" in answer.text
+    hidden = httpx.post(guarded.url + "/query", content=gzip.compress(query.encode()),
+                        headers={"Content-Type": "application/sparql-query", "Content-Encoding": "gzip"})
+    assert hidden.status_code == 415 and hidden.text == "send the request body uncompressed\n"
     time.sleep(0.3)
     assert listener.connections == 0
     assert httpx.get(guarded.url + "/query", params={"query": COUNT}, headers={"Accept": "text/csv"}).status_code == 200
