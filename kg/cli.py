@@ -60,7 +60,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True)  # each path is checked as it is read: one bad path fails alone
 @store_option()
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parallel extraction processes.")
@@ -68,7 +68,10 @@ def cli():
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Show the progress line (default: when standard error is a terminal).")
-def ingest(paths, store_location, jobs, force, quiet, show_progress):
+@click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
+              type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+              help="Time one article's extraction may take; an article over it fails alone.")
+def ingest(paths, store_location, jobs, force, quiet, show_progress, article_seconds):
     """Read articles (.txt, .jsonl, or directories of them) into the store.
 
     Each article becomes one named graph; re-ingesting an unchanged article changes nothing, a
@@ -80,6 +83,7 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
     Example:
       kg ingest data/seed-article.txt articles.jsonl --store kg-store --jobs 2
     """
+    from kg.ingest import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
 
@@ -88,15 +92,15 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
                         force=bool(show_progress))
     try:
         report = run_ingest(paths, store, jobs=jobs, force=force, on_progress=progress.update,
-                            count_first=progress.enabled)
+                            count_first=progress.enabled, article_seconds=article_seconds)
     finally:
         progress.close()
         store.close()
     if not quiet:
         for warning in report.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(f"Warning: {one_line(warning)}", err=True)
     for failure in report.failed:
-        click.echo(f"Failed: {failure}", err=True)
+        click.echo(f"Failed: {one_line(failure)}", err=True)
     click.echo(report.summary().capitalize())
     if report.failed:
         sys.exit(EXIT_PARTIAL)
@@ -114,6 +118,7 @@ def remove(article_ids, store_location):
     Example:
       kg remove D01 D02 --store kg-store
     """
+    from kg.ingest import one_line
     from kg.pipeline import remove as run_remove
 
     store = open_for(store_location, read_only=False)
@@ -122,7 +127,7 @@ def remove(article_ids, store_location):
     finally:
         store.close()
     for article_id in missing:
-        click.echo(f"Failed: {article_id}: no such article in the store", err=True)
+        click.echo(f"Failed: {one_line(article_id)}: no such article in the store", err=True)
     click.echo(f"Removed {len(removed)} articles" + (f", {len(missing)} not found" if missing else ""))
     if missing:
         sys.exit(EXIT_PARTIAL)
@@ -218,6 +223,22 @@ def curate(curation_file, store_location):
     click.echo(report.summary().capitalize())
 
 
+def limit_options(fn):
+    """`--timeout`, `--max-result-mb` and `--allow-service`, shared by `kg query` and `kg serve`."""
+    options = [
+        click.option("--timeout", "seconds", default=60.0, show_default=True,
+                     type=click.FloatRange(0, 86400, min_open=True), metavar="SECONDS",
+                     help="Seconds a query may run; it is stopped then, with an error."),
+        click.option("--max-result-mb", default=100.0, show_default=True, type=click.FloatRange(0, min_open=True),
+                     metavar="MB", help="Largest answer, in megabytes; a larger one is stopped, with an error."),
+        click.option("--allow-service", "allowed_services", multiple=True, metavar="URL",
+                     help="An endpoint that SERVICE (or LOAD) may fetch from; refused by default. Repeatable."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @cli.command()
 @click.argument("sparql_or_name", metavar="QUERY", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
@@ -229,13 +250,17 @@ def curate(curation_file, store_location):
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow a SPARQL UPDATE (kg query is read-only without it).")
-def query(sparql_or_name, params, query_file, store_location, fmt, allow_update):
+@limit_options
+def query(sparql_or_name, params, query_file, store_location, fmt, allow_update, seconds, max_result_mb,
+          allowed_services):
     """Run a named query (see `kg queries`) or a SPARQL query over all article graphs.
 
     QUERY is the name of a named query, whose parameters come from --param NAME=VALUE, or the
     text of a SPARQL query; --file reads one from a .rq file. SELECT answers print as an aligned
     table (long values cut), CSV, TSV or SPARQL JSON results; CONSTRUCT and DESCRIBE print Turtle.
-    Read-only unless --update. --store also takes the URL of a SPARQL endpoint.
+    Read-only unless --update. --store also takes the URL of a SPARQL endpoint. A query runs in
+    a worker process, stopped at --timeout or once its answer passes --max-result-mb (exit code
+    1 and a message); SERVICE and LOAD are refused unless --allow-service names the endpoint.
 
     \b
     Examples:
@@ -245,7 +270,7 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
         SELECT ?m ?date WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:date ?date } }'
     """
     from kg import queries as named
-    from kg.sparql import run_query
+    from kg.sparql import refuse_remote_calls, run_query, run_query_limited
 
     if bool(sparql_or_name) == bool(query_file):
         raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
@@ -257,13 +282,20 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
         chosen.terms(values)  # a bad parameter is reported before the store is opened
     elif params:
         raise click.UsageError("--param applies to a named query (see `kg queries`)")
-    store = open_for(store_location, read_only=not allow_update)
-    try:
-        if chosen is not None:
-            text = chosen.bind(values, store=store)
-        result = run_query(store, text, allow_update=allow_update)
-    finally:
-        store.close()
+    if chosen is not None or store_location == ":memory:":
+        store = open_for(store_location, read_only=not allow_update or store_location != ":memory:")
+        try:
+            if chosen is not None:
+                text = chosen.bind(values, store=store)
+            if store_location == ":memory:":  # nothing another process could open: no limits
+                refuse_remote_calls(text, allowed_services)
+                result = run_query(store, text, allow_update=allow_update)
+        finally:
+            store.close()
+    if store_location != ":memory:":
+        refuse_remote_calls(text, allowed_services)
+        result = run_query_limited(store_location, text, allow_update=allow_update, seconds=seconds,
+                                   max_bytes=int(max_result_mb * 1_000_000))
     if result is None:
         click.echo("Update applied.")
     else:
@@ -302,13 +334,14 @@ def list_queries(name, fmt):
 @click.option("--writable", is_flag=True,
               help="Serve read-write (SPARQL Update and Graph Store endpoints too), as a team store "
                    "that `--store http://HOST:PORT` commands ingest into.")
-@click.option("--timeout", default=60, show_default=True, type=click.IntRange(1, 86400),
-              help="Seconds a query may run before the server stops it.")
-def serve(store_location, bind, writable, timeout):
+@limit_options
+def serve(store_location, bind, writable, seconds, max_result_mb, allowed_services):
     """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
 
     Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
     XML, CSV or TSV by the Accept header; the default graph is the union of the article graphs.
+    SERVICE and LOAD are refused (403) unless --allow-service names the endpoint; a query over
+    --timeout ends with 503, an answer over --max-result-mb with 507. SIGTERM stops it cleanly.
 
     \b
     Fresh data: a read-only server answers from the store as it was when it started (Oxigraph's
@@ -324,7 +357,8 @@ def serve(store_location, bind, writable, timeout):
     """
     from kg.serve import serve as run_server
 
-    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=timeout,
+    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=seconds,
+                        max_bytes=int(max_result_mb * 1_000_000), allowed_services=allowed_services,
                         echo=lambda line: click.echo(line, err=True)))
 
 

@@ -64,12 +64,14 @@ class Progress:
         self.last = 0.0
         self.shown = False
         self.width = 0
+        self.report = None
 
-    def update(self, report) -> None:
+    def update(self, report, final: bool = False) -> None:
         if not self.enabled:
             return
+        self.report = report
         now = time.monotonic()
-        if now - self.last < self.every:
+        if now - self.last < self.every and not final:
             return
         self.last = now
         columns = _columns(self.stream)
@@ -81,6 +83,9 @@ class Progress:
         self.shown = True
 
     def close(self) -> None:
+        """End the line, showing the final counts (updates in the last half second are not shown)."""
+        if self.report is not None:
+            self.update(self.report, final=True)
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()

@@ -5,6 +5,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# Every test deterministic: hypothesis draws the same examples on every run and keeps no database
+# of past failures that would replay on later runs (a failure shows its example in the report).
+settings.register_profile("kg", derandomize=True, database=None, print_blob=True)
+settings.load_profile("kg")
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -59,3 +65,43 @@ def artifacts_dir() -> Path:
     path = TESTS.parent / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that records every connection made to it (and answers none)."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.socket.settimeout(0.1)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while self.running:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(timeout=5)
+        self.socket.close()
+
+
+@pytest.fixture
+def listener():
+    """Where a SERVICE call would go: the test asserts that nothing connected."""
+    running = Listener()
+    yield running
+    running.close()

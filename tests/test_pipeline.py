@@ -60,7 +60,10 @@ def test_count_articles(tmp_path):
 def test_cli_progress_goes_to_stderr_and_summary_to_stdout(tmp_path, runner):
     result = runner.invoke(cli, ["ingest", str(SEED), "--store", str(tmp_path / "s"), "--progress"])
     assert result.exit_code == 0
-    assert result.output.splitlines()[-1].startswith("Ingested 1, unchanged 0, failed 0")
+    assert result.stdout.splitlines() == [result.stdout.splitlines()[0]]  # the summary alone
+    assert result.stdout.startswith("Ingested 1, unchanged 0, failed 0")
+    assert "1/1 articles (100%)" in result.stderr and "1 new, 0 unchanged, 0 failed" in result.stderr
+    assert "Ingested" not in result.stderr
 
 
 def test_parallel_extraction_gives_the_same_graph(tmp_path):
