@@ -383,12 +383,16 @@ def repeated_id_in_one_batch(folder):
 
 
 def undated_article_dating_by_weekday(folder):
-    path, origin = line_case(folder, {"id": "X", "text": "Azerbaijan's Defense Minister Colonel General Zakir "
-                                      "Hasanov met Turkish Defense Minister Yaşar Güler on Tuesday in Baku. The "
-                                      "sides discussed military cooperation."})
-    return Expect([path], [f"Failed: {origin} (id X): not stored: its graph breaks the shapes: A meeting has a "
-                           "date (xsd:date, xsd:gYearMonth or xsd:gYear)."], failed=1,
-                  stored={"in-before", "in-after"})
+    sentence = ("Azerbaijan's Defense Minister Colonel General Zakir Hasanov met Turkish Defense Minister Yaşar Güler "
+                "on Tuesday in Baku.")
+    path, origin = line_case(folder, {"id": "X", "text": sentence + " The sides discussed military cooperation."})
+    # no date anywhere: the extractor leaves the contact out, with a word, rather than store an undated
+    # meeting that the shapes (and kg validate) would reject; the article itself is stored
+    return Expect([path], [f"Warning: {origin}: no publication date (input field, scraped first line or dateline): "
+                           "relative dates such as 'on Tuesday' were left unresolved",
+                           f"Warning: {origin}: a contact with no date anywhere in the article was left out: "
+                           f"{sentence[:80]}"],
+                  stored={"in-before", "in-after", "X"})
 
 
 def undecodable_file_name(folder):
