@@ -537,3 +537,11 @@ def test_a_call_on_one_official_after_which_talks_with_another_are_two_contacts(
                             "Jean Kagame.")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Albert Muhire", "Venance Mbeki"], ["Jean Kagame", "Venance Mbeki"]]
+
+
+def test_an_undated_articles_contact_takes_no_planned_year_and_a_scraped_month():
+    text = ("Kazakh Defence Minister Ruslan Bekov held talks with Afghan Defence Minister Bismillah Wardak in Astana "
+            "on Wednesday. The exhibition has been held since 2010; the next one will be held in 2014, and a plan "
+            "for 2013-2016 was agreed.")
+    assert [m.date for m in extract(Article(id="t", text=text)).meetings] == ["2013"]
+    assert [m.date for m in extract(Article(id="t", text=" date 2024-03 News desk\n\n" + text)).meetings] == ["2024-03"]

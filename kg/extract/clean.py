@@ -17,7 +17,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\ufeff": "", "\u00ad": "", "\u2010": "-", "\u2011": "-", "\t": " "})
 
 # " date 2024-06-14 + ↺ − 16 px" and similar scraper residue on the first line
-_JUNK_DATE_LINE = re.compile(r"^\s*(?:date\s*[:\-]?\s*)?(\d{4}-\d{2}-\d{2})\b[^\n]*$", re.I)
+_JUNK_DATE_LINE = re.compile(r"^\s*(?:date\s*[:\-]?\s*)?(\d{4}-\d{2}(?:-\d{2})?)\b[^\n]*$", re.I)
 _JUNK_LINE = re.compile(r"^\s*(?:[+↺−\-–]\s*)*(?:\d+\s*px)?\s*$|^\s*[+↺−]\s")
 _TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|"
                            r"Related news|Read more|Read also|Also read|Related|Tags?|Share|Tweet|Print|Photo|Photos|Image|"
@@ -138,7 +138,7 @@ def clean_article(text: str) -> CleanText:
             first_line_date = match.group(1)
         if match and len(lines[0]) > 100:
             # the body follows the scraped residue on the same line: keep it
-            prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}-\d{2}(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
+            prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}(?:-\d{2})?(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
             lines[0] = lines[0][prefix.end():]
             break
         lines.pop(0)

@@ -112,6 +112,8 @@ class ArticleReader:
         self.lex = lexicon()
         cleaned = clean_article(article.text)
         self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date)
+        # " date 2024-03" on a scraped first line: only the month is known (dates undated contacts)
+        self.pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else None
         self.pub_date: Date | None = parse_iso(self.pub)
         # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
         self.reference = reference_date(self.pub, cleaned.dateline_date)
@@ -979,15 +981,16 @@ class ArticleReader:
             if len(parties) < 2:
                 continue
             if draft.date is None:
-                # no publication date and no date in the text around it: the latest year the article names,
-                # else leave the contact out (a contact must be dated; see the shapes)
-                years = [int(y) for y in re.findall(r"\b((?:19[89]|20[0-4])\d)\b", self.article.text)]
-                if not years:
+                # no publication date and no date in the text around it: the month on a scraped first line, else
+                # the latest past year the article names, else leave the contact out (a contact must be dated)
+                year = _latest_past_year(self.article.text)
+                if not (self.pub_month or year):
                     extraction.warnings.append(f"a contact with no date anywhere in the article was left out: "
                                                f"{draft.evidence[0][:80]}")
                     continue
-                draft.date = str(max(years))
+                draft.date = self.pub_month or year
                 extraction.decisions.append(Decision("date", f"m{meeting_count + 1}", draft.date,
+                                                     "date.month-on-first-line" if self.pub_month else
                                                      "date.latest-year-in-text", draft.evidence[0]))
             if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
@@ -1113,6 +1116,19 @@ def _same_post(post: str, position: str) -> bool:
     """'Chief of Army Staff' and 'Chief of Army Staff (COAS) of the Indian Army' name the same post."""
     plain = lambda text: re.sub(r"\s*\([^)]*\)", "", text).lower()
     return plain(position).startswith(plain(post))
+
+
+def _latest_past_year(text: str) -> str | None:
+    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
+    not the end of a span ("for 2024-2027")."""
+    years = []
+    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
+                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
+            continue
+        years.append(int(match.group(1)))
+    return str(max(years)) if years else None
 
 
 _MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
