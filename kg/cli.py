@@ -61,7 +61,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True)  # each path is checked as it is read: one bad path fails alone
 @store_option()
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parallel extraction processes.")
@@ -69,7 +69,10 @@ def cli():
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Show the progress line (default: when standard error is a terminal).")
-def ingest(paths, store_location, jobs, force, quiet, show_progress):
+@click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
+              type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+              help="Time one article's extraction may take; an article over it fails alone.")
+def ingest(paths, store_location, jobs, force, quiet, show_progress, article_seconds):
     """Read articles (.txt, .jsonl, or directories of them) into the store.
 
     Each article becomes one named graph; re-ingesting an unchanged article changes nothing, a
@@ -81,6 +84,7 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
     Example:
       kg ingest data/seed-article.txt articles.jsonl --store kg-store --jobs 2
     """
+    from kg.ingest import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
 
@@ -89,15 +93,15 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress):
                         force=bool(show_progress))
     try:
         report = run_ingest(paths, store, jobs=jobs, force=force, on_progress=progress.update,
-                            count_first=progress.enabled)
+                            count_first=progress.enabled, article_seconds=article_seconds)
     finally:
         progress.close()
         store.close()
     if not quiet:
         for warning in report.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(f"Warning: {one_line(warning)}", err=True)
     for failure in report.failed:
-        click.echo(f"Failed: {failure}", err=True)
+        click.echo(f"Failed: {one_line(failure)}", err=True)
     click.echo(report.summary().capitalize())
     if report.failed:
         sys.exit(EXIT_PARTIAL)
@@ -115,6 +119,7 @@ def remove(article_ids, store_location):
     Example:
       kg remove D01 D02 --store kg-store
     """
+    from kg.ingest import one_line
     from kg.pipeline import remove as run_remove
 
     store = open_for(store_location, read_only=False)
@@ -123,7 +128,7 @@ def remove(article_ids, store_location):
     finally:
         store.close()
     for article_id in missing:
-        click.echo(f"Failed: {article_id}: no such article in the store", err=True)
+        click.echo(f"Failed: {one_line(article_id)}: no such article in the store", err=True)
     click.echo(f"Removed {len(removed)} articles" + (f", {len(missing)} not found" if missing else ""))
     if missing:
         sys.exit(EXIT_PARTIAL)
@@ -179,7 +184,7 @@ def entities(person_name, store_location, fmt):
         if not found:
             raise click.ClickException(f"no person named like {person_name!r} in the store")
         rows = [[iri.rsplit("/", 1)[-1], label, mention.article, mention.name, mention.country or "",
-                 f"{link.confidence:.2f}" if link else "", link.why if link else ""]
+                 round(link.confidence, 2) if link else None, link.why if link else ""]
                 for iri, label, mention, link in found]
         click.echo(render(["entity", "label", "article", "as written", "country", "confidence", "why"],
                           rows, fmt), nl=False)
@@ -192,7 +197,7 @@ def entities(person_name, store_location, fmt):
     rows = []
     for iri, found_members in sorted(members.items()):
         names = sorted({m.name for m in found_members})
-        rows.append([iri.rsplit("/", 1)[-1], " | ".join(names), str(len({m.article for m in found_members}))])
+        rows.append([iri.rsplit("/", 1)[-1], names, len({m.article for m in found_members})])
     click.echo(render(["entity", "names", "articles"], rows, fmt), nl=False)
 
 
@@ -207,7 +212,7 @@ def curate(curation_file, store_location):
 
     \b
     Example:
-      kg curate docs/curations-example.yaml --store kg-store
+      kg curate docs/curations-demo.yaml --store kg-store    # after scripts/demo.sh
     """
     from kg.curate import apply_curations
 
@@ -217,6 +222,22 @@ def curate(curation_file, store_location):
     finally:
         store.close()
     click.echo(report.summary().capitalize())
+
+
+def limit_options(fn):
+    """`--timeout`, `--max-result-mb` and `--allow-service`, shared by `kg query` and `kg serve`."""
+    options = [
+        click.option("--timeout", "seconds", default=60.0, show_default=True,
+                     type=click.FloatRange(0, 86400, min_open=True), metavar="SECONDS",
+                     help="Seconds a query may run; it is stopped then, with an error."),
+        click.option("--max-result-mb", default=100.0, show_default=True, type=click.FloatRange(0, min_open=True),
+                     metavar="MB", help="Largest answer, in megabytes; a larger one is stopped, with an error."),
+        click.option("--allow-service", "allowed_services", multiple=True, metavar="URL",
+                     help="An endpoint that SERVICE (or LOAD) may fetch from; refused by default. Repeatable."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
 
 
 @cli.command()
@@ -230,13 +251,17 @@ def curate(curation_file, store_location):
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow a SPARQL UPDATE (kg query is read-only without it).")
-def query(sparql_or_name, params, query_file, store_location, fmt, allow_update):
+@limit_options
+def query(sparql_or_name, params, query_file, store_location, fmt, allow_update, seconds, max_result_mb,
+          allowed_services):
     """Run a named query (see `kg queries`) or a SPARQL query over all article graphs.
 
     QUERY is the name of a named query, whose parameters come from --param NAME=VALUE, or the
     text of a SPARQL query; --file reads one from a .rq file. SELECT answers print as an aligned
     table (long values cut), CSV, TSV or SPARQL JSON results; CONSTRUCT and DESCRIBE print Turtle.
-    Read-only unless --update. --store also takes the URL of a SPARQL endpoint.
+    Read-only unless --update. --store also takes the URL of a SPARQL endpoint. A query runs in
+    a worker process, stopped at --timeout or once its answer passes --max-result-mb (exit code
+    1 and a message); SERVICE and LOAD are refused unless --allow-service names the endpoint.
 
     \b
     Examples:
@@ -246,7 +271,7 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
         SELECT ?m ?date WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:date ?date } }'
     """
     from kg import queries as named
-    from kg.sparql import run_query
+    from kg.sparql import refuse_remote_calls, run_query, run_query_limited
 
     if bool(sparql_or_name) == bool(query_file):
         raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
@@ -258,13 +283,20 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update)
         chosen.terms(values)  # a bad parameter is reported before the store is opened
     elif params:
         raise click.UsageError("--param applies to a named query (see `kg queries`)")
-    store = open_for(store_location, read_only=not allow_update)
-    try:
-        if chosen is not None:
-            text = chosen.bind(values, store=store)
-        result = run_query(store, text, allow_update=allow_update)
-    finally:
-        store.close()
+    if chosen is not None or store_location == ":memory:":
+        store = open_for(store_location, read_only=not allow_update or store_location != ":memory:")
+        try:
+            if chosen is not None:
+                text = chosen.bind(values, store=store)
+            if store_location == ":memory:":  # nothing another process could open: no limits
+                refuse_remote_calls(text, allowed_services)
+                result = run_query(store, text, allow_update=allow_update)
+        finally:
+            store.close()
+    if store_location != ":memory:":
+        refuse_remote_calls(text, allowed_services)
+        result = run_query_limited(store_location, text, allow_update=allow_update, seconds=seconds,
+                                   max_bytes=int(max_result_mb * 1_000_000))
     if result is None:
         click.echo("Update applied.")
     else:
@@ -303,13 +335,14 @@ def list_queries(name, fmt):
 @click.option("--writable", is_flag=True,
               help="Serve read-write (SPARQL Update and Graph Store endpoints too), as a team store "
                    "that `--store http://HOST:PORT` commands ingest into.")
-@click.option("--timeout", default=60, show_default=True, type=click.IntRange(1, 86400),
-              help="Seconds a query may run before the server stops it.")
-def serve(store_location, bind, writable, timeout):
+@limit_options
+def serve(store_location, bind, writable, seconds, max_result_mb, allowed_services):
     """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
 
     Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
     XML, CSV or TSV by the Accept header; the default graph is the merge of the article graphs (each triple once).
+    SERVICE and LOAD are refused (403) unless --allow-service names the endpoint; a query over
+    --timeout ends with 503, an answer over --max-result-mb with 507. SIGTERM stops it cleanly.
 
     \b
     Fresh data: a read-only server answers from the store as it was when it started (Oxigraph's
@@ -325,7 +358,8 @@ def serve(store_location, bind, writable, timeout):
     """
     from kg.serve import serve as run_server
 
-    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=timeout,
+    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=seconds,
+                        max_bytes=int(max_result_mb * 1_000_000), allowed_services=allowed_services,
                         echo=lambda line: click.echo(line, err=True)))
 
 
@@ -333,7 +367,7 @@ def serve(store_location, bind, writable, timeout):
 @store_option(read_only=True)
 @format_option(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"], "turtle")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
-              help="Write to this file instead of standard output.")
+              help="Write to this file instead of standard output (\"-\": standard output).")
 @click.option("--bookkeeping", is_flag=True,
               help="Include the entity-resolution records (graph .../id/graph/resolution), e.g. "
                    "for a full backup; left out by default.")
@@ -349,7 +383,7 @@ def export(store_location, fmt, output, bookkeeping):
 
     store = open_for(store_location, read_only=True)
     try:
-        if output:
+        if output and output != "-":
             exporter.export(store, fmt, output, bookkeeping)
         else:
             exporter.write(store, fmt, sys.stdout.buffer, bookkeeping)
@@ -435,7 +469,7 @@ def stats(store_location, fmt):
         curations = curation_counts(store)
     finally:
         store.close()
-    rows = numbers.rows() + [[f"curations: {action}", str(n)] for action, n in curations.items()]
+    rows = numbers.rows() + [[f"curations: {action}", int(n)] for action, n in curations.items()]
     click.echo(render(["what", "count"], rows, fmt), nl=False)
 
 
@@ -451,7 +485,8 @@ def synth(out_dir, count, seed, prefix, gold_path):
     """Write a fictional corpus: OUT_DIR/articles.jsonl, the gold facts, and a README saying so.
 
     Invented officials of real countries meet, call, lead delegations and invite each other to
-    invented forums, in varied press-release phrasing; the gold is in the format of eval/FORMAT.md.
+    invented forums, in varied press-release phrasing; the gold is in the format of
+    tests/data/dev/FORMAT.md (what `kg evaluate` scores).
     Deterministic for a seed, and streamed (50,000 articles take seconds and little memory).
 
     \b
@@ -570,10 +605,13 @@ def _build_network(store_location, projection, since, until, country, mode, pers
 @format_option(["table", "csv", "tsv", "json"], "table")
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="Also write the network, with the metrics as node attributes: .graphml or .gexf "
-                   "(they open in Gephi) or .csv (edge list). Repeatable.")
+                   "(they open in Gephi) or .csv (edge list). Repeatable; \"-\" is standard output "
+                   "(with --output-format).")
+@click.option("--output-format", "output_format", type=click.Choice(["graphml", "gexf", "csv"]),
+              help="The format of -o - (standard output), or of a file whose name does not say.")
 @click.option("--limit", type=click.IntRange(1), help="Print at most this many rows.")
 def network(store_location, projection, since, until, country, mode, person, hops, metrics, fmt,
-            outputs, limit):
+            outputs, output_format, limit):
     """Project the graph to a network: print its edges or its metrics, write Gephi files.
 
     Edges join persons who met (weight = number of meetings, with dates and article ids),
@@ -584,15 +622,26 @@ def network(store_location, projection, since, until, country, mode, person, hop
       kg network --person "Zakir Hasanov" --hops 2
       kg network --projection countries --since 2020 --metrics --format csv
       kg network --country AZ --mode call --output calls.gexf --output calls.csv
+      kg network --since 2024 -o - --output-format gexf > contacts-2024.gexf
     """
-    from kg.network import EDGE_COLUMNS, METRIC_COLUMNS, edge_rows, metric_rows, summary, write_graph
+    from kg.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
+                            metric_rows, summary, write_graph)
     from kg.output import render
 
+    if "-" in outputs and not output_format:
+        raise click.UsageError("-o - writes to standard output: say in which format with "
+                               "--output-format graphml|gexf|csv")
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops,
                            metrics=metrics or bool(outputs))  # an edge list needs none
     for path in outputs:
-        written = write_graph(graph, path)
-        click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+        if path != "-":  # the file's suffix says its format; --output-format when it does not
+            written = write_graph(graph, path, None if Path(path).suffix.lower() in EXPORT_FORMATS
+                                  else output_format)
+            click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
+    if "-" in outputs:
+        click.echo(generate(graph, output_format), nl=False)
+        click.echo(summary(graph), err=True)
+        return
     if metrics:
         click.echo(render(METRIC_COLUMNS, metric_rows(graph, limit), fmt), nl=False)
     elif not outputs:
@@ -604,7 +653,8 @@ def network(store_location, projection, since, until, country, mode, person, hop
 @store_option(read_only=True)
 @network_options
 @click.option("--output", "-o", default="network.html", show_default=True,
-              type=click.Path(dir_okay=False, path_type=str), help="The HTML file to write.")
+              type=click.Path(dir_okay=False, path_type=str),
+              help="The HTML file to write (\"-\": standard output).")
 @click.option("--title", default="Military-diplomatic contacts", show_default=True,
               help="The page's title.")
 @click.option("--physics/--no-physics", default=None,
@@ -614,19 +664,26 @@ def viz(store_location, projection, since, until, country, mode, person, hops, o
         physics):
     """Write an interactive network page that opens offline in any browser.
 
-    Colour and shape by class, size by number of contacts, tooltips with ranks, positions,
-    dates and source articles; a legend, filters and a search box. The file loads nothing from
-    the network.
+    Colour by state (or class, or community) with a legend, shape by class, size by meetings in
+    the current view, labels for the busiest nodes; filters (contacts involving a country,
+    minimum meetings, dates), search by name or alias, a panel of whom a person met with the
+    evidence, a timeline of contacts per month whose range you drag, the view kept in the URL.
+    The file loads nothing from the network.
 
     \b
     Examples:
       kg viz --store kg-store --output network.html
       kg viz --projection countries --since 2023 --output countries.html
+      kg viz --country AZ --output - > azerbaijan.html
     """
     from kg.network import summary
-    from kg.viz import write_html
+    from kg.viz import to_html, write_html
 
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    if output == "-":
+        click.echo(to_html(graph, title=title, physics=physics), nl=False)
+        click.echo(summary(graph), err=True)
+        return
     write_html(graph, output, title=title, physics=physics)
     click.echo(f"Wrote {output}: {summary(graph)}")
 

@@ -1,6 +1,6 @@
 """Measure extraction against annotated articles: extract -> map to RDF -> score.
 
-The scoring is the project's evaluation protocol (the same rules as ``shared/eval/score.py``):
+The scoring is the project's evaluation protocol (tests/data/dev/FORMAT.md describes the gold):
 precision, recall and F1 per kind of fact (person, person.country/rank/position, meeting,
 meeting.participant/host/mode/location, delegation, forum, invitation), micro-averaged.
 `evaluate(articles, gold)` runs the library pipeline in memory (no store, no shell) and returns a

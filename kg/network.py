@@ -1,7 +1,8 @@
 """Network projections of the knowledge graph, their metrics, and Gephi/CSV exports.
 
 The store is read once into plain Python records (`load_contacts`), with every query scoped by
-``GRAPH ?g`` so the per-article copies of an entity never multiply rows (see NOTES.md). Everything
+``GRAPH ?g`` so the per-article copies of an entity never multiply rows (the union default
+graph repeats an entity's triples once per article that names it). Everything
 after that is pure: `filter_contacts`, the projections (`person_network`, `country_network`,
 `event_network`), `ego_network`, `add_metrics`, and the writers. `build_network` strings them
 together for the CLI, the notebook and `kg.viz`.
@@ -25,6 +26,7 @@ from typing import Iterable
 import networkx as nx
 
 from kg.errors import KgError
+from kg.output import text
 from kg.rdf import MDC
 
 PROJECTIONS = ("persons", "countries", "events")
@@ -32,6 +34,7 @@ MODES = ("in_person", "call", "video")
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 METRIC_COLUMNS = ["label", "kind", "country", "degree", "weighted_degree", "betweenness",
                   "eigenvector", "community", "id"]
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'  # networkx's generators leave it out
 BETWEENNESS_BUDGET = 1_500_000  # sources x (nodes + edges): past it, betweenness is sampled
 
 
@@ -66,6 +69,7 @@ class Event:
     links: list[str] = field(default_factory=list)  # other events it points to (forum invited to)
     topics: list[str] = field(default_factory=list)  # meetings: what was discussed
     articles: list[str] = field(default_factory=list)  # article IRIs that report it
+    evidence: dict[str, list[str]] = field(default_factory=dict)  # article IRI -> its sentences
 
 
 @dataclass
@@ -84,14 +88,14 @@ class Contacts:
 _PREFIX = f"PREFIX mdc: <{MDC}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 # One scan for everything the projections read: a row per (graph, subject, class, predicate,
-# object), each pattern inside one graph, so the per-article copies never multiply (NOTES.md).
+# object), each pattern inside one graph, so the per-article copies never multiply.
 # One query, not one per class: on disk each query costs a pass over the store.
 _CLASSES = ("Article", "Person", "Meeting", "Delegation", "Forum", "Invitation", "Country",
             "Organization")
 _PREDICATES = ("rdfs:label mdc:identifier mdc:title mdc:url mdc:date mdc:rank mdc:position "
                "mdc:country mdc:organization mdc:alias mdc:mode mdc:party mdc:host mdc:participant "
                "mdc:delegation mdc:leader mdc:member mdc:edition mdc:inviter mdc:invitee "
-               "mdc:invitedTo mdc:code mdc:topic")
+               "mdc:invitedTo mdc:code mdc:topic mdc:evidence")
 _DESCRIBE = _PREFIX + f"""SELECT ?g ?s ?class ?p ?o WHERE {{
   GRAPH ?g {{ ?s a ?class ; ?p ?o . }}
   VALUES ?class {{ {" ".join("mdc:" + c for c in _CLASSES)} }}
@@ -168,8 +172,10 @@ def load_contacts(store) -> Contacts:
         articles = _articles(graphs, data)
         date = _first(fields, "date") or min((data.articles[a].date for a in articles
                                                if data.articles[a].date), default=None)
+        evidence = {graph: graphs[graph]["evidence"] for graph in articles
+                    if graphs[graph].get("evidence")}
         return Event(iri, kind, _first(fields, "label") or _tail(iri), date=date,
-                     articles=articles), fields
+                     articles=articles, evidence=evidence), fields
 
     delegations = {}
     for iri, graphs in described["Delegation"].items():
@@ -347,18 +353,21 @@ def resolve_country(data: Contacts, name: str) -> set[str]:
 
 def _person_node(data: Contacts, iri: str) -> dict:
     person = data.persons.get(iri, {"label": _tail(iri)})
-    return {"kind": "person", "label": person["label"], "rank": person.get("rank"),
+    return {"kind": "person", "label": person["label"], "aliases": person.get("aliases") or None,
+            "rank": person.get("rank"),
             "position": person.get("position"), "country": person.get("country"),
             "country_label": person.get("country_label"),
             "organization": person.get("organization"), "iri": iri}
 
 
 def _contact_record(data: Contacts, event: Event) -> dict:
-    """What one edge remembers of one event: for tooltips, exports and filters."""
+    """What one edge remembers of one event: for tooltips, exports and filters (``countries``:
+    the codes the event involves, as `filter_contacts` reads them)."""
     articles = [data.articles[a] for a in event.articles if a in data.articles]
     return {"event": event.iri, "label": event.label, "date": event.date, "mode": event.mode,
-            "articles": [{"id": a.id, "title": a.title, "url": a.url, "date": a.date}
-                         for a in articles]}
+            "countries": sorted(_event_codes(data, event)),
+            "articles": [{"id": a.id, "title": a.title, "url": a.url, "date": a.date,
+                          "evidence": event.evidence.get(a.iri, [])} for a in articles]}
 
 
 def _add_contact(graph: nx.Graph, a: str, b: str, record: dict) -> None:
@@ -386,16 +395,33 @@ def _finish_edges(graph: nx.Graph, per_year: bool = False) -> nx.Graph:
     return graph
 
 
+def meeting_pairs(data: Contacts, event: Event) -> list[tuple[str, str]]:
+    """The pairs of persons a meeting joins: those on different sides of it (their states differ),
+    or its only two participants (the text says these two met, whatever their states).
+
+    Only the persons named as the meeting's participants count: a delegation's members are not
+    added to each meeting of the delegation, and two compatriots in one delegation never pair.
+    `kg query who-met-whom` applies the same rule in SPARQL (kg/queries/who-met-whom.rq).
+    """
+    people = sorted(p for p, role in event.persons.items() if role == "participant")
+    if len(people) == 2:
+        return [(people[0], people[1])]
+    side = {p: data.persons.get(p, {}).get("country") for p in people}
+    return [(a, b) for a, b in combinations(people, 2)
+            if side[a] and side[b] and side[a] != side[b]]
+
+
 def person_network(data: Contacts) -> nx.Graph:
-    """Persons joined when they took part in the same meeting; weight = number of meetings."""
+    """Persons joined when they sat on different sides of a meeting (`meeting_pairs`); each edge
+    keeps its meetings with their dates, articles and evidence; weight = number of meetings."""
     graph = nx.Graph(projection="persons")
     for event in sorted(data.of_kind("meeting"), key=lambda e: e.iri):
-        people = sorted(p for p in event.persons)
-        for person in people:
-            if person not in graph:
+        for person, role in sorted(event.persons.items()):
+            if role == "participant" and person not in graph:
                 graph.add_node(person, **_person_node(data, person))
-        record = _contact_record(data, event)
-        for a, b in combinations(people, 2):
+        pairs = meeting_pairs(data, event)
+        record = _contact_record(data, event) if pairs else None
+        for a, b in pairs:
             _add_contact(graph, a, b, record)
     return _finish_edges(graph)
 
@@ -567,41 +593,95 @@ def _eigenvector(graph: nx.Graph) -> dict:
     return scores
 
 
-def metric_rows(graph: nx.Graph, limit: int | None = None) -> list[list[str]]:
-    """Rows for `kg.output.render(METRIC_COLUMNS, rows, fmt)`: the busiest nodes first."""
+def metric_rows(graph: nx.Graph, limit: int | None = None, by: str = "weighted_degree") -> list[list]:
+    """Rows for `kg.output.render(METRIC_COLUMNS, rows, fmt)`: the busiest nodes first (or the
+    highest ``by``: "betweenness" lists the brokers), numbers as numbers (a DataFrame of them
+    sorts 28 above 9)."""
+    if by not in ("weighted_degree", "degree", "betweenness", "eigenvector"):
+        raise NetworkError(f"cannot rank nodes by {by!r}: use weighted_degree, degree, "
+                           "betweenness or eigenvector")
     if graph.number_of_nodes() and "degree" not in next(iter(graph.nodes.values())):
         add_metrics(graph)
     nodes = sorted(graph.nodes(data=True),
-                   key=lambda item: (-item[1]["weighted_degree"], -item[1]["betweenness"],
-                                     item[1]["label"]))
+                   key=lambda item: (-item[1][by], -item[1]["weighted_degree"],
+                                     -item[1]["betweenness"], item[1]["label"]))
     rows = []
     for node, a in nodes[:limit]:
-        rows.append([a["label"], a["kind"], a.get("country"), str(a["degree"]),
-                     _number(a["weighted_degree"]), f"{a['betweenness']:.6f}",
-                     f"{a['eigenvector']:.6f}", str(a["community"]), node])
+        rows.append([a["label"], a["kind"], a.get("country"), int(a["degree"]),
+                     _count(a["weighted_degree"]), float(a["betweenness"]),
+                     float(a["eigenvector"]), int(a["community"]), node])
     return rows
 
 
-def edge_rows(graph: nx.Graph) -> list[list[str]]:
-    """One row per edge: labels, weight, dates, article ids, years (countries) or role (events),
-    then the node ids (the CSV edge list and the table)."""
+def edge_rows(graph: nx.Graph) -> list[list]:
+    """One row per edge: labels, weight, dates, article ids, meetings per year (countries) or
+    role (events), then the node ids (the CSV edge list, the table and the JSON)."""
     rows = []
     for a, b, attributes in sorted(graph.edges(data=True),
                                    key=lambda e: (-e[2].get("weight", 1), e[0], e[1])):
         rows.append([graph.nodes[a]["label"], graph.nodes[b]["label"],
-                     _number(attributes.get("weight", 1)), "; ".join(attributes.get("dates", [])),
-                     "; ".join(attributes.get("articles", [])),
-                     "; ".join(f"{y}:{c}" for y, c in attributes.get("years", {}).items())
-                     or attributes.get("role", ""), a, b])
+                     _count(attributes.get("weight", 1)), list(attributes.get("dates", [])),
+                     list(attributes.get("articles", [])),
+                     dict(attributes.get("years", {})) or attributes.get("role") or None, a, b])
     return rows
+
+
+def contacts_per_month(graph: nx.Graph, node=None, other=None) -> list[tuple[str, int]]:
+    """(month, contacts) from the first month to the last, each contact counted once, as the
+    page's timeline counts them: all the graph's contacts, one node's (a person, a state), or
+    those of one edge (``node`` and ``other``: a pair of officials or of states). A date known
+    only to the year counts in its January.
+
+    >>> contacts_per_month(build_network(store, "countries"), COUNTRY + "AZ")   # doctest: +SKIP
+    [('2022-05', 1), ('2022-06', 0), ...]
+    """
+    if node is not None and node not in graph:
+        raise NetworkError(f"{node} is not a node of this network")
+    if other is not None:
+        edges = [(node, other, graph[node][other])] if graph.has_edge(node, other) else []
+    elif node is not None:
+        edges = [(node, n, graph[node][n]) for n in graph[node]]
+    else:
+        edges = graph.edges(data=True)
+    months: dict[str, set] = {}
+    for _, _, attributes in edges:
+        for contact in attributes.get("contacts") or []:
+            if contact.get("date"):
+                parts = contact["date"].split("-")
+                month = f"{parts[0]}-{parts[1] if len(parts) > 1 else '01'}"
+                months.setdefault(month, set()).add(contact["event"])
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    rows = []
+    year, month = int(first[:4]), int(first[5:])
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        rows.append((key, len(months.get(key, ()))))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return rows
+
+
+def country_matrix(graph: nx.Graph) -> dict[str, dict[str, int]]:
+    """Meetings between each pair of states (or bodies) of a countries projection, by code:
+    ``matrix["AZ"]["TR"]`` (symmetric; the busiest states first). `pandas.DataFrame(matrix)`
+    makes it a table."""
+    if graph.graph.get("projection") != "countries":
+        raise NetworkError("country_matrix needs the countries projection: "
+                           "build_network(store, 'countries')")
+    code = {node: attributes.get("country") or _tail(node) for node, attributes in graph.nodes(data=True)}
+    order = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), code[n]))
+    return {code[a]: {code[b]: int(graph[a][b]["weight"]) if graph.has_edge(a, b) else 0
+                      for b in order} for a in order}
 
 
 EDGE_COLUMNS = ["source_label", "target_label", "weight", "dates", "articles", "years_or_role",
                 "source", "target"]
 
 
-def _number(value) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _count(value):
+    """An integer when the value is whole (weights are counts), else the float."""
+    return int(value) if float(value).is_integer() else float(value)
 
 
 # ---------------------------------------------------------------- exports
@@ -651,20 +731,56 @@ def _scalars(attributes: dict) -> dict:
 
 def generate_graphml(graph: nx.Graph) -> str:
     """GraphML text (opens in Gephi, yEd, Cytoscape)."""
-    return "\n".join(nx.generate_graphml(exportable(graph))) + "\n"
+    return XML_DECLARATION + "\n".join(nx.generate_graphml(exportable(graph))) + "\n"
 
 
-def generate_gexf(graph: nx.Graph) -> str:
-    """GEXF text for Gephi, with each node's class colour, size by degree and layout position."""
-    from kg.viz import STYLE  # the palette lives with the visualisation
+def generate_gexf(graph: nx.Graph, positions: dict | None = None) -> str:
+    """GEXF text for Gephi in dynamic mode: each edge's contacts as time intervals (spells, so
+    Gephi's timeline plays the contacts), each node from its first contact on; colours by state
+    (by class on the events projection) as on the page, size by degree, the page's layout."""
+    from kg.viz import OTHER_STATE, STYLE, layout_positions, state_colours
 
     out = exportable(graph)
+    by_state = graph.graph.get("projection") != "events"
+    colours = state_colours(graph) if by_state else {}
+    positions = layout_positions(graph) if positions is None else positions
+    first: dict = {}
+    for a, b, attributes in graph.edges(data=True):
+        spells = sorted({_interval(c["date"]) for c in attributes.get("contacts") or [] if c.get("date")})
+        if spells:
+            out[a][b]["spells"] = spells
+            for node in (a, b):
+                first[node] = min(first.get(node, spells[0][0]), spells[0][0])
     for node, attributes in out.nodes(data=True):
-        style = STYLE.get(attributes.get("kind"), STYLE["person"])
-        red, green, blue = (int(style["color"][i:i + 2], 16) for i in (1, 3, 5))
+        code = str(attributes.get("country") or "").split(",")[0].strip()
+        if by_state:
+            colour = colours.get(code, OTHER_STATE)
+        else:
+            colour = STYLE.get(attributes.get("kind"), STYLE["person"])["color"]
+        red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        x, y = positions.get(node, (0.0, 0.0))
         attributes["viz"] = {"color": {"r": red, "g": green, "b": blue, "a": 1.0},
-                             "size": 5.0 + 2.0 * math.sqrt(attributes.get("degree", 0))}
-    return "\n".join(nx.generate_gexf(out)) + "\n"
+                             "size": 5.0 + 2.0 * math.sqrt(attributes.get("degree", 0)),
+                             "position": {"x": float(x), "y": float(-y), "z": 0.0}}
+        if node in first:
+            attributes["start"] = first[node]
+    if first:
+        out.graph["mode"] = "dynamic"
+    return XML_DECLARATION + "\n".join(nx.generate_gexf(out)) + "\n"
+
+
+def _interval(date: str) -> tuple[str, str]:
+    """The days an ISO date of any precision covers: "2024-02" -> ("2024-02-01", "2024-02-29")."""
+    import calendar
+
+    parts = date.split("-")
+    if len(parts) == 3:
+        return date, date
+    year = int(parts[0])
+    if len(parts) == 2:
+        month = int(parts[1])
+        return f"{date}-01", f"{date}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{year}-01-01", f"{year}-12-31"
 
 
 def generate_edge_csv(graph: nx.Graph) -> str:
@@ -672,19 +788,27 @@ def generate_edge_csv(graph: nx.Graph) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
-    writer.writerows(edge_rows(graph))
+    writer.writerows([[text(value) for value in row] for row in edge_rows(graph)])
     return buffer.getvalue()
 
 
+def generate(graph: nx.Graph, fmt: str) -> str:
+    """The network as GraphML, GEXF or CSV text."""
+    if fmt not in EXPORT_FORMATS.values():
+        raise NetworkError(f"unknown network format {fmt!r}: use graphml, gexf or csv")
+    return {"graphml": generate_graphml, "gexf": generate_gexf, "csv": generate_edge_csv}[fmt](graph)
+
+
 def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> str:
-    """Write GraphML, GEXF or a CSV edge list, chosen by ``fmt`` or the file's suffix; UTF-8."""
+    """Write GraphML, GEXF or a CSV edge list, chosen by ``fmt`` or the file's suffix; UTF-8
+    (the CSV with a byte order mark, for Excel)."""
     path = Path(path)
     fmt = fmt or EXPORT_FORMATS.get(path.suffix.lower())
     if fmt not in EXPORT_FORMATS.values():
         raise NetworkError(f"cannot tell the format of {path}: name it .graphml, .gexf or .csv")
-    text = {"graphml": generate_graphml, "gexf": generate_gexf, "csv": generate_edge_csv}[fmt](graph)
-    try:
-        path.write_text(text, encoding="utf-8")
+    text = generate(graph, fmt)
+    try:  # a CSV file starts with a byte order mark: Excel then reads it as UTF-8 (accents intact)
+        path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     except OSError as error:
         raise NetworkError(f"cannot write {path}: {error.strerror or error}") from None
     return fmt

@@ -22,18 +22,21 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.extract import extract_many, extractor_version
-from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles
+from kg.budget import ARTICLE_SECONDS, extract_many
+from kg.extract import extractor_version
+from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles, read_jsonl, read_txt, walk_inputs
 from kg.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract, target_of
 from kg.model import Article, Extraction
 from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
+from kg.validate import nonconforming
 from kg.resolve import (Mention, Registry, block_of, entity_description, extraction_from_json,
                         extraction_to_json, mentions_of, normalize_extraction)
 
@@ -470,21 +473,23 @@ def store_extraction(store, extraction: Extraction, digest: str | None = None, r
 
 def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
            on_progress: Callable[[IngestReport], None] | None = None,
-           count_first: bool = False) -> IngestReport:
+           count_first: bool = False, article_seconds: float | None = ARTICLE_SECONDS) -> IngestReport:
     """Ingest files and directories into the store; unchanged articles are skipped unless ``force``.
 
     ``count_first`` counts the articles before starting, so that progress can show an ETA.
+    Each article's extraction has ``article_seconds`` (None: no limit); one over it fails alone.
+    When an id comes several times in the inputs, the last article with that id is the one
+    stored (the earlier ones are skipped, with a warning), so that a rerun changes nothing.
     """
-    from kg.ingest import count_articles
-
     paths = list(paths)
     report = IngestReport()
+    last_origins, total = _last_origins(paths)
     if count_first:
-        report.total = count_articles(paths)
+        report.total = total
     digests: dict[str, str] = {}
 
     def articles_to_extract() -> Iterator[Article]:
-        seen_ids: set[str] = set()
+        seen_origins: set[str] = set()
         for item in read_articles(paths):
             if isinstance(item, ReadWarning):
                 report.warnings.append(str(item))
@@ -500,10 +505,18 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
                 if on_progress:
                     on_progress(report)
                 continue
-            if item.id in seen_ids:
-                report.warnings.append(f"{item.origin}: id {item.id!r} appears again in this batch; "
-                                       "the later article replaces the earlier")
-            seen_ids.add(item.id)
+            if item.origin in seen_origins:  # the same file named twice on the command line
+                report.skipped += 1
+                report.warnings.append(f"{item.origin} (id {item.id}): skipped: read already (the same input "
+                                       "is given twice)")
+                continue
+            seen_origins.add(item.origin)
+            last = last_origins.get(item.id, item.origin)
+            if last != item.origin:
+                report.skipped += 1
+                report.warnings.append(f"{item.origin} (id {item.id}): skipped: the same id comes again at "
+                                       f"{last}; the later article is the one stored")
+                continue
             digest = content_hash(item)
             if not force and store.content_hash(article_iri(item.id)) == digest:
                 report.unchanged += 1
@@ -517,13 +530,36 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
 
     def extractions() -> Iterator[Extraction]:
         try:
-            for extraction in extract_many(window.feed(articles_to_extract()), jobs=jobs):
+            for extraction in extract_many(window.feed(articles_to_extract()), jobs=jobs, seconds=article_seconds):
                 window.release()
                 yield extraction
         finally:
             window.close()
 
-    return store_extractions(store, extractions(), report, digests, on_progress)
+    return store_extractions(store, extractions(), report, digests, on_progress, check_shapes=True)
+
+
+def _last_origins(paths: list[str]) -> tuple[dict[str, str], int]:
+    """Where each id comes last in the inputs (a first, light pass: ids only, no extraction), and
+    how many items the inputs hold (for the ETA)."""
+    last: dict[str, str] = {}
+    total = 0
+    for raw_path in paths:
+        path = Path(raw_path)
+        try:
+            found = list(walk_inputs(path)) if path.is_dir() else [path]
+        except (OSError, ValueError):
+            continue
+        files = [f for f in found if isinstance(f, Path)]
+        total += len(found) - len(files)  # skipped and failed entries of a directory
+        for file in files:
+            reader = read_jsonl if file.suffix.lower() == ".jsonl" else read_txt
+            for item in reader(file):
+                if isinstance(item, Article):
+                    last[item.id] = item.origin
+                if not isinstance(item, ReadWarning):
+                    total += 1
+    return last, total
 
 
 class _Window:
@@ -551,10 +587,13 @@ class _Window:
 
 def store_extractions(store, extractions: Iterable[Extraction], report: IngestReport | None = None,
                       digests: dict[str, str] | None = None,
-                      on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+                      on_progress: Callable[[IngestReport], None] | None = None,
+                      check_shapes: bool = False) -> IngestReport:
     """Resolve and store extractions (a stream), then reconcile what they touched.
 
-    ``digests`` maps an article's origin to its content hash (recorded in its graph).
+    ``digests`` maps an article's origin to its content hash (recorded in its graph). With
+    ``check_shapes`` (what `ingest` does), an article whose graph the shapes reject fails and is
+    not stored; hand-made extractions in tests leave it off.
     """
     report = report or IngestReport()
     digests = digests if digests is not None else {}
@@ -566,7 +605,7 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
     batch: list[tuple[Extraction, str | None]] = []
 
     def write_batch() -> None:
-        blocks, entities = _write_batch(resolution, writer, batch, report)
+        blocks, entities = _write_batch(resolution, writer, batch, report, check_shapes)
         touched_blocks.update(blocks)
         touched_entities.update(entities)
         batch.clear()
@@ -595,7 +634,7 @@ def store_extractions(store, extractions: Iterable[Extraction], report: IngestRe
 
 
 def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[Extraction, str | None]],
-                 report: IngestReport) -> tuple[set[str], set[str]]:
+                 report: IngestReport, check_shapes: bool = False) -> tuple[set[str], set[str]]:
     """Resolve and write a batch of articles in one transaction.
 
     All the batch's mentions are registered first, so that each surname block is clustered once
@@ -618,6 +657,7 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
         blocks |= touched_blocks
         entities |= touched_entities
         registered.append((extraction, digest, mentions))
+    prepared = []
     for extraction, digest, mentions in registered:
         article = extraction.article
         try:
@@ -625,6 +665,15 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
             quads, records = resolution.article_quads(extraction, mentions, digest)
         except Exception as error:  # noqa: BLE001
             report.failed.append(f"{article.origin} (id {article.id}): cannot store: {error}")
+            blocks |= resolution.remove(article.id)[0]
+            continue
+        prepared.append((extraction, quads, records))
+    rejected = nonconforming({e.article.id: quads for e, quads, _ in prepared}) if check_shapes else {}
+    for extraction, quads, records in prepared:
+        article = extraction.article
+        if article.id in rejected:  # never store what `kg validate` would reject
+            report.failed.append(f"{article.origin} (id {article.id}): not stored: its graph breaks the "
+                                 f"shapes: {rejected[article.id]}")
             blocks |= resolution.remove(article.id)[0]
             continue
         writer.replace_article(article_iri(article.id), quads, records)

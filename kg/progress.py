@@ -17,8 +17,9 @@ def format_duration(seconds: float) -> str:
     return f"{seconds}s"
 
 
-def progress_line(report, elapsed: float) -> str:
-    """The text of the progress line for an `IngestReport` after ``elapsed`` seconds."""
+def progress_line(report, elapsed: float, width: int | None = None) -> str:
+    """The text of the progress line for an `IngestReport` after ``elapsed`` seconds, shortened
+    to fit ``width`` columns (less one: a full line would wrap and scroll on each update)."""
     done = report.done
     rate = done / elapsed if elapsed > 0 else 0.0
     total = getattr(report, "total", None)
@@ -30,7 +31,28 @@ def progress_line(report, elapsed: float) -> str:
     counts = f"{report.ingested} new, {report.unchanged} unchanged, {len(report.failed)} failed"
     if getattr(report, "skipped", 0):
         counts += f", {report.skipped} skipped"
-    return f"{head}  {rate:.1f} articles/s{eta}  | {counts}"
+    short = f"{report.ingested} new, {len(report.failed)} failed"
+    candidates = [f"{head}  {rate:.1f} articles/s{eta}  | {counts}",
+                  f"{head}  {rate:.1f}/s{eta}  | {short}",
+                  f"{head}{eta}  | {short}",
+                  f"{head}{eta}", head]
+    if not width:
+        return candidates[0]
+    fitting = next((line for line in candidates if len(line) < width), candidates[-1])
+    return fitting if len(fitting) < width else fitting[: max(width - 2, 1)] + "…"
+
+
+def _columns(stream) -> int | None:
+    """The width of the terminal the stream writes to ($COLUMNS first); None when unknown."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 class Progress:
@@ -42,21 +64,28 @@ class Progress:
         self.last = 0.0
         self.shown = False
         self.width = 0
+        self.report = None
 
-    def update(self, report) -> None:
+    def update(self, report, final: bool = False) -> None:
         if not self.enabled:
             return
+        self.report = report
         now = time.monotonic()
-        if now - self.last < self.every:
+        if now - self.last < self.every and not final:
             return
         self.last = now
-        line = progress_line(report, now - self.started)
-        self.stream.write("\r" + line.ljust(self.width))
+        columns = _columns(self.stream)
+        line = progress_line(report, now - self.started, columns)
+        # pad over the longer line before it, never past the terminal's last column
+        self.stream.write("\r" + line.ljust(min(self.width, columns - 1) if columns else self.width))
         self.width = len(line)
         self.stream.flush()
         self.shown = True
 
     def close(self) -> None:
+        """End the line, showing the final counts (updates in the last half second are not shown)."""
+        if self.report is not None:
+            self.update(self.report, final=True)
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()

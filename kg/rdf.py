@@ -240,12 +240,17 @@ def extraction_quads(extraction: Extraction, person_iri_for: PersonIriFor = pers
             add(node, mdc("evidence"), text(sentence))
 
     names = {p.key: p.name for p in extraction.persons}
+    seen_meetings: dict[str, int] = {}
     for meeting in extraction.meetings:
         parties = sorted({code.upper() if not gazetteer.is_international_body(code) else code
                           for code in meeting.parties})
         participant_nodes = [persons[key] for key in meeting.participants if key in persons]
-        node = NamedNode(f"{ID}meeting/{meeting.date or 'undated'}-{'-'.join(parties).lower()}-"
-                         f"{short_hash(*sorted(n.value for n in participant_nodes), meeting.mode)}")
+        iri = (f"{ID}meeting/{meeting.date or 'undated'}-{'-'.join(parties).lower()}-"
+               f"{short_hash(*sorted(n.value for n in participant_nodes), meeting.mode)}")
+        # two contacts alike in sides, day and named people (a visitor's calls on officials named by post only)
+        # stay two meetings: the second and later get a number, in the order the article tells them
+        seen_meetings[iri] = seen_meetings.get(iri, 0) + 1
+        node = NamedNode(iri if seen_meetings[iri] == 1 else f"{iri}-{seen_meetings[iri]}")
         add(node, RDF_TYPE, mdc("Meeting"))
         who = [names[key] for key in meeting.participants if key in names]
         add(node, RDFS_LABEL, text(_meeting_label(who, parties, meeting.date, meeting.mode)))

@@ -32,10 +32,11 @@ class Stats:
     meeting_dates: tuple[str | None, str | None] = (None, None)
     quads: int = 0
 
-    def rows(self) -> list[list[str]]:
-        rows = [[name, str(self.counts.get(name, 0))] for name in CLASSES]
-        rows.append(["named graphs", str(self.graphs)])
-        rows.append(["quads", str(self.quads)])
+    def rows(self) -> list[list]:
+        """(what, count) rows: counts are numbers, date spans "first .. last" text."""
+        rows = [[name, self.counts.get(name, 0)] for name in CLASSES]
+        rows.append(["named graphs", self.graphs])
+        rows.append(["quads", self.quads])
         rows.append(["articles published", _span(self.article_dates)])
         rows.append(["meetings held", _span(self.meeting_dates)])
         return rows

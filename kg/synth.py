@@ -2,7 +2,7 @@
 
 `generate(count, seed)` yields ``(article, gold)`` pairs one at a time: the article in the JSONL
 input form (``id, url, title, date, source, text``) and the facts a careful reader would record
-from it in the gold format of ``eval/FORMAT.md``. Every article depends only on the seed and its
+from it in the gold format of ``tests/data/dev/FORMAT.md``. Every article depends only on the seed and its
 index, so the output is deterministic, any slice can be produced alone, and 50,000 articles stream
 without being held in memory. `write_corpus` writes ``articles.jsonl`` and ``gold.jsonl``.
 

@@ -44,6 +44,29 @@ STYLE = {
 }
 
 
+# colours by state: the busiest states get these in turn, the others OTHER_STATE (page and GEXF)
+STATE_PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+                 "#ff9da7", "#9c755f", "#1f77b4", "#17becf", "#bcbd22", "#8c564b"]
+OTHER_STATE = "#b8b8b8"
+
+
+def state_colours(graph: nx.Graph) -> dict[str, str]:
+    """Code -> colour for the states with most contacts in the graph (events counted once),
+    then most nodes; the page's legend and the GEXF export use the same table."""
+    contacts: dict[str, set] = {}
+    nodes: dict[str, int] = {}
+    for _, attributes in graph.nodes(data=True):
+        codes = [c.strip() for c in str(attributes.get("country") or "").split(",") if c.strip()]
+        if codes:
+            nodes[codes[0]] = nodes.get(codes[0], 0) + 1
+    for _, _, attributes in graph.edges(data=True):
+        for contact in attributes.get("contacts") or []:
+            for code in contact.get("countries") or []:
+                contacts.setdefault(code, set()).add(contact.get("event"))
+    ranked = sorted(nodes, key=lambda code: (-len(contacts.get(code, ())), -nodes[code], code))
+    return dict(zip(ranked, STATE_PALETTE))
+
+
 class VizError(KgError):
     """The page cannot be built or written."""
 
@@ -162,6 +185,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
         positions = layout_positions(graph)
     net = Network(height=height, width="100%", directed=False, cdn_resources="in_line")
     degrees = dict(graph.degree())
+    weighted = dict(graph.degree(weight="weight"))
     for node, attributes in graph.nodes(data=True):
         kind = attributes.get("kind", "person")
         style = STYLE.get(kind, STYLE["person"])
@@ -173,19 +197,61 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
                 "value": degrees[node] + 1, "kind": kind, "countries": countries, "x": x, "y": y,
                 "community": attributes.get("community"),
                 "title": html.escape(_plain(tip)), "tip": tip}
+        if attributes.get("aliases"):
+            item["aliases"] = [str(a) for a in attributes["aliases"] if str(a) != label]
         if attributes.get("centre"):
             item["borderWidth"] = 4
-        net.nodes.append(item)  # appended directly: add_node/add_edge scan the lists (NOTES.md)
+        net.nodes.append(item)  # appended directly: add_node/add_edge scan the lists, O(n²)
         net.node_ids.append(str(node))
         net.node_map[str(node)] = item
+    events: dict[str, int] = {}  # event IRI -> index in net.kg_events
+    net.kg_events = []
     for number, (a, b, attributes) in enumerate(graph.edges(data=True)):
         tip = _edge_tip(graph, a, b, attributes)
-        years = sorted({c["date"][:4] for c in attributes.get("contacts") or [] if c.get("date")})
-        net.edges.append({"id": f"e{number}", "from": str(a), "to": str(b),
-                          "value": attributes.get("weight", 1), "years": years,
-                          "title": html.escape(_plain(tip)), "tip": tip})
+        indexes = []
+        for contact in attributes.get("contacts") or []:
+            key = contact.get("event") or f"edge{number}-{len(indexes)}"
+            if key not in events:
+                events[key] = len(net.kg_events)
+                net.kg_events.append(_page_event(contact))
+            indexes.append(events[key])
+        item = {"id": f"e{number}", "from": str(a), "to": str(b),
+                "value": attributes.get("weight", 1),
+                "title": html.escape(_plain(tip)), "tip": tip}
+        if "contacts" in attributes:
+            item["ev"] = indexes
+        net.edges.append(item)
+    net.kg_colour = "class" if graph.graph.get("projection") == "events" else "country"
+    net.kg_state_colours = state_colours(graph)
+    net.kg_countries = _country_names(graph, net.kg_events)
     net.options = _options(n, physics)
     return net
+
+
+def _page_event(contact: dict) -> dict:
+    """One contact as the page's filters, timeline and panels read it (short keys: a page holds
+    thousands): date, label, mode, the codes it involves, its articles with their evidence."""
+    return {"d": contact.get("date") or "", "l": contact.get("label") or "",
+            "m": (contact.get("mode") or "").replace("_", " "),
+            "c": list(contact.get("countries") or []),
+            "a": [dict(_article(x), evidence=[str(e) for e in x.get("evidence") or []][:3])
+                  for x in contact.get("articles", [])[:5]]}
+
+
+def _country_names(graph: nx.Graph, events: list[dict]) -> dict[str, str]:
+    """Code -> name for every state or body on the page (the country filter lists names)."""
+    from kg import gazetteer
+
+    names = {}
+    for _, attributes in graph.nodes(data=True):
+        codes = [c.strip() for c in str(attributes.get("country") or "").split(",") if c.strip()]
+        if len(codes) == 1 and attributes.get("country_label"):
+            names[codes[0]] = str(attributes["country_label"])
+    for code in {c for event in events for c in event["c"]} | {
+            c.strip() for _, a in graph.nodes(data=True)
+            for c in str(a.get("country") or "").split(",") if c.strip()}:
+        names.setdefault(code, gazetteer.country_name(code) or code)
+    return dict(sorted(names.items()))
 
 
 def _node_tip(attributes: dict, degree: int) -> dict:
@@ -234,6 +300,9 @@ def _edge_tip(graph: nx.Graph, a, b, attributes: dict) -> dict:
                       "mode": (contact.get("mode") or "").replace("_", " "),
                       "label": contact.get("label") or "",
                       "articles": [_article(x) for x in contact.get("articles", [])[:5]]})
+        evidence = [str(e) for x in contact.get("articles", [])[:5] for e in x.get("evidence") or []]
+        if evidence:
+            items[-1]["evidence"] = list(dict.fromkeys(evidence))[:3]
     tip = {"heading": f"{graph.nodes[a].get('label', a)} – {graph.nodes[b].get('label', b)}",
            "kind": "Contact", "rows": rows, "contacts": items}
     if len(contacts) > MAX_TIP_CONTACTS:
@@ -263,8 +332,10 @@ def _number(value) -> str:
 
 def _options(n: int, physics: bool) -> dict:
     options = {
-        "nodes": {"scaling": {"min": 8, "max": 42, "label": {"enabled": True, "min": 11, "max": 22,
-                                                             "drawThreshold": 6}},
+        # labels: the page sets each node's font size, large enough to read for the most
+        # connected nodes (more of them as you zoom in), too small to be drawn for the rest
+        "nodes": {"scaling": {"min": 8, "max": 42, "label": {"enabled": False, "drawThreshold": 5,
+                                                             "maxVisible": 40}},
                   "font": {"face": "system-ui, sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
                   "borderWidth": 1},
@@ -279,7 +350,7 @@ def _options(n: int, physics: bool) -> dict:
                               "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100,
                                                    "avoidOverlap": 0.4},
                               # positions come from Python, so a short settling suffices;
-                              # nothing is drawn before it ends (NOTES.md): fewer steps when big
+                              # nothing is drawn before it ends: fewer steps when big
                               "stabilization": {"enabled": True, "fit": True, "updateInterval": 25,
                                                 "iterations": max(30, min(150, 40_000 // max(n, 1)))},
                               "minVelocity": 1.0}
@@ -311,7 +382,7 @@ def _page_assets() -> tuple[str, str, str]:
                  for name in ("page.html", "page.js", "page.css"))
 
 
-def _script_json(value) -> str:
+def script_json(value) -> str:
     """JSON safe inside a <script> element: no "</script>", "<!--" or U+2028 can survive."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -333,13 +404,17 @@ def to_html(network, title: str = "Military-diplomatic contacts", physics: bool 
     legend = [{"kind": k, **STYLE[k]} for k in STYLE if k in kinds]
     # the page builds tooltips from "tip"; pyvis's plain-text "title" would only double the size
     data = {"nodes": [_without_title(n) for n in network.nodes],
-            "edges": [_without_title(e) for e in network.edges], "options": options, "legend": legend}
+            "edges": [_without_title(e) for e in network.edges], "options": options, "legend": legend,
+            "events": getattr(network, "kg_events", []),
+            "countryNames": getattr(network, "kg_countries", {}),
+            "colour": getattr(network, "kg_colour", "class"),
+            "stateColours": getattr(network, "kg_state_colours", None), "otherState": OTHER_STATE}
     vis_js, vis_css = _vis_assets()
     page, script, style = _page_assets()
     replacements = {
         "{{TITLE}}": html.escape(title), "{{DESCRIPTION}}": html.escape(description),
         "{{VIS_CSS}}": vis_css, "{{PAGE_CSS}}": style, "{{VIS_JS}}": vis_js,
-        "{{PAGE_JS}}": script, "{{DATA}}": _script_json(data),
+        "{{PAGE_JS}}": script, "{{DATA}}": script_json(data),
     }
     # one pass, so a value can never be read as another placeholder
     import re

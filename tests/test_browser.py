@@ -90,7 +90,8 @@ def hostile_page(tmp_path_factory):
     yao = Person("y", "Yao Qin", country="CN")
     store_extraction(store, Extraction(article, date="2024-07-01", persons=[hostile, yao],
                                        meetings=[Meeting("m", "2024-07-01", ["AZ", "CN"],
-                                                         participants=["x", "y"])]))
+                                                         participants=["x", "y"],
+                                                         evidence=[HOSTILE + " met Yao Qin."])]))
     path = tmp_path_factory.mktemp("viz") / "hostile.html"
     graph = build_network(store, "persons")
     write_html(graph, path)
@@ -147,12 +148,13 @@ def test_a_hostile_label_stays_text_and_runs_nothing(watched, hostile_page):
     yao = watched.node_point(PERSON + "yao-qin")
     page.mouse.click((x + yao[0]) / 2, (y + yao[1]) / 2)
     assert "<script>alert(2)</script> & co" in page.inner_text("#kg-details")
+    assert HOSTILE + " met Yao Qin." in page.inner_text("#kg-details")  # the evidence, as text
     assert page.query_selector("#kg-details a") is None
     page.fill("#kg-search", "onerror")
     page.press("#kg-search", "Enter")
     assert page.inner_text("#kg-search-result") == "1 match"
     page.wait_for_timeout(300)
-    assert page.evaluate("document.querySelectorAll('img, svg, #kg-details script').length") == 0
+    assert page.evaluate("document.querySelectorAll('img, svg:not(#kg-timeline-svg), #kg-details script').length") == 0
     assert watched.dialogs == []
     assert watched.errors == []
 
@@ -165,8 +167,8 @@ def test_search_and_filters(watched, hostile_page):
     assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [PERSON + "yao-qin"]
     assert "Yao Qin" in page.inner_text("#kg-details")
     visible = "window.kgNetwork.body.data.nodes.length"
-    page.select_option("#kg-country", "CN")
-    assert page.evaluate(visible) == 1
+    page.select_option("#kg-country", "CN")  # contacts involving China: both, with counterparts
+    assert page.evaluate(visible) == 3
     page.select_option("#kg-country", "")
     assert page.evaluate(visible) == 3
     page.uncheck("input[data-kind=person]")
@@ -229,11 +231,12 @@ def test_a_large_network_draws_at_once_with_physics_off(watched, tmp_path):
 def test_colour_by_community_or_country(watched, hostile_page):
     page = watched.open(hostile_page[0])
     colours = "window.kgNetwork.body.data.nodes.get().map(n => n.color).sort()"
+    assert len(set(page.evaluate(colours))) == 2  # by state, the default: AZ and CN
+    assert page.inner_text("#kg-colours").split("\n") == ["Azerbaijan (AZ)", "China (CN)"]
+    page.select_option("#kg-colour", "class")
     assert len(set(page.evaluate(colours))) == 1  # every node is a person
     page.select_option("#kg-colour", "country")
-    assert len(set(page.evaluate(colours))) == 2  # AZ and CN
-    page.select_option("#kg-colour", "class")
-    assert len(set(page.evaluate(colours))) == 1
+    assert len(set(page.evaluate(colours))) == 2
     assert watched.errors == []
 
 

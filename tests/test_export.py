@@ -85,3 +85,20 @@ def test_resolution_bookkeeping_stays_out_of_exports_unless_asked(tmp_path):
         assert "Zakir Hasanov" in plain
     full = runner.invoke(cli, ["export", "--store", store, "--format", "nquads", "--bookkeeping"]).output
     assert "<https://w3id.org/mdc/id/graph/resolution>" in full
+
+
+def test_json_ld_has_a_context_and_prefixed_names(two_article_store):
+    import json
+
+    document = json.loads(export.to_text(two_article_store, "jsonld"))
+    assert document["@context"]["mdc"] == "https://w3id.org/mdc#"
+    # named graphs carry "@graph"; the default graph's nodes (the merge) stand at the top level
+    graphs = {graph["@id"]: graph["@graph"] for graph in document["@graph"] if "@graph" in graph}
+    assert {name for name in graphs if name.startswith("article:")} == {"article:T1", "article:T2"}
+    assert any("@graph" not in node for node in document["@graph"])
+    person = {}  # the serialiser may describe a node in several pieces
+    for node in graphs["article:T1"]:
+        if node["@id"] == "person:zakir-hasanov":
+            person.update(node)
+    assert person["@type"] == ["mdc:Person"]
+    assert person["rdfs:label"] == [{"@value": "Zakir Hasanov"}]

@@ -123,3 +123,41 @@ def test_an_overlong_sentence_is_cut_into_bounded_pieces_that_keep_every_word(wo
     pieces = split_sentences(sentence)
     assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
     assert " ".join(pieces).split() == sentence.split()
+
+
+def test_a_dateline_with_a_long_agency_note_in_brackets_is_stripped():
+    assert split_dateline("ISLAMABAD, (UrduPoint / Pakistan Point News - 28th Apr, 2025) The Secretary called on the "
+                          "Minister.") == ("The Secretary called on the Minister.", "Islamabad", None)
+
+
+def test_a_dateline_glued_to_the_first_word_by_a_double_dash():
+    assert split_dateline("Seoul, July 11 (Jiji Press)--Gen. Kenji Sato visited.") == \
+        ("Gen. Kenji Sato visited.", "Seoul", "July 11")
+
+
+def test_an_acronym_glued_to_the_next_sentence_is_split():
+    assert fix_glued_sentences("called on COAS.The delegation included two officers.") == \
+        "called on COAS. The delegation included two officers."
+
+
+def test_a_dateline_after_a_headline_written_as_a_sentence_is_read():
+    cleaned = clean_article("Secretary Defence of Sri Lanka called on the Minister for Defence here on Monday\n\n"
+                            "ISLAMABAD, (UrduPoint / Pakistan Point News - 28th Apr, 2025) Secretary Defence of Sri Lanka "
+                            "called on the Minister for Defence here on Monday.")
+    assert cleaned.dateline_city == "Islamabad"
+    assert "Point News" not in cleaned.text
+
+
+def test_abbreviations_from_the_rank_lexicon_end_no_sentence():
+    assert split_sentences("The Navy chief met Comdr. John Peters in Mumbai. Lt. Col. Ana Diaz attended.") == [
+        "The Navy chief met Comdr. John Peters in Mumbai.", "Lt. Col. Ana Diaz attended."]
+
+
+def test_a_dateline_glued_by_a_colon_after_a_known_city_only():
+    assert split_dateline("KUWAIT, Feb 20 (APP):Chief of Army Staff met him.") == ("Chief of Army Staff met him.", "Kuwait", "Feb 20")
+    assert split_dateline("NOTE:This is not a dateline.") == ("NOTE:This is not a dateline.", None, None)
+
+
+def test_a_hyphen_left_by_a_line_wrap_joins_its_halves():
+    assert "Albert Kan-Dapaah" in clean_article("He met the Minister of National Security, Hon Albert Kan- Dapaah, "
+                                                "during a six- day visit.").text

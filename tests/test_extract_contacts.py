@@ -388,3 +388,160 @@ def test_an_undated_article_dates_its_contact_by_the_latest_year_it_names_or_lea
     extraction = extract(Article(id="t", text=text.replace("KADEX-2013", "KADEX").replace(" The two last met in 2011.", "")))
     assert extraction.meetings == []
     assert any("no date anywhere" in warning for warning in extraction.warnings)
+
+
+def test_delegation_phrasings_name_their_leader():
+    cases = [
+        ("Senior General Aung Min, Commander-in-Chief of the Myanmar Defence Services, along with an 11-member high "
+         "level delegation arrived in Visakhapatnam on Thursday and called on Indian Vice Admiral Ravi Sen.", "Aung Min"),
+        ("First Admiral Hamid Yusof of Brunei, who was accompanied by his spouse Siti Rahmah, led a delegation to the "
+         "Philippines and met Philippine Navy chief Vice Admiral Jose Cruz.", "Hamid Yusof"),
+        ("Indian Army Chief General Rakesh Menon arrived in Kathmandu on Wednesday and called on Nepalese Army Chief "
+         "General Prabhu Sharma. The five-member delegation, led by him, also includes Colonel Anil Rao.", "Rakesh Menon"),
+    ]
+    for text, leader in cases:
+        extraction, names = run(text)
+        assert [names[d.leader] for d in extraction.delegations] == [leader], text
+
+
+def test_a_visitor_on_a_several_day_visit_is_received_by_the_other_side():
+    extraction, _ = run("Indian Defence Minister Arjun Mehra met his Mongolian counterpart Batbayar Dorj here on Tuesday "
+                        "and discussed defence cooperation.\n\nMehra is on a five-day visit to Mongolia and Japan.",
+                        date="2022-09-06")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IN", "MN"], "MN")]
+
+
+def test_a_body_hosting_at_its_seat_gives_a_states_city_as_the_venue():
+    extraction, _ = run("African Union Commissioner for Political Affairs, Peace and Security Bankole Adeoye received "
+                        "British Minister for Africa Andrew Mitchell at the African Union Headquarters on Monday.")
+    assert [(m.parties, m.host, m.location.name, m.location.country) for m in extraction.meetings] == [
+        (["AFU", "GB"], "AFU", "Addis Ababa", "ET")]
+
+
+def test_a_subjectless_meeting_phrase_joins_the_visitor_the_story_is_about():
+    extraction, names = run("The chief of the German General Staff General Eberhard Vogt has come to Georgia for a "
+                            "two-day visit.\n\nDuring the meeting with Georgian Defence Minister Levan Beridze the two "
+                            "discussed military education.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["DE", "GE"], ["Eberhard Vogt", "Levan Beridze"])]
+
+
+def test_two_delegations_each_with_its_leader_in_one_sentence_meet():
+    extraction, names = run("The two countries' joint commission held its 9th sitting on Wednesday.\n\nThe South "
+                            "African delegation was led by Minister of Defence Thandi Mokoena, while the Zimbabwean "
+                            "delegation was led by Defence Minister Tendai Moyo.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["ZA", "ZW"], ["Tendai Moyo", "Thandi Mokoena"])]
+    assert [d.rule for d in extraction.decisions if d.what == "meeting"] == ["meeting.two-delegations"]
+
+
+def test_an_acronym_from_a_later_post_refers_to_its_holder():
+    text = ("Pakistan's Joint Chiefs of Staff Committee's Chairman General Nadir Raza received an award in Turkey.\n\n"
+            "ANKARA: Pakistan's Chairman Joint Chiefs of Staff Committee (CJCSC), General Nadir Raza, is on an official "
+            "visit to Turkey.\n\nDuring the visit, the CJCSC called on Turkey's Minister of National Defence General "
+            "Hasan Demir in Ankara.")
+    extraction, names = run(text)
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["PK", "TR"], ["Hasan Demir", "Nadir Raza"])]
+
+
+def test_a_visitor_calling_on_several_officials_of_one_state_has_one_contact_with_each():
+    extraction, names = run("During his visit, Indian Navy Chief Admiral Ravi Kumar called on Maldives President Ibrahim "
+                            "Nasir, Minister of Foreign Affairs Abdulla Hameed and Defence Minister Mariya Didi in Male.")
+    assert sorted((m.parties, m.host, [names[k] for k in m.participants]) for m in extraction.meetings) == [
+        (["IN", "MV"], "MV", ["Ravi Kumar", "Abdulla Hameed"]),
+        (["IN", "MV"], "MV", ["Ravi Kumar", "Ibrahim Nasir"]),
+        (["IN", "MV"], "MV", ["Ravi Kumar", "Mariya Didi"])]
+    # one joint call stays one contact
+    extraction, _ = run("Indian Navy Chief Admiral Ravi Kumar jointly called on Maldives Defence Minister Mariya Didi "
+                        "and Chief of Defence Force Major General Ali Shamal in Male.")
+    assert len(extraction.meetings) == 1
+
+
+def test_the_people_a_visitor_meets_are_of_the_state_visited():
+    text = ("Pakistan's Chairman Joint Chiefs of Staff Committee General Nadir Raza, who is on official visit to Nigeria, called on "
+            "Nigerian President Musa Bello.\n\nChairman JCSC also had separate meetings with Major General Bashir Magaji "
+            "(Retd), Defence Minister, and General Leo Ibrahim, Chief of Defence Staff.")
+    extraction, names = run(text, date="2021-07-03")
+    people = {p.name: (p.country, p.position) for p in extraction.persons}
+    assert people["Bashir Magaji"] == ("NG", "Defence Minister") and people["Leo Ibrahim"][0] == "NG"
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Bashir Magaji", "Nadir Raza"], ["Leo Ibrahim", "Nadir Raza"], ["Musa Bello", "Nadir Raza"]]
+    assert {d.rule for d in extraction.decisions if d.what == "country" and d.subject != "p1"} >= {"country.state-visited"}
+
+
+def test_a_counterpart_named_by_a_post_with_its_state_and_an_end_date_that_dates_nothing():
+    text = ("Egyptian Defense Minister Mohamed Zaki had a meeting on Tuesday with UAE Minister of State for Defense "
+            "Affairs on boosting military cooperation.\n\nThe exhibition, which kicked off on Monday, will last until "
+            "December 2.\n\nMeanwhile, Egyptian Chief of Staff Osama Askar met with Chief of Staff of the Algerian "
+            "Army Said Chengriha.")
+    extraction, names = run(text, date="2021-12-01")
+    assert sorted((m.date, m.parties, [names[k] for k in m.participants]) for m in extraction.meetings) == [
+        ("2021-11-30", ["AE", "EG"], ["Mohamed Zaki"]),
+        ("2021-11-30", ["DZ", "EG"], ["Osama Askar", "Said Chengriha"])]  # "Meanwhile": the same day
+
+
+def test_set_to_hold_talks_is_future():
+    extraction, _ = run("On Friday, the EU general is set to hold talks with Polish Defence Minister Jan Nowak.")
+    assert extraction.meetings == []
+
+
+def test_a_list_of_a_named_official_and_posts_gives_a_contact_with_each():
+    extraction, names = run("Pakistan's Chief of Army Staff General Asif Karim on Tuesday called on Uzbek President "
+                            "Bakhtiyor Rashidov, the Defence Minister and the Chairman of the State Security Service of "
+                            "Uzbekistan in Tashkent.")
+    assert sorted((m.parties, [names[k] for k in m.participants]) for m in extraction.meetings) == [
+        (["PK", "UZ"], ["Asif Karim"]), (["PK", "UZ"], ["Asif Karim"]), (["PK", "UZ"], ["Asif Karim", "Bakhtiyor Rashidov"])]
+    # a post in apposition to its holder is no second contact
+    extraction, _ = run("Yesterday, Saudi Assistant Minister Dr. Khalid Al-Ghamdi met with Italy's Undersecretary of "
+                        "State for Defence, Chiara Ferrante, and discussed cooperation.")
+    assert len(extraction.meetings) == 1
+
+
+def test_a_role_with_a_possessive_state_refers_to_that_states_official():
+    extraction, names = run("Ukrainian Defence Minister Rustam Omarov arrived in Brussels on Tuesday.\n\nLater, "
+                            "Ukraine's new defence minister held talks with NATO Secretary General Jens Berg.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["NATO", "UA"], ["Jens Berg", "Rustam Omarov"])]
+
+
+def test_a_states_army_official_with_no_article_refers_to_its_visitor():
+    extraction, names = run("The two armies explored cooperation during the visit of Lieutenant General Rafiq Hasan, "
+                            "Principal Staff Officer of Bangladesh's Armed Forces Division.\n\nISPR shared a statement, "
+                            "saying Bangladesh Army official called on General Asim Malik, Chief of Army Staff of "
+                            "Pakistan, at GHQ in Rawalpindi.")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BD", "PK"], "PK", ["Asim Malik", "Rafiq Hasan"])]
+
+
+def test_a_states_institution_hosting_a_named_guest_is_a_contact_with_that_state():
+    extraction, names = run("The Papua New Guinea Defence Force (PNGDF) hosted Fiji Military Forces Commander "
+                            "Major-General Ro Jone Vatu at Murray Barracks on Tuesday for high-level talks.")
+    assert [(m.parties, m.host, [names[k] for k in m.participants]) for m in extraction.meetings] == [
+        (["FJ", "PG"], "PG", ["Jone Vatu"])]
+
+
+def test_a_post_with_its_state_at_the_end_refers_to_its_holder_without_it():
+    extraction, names = run("Chief of the Defence Command Finland, Lieutenant General Vesa Koski, visited Belgium on "
+                            "25-27 February.\n\nIn Brussels, the Chief of the Defence Command met with the Director "
+                            "General of the NATO International Military Staff, Lieutenant General Jan Nowicki.",
+                            date="2025-02-28")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["FI", "NATO"], ["Jan Nowicki", "Vesa Koski"])]
+
+
+def test_a_call_on_one_official_after_which_talks_with_another_are_two_contacts():
+    extraction, names = run("Tanzanian Chief of Defence Force General Venance Mbeki is on a four-day official visit to "
+                            "Rwanda.\n\nMbeki on Tuesday paid a courtesy call to the Minister of Defence, Maj General "
+                            "Albert Muhire, after which he held bilateral discussions with his Rwandan counterpart, Gen "
+                            "Jean Kagame.")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Albert Muhire", "Venance Mbeki"], ["Jean Kagame", "Venance Mbeki"]]
+
+
+def test_an_undated_articles_contact_takes_no_planned_year_and_a_scraped_month():
+    text = ("Kazakh Defence Minister Ruslan Bekov held talks with Afghan Defence Minister Bismillah Wardak in Astana "
+            "on Wednesday. The exhibition has been held since 2010; the next one will be held in 2014, and a plan "
+            "for 2013-2016 was agreed.")
+    assert [m.date for m in extract(Article(id="t", text=text)).meetings] == ["2013"]
+    assert [m.date for m in extract(Article(id="t", text=" date 2024-03 News desk\n\n" + text)).meetings] == ["2024-03"]

@@ -132,3 +132,46 @@ def test_an_honorific_after_and_starts_the_next_person_not_a_longer_post():
     found = [(m.name, m.position, m.country) for m in find_persons(
         "Ms Wendy Gale, Canadian High Commissioner and Ms. Lis Holm, Ambassador of Denmark called on the Chief.")]
     assert found == [("Wendy Gale", "High Commissioner", "CA"), ("Lis Holm", "Ambassador of Denmark", "DK")]
+
+
+def test_burmese_honorific_and_post_acronyms_are_not_part_of_names():
+    assert [(m.name, m.position) for m in find_persons(
+        "Consul-General in Kunming U Soe Paing welcomed them, and NSA Monguno met senior Ghanaian officials.",
+        {"monguno"})] == [("Soe Paing", "Consul-General in Kunming"), ("Monguno", "NSA")]
+
+
+def test_a_title_that_is_also_a_family_name_ends_a_name():
+    assert [(m.name, m.rank) for m in find_persons("His counterpart Major General Rose King met General Ali Prince.")] \
+        == [("Rose King", "Major General"), ("Ali Prince", "General")]
+
+
+def test_a_portfolio_named_after_a_body_is_no_side():
+    assert [(m.name, m.country) for m in find_persons(
+        "He met the Polish Minister for EU Affairs Konrad Nowak.")] == [("Konrad Nowak", "PL")]
+    assert [(m.name, m.country) for m in find_persons("He met the Minister for EU Affairs Konrad Nowak.")] == [
+        ("Konrad Nowak", None)]
+
+
+def test_a_weekday_after_a_name_and_an_engineers_title_before_it_are_not_part_of_it():
+    assert [(m.name, m.rank) for m in find_persons(
+        "Chief of Army Staff (COAS) General Qamar Bashir Thursday paid a visit and met Engineer Hashim Al-Refai.")] == [
+        ("Qamar Bashir", "General"), ("Hashim Al-Refai", None)]
+
+
+def test_an_abbreviated_rank_after_a_secretarys_post_is_a_rank():
+    assert [(m.name, m.rank, m.position) for m in find_persons(
+        "He spoke with Defense Secretary Gen. Luis Cordero Vega and UN Secretary General Ana Ruiz.")] == [
+        ("Luis Cordero Vega", "General", "Defense Secretary"), ("Ana Ruiz", None, "UN Secretary General")]
+
+
+def test_a_lower_case_title_run_is_the_post_when_the_post_parser_finds_none():
+    found = {m.name: m.position for m in find_persons(
+        "He met the German ambassador to Somalia Klaus Brenner and the chief of Qatar's land forces Said al-Mari.")}
+    assert found == {"Klaus Brenner": "German ambassador to Somalia", "Said al-Mari": "chief of Qatar's land forces"}
+
+
+def test_an_appositive_naming_an_organisation_stays_the_persons_post():
+    [found] = find_persons("He met General Markus Lang, Chief of Staff of NATO's Supreme Headquarters Allied Powers "
+                           "Europe (SHAPE), in Mons.")
+    assert (found.name, found.position, found.country) == (
+        "Markus Lang", "Chief of Staff of NATO's Supreme Headquarters Allied Powers Europe (SHAPE)", "NATO")

@@ -65,6 +65,8 @@ EXPECTED_FAILURES = [
     "batch.jsonl:4 (id J4): 'text' must be a string, got int",
     "batch.jsonl:5 (id J5): date 'last Tuesday' is not an ISO date (YYYY-MM-DD)",
     "batch.jsonl:8: a JSON object is expected, got list",
+    # J9 has no publication date (the seed's date line is no longer its first line): its contacts are dated
+    # by the latest year the text names, never left undated (an undated meeting would break the shapes)
 ]
 
 
@@ -116,7 +118,7 @@ def test_controls_and_bidi_marks_are_removed_but_text_stays():
     assert strip_controls("a\u202eb\x07c\u200fd\te\nf \U0001F600") == "abcd\te\nf \U0001F600"
 
 
-hostile_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=300)
+hostile_text = st.text(min_size=0, max_size=300)  # lone surrogates too: JSON escapes them as \ud800
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -102,12 +102,20 @@ def test_the_same_id_twice_in_a_batch_keeps_the_later_article(memory_store, tmp_
     records = dev_records(1)
     later = dict(records[0], title="later")
     report = ingest([write_jsonl(tmp_path / "a.jsonl", [records[0], later])], memory_store)
-    assert any("appears again in this batch" in w for w in report.warnings)
+    path = str(tmp_path / "a.jsonl")
+    assert f"{path}:1 (id {records[0]['id']}): skipped: the same id comes again at {path}:2; the later " \
+           "article is the one stored" in report.warnings
+    assert (report.ingested, report.skipped) == (1, 1)
     graph = article_iri(records[0]["id"])
-    assert memory_store.content_hash(graph) == content_hash(
-        __import__("kg.ingest", fromlist=["parse_jsonl_line"]).parse_jsonl_line(
-            json.dumps(later, ensure_ascii=False), str(tmp_path / "a.jsonl") + ":2"))
+    expected = content_hash(__import__("kg.ingest", fromlist=["parse_jsonl_line"]).parse_jsonl_line(
+        json.dumps(later, ensure_ascii=False), path + ":2"))
+    assert memory_store.content_hash(graph) == expected
     assert len(article_graphs(memory_store)) == 1
+    quads = quad_set(memory_store)
+    for _ in range(2):  # a rerun stores nothing new and keeps the later article (it used to flip)
+        again = ingest([path], memory_store)
+        assert (again.ingested, again.unchanged, again.skipped, again.reresolved) == (0, 1, 1, 0)
+        assert memory_store.content_hash(graph) == expected and quad_set(memory_store) == quads
 
 
 def test_the_entities_graph_holds_each_person_once(tmp_path):

@@ -251,7 +251,7 @@ def test_metrics_on_a_known_network(store):
     assert hasanov["eigenvector"] == max(a["eigenvector"] for _, a in graph.nodes(data=True))
     assert {a["community"] for _, a in graph.nodes(data=True)} <= set(range(len(graph)))
     rows = metric_rows(graph)
-    assert rows[0][:5] == ["Zakir Hasanov", "person", "AZ", "3", "4"]
+    assert rows[0][:5] == ["Zakir Hasanov", "person", "AZ", 3, 4]  # numbers, not text
     assert len(rows[0]) == len(METRIC_COLUMNS)
 
 
@@ -356,9 +356,26 @@ def test_cli_prints_metrics_as_json(runner, store_dir):
     rows = json.loads(result.stdout)
     assert len(rows) == 1
     assert {k: v for k, v in rows[0].items() if k != "eigenvector"} == {
-        "label": "Azerbaijan", "kind": "country", "country": "AZ", "degree": "3",
-        "weighted_degree": "4", "betweenness": "0.666667", "community": rows[0]["community"],
+        "label": "Azerbaijan", "kind": "country", "country": "AZ", "degree": 3,
+        "weighted_degree": 4, "betweenness": 0.666667, "community": rows[0]["community"],
         "id": COUNTRY + "AZ"}
+    assert isinstance(rows[0]["community"], int) and isinstance(rows[0]["eigenvector"], float)
+
+
+def test_cli_prints_edges_as_json_with_numbers_and_lists(runner, store_dir):
+    result = runner.invoke(cli, ["network", "--store", str(store_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)[0]
+    assert (first["source_label"], first["target_label"]) == ("Yasar Guler", "Zakir Hasanov")
+    assert first["weight"] == 2 and first["dates"] == ["2022-05-05", "2023-03-01"]
+    assert first["articles"] == ["A1", "A6"]
+
+
+def test_cli_prints_stats_as_json_with_numbers(runner, store_dir):
+    result = runner.invoke(cli, ["stats", "--store", str(store_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    counts = {row["what"]: row["count"] for row in json.loads(result.stdout)}
+    assert counts["Person"] == 5 and counts["Meeting"] == 5 and counts["Article"] == 6
 
 
 def test_cli_writes_gephi_files_and_a_table(runner, store_dir, tmp_path):
@@ -394,3 +411,108 @@ def test_network_commands_have_help(runner):
     for command in ("network", "viz"):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Example" in result.output
+
+
+# ------------------------------------------------------------------ compatriots (issue 14)
+
+
+def test_compatriots_in_a_meeting_or_a_delegation_are_no_contact():
+    """Two Georgians and a Turk at one meeting, a Georgian delegation member: only the two
+    Georgian-Turkish pairs are contacts (regression: every pair of an event was joined)."""
+    chief = Person("c", "Giorgi Matiashvili", country="GE")
+    minister = Person("m", "Irakli Chikovani", country="GE")
+    member = Person("x", "Levan Tsiklauri", country="GE")
+    meeting = _meeting("G1", "2024-02-01", [chief, minister, GULER], ["GE", "TR"], host="TR",
+                       delegations=[Delegation("d", "m", "GE", members=["x"])])
+    meeting.persons.append(member)
+    meeting.meetings[0].delegations = ["d"]
+    meeting.meetings[0].evidence = ["Guler received the Georgian delegation in Ankara."]
+    graph_store = GraphStore(None)
+    store_extraction(graph_store, meeting)
+    graph = build_network(graph_store, "persons")
+    assert edge_labels(graph) == {frozenset({"Giorgi Matiashvili", "Yasar Guler"}): 1,
+                                  frozenset({"Irakli Chikovani", "Yasar Guler"}): 1}
+    edge = graph[PERSON + "giorgi-matiashvili"][PERSON + "yasar-guler"]
+    assert edge["contacts"][0]["articles"][0]["evidence"] == [
+        "Guler received the Georgian delegation in Ankara."]
+    from kg import queries
+
+    result = queries.run(graph_store, "who-met-whom", {})
+    pairs = {frozenset(row[:2]): int(row[2]) for row in result.values()}
+    assert pairs == edge_labels(graph)
+
+
+def test_the_only_two_participants_of_a_meeting_met_whatever_their_states():
+    first, second = Person("a", "Ali Veli", country="TR"), Person("b", "Mehmet Can", country="TR")
+    graph_store = GraphStore(None)
+    store_extraction(graph_store, _meeting("T1", "2024-03-01", [first, second], ["TR", "NATO"]))
+    assert edge_labels(build_network(graph_store, "persons")) == {
+        frozenset({"Ali Veli", "Mehmet Can"}): 1}
+
+
+def test_gexf_is_dynamic_with_colours_by_state_and_positions(store, tmp_path):
+    """Gephi's timeline needs time intervals: each contact is a spell on its edge."""
+    from kg.viz import STATE_PALETTE, state_colours
+
+    graph = build_network(store, "persons")
+    text = generate_gexf(graph)
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    path = tmp_path / "persons.gexf"
+    path.write_text(text, encoding="utf-8")
+    back = nx.read_gexf(path)
+    edge = back.edges[PERSON + "yasar-guler", PERSON + "zakir-hasanov"]
+    assert edge["spells"] == [("2022-05-05", "2022-05-05"), ("2023-03-01", "2023-03-01")]
+    hasanov = back.nodes[PERSON + "zakir-hasanov"]
+    assert hasanov["start"] == "2022-05-05"
+    colours = state_colours(graph)
+    assert list(colours)[0] == "AZ" and colours["AZ"] == STATE_PALETTE[0]  # the busiest state
+    red, green, blue = (int(STATE_PALETTE[0][i:i + 2], 16) for i in (1, 3, 5))
+    assert (hasanov["viz"]["color"]["r"], hasanov["viz"]["color"]["g"],
+            hasanov["viz"]["color"]["b"]) == (red, green, blue)
+    positions = {(n["viz"]["position"]["x"], n["viz"]["position"]["y"]) for n in back.nodes.values()}
+    assert len(positions) == back.number_of_nodes()  # laid out, not all at the origin
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_for_excel(store, tmp_path):
+    path = tmp_path / "edges.csv"
+    write_graph(build_network(store, "persons"), path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\xef\xbb\xbf") == 1
+    assert path.read_text(encoding="utf-8-sig").startswith("source_label,")
+
+
+def test_dash_means_standard_output(runner, store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = runner.invoke(cli, ["viz", "--store", str(store_dir), "-o", "-"])
+    assert page.exit_code == 0, page.output
+    assert page.stdout.startswith("<!DOCTYPE html>") and "persons network" in page.stderr
+    turtle = runner.invoke(cli, ["export", "--store", str(store_dir), "-o", "-"])
+    assert turtle.exit_code == 0 and "Zakir Hasanov" in turtle.stdout
+    refused = runner.invoke(cli, ["network", "--store", str(store_dir), "-o", "-"])
+    assert refused.exit_code == 2 and "--output-format graphml|gexf|csv" in refused.output
+    gexf = runner.invoke(cli, ["network", "--store", str(store_dir), "-o", "-", "-o", "also.csv",
+                               "--output-format", "gexf"])
+    assert gexf.exit_code == 0, gexf.output
+    assert gexf.stdout.startswith("<?xml") and 'mode="dynamic"' in gexf.stdout
+    assert (tmp_path / "also.csv").read_text(encoding="utf-8-sig").startswith("source_label,")
+    assert not (tmp_path / "-").exists()
+
+
+def test_contacts_per_month_country_matrix_and_brokers(store):
+    from kg.network import contacts_per_month, country_matrix
+
+    people = build_network(store, "persons")
+    months = contacts_per_month(people)
+    assert months[0] == ("2022-05", 1) and months[-1] == ("2024-09", 1)
+    assert len(months) == 29 and sum(count for _, count in months) == 5  # the call counted once
+    assert [m for m, c in contacts_per_month(people, PERSON + "zakir-hasanov") if c] == [
+        "2022-05", "2023-03", "2024-06", "2024-07"]
+    assert contacts_per_month(people, PERSON + "zakir-hasanov", PERSON + "yasar-guler")[0] == ("2022-05", 1)
+    matrix = country_matrix(build_network(store, "countries"))
+    assert list(matrix)[0] == "AZ"
+    assert matrix["AZ"]["TR"] == matrix["TR"]["AZ"] == 2 and matrix["AZ"]["CN"] == 1
+    assert matrix["RU"]["TR"] == 0
+    brokers = metric_rows(people, 2, by="betweenness")
+    assert [row[0] for row in brokers] == ["Zakir Hasanov", "Yasar Guler"]
+    with pytest.raises(NetworkError, match="countries projection"):
+        country_matrix(people)

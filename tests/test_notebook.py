@@ -69,10 +69,22 @@ def test_the_notebook_runs_on_a_given_store(tmp_path, monkeypatch):
     assert "Beijing Xiangshan Forum" in page and "<script src" not in page
 
 
-def test_the_notebook_builds_a_store_from_the_seed_article_by_default(monkeypatch):
+def test_the_notebook_builds_a_store_from_the_bundled_data_by_default(monkeypatch):
+    """The seed article and the demo corpus: a timeline plot, a countries matrix, the brokers,
+    and one persons row per person (regression: a row per spelling, 283 rows for 280)."""
     monkeypatch.delenv("KG_NOTEBOOK_STORE", raising=False)
     monkeypatch.delenv("KG_STORE", raising=False)
-    text = outputs(run_notebook())
-    assert re.search(r"ingested 1\b", text, re.I)
+    notebook = run_notebook()
+    text = outputs(notebook)
+    assert re.search(r"ingested 301\b", text, re.I)
+    rows, persons = map(int, re.search(r"persons: (\d+) rows for (\d+) persons", text).groups())
+    assert rows == persons > 250
     assert re.search(r"persons network: \d+ nodes", text)
+    months, contacts = map(int, re.search(r"timeline: (\d+) months, (\d+) contacts", text).groups())
+    assert months > 60 and contacts > 300
+    assert re.search(r"countries matrix: (\d+) x \1", text)
+    assert re.search(r"top brokers: \w+", text)
+    images = [output for cell in notebook.cells for output in cell.get("outputs", [])
+              if "image/png" in output.get("data", {})]
+    assert len(images) == 1  # the timeline plot
     assert 'srcdoc="' in text

@@ -23,6 +23,21 @@ def test_progress_line_shows_rate_eta_and_counts():
     assert format_duration(3725) == "1h02m" and format_duration(75) == "1m15s"
 
 
+def test_the_progress_line_fits_a_narrow_terminal(monkeypatch):
+    """On a 60-column terminal the line used to wrap, and so scroll at every update."""
+    report = IngestReport(ingested=240, unchanged=50, failed=["x: bad"], skipped=9, total=1200)
+    assert progress_line(report, 10.0, 70) == "300/1200 articles (25%)  30.0/s  ETA 30s  | 240 new, 1 failed"
+    assert progress_line(report, 10.0, 60) == "300/1200 articles (25%)  ETA 30s  | 240 new, 1 failed"
+    assert progress_line(report, 10.0, 40) == "300/1200 articles (25%)  ETA 30s"
+    assert len(progress_line(report, 10.0, 12)) < 12
+    monkeypatch.setenv("COLUMNS", "60")
+    stream = io.StringIO()
+    progress = Progress(stream=stream, force=True, every_seconds=0)
+    for done in range(3):
+        progress.update(IngestReport(ingested=100 * done, unchanged=50, total=1200))
+    assert all(len(line) < 60 for line in stream.getvalue().split("\r"))
+
+
 def test_progress_writes_to_a_stream_when_forced():
     stream = io.StringIO()
     progress = Progress(stream=stream, force=True, every_seconds=0)
@@ -45,7 +60,10 @@ def test_count_articles(tmp_path):
 def test_cli_progress_goes_to_stderr_and_summary_to_stdout(tmp_path, runner):
     result = runner.invoke(cli, ["ingest", str(SEED), "--store", str(tmp_path / "s"), "--progress"])
     assert result.exit_code == 0
-    assert result.output.splitlines()[-1].startswith("Ingested 1, unchanged 0, failed 0")
+    assert result.stdout.splitlines() == [result.stdout.splitlines()[0]]  # the summary alone
+    assert result.stdout.startswith("Ingested 1, unchanged 0, failed 0")
+    assert "1/1 articles (100%)" in result.stderr and "1 new, 0 unchanged, 0 failed" in result.stderr
+    assert "Ingested" not in result.stderr
 
 
 def test_parallel_extraction_gives_the_same_graph(tmp_path):

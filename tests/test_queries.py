@@ -147,7 +147,8 @@ def _harmless(kind: str) -> str:
 
 
 def _strip_values(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.strip().startswith("VALUES ?"))
+    # split on "\n" only: str.splitlines() also splits on U+0085, U+2028 ... inside a bound literal
+    return "\n".join(line for line in text.split("\n") if not line.strip().startswith("VALUES ?"))
 
 
 # ------------------------------------------------------------------ the answers

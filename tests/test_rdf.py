@@ -77,3 +77,19 @@ def test_spelling_variants_of_a_forum_are_one_node():
     assert forum_series_iri("Shanghai Cooperation Organization Defence Ministers' Meeting") == \
         forum_series_iri("Shanghai Cooperation Organisation Defence Ministers' Meeting")
     assert forum_iri("Beijing Xiangshan Forum", 11, None) != forum_iri("Beijing Xiangshan Forum", 10, None)
+
+
+def test_two_contacts_alike_in_sides_day_and_people_stay_two_meetings():
+    """A visitor's calls on officials named by post only share sides, day and named people."""
+    import copy
+
+    extraction = seed_like_extraction()
+    twin = copy.deepcopy(extraction.meetings[0])
+    twin.key = "m-twin"
+    extraction.meetings.append(twin)
+    meeting_type = ox.NamedNode(MDC + "Meeting")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    nodes = {q.subject for q in extraction_quads(extraction) if q.predicate == rdf_type and q.object == meeting_type}
+    assert len(nodes) == 2
+    # and the IRIs are stable: the same extraction maps to the same two nodes again
+    assert nodes == {q.subject for q in extraction_quads(extraction) if q.predicate == rdf_type and q.object == meeting_type}

@@ -157,3 +157,70 @@ def test_a_port_in_use_is_an_error_not_a_silent_second_server(endpoint, store_di
     port = int(endpoint.rsplit(":", 1)[1])
     with pytest.raises(ServeError, match="in use by another program"):
         start(str(store_dir), bind=f"127.0.0.1:{port}")
+
+
+@pytest.fixture(scope="module")
+def kg_served(store_dir):
+    """`kg serve` itself: the project's query page in front of the Oxigraph server."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store_dir),
+                                "--bind", f"127.0.0.1:{port}"], stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}", process=process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+def test_kg_serve_shows_the_projects_page_with_prefixes_and_named_queries(kg_served):
+    from test_viz import external_resources
+
+    page = httpx.get(kg_served + "/", timeout=10)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<title>kg: military-diplomatic contacts</title>" in page.text
+    import json
+    import re
+
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', page.text, re.S).group(1))
+    assert "PREFIX mdc: <https://w3id.org/mdc#>" in data["prologue"]
+    assert [example["name"] for example in data["examples"]] == queries.names()
+    assert "yasgui" not in page.text.lower() and "prefix.cc" not in page.text
+    assert external_resources(page.text) == []
+    # everything else still reaches the endpoint: GET, POST, every results format
+    answer = httpx.post(kg_served + "/query", data={"query": CONTACTS}, timeout=10,
+                        headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 2
+    client = SPARQLWrapper(kg_served + "/query")
+    client.setQuery(CONTACTS)
+    client.setReturnFormat(CSV)
+    assert client.query().convert().decode().splitlines()[1].split(",")[1] == "CN"
+    refused = httpx.post(kg_served + "/update", content="DROP ALL", timeout=10,
+                         headers={"Content-Type": "application/sparql-update"})
+    assert refused.status_code >= 400
+
+
+def test_the_query_page_runs_a_named_query_with_no_request_leaving_the_machine(kg_served):
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            requests, errors = [], []
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(kg_served + "/")
+            page.wait_for_function("() => window.kgReady === true", timeout=10_000)
+            assert page.input_value("#kg-query").startswith("PREFIX mdc: <https://w3id.org/mdc#>")
+            page.click("button[data-name=who-met-whom]")
+            page.wait_for_function("() => window.kgDone === true", timeout=10_000)
+            assert page.eval_on_selector_all("#kg-results tr", "rows => rows.length") == 1 + 3
+            assert "Zakir Hasanov" in page.inner_text("#kg-results")
+            assert page.inner_text("#kg-status").startswith("3 rows")
+        finally:
+            browser.close()
+    assert errors == []
+    assert requests and all(url.startswith(kg_served) for url in requests)

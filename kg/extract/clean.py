@@ -17,7 +17,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\ufeff": "", "\u00ad": "", "\u2010": "-", "\u2011": "-", "\t": " "})
 
 # " date 2024-06-14 + ↺ − 16 px" and similar scraper residue on the first line
-_JUNK_DATE_LINE = re.compile(r"^\s*(?:date\s*[:\-]?\s*)?(\d{4}-\d{2}-\d{2})\b[^\n]*$", re.I)
+_JUNK_DATE_LINE = re.compile(r"^\s*(?:date\s*[:\-]?\s*)?(\d{4}-\d{2}(?:-\d{2})?)\b[^\n]*$", re.I)
 _JUNK_LINE = re.compile(r"^\s*(?:[+↺−\-–]\s*)*(?:\d+\s*px)?\s*$|^\s*[+↺−]\s")
 _TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|"
                            r"Related news|Read more|Read also|Also read|Related|Tags?|Share|Tweet|Print|Photo|Photos|Image|"
@@ -31,10 +31,10 @@ _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|a
 _CITY = r"(?P<city>[A-ZÀ-Þ][\w'À-ÿ\-]*(?:\.(?=,))?(?:\s+[A-ZÀ-Þa-z][\w'À-ÿ\-]*){0,3}?)"
 _DATE_PART = (rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MONTHS})(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?"
               rf"(?:\s*[,/]\s*\d{{4}})?)")
-_AGENCY = r"(?:\s*\([^)]{1,40}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
+_AGENCY = r"(?:,?\s*\([^)]{1,80}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
 _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
-    rf"(?:\s*(?:--|—|–|-|:)\s+|(?<=\))\s+(?=[A-Z]))")
+    rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=\))\s+(?=[A-Z]))")
 _DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
 # "Baku, May 13, AZERTAC.", "ASTANA. KAZINFORM –", "Tbilisi, 3 March, GHN -": the agency's name in capitals
 _DATELINE_AGENCY = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\s*(?:[.,]|--|—|–)\s*(?:[A-Z]{{2,12}}|[A-Z]{{2,5}}\s+[A-Z][a-z]+)"
@@ -61,7 +61,7 @@ def fix_glued_sentences(text: str) -> str:
     when the second part is short, and never touches decimals."""
     text = re.sub(r"(?<=[a-zà-ÿ0-9\)\"'’]{2})([.!?])(?=(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,}\b|I|A)\s)", r"\1 ", text)
     # "within NATO.Lieutenant General": an acronym glued to the next sentence
-    return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{3,}\s)", ". ", text)
+    return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{2,}\s)", ". ", text)
 
 
 _LINE_END = re.compile(r"[.!?:;\"')\]]\s*$")
@@ -116,6 +116,8 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
             continue
         if not (shouted or known or has_date):
             continue
+        if not match.group(0)[-1].isspace() and not (known or has_date):
+            continue  # "NOTE:This ...": a glued separator only after a known city or a date
         rest = paragraph[match.end():]
         if not rest or not (rest[0].isupper() or rest[0] in "\"'(" or rest[0].isdigit()):
             continue
@@ -136,7 +138,7 @@ def clean_article(text: str) -> CleanText:
             first_line_date = match.group(1)
         if match and len(lines[0]) > 100:
             # the body follows the scraped residue on the same line: keep it
-            prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}-\d{2}(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
+            prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}(?:-\d{2})?(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
             lines[0] = lines[0][prefix.end():]
             break
         lines.pop(0)
@@ -157,8 +159,14 @@ def clean_article(text: str) -> CleanText:
                                        and not split_dateline(paragraphs[0])[1])):
         paragraphs.pop(0)
     city = date_text = None
-    if paragraphs:
-        paragraphs[0], city, date_text = split_dateline(paragraphs[0])
+    # the dateline opens the body, which may follow a headline written as a sentence
+    for index in range(min(3, len(paragraphs))):
+        rest, city, date_text = split_dateline(paragraphs[index])
+        if city:
+            paragraphs[index] = rest
+            break
+    # "Albert Kan- Dapaah", "a six- day visit": a hyphen left by a line wrap joins its two halves again
+    paragraphs = [re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", p) for p in paragraphs]
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
@@ -188,10 +196,19 @@ def strip_postnominals(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b(?:Lt|Gen|Col|Maj|Brig|Adm|Capt|Cdr|Cmdr|Sr|Snr|Dr|Mr|Ms|Mrs|Prof|St|No|Fla|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"Res|Ret|Retd|Gp|Wg|Sqn|Flt|Hon|Rt|Jr|Lieut|Cdre|Commo|Sgt|Vs|Engr|Eng|Smt|Mme|Gov|Sen|Rep|Amb|Pvt|Cpl|Ft|Mt|Vol|"
-    r"approx|e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)\.|\b[A-Z]\.)$")
+_DOTTED_WORD = re.compile(r"(?:\b(e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)|\b([A-Za-z]+))\.$")
+
+
+def _ends_with_abbreviation(head: str) -> bool:
+    """'... met Comdr.', 'Lt. Gen.', 'Daniel R.': the full stop belongs to an abbreviation (from the rank and
+    title lexicons, one source for them all) or an initial, and ends no sentence."""
+    from kg.extract.lexicon import lexicon
+
+    match = _DOTTED_WORD.search(head)
+    if not match:
+        return False
+    word = match.group(2)
+    return bool(match.group(1)) or (len(word) == 1 and word.isupper()) or word.lower() in lexicon().dotted_abbreviations
 
 
 # words that open a sentence, never continue a title or a name ("... Nakatani Gen. Secretary Hegseth said")
@@ -230,7 +247,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         head = paragraph[start:match.start()].rstrip("\"')] ")
-        if _NO_BREAK_BEFORE.search(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
+        if _ends_with_abbreviation(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
             continue
         sentences.append(paragraph[start:match.start()].strip())
         start = match.end()

@@ -25,7 +25,7 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention, Place as PlaceMention, find_persons, find_places
+from kg.extract.mentions import Mention, Place as PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.model import (Article, Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
@@ -38,7 +38,8 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
               r"envoy|marshal|commissioner|special representative|representative|delegation|cds|jemad|coas|cns|cas|dg|"
               r"head of the [a-z ]+? department")
 _ROLE = re.compile(
-    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth)\s+(?P<number>(?:two|three)\s+)?(?:(?P<visiting>visiting|accompanying|foreign|distinguished)\s+)?"
+    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth|(?P<possessor>[A-Z][\w\-]+)['’]s)\s+(?P<number>(?:two|three)\s+)?"
+    rf"(?:(?P<visiting>visiting|accompanying|foreign|distinguished|new|top|senior)\s+)?"
     rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
     rf"(?P<role>{ROLE_WORDS})\b", re.I)
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
@@ -98,6 +99,8 @@ class MeetingDraft:
     host_person: str | None = None
     context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
     unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
+    unnamed_side: str | None = None  # ... unless the post names its own state ("UAE Minister of State for Defence")
+    unnamed_host: bool = False  # the unnamed side received the guest ("the PNG Defence Force hosted X")
     sides_unsettled: bool = False  # no participant's state was known when it was read
     rule: str = ""  # the id of the trigger rule that read it
 
@@ -109,6 +112,8 @@ class ArticleReader:
         self.lex = lexicon()
         cleaned = clean_article(article.text)
         self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date)
+        # " date 2024-03" on a scraped first line: only the month is known (dates undated contacts)
+        self.pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else None
         self.pub_date: Date | None = parse_iso(self.pub)
         # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
         self.reference = reference_date(self.pub, cleaned.dateline_date)
@@ -136,6 +141,7 @@ class ArticleReader:
         self.current: MeetingDraft | None = None
         self.country_counts: Counter = Counter()
         self.visitors: list[str] = []
+        self.visit_targets: dict[str, str] = {}  # visitor -> the state they are visiting ("on a visit to Nigeria")
         self.guessed_countries: set[str] = set()  # persons whose state only the article's setting suggests
         self.seen: dict[str, int] = {}  # person key -> last sentence that referred to them (discourse order)
         self.mention_count: Counter = Counter()
@@ -270,12 +276,21 @@ class ArticleReader:
             for key in keys:
                 refs.append((match.start(), match.end(), key))
                 taken.append((match.start(), match.end()))
+        # "the head of the Turkish ... department", and with no article: "Bangladesh Army official called on ..."
         for match in re.finditer(r"\b[Tt]he (?:head|chief|leader) of the (?P<demonym>[A-Z][\w\-]+) [\w ]{0,40}?"
-                                 r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b", text):
+                                 r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b|"
+                                 r"(?<![\w'’])(?P<bare>[A-Z][\w\-]+)\s+(?:Army|Navy|Air Force|military|defen[cs]e|armed forces)\s+"
+                                 r"(?:official|officer|chief|general|admiral)\b", text):
+            if match.group("bare"):
+                if match.start() > 0 and re.search(r"\b(?:the|a|an|of|for)\s*$", text[:match.start()], re.I):
+                    continue  # "the Bangladesh Army chief" is the role rules' business
+                match_demonym = match.group("bare")
+            else:
+                match_demonym = match.group("demonym")
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            code = gazetteer.code_for(match.group("demonym"))
-            pool = [p for p in self.candidates(match.group("demonym"))] if code else []
+            code = gazetteer.code_for(match_demonym)
+            pool = [p for p in self.candidates(match_demonym)] if code else []
             if pool:
                 refs.append((match.start(), match.end(), max(pool, key=self.salience).key))
                 taken.append((match.start(), match.end()))
@@ -284,7 +299,14 @@ class ArticleReader:
             if len(title.split()) < 2 or person.first_sentence > sentence.index:
                 continue
             # "Chief Operations Officer (COO) of Royal Bhutan Army" is later "the Chief Operations Officer"
-            titles = {title, title.split(" (", 1)[0].strip()} - {""}
+            titles = {title, title.split(" (", 1)[0].strip()}
+            # "Chief of the Defence Command Finland" is later "the Chief of the Defence Command"
+            for words in (1, 2, 3):
+                state_tail = re.search(rf"(?:,?\s+of)?\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{{words - 1}}})$", title)
+                if state_tail and gazetteer.code_for(state_tail.group(1)):
+                    titles.add(title[:state_tail.start()].strip())
+                    break
+            titles -= {""}
             for match in (m for t in titles if len(t.split()) >= 2
                           for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text)):
                 if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
@@ -303,7 +325,9 @@ class ArticleReader:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             for person in self.registry.persons.values():
-                if match.group(1) in acronyms(person.position or "") and match.group(1) not in ("UN", "EU"):
+                if match.group(1) in ("UN", "EU"):
+                    break
+                if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
                     refs.append((match.start(), match.end(), person.key))
                     break
         for match in _PRONOUN.finditer(text):
@@ -349,6 +373,8 @@ class ArticleReader:
         if not future:
             # what a quoted speaker calls "today" is not a date of the story
             unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+            # "the exhibition ... will last until December 2": an end date is no date of a contact
+            unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
             previous = self.context_date or (self.current.date if self.current else None)
             # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
             focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
@@ -389,10 +415,26 @@ class ArticleReader:
             refs = sentence.refs = self._model_refs(sentence, refs, trigger[0].span())
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and not future and len(keys) == 1 and _SUBJECTLESS_CONTACT.match(text) \
+                and self.last_subject and self.last_subject != keys[0] \
+                and self.country_of(self.last_subject) != self.country_of(keys[0]):
+            # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
+            # the one the story is about
+            refs = sentence.refs = [(0, 0, self.last_subject)] + refs
+            keys = _unique([k for _, _, k in refs])
+            sides = {self.country_of(k) for k in keys} - {None}
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
+        if not is_meeting and not future and not historical and trigger is None and self.pending is None:
+            # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
+            # delegations of different states, each with its leader, in one sentence meet each other
+            leaders = [k for k, d in self.delegations.items() if text in d.evidence and k in keys]
+            states = [self.country_of(k) or self.delegations[k].country for k in leaders]
+            if len(leaders) >= 2 and not (None not in states and len(set(states)) == 1):
+                trigger = Trigger(re.search(r"\bdelegation", text), "neutral", "meeting.two-delegations")
+                is_meeting = True
         if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
             is_meeting = False
         if not is_meeting and trigger is not None and not future and not historical and len(keys) == 1 \
@@ -437,6 +479,8 @@ class ArticleReader:
             self.current.context.append(text)
         if trigger is not None and not future and not historical and not join:
             self._unnamed_counterparts(sentence, trigger, refs, date)
+            if not is_meeting:
+                self._institution_host(sentence, trigger, refs, date)
         if re.search(triggers["invitation_of"], lowered):
             read_invitation_of(self, sentence, refs)
         elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
@@ -501,12 +545,17 @@ class ArticleReader:
         for start, end, key in sentence.refs:
             tail = text[end:end + 120]
             head = text[max(0, start - 60):start]
-            if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|is on an? (?:official |working |three-day |two-day )?visit|"
-                        r"is visiting|arrived in|is leading|who is leading|who led|at the head of|"
+            if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
+                        r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
+                        r"is visiting|arrived (?:in|at|on)|is leading|who is leading|who led|at the head of|"
                         r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
                     self.visitors.append(key)
+                target = re.search(r"\bvisit(?:ing)?\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
+                code = country_in(target.group(1)) if target else None
+                if code and not gazetteer.is_international_body(code):
+                    self.visit_targets.setdefault(key, code)
 
     def _update_place_context(self, sentence: Sentence) -> None:
         text = sentence.text
@@ -564,9 +613,18 @@ class ArticleReader:
         # a side must be in sight: a person's known state, or a state named in the sentence itself
         # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
         settled = {self.country_of(k) for k in keys} - {None}
-        if not (settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")}) or len(keys) < 2:
+        in_sight = settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")} \
+            or any(k in self.visit_targets for k in keys)
+        if not in_sight or len(keys) < 2:
             return
+        joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text)
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
+        # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
+        one_by_one = bool(separately) or (direction == "object" and not joint)
+        if one_by_one and not separately:
+            # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
+            stop = _POST_LIST_END.search(text, match.end())
+            one_by_one = not (stop and any(r[0] >= stop.start() for r in refs))
         # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
         named_here = all(r[0] < len(text) for r in refs)  # not leaders of a delegation named in later sentences
         if not separately and (direction == "subject" or direction == "neutral" and self._mode(text) == "in_person"
@@ -577,18 +635,22 @@ class ArticleReader:
             host_sides = {self.country_of(r[2]) for r in subject}
             separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
                 all(self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1)
-        if separately:
+        if separately or one_by_one:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             counterparts = [r for r in refs if r[0] >= match.end() - 1]
             by_side: dict = {}
             for ref in counterparts:
-                by_side.setdefault(self.country_of(ref[2]) or ref[2], []).append(ref)
+                group = ref[2] if one_by_one else self.country_of(ref[2]) or ref[2]
+                by_side.setdefault(group, []).append(ref)
             if subject and len(by_side) >= 2:
                 for group in by_side.values():
                     self.current = None
                     self._meeting_group(sentence, trigger, subject + group, date)
                 return
-        split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b", text[match.end():])
+        # "..., and with Y" / "called on X, after which he held discussions with Y": two contacts of one subject
+        split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
+                          r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b",
+                          text[match.end():])
         if split:
             cut = match.end() + split.start()
             subject = [r for r in refs if r[1] <= match.start() + 1]
@@ -710,39 +772,73 @@ class ArticleReader:
             return
         text = sentence.text
         before = [r for r in refs if r[1] <= match.start() + 1]
-        names = [(m.start, m.end) for m in sentence.persons]
-        if not before or any(r[0] >= match.end() - 1 and any(s <= r[0] < e for s, e in names) for r in refs):
-            return  # a counterpart is named: the ordinary rules read it
+        # each person's whole mention, title and appositive included ("Italy's Undersecretary ..., Chiara Ferrante")
+        names = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
+        if not before:
+            return
         visitor = before[-1][2]
         tail = text[match.end():]
+        # "had a meeting on Tuesday with UAE Minister ...": the list begins after "with"
+        lead = re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w\-]+\s+)*with\s+", tail)
+        offset = lead.end() if lead else 0
+        tail = tail[offset:]
         stop = _POST_LIST_END.search(tail)
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", tail[:stop.start() if stop else len(tail)])
         posts = []
+        cursor = match.end() + offset
         for item in items:
+            item_start = text.find(item, cursor)
+            cursor = item_start + len(item) if item_start >= 0 else cursor
+            if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
+                continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()
             if not words or not _POST_WORDS.fullmatch(post) or not any(w in self.lex.position_heads for w in words) \
                     or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
                 return  # not a plain list of posts: leave the sentence to the other rules
-            posts.append(post)
-        if any(text in m.evidence and visitor in m.participants for m in self.meetings):
-            return  # the contact this sentence tells is read already ("called on COAS at GHQ")
-        for post in posts:
-            holders = [p for p in self.registry.persons.values() if p.key != visitor and p.position
-                       and _same_post(post, p.position)]
-            participants = [visitor] + ([holders[0].key] if len(holders) == 1 else [])
+            # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)
+            inside = [r[2] for r in refs if item_start >= 0 and item_start <= r[0] < item_start + len(item)]
+            posts.append((post, inside[0] if inside else None))
+        for post, holder in posts:
+            if holder is None:
+                holders = [p for p in self.registry.persons.values() if p.key != visitor and p.position
+                           and _same_post(post, p.position)]
+                holder = holders[0].key if len(holders) == 1 else None
+            participants = [visitor] + ([holder] if holder and holder != visitor else [])
             if len(participants) == 2 and any(set(participants) <= set(m.participants) for m in self.meetings):
                 continue  # the holder's contact is read already
             city, venue_country = self.context_city, self.context_country
             for place in sentence.places:
                 if place.kind == "city":
                     city, venue_country = place.name, place.code
+            own_state = country_in(post)
             draft = MeetingDraft(participants, date or self.context_date or self.reference, self._mode(text),
                                  None, city, venue_country, [text], sentence.paragraph, host_direction="neutral",
-                                 unnamed_post=post, rule=f"{trigger.rule} + meeting.unnamed-post")
+                                 unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post")
             if not any(m.unnamed_post == post and m.participants == participants for m in self.meetings):
                 self.meetings.append(draft)
+
+    def _institution_host(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
+        """"The Papua New Guinea Defence Force hosted Fiji's commander X": an institution of a state receives a
+        named guest; the contact's other side is the institution's state, with no person named for it."""
+        match, direction, _ = trigger
+        text = sentence.text
+        if direction != "subject" or any(r[1] <= match.start() + 1 for r in refs):
+            return
+        guests = [r[2] for r in refs if r[0] >= match.end() - 1]
+        hosts = [p for p in sentence.places if p.end <= match.start() and p.kind in ("institution", "country", "demonym")]
+        if len(set(guests)) != 1 or not hosts:
+            return
+        side = hosts[0].code
+        if gazetteer.is_international_body(side) and hosts[0].kind != "institution":
+            return
+        draft = MeetingDraft(guests[:1], date or self.context_date or self.reference, self._mode(text), None,
+                             None, None, [text], sentence.paragraph, host_direction="subject",
+                             unnamed_post=hosts[0].name, unnamed_side=side, unnamed_host=True,
+                             rule=f"{trigger.rule} + meeting.institution-hosts")
+        self.meetings.append(draft)
+        self.current = draft
 
     def _visited_state(self, draft: MeetingDraft) -> str | None:
         """The state a visitor was in: the venue, else the dateline's, else the state the article names most."""
@@ -868,8 +964,15 @@ class ArticleReader:
         meeting_count = 0
         for draft in self.meetings:
             sides = {self.country_of(k) for k in draft.participants} - {None}
-            if draft.unnamed_post and len(sides) == 1:
+            if draft.unnamed_host and draft.unnamed_side and draft.unnamed_side not in sides:
+                sides.add(draft.unnamed_side)
+            elif draft.unnamed_post and len(sides) == 1:
+                # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
+                # state visited; when both agree, the visited state receives
                 visited = self._visited_state(draft)
+                if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
+                    sides.add(draft.unnamed_side)
+                    visited = None
                 if visited:
                     sides.add(visited)
                     draft.host_person, draft.host_direction = None, "neutral"
@@ -878,20 +981,24 @@ class ArticleReader:
             if len(parties) < 2:
                 continue
             if draft.date is None:
-                # no publication date and no date in the text around it: the latest year the article names,
-                # else leave the contact out (a contact must be dated; see the shapes)
-                years = [int(y) for y in re.findall(r"\b((?:19[89]|20[0-4])\d)\b", self.article.text)]
-                if not years:
+                # no publication date and no date in the text around it: the month on a scraped first line, else
+                # the latest past year the article names, else leave the contact out (a contact must be dated)
+                year = _latest_past_year(self.article.text)
+                if not (self.pub_month or year):
                     extraction.warnings.append(f"a contact with no date anywhere in the article was left out: "
                                                f"{draft.evidence[0][:80]}")
                     continue
-                draft.date = str(max(years))
+                draft.date = self.pub_month or year
                 extraction.decisions.append(Decision("date", f"m{meeting_count + 1}", draft.date,
+                                                     "date.month-on-first-line" if self.pub_month else
                                                      "date.latest-year-in-text", draft.evidence[0]))
             if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
             host = host_rule = None
-            if draft.mode == "in_person":
+            if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
+                host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
+                draft.venue_country = draft.venue_country or draft.unnamed_side
+            elif draft.mode == "in_person":
                 venue = draft.venue_country
                 if draft.host_direction in ("subject", "object") and draft.host_person:
                     candidate = self.country_of(draft.host_person)
@@ -924,8 +1031,13 @@ class ArticleReader:
             location = None
             if draft.mode == "in_person":
                 country = draft.venue_country or host
-                if draft.city or country:
-                    location = Place(draft.city or gazetteer.country_name(country) or country, country)
+                city = draft.city
+                if country and gazetteer.is_international_body(country):
+                    # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
+                    seat = gazetteer.body_seat(country)
+                    city, country = (city or seat[0], seat[1]) if seat else (city, None)
+                if city or country:
+                    location = Place(city or gazetteer.country_name(country) or country, country)
             meeting_count += 1
             topics = []
             for sentence in draft.evidence + draft.context:
@@ -989,10 +1101,14 @@ class ArticleReader:
         return next((m for m in self.meetings if leader in m.participants), None)
 
 
+# a contact phrase with no subject of its own, opening a sentence: "During the meeting with X", "At talks with X"
+_SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|an|his|her|their)?\s*(?:[\w\-]+\s+){0,2}?"
+                                  r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
 _SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
-                            r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|\.$")
+                            r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
+                            r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
 
 
@@ -1000,6 +1116,19 @@ def _same_post(post: str, position: str) -> bool:
     """'Chief of Army Staff' and 'Chief of Army Staff (COAS) of the Indian Army' name the same post."""
     plain = lambda text: re.sub(r"\s*\([^)]*\)", "", text).lower()
     return plain(position).startswith(plain(post))
+
+
+def _latest_past_year(text: str) -> str | None:
+    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
+    not the end of a span ("for 2024-2027")."""
+    years = []
+    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
+                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
+            continue
+        years.append(int(match.group(1)))
+    return str(max(years)) if years else None
 
 
 _MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}

@@ -30,16 +30,23 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
     # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
     for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+|\bdelegation by\s+", text):
         after = [r for r in refs if r[0] >= match.end() - 1]
-        if after:
+        if re.match(r"(?:him|her)\b", text[match.end():]) and reader.last_subject:
+            # "The five-member delegation, led by him, also includes ..."
+            add_delegation(reader, reader.last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3])
+        elif after:
             add_delegation(reader, after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
     for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
                              r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
-        before = [r for r in refs if r[1] <= match.start()]
+        # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
+        relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]
+        before = [r for r in refs if r[1] <= match.start() and not any(s <= r[0] < e for s, e in relative)]
         if before and not re.search(r"\bby\s*$", text[:match.start()]):
             add_delegation(reader, before[-1][2], sentence, match.group(0))
-    for match in re.finditer(r"\b(?:and (?:his|her|the)|(?:along with|together with|with|accompanied by) (?:his|her)) "
+    # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation"
+    for match in re.finditer(r"\b(?:and (?:his|her|the) |(?:along with|together with|(?:is |was )?accompanied by) "
+                             r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?)"
                              r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
         before = [r for r in refs if r[1] <= match.start()]
         if before:

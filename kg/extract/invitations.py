@@ -19,6 +19,12 @@ def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
     match = re.search(reader.lex.triggers["invitation_of"], text, re.I)
     if not match:
         return
+    if re.search(r"\b(?:his|her|their)\s+(?:\w+\s+)?invitation\s*$", match.group(0)):
+        # "X met Y who, at his invitation, arrived ...": the sentence's subject invited the one just named
+        before = [r for r in refs if r[1] <= match.start()]
+        if len(before) >= 2 and before[0][2] != before[-1][2]:
+            reader.invitations.append((before[0][2], before[-1][2], None, None, text, "invitation.at-his-invitation"))
+        return
     after = [r for r in refs if r[0] >= match.end()]
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
     # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun

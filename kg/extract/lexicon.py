@@ -28,6 +28,7 @@ class Lexicon:
     honorific_chain_regex: re.Pattern  # "Pehin Datu Lailaraja", "Dato Paduka Seri Haji": one title
     mid_name_honorifics: set[str]
     given_name_titles: set[str]
+    surname_titles: set[str]
     postnominals: list[str]
     particles: set[str]
     position_heads: set[str]
@@ -38,6 +39,7 @@ class Lexicon:
     forums: list[dict]
     forum_generic_heads: list[str]
     forum_generic_requires: list[str]
+    dotted_abbreviations: frozenset[str] = frozenset()  # "lt", "comdr", "dr": a full stop after them ends nothing
     compiled: dict = field(default_factory=dict)
 
 
@@ -101,6 +103,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         honorific_chain_regex=honorific_chain_regex, mid_name_honorifics=set(titles["mid_name_honorifics"]),
         given_name_titles=set(titles["given_name_titles"]),
+        surname_titles=set(titles["surname_titles"]),
         rank_variants=variants, rank_regex=rank_regex, rank_regex_lower=rank_regex_lower,
         abbreviations=abbreviations, not_rank_after=set(ranks["not_rank_after"]),
         not_rank_before=set(ranks["not_rank_before"]),
@@ -108,7 +111,11 @@ def lexicon() -> Lexicon:
         particles=set(titles["name_particles"]), position_heads=set(titles["position_heads"]),
         position_lower_heads=set(titles["position_lower_heads"]), non_name_words=set(titles["non_name_words"]),
         role_nouns=titles["person_role_nouns"], triggers=triggers, forums=forums["forums"],
-        forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"])
+        forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"],
+        dotted_abbreviations=frozenset(
+            form.rstrip(".-").lower() for form in [*(f for forms in ranks["abbreviations"].values() for f in forms),
+                                                  *titles["honorifics"], *titles["dotted_abbreviations"]]
+            if form.rstrip("-").endswith(".") and " " not in form.rstrip(".-")))
 
 
 def canonical_rank(surface: str) -> str | None:

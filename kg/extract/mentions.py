@@ -82,15 +82,11 @@ def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-_ABBREVIATIONS = {"lt.", "gen.", "col.", "maj.", "brig.", "adm.", "capt.", "cdr.", "cmdr.", "sr.", "snr.", "dr.",
-                  "mr.", "ms.", "mrs.", "prof.", "st.", "no.", "fla.", "jan.", "feb.", "aug.", "sept.", "sep.",
-                  "oct.", "nov.", "dec.", "res.", "gp.", "wg.", "sqn.", "flt.", "hon.", "rt.", "jr.", "lieut.",
-                  "cdre.", "commo.", "sgt.", "mshl.", "cpt.", "retd.", "ret.", "vs.", "e.g.", "i.e.", "u.s.",
-                  "h.e.", "engr.", "eng.", "smt.", "mme."}
-
 
 def _is_abbreviation(text: str) -> bool:
-    return text.lower() in _ABBREVIATIONS or bool(_INITIAL.match(text))
+    """'Lt.', 'Comdr.', 'Dr.', 'e.g.' (from the rank and title lexicons) or an initial keep their full stop."""
+    return text.lower().rstrip(".") in lexicon().dotted_abbreviations or text.lower() in ("e.g.", "i.e.", "u.s.", "h.e.") \
+        or bool(_INITIAL.match(text))
 
 
 # ----------------------------------------------------------------- places
@@ -142,6 +138,8 @@ def country_in(text: str) -> str | None:
         if place.kind in ("country", "demonym", "institution", "body"):
             if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]):
                 continue
+            if re.match(r"\s+[Aa]ffairs\b", text[place.end:]):
+                continue  # "Minister for EU Affairs", "Secretary for African Affairs": a portfolio, not a side
             return place.code
     return None
 
@@ -191,7 +189,11 @@ def find_ranks(sentence: str) -> list[Span]:
                 and re.search(r"\bJapan(?:ese|'s)?\b[^.;]{0,40}\b[Mm]inister\b[^.;]{0,20}$", sentence[:match.start()])):
             continue  # "Japanese Defense Minister Gen Nakatani": the given name Gen, one surname after it
         if canonical in ("General", "Admiral") or surface.startswith("Gen"):
-            if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after):
+            # "Secretary General X" is a post; "Defense Secretary Gen. X" (abbreviated, a name after) is a rank
+            abbreviated_before_name = sentence[match.end() - 1:match.end()] == "." and \
+                re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", sentence[match.end():])
+            if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after) \
+                    and not abbreviated_before_name:
                 continue
         # "General Staff", "Commander of ..." : a rank stands before a name
         after = sentence[match.end():].lstrip()
@@ -315,8 +317,10 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             # "Gaurav Shumsher JB Rana": capitals inside a name, when a name word follows them
             inner_capitals = t.isupper() and t.isalpha() and len(t) == 2 and j + 1 < len(toks) \
                 and toks[j + 1][1] - e == 1 and _is_name_token(toks[j + 1][0], lex) and not toks[j + 1][0].isupper()
-            if _is_name_token(t, lex) or ((t.isupper() and len(t) > 2 or inner_capitals) and t.isalpha()
-                                          and t not in lex.position_heads and gazetteer.lookup(t) is None):
+            # "Rose King": a title that is also a family name, after a name word
+            surname_title = t in lex.surname_titles and not toks[j - 1][0].isupper()
+            if _is_name_token(t, lex) or surname_title or ((t.isupper() and len(t) > 2 or inner_capitals) and t.isalpha()
+                                                           and t not in lex.position_heads and gazetteer.lookup(t) is None):
                 last_end = e
                 j += 1
                 continue
@@ -483,7 +487,8 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     Returns (position, country, lower-case rank)."""
     lex = lexicon()
     rest = sentence[start:]
-    match = re.match(r"\s*,\s*", rest)
+    # "Major General X (Retd), Defence Minister,": the retirement mark stands between the name and its post
+    match = re.match(r"\s*(?:\((?:Retd|Rtd|Retired|retd|ret)\.?\)\s*)?,\s*", rest)
     if not match:
         return None, None, None, start
     offset = start + match.end()
@@ -526,8 +531,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         # the next person's name begins: "..., Japanese Minister of Defense Kenji Okamura and ..."
         if _is_name_token(text, lex) and k + 1 < len(toks) and _is_name_token(toks[k + 1][0], lex) \
                 and words and words[-1][0] not in ("the", "of", "for", "and", "&", "to", "at", "in"):
-            # "A, Australian Defence Minister Christopher Pyne, ...": the title is the next person's, not A's
-            return None, None, None, start
+            if _is_head(words[-1][0]) or words[-1][0] in lex.position_heads or canonical_rank(words[-1][0]):
+                # "A, Australian Defence Minister Christopher Pyne, ...": the title is the next person's, not A's
+                return None, None, None, start
+            # "Chief of Staff of NATO's Supreme Headquarters Allied Powers Europe": an organisation's name
         if text in ("under", "within") and k + 2 < len(toks) and toks[k + 1][0] == "the" and toks[k + 2][0][:1].isupper():
             words.append((text, s, e))  # "head of the Foreign Relations Department under the Ministry of ..."
             continue
@@ -596,6 +603,14 @@ def name_words(name: str) -> list[str]:
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
                         r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
+# words after a name that do not make it part of an organisation's name ("General X Thursday paid a visit")
+_NOT_AN_ORGANISATION_TAIL = {"On", "In", "At", "The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                             "Sunday", "Today", "Yesterday", "Earlier", "Later", "Also"}
+def used_after_position(sentence: str, end: int) -> bool:
+    """An appositive post follows the name (", Chief of ..."): it is the person's post, not a title run before."""
+    return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
+
+
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -624,7 +639,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in ("On", "In", "At", "The"):
+                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL:
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
         if re.search(r"\bthe\s+$", sentence[:start]):
             continue
@@ -699,6 +714,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if country is None and title_run:
             country = country_in(title_run.group(0))
             country_rule = "country.title-run" if country else None
+        if titled and (position is None or " " not in position) and len(name.split()) >= 2 \
+                and not used_after_position(sentence, end):
+            # "the German ambassador to Somalia X", "the chief of Qatar's land forces X": a lower-case post
+            run = re.sub(r"^(?:(?:the|The|and|of|to|in|at|for)\s+)+", "", title_run.group(0)).strip()
+            if _TITLE_HEAD.search(run) and len(run.split()) <= 12:
+                position = run
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))

@@ -30,6 +30,7 @@ class PersonRecord:
     words: list[str] = field(default_factory=list)
     country_rule: str | None = None  # the reading that settled ``country``
     country_evidence: str = ""
+    other_positions: list[str] = field(default_factory=list)  # later posts ("Chairman JCSC (CJCSC)"): their acronyms
 
     def mentions_of_role(self, role: str) -> bool:
         role = role.casefold()
@@ -92,6 +93,9 @@ class Registry:
         elif mention.name != person.name and mention.name not in person.aliases:
             person.aliases.append(mention.name)
         person.rank = person.rank or mention.rank
+        if person.position and mention.position and mention.position != person.position \
+                and mention.position not in person.other_positions:
+            person.other_positions.append(mention.position)
         person.position = person.position or mention.position
         if person.country is None and mention.country:
             person.country, person.country_rule, person.country_evidence = mention.country, mention.country_rule, sentence

@@ -52,4 +52,7 @@ def acronyms(position: str) -> set[str]:
         words = [w for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper()]
         if len(words) >= 2:
             found.add("".join(w[0] for w in words))
+        # "Chairman Joint Chiefs of Staff Committee" is also "Chairman JCSC": the body's initials after the head
+        if len(words) >= 3 and words[0] in ("Chairman", "Chief", "Head", "Commander", "Director", "Secretary"):
+            found.add("".join(w[0] for w in words[1:]))
     return found

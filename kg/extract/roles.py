@@ -17,13 +17,19 @@ if TYPE_CHECKING:
 
 def resolve_role(reader: ArticleReader, match: re.Match, subject: str | None, sentence_index: int) -> list[str]:
     role = match.group("role").lower()
+    # "Ukraine's new defence minister": the possessor names the state, like "the Ukrainian defence minister"
+    possessor = match.groupdict().get("possessor")
     demonym = match.group("demonym")
+    if possessor and gazetteer.code_for(possessor):
+        if demonym and gazetteer.code_for(demonym) is None:
+            role = f"{demonym.lower()} {role}"  # "Ukraine's defence minister": the role is "defence minister"
+        demonym = possessor
     if demonym and gazetteer.code_for(demonym) is None:
         # "the Deputy Secretary General": capitalised role words, not a people
         if demonym.lower() in ("deputy", "vice", "first", "assistant", "russian") or demonym[0].isupper():
             role = f"{demonym.lower()} {role}"
             demonym = None
-    det = match.group("det").lower()
+    det = "the" if possessor else match.group("det").lower()
     current = reader.current
     singular = role.rstrip("s")
     if singular in ("side", "party"):

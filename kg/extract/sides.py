@@ -70,6 +70,13 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
                 and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in reader.forums.values() if f.city):
             reader.settle_country(key, meeting.venue_country, "country.receives-at-home", meeting.evidence[0])
             return
+    if key not in reader.visit_targets:
+        # the people a visitor meets are of the state visited ("X, on an official visit to Nigeria, met Y")
+        for meeting in reader.meetings:
+            visited = {reader.visit_targets[k] for k in meeting.participants if k in reader.visit_targets and k != key}
+            if key in meeting.participants and len(visited) == 1:
+                reader.settle_country(key, visited.pop(), "country.state-visited", meeting.evidence[0])
+                return
     reader.guessed_countries.add(key)  # what follows is the setting's word, not the text's about this person
     if reader.dateline_country and reader.dateline_country not in single:
         reader.settle_country(key, reader.dateline_country, "country.dateline (weak)")

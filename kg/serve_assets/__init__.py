@@ -1,0 +1,1 @@
+"""The query page `kg serve` shows at /: one self-contained HTML file."""

@@ -1,0 +1,88 @@
+"""The check ingest runs before writing (the shapes compiled to SPARQL) judges like `kg validate`
+(pySHACL), on real article graphs and on graphs broken at random."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from kg.errors import ValidationError
+from kg.pipeline import ingest
+from kg.store import GraphStore
+from kg.validate import SH, compile_shapes, load_graph, nonconforming, validate, violations
+
+from conftest import DEV, SEED
+
+ARTICLE = "https://w3id.org/mdc/id/article/"
+
+
+@pytest.fixture(scope="module")
+def article_graphs() -> list[list[ox.Quad]]:
+    store = GraphStore(None)
+    ingest([str(SEED), str(DEV / "articles.jsonl")], store)
+    graphs = [list(store.quads(graph)) for graph in store.named_graphs() if graph.value.startswith(ARTICLE)]
+    return sorted(graphs, key=lambda quads: str(quads[0].graph_name))[:12]
+
+
+def pyshacl_focus_nodes(quads: list[ox.Quad]) -> set[str]:
+    graph = rdflib.Graph()
+    graph.parse(data="\n".join(f"{quad.triple} ." for quad in quads), format="nt")
+    conforms, report, _ = validate(graph)
+    nodes = {str(node) for node in report.objects(None, SH.focusNode)}
+    assert conforms == (not nodes)
+    return nodes
+
+
+def test_real_article_graphs_conform_both_ways(article_graphs):
+    together = [quad for quads in article_graphs for quad in quads]
+    assert violations(together) == {} and pyshacl_focus_nodes(together) == set()
+    assert nonconforming({str(i): quads for i, quads in enumerate(article_graphs)}) == {}
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ODD_OBJECTS = [ox.Literal("2024-13-45", datatype=ox.NamedNode(XSD + "date")), ox.Literal("x"),
+               ox.Literal("2024", datatype=ox.NamedNode(XSD + "gYear")), ox.Literal("0", datatype=ox.NamedNode(XSD + "integer")),
+               ox.Literal("general of the army"), ox.Literal("Az"), ox.Literal("AU"), ox.Literal("call"),
+               ox.Literal("by carrier pigeon"), ox.NamedNode("https://w3id.org/mdc/id/country/AU"),
+               ox.NamedNode("https://w3id.org/mdc#Country"), ox.NamedNode("urn:nothing"), ox.Literal("z", language="en")]
+
+
+@settings(max_examples=30, deadline=None, phases=[Phase.explicit, Phase.generate],  # pySHACL is slow: no shrinking
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_graphs_broken_at_random_are_judged_alike(article_graphs, data):
+    quads = list(data.draw(st.sampled_from(article_graphs)))
+    predicates = sorted({quad.predicate for graph in article_graphs for quad in graph}, key=str)
+    for _ in range(data.draw(st.integers(1, 4))):
+        index = data.draw(st.integers(0, len(quads) - 1))
+        action = data.draw(st.sampled_from(["drop", "replace", "add", "predicate"]))
+        quad = quads[index]
+        if action == "drop":
+            quads.pop(index)
+        elif action == "predicate":
+            quads[index] = ox.Quad(quad.subject, data.draw(st.sampled_from(predicates)), quad.object, quad.graph_name)
+        else:
+            new = ox.Quad(quad.subject, quad.predicate, data.draw(st.sampled_from(ODD_OBJECTS)), quad.graph_name)
+            if action == "replace":
+                quads[index] = new
+            else:
+                quads.append(new)
+    assert set(violations(quads)) == pyshacl_focus_nodes(quads)
+
+
+def test_an_article_is_rejected_alone_and_named_with_the_shapes_message(article_graphs):
+    broken = [q for q in article_graphs[0] if not q.predicate.value.endswith("#evidence")]
+    graphs = {"good": article_graphs[1], "broken": broken}
+    assert len(broken) < len(article_graphs[0])  # it had evidence to lose
+    assert list(nonconforming(graphs)) == ["broken"]
+    assert "A meeting carries the sentence it was read from." in nonconforming(graphs)["broken"]
+
+
+def test_a_constraint_the_check_does_not_know_is_an_error():
+    shapes = load_graph("shapes.ttl")
+    prop = next(shapes.objects(None, SH.property))
+    shapes.add((prop, SH.maxLength, rdflib.Literal(3)))
+    with pytest.raises(ValidationError, match="does not know"):
+        compile_shapes(shapes)
