@@ -99,3 +99,16 @@ def test_load_refuses_what_it_cannot_read(runner, tmp_path):
     (tmp_path / "bad.nq").write_text("<a> <b> .\n")
     result = runner.invoke(cli, ["load", str(tmp_path / "bad.nq"), "--store", str(tmp_path / "s2")])
     assert result.exit_code == 1 and "bad.nq: not valid" in result.output
+
+
+def test_load_into_a_team_store(runner, source, tmp_path):
+    from tests.graph_fixtures import OxigraphServer
+
+    data = export(runner, source, "nquads", tmp_path / "backup.nq")
+    server = OxigraphServer(tmp_path / "team", writable=True)
+    try:
+        result = runner.invoke(cli, ["load", str(tmp_path / "backup.nq"), "--store", server.url])
+        assert result.exit_code == 0, result.output
+        assert sorted_lines(export(runner, server.url, "nquads", tmp_path / "team.nq")) == sorted_lines(data)
+    finally:
+        server.stop()
