@@ -545,3 +545,12 @@ def test_an_undated_articles_contact_takes_no_planned_year_and_a_scraped_month()
             "for 2013-2016 was agreed.")
     assert [m.date for m in extract(Article(id="t", text=text)).meetings] == ["2013"]
     assert [m.date for m in extract(Article(id="t", text=" date 2024-03 News desk\n\n" + text)).meetings] == ["2024-03"]
+
+
+def test_a_visitor_is_not_of_the_state_visited():
+    extraction, _ = run("Minister of National Defence Tea Sok and senior military officials led a military delegation "
+                        "to China on Thursday.\n\nThe state visit came at the invitation of Chinese Defence Minister "
+                        "Wei Li, who received the Cambodian delegation in Beijing. China and Cambodia are close partners "
+                        "and China supports Cambodia.")
+    people = {p.name: p.country for p in extraction.persons}
+    assert people["Wei Li"] == "CN" and people["Tea Sok"] != "CN"

@@ -548,11 +548,12 @@ class ArticleReader:
             if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                         r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
                         r"is visiting|arrived (?:in|at|on)|is leading|who is leading|who led|at the head of|"
+                        r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
                         r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
                     self.visitors.append(key)
-                target = re.search(r"\bvisit(?:ing)?\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
+                target = re.search(r"\b(?:visit(?:ing|ed)?|delegation)\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
                 code = country_in(target.group(1)) if target else None
                 if code and not gazetteer.is_international_body(code):
                     self.visit_targets.setdefault(key, code)
