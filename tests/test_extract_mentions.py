@@ -175,3 +175,9 @@ def test_an_appositive_naming_an_organisation_stays_the_persons_post():
                            "Europe (SHAPE), in Mons.")
     assert (found.name, found.position, found.country) == (
         "Markus Lang", "Chief of Staff of NATO's Supreme Headquarters Allied Powers Europe (SHAPE)", "NATO")
+
+
+def test_an_appositive_without_a_comma_when_the_and_a_state_follow_the_name():
+    found = {m.name: (m.position, m.country) for m in find_persons(
+        "In a call with Faisal bin Nasser Al Harbi the Saudi Arabian minister of defense, General Reza Karimi spoke.")}
+    assert found["Faisal bin Nasser Al Harbi"] == ("minister of defense", "SA")

@@ -490,7 +490,12 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     # "Major General X (Retd), Defence Minister,": the retirement mark stands between the name and its post
     match = re.match(r"\s*(?:\((?:Retd|Rtd|Retired|retd|ret)\.?\)\s*)?,\s*", rest)
     if not match:
-        return None, None, None, start
+        # "with Khalid bin Salman the Saudi Arabian minister of defense,": an appositive with no comma before it,
+        # when "the", a state's word and a post follow the name at once
+        match = re.match(r"\s+(?=the\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+(?:[a-z]+\s+){0,2}?"
+                         r"(?:minister|chief|commander|ambassador|secretary|envoy)\b)", rest)
+        if not match or gazetteer.lookup(re.match(r"\s+the\s+([A-Z][\w\-]+)", rest).group(1)) is None:
+            return None, None, None, start
     offset = start + match.end()
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
@@ -573,9 +578,12 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         return None, None, None, start
     text = sentence[offset + words[0][1]: offset + words[-1][2]]
     country = country_in(text)
-    first = text.split(" ", 1)
-    if len(first) == 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
-        text = first[1]
+    first = text.split(" ", 2)
+    if len(first) == 3 and gazetteer.lookup(" ".join(first[:2])) is not None \
+            and gazetteer.lookup(" ".join(first[:2])).kind == "demonym":
+        text = first[2]  # "Saudi Arabian minister of defense"
+    elif len(first) >= 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
+        text = text.split(" ", 1)[1]
     # "Indonesia's Minister of Defence", "the country's defence minister": the state is not part of the post
     possessor = re.match(r"(?:the\s+)?(?:country|nation|kingdom|republic|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s\s+(?=\S)", text)
     if possessor and (possessor.group(0).lower().startswith(("the ", "country", "nation", "kingdom", "republic"))
