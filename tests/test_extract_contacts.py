@@ -554,3 +554,19 @@ def test_a_visitor_is_not_of_the_state_visited():
                         "and China supports Cambodia.")
     people = {p.name: p.country for p in extraction.persons}
     assert people["Wei Li"] == "CN" and people["Tea Sok"] != "CN"
+
+
+def test_people_met_on_a_visit_to_a_city_are_of_its_state():
+    extraction, _ = run("Algeria's powerful army chief, Gen. Said Haddad, is on an official visit to Paris this week. "
+                        "Haddad met with President Emmanuel Morel and French Defense Minister Paul Lenoir.")
+    people = {p.name: (p.country, [d.rule for d in extraction.decisions if d.subject == p.key]) for p in extraction.persons}
+    assert people["Emmanuel Morel"] == ("FR", ["country.state-visited"])
+    assert people["Said Haddad"][0] == "DZ"
+
+
+def test_a_courtesy_call_on_an_unnamed_counterpart_of_a_named_state():
+    extraction, names = run("Bangladesh Army chief General Aziz Rahman is on a 15-day visit to the United States.\n\n"
+                            "On February 4, General Aziz paid a courtesy call on his US counterpart and discussed "
+                            "cooperation.", date="2021-02-14")
+    assert [(m.date, m.parties, [names[k] for k in m.participants]) for m in extraction.meetings] == [
+        ("2021-02-04", ["BD", "US"], ["Aziz Rahman"])]

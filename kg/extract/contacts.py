@@ -554,7 +554,8 @@ class ArticleReader:
                 if key not in self.visitors:
                     self.visitors.append(key)
                 target = re.search(r"\b(?:visit(?:ing|ed)?|delegation)\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
-                code = country_in(target.group(1)) if target else None
+                # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
+                code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
                 if code and not gazetteer.is_international_body(code):
                     self.visit_targets.setdefault(key, code)
 
@@ -792,6 +793,12 @@ class ArticleReader:
             cursor = item_start + len(item) if item_start >= 0 else cursor
             if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
                 continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
+            # "paid a courtesy call on his US counterpart": a counterpart unnamed, of a named state
+            unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
+                                               item)
+            if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
+                posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
+                continue
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()
