@@ -570,3 +570,11 @@ def test_a_courtesy_call_on_an_unnamed_counterpart_of_a_named_state():
                             "cooperation.", date="2021-02-14")
     assert [(m.date, m.parties, [names[k] for k in m.participants]) for m in extraction.meetings] == [
         ("2021-02-04", ["BD", "US"], ["Aziz Rahman"])]
+
+
+def test_the_army_chief_in_lower_case_refers_to_the_army_chief_named_before():
+    extraction, names = run("The government has invited Pakistan's Army Chief General Qamar Bashir on a visit.\n\n"
+                            "Upon arrival in Riyadh, the army chief was received by the Saudi Assistant Defence "
+                            "Minister Muhammad bin Abdullah al Ayesh.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["PK", "SA"], ["Muhammad bin Abdullah al Ayesh", "Qamar Bashir"])]

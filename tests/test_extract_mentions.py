@@ -189,3 +189,9 @@ def test_a_states_possessive_heading_the_title_gives_the_state_and_not_another_p
     found = {m.name: m.country for m in find_persons(
         "He gave a message to Emmanuel Morel from Algeria's President Abdel Tebbal.", {"morel"})}
     assert found["Emmanuel Morel"] is None
+
+
+def test_chief_ends_a_post_before_a_rank_and_is_a_title_before_a_name():
+    assert [(m.name, m.position, m.honorific) for m in find_persons(
+        "Army Chief General Qamar Bashir phoned him, and he met Chief Olu Adebayo in Abuja.")] == [
+        ("Qamar Bashir", "Army Chief", None), ("Olu Adebayo", None, "Chief")]

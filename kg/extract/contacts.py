@@ -308,12 +308,15 @@ class ArticleReader:
                     break
             titles -= {""}
             for match in (m for t in titles if len(t.split()) >= 2
-                          for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text)):
+                          for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text, re.I)):
+                if match.group(0) not in titles and not re.search(r"\b[Tt]he\s+$", text[:match.start()]):
+                    continue  # in lower case only as "the army chief" for "Army Chief General X"
                 if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
                     continue
                 if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
                     continue
-                holders = [p for p in self.registry.persons.values() if p.position and p.position.startswith(match.group(0))]
+                holders = [p for p in self.registry.persons.values()
+                           if p.position and p.position.lower().startswith(match.group(0).lower())]
                 if len(holders) == 1:
                     refs.append((match.start(), match.end(), person.key))
                     taken.append((match.start(), match.end()))

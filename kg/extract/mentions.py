@@ -228,6 +228,9 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Halbi Haji Mohd Yussof": part of the name
         if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
             continue  # "Brigadier General Amir Hatami": a given name
+        if match.group(0) == "Chief" and (re.search(r"[A-Z][\w\-]*\s+$", sentence[:match.start()])
+                                                      or find_ranks(sentence[match.end():].lstrip()[:40])):
+            continue  # "Army Chief General X": the end of a post ("Chief Obasanjo" stays a title)
         spans.append(Span(match.start(), match.end(), match.group(0)))
     return sorted(spans + chains, key=lambda span: span.start)
 
