@@ -85,6 +85,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--markdown", action="store_true", help="print a section for bench/README.md")
     args = parser.parse_args()
+    import os
+
+    load_before = os.getloadavg()
     articles = real_articles()
     words = sum(len(a.text.split()) for a in articles)
     extract(articles[0])
@@ -105,7 +108,9 @@ def main() -> None:
                                                            spacy_seconds)]
     lines = [f"{n} real articles from the development corpus ({words:,} words, {words / n:.0f} words each); "
              f"median of {args.repeat} runs; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}.", "",
+             f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; load average "
+             f"(1, 5, 15 min) before {' '.join(f'{x:.2f}' for x in load_before)}, after "
+             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 means both cores busy with other work).", "",
              "| what | seconds | articles/s | words/s |", "|---|---|---|---|"]
     lines += [f"| {what} | {sec:.1f} | {n / sec:.1f} | {words / sec:,.0f} |" for what, sec in rows]
     lines += ["", f"**Target**: at least 20 articles/s on one core: {n / kg_seconds:.1f} "

@@ -228,6 +228,9 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Halbi Haji Mohd Yussof": part of the name
         if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
             continue  # "Brigadier General Amir Hatami": a given name
+        if match.group(0) == "Chief" and (re.search(r"[A-Z][\w\-]*\s+$", sentence[:match.start()])
+                                                      or find_ranks(sentence[match.end():].lstrip()[:40])):
+            continue  # "Army Chief General X": the end of a post ("Chief Obasanjo" stays a title)
         spans.append(Span(match.start(), match.end(), match.group(0)))
     return sorted(spans + chains, key=lambda span: span.start)
 
@@ -490,7 +493,12 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     # "Major General X (Retd), Defence Minister,": the retirement mark stands between the name and its post
     match = re.match(r"\s*(?:\((?:Retd|Rtd|Retired|retd|ret)\.?\)\s*)?,\s*", rest)
     if not match:
-        return None, None, None, start
+        # "with Khalid bin Salman the Saudi Arabian minister of defense,": an appositive with no comma before it,
+        # when "the", a state's word and a post follow the name at once
+        match = re.match(r"\s+(?=the\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+(?:[a-z]+\s+){0,2}?"
+                         r"(?:minister|chief|commander|ambassador|secretary|envoy)\b)", rest)
+        if not match or gazetteer.lookup(re.match(r"\s+the\s+([A-Z][\w\-]+)", rest).group(1)) is None:
+            return None, None, None, start
     offset = start + match.end()
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
@@ -573,9 +581,12 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         return None, None, None, start
     text = sentence[offset + words[0][1]: offset + words[-1][2]]
     country = country_in(text)
-    first = text.split(" ", 1)
-    if len(first) == 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
-        text = first[1]
+    first = text.split(" ", 2)
+    if len(first) == 3 and gazetteer.lookup(" ".join(first[:2])) is not None \
+            and gazetteer.lookup(" ".join(first[:2])).kind == "demonym":
+        text = first[2]  # "Saudi Arabian minister of defense"
+    elif len(first) >= 2 and gazetteer.lookup(first[0]) is not None and gazetteer.lookup(first[0]).kind == "demonym":
+        text = text.split(" ", 1)[1]
     # "Indonesia's Minister of Defence", "the country's defence minister": the state is not part of the post
     possessor = re.match(r"(?:the\s+)?(?:country|nation|kingdom|republic|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s\s+(?=\S)", text)
     if possessor and (possessor.group(0).lower().startswith(("the ", "country", "nation", "kingdom", "republic"))
@@ -611,6 +622,9 @@ def used_after_position(sentence: str, end: int) -> bool:
     return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
 
 
+_POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
+                               r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
+                               r"secretary|general|admiral)\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -699,6 +713,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             position = position
         # "Defence Minister Jan Novak of the Czech Republic", "General Ali Musa from Chad"
         of_state = re.match(r"\s+(?:of|from)\s+((?:the\s+)?[A-Z][\w'\-]+(?:\s+(?:of\s+)?[A-Z][\w'\-]+){0,4})", sentence[end:])
+        if of_state and re.search(r"['’]s\b", of_state.group(1)):
+            of_state = None  # "a message to Macron from Algeria's President": another person's state
         if of_state and not country and not after_country:
             of_state_country = country_in(of_state.group(1))
             if of_state_country:
@@ -711,6 +727,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # title run before the name anchors it and names the state even when its words defeat the post parser
         title_run = _TITLE_RUN.search(sentence[floor:cursor])
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
+        if country is None:
+            # "Algeria's powerful army chief, Gen. X": a state's possessive heads the title before the name
+            possessed = _POSSESSIVE_TITLE.search(sentence[max(floor, cursor - 80):cursor])
+            surface = gazetteer.lookup(possessed.group(1)) if possessed else None
+            if surface is not None and surface.kind == "country":
+                country, country_rule = surface.code, "country.possessive-title"
         if country is None and title_run:
             country = country_in(title_run.group(0))
             country_rule = "country.title-run" if country else None

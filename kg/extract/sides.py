@@ -78,6 +78,8 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
                 reader.settle_country(key, visited.pop(), "country.state-visited", meeting.evidence[0])
                 return
     reader.guessed_countries.add(key)  # what follows is the setting's word, not the text's about this person
+    # a visitor is not of the state they visit
+    single = single | ({reader.visit_targets[key]} if key in reader.visit_targets else set())
     if reader.dateline_country and reader.dateline_country not in single:
         reader.settle_country(key, reader.dateline_country, "country.dateline (weak)")
         return
@@ -85,6 +87,6 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
         reader.settle_country(key, reader.outlet_country, "country.outlet (weak)")
         return
     ranked = [code for code, _ in reader.country_counts.most_common()
-              if code not in partners and not gazetteer.is_international_body(code)]
+              if code not in partners and code != reader.visit_targets.get(key) and not gazetteer.is_international_body(code)]
     if ranked:
         reader.settle_country(key, ranked[0], "country.most-named-state (weak)")
