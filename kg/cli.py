@@ -69,17 +69,19 @@ def web_options(function):
                      help="Least time between two requests to one host (robots.txt's Crawl-delay, if longer, wins)."),
         click.option("--timeout", "fetch_timeout", default=20.0, show_default=True,
                      type=click.FloatRange(0, min_open=True), metavar="SECONDS",
-                     help="Time one request may take (a failed request is retried twice, with back-off)."),
+                     help="Time one request may take."),
+        click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
+                     help="Tries again after a timeout, a lost connection, 429 or 5xx, waiting 1 s, 2 s, 4 s ..."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def _fetcher(cache_dir, delay, fetch_timeout):
+def _fetcher(cache_dir, delay, fetch_timeout, retries):
     from kg.web import Fetcher
 
-    return Fetcher(cache_dir=cache_dir, delay=delay, timeout=fetch_timeout)
+    return Fetcher(cache_dir=cache_dir, delay=delay, timeout=fetch_timeout, retries=retries)
 
 
 def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options):
@@ -129,7 +131,7 @@ def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options)
 @click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
               type=click.FloatRange(0, min_open=True), metavar="SECONDS",
               help="Time one article's extraction may take; an article over it fails alone.")
-def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch_timeout, jobs, force, quiet,
+def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch_timeout, retries, jobs, force, quiet,
            show_progress, article_seconds):
     """Read articles into the store: .txt, .jsonl, saved web pages (.html, .htm), directories of
     them, web pages by URL, and news feeds (RSS, Atom: a URL or a saved .xml; each entry's page).
@@ -160,7 +162,7 @@ def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch
     if not paths:
         raise click.UsageError("give files, directories or URLs to read, or --urls FILE")
     web = urls_file or any(is_url(path) or str(path).lower().endswith((".xml", ".rss", ".atom")) for path in paths)
-    fetcher = _fetcher(cache_dir, delay, fetch_timeout) if web else None
+    fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries) if web else None
     try:
         report = _run_ingest(paths, store_location, quiet, show_progress, fetcher, jobs=jobs, force=force,
                              article_seconds=article_seconds)
@@ -193,7 +195,7 @@ def parse_interval(text: str) -> float:
 @store_option()
 @web_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only each reading's summary and the failures.")
-def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_timeout, quiet):
+def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_timeout, retries, quiet):
     """Keep a store current with news feeds: read every feed in FEEDS_FILE (one feed URL, or saved
     .xml, a line), ingest the pages of its new entries, wait, and again. Ctrl-C stops it cleanly
     (what is stored stays stored; a reading cut short is finished by the next).
@@ -210,7 +212,7 @@ def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_ti
 
     seconds = parse_interval(interval)
     feeds = read_feeds_list(Path(feeds_file))
-    fetcher = _fetcher(cache_dir, delay, fetch_timeout)
+    fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries)
     done = 0
     try:
         while True:
@@ -238,7 +240,7 @@ def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_ti
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Show the progress line (default: when standard error is a terminal).")
-def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout, quiet, show_progress):
+def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout, retries, quiet, show_progress):
     """Read the pages behind GDELT 2.0 events: select the events of export files (*.export.CSV,
     zipped or not) by CAMEO code and country, fetch each distinct source URL once, extract it, and
     record the events' ids and codes on the article (mdc:gdeltEvent). Exit code 3 if some failed.
@@ -250,7 +252,7 @@ def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout
     from kg.gdelt import gdelt_items
 
     counts: dict = {}
-    fetcher = _fetcher(cache_dir, delay, fetch_timeout)
+    fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries)
     try:
         items = gdelt_items(files, cameo.split(","), country, fetcher, counts)
         report = _run_ingest([], store_location, quiet, show_progress, fetcher, items=items)

@@ -92,27 +92,35 @@ def select_events(events: Iterable[GdeltEvent], cameo: Iterable[str], country: s
         yield event
 
 
+def parse_export(data: bytes, origin: str) -> Iterator[GdeltEvent | InputError]:
+    """The events of an export's bytes, plain or zipped (the `.CSV` members of the zip)."""
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                members = [name for name in archive.namelist() if name.lower().endswith((".csv", ".tsv", ".txt"))]
+                if not members:
+                    yield InputError(f"{origin}: the zip holds no .CSV export")
+                for name in members:
+                    text = archive.read(name).decode("utf-8", "replace")
+                    yield from parse_events(text.splitlines(), f"{origin}!{name}")
+        except zipfile.BadZipFile as error:
+            yield InputError(f"{origin}: a damaged zip file ({error})")
+        return
+    yield from parse_events(data.decode("utf-8", "replace").splitlines(), origin)
+
+
 def read_export(path: Path) -> Iterator[GdeltEvent | InputError]:
-    """The events of an export file, plain or zipped (the `.CSV` members of the zip)."""
+    """The events of an export file (plain or zipped); a file that cannot be read is one `InputError`."""
     origin = str(path)
     try:
         if path.stat().st_size > MAX_EXPORT_BYTES:
             yield InputError(f"{origin}: larger than {MAX_EXPORT_BYTES:,} bytes; split it")
             return
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                members = [name for name in archive.namelist() if name.lower().endswith((".csv", ".tsv", ".txt"))]
-                if not members:
-                    yield InputError(f"{origin}: the zip holds no .CSV export")
-                for name in members:
-                    with archive.open(name) as member:
-                        text = io.TextIOWrapper(member, encoding="utf-8", errors="replace", newline="")
-                        yield from parse_events(text, f"{origin}!{name}")
-            return
-        with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-            yield from parse_events(handle, origin)
-    except (OSError, zipfile.BadZipFile) as error:
-        yield InputError(f"{origin}: cannot read: {getattr(error, 'strerror', None) or error}")
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputError(f"{origin}: cannot read: {error.strerror}")
+        return
+    yield from parse_export(data, origin)
 
 
 def events_by_url(events: Iterable[GdeltEvent]) -> dict[str, list[GdeltEvent]]:
@@ -130,7 +138,7 @@ def gdelt_items(paths: Iterable[str], cameo: Iterable[str], country: str | None,
     its events; a bad line, page or URL a `ReadFailure` naming it. ``counts`` gets the numbers of
     events read and selected, and of distinct URLs."""
     from kg.ingest import Article, ReadFailure
-    from kg.web import page_items
+    from kg.web import is_url, page_items
 
     counts = counts if counts is not None else {}
     country_code = cameo_country(country) if country else None
@@ -138,7 +146,13 @@ def gdelt_items(paths: Iterable[str], cameo: Iterable[str], country: str | None,
     failures: list[ReadFailure] = []
     read = 0
     for raw_path in paths:
-        for item in read_export(Path(raw_path)):
+        if is_url(raw_path):  # an export on GDELT's server (or a mirror), fetched once and cached
+            fetched = fetcher.fetch(raw_path)
+            exports = (parse_export(fetched.body, raw_path) if fetched.ok
+                       else [InputError(f"{raw_path}: {fetched.describe()}")])
+        else:
+            exports = read_export(Path(raw_path))
+        for item in exports:
             if isinstance(item, InputError):
                 origin, _, reason = str(item).partition(": ")
                 failures.append(ReadFailure(origin, reason))

@@ -32,7 +32,7 @@ def parse_html(markup: str | bytes, article_id: str, origin: str, url: str | Non
 
     try:
         document = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
-                                               include_tables=False, favor_precision=True)
+                                               favor_precision=True)  # tables kept: old sites lay out in them
     except Exception as error:  # noqa: BLE001 - lxml and trafilatura raise many kinds on hostile markup
         raise InputError(f"{origin}: cannot read the page as HTML ({type(error).__name__})") from None
     text = (document.text or "").strip() if document is not None else ""

@@ -268,20 +268,24 @@ class Fetcher:
         return Fetched(url, FAILED, final_url=current, reason=f"more than {MAX_REDIRECTS} redirects")
 
 
+_TRACKING = r"utm_|ref$|fbclid$|gclid$|mc_cid$|mc_eid$|from$|cmpid$"  # query keys that only say how one came
+
+
 def url_article_id(url: str) -> str:
     """A stable, readable article id for a page's URL: host and path, without scheme or query
     (a long one shortened, with a hash of the whole to keep it unique).
 
-    >>> url_article_id("https://www.mod.example/en/news/2024/05/minister-meets.html?ref=rss")
+    >>> url_article_id("https://www.mod.example/en/news/2024/05/minister-meets.html?ref=rss&utm_medium=feed")
     'mod.example/en/news/2024/05/minister-meets'
     """
     parts = urlsplit(url)
     host = parts.hostname or ""
     host = host[4:] if host.startswith("www.") else host
-    path = re.sub(r"\.(?:s?html?|php|aspx?)$", "", parts.path.rstrip("/"))
-    ident = host + path
-    if parts.query and not path.strip("/"):
-        ident += "?" + parts.query  # the query is what names the page (index.php?id=12)
+    query = "&".join(sorted(pair for pair in parts.query.split("&")
+                            if pair and not re.match(_TRACKING, pair.split("=")[0], re.IGNORECASE)))
+    path = parts.path.rstrip("/")
+    ident = host + (path + "?" + query if query  # the query names the page: index.php?id=12
+                    else re.sub(r"\.(?:s?html?|php|aspx?)$", "", path))
     if len(ident) > 120:
         ident = ident[:100] + "-" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
     return ident
