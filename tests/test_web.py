@@ -167,3 +167,155 @@ def test_requests_to_one_host_wait_the_delay(web_site):
         fetcher.fetch(web_site.url("/news/ministry.html"))  # robots.txt, then the page
         fetcher.fetch(web_site.url("/news/agency.html"))
     assert time.monotonic() - started >= 0.6
+
+
+# ------------------------------------------------------------------ the commands
+
+
+def _web_args(tmp_path):
+    return ["--store", str(tmp_path / "store"), "--cache", str(tmp_path / "cache"), "--delay", "0",
+            "--timeout", "0.5", "--retries", "0", "--no-progress"]
+
+
+def _sides_by_article(store_dir) -> dict[str, list[str]]:
+    """The sides of each stored article's meetings, by article id."""
+    from kg.store import open_store
+
+    store = open_store(str(store_dir), read_only=True)
+    try:
+        rows = store.query("PREFIX mdc: <https://w3id.org/mdc#> SELECT ?id ?code WHERE { GRAPH ?g { "
+                           "?g mdc:identifier ?id . ?m a mdc:Meeting ; mdc:party ?p . ?p mdc:code ?code } }")
+        sides: dict[str, list[str]] = {}
+        for row in rows:
+            sides.setdefault(row["id"].value, []).append(row["code"].value)
+    finally:
+        store.close()
+    return {ident: sorted(codes) for ident, codes in sides.items()}
+
+
+def test_ingest_urls_reads_each_layout_and_reports_each_url_while_the_rest_go_on(runner, web_site, tmp_path):
+    from kg.cli import cli
+
+    urls = [web_site.url(path) for path in ("/news/ministry.html", "/news/agency.html", "/private/secret.html",
+                                            "/missing.html", "/slow.html", "/to-file", "/huge.html")]
+    (tmp_path / "links.csv").write_text(f"title,url\nHerald,{web_site.url('/news/newspaper.html')}\n")
+    result = runner.invoke(cli, ["ingest", *urls, "--urls", str(tmp_path / "links.csv"), *_web_args(tmp_path)])
+    assert result.exit_code == 3, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1:] == [
+        "URLs: 3 fetched, 0 cached, 1 refused by robots.txt, 4 failed",
+        f"  {urls[0]}: fetched",
+        f"  {urls[1]}: fetched",
+        f"  {urls[2]}: refused by robots.txt",
+        f"  {urls[3]}: failed: HTTP 404",
+        f"  {urls[4]}: failed: timed out (after 0.5 s)",
+        f"  {urls[5]}: failed: redirect to file:// refused (only http and https are followed)",
+        f"  {urls[6]}: failed: response cut off past 10,000,000 bytes (the limit)",
+        f"  {web_site.url('/news/newspaper.html')}: fetched"]
+    assert lines[0].startswith("Ingested 3, unchanged 0, failed 4, skipped 1 (")
+    assert _sides_by_article(tmp_path / "store") == {
+        "mod.examplestan.test/en/news/2024/05/minister-receives-georgian-counterpart": ["AZ", "GE"],
+        "wire.example.test/world/2024/06/02/chiefs-of-staff-talks": ["PK", "TR"],
+        "herald.example.test/politics/vietnam-laos-defence-ties": ["LA", "VN"]}
+    assert web_site.hits["/private/secret.html"] == 0
+    assert result.stderr.splitlines() == [f"Warning: {urls[2]}: skipped: refused by robots.txt"] + [
+        f"Failed: {url}: {reason}" for url, reason in zip(urls[3:], [
+            "HTTP 404", "timed out (after 0.5 s)", "redirect to file:// refused (only http and https are followed)",
+            "response cut off past 10,000,000 bytes (the limit)"])]
+
+    # a rerun fetches nothing it has: the pages come from the cache, and are unchanged
+    hits = sum(web_site.hits[path] for path in ("/news/ministry.html", "/news/agency.html", "/news/newspaper.html"))
+    again = runner.invoke(cli, ["ingest", urls[0], urls[1], "--urls", str(tmp_path / "links.csv"), *_web_args(tmp_path)])
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[0].startswith("Ingested 0, unchanged 3, failed 0 (")
+    assert again.stdout.splitlines()[1] == "URLs: 0 fetched, 3 cached, 0 refused by robots.txt, 0 failed"
+    assert sum(web_site.hits[path] for path in ("/news/ministry.html", "/news/agency.html",
+                                                "/news/newspaper.html")) == hits == 3
+
+
+def test_ingest_saved_pages_alone_and_in_a_directory(runner, tmp_path):
+    import shutil
+
+    from kg.cli import cli
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(WEB / "ministry.html", folder / "ministry.htm")
+    shutil.copy(WEB / "empty.html", folder / "empty.html")
+    result = runner.invoke(cli, ["ingest", str(folder), str(WEB / "agency.html"), "--store", str(tmp_path / "s"),
+                                 "--no-progress"])
+    assert result.exit_code == 3
+    assert result.stdout.startswith("Ingested 2, unchanged 0, failed 1 (")
+    assert f"Failed: {folder / 'empty.html'}: the page holds no article text (navigation or boilerplate only)" \
+        in result.stderr
+    assert _sides_by_article(tmp_path / "s") == {"ministry": ["AZ", "GE"], "agency": ["PK", "TR"]}
+
+
+def test_ingest_a_feed_url_or_a_saved_feed_reads_its_entries_pages(runner, web_site, tmp_path):
+    from kg.cli import cli
+
+    saved = tmp_path / "herald.xml"
+    saved.write_bytes(web_site.text("atom.xml"))
+    result = runner.invoke(cli, ["ingest", web_site.url("/feeds/rss.xml"), str(saved), *_web_args(tmp_path)[:-1],
+                                 "--progress"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.rstrip("\n").rsplit("\r", 1)[-1].startswith("4 articles  ")  # the progress line
+    assert result.stdout.splitlines()[:2] == [
+        result.stdout.splitlines()[0], "URLs: 4 fetched, 0 cached, 1 refused by robots.txt, 0 failed"]
+    assert result.stdout.startswith("Ingested 3, unchanged 0, failed 0, skipped 1 (")
+    assert len(_sides_by_article(tmp_path / "store")) == 3
+
+
+def test_watch_reads_the_feeds_again_and_ctrl_c_stops_it(runner, web_site, tmp_path, monkeypatch):
+    from kg.cli import cli
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# the test site\n{web_site.url('/feeds/old.xml')}\n")
+    result = runner.invoke(cli, ["watch", str(feeds), "--every", "0.1s", "--runs", "2", *_web_args(tmp_path)[:-1]])
+    assert result.exit_code == 0, result.output
+    summaries = [line for line in result.stdout.splitlines() if line.startswith("Ingested")]
+    assert [line.split(" (")[0] for line in summaries] == ["Ingested 1, unchanged 0, failed 0",
+                                                           "Ingested 0, unchanged 1, failed 0"]
+    assert web_site.hits["/feeds/old.xml"] == 2 and web_site.hits["/news/agency.html"] == 1
+
+    def interrupt(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", interrupt)
+    stopped = runner.invoke(cli, ["watch", str(feeds), "--every", "1h", *_web_args(tmp_path)[:-1]])
+    assert stopped.exit_code == 0 and stopped.stderr.strip() == "Stopped."
+
+
+def test_gdelt_reads_each_source_once_and_records_the_events_on_the_article(runner, web_site, tmp_path):
+    from kg.cli import cli
+    from kg.store import open_store
+
+    export = tmp_path / "20240515120000.export.CSV.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("20240515120000.export.CSV", web_site.text("20240515120000.export.CSV"))
+    result = runner.invoke(cli, ["gdelt", str(export), "--cameo", "04,05", "--country", "AZ", *_web_args(tmp_path)])
+    assert result.exit_code == 3, result.output
+    assert result.stdout.splitlines()[1:3] == ["URLs: 1 fetched, 0 cached, 0 refused by robots.txt, 1 failed",
+                                               f"  {web_site.url('/news/ministry.html')}: fetched"]
+    assert result.stdout.splitlines()[-1] == "GDELT: 5 events read, 3 selected, 2 distinct source URLs"
+    assert f"Failed: {web_site.url('/missing.html')}: HTTP 404" in result.stderr
+    assert web_site.hits["/news/ministry.html"] == 1
+    store = open_store(str(tmp_path / "store"), read_only=True)
+    try:
+        rows = store.query("PREFIX mdc: <https://w3id.org/mdc#> SELECT ?id ?code ?root ?a1 ?a2 ?date WHERE { "
+                           "GRAPH ?g { ?g mdc:identifier ?article ; mdc:gdeltEvent ?e . ?e mdc:gdeltEventId ?id ; "
+                           "mdc:cameoCode ?code ; mdc:cameoRootCode ?root ; mdc:actor1Country ?a1 ; "
+                           "mdc:actor2Country ?a2 ; mdc:eventDate ?date } } ORDER BY ?id")
+        events = [tuple(row[name].value for name in ("id", "code", "root", "a1", "a2", "date")) for row in rows]
+    finally:
+        store.close()
+    assert events == [("1001", "042", "04", "AZE", "GEO", "2024-05-14"), ("1002", "043", "04", "GEO", "AZE", "2024-05-14")]
+    assert _sides_by_article(tmp_path / "store") == {
+        "mod.examplestan.test/en/news/2024/05/minister-receives-georgian-counterpart": ["AZ", "GE"]}
+
+    # the export itself may come from the web; the page is in the cache by now
+    again = runner.invoke(cli, ["gdelt", web_site.url("/gdelt/20240515120000.export.CSV"), "--cameo", "042",
+                                *_web_args(tmp_path)])
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[-1] == "GDELT: 5 events read, 1 selected, 1 distinct source URLs"
+    assert web_site.hits["/news/ministry.html"] == 1
