@@ -123,6 +123,14 @@ class Fetcher:
         folder = self.cache_dir / digest[:2]
         return folder / (digest + ".body"), folder / (digest + ".json")
 
+    @staticmethod
+    def keeps(fetched: Fetched) -> bool:
+        """Whether a response goes into the cache: a page or an export does, a feed does not (it
+        changes; reading it again is how `kg watch` sees new entries)."""
+        from kg.feeds import looks_like_feed
+
+        return not looks_like_feed(fetched.body, fetched.content_type)
+
     def _from_cache(self, url: str) -> Fetched | None:
         paths = self._cache_paths(url)
         if not paths or not paths[1].exists():
@@ -225,7 +233,7 @@ class Fetcher:
     # ---------------------------------------------------------------- the API
 
     def fetch(self, url: str, use_cache: bool = True) -> Fetched:
-        """One URL's outcome (logged); ``use_cache`` False always asks the server (a feed)."""
+        """One URL's outcome (logged); ``use_cache`` False always asks the server."""
         fetched = self._fetch(url, use_cache)
         self.log.outcomes.append(fetched)
         return fetched
@@ -262,7 +270,7 @@ class Fetcher:
             if status >= 400 or not 200 <= status < 300:
                 return Fetched(url, FAILED, final_url=current, status=status, reason=f"HTTP {status}")
             fetched = Fetched(url, FETCHED, body, current, content_type, status)
-            if use_cache:
+            if use_cache and self.keeps(fetched):
                 self._to_cache(fetched)
             return fetched
         return Fetched(url, FAILED, final_url=current, reason=f"more than {MAX_REDIRECTS} redirects")
@@ -330,17 +338,11 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator:
     from kg.feeds import looks_like_feed, read_feed_entries
 
     for url in urls:
-        fetched = fetcher.fetch(url, use_cache=False) if _is_feed_url(url) else fetcher.fetch(url)
+        fetched = fetcher.fetch(url)  # a feed is never cached (Fetcher.keeps), so it is always fresh
         if fetched.ok and looks_like_feed(fetched.body, fetched.content_type):
             yield from read_feed_entries(fetched.body, url, fetcher)
             continue
         yield from page_items(fetched)
-
-
-def _is_feed_url(url: str) -> bool:
-    """A URL that names a feed by its look (fetched afresh each time, never from the cache)."""
-    path = urlsplit(url).path.lower()
-    return path.endswith((".xml", ".rss", ".atom", "/rss", "/feed", "/atom")) or "/feed/" in path or "/rss/" in path
 
 
 def page_items(fetched: Fetched, title: str | None = None, date: str | None = None) -> Iterator:

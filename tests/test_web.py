@@ -319,3 +319,9 @@ def test_gdelt_reads_each_source_once_and_records_the_events_on_the_article(runn
     assert again.exit_code == 0, again.output
     assert again.stdout.splitlines()[-1] == "GDELT: 5 events read, 1 selected, 1 distinct source URLs"
     assert web_site.hits["/news/ministry.html"] == 1
+
+
+def test_a_feed_is_never_taken_from_the_cache(web_site, fetcher):
+    for _ in range(2):
+        assert fetcher.fetch(web_site.url("/feeds/rdf")).outcome == FETCHED
+    assert web_site.hits["/feeds/rdf"] == 2
