@@ -357,6 +357,10 @@ def page_items(fetched: Fetched, title: str | None = None, date: str | None = No
     if not fetched.ok:
         yield ReadFailure(fetched.url, fetched.reason)
         return
+    kind = fetched.content_type.split(";")[0].strip().lower()
+    if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
+        yield ReadFailure(fetched.url, f"not a web page ({kind}); save its text as .txt to read it")
+        return
     try:
         article = parse_html(fetched.body, url_article_id(fetched.url), fetched.url, url=fetched.final_url)
     except InputError as error:

@@ -177,6 +177,8 @@ class WebSite:
         if path in self.ROUTES:
             name, content_type = self.ROUTES[path]
             self.send(handler, 200, self.text(name), content_type)
+        elif path == "/report.pdf":
+            self.send(handler, 200, b"%PDF-1.4 not a page", "application/pdf")
         elif path == "/slow.html":
             time.sleep(self.slow_seconds)
             self.send(handler, 200, self.text("agency.html"), "text/html")

@@ -188,6 +188,7 @@ def _sides_by_article(store_dir) -> dict[str, list[str]]:
         sides: dict[str, list[str]] = {}
         for row in rows:
             sides.setdefault(row["id"].value, []).append(row["code"].value)
+        del rows, row  # dropped here: pyoxigraph's results must not be freed on another thread
     finally:
         store.close()
     return {ident: sorted(codes) for ident, codes in sides.items()}
@@ -307,6 +308,7 @@ def test_gdelt_reads_each_source_once_and_records_the_events_on_the_article(runn
                            "mdc:cameoCode ?code ; mdc:cameoRootCode ?root ; mdc:actor1Country ?a1 ; "
                            "mdc:actor2Country ?a2 ; mdc:eventDate ?date } } ORDER BY ?id")
         events = [tuple(row[name].value for name in ("id", "code", "root", "a1", "a2", "date")) for row in rows]
+        del rows  # dropped here: pyoxigraph's results must not be freed on another thread
     finally:
         store.close()
     assert events == [("1001", "042", "04", "AZE", "GEO", "2024-05-14"), ("1002", "043", "04", "GEO", "AZE", "2024-05-14")]
@@ -325,3 +327,15 @@ def test_a_feed_is_never_taken_from_the_cache(web_site, fetcher):
     for _ in range(2):
         assert fetcher.fetch(web_site.url("/feeds/rdf")).outcome == FETCHED
     assert web_site.hits["/feeds/rdf"] == 2
+
+
+def test_what_is_no_web_page_fails_named(web_site, fetcher):
+    from kg.ingest import ReadFailure
+    from kg.web import read_urls
+
+    url = web_site.url("/report.pdf")
+    assert [str(item) for item in read_urls([url], fetcher)] == [
+        f"{url}: not a web page (application/pdf); save its text as .txt to read it"]
+    assert [str(item) for item in read_urls([web_site.url("/news/empty.html")], fetcher)] == [
+        f"{web_site.url('/news/empty.html')}: the page holds no article text (navigation or boilerplate only)"]
+    assert all(isinstance(item, ReadFailure) for item in read_urls([url], fetcher))
