@@ -554,3 +554,27 @@ def test_a_visitor_is_not_of_the_state_visited():
                         "and China supports Cambodia.")
     people = {p.name: p.country for p in extraction.persons}
     assert people["Wei Li"] == "CN" and people["Tea Sok"] != "CN"
+
+
+def test_people_met_on_a_visit_to_a_city_are_of_its_state():
+    extraction, _ = run("Algeria's powerful army chief, Gen. Said Haddad, is on an official visit to Paris this week. "
+                        "Haddad met with President Emmanuel Morel and French Defense Minister Paul Lenoir.")
+    people = {p.name: (p.country, [d.rule for d in extraction.decisions if d.subject == p.key]) for p in extraction.persons}
+    assert people["Emmanuel Morel"] == ("FR", ["country.state-visited"])
+    assert people["Said Haddad"][0] == "DZ"
+
+
+def test_a_courtesy_call_on_an_unnamed_counterpart_of_a_named_state():
+    extraction, names = run("Bangladesh Army chief General Aziz Rahman is on a 15-day visit to the United States.\n\n"
+                            "On February 4, General Aziz paid a courtesy call on his US counterpart and discussed "
+                            "cooperation.", date="2021-02-14")
+    assert [(m.date, m.parties, [names[k] for k in m.participants]) for m in extraction.meetings] == [
+        ("2021-02-04", ["BD", "US"], ["Aziz Rahman"])]
+
+
+def test_the_army_chief_in_lower_case_refers_to_the_army_chief_named_before():
+    extraction, names = run("The government has invited Pakistan's Army Chief General Qamar Bashir on a visit.\n\n"
+                            "Upon arrival in Riyadh, the army chief was received by the Saudi Assistant Defence "
+                            "Minister Muhammad bin Abdullah al Ayesh.")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["PK", "SA"], ["Muhammad bin Abdullah al Ayesh", "Qamar Bashir"])]

@@ -181,3 +181,17 @@ def test_an_appositive_without_a_comma_when_the_and_a_state_follow_the_name():
     found = {m.name: (m.position, m.country) for m in find_persons(
         "In a call with Faisal bin Nasser Al Harbi the Saudi Arabian minister of defense, General Reza Karimi spoke.")}
     assert found["Faisal bin Nasser Al Harbi"] == ("minister of defense", "SA")
+
+
+def test_a_states_possessive_heading_the_title_gives_the_state_and_not_another_persons():
+    found = {m.name: m.country for m in find_persons("Algeria's powerful army chief, Gen. Said Haddad, is on a visit.")}
+    assert found == {"Said Haddad": "DZ"}
+    found = {m.name: m.country for m in find_persons(
+        "He gave a message to Emmanuel Morel from Algeria's President Abdel Tebbal.", {"morel"})}
+    assert found["Emmanuel Morel"] is None
+
+
+def test_chief_ends_a_post_before_a_rank_and_is_a_title_before_a_name():
+    assert [(m.name, m.position, m.honorific) for m in find_persons(
+        "Army Chief General Qamar Bashir phoned him, and he met Chief Olu Adebayo in Abuja.")] == [
+        ("Qamar Bashir", "Army Chief", None), ("Olu Adebayo", None, "Chief")]

@@ -4,7 +4,9 @@ A rule pipeline over the genre of defence-diplomacy news: clean-up (`clean`), pu
 dates (`dates`), lexicons of ranks, titles, triggers and forums (`lexicon`, ``data/``), person
 mentions with rank, position and country (`mentions`, `persons`), forums (`forums`), and contacts
 with their discourse state (`contacts`, helped by `roles`, `delegations`, `invitations`, `sides`,
-`posts`). The lexicons load once, on first use; nothing runs at import.
+`posts`). Each reading is recorded with the rule that made it (`Extraction.decisions`, shown by `kg explain`);
+the contact phrasings are data with examples (``data/triggers.json``). The lexicons load once, on first
+use; nothing runs at import.
 
 Public API: `extract(article) -> Extraction`, `extract_many(articles, jobs=1)` and `extractor_version()`.
 """

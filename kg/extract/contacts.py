@@ -308,12 +308,15 @@ class ArticleReader:
                     break
             titles -= {""}
             for match in (m for t in titles if len(t.split()) >= 2
-                          for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text)):
+                          for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text, re.I)):
+                if match.group(0) not in titles and not re.search(r"\b[Tt]he\s+$", text[:match.start()]):
+                    continue  # in lower case only as "the army chief" for "Army Chief General X"
                 if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
                     continue
                 if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
                     continue
-                holders = [p for p in self.registry.persons.values() if p.position and p.position.startswith(match.group(0))]
+                holders = [p for p in self.registry.persons.values()
+                           if p.position and p.position.lower().startswith(match.group(0).lower())]
                 if len(holders) == 1:
                     refs.append((match.start(), match.end(), person.key))
                     taken.append((match.start(), match.end()))
@@ -554,7 +557,8 @@ class ArticleReader:
                 if key not in self.visitors:
                     self.visitors.append(key)
                 target = re.search(r"\b(?:visit(?:ing|ed)?|delegation)\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
-                code = country_in(target.group(1)) if target else None
+                # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
+                code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
                 if code and not gazetteer.is_international_body(code):
                     self.visit_targets.setdefault(key, code)
 
@@ -792,6 +796,12 @@ class ArticleReader:
             cursor = item_start + len(item) if item_start >= 0 else cursor
             if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
                 continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
+            # "paid a courtesy call on his US counterpart": a counterpart unnamed, of a named state
+            unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
+                                               item)
+            if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
+                posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
+                continue
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()

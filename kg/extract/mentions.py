@@ -228,6 +228,9 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Halbi Haji Mohd Yussof": part of the name
         if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
             continue  # "Brigadier General Amir Hatami": a given name
+        if match.group(0) == "Chief" and (re.search(r"[A-Z][\w\-]*\s+$", sentence[:match.start()])
+                                                      or find_ranks(sentence[match.end():].lstrip()[:40])):
+            continue  # "Army Chief General X": the end of a post ("Chief Obasanjo" stays a title)
         spans.append(Span(match.start(), match.end(), match.group(0)))
     return sorted(spans + chains, key=lambda span: span.start)
 
@@ -619,6 +622,9 @@ def used_after_position(sentence: str, end: int) -> bool:
     return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
 
 
+_POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
+                               r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
+                               r"secretary|general|admiral)\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 _PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -707,6 +713,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             position = position
         # "Defence Minister Jan Novak of the Czech Republic", "General Ali Musa from Chad"
         of_state = re.match(r"\s+(?:of|from)\s+((?:the\s+)?[A-Z][\w'\-]+(?:\s+(?:of\s+)?[A-Z][\w'\-]+){0,4})", sentence[end:])
+        if of_state and re.search(r"['’]s\b", of_state.group(1)):
+            of_state = None  # "a message to Macron from Algeria's President": another person's state
         if of_state and not country and not after_country:
             of_state_country = country_in(of_state.group(1))
             if of_state_country:
@@ -719,6 +727,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # title run before the name anchors it and names the state even when its words defeat the post parser
         title_run = _TITLE_RUN.search(sentence[floor:cursor])
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
+        if country is None:
+            # "Algeria's powerful army chief, Gen. X": a state's possessive heads the title before the name
+            possessed = _POSSESSIVE_TITLE.search(sentence[max(floor, cursor - 80):cursor])
+            surface = gazetteer.lookup(possessed.group(1)) if possessed else None
+            if surface is not None and surface.kind == "country":
+                country, country_rule = surface.code, "country.possessive-title"
         if country is None and title_run:
             country = country_in(title_run.group(0))
             country_rule = "country.title-run" if country else None
