@@ -19,8 +19,8 @@ import time
 import urllib.robotparser
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
-from urllib.parse import urljoin, urlsplit
+from typing import Iterable, Iterator, NamedTuple
+from urllib.parse import quote, urljoin, urlsplit
 
 from kg import __version__
 from kg.errors import InputError
@@ -29,6 +29,7 @@ USER_AGENT = f"kg/{__version__} (knowledge graph of military-diplomatic contacts
 MAX_RESPONSE_BYTES = 10_000_000
 MAX_REDIRECTS = 5
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not waited for: the URL fails, and a rerun tries again
 
 # outcomes of a fetch
 FETCHED, CACHED, ROBOTS, FAILED = "fetched", "cached", "refused by robots.txt", "failed"
@@ -80,6 +81,14 @@ class FetchLog:
 
 class _TooLarge(Exception):
     pass
+
+
+class _Response(NamedTuple):
+    status: int
+    content_type: str
+    body: bytes
+    location: str | None
+    retry_after: float | None  # seconds the server asks to wait before trying again
 
 
 class Fetcher:
@@ -171,7 +180,7 @@ class Fetcher:
         if site not in self.robots:
             parser = urllib.robotparser.RobotFileParser(site + "/robots.txt")
             try:
-                status, _, body, _ = self._get(site + "/robots.txt", robots=True)
+                status, _, body, _, _ = self._get(site + "/robots.txt", robots=True)
             except Exception:  # noqa: BLE001 - an unreachable robots.txt: the page's own fetch will say why
                 status, body = 404, b""
             if status in (401, 403):
@@ -196,8 +205,8 @@ class Fetcher:
 
     # ---------------------------------------------------------------- one request
 
-    def _get(self, url: str, robots: bool = False) -> tuple[int, str, bytes, str | None]:
-        """(status, content type, body, Location) of one GET; the body cut off past the limit."""
+    def _get(self, url: str, robots: bool = False) -> _Response:
+        """One GET; the body cut off past the limit (and not read at all for a redirect or an error)."""
         host = urlsplit(url).netloc
         self._wait_for(host, self.delay if robots else self._crawl_delay(url))
         with self.client.stream("GET", url) as response:
@@ -211,23 +220,29 @@ class Fetcher:
                     if size > self.max_bytes:
                         raise _TooLarge(f"response cut off past {self.max_bytes:,} bytes (the limit)")
                     chunks.append(chunk)
-            return (response.status_code, response.headers.get("content-type", ""), b"".join(chunks),
-                    response.headers.get("location"))
+            retry_after = response.headers.get("retry-after", "").strip()
+            return _Response(response.status_code, response.headers.get("content-type", ""), b"".join(chunks),
+                             response.headers.get("location"),
+                             min(float(retry_after), MAX_RETRY_AFTER) if retry_after.isdigit() else None)
 
-    def _get_with_retries(self, url: str) -> tuple[int, str, bytes, str | None]:
+    def _get_with_retries(self, url: str) -> _Response:
+        """A GET tried again after a failure that may pass, waiting ``backoff`` doubled each time (or
+        as long as the server's Retry-After asks, up to a minute)."""
         import httpx
 
         for attempt in range(self.retries + 1):
             last_try = attempt == self.retries
+            wait = self.backoff * 2 ** attempt
             try:
-                status, content_type, body, location = self._get(url)
+                response = self._get(url)
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError):
                 if last_try:
                     raise
             else:
-                if status not in RETRY_STATUSES or last_try:
-                    return status, content_type, body, location
-            time.sleep(self.backoff * 2 ** attempt)
+                if response.status not in RETRY_STATUSES or last_try:
+                    return response
+                wait = max(wait, response.retry_after or 0)
+            time.sleep(wait)
         raise AssertionError("unreachable")
 
     # ---------------------------------------------------------------- the API
@@ -252,7 +267,7 @@ class Fetcher:
             try:
                 if not self.allowed(current):
                     return Fetched(url, ROBOTS, final_url=current)
-                status, content_type, body, location = self._get_with_retries(current)
+                status, content_type, body, location, _ = self._get_with_retries(current)
             except _TooLarge as error:
                 return Fetched(url, FAILED, final_url=current, reason=str(error))
             except httpx.TimeoutException:
@@ -288,10 +303,11 @@ def url_article_id(url: str) -> str:
     """
     parts = urlsplit(url)
     host = parts.hostname or ""
-    host = host[4:] if host.startswith("www.") else host
+    host = quote(host[4:] if host.startswith("www.") else host, safe="-._~:[]")
     query = "&".join(sorted(pair for pair in parts.query.split("&")
                             if pair and not re.match(_TRACKING, pair.split("=")[0], re.IGNORECASE)))
-    path = parts.path.rstrip("/")
+    path = quote(parts.path.rstrip("/"), safe="/%-._~!$&'()*+,;=:@")  # one line of printable ASCII, whatever the URL held
+    query = quote(query, safe="/%-._~!$&'()*+,;=:@?")
     ident = host + (path + "?" + query if query  # the query names the page: index.php?id=12
                     else re.sub(r"\.(?:s?html?|php|aspx?)$", "", path))
     if len(ident) > 120:
@@ -366,7 +382,9 @@ def page_items(fetched: Fetched, title: str | None = None, date: str | None = No
     except InputError as error:
         yield ReadFailure(fetched.url, str(error).removeprefix(fetched.url + ": "))
         return
-    article.id = url_article_id(article.url or fetched.url)
+    if not (article.url and is_url(article.url) and urlsplit(article.url).hostname):
+        article.url = fetched.final_url or fetched.url  # a canonical link that is no web address is not used
+    article.id = url_article_id(article.url)
     article.title = article.title or title
     article.date = article.date or date
     yield from clean_items([article])

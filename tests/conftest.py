@@ -196,7 +196,7 @@ class WebSite:
             self.send(handler, 301, b"", "text/plain", {"Location": "/news/agency.html"})
         elif path == "/flaky.html":  # a 503 the first time, the page after
             if self.hits[path] == 1:
-                self.send(handler, 503, b"busy", "text/plain")
+                self.send(handler, 503, b"busy", "text/plain", {"Retry-After": "1"})
             else:
                 self.send(handler, 200, self.text("newspaper.html"), "text/html")
         else:

@@ -9,6 +9,8 @@ import time
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import WEB
 from kg.errors import InputError
@@ -154,9 +156,23 @@ def test_a_404_and_a_timeout_are_reported_with_their_cause(web_site, fetcher):
     assert web_site.hits["/slow.html"] == 2
 
 
-def test_a_passing_failure_is_retried(web_site, fetcher):
-    fetched = fetcher.fetch(web_site.url("/flaky.html"))
+def test_a_passing_failure_is_retried_after_the_wait_the_server_asks(web_site, fetcher):
+    started = time.monotonic()
+    fetched = fetcher.fetch(web_site.url("/flaky.html"))  # 503 with Retry-After: 1, then the page
     assert fetched.outcome == FETCHED and web_site.hits["/flaky.html"] == 2
+    assert time.monotonic() - started >= 1.0
+
+
+@given(st.text(max_size=30), st.text(min_size=1, max_size=400))
+def test_an_article_id_from_any_url_is_one_line_and_not_too_long(host, path):
+    from kg.ingest import MAX_ID_CHARS
+
+    try:
+        ident = url_article_id(f"https://news{host}.example/" + path)
+    except ValueError:
+        return  # no URL at all (urlsplit refuses it): never fetched, so never named
+    assert len(ident) <= MAX_ID_CHARS
+    assert not any(character in ident for character in "\n\r\x85\u2028\u2029")
 
 
 def test_requests_to_one_host_wait_the_delay(web_site):
@@ -339,3 +355,14 @@ def test_what_is_no_web_page_fails_named(web_site, fetcher):
     assert [str(item) for item in read_urls([web_site.url("/news/empty.html")], fetcher)] == [
         f"{web_site.url('/news/empty.html')}: the page holds no article text (navigation or boilerplate only)"]
     assert all(isinstance(item, ReadFailure) for item in read_urls([url], fetcher))
+
+
+def test_a_canonical_link_that_is_no_web_address_is_not_the_articles_url():
+    from kg.model import Article
+    from kg.web import Fetched, page_items
+
+    page = (WEB / "ministry.html").read_bytes().replace(
+        b"https://mod.examplestan.test/en/news/2024/05/minister-receives-georgian-counterpart", b"javascript:void(0)")
+    fetched = Fetched("http://h.example/a.html", FETCHED, page, "http://h.example/a.html", "text/html", 200)
+    [article] = page_items(fetched)
+    assert isinstance(article, Article) and (article.url, article.id) == ("http://h.example/a.html", "h.example/a")
