@@ -60,30 +60,34 @@ def cli():
     """
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)  # each path is checked as it is read: one bad path fails alone
-@store_option()
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parallel extraction processes.")
-@click.option("--force", is_flag=True, help="Re-extract articles even when they are unchanged.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
-@click.option("--progress/--no-progress", "show_progress", default=None,
-              help="Show the progress line (default: when standard error is a terminal).")
-@click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
-              type=click.FloatRange(0, min_open=True), metavar="SECONDS",
-              help="Time one article's extraction may take; an article over it fails alone.")
-def ingest(paths, store_location, jobs, force, quiet, show_progress, article_seconds):
-    """Read articles (.txt, .jsonl, or directories of them) into the store.
+def web_options(function):
+    """The options of commands that fetch pages: the cache, the per-host delay, the timeout."""
+    options = [
+        click.option("--cache", "cache_dir", envvar="KG_CACHE", default="kg-cache", show_default=True,
+                     metavar="DIR", help="Where fetched pages are kept, so a rerun fetches nothing it has. "
+                                         "Env: KG_CACHE."),
+        click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
+                     help="Least time between two requests to one host (robots.txt's Crawl-delay, if longer, wins)."),
+        click.option("--timeout", "fetch_timeout", default=20.0, show_default=True,
+                     type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+                     help="Time one request may take."),
+        click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
+                     help="Tries again after a timeout, a lost connection, 429 or 5xx, waiting 1 s, 2 s, 4 s ..."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
-    Each article becomes one named graph; re-ingesting an unchanged article changes nothing, a
-    changed one replaces its graph. Persons, organisations, places and forums are resolved to one
-    IRI each across articles. Bad inputs are reported, one line each, and skipped; exit code 3 if
-    any failed (the rest is stored). Interrupted or killed, run the same command again.
 
-    \b
-    Example:
-      kg ingest data/seed-article.txt articles.jsonl --store kg-store --jobs 2
-    """
+def _fetcher(cache_dir, delay, fetch_timeout, retries):
+    from kg.web import Fetcher
+
+    return Fetcher(cache_dir=cache_dir, delay=delay, timeout=fetch_timeout, retries=retries)
+
+
+def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options):
+    """Ingest with a progress line; print warnings, failures, the summary and each URL's outcome.
+    Returns the report (the caller decides the exit code)."""
     from kg.ingest import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
@@ -92,8 +96,8 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress, article_sec
     progress = Progress(enabled=not quiet if show_progress is None else show_progress,
                         force=bool(show_progress))
     try:
-        report = run_ingest(paths, store, jobs=jobs, force=force, on_progress=progress.update,
-                            count_first=progress.enabled, article_seconds=article_seconds)
+        report = run_ingest(paths, store, on_progress=progress.update, count_first=progress.enabled,
+                            fetcher=fetcher, **options)
     finally:
         progress.close()
         store.close()
@@ -103,6 +107,160 @@ def ingest(paths, store_location, jobs, force, quiet, show_progress, article_sec
     for failure in report.failed:
         click.echo(f"Failed: {one_line(failure)}", err=True)
     click.echo(report.summary().capitalize())
+    if fetcher is not None and fetcher.log.outcomes:
+        click.echo(fetcher.log.summary())
+        if not quiet:
+            for fetched in fetcher.log.outcomes:
+                click.echo(f"  {one_line(fetched.url)}: {fetched.describe()}")
+    return report
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)  # each path is checked as it is read: one bad path fails alone
+@store_option()
+@click.option("--urls", "urls_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Read the pages of the URLs in FILE: one a line, or a CSV file's column.")
+@click.option("--url-column", metavar="NAME", help="The CSV column of --urls that holds the URLs "
+                                                   "(default: one named url or link).")
+@web_options
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Parallel extraction processes.")
+@click.option("--force", is_flag=True, help="Re-extract articles even when they are unchanged.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Show the progress line (default: when standard error is a terminal).")
+@click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
+              type=click.FloatRange(0, min_open=True), metavar="SECONDS",
+              help="Time one article's extraction may take; an article over it fails alone.")
+def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch_timeout, retries, jobs, force, quiet,
+           show_progress, article_seconds):
+    """Read articles into the store: .txt, .jsonl, saved web pages (.html, .htm), directories of
+    them, web pages by URL, and news feeds (RSS, Atom: a URL or a saved .xml; each entry's page).
+
+    Each article becomes one named graph; re-ingesting an unchanged article changes nothing, a
+    changed one replaces its graph. Persons, organisations, places and forums are resolved to one
+    IRI each across articles. Bad inputs are reported, one line each, and skipped; exit code 3 if
+    any failed (the rest is stored). Interrupted or killed, run the same command again.
+
+    Pages are fetched politely (robots.txt, a delay per host, retries) and kept in --cache: a
+    rerun fetches nothing it has. The summary gives each URL's outcome.
+
+    \b
+    Example:
+      kg ingest data/seed-article.txt articles.jsonl --store kg-store --jobs 2
+      kg ingest saved-pages/ https://www.mod.example/news/visit.html --urls links.csv
+      kg ingest https://www.mod.example/rss.xml
+    """
+    from kg.web import is_url, read_url_list
+
+    paths = list(paths)
+    if urls_file:
+        try:
+            text = Path(urls_file).read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise click.ClickException(f"{urls_file}: cannot read ({getattr(error, 'strerror', None) or error})")
+        paths += read_url_list(text, urls_file, url_column)
+    if not paths:
+        raise click.UsageError("give files, directories or URLs to read, or --urls FILE")
+    web = urls_file or any(is_url(path) or str(path).lower().endswith((".xml", ".rss", ".atom")) for path in paths)
+    fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries) if web else None
+    try:
+        report = _run_ingest(paths, store_location, quiet, show_progress, fetcher, jobs=jobs, force=force,
+                             article_seconds=article_seconds)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    if report.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in an interval written like 1h, 30m, 90s, 1h30m or a plain number of seconds."""
+    import re
+
+    match = re.fullmatch(r"\s*(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s?)?\s*", text)
+    if not match or not any(match.groups()):
+        raise click.BadParameter(f"{text!r} is not an interval like 1h, 30m, 90s or 1h30m")
+    hours, minutes, seconds = (float(group or 0) for group in match.groups())
+    total = hours * 3600 + minutes * 60 + seconds
+    if total <= 0:
+        raise click.BadParameter("the interval must be longer than nothing")
+    return total
+
+
+@cli.command()
+@click.argument("feeds_file", type=click.Path(dir_okay=False))
+@click.option("--every", "interval", default="1h", show_default=True, metavar="INTERVAL",
+              help="Time between two readings of the feeds: 1h, 30m, 90s, 1h30m.")
+@click.option("--runs", type=click.IntRange(1), metavar="N", help="Stop after N readings (default: until Ctrl-C).")
+@store_option()
+@web_options
+@click.option("--quiet", "-q", is_flag=True, help="Print only each reading's summary and the failures.")
+def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_timeout, retries, quiet):
+    """Keep a store current with news feeds: read every feed in FEEDS_FILE (one feed URL, or saved
+    .xml, a line), ingest the pages of its new entries, wait, and again. Ctrl-C stops it cleanly
+    (what is stored stays stored; a reading cut short is finished by the next).
+
+    \b
+    Example:
+      kg watch feeds.txt --every 1h --store kg-store
+    """
+    import time
+    from datetime import datetime, timezone
+
+    from kg.feeds import read_feeds_list
+    from kg.web import FetchLog
+
+    seconds = parse_interval(interval)
+    feeds = read_feeds_list(Path(feeds_file))
+    fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries)
+    done = 0
+    try:
+        while True:
+            fetcher.log = FetchLog()
+            click.echo(f"Reading {len(feeds)} feeds at {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC")
+            _run_ingest(feeds, store_location, quiet=quiet, show_progress=False, fetcher=fetcher)
+            done += 1
+            if runs and done >= runs:
+                break
+            time.sleep(seconds)
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    finally:
+        fetcher.close()
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--cameo", default="04,05", show_default=True, metavar="CODES",
+              help="CAMEO codes (or their beginnings) of the events to select, comma-separated: 04 consult, "
+                   "05 diplomatic cooperation, 042 make a visit, 043 host a visit, 044 meet at a third location.")
+@click.option("--country", metavar="CODE", help="Only events one of whose actors is of this country (ISO: AZ).")
+@store_option()
+@web_options
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Show the progress line (default: when standard error is a terminal).")
+def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout, retries, quiet, show_progress):
+    """Read the pages behind GDELT 2.0 events: select the events of export files (*.export.CSV,
+    zipped or not) by CAMEO code and country, fetch each distinct source URL once, extract it, and
+    record the events' ids and codes on the article (mdc:gdeltEvent). Exit code 3 if some failed.
+
+    \b
+    Example:
+      kg gdelt 20240514120000.export.CSV.zip --cameo 04,05 --country AZ --store kg-store
+    """
+    from kg.gdelt import gdelt_items
+
+    counts: dict = {}
+    fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries)
+    try:
+        items = gdelt_items(files, cameo.split(","), country, fetcher, counts)
+        report = _run_ingest([], store_location, quiet, show_progress, fetcher, items=items)
+    finally:
+        fetcher.close()
+    click.echo(f"GDELT: {counts.get('events', 0)} events read, {counts.get('selected', 0)} selected, "
+               f"{counts.get('urls', 0)} distinct source URLs")
     if report.failed:
         sys.exit(EXIT_PARTIAL)
 

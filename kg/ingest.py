@@ -1,4 +1,5 @@
-"""Reading articles from the three input forms: `.jsonl`, `.txt`, and directories of them.
+"""Reading articles from the input files: `.jsonl`, `.txt`, saved web pages (`.html`, `.htm`, read by
+`kg.html`), and directories of them. (URLs, feeds and GDELT files: `kg.web`, `kg.feeds`, `kg.gdelt`.)
 
 Readers never stop a batch: every item comes out either as an `Article` or as a `ReadFailure`
 naming the file (and line) and what is wrong, so the caller reports it and goes on.
@@ -21,7 +22,7 @@ from kg.errors import InputError, KgError
 from kg.model import Article
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few KB; anything this large is not one
-INPUT_SUFFIXES = (".txt", ".jsonl")
+INPUT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")  # saved web pages: kg.html
 
 
 @dataclass
@@ -446,8 +447,25 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure
             yield from _read_file(path)
 
 
+def reader_for(path: Path):
+    """The reader of a file, by its extension (.jsonl, .html/.htm; anything else is read as text)."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return read_jsonl
+    if suffix in (".html", ".htm"):
+        from kg.html import read_html
+
+        return read_html
+    return read_txt
+
+
 def _read_file(path: Path) -> Iterator[Article | ReadFailure | ReadWarning | ReadSkip]:
-    items = read_jsonl(path) if path.suffix.lower() == ".jsonl" else read_txt(path)
+    yield from clean_items(reader_for(path)(path))
+
+
+def clean_items(items: Iterable) -> Iterator[Article | ReadFailure | ReadWarning | ReadSkip]:
+    """Control characters out of each article's text; an article with no letter left fails, one not
+    in English is skipped (whatever reader, file or web, it came from)."""
     for item in items:
         if isinstance(item, Article):
             item.text = strip_controls(item.text)

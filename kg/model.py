@@ -23,6 +23,7 @@ class Article:
     date: str | None = None  # publication date, ISO YYYY-MM-DD, when the input gives it
     source: str | None = None
     origin: str = ""  # where it came from, for error messages: "file.jsonl:12" or a path
+    gdelt: list[dict] = field(default_factory=list)  # GDELT events citing this page (kg.gdelt.GdeltEvent fields)
 
 
 @dataclass

@@ -31,6 +31,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from kg import __version__
 from kg.budget import ARTICLE_SECONDS, extract_many
 from kg.extract import extractor_version
+from kg.html import HTML_SUFFIXES
 from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles, read_jsonl, read_txt, walk_inputs
 from kg.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract, target_of
 from kg.model import Article, Extraction
@@ -87,8 +88,11 @@ def content_hash(article: Article) -> str:
 
     A new extractor version makes every article count as changed, so re-ingesting re-reads it.
     """
-    payload = json.dumps([__version__, extractor_version(), article.id, article.text, article.url, article.title,
-                          article.date, article.source], ensure_ascii=False)
+    fields = [__version__, extractor_version(), article.id, article.text, article.url, article.title,
+              article.date, article.source]
+    if article.gdelt:  # only when present: the hashes of other articles stay as they were
+        fields.append(article.gdelt)
+    payload = json.dumps(fields, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -473,24 +477,29 @@ def store_extraction(store, extraction: Extraction, digest: str | None = None, r
 
 def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
            on_progress: Callable[[IngestReport], None] | None = None,
-           count_first: bool = False, article_seconds: float | None = ARTICLE_SECONDS) -> IngestReport:
-    """Ingest files and directories into the store; unchanged articles are skipped unless ``force``.
+           count_first: bool = False, article_seconds: float | None = ARTICLE_SECONDS,
+           fetcher=None, items: Iterable | None = None) -> IngestReport:
+    """Ingest files, directories, URLs and feeds into the store; unchanged articles are skipped
+    unless ``force``.
 
     ``count_first`` counts the articles before starting, so that progress can show an ETA.
     Each article's extraction has ``article_seconds`` (None: no limit); one over it fails alone.
     When an id comes several times in the inputs, the last article with that id is the one
     stored (the earlier ones are skipped, with a warning), so that a rerun changes nothing.
+    URLs and feeds (a URL, or a saved `.xml`) are read through ``fetcher`` (a `kg.web.Fetcher`;
+    one without a cache when None). ``items`` (articles and failures, as the readers give them)
+    are ingested instead of ``paths`` when given: what `kg gdelt` does.
     """
     paths = list(paths)
     report = IngestReport()
-    last_origins, total = _last_origins(paths)
+    last_origins, total = _last_origins(paths) if items is None else ({}, 0)
     if count_first:
         report.total = total
     digests: dict[str, str] = {}
 
     def articles_to_extract() -> Iterator[Article]:
         seen_origins: set[str] = set()
-        for item in read_articles(paths):
+        for item in (read_inputs(paths, fetcher) if items is None else items):
             if isinstance(item, ReadWarning):
                 report.warnings.append(str(item))
                 continue
@@ -539,12 +548,36 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
     return store_extractions(store, extractions(), report, digests, on_progress, check_shapes=True)
 
 
+def read_inputs(paths: Iterable[str], fetcher=None) -> Iterator:
+    """Articles (with failures, skips and warnings in line) from each input in turn: a URL (a page
+    or a feed), a saved feed (`.xml`), else a file or directory."""
+    from kg.feeds import FEED_SUFFIXES, read_feed_file
+    from kg.web import Fetcher, is_url, read_urls
+
+    for path in paths:
+        web = is_url(path) or str(path).lower().endswith(FEED_SUFFIXES)
+        if web and fetcher is None:
+            fetcher = Fetcher()
+        if is_url(path):
+            yield from read_urls([path], fetcher)
+        elif str(path).lower().endswith(FEED_SUFFIXES):
+            yield from read_feed_file(Path(path), fetcher)
+        else:
+            yield from read_articles([path])
+
+
 def _last_origins(paths: list[str]) -> tuple[dict[str, str], int]:
     """Where each id comes last in the inputs (a first, light pass: ids only, no extraction), and
-    how many items the inputs hold (for the ETA)."""
+    how many items the inputs hold (for the ETA). A URL or a feed counts one (it is not fetched twice)."""
+    from kg.feeds import FEED_SUFFIXES
+    from kg.web import is_url
+
     last: dict[str, str] = {}
     total = 0
     for raw_path in paths:
+        if is_url(raw_path) or str(raw_path).lower().endswith(FEED_SUFFIXES):
+            total += 1
+            continue
         path = Path(raw_path)
         try:
             found = list(walk_inputs(path)) if path.is_dir() else [path]
@@ -553,6 +586,10 @@ def _last_origins(paths: list[str]) -> tuple[dict[str, str], int]:
         files = [f for f in found if isinstance(f, Path)]
         total += len(found) - len(files)  # skipped and failed entries of a directory
         for file in files:
+            if file.suffix.lower() in HTML_SUFFIXES:  # one article, its id the file's name: not parsed twice
+                last[file.stem] = str(file)
+                total += 1
+                continue
             reader = read_jsonl if file.suffix.lower() == ".jsonl" else read_txt
             for item in reader(file):
                 if isinstance(item, Article):

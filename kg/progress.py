@@ -23,6 +23,8 @@ def progress_line(report, elapsed: float, width: int | None = None) -> str:
     done = report.done
     rate = done / elapsed if elapsed > 0 else 0.0
     total = getattr(report, "total", None)
+    if total and done > total:
+        total = None  # a feed's entries outnumber the inputs counted beforehand: no ETA then
     if total:
         head = f"{done}/{total} articles ({100 * done // max(total, 1)}%)"
         eta = f"  ETA {format_duration((total - done) / rate)}" if rate > 0 and total > done else ""

@@ -137,6 +137,12 @@ def date_literal(value: str) -> Literal:
 
 # ------------------------------------------------------------------ mapping
 
+# a GDELT event's fields (kg.gdelt.GdeltEvent) and the properties that carry them
+GDELT_FIELDS = (("event_code", "cameoCode"), ("root_code", "cameoRootCode"), ("quad_class", "quadClass"),
+                ("goldstein", "goldsteinScale"), ("actor1_code", "actor1Code"), ("actor1_name", "actor1Name"),
+                ("actor1_country", "actor1Country"), ("actor2_code", "actor2Code"), ("actor2_name", "actor2Name"),
+                ("actor2_country", "actor2Country"), ("place", "actionPlace"), ("place_country", "actionCountry"))
+
 PersonIriFor = Callable[[Person], NamedNode]
 
 
@@ -171,6 +177,16 @@ def extraction_quads(extraction: Extraction, person_iri_for: PersonIriFor = pers
         add(graph, mdc("date"), date_literal(extraction.date))
     if content_hash:
         add(graph, mdc("contentHash"), text(content_hash))
+    for event in article.gdelt:  # what GDELT coded from this page (kg gdelt), to set beside what it says
+        node = NamedNode(ID + "gdelt/event/" + quote(str(event["id"]), safe="-._~"))
+        add(graph, mdc("gdeltEvent"), node)
+        add(node, RDF_TYPE, mdc("GdeltEvent"))
+        add(node, mdc("gdeltEventId"), text(str(event["id"])))
+        if event.get("date"):
+            add(node, mdc("eventDate"), date_literal(event["date"]))
+        for key, name in GDELT_FIELDS:
+            if event.get(key):
+                add(node, mdc(name), text(str(event[key])))
 
     def party(code: str) -> NamedNode:
         node = party_iri(code)

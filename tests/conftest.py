@@ -105,3 +105,130 @@ def listener():
     running = Listener()
     yield running
     running.close()
+
+
+# ------------------------------------------------------------------ a local web site (issue 16)
+
+WEB = DATA / "web"
+
+
+class WebSite:
+    """A test site on 127.0.0.1 serving the pages, feeds, robots.txt and GDELT export of
+    tests/data/web (written for the tests, in several outlets' layouts), with `{base}` in them
+    replaced by the site's address; and the misbehaviours a fetcher must survive. ``hits`` counts
+    the requests per path; ``agents`` holds the user agents seen."""
+
+    ROUTES = {
+        "/robots.txt": ("robots.txt", "text/plain"),
+        "/news/ministry.html": ("ministry.html", "text/html; charset=utf-8"),
+        "/news/agency.html": ("agency.html", "text/html; charset=utf-8"),
+        "/news/newspaper.html": ("newspaper.html", "text/html"),
+        "/news/empty.html": ("empty.html", "text/html"),
+        "/private/secret.html": ("ministry.html", "text/html"),
+        "/feeds/rss.xml": ("rss2.xml", "application/rss+xml"),
+        "/feeds/atom.xml": ("atom.xml", "application/atom+xml"),
+        "/feeds/old.xml": ("rss091.xml", "text/xml"),
+        "/feeds/rdf": ("rss1.rdf", "application/rdf+xml"),
+        "/gdelt/20240515120000.export.CSV": ("20240515120000.export.CSV", "text/csv"),
+    }
+    HUGE_BYTES = 50 * 1024 * 1024
+
+    def __init__(self):
+        import threading
+        from collections import Counter
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        site = self
+        self.hits: Counter = Counter()
+        self.agents: list[str] = []
+        self.slow_seconds = 2.0
+        self.huge_sent = 0
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"  # the body ends when the connection closes: no length needed
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                site.hits[self.path] += 1
+                site.agents.append(self.headers.get("User-Agent", ""))
+                try:
+                    site.answer(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client hung up (a cut-off body, a timeout): as it may
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def text(self, name: str) -> bytes:
+        return (WEB / name).read_bytes().replace(b"{base}", self.base.encode())
+
+    def answer(self, handler) -> None:
+        import time
+
+        path = handler.path
+        if path in self.ROUTES:
+            name, content_type = self.ROUTES[path]
+            self.send(handler, 200, self.text(name), content_type)
+        elif path == "/report.pdf":
+            self.send(handler, 200, b"%PDF-1.4 not a page", "application/pdf")
+        elif path == "/slow.html":
+            time.sleep(self.slow_seconds)
+            self.send(handler, 200, self.text("agency.html"), "text/html")
+        elif path == "/huge.html":  # 50 MB of markup, no Content-Length: only counting stops it
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.end_headers()
+            chunk = b"<p>" + b"padding " * 131_071 + b"</p>"  # about 1 MB
+            while self.huge_sent < self.HUGE_BYTES:
+                handler.wfile.write(chunk)
+                self.huge_sent += len(chunk)
+        elif path == "/to-file":
+            self.send(handler, 302, b"", "text/plain", {"Location": "file:///etc/passwd"})
+        elif path == "/moved":
+            self.send(handler, 301, b"", "text/plain", {"Location": "/news/agency.html"})
+        elif path == "/flaky.html":  # a 503 the first time, the page after
+            if self.hits[path] == 1:
+                self.send(handler, 503, b"busy", "text/plain", {"Retry-After": "1"})
+            else:
+                self.send(handler, 200, self.text("newspaper.html"), "text/html")
+        else:
+            self.send(handler, 404, b"<html><body>Not found</body></html>", "text/html")
+
+    @staticmethod
+    def send(handler, status: int, body: bytes, content_type: str, headers: dict | None = None) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            handler.send_header(name, value)
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def web_site():
+    """A fresh local web site per test (its request counts start at nothing)."""
+    site = WebSite()
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def fetcher(tmp_path):
+    """A fetcher for the local site: a cache in tmp_path, no delay, short timeouts."""
+    from kg.web import Fetcher
+
+    with Fetcher(cache_dir=tmp_path / "cache", delay=0, timeout=0.5, retries=1, backoff=0.01) as fetcher:
+        yield fetcher
