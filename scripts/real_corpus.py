@@ -27,7 +27,8 @@ REAL = ROOT / "tests" / "data" / "real"
 CACHE = REAL / ".cache"
 PARTS = REAL / "parts"
 MANIFEST = REAL / "manifest.jsonl"
-GOLD = REAL / "gold.jsonl"
+GOLD = REAL / "gold.jsonl"  # the development part
+GOLD_HOLDOUT = REAL / "gold-holdout.jsonl"  # the held-aside fifth, apart so that nobody reads it by accident
 HIDDEN_CHECK = ROOT.parent / "shared" / "eval" / "hidden_check.py"
 
 
@@ -51,7 +52,7 @@ def manifest_rows() -> list[dict]:
 
 
 def gold_rows() -> dict[str, dict]:
-    rows = {row["id"]: row for row in read_jsonl(GOLD)}
+    rows = {row["id"]: row for row in read_jsonl(GOLD) + read_jsonl(GOLD_HOLDOUT)}
     for part in sorted(PARTS.glob("*.gold.jsonl")) if PARTS.exists() else []:
         for row in read_jsonl(part):
             rows[row["id"]] = row  # a part's later annotation wins until merged
@@ -128,8 +129,9 @@ def merge(args: argparse.Namespace) -> int:
     rows = manifest_rows()
     gold = gold_rows()
     MANIFEST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    GOLD.write_text("".join(json.dumps(gold[r["id"]], ensure_ascii=False) + "\n"
-                            for r in rows if r["id"] in gold), encoding="utf-8")
+    for path, split in ((GOLD, "dev"), (GOLD_HOLDOUT, "holdout")):
+        path.write_text("".join(json.dumps(gold[r["id"]], ensure_ascii=False) + "\n"
+                                for r in rows if r["id"] in gold and r.get("split") == split), encoding="utf-8")
     print(f"{len(rows)} manifest lines, {sum(r['id'] in gold for r in rows)} gold lines")
     return 0
 

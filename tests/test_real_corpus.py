@@ -19,7 +19,8 @@ def corpus(tmp_path, monkeypatch):
     spec.loader.exec_module(module)
     real = tmp_path / "real"
     for name, value in {"REAL": real, "CACHE": real / ".cache", "PARTS": real / "parts",
-                        "MANIFEST": real / "manifest.jsonl", "GOLD": real / "gold.jsonl"}.items():
+                        "MANIFEST": real / "manifest.jsonl", "GOLD": real / "gold.jsonl",
+                        "GOLD_HOLDOUT": real / "gold-holdout.jsonl"}.items():
         monkeypatch.setattr(module, name, value)
     monkeypatch.setattr(module, "is_hidden", lambda url: url.endswith("/hidden"))
     return module
