@@ -457,7 +457,7 @@ def score(golds: list[dict], predictions: dict[str, PredictedArticle]) -> Report
 
 def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
     """Extract ``articles`` (kg.model.Article), map them to RDF, and score them against ``golds``."""
-    from kg.extract import extract_many
+    from kg.budget import extract_many
 
     wanted = {g["id"] for g in golds}
     extractions = [e for e in extract_many([a for a in articles if a.id in wanted], jobs=jobs)]

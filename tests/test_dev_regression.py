@@ -39,7 +39,7 @@ def test_the_seed_article_is_read_exactly(tmp_path):
 def test_every_contact_delegation_and_invitation_carries_its_evidence():
     import json
 
-    from kg.extract import extract_many
+    from kg.budget import extract_many
     from kg.model import Article
 
     records = [json.loads(line) for line in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -1,7 +1,8 @@
 """Whole articles (written for these tests) through the extractor: contacts, delegations, invitations."""
 from hypothesis import given, settings, strategies as st
 
-from kg.extract import extract, extract_many
+from kg.budget import extract_many
+from kg.extract import extract
 from kg.model import Article
 
 

@@ -8,14 +8,14 @@ with their discourse state (`contacts`, helped by `roles`, `delegations`, `invit
 the contact phrasings are data with examples (``data/triggers.json``). The lexicons load once, on first
 use; nothing runs at import.
 
-Public API: `extract(article) -> Extraction`, `extract_many(articles, jobs=1)` and `extractor_version()`.
+Public API: `extract(article) -> Extraction` and `extractor_version()`; a stream of articles, each within a
+time budget and over several processes, is `kg.budget.extract_many`.
 """
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kg.model import Article, Extraction
 
@@ -48,15 +48,3 @@ def extract(article: Article) -> Extraction:
     except Exception as error:  # noqa: BLE001 - a rule's bug on one article must not stop the batch
         return Extraction(article=article, date=article.date,
                           error=f"internal error ({type(error).__name__}: {error}); please report it")
-
-
-def extract_many(articles: Iterable[Article], jobs: int = 1) -> Iterator[Extraction]:
-    """Extract a stream of articles, in order; ``jobs > 1`` spreads the work over processes."""
-    if jobs <= 1:
-        for article in articles:
-            yield extract(article)
-        return
-    from multiprocessing import get_context
-
-    with get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap(extract, articles, chunksize=8)

@@ -196,7 +196,7 @@ def strip_postnominals(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")
-_DOTTED_WORD = re.compile(r"(?:\b(e\.g|i\.e|U\.S|U\.N|U\.K|H\.E)|\b([A-Za-z]+))\.$")
+_DOTTED_WORD = re.compile(r"\b([A-Za-z][A-Za-z.]*)\.$")
 
 
 def _ends_with_abbreviation(head: str) -> bool:
@@ -207,8 +207,11 @@ def _ends_with_abbreviation(head: str) -> bool:
     match = _DOTTED_WORD.search(head)
     if not match:
         return False
-    word = match.group(2)
-    return bool(match.group(1)) or (len(word) == 1 and word.isupper()) or word.lower() in lexicon().dotted_abbreviations
+    word = match.group(1)
+    initials = re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word)  # "R." / "A.K."
+    dotted = lexicon().dotted_abbreviations
+    # "e.g.", "U.S." whole; "Maj.Gen." by its last part
+    return bool(initials) or word.lower() in dotted or word.rsplit(".", 1)[-1].lower() in dotted
 
 
 # words that open a sentence, never continue a title or a name ("... Nakatani Gen. Secretary Hegseth said")

@@ -85,8 +85,7 @@ def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
 
 def _is_abbreviation(text: str) -> bool:
     """'Lt.', 'Comdr.', 'Dr.', 'e.g.' (from the rank and title lexicons) or an initial keep their full stop."""
-    return text.lower().rstrip(".") in lexicon().dotted_abbreviations or text.lower() in ("e.g.", "i.e.", "u.s.", "h.e.") \
-        or bool(_INITIAL.match(text))
+    return text.lower().rstrip(".") in lexicon().dotted_abbreviations or bool(_INITIAL.match(text))
 
 
 # ----------------------------------------------------------------- places
