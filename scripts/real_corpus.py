@@ -8,7 +8,7 @@ and our own gold annotations are committed; the texts live in tests/data/real/.c
     python3 scripts/real_corpus.py add --id R101 --url URL --title T --source OUTLET \\
         --date 2019-04-12 --query "words searched" --split dev --part asia < excerpt.json
     # assemble .cache/articles.jsonl (and gold) for a split, checking every sha256
-    python3 scripts/real_corpus.py build [--split dev|holdout|all]
+    python3 scripts/real_corpus.py build [--split dev|holdout|blind2|all]
     # merge the per-annotator parts into manifest.jsonl and gold.jsonl
     python3 scripts/real_corpus.py merge
 """
@@ -29,6 +29,13 @@ PARTS = REAL / "parts"
 MANIFEST = REAL / "manifest.jsonl"
 GOLD = REAL / "gold.jsonl"  # the development part
 GOLD_HOLDOUT = REAL / "gold-holdout.jsonl"  # the held-aside fifth, apart so that nobody reads it by accident
+# Splits: "dev" is tuned on; "holdout" (the held-aside fifth) and "blind2" (a second set collected and
+# annotated later by other readers) are never read by the extractor's developers and scored once each.
+SPLITS = ("dev", "holdout", "blind2")
+
+
+def gold_path(split: str) -> pathlib.Path:
+    return GOLD if split == "dev" else GOLD_HOLDOUT if split == "holdout" else REAL / f"gold-{split}.jsonl"
 HIDDEN_CHECK = ROOT.parent / "shared" / "eval" / "hidden_check.py"
 
 
@@ -52,7 +59,7 @@ def manifest_rows() -> list[dict]:
 
 
 def gold_rows() -> dict[str, dict]:
-    rows = {row["id"]: row for row in read_jsonl(GOLD) + read_jsonl(GOLD_HOLDOUT)}
+    rows = {row["id"]: row for split in SPLITS for row in read_jsonl(gold_path(split))}
     for part in sorted(PARTS.glob("*.gold.jsonl")) if PARTS.exists() else []:
         for row in read_jsonl(part):
             rows[row["id"]] = row  # a part's later annotation wins until merged
@@ -129,8 +136,8 @@ def merge(args: argparse.Namespace) -> int:
     rows = manifest_rows()
     gold = gold_rows()
     MANIFEST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    for path, split in ((GOLD, "dev"), (GOLD_HOLDOUT, "holdout")):
-        path.write_text("".join(json.dumps(gold[r["id"]], ensure_ascii=False) + "\n"
+    for split in SPLITS:
+        gold_path(split).write_text("".join(json.dumps(gold[r["id"]], ensure_ascii=False) + "\n"
                                 for r in rows if r["id"] in gold and r.get("split") == split), encoding="utf-8")
     print(f"{len(rows)} manifest lines, {sum(r['id'] in gold for r in rows)} gold lines")
     return 0
@@ -196,12 +203,12 @@ def main(argv: list[str]) -> int:
     for name in ("id", "url", "title", "source", "query", "part"):
         adding.add_argument(f"--{name}", required=True)
     adding.add_argument("--date", default=None)
-    adding.add_argument("--split", choices=("dev", "holdout"), required=True)
+    adding.add_argument("--split", choices=SPLITS, required=True)
     adding.add_argument("--genre", default=None, help="reception, visit, call, multi, sidelines, invitation, negative ...")
     adding.add_argument("--replace", action="store_true")
     adding.set_defaults(run=add)
     building = commands.add_parser("build", help="assemble articles.jsonl and gold.jsonl from the cache")
-    building.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    building.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     building.set_defaults(run=build)
     merging = commands.add_parser("merge", help="fold parts/ into manifest.jsonl and gold.jsonl")
     merging.set_defaults(run=merge)
