@@ -234,12 +234,19 @@ class RemoteStore:
         return len(present)
 
     def load(self, data, fmt: ox.RdfFormat, to_graph=None) -> None:
-        """Parse with pyoxigraph, then send INSERT DATA requests of a bounded size."""
+        """Parse with pyoxigraph, then send INSERT DATA requests of a bounded size.
+
+        As `GraphStore.load` (pyoxigraph's `Store.load`): what the data puts in the default graph
+        goes to ``to_graph`` when given; quads of named graphs keep their graph. (`ox.parse`
+        has no ``to_graph``: the quads are moved here.)"""
         self._check_writable()
-        kwargs = {"to_graph": to_graph} if to_graph is not None else {}
         if isinstance(data, str):
             data = data.encode("utf-8")
-        self._insert(ox.parse(data, fmt, **kwargs))
+        quads = ox.parse(data, fmt)
+        if to_graph is not None and not isinstance(to_graph, ox.DefaultGraph):
+            quads = (ox.Quad(q.subject, q.predicate, q.object, to_graph)
+                     if isinstance(q.graph_name, ox.DefaultGraph) else q for q in quads)
+        self._insert(quads)
 
     def bulk_load(self, data: bytes | IO[bytes], fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
         self.load(data, fmt)

@@ -130,6 +130,25 @@ def test_store_methods_over_http(remote):
         remote.query("SELECT nonsense")
 
 
+def test_loading_into_a_named_graph_puts_the_triples_there_as_the_embedded_store_does(remote):
+    """Regression: RemoteStore.load passed ``to_graph`` to a parser that has no such argument,
+    so loading Turtle into a graph failed with a TypeError."""
+    import pyoxigraph as ox
+
+    turtle = b'<urn:s> <urn:p> "o" , "p" .\n'
+    trig = b'<urn:a> <urn:p> "in default" .\n<urn:g> { <urn:a> <urn:p> "in g" }\n'
+    target = ox.NamedNode("urn:target")
+    embedded = GraphStore(None)
+    for store in (remote, embedded):
+        store.load(turtle, ox.RdfFormat.TURTLE, to_graph=target)
+        store.load(trig, ox.RdfFormat.TRIG, to_graph=target)
+    expected = sorted(map(str, embedded.quads()))
+    assert sorted(map(str, remote.quads())) == expected
+    assert sorted(q.object.value for q in remote.quads(target)) == ["in default", "o", "p"]
+    assert [q.object.value for q in remote.quads(ox.NamedNode("urn:g"))] == ["in g"]
+    assert not list(remote.quads(ox.DefaultGraph()))
+
+
 def test_read_only_and_unreachable_stores_say_so(runner, server, remote):
     with pytest.raises(StoreError, match="read-only"):
         RemoteStore(server.url, read_only=True).update("DROP ALL")
