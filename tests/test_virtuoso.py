@@ -46,11 +46,20 @@ def answers(store) -> dict:
     return {f"{name} {params}": queries.run(store, name, params).rows for name, params in cases}
 
 
-def test_virtuoso_gives_the_embedded_stores_graph_and_answers(runner, virtuoso, corpus, tmp_path):
-    local = tmp_path / "local"
+@pytest.fixture(scope="module")
+def local(virtuoso, corpus, tmp_path_factory):
+    """The corpus ingested into Virtuoso and into an embedded store (returned); the tests change
+    both alike, so they stay equal whatever order the tests run in."""
+    from click.testing import CliRunner
+
+    local = tmp_path_factory.mktemp("virtuoso-local") / "store"
     for store in (str(local), virtuoso.url):
-        result = runner.invoke(cli, ["ingest", *corpus, "--store", store, "--quiet"])
+        result = CliRunner().invoke(cli, ["ingest", *corpus, "--store", store, "--quiet"])
         assert result.exit_code == 0, result.output
+    return local
+
+
+def test_virtuoso_gives_the_embedded_stores_graph_and_answers(runner, virtuoso, local, tmp_path):
     remote = RemoteStore(virtuoso.url)
     with GraphStore(local, read_only=True) as embedded:
         expected = to_nquads(embedded)
@@ -74,3 +83,25 @@ def test_virtuoso_gives_the_embedded_stores_graph_and_answers(runner, virtuoso, 
     assert exported[str(local)] == exported[virtuoso.url]
     with GraphStore(local, read_only=True) as embedded:
         assert answers(remote) == answers(embedded)
+
+
+def test_network_and_stats_read_from_virtuoso_equal_the_embedded_stores(runner, virtuoso, local):
+    """`kg network` (each projection, its edges and its metrics, filtered or not) and `kg stats`
+    print the same through Virtuoso as from the embedded store."""
+    commands = [["stats"], ["stats", "--format", "csv"]]
+    for projection in ("persons", "countries", "events"):
+        commands += [["network", "--projection", projection, "--format", "csv", "--limit", "100000"],
+                     ["network", "--projection", projection, "--metrics", "--format", "csv"]]
+    busiest = runner.invoke(cli, ["network", "--metrics", "--format", "csv", "--store", str(local)])
+    person = busiest.output.splitlines()[1].split(",")[0]  # the busiest person (sorted first)
+    commands += [["network", "--country", "AZ", "--since", "2023", "--format", "csv"],
+                 ["network", "--person", person, "--hops", "2", "--format", "csv"],
+                 ["network", "--projection", "countries", "--mode", "call", "--format", "csv"]]
+    for command in commands:
+        printed = {}
+        for store in (str(local), virtuoso.url):
+            result = runner.invoke(cli, [*command, "--store", store])
+            assert result.exit_code == 0, result.output
+            printed[store] = result.output
+        assert printed[virtuoso.url] == printed[str(local)], command
+        assert len(printed[virtuoso.url].splitlines()) > 1, command
