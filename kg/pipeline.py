@@ -219,7 +219,7 @@ class Resolution:
                 if mentions:
                     self.registry.put(mentions[0].article, mentions)
         else:
-            self.registry = Registry(self.curation.persons, self._load_blocks, self._load_article)
+            self.registry = Registry(self.curation.persons, self._load_blocks, self._load_article, self._load_named)
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
         self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
@@ -243,6 +243,17 @@ class Resolution:
                 mentions = _parse_mentions(row["r"].value)
                 if mentions:
                     found[mentions[0].article] = mentions
+        return found
+
+    def _load_named(self, block: str, iri: str) -> dict[str, list[Mention]]:
+        """The stored articles naming someone of this block with mentions resolved to this IRI."""
+        query = (f"SELECT DISTINCT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_BLOCK} {Literal(block)} ; "
+                 f"{MENTION_ENTITY} {NamedNode(iri)} ; {MENTION_RECORDS} ?r }} }}")
+        found = {}
+        for row in self.store.query(query):
+            mentions = _parse_mentions(row["r"].value)
+            if mentions:
+                found[mentions[0].article] = mentions
         return found
 
     def _load_article(self, article_id: str) -> list[Mention] | None:
@@ -364,7 +375,7 @@ def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Me
                        for m in cluster.members]
         label = resolution.curation.attributes.get(iri, {}).get("label") or preferred_name(members)
         for mention in members:
-            link = next((c.links.get(mention.ref) for c in registry.clusters(block_of(mention))
+            link = next((c.links.get(mention.ref) for c in registry.mention_clusters(block_of(mention))
                          if mention.ref in c.links), None)
             rows.append((iri, label, mention, link))
     return rows
@@ -414,9 +425,11 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
         if remapped_blocks is not None:
             remapped_blocks.update(block_of(m) for m in mentions)
         if writer.articles == 0:  # just committed: what is in memory may be dropped
+            registry.commit()
             registry.forget()
             resolution.trim()
     writer.commit()  # descriptions are read from the committed records
+    registry.commit()
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
         writer.add(resolution.description_quads(iri))
@@ -719,6 +732,7 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
         report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
     writer.add(resolution.pending_quads(blocks, entities))
     writer.commit()
+    resolution.registry.commit()  # the batch is stored: its mentions join their blocks' classes
     resolution.registry.forget()  # the next batch recomputes the blocks it touches
     resolution.trim(keep=blocks)
     return blocks, entities

@@ -274,6 +274,67 @@ class Link:
     why: str
 
 
+ClassKey = tuple  # (name, country, parts): what decides how a mention is clustered
+
+
+@dataclass(slots=True)
+class MentionClass:
+    """Mentions that the rules cannot tell apart: the same name, country and name order.
+
+    Clustering a block's classes gives what clustering its mentions gives, so a writer keeps a
+    block as its classes (each with how many articles name it, its smallest reference and the
+    IRIs its stored mentions carry) instead of every mention: memory and time grow with the
+    number of persons, not of articles.
+    """
+
+    name: str
+    country: str | None
+    parts: NameParts | None
+    articles: int = 0  # articles naming it (each counted once)
+    first: tuple[str, str] = ("~", "~")  # its smallest (article, key)
+    iris: set[str] = field(default_factory=set)  # the IRIs its stored mentions carry
+
+    @property
+    def key(self) -> ClassKey:
+        return (self.name, self.country, self.parts)
+
+
+def class_key(mention: Mention) -> ClassKey:
+    return (mention.name, mention.country, mention.parts)
+
+
+def classes_of(mentions: Iterable[Mention]) -> dict[ClassKey, MentionClass]:
+    """The classes of these mentions, counting each article once per class."""
+    classes: dict[ClassKey, MentionClass] = {}
+    seen: set[tuple[ClassKey, str]] = set()
+    for mention in mentions:
+        add_mention(classes, mention, seen)
+    return classes
+
+
+def add_mention(classes: dict[ClassKey, MentionClass], mention: Mention,
+                seen: set[tuple[ClassKey, str]] | None = None) -> None:
+    """Count a mention in its class; ``seen`` ((key, article) pairs) keeps an article counted once."""
+    key = class_key(mention)
+    found = classes.get(key)
+    if found is None:
+        found = classes[key] = MentionClass(mention.name, mention.country, mention.parts)
+    if seen is None or (key, mention.article) not in seen:
+        found.articles += 1
+        if seen is not None:
+            seen.add((key, mention.article))
+    found.first = min(found.first, mention.ref)
+    if mention.iri:
+        found.iris.add(mention.iri)
+
+
+@dataclass
+class Link:
+    rule: str
+    confidence: float
+    why: str
+
+
 @dataclass
 class Cluster:
     country: str | None
@@ -283,11 +344,14 @@ class Cluster:
     links: dict[tuple[str, str], Link] = field(default_factory=dict)
     iri: str = ""
     label: str = ""
+    classes: list[MentionClass] = field(default_factory=list)
+    class_links: dict[ClassKey, Link] = field(default_factory=dict)
+    step: dict[ClassKey, int] = field(default_factory=dict)  # the rule step each class joined at
 
     @property
     def sort_key(self) -> tuple:
         return (self.country or "~", self.given or "~", self.initial or "~",
-                min((m.ref for m in self.members), default=("", "")))
+                min((c.first for c in self.classes), default=("", "")))
 
 
 def clean_name(name: str) -> str:
@@ -298,90 +362,136 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+_NAME_WEIGHT = {"full": 2, "initial": 1, "surname": 0}
+
+
+def _pick_name(weights: dict[str, int], articles: dict[str, int]) -> str:
+    if not weights:
+        return ""
+    return min(weights, key=lambda n: (-weights[n], -articles[n], -len(n), n))
+
+
 def preferred_name(mentions: Iterable[Mention]) -> str:
     """The full name most articles use (ties: the longest, then alphabetical)."""
-    counts: Counter[str] = Counter()
+    weights: dict[str, int] = {}
     articles: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         name = clean_name(mention.name)
-        kind = mention.parts.kind if mention.parts else "surname"
-        weight = {"full": 2, "initial": 1, "surname": 0}[kind]
         articles[name].add(mention.article)
-        counts[name] = weight
-    if not counts:
-        return ""
-    return min(counts, key=lambda n: (-counts[n], -len(articles[n]), -len(n), n))
+        weights[name] = _NAME_WEIGHT[mention.parts.kind if mention.parts else "surname"]
+    return _pick_name(weights, {name: len(ids) for name, ids in articles.items()})
+
+
+def preferred_name_of_classes(cluster: Cluster) -> str:
+    """`preferred_name` from a cluster's classes (article counts added up per name)."""
+    weights: dict[str, int] = {}
+    articles: Counter[str] = Counter()
+    for mention_class in sorted(cluster.classes, key=lambda c: (cluster.step[c.key], c.first)):
+        name = clean_name(mention_class.name)
+        articles[name] += mention_class.articles
+        weights[name] = _NAME_WEIGHT[mention_class.parts.kind if mention_class.parts else "surname"]
+    return _pick_name(weights, articles)
 
 
 def cluster_block(mentions: list[Mention]) -> list[Cluster]:
-    """Cluster the mentions of one surname block; a pure, order-independent function."""
+    """Cluster the mentions of one surname block; a pure, order-independent function.
+
+    The rules run on the mentions' classes (`cluster_classes`); each cluster then lists its
+    mentions in the order the rules took them, with each mention's link."""
     mentions = sorted(mentions, key=lambda m: m.ref)
+    by_class: dict[ClassKey, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_class[class_key(mention)].append(mention)
+
+    def expand(cluster: Cluster) -> None:
+        cluster.members = sorted((m for c in cluster.classes for m in by_class[c.key]),
+                                 key=lambda m: (cluster.step[class_key(m)], m.ref))
+        cluster.links = {m.ref: cluster.class_links[class_key(m)] for m in cluster.members}
+
+    return cluster_classes(list(classes_of(mentions).values()), expand=expand)
+
+
+def cluster_classes(classes: list[MentionClass], expand: Callable[[Cluster], None] | None = None) -> list[Cluster]:
+    """Cluster the mention classes of one surname block; a pure, order-independent function.
+
+    ``expand`` fills a cluster's mentions (`cluster_block`); the label is then their
+    `preferred_name`, else the classes' (`preferred_name_of_classes`)."""
+    classes = sorted(classes, key=lambda c: (c.first, c.name, c.country or ""))
     full: dict[tuple, Cluster] = {}
-    parsed = [(m, m.parts) for m in mentions]
     # 1. full names with a country: same country + same folded given name
-    for mention, parts in parsed:
-        if parts and parts.kind == "full" and mention.country:
-            cluster = full.setdefault((mention.country, parts.given),
-                                      Cluster(mention.country, parts.given, parts.initial))
-            cluster.members.append(mention)
+    for mention_class in classes:
+        parts = mention_class.parts
+        if parts and parts.kind == "full" and mention_class.country:
+            cluster = full.setdefault((mention_class.country, parts.given),
+                                      Cluster(mention_class.country, parts.given, parts.initial))
+            cluster.classes.append(mention_class)
+            cluster.step[mention_class.key] = 1
     for cluster in full.values():
-        spellings = {person_slug(m.name) for m in cluster.members}
-        for mention in cluster.members:
+        spellings = {person_slug(c.name) for c in cluster.classes}
+        for mention_class in cluster.classes:
             if len(spellings) == 1:
-                cluster.links[mention.ref] = Link("same-name", 1.0, "same country, same full name")
+                cluster.class_links[mention_class.key] = Link("same-name", 1.0, "same country, same full name")
             else:
-                cluster.links[mention.ref] = Link(
+                cluster.class_links[mention_class.key] = Link(
                     "transliteration", 0.95,
                     f"same country, same name after transliteration folding ({', '.join(sorted(spellings))})")
     own: dict[tuple, Cluster] = {}
 
-    def join(mention: Mention, candidates: list[Cluster], link: Link, own_key: tuple,
+    def join(mention_class: MentionClass, step: int, candidates: list[Cluster], link: Link, own_key: tuple,
              country: str | None, given: str, initial: str) -> None:
         if len(candidates) == 1 and link.confidence >= MERGE_THRESHOLD:
-            candidates[0].members.append(mention)
-            candidates[0].links[mention.ref] = link
+            candidates[0].classes.append(mention_class)
+            candidates[0].class_links[mention_class.key] = link
+            candidates[0].step[mention_class.key] = step
             return
         cluster = own.setdefault(own_key, Cluster(country, given, initial))
-        cluster.members.append(mention)
+        cluster.classes.append(mention_class)
+        cluster.step[mention_class.key] = step
         if len(candidates) > 1:
-            why = f"ambiguous: {len(candidates)} candidates ({', '.join(sorted(c.members[0].name + ' ' + (c.country or '?') for c in candidates))})"
+            why = f"ambiguous: {len(candidates)} candidates ({', '.join(sorted(c.classes[0].name + ' ' + (c.country or '?') for c in candidates))})"
         elif candidates:
             why = f"below the merge threshold ({link.confidence:.2f} < {MERGE_THRESHOLD}): {link.why}"
         else:
             why = "no other person matches"
-        cluster.links[mention.ref] = Link("apart", 0.0, why)
+        cluster.class_links[mention_class.key] = Link("apart", 0.0, why)
 
     # 2. full names without a country: the one full-name cluster with that given name
-    for mention, parts in parsed:
-        if parts and parts.kind == "full" and not mention.country:
+    for mention_class in classes:
+        parts = mention_class.parts
+        if parts and parts.kind == "full" and not mention_class.country:
             candidates = [c for c in full.values() if c.given == parts.given]
-            join(mention, candidates, Link("no-country", 0.85, "same full name; this article gives no country"),
+            join(mention_class, 2, candidates, Link("no-country", 0.85, "same full name; this article gives no country"),
                  ("full", None, parts.given), None, parts.given, parts.initial)
     # 3. initials: the one full cluster of the country whose given name has that initial
-    for mention, parts in parsed:
+    for mention_class in classes:
+        parts, country = mention_class.parts, mention_class.country
         if parts and parts.kind == "initial":
-            if mention.country:
-                candidates = [c for c in full.values() if c.country == mention.country and parts.initial in _initials(c)]
+            if country:
+                candidates = [c for c in full.values() if c.country == country and parts.initial in _initials(c)]
                 link = Link("initial", 0.9, f"same country, initial {parts.initial.upper()}. matches the given name")
             else:
                 candidates = [c for c in full.values() if parts.initial in _initials(c)]
                 link = Link("initial-no-country", 0.7, "initial matches; no country to confirm")
-            join(mention, candidates, link, ("initial", mention.country, parts.initial),
-                 mention.country, "", parts.initial)
+            join(mention_class, 3, candidates, link, ("initial", country, parts.initial), country, "", parts.initial)
     # 4. surname only: the one cluster of that country
-    for mention, parts in parsed:
+    for mention_class in classes:
+        parts, country = mention_class.parts, mention_class.country
         if not parts or parts.kind == "surname":
-            if mention.country and parts:
+            if country and parts:
                 candidates = [c for c in list(full.values()) + [c for k, c in own.items() if k[0] == "initial"]
-                              if c.country == mention.country]
-                link = Link("surname", 0.85, f"surname only; the one person of that surname from {mention.country}")
+                              if c.country == country]
+                link = Link("surname", 0.85, f"surname only; the one person of that surname from {country}")
             else:
                 candidates = [c for c in full.values()] if parts else []
                 link = Link("surname-no-country", 0.5, "surname only, no country")
-            join(mention, candidates, link, ("surname", mention.country), mention.country, "", "")
+            join(mention_class, 4, candidates, link, ("surname", country), country, "", "")
     clusters = sorted(list(full.values()) + list(own.values()), key=lambda c: c.sort_key)
     for cluster in clusters:
-        cluster.label = preferred_name(cluster.members)
+        if expand is not None:
+            expand(cluster)
+            cluster.label = preferred_name(cluster.members)
+        else:
+            cluster.label = preferred_name_of_classes(cluster)
     _assign_iris(clusters)
     return clusters
 
@@ -389,8 +499,8 @@ def cluster_block(mentions: list[Mention]) -> list[Cluster]:
 def _initials(cluster: Cluster) -> set[str]:
     """The initials a cluster's given name can show: as written (Y. for Yaşar) and folded."""
     found = {cluster.given[:1]} if cluster.given else set()
-    for member in cluster.members:
-        parts = member.parts
+    for mention_class in cluster.classes:
+        parts = mention_class.parts
         if parts and parts.initial:
             found.add(parts.initial)
     return found
@@ -440,101 +550,142 @@ class PersonOverrides:
 
 BlockLoader = Callable[[set[str]], dict[str, list[Mention]]]
 ArticleLoader = Callable[[str], "list[Mention] | None"]
+NamedLoader = Callable[[str, str], dict[str, list[Mention]]]  # (block, IRI) -> articles naming it there
 
 
 class Registry:
     """Person mentions by article and by surname block, clustered block by block.
 
-    In memory only (``load_blocks=None``), or backed by the store: then a block's mentions are
-    loaded when the block is first needed (``load_blocks`` returns, for a set of blocks, every
-    article naming someone in them with all its mentions), and `evict` drops what the current
-    work no longer needs, so memory does not grow with the corpus. Resolution of a block is
-    recomputed whenever a mention enters or leaves it.
+    In memory only (``load_blocks=None``: every mention held, blocks clustered mention by
+    mention), or backed by the store: then the articles in work (being written, re-mapped or
+    removed) are held as mentions, and the stored rest of a block as its classes
+    (`MentionClass`), read once from the store when the block is first needed (``load_blocks``
+    returns, for a set of blocks, every article naming someone in them with all its mentions) and
+    kept up to date as written articles are folded in (`commit`). A block is clustered from its
+    classes, so clustering it again after each batch costs what its persons number, not its
+    mentions; where a curation splits an entity by articles, that block is clustered from its
+    mentions. `evict` drops what the current work no longer needs.
     """
 
     def __init__(self, overrides: PersonOverrides | None = None, load_blocks: BlockLoader | None = None,
-                 load_article: ArticleLoader | None = None):
+                 load_article: ArticleLoader | None = None, load_named: NamedLoader | None = None):
         self.articles: dict[str, list[Mention]] = {}
-        self.blocks: dict[str, set[str]] = defaultdict(set)
+        self.blocks: dict[str, set[str]] = defaultdict(set)  # block -> articles of self.articles in it
         self.overrides = overrides or PersonOverrides()
         self.load_blocks = load_blocks
         self.load_article = load_article
-        self.loaded: set[str] = set()  # blocks whose every article is in memory (lazy mode)
+        self.load_named = load_named
+        # store-backed: block -> the classes of its stored mentions, but those of self.articles
+        self.summaries: dict[str, dict[ClassKey, MentionClass]] = {}
         self.removed: set[str] = set()  # articles removed in this session: never reloaded
         self._cache: dict[str, list[Cluster]] = {}
-        self._iris: dict[str, dict[tuple[str, str], str]] = {}  # block -> mention ref -> IRI
+        self._iris: dict[str, dict[tuple[str, str], str]] = {}  # block clustered by mentions -> ref -> IRI
+        self._class_iris: dict[str, dict[ClassKey, str]] = {}  # block clustered by classes -> class -> IRI
+        self._mentions = 0  # mentions held in self.articles
+        self._classes = 0  # classes held in self.summaries
 
     @property
     def lazy(self) -> bool:
         return self.load_blocks is not None
 
     def ensure_blocks(self, blocks: Iterable[str]) -> None:
-        """Load the blocks not in memory yet (lazy mode)."""
+        """Read the classes of the blocks not in memory yet (store-backed)."""
         if not self.lazy:
             return
-        missing = set(blocks) - self.loaded
+        missing = set(blocks) - self.summaries.keys()
         if not missing:
             return
         records = self.load_blocks(missing)
-        self.loaded |= missing
+        for block in missing:
+            self.summaries[block] = {}
+        seen: set = set()
         for article, mentions in records.items():
-            if article in self.removed:
+            if article in self.removed or article in self.articles:  # what is in memory is newer
                 continue
-            mentions = self.articles.setdefault(article, mentions)  # what is in memory is newer
             for mention in mentions:
                 if block_of(mention) in missing:
-                    self.blocks[block_of(mention)].add(article)
+                    add_mention(self.summaries[block_of(mention)], mention, seen)
         for block in missing:
+            self._classes += len(self.summaries[block])
             self.forget(block)
 
     def ensure_article(self, article: str) -> None:
-        """Load one article's mentions (lazy mode), e.g. before replacing or removing it."""
+        """Hold one stored article's mentions (store-backed), e.g. before replacing or removing it;
+        they leave the classes of its blocks."""
         if not self.lazy or article in self.articles or article in self.removed:
             return
         mentions = self.load_article(article)
         if not mentions:
             return
+        self._hold(article, mentions)
+        for block in {block_of(m) for m in mentions}:
+            self.forget(block)
+            summary = self.summaries.get(block)
+            if summary is None:
+                continue
+            for key in {class_key(m) for m in mentions if block_of(m) == block}:
+                found = summary.get(key)
+                if found is None or found.first[0] == article:  # its smallest reference leaves: read again
+                    self._drop_summary(block)
+                    break
+                found.articles -= 1
+
+    def _hold(self, article: str, mentions: list[Mention]) -> None:
         self.articles[article] = mentions
+        self._mentions += len(mentions)
         for mention in mentions:
-            if block_of(mention) in self.loaded:
-                self.blocks[block_of(mention)].add(article)
-                self.forget(block_of(mention))
+            self.blocks[block_of(mention)].add(article)
+
+    def _drop_summary(self, block: str) -> None:
+        self._classes -= len(self.summaries.pop(block, {}))
 
     def mentions(self, article: str) -> list[Mention]:
         self.ensure_article(article)
         return self.articles.get(article, [])
 
     def size(self) -> int:
-        return sum(len(mentions) for mentions in self.articles.values())
+        """Mentions and classes held in memory."""
+        return self._mentions + self._classes
 
-    def evict(self, keep: Iterable[str] = ()) -> None:
-        """Drop every loaded block but ``keep`` (lazy mode: all of it is in the store)."""
+    def commit(self) -> None:
+        """The articles in work are stored as they are held (store-backed): fold them into the
+        classes of their blocks and drop their mentions."""
         if not self.lazy:
             return
-        self.loaded &= set(keep)
-        self.blocks = defaultdict(set, {b: a for b, a in self.blocks.items() if b in self.loaded})
-        needed = set().union(*self.blocks.values()) if self.blocks else set()
-        self.articles = {a: m for a, m in self.articles.items() if a in needed}
+        seen: set = set()
+        for article, mentions in self.articles.items():
+            for mention in mentions:
+                summary = self.summaries.get(block_of(mention))
+                if summary is not None:  # a block not read yet will read it from the store
+                    before = len(summary)
+                    add_mention(summary, mention, seen)
+                    self._classes += len(summary) - before
+        self.articles = {}
+        self.blocks = defaultdict(set)
+        self._mentions = 0
+
+    def evict(self, keep: Iterable[str] = ()) -> None:
+        """Commit, then drop the classes of every block but ``keep`` (store-backed)."""
+        if not self.lazy:
+            return
+        self.commit()
+        keep = set(keep)
+        for block in [b for b in self.summaries if b not in keep]:
+            self._drop_summary(block)
         self.forget()
 
     def put(self, article: str, mentions: list[Mention]) -> set[str]:
         """Replace an article's mentions; returns the blocks touched (old and new)."""
-        self.ensure_article(article)
-        self.ensure_blocks({block_of(m) for m in self.articles.get(article, []) + mentions})
         touched = self.remove(article)
         self.removed.discard(article)
-        self.articles[article] = mentions
-        for mention in mentions:
-            block = block_of(mention)
-            self.blocks[block].add(article)
-            touched.add(block)
+        self._hold(article, mentions)
+        touched |= {block_of(m) for m in mentions}
         for block in touched:
             self.forget(block)
         return touched
 
     def remove(self, article: str) -> set[str]:
         self.ensure_article(article)
-        self.ensure_blocks({block_of(m) for m in self.articles.get(article, [])})
         touched = set()
         for mention in self.articles.pop(article, []):
             block = block_of(mention)
@@ -542,33 +693,66 @@ class Registry:
             if not self.blocks[block]:
                 del self.blocks[block]
             touched.add(block)
+            self._mentions -= 1
         self.removed.add(article)
         for block in touched:
             self.forget(block)
         return touched
 
     def forget(self, block: str | None = None) -> None:
-        """Drop cached clusters (of one block, or all): they are recomputed when needed, and
-        keeping every block's clusters would make memory grow with the corpus."""
+        """Drop cached clusters (of one block, or all): they are recomputed when needed."""
         if block is None:
             self._cache.clear()
             self._iris.clear()
+            self._class_iris.clear()
         else:
             self._cache.pop(block, None)
             self._iris.pop(block, None)
+            self._class_iris.pop(block, None)
 
     def block_mentions(self, block: str) -> list[Mention]:
-        self.ensure_blocks([block])
-        return [m for article in sorted(self.blocks.get(block, ())) for m in self.articles[article]
+        """Every mention of the block (store-backed: read from the store, with those in work)."""
+        held = [m for article in sorted(self.blocks.get(block, ())) for m in self.articles[article]
                 if block_of(m) == block]
+        if not self.lazy:
+            return held
+        stored = [m for article, mentions in sorted(self.load_blocks({block}).items())
+                  if article not in self.articles and article not in self.removed
+                  for m in mentions if block_of(m) == block]
+        return stored + held
 
     def clusters(self, block: str) -> list[Cluster]:
-        if block not in self._cache:
-            clusters = cluster_block(self.block_mentions(block))
-            self._apply_overrides(clusters)
-            self._cache[block] = clusters
-            self._iris[block] = {m.ref: c.iri for c in clusters for m in c.members}
-        return self._cache[block]
+        if block in self._cache:
+            return self._cache[block]
+        if self.lazy:
+            self.ensure_blocks([block])
+            classes = {key: dataclasses.replace(c, iris=set(c.iris)) for key, c in self.summaries[block].items()}
+            seen: set = set()
+            for article in self.blocks.get(block, ()):
+                for mention in self.articles[article]:
+                    if block_of(mention) == block:
+                        add_mention(classes, mention, seen)
+            clusters = cluster_classes(list(classes.values()))
+            split = {entity for entity, *_ in self.overrides.splits}
+            if not any(cluster.iri in split for cluster in clusters):
+                self._apply_overrides(clusters)
+                self._class_iris[block] = {c.key: cluster.iri for cluster in clusters for c in cluster.classes}
+                self._cache[block] = clusters
+                return clusters
+        clusters = self._mention_clusters(block)
+        self._iris[block] = {m.ref: c.iri for c in clusters for m in c.members}
+        self._cache[block] = clusters
+        return clusters
+
+    def _mention_clusters(self, block: str) -> list[Cluster]:
+        clusters = cluster_block(self.block_mentions(block))
+        self._apply_overrides(clusters)
+        return clusters
+
+    def mention_clusters(self, block: str) -> list[Cluster]:
+        """The block's clusters with their mentions and each mention's link (what explains them)."""
+        clusters = self.clusters(block)
+        return clusters if block in self._iris else self._mention_clusters(block)
 
     def _apply_overrides(self, clusters: list[Cluster]) -> None:
         for entity, articles, new_iri, new_label, new_country in self.overrides.splits:
@@ -586,43 +770,57 @@ class Registry:
         for cluster in clusters:
             target = self.overrides.target(cluster.iri)
             if target != cluster.iri:
-                for ref in cluster.links:
-                    cluster.links[ref] = Link("curation-merge", 1.0,
-                                              f"merged into {target} by a curation (rules: {cluster.links[ref].why})")
+                for links in (cluster.links, cluster.class_links):
+                    for ref in links:
+                        links[ref] = Link("curation-merge", 1.0,
+                                          f"merged into {target} by a curation (rules: {links[ref].why})")
                 cluster.iri = target
 
-    def assignment(self, blocks: Iterable[str]) -> dict[tuple[str, str], str]:
-        """(article id, person key) -> person IRI for every mention of these blocks."""
-        result = {}
-        for block in blocks:
-            for cluster in self.clusters(block):
-                for mention in cluster.members:
-                    result[mention.ref] = cluster.iri
-        return result
+    def _iri_of(self, block: str, mention: Mention) -> str | None:
+        self.clusters(block)
+        if block in self._iris:
+            return self._iris[block].get(mention.ref)
+        return self._class_iris[block].get(class_key(mention))
 
     def iri_for(self, article: str, key: str) -> str | None:
         for mention in self.mentions(article):
             if mention.key == key:
-                block = block_of(mention)
-                self.clusters(block)
-                return self._iris[block].get(mention.ref)
+                return self._iri_of(block_of(mention), mention)
         return None
 
     def stale_articles(self, blocks: Iterable[str]) -> set[str]:
-        """Articles whose stored person IRIs differ from what the rules now give."""
+        """Articles whose stored person IRIs differ from what the rules now give.
+
+        Store-backed, a block's stored articles are read only where a class's mentions carry
+        an IRI other than the one it now gets (by block and IRI); the classes then count as
+        re-mapped to it, as the caller does."""
         stale = set()
         for block in blocks:
-            for cluster in self.clusters(block):
-                for mention in cluster.members:
-                    if mention.iri != cluster.iri:
-                        stale.add(mention.article)
+            clusters = self.clusters(block)
+            if block in self._iris:
+                for cluster in clusters:
+                    for mention in cluster.members:
+                        if mention.iri != cluster.iri:
+                            stale.add(mention.article)
+                continue
+            for article in self.blocks.get(block, ()):
+                if any(block_of(m) == block and m.iri != self._iri_of(block, m) for m in self.articles[article]):
+                    stale.add(article)
+            for key, mention_class in self.summaries.get(block, {}).items():
+                current = self._class_iris[block][key]
+                for old in sorted(mention_class.iris - {current}):
+                    for article, mentions in self.load_named(block, old).items():
+                        if article not in self.articles and article not in self.removed and any(
+                                block_of(m) == block and m.iri != self._iri_of(block, m) for m in mentions):
+                            stale.add(article)
+                mention_class.iris = {current}
         return stale
 
     def clusters_named(self, name: str) -> list[Cluster]:
         """Clusters in the block of this name (what `kg entities --person NAME` shows)."""
         probe = Mention("", "", name)
         block = block_of(probe)
-        clusters = list(self.clusters(block))
+        clusters = list(self.mention_clusters(block))
         parts = probe.parts
         if parts and parts.kind == "full":
             clusters = [c for c in clusters if c.given in ("", parts.given)

@@ -1,10 +1,14 @@
 """Entity resolution: name folding, the merge rules, and their limits (kg.resolve)."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg.model import Article, Extraction, Forum, Meeting, Person, Place
-from kg.resolve import (Mention, PersonOverrides, Registry, cluster_block, fold, normalize_code,
+from kg.resolve import (Mention, PersonOverrides, Registry, block_of, class_key, classes_of, clean_name,
+                        cluster_block, cluster_classes, fold, normalize_code,
                         normalize_extraction, normalize_forum_name, normalize_organization,
                         parse_name, person_slug)
 
@@ -142,3 +146,71 @@ def test_the_article_tells_which_end_is_the_surname():
     assert Mention("a3", "p1", "Dong Jun", "CN").parts.surname == fold("Dong")  # the default for CN
     clusters = cluster_block([western_order, Mention("a4", "p1", "Fujiyama", "KR")])
     assert len(clusters) == 1 and clusters[0].iri == P + "jaesung-fujiyama"
+
+
+# ------------------------------------------------------------------ clustering by classes
+
+_NAMES = ["Zakir Hasanov", "Z. Hasanov", "Hasanov", "General Hasanov", "Zakir Gasanov", "Elchin Hasanov",
+          "E. Hasanov", "Ali Hasanov", "Ali Aliyev", "Aliyev", "A. Aliyev", "Колонель"]
+_article_mentions = st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(["AZ", "TR", None])),
+                             min_size=1, max_size=4, unique_by=lambda pair: clean_name(pair[0]))
+_articles = st.lists(_article_mentions, min_size=1, max_size=14)
+
+
+def _mentions_of(number: int, pairs) -> list[Mention]:
+    return [Mention(f"a{number:02d}", f"p{key}", name, country) for key, (name, country) in enumerate(pairs)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_articles)
+def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles):
+    mentions = [m for number, pairs in enumerate(articles) for m in _mentions_of(number, pairs)]
+    for block in {block_of(m) for m in mentions}:
+        in_block = [m for m in mentions if block_of(m) == block]
+        by_mentions = cluster_block(in_block)
+        by_classes = cluster_classes(list(classes_of(in_block).values()))
+        iri_of_class = {c.key: cluster.iri for cluster in by_classes for c in cluster.classes}
+        assert {m.ref: iri_of_class[class_key(m)] for m in in_block} == \
+            {m.ref: cluster.iri for cluster in by_mentions for m in cluster.members}
+        assert [c.label for c in by_classes] == [c.label for c in by_mentions]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_articles, st.integers(1, 4), st.booleans())
+def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict):
+    """Written in batches, each folded into its blocks' classes (and, with ``evict``, dropped
+    and read again from the "store"), then checked against a registry holding every mention."""
+    stored: dict[str, list[Mention]] = {}
+
+    def in_blocks(blocks):
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) in blocks for m in ms)}
+
+    def named(block, iri):
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) == block and m.iri == iri for m in ms)}
+
+    lazy = Registry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
+    numbered = list(enumerate(articles))
+    for start in range(0, len(numbered), batch):
+        written = []
+        for number, pairs in numbered[start:start + batch]:
+            mentions = _mentions_of(number, pairs)
+            lazy.put(mentions[0].article, mentions)
+            written.append(mentions)
+        for mentions in written:
+            for mention in mentions:
+                mention.iri = lazy.iri_for(mention.article, mention.key)
+            stored[mentions[0].article] = [dataclasses.replace(m) for m in mentions]
+        lazy.commit()
+        lazy.forget()
+        if evict:
+            lazy.evict()
+    eager = Registry()
+    for article, mentions in stored.items():
+        eager.put(article, [dataclasses.replace(m) for m in mentions])
+    blocks = set(eager.blocks)
+    assert lazy.stale_articles(blocks) == eager.stale_articles(blocks)
+    for mentions in stored.values():
+        for mention in mentions:
+            assert lazy.iri_for(mention.article, mention.key) == eager.iri_for(mention.article, mention.key)
