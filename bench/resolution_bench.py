@@ -9,13 +9,14 @@ article graphs, the entities graph and the merged default graph. Time inside res
 the kernel's maximum resident set size of the process.
 
     python bench/resolution_bench.py                   # 1,000, 10,000 and 50,000 articles
-    python bench/resolution_bench.py --sizes 1000,5000
+    python bench/resolution_bench.py --sizes 1000,5000 --repeat 3   # medians of 3 runs each
 """
 from __future__ import annotations
 
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,18 +33,21 @@ def one_size(n: int, folder: Path) -> dict:
 
     corpus = folder / "corpus"
     write_corpus(corpus, n, seed=1)
-    extracted = {}
-    with open(corpus / "articles.jsonl", encoding="utf-8") as articles, \
-            open(corpus / "gold.jsonl", encoding="utf-8") as golds:
-        for article_line, gold_line in zip(articles, golds):
-            extraction = gold_extraction(json.loads(article_line), json.loads(gold_line))
-            extracted[extraction.article.id] = extraction
 
-    def already_extracted(stream, jobs=1):
-        for article in stream:
-            extraction = extracted.pop(article.id)
-            extraction.article = article
-            yield extraction
+    def already_extracted(stream, jobs=1, **options):
+        """Stands in for the extractor: each article's facts from the generator's gold, read in
+        step with the articles (not all held in memory: peak RSS is the ingest's own)."""
+        with open(corpus / "gold.jsonl", encoding="utf-8") as golds:
+            for article in stream:
+                for gold_line in golds:
+                    gold = json.loads(gold_line)
+                    if gold.get("id") == article.id:
+                        break
+                extraction = gold_extraction({"id": article.id, "text": article.text, "date": article.date,
+                                              "title": article.title, "source": article.source,
+                                              "url": article.url}, gold)
+                extraction.article = article
+                yield extraction
 
     spent = {"resolve": 0.0}
 
@@ -66,16 +70,29 @@ def one_size(n: int, folder: Path) -> dict:
     report = pipeline.ingest([str(corpus / "articles.jsonl")], store)
     seconds = time.perf_counter() - start
     quads = len(store)
+    persons = int(next(iter(store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/mdc#Person> }")))["n"].value)
     store.close()
     return {"articles": n, "ingested": report.ingested, "quads": quads, "seconds": seconds,
             "ms_per_article": 1000 * seconds / n, "resolve_ms_per_article": 1000 * spent["resolve"] / n,
             "reresolved": report.reresolved, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "rss_before_mib": rss_before / 1024}
+            "rss_before_mib": rss_before / 1024, "persons": persons}
+
+
+def median_row(runs: list[dict]) -> dict:
+    """The median of each timing and of the peak RSS over runs of one size, with every run's values."""
+    row = dict(runs[0])
+    for key in ("seconds", "ms_per_article", "resolve_ms_per_article", "peak_rss_mib"):
+        row[key] = statistics.median(run[key] for run in runs)
+        row[key + "_runs"] = [run[key] for run in runs]
+    row["runs"] = len(runs)
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size (their median is reported)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process's size
     args = parser.parse_args()
@@ -85,14 +102,18 @@ def main() -> None:
         return
     rows = []
     for n in (int(size) for size in args.sizes.split(",")):
-        done = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True)
-        if done.returncode:
-            sys.exit(f"{n} articles failed: {done.stderr[-2000:]}")
-        row = json.loads(done.stdout.strip().splitlines()[-1])
+        runs = []
+        for _ in range(args.repeat):
+            done = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(f"{n} articles failed: {done.stderr[-2000:]}")
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        row = median_row(runs)
         rows.append(row)
         print(f"{n:>7,} articles  {row['quads']:>10,} quads  {row['seconds']:7.1f} s  "
               f"{row['ms_per_article']:6.2f} ms/article  resolution {row['resolve_ms_per_article']:6.2f} ms/article  "
-              f"peak RSS {row['peak_rss_mib']:6.0f} MiB  ({row['reresolved']} re-resolved)", flush=True)
+              f"peak RSS {row['peak_rss_mib']:6.0f} MiB  ({row['reresolved']} re-resolved, {row['persons']} persons; "
+              f"median of {len(runs)})", flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
 
