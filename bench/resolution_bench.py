@@ -49,21 +49,29 @@ def one_size(n: int, folder: Path) -> dict:
                 extraction.article = article
                 yield extraction
 
-    spent = {"resolve": 0.0}
+    spent = {"resolve": 0.0, "reconcile": 0.0}
 
-    def timed(function):
+    def timed(function, part="resolve"):
         def wrapper(*args, **kwargs):
             begun = time.perf_counter()
             try:
                 return function(*args, **kwargs)
             finally:
-                spent["resolve"] += time.perf_counter() - begun
+                spent[part] += time.perf_counter() - begun
         return wrapper
 
     pipeline.extract_many = already_extracted
     pipeline.Resolution.put = timed(pipeline.Resolution.put)
     pipeline.Resolution.assign = timed(pipeline.Resolution.assign)
-    pipeline.reconcile = timed(pipeline.reconcile)
+    pipeline.reconcile = timed(pipeline.reconcile, "reconcile")
+    most_classes = [0]
+    plain_trim = pipeline.Resolution.trim
+
+    def trim(self, *args, **kwargs):
+        most_classes[0] = max(most_classes[0], self.registry.class_count())
+        return plain_trim(self, *args, **kwargs)
+
+    pipeline.Resolution.trim = trim
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     store = GraphStore(folder / "store")
     start = time.perf_counter()
@@ -74,7 +82,8 @@ def one_size(n: int, folder: Path) -> dict:
         "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/mdc#Person> }")))["n"].value)
     store.close()
     return {"articles": n, "ingested": report.ingested, "quads": quads, "seconds": seconds,
-            "ms_per_article": 1000 * seconds / n, "resolve_ms_per_article": 1000 * spent["resolve"] / n,
+            "ms_per_article": 1000 * seconds / n, "resolve_ms_per_article": 1000 * (spent["resolve"] + spent["reconcile"]) / n,
+            "reconcile_ms_per_article": 1000 * spent["reconcile"] / n, "most_classes": most_classes[0],
             "reresolved": report.reresolved, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "rss_before_mib": rss_before / 1024, "persons": persons}
 
@@ -82,7 +91,7 @@ def one_size(n: int, folder: Path) -> dict:
 def median_row(runs: list[dict]) -> dict:
     """The median of each timing and of the peak RSS over runs of one size, with every run's values."""
     row = dict(runs[0])
-    for key in ("seconds", "ms_per_article", "resolve_ms_per_article", "peak_rss_mib"):
+    for key in ("seconds", "ms_per_article", "resolve_ms_per_article", "reconcile_ms_per_article", "peak_rss_mib"):
         row[key] = statistics.median(run[key] for run in runs)
         row[key + "_runs"] = [run[key] for run in runs]
     row["runs"] = len(runs)
@@ -112,7 +121,9 @@ def main() -> None:
         rows.append(row)
         print(f"{n:>7,} articles  {row['quads']:>10,} quads  {row['seconds']:7.1f} s  "
               f"{row['ms_per_article']:6.2f} ms/article  resolution {row['resolve_ms_per_article']:6.2f} ms/article  "
-              f"peak RSS {row['peak_rss_mib']:6.0f} MiB  ({row['reresolved']} re-resolved, {row['persons']} persons; "
+              f"(of which reconcile {row['reconcile_ms_per_article']:5.2f})  "
+              f"peak RSS {row['peak_rss_mib']:6.0f} MiB  ({row['reresolved']} re-resolved, {row['persons']} persons, "
+              f"at most {row['most_classes']:,} classes held; "
               f"median of {len(runs)})", flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))

@@ -49,6 +49,9 @@ PENDING_ARTICLE = mdc("pendingArticle")
 MENTION_BLOCK = mdc("mentionBlock")
 MENTION_ENTITY = mdc("mentionEntity")
 REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy registry)
+# mention classes kept in memory while ingesting (a few hundred bytes each: ~60 MB at most); a
+# block whose classes were dropped is read again from its records, which costs what it has mentions
+CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
 
@@ -201,9 +204,9 @@ class Resolution:
     """The registry of person mentions and the curations, read from the store.
 
     Writers use it lazily (``eager=False``): a surname block's mentions are read from the
-    resolution graph when the block is first needed, and dropped when the registry grows past
-    `REGISTRY_BUDGET` mentions, so memory does not grow with the corpus. Readers that list every
-    entity load it all (``eager=True``).
+    resolution graph when the block is first needed and kept as its classes (`kg.resolve.Registry`),
+    dropped when the registry holds more than `REGISTRY_BUDGET` mentions or `CLASS_BUDGET`
+    classes, so memory stays bounded. Readers that list every entity load it all (``eager=True``).
     """
 
     def __init__(self, store, curation=None, eager: bool = False):
@@ -297,7 +300,7 @@ class Resolution:
 
     def trim(self, keep: Iterable[str] = ()) -> None:
         """Keep the registry within its budget (only what is committed may be dropped)."""
-        if self.registry.size() > REGISTRY_BUDGET:
+        if self.registry.size() > REGISTRY_BUDGET or self.registry.class_count() > CLASS_BUDGET:
             self.registry.evict(keep)
 
     def article_quads(self, extraction: Extraction, mentions: list[Mention],

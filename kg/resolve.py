@@ -644,8 +644,12 @@ class Registry:
         return self.articles.get(article, [])
 
     def size(self) -> int:
-        """Mentions and classes held in memory."""
-        return self._mentions + self._classes
+        """Mentions held in memory."""
+        return self._mentions
+
+    def class_count(self) -> int:
+        """Mention classes held in memory (store-backed)."""
+        return self._classes
 
     def commit(self) -> None:
         """The articles in work are stored as they are held (store-backed): fold them into the

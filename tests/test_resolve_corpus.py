@@ -111,6 +111,7 @@ def test_a_tiny_memory_budget_gives_the_same_graph(monkeypatch):
     records = corpus()
     reference = quad_set(ingest_in_order(records))
     monkeypatch.setattr(kg.pipeline, "REGISTRY_BUDGET", 1)
+    monkeypatch.setattr(kg.pipeline, "CLASS_BUDGET", 1)
     monkeypatch.setattr(kg.pipeline, "ARTICLES_PER_TRANSACTION", 3)
     shuffled = records[:]
     random.Random(11).shuffle(shuffled)
