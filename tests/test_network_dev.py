@@ -130,3 +130,24 @@ def test_the_same_pairs_under_every_country_and_some_windows(dev_store):
     finally:
         store.close()
     assert len(codes) > 60
+
+
+def test_who_met_whom_for_a_person_is_the_whole_answer_s_rows_with_that_person(dev_store):
+    """The query reads a person's meetings alone when given one (a branch of its own): its rows,
+    in order, are those of the unfiltered answer that name the person, for every person of the
+    dev set, with and without a window."""
+    from kg import queries
+
+    store = open_store(dev_store, read_only=True)
+    try:
+        for window in ({}, {"since": "2023"}):
+            whole = queries.run(store, "who-met-whom", window)
+            rows = [dict(zip(whole.columns, row)) for row in whole.values()]
+            persons = sorted({r["a"] for r in rows} | {r["b"] for r in rows})
+            assert len(persons) > 20
+            for person in persons:
+                alone = queries.run(store, "who-met-whom", {**window, "person": person})
+                assert [dict(zip(alone.columns, row)) for row in alone.values()] == \
+                    [r for r in rows if person in (r["a"], r["b"])], (person, window)
+    finally:
+        store.close()

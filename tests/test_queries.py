@@ -94,6 +94,9 @@ def test_if_lines_are_kept_only_for_given_parameters():
     text = queries.get("who-met-whom").bind({"country": "AZ"})
     assert "?meeting mdc:party ?country ." in text
     assert "VALUES ?country { <https://w3id.org/mdc/id/country/AZ> }" in text
+    assert "FILTER(STR(?a) < STR(?b))" in text  # an #UNLESS line: kept while its parameter is not given
+    text = queries.get("who-met-whom").bind({"person": "person:zakir-hasanov"})
+    assert "#UNLESS" not in text and "FILTER(STR(?a) < STR(?b))" not in text and "?meeting mdc:participant ?person ." in text
 
 
 # ------------------------------------------------------------------ hostile values cannot change a query

@@ -36,7 +36,7 @@ from kg.errors import QueryError
 from kg.rdf import ID, PREFIXES, XSD, party_iri, slugify
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
-_IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
+_IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#(IF|UNLESS)[ \t]+(\w+)[ \t]*$")
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*\(\s*(\w+)\s*(?:,\s*([^)]*))?\)\s*(.*)$")
 _DEFAULT = re.compile(r"^default\s*=\s*(.+)$")
@@ -116,10 +116,12 @@ def bind_terms(text: str, terms: Mapping[str, Term | list[Term] | None]) -> str:
     """Put the terms, serialised by pyoxigraph, in one VALUES clause per parameter at each
     ``#PARAMS`` marker (a parameter may have several values: any of them matches).
 
-    A line ending in ``#IF name`` is kept only when the parameter ``name`` is given: a query
-    joins on a parameter when it has one, instead of filtering every row for "any" when not.
+    A line ending in ``#IF name`` is kept only when the parameter ``name`` is given, one ending in
+    ``#UNLESS name`` only when it is not: a query joins on a parameter when it has one, instead of
+    filtering every row for "any" when not.
     """
-    text = _IF_LINE.sub(lambda m: m.group(1) if terms.get(m.group(2)) is not None else "", text)
+    text = _IF_LINE.sub(lambda m: m.group(1) if (terms.get(m.group(3)) is not None) == (m.group(2) == "IF")
+                        else "", text)
     # a parameter left out stays an unbound variable (the same as UNDEF, and easier to optimise)
     clauses = []
     for name, term in terms.items():
@@ -319,8 +321,8 @@ def parse(name: str, text: str) -> NamedQuery:
         raise QueryError(f"query {name} declares parameters but has no #PARAMS line")
     declared = {param.name for param in params}
     for match in _IF_LINE.finditer(text):
-        if match.group(2) not in declared:
-            raise QueryError(f"query {name}: #IF {match.group(2)} names no declared parameter")
+        if match.group(3) not in declared:
+            raise QueryError(f"query {name}: #{match.group(2)} {match.group(3)} names no declared parameter")
     return NamedQuery(name, description, tuple(params), text)
 
 
