@@ -270,7 +270,7 @@ def main() -> None:
     print(f"busiest person {busy['person']} ({busy['busy_meetings']} meetings), typical "
           f"{busy['typical']} ({busy['typical_meetings']})", flush=True)
     results = {"quads": n_quads, "articles": args.articles, "oxigraph": [], "rdflib": [],
-               "on_disk": not args.memory}
+               "on_disk": not args.memory, "busiest": busy}
 
     bound = [(name, params, queries.get(name).bind(params)) for name, params in cases(busy["person"], busy["typical"])]
     naive = NAIVE_CONTACTS % ((busy["person"],) * 3)
