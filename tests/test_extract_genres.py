@@ -519,3 +519,22 @@ def test_a_city_that_is_a_topic_does_not_move_the_meeting():
             "During the meeting, Orlov and Wang discussed the situation in Kyiv and held talks with the delegations.")
     extraction, _, _ = run(text, date="2025-06-03")
     assert [(m.parties, m.location.name) for m in extraction.meetings] == [(["BY", "CN"], "Minsk")]
+
+
+def test_an_inverted_attendance_list_joins_the_meeting():
+    text = ("Qatari Defence Minister Khalid bin Mohammed Al-Attiyah received visiting US Admiral John Reed in Doha on "
+            "Sunday. Also in attendance were Lt. Gen. Salem bin Hamad Al-Nabit, chief of staff; Maj. Gen. Ali Al-Ghanim, "
+            "commander of the navy; and US Ambassador Paul Carter.")
+    extraction, names, people = run(text, date="2025-02-11")
+    assert len(extraction.meetings) == 1
+    assert sorted(names[k] for k in extraction.meetings[0].participants) == [
+        "Ali Al-Ghanim", "John Reed", "Khalid bin Mohammed Al-Attiyah", "Paul Carter", "Salem bin Hamad Al-Nabit"]
+    assert people["Salem bin Hamad Al-Nabit"].country == "QA" and people["Paul Carter"].country == "US"
+
+
+def test_a_head_of_state_spoken_to_by_phone_takes_part():
+    for verb in ("spoke today with", "held a telephone conversation on Monday with", "spoke by phone with"):
+        text = f"Spanish Defence Minister Elena Ruiz {verb} Kenyan President Daniel Mwangi about regional security."
+        extraction, names, _ = run(text, date="2025-06-03")
+        assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+            (["ES", "KE"], "call", ["Daniel Mwangi", "Elena Ruiz"])], verb

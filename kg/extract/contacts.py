@@ -349,11 +349,14 @@ class ArticleReader:
         ("President X received the minister", "met with President X"), not when named in passing."""
         span_start = mention.span_start if mention.span_start >= 0 else mention.start
         span_end = max(mention.end, mention.span_end)
-        verbs = r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|called on|paid a (?:courtesy )?call on|was received by)"
+        verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|"
+                 r"paid a (?:courtesy )?call on|was received by|held (?:a |an )?(?:(?:tele)?phone |video )?"
+                 r"(?:call|conversation|talks|meeting))")
+        when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
         after = text[span_end:span_end + 60]
-        before = text[max(0, span_start - 40):span_start]
-        return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:on \w+ |today |yesterday )?{verbs}\b", after)
-                    or re.search(rf"\b{verbs}\s+(?:with\s+)?(?:the\s+)?$", before))
+        before = text[max(0, span_start - 60):span_start]
+        return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:{when} )?{verbs}\b", after)
+                    or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before))
 
     def _discourse(self, sentence: Sentence) -> None:
         self.sentence_index = sentence.index
