@@ -16,7 +16,7 @@ from typing import NamedTuple
 from datetime import date as Date, timedelta
 
 from kg import gazetteer
-from kg.extract.clean import clean_article, split_sentences
+from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
 from kg.extract.dates import date_range, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
@@ -125,6 +125,8 @@ class ArticleReader:
         self.sentences: list[Sentence] = []
         for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
             for text in split_sentences(paragraph):
+                if is_shouted(text):
+                    text = recase_shouted(text, self.lex.acronyms, self.lex.plain_words)
                 self.sentences.append(Sentence(len(self.sentences), p_index, text))
         self.registry = Registry()
         self.meetings: list[MeetingDraft] = []
@@ -208,10 +210,7 @@ class ArticleReader:
             existing.edition = existing.edition or forum.edition
             if existing.name == forum.series and forum.name != forum.series:
                 existing.name = forum.name  # the series as this text spells it
-        letters = [c for c in sentence.text if c.isalpha()]
-        shouted = len(letters) >= 30 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        # a headline in capitals ("THE MINISTER OF DEFENCE RECEIVED A DELEGATION"): every word looks like a name
-        persons = [] if shouted else find_persons(sentence.text, self.registry.known_words())
+        persons = find_persons(sentence.text, self.registry.known_words())
         kept = []
         for mention in persons:
             # a person's name equal to a forum or place is not a person
