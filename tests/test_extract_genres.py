@@ -538,3 +538,14 @@ def test_a_head_of_state_spoken_to_by_phone_takes_part():
         extraction, names, _ = run(text, date="2025-06-03")
         assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
             (["ES", "KE"], "call", ["Daniel Mwangi", "Elena Ruiz"])], verb
+
+
+def test_a_side_phrase_gives_the_state_and_participants_of_the_visit_join():
+    text = ("RIGA – The Commander of the Latvian armed forces, Lt. Gen. Janis Ozols, on Monday met NATO Deputy "
+            "Secretary General Anna Weber. Other participants of the visit included Lithuanian Chief of Defence "
+            "General Tomas Vaitkus. On the Latvian side, the guests were also received by Defence Minister Ilze Berzina.")
+    extraction, names, people = run(text, date="2025-03-11")
+    assert people["Ilze Berzina"].country == "LV"
+    assert people["Tomas Vaitkus"].country == "LT"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings][0] == (
+        ["LT", "LV", "NATO"], ["Anna Weber", "Ilze Berzina", "Janis Ozols", "Tomas Vaitkus"])

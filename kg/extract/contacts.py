@@ -60,6 +60,8 @@ _TOPIC_BEFORE = re.compile(
 _BACKGROUND_OPENER = re.compile(
     r"(?:Last (?:month|week|year)|Earlier this (?:month|year)|Earlier in the (?:month|year)|Previously|Back in|"
     r"In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+_SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
+                          r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 
 
@@ -222,6 +224,13 @@ class ArticleReader:
                 record.position = generic_post(self.person(kept[-1].key).position)
             kept.append(mention)
         sentence.persons = kept
+        # "On the Estonian side, the visitors were hosted by ...", "The Russian side was represented by ..."
+        side = _SIDE_PHRASE.search(sentence.text)
+        surface = gazetteer.lookup(side.group("side") or side.group("side2")) if side else None
+        if surface is not None and surface.kind in ("demonym", "country"):
+            for mention in kept:
+                if mention.start > side.start():
+                    self.settle_country(mention.key, surface.code, "country.side-phrase", sentence.text)
 
     def _refs(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """Person references in a sentence, in order: names, role nouns, pronouns, acronyms."""
