@@ -549,3 +549,13 @@ def test_a_side_phrase_gives_the_state_and_participants_of_the_visit_join():
     assert people["Tomas Vaitkus"].country == "LT"
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings][0] == (
         ["LT", "LV", "NATO"], ["Anna Weber", "Ilze Berzina", "Janis Ozols", "Tomas Vaitkus"])
+
+
+def test_counterparts_announced_then_named_take_their_peoples_and_the_mode():
+    text = ("South Korea's Joint Chiefs of Staff Chairman Gen. Kim Sung-ho held a video-conference meeting with his "
+            "U.S. and Japanese counterparts on Friday and discussed cooperation. During talks with the two generals, "
+            "Peter Grant and Hiroshi Sato, Kim stressed three-way cooperation.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert people["Peter Grant"].country == "US" and people["Hiroshi Sato"].country == "JP"
+    assert [(m.parties, m.mode, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["JP", "KR", "US"], "video", "2025-03-07", ["Hiroshi Sato", "Kim Sung-ho", "Peter Grant"])]

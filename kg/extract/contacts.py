@@ -25,7 +25,7 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention, Place as PlaceMention, country_in, find_persons, find_places
+from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, Place as PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.model import (Article, Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
@@ -60,6 +60,8 @@ _TOPIC_BEFORE = re.compile(
 _BACKGROUND_OPENER = re.compile(
     r"(?:Last (?:month|week|year)|Earlier this (?:month|year)|Earlier in the (?:month|year)|Previously|Back in|"
     r"In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+_BACK_REFERENCE = re.compile(r"(?:During|In the course of|In) (?:the |their |these |those |this )?(?:talks|meeting|conversation|"
+                             r"call|phone call|telephone conversation|discussions?|video ?-?conference|session)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -153,6 +155,8 @@ class ArticleReader:
         self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
         self.current_open = False  # may "also attended ..." still join the contact being told?
         self.pending = None  # a contact with a delegation whose leader the next sentences name
+        # (sentence, mode, peoples of "his U.S. and Japanese counterparts") of a contact told without its counterparts
+        self.announced: tuple[int, str, list[str | None]] | None = None
         self._same_sentence: set[str] = set()  # persons already referred to earlier in the sentence being read
 
     # ------------------------------------------------------------ helpers
@@ -440,6 +444,13 @@ class ArticleReader:
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
+        if self.announced and self.announced[0] == sentence.index - 1 and self.announced[2] and _BACK_REFERENCE.match(text):
+            # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order
+            unplaced = [m.key for m in sentence.persons if self.country_of(m.key) is None]
+            if len(unplaced) == len(self.announced[2]):
+                for key, code in zip(unplaced, self.announced[2]):
+                    self.settle_country(key, code, "country.counterparts-announced", text)
+            sides = {self.country_of(k) for k in keys} - {None}
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
         if not is_meeting and not future and not historical and trigger is None and self.pending is None:
             # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
@@ -477,6 +488,11 @@ class ArticleReader:
                 if text not in self.current.evidence:
                     self.current.evidence.append(text)
                 self.current_open = True
+        if trigger is not None and not is_meeting and not future and not historical and len(keys) == 1:
+            # "X held a video conference with his U.S. and Japanese counterparts": told on in the next sentence
+            plural = PLURAL_COUNTERPARTS.search(text)
+            peoples = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
+            self.announced = (sentence.index, self._mode(text), [s.code if s else None for s in peoples])
         if is_meeting:
             told = self.current
             self._meeting(sentence, trigger, refs, date)
@@ -690,6 +706,15 @@ class ArticleReader:
                 if text not in self.current.evidence:
                     self.current.evidence.append(text)
                 return
+        if self.current is not None and date in (None, self.current.date) and _BACK_REFERENCE.match(text) \
+                and not self._elsewhere(sentence, self.current):
+            # "During talks with the two generals, A and B, ...": those named take part in the contact being told
+            for key in keys:
+                if key not in self.current.participants:
+                    self.current.participants.append(key)
+            if text not in self.current.evidence:
+                self.current.evidence.append(text)
+            return
         if self.current is not None and date in (None, self.current.date) \
                 and not (self.current.mode == "in_person" and self._mode(text) != "in_person") \
                 and not self._elsewhere(sentence, self.current) \
@@ -702,6 +727,9 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
+        if mode == "in_person" and self.announced and self.announced[0] == sentence.index - 1 \
+                and _BACK_REFERENCE.match(text):
+            mode = self.announced[1]  # "During talks with the two generals, A and B": the contact just announced
         if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
                 re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
                 and self.meetings \

@@ -625,7 +625,7 @@ _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
-_PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
+PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
 
@@ -641,7 +641,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
     # "his French and German counterparts, Paul Girard and Klaus Weber": the peoples in order
-    plural = _PLURAL_COUNTERPARTS.search(sentence)
+    plural = PLURAL_COUNTERPARTS.search(sentence)
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
     plural_next = plural.end() if plural else -1
     plural_index = 0
