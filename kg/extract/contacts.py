@@ -700,20 +700,12 @@ class ArticleReader:
             principals.pop(None, None)
             if len(principals) >= 2 and set(principals.values()) <= set(self.current.participants):
                 # the same principals again, with new companions named ("... and his delegation, which includes X")
-                for key in keys:
-                    if key not in self.current.participants:
-                        self.current.participants.append(key)
-                if text not in self.current.evidence:
-                    self.current.evidence.append(text)
+                self._add_to_current(keys, text)
                 return
         if self.current is not None and date in (None, self.current.date) and _BACK_REFERENCE.match(text) \
                 and not self._elsewhere(sentence, self.current):
             # "During talks with the two generals, A and B, ...": those named take part in the contact being told
-            for key in keys:
-                if key not in self.current.participants:
-                    self.current.participants.append(key)
-            if text not in self.current.evidence:
-                self.current.evidence.append(text)
+            self._add_to_current(keys, text)
             return
         if self.current is not None and date in (None, self.current.date) \
                 and not (self.current.mode == "in_person" and self._mode(text) != "in_person") \
@@ -806,6 +798,13 @@ class ArticleReader:
             return
         self.meetings.append(draft)
         self.current = draft
+
+    def _add_to_current(self, keys: list[str], text: str) -> None:
+        for key in keys:
+            if key not in self.current.participants:
+                self.current.participants.append(key)
+        if text not in self.current.evidence:
+            self.current.evidence.append(text)
 
     def _unnamed_counterparts(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
         """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
