@@ -559,3 +559,14 @@ def test_counterparts_announced_then_named_take_their_peoples_and_the_mode():
     assert people["Peter Grant"].country == "US" and people["Hiroshi Sato"].country == "JP"
     assert [(m.parties, m.mode, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["JP", "KR", "US"], "video", "2025-03-07", ["Hiroshi Sato", "Kim Sung-ho", "Peter Grant"])]
+
+
+def test_waters_named_after_a_state_are_no_side_and_a_visitor_takes_the_outlets_state():
+    from kg.extract.mentions import find_places
+
+    assert [p.code for p in find_places("piracy in the Gulf of Guinea and the Bay of Bengal")] == []
+    text = ("Security Adviser Maj Gen Musa Danladi visited Accra on Monday, where he met Ghanaian Minister of "
+            "National Security Kofi Mensah. They discussed piracy in the Gulf of Guinea, the Gulf of Guinea "
+            "Commission and the Guinea Current.")
+    extraction, _, people = run(text, date="2025-03-12", source="Vanguard")
+    assert people["Musa Danladi"].country == "NG" and people["Kofi Mensah"].country == "GH"

@@ -122,6 +122,8 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
         if surface.kind == "demonym" and re.search(r"\b(?:Latin|South|Central|North|Pan|Anglo|Afro|Euro)[\s\-]$",
                                                     sentence[max(0, match.start() - 8):match.start()]):
             continue  # "Latin American", "North American": regions, not the United States
+        if re.search(r"\b(?:Gulf|Sea|Bay|Straits?|Horn) of\s+(?:the\s+)?$", sentence[max(0, match.start() - 12):match.start()]):
+            continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
     return tuple(places)
