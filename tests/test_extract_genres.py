@@ -570,3 +570,11 @@ def test_waters_named_after_a_state_are_no_side_and_a_visitor_takes_the_outlets_
             "Commission and the Guinea Current.")
     extraction, _, people = run(text, date="2025-03-12", source="Vanguard")
     assert people["Musa Danladi"].country == "NG" and people["Kofi Mensah"].country == "GH"
+
+
+def test_heads_of_government_listed_after_one_contact_verb_each_take_part():
+    text = ("NATO Deputy Secretary General Anna Weber met Lithuanian Prime Minister Rasa Petraitytė and Latvian "
+            "Prime Minister Jānis Bērziņš in Riga on Tuesday.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["LT", "NATO"], ["Anna Weber", "Rasa Petraitytė"]), (["LV", "NATO"], ["Anna Weber", "Jānis Bērziņš"])]

@@ -367,8 +367,10 @@ class ArticleReader:
         when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
         after = text[span_end:span_end + 60]
         before = text[max(0, span_start - 60):span_start]
+        listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
         return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:{when} )?{verbs}\b", after)
-                    or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before))
+                    or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before)
+                    or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)$", listed))
 
     def _discourse(self, sentence: Sentence) -> None:
         self.sentence_index = sentence.index
