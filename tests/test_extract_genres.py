@@ -578,3 +578,23 @@ def test_heads_of_government_listed_after_one_contact_verb_each_take_part():
     extraction, names, _ = run(text, date="2025-03-12")
     assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["LT", "NATO"], ["Anna Weber", "Rasa Petraitytė"]), (["LV", "NATO"], ["Anna Weber", "Jānis Bērziņš"])]
+
+
+def test_sides_told_before_the_names_place_an_unanchored_pair():
+    text = ("The Russian Deputy Defence Minister and his Saudi counterpart have discussed military cooperation on the "
+            "margins of a security conference in Moscow. The conference took place on Tuesday. \"Col. Gen. Ivan Sokolov "
+            "and Fahad bin Saad Al-Harbi discussed topical issues of bilateral cooperation,\" the ministry said.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert people["Ivan Sokolov"].country == "RU" and people["Fahad bin Saad Al-Harbi"].country == "SA"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["RU", "SA"], ["Fahad bin Saad Al-Harbi", "Ivan Sokolov"])]
+
+
+def test_a_name_the_model_cuts_at_its_particles_is_joined():
+    from kg.extract.ner import join_name_particles
+
+    sentence = "Sokolov and Fahad bin Saad Al-Harbi discussed cooperation."
+    start = sentence.index("Fahad")
+    assert [sentence[a:b] for a, b in join_name_particles(sentence, [(start, start + 5)])] == ["Fahad bin Saad Al-Harbi"]
+    cut = [(start, start + 5), (sentence.index("Saad"), sentence.index(" discussed"))]
+    assert [sentence[a:b] for a, b in join_name_particles(sentence, cut)] == ["Fahad bin Saad Al-Harbi"]

@@ -62,6 +62,10 @@ _BACKGROUND_OPENER = re.compile(
     r"In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
 _BACK_REFERENCE = re.compile(r"(?:During|In the course of|In) (?:the |their |these |those |this )?(?:talks|meeting|conversation|"
                              r"call|phone call|telephone conversation|discussions?|video ?-?conference|session)\b")
+# "The Russian Deputy Defence Minister and his Saudi counterpart have discussed ...": a contact whose two sides
+# are told before their names
+_ANNOUNCED_PAIR = re.compile(r"\b((?:[A-Z][\w.\-]+\s+)(?:(?:[A-Z][\w\-]+|of|the)\s+){0,5})and\s+(?:his|her|their)\s+"
+                            r"([A-Z][\w.\-]+)\s+(?:counterpart|colleague|opposite number)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -446,8 +450,10 @@ class ArticleReader:
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
-        if self.announced and self.announced[0] == sentence.index - 1 and self.announced[2] and _BACK_REFERENCE.match(text):
-            # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order
+        if self.announced and sentence.index - 3 <= self.announced[0] < sentence.index and self.announced[2] \
+                and (_BACK_REFERENCE.match(text) or trigger is not None and not future):
+            # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order;
+            # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
             unplaced = [m.key for m in sentence.persons if self.country_of(m.key) is None]
             if len(unplaced) == len(self.announced[2]):
                 for key, code in zip(unplaced, self.announced[2]):
@@ -490,11 +496,19 @@ class ArticleReader:
                 if text not in self.current.evidence:
                     self.current.evidence.append(text)
                 self.current_open = True
-        if trigger is not None and not is_meeting and not future and not historical and len(keys) == 1:
-            # "X held a video conference with his U.S. and Japanese counterparts": told on in the next sentence
+        if trigger is not None and not is_meeting and not future and not historical and len(keys) <= 1:
+            # "X held a video conference with his U.S. and Japanese counterparts": told on in the next sentences
             plural = PLURAL_COUNTERPARTS.search(text)
-            peoples = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
-            self.announced = (sentence.index, self._mode(text), [s.code if s else None for s in peoples])
+            pair = _ANNOUNCED_PAIR.search(text) if not keys else None
+            if plural:
+                peoples = [gazetteer.lookup(word) for word in re.split(r",\s*|\s+and\s+", plural.group(1))]
+            elif pair:  # the first people named in the post before "and his Saudi counterpart"
+                first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
+                peoples = [first, gazetteer.lookup(pair.group(2))]
+            else:
+                peoples = []
+            self.announced = (sentence.index, self._mode(text),
+                              [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else [])
         if is_meeting:
             told = self.current
             self._meeting(sentence, trigger, refs, date)
@@ -1043,7 +1057,8 @@ class ArticleReader:
                 extraction.decisions.append(Decision("date", f"m{meeting_count + 1}", draft.date,
                                                      "date.month-on-first-line" if self.pub_month else
                                                      "date.latest-year-in-text", draft.evidence[0]))
-            if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
+            if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants) \
+                    and not _pair_of_states_named(draft.evidence[0], set(parties)):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
             host = host_rule = None
             if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
@@ -1161,6 +1176,13 @@ _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|he
                             r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
+
+
+def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:
+    """"A and B discussed cooperation between Russia and Saudi Arabia", "Armenian-Russian talks": the sentence
+    telling the contact names exactly its two sides, so two persons it leaves unplaced are one of each."""
+    named = {place.code for place in find_places(sentence) if place.kind in ("country", "demonym")}
+    return len(parties) == 2 and named == parties
 
 
 def _same_post(post: str, position: str) -> bool:
