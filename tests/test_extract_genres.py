@@ -598,3 +598,15 @@ def test_a_name_the_model_cuts_at_its_particles_is_joined():
     assert [sentence[a:b] for a, b in join_name_particles(sentence, [(start, start + 5)])] == ["Fahad bin Saad Al-Harbi"]
     cut = [(start, start + 5), (sentence.index("Saad"), sentence.index(" discussed"))]
     assert [sentence[a:b] for a, b in join_name_particles(sentence, cut)] == ["Fahad bin Saad Al-Harbi"]
+
+
+def test_a_call_announced_without_names_is_the_named_pairs_and_talk_of_other_calls_is_not():
+    text = ("In rare talks, French and Turkish Defence Ministers spoke on the phone on Friday. The call was their "
+            "first since May 13. In his remarks, Minister of the Armed Forces Claire Dubois stressed to her Turkish "
+            "counterpart Ahmet Yilmaz the importance of dialogue. A spokesman said that President Marc Leroy does "
+            "not plan to have a phone call with his Turkish counterpart Kemal Arslan. The last face-to-face meeting "
+            "between Leroy and Arslan was in Paris.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert people["Claire Dubois"].country == "FR"
+    assert [(m.parties, m.mode, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["FR", "TR"], "call", "2025-03-07", ["Ahmet Yilmaz", "Claire Dubois"])]

@@ -66,6 +66,10 @@ _BACK_REFERENCE = re.compile(r"(?:During|In the course of|In) (?:the |their |the
 # are told before their names
 _ANNOUNCED_PAIR = re.compile(r"\b((?:[A-Z][\w.\-]+\s+)(?:(?:[A-Z][\w\-]+|of|the)\s+){0,5})and\s+(?:his|her|their)\s+"
                             r"([A-Z][\w.\-]+)\s+(?:counterpart|colleague|opposite number)\b")
+# "US and Russian Defence Ministers spoke on the phone": the peoples of a contact told without names
+_PLURAL_OFFICIALS = re.compile(r"\b((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+(?:[Dd]efen[cs]e\s+|[Ff]oreign\s+|"
+                               r"[Aa]rmy\s+|[Nn]aval\s+|[Mm]ilitary\s+)?(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Ss]ecretaries|"
+                               r"[Gg]enerals|[Aa]dmirals|officials|delegations)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -399,6 +403,8 @@ class ArticleReader:
             unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
             # "the exhibition ... will last until December 2": an end date is no date of a contact
             unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
+            # "their first call since May 13": the earlier contact's date is not this one's
+            unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
             previous = self.context_date or (self.current.date if self.current else None)
             # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
             focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
@@ -449,17 +455,28 @@ class ArticleReader:
             sides = {self.country_of(k) for k in keys} - {None}
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
-            or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
+            or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
+                         r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text))
         if self.announced and sentence.index - 3 <= self.announced[0] < sentence.index and self.announced[2] \
-                and (_BACK_REFERENCE.match(text) or trigger is not None and not future):
+                and (_BACK_REFERENCE.match(text) or trigger is not None and not future
+                     or any(m.counterpart for m in sentence.persons)):
             # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order;
             # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
             unplaced = [m.key for m in sentence.persons if self.country_of(m.key) is None]
-            if len(unplaced) == len(self.announced[2]):
-                for key, code in zip(unplaced, self.announced[2]):
+            placed = {self.country_of(m.key) for m in sentence.persons} - {None}
+            remaining = [code for code in self.announced[2] if code not in placed]
+            if unplaced and len(unplaced) == len(remaining):
+                for key, code in zip(unplaced, remaining):
                     self.settle_country(key, code, "country.counterparts-announced", text)
             sides = {self.country_of(k) for k in keys} - {None}
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
+        if not is_meeting and trigger is None and not future and not historical and len(sides) >= 2 \
+                and self.announced and sentence.index - 3 <= self.announced[0] < sentence.index \
+                and any(m.counterpart for m in sentence.persons):
+            # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
+            # counterpart B ...": the contact announced without names, named now
+            trigger = Trigger(re.search(r"counterpart", text), "neutral", "meeting.announced-then-named")
+            is_meeting = True
         if not is_meeting and not future and not historical and trigger is None and self.pending is None:
             # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
             # delegations of different states, each with its leader, in one sentence meet each other
@@ -498,7 +515,7 @@ class ArticleReader:
                 self.current_open = True
         if trigger is not None and not is_meeting and not future and not historical and len(keys) <= 1:
             # "X held a video conference with his U.S. and Japanese counterparts": told on in the next sentences
-            plural = PLURAL_COUNTERPARTS.search(text)
+            plural = PLURAL_COUNTERPARTS.search(text) or _PLURAL_OFFICIALS.search(text)
             pair = _ANNOUNCED_PAIR.search(text) if not keys else None
             if plural:
                 peoples = [gazetteer.lookup(word) for word in re.split(r",\s*|\s+and\s+", plural.group(1))]
@@ -507,8 +524,9 @@ class ArticleReader:
                 peoples = [first, gazetteer.lookup(pair.group(2))]
             else:
                 peoples = []
-            self.announced = (sentence.index, self._mode(text),
-                              [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else [])
+            codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
+            if codes or not (self.announced and self.announced[2] and sentence.index - 2 <= self.announced[0]):
+                self.announced = (sentence.index, self._mode(text), codes)  # "The call on Friday ...": the same one
         if is_meeting:
             told = self.current
             self._meeting(sentence, trigger, refs, date)
@@ -735,8 +753,9 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
-        if mode == "in_person" and self.announced and self.announced[0] == sentence.index - 1 \
-                and _BACK_REFERENCE.match(text):
+        if mode == "in_person" and self.announced and (
+                self.announced[0] == sentence.index - 1 and _BACK_REFERENCE.match(text)
+                or trigger.rule == "meeting.announced-then-named"):
             mode = self.announced[1]  # "During talks with the two generals, A and B": the contact just announced
         if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
                 re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
