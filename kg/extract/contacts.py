@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date as Date, timedelta
 
 from kg import gazetteer
@@ -27,6 +25,8 @@ from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, Place as PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
+from kg.extract.records import (AnnouncedContact, InvitationDraft, MeetingDraft, PendingDelegationContact, Sentence,
+                                Trigger)
 from kg.model import (Article, Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
 
@@ -75,48 +75,6 @@ _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 
 
-@dataclass
-class Sentence:
-    index: int
-    paragraph: int
-    text: str
-    persons: list[Mention] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    forums: list[ForumMention] = field(default_factory=list)
-    refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person key) incl. roles
-
-
-class Trigger(NamedTuple):
-    """The contact verb of a sentence: where it is, which side it makes host, and the rule's id."""
-
-    match: re.Match
-    direction: str  # subject | object | neutral (see triggers.json)
-    rule: str
-
-
-@dataclass
-class MeetingDraft:
-    participants: list[str]
-    date: str | None
-    mode: str
-    host: str | None
-    city: str | None
-    venue_country: str | None
-    evidence: list[str]
-    paragraph: int
-    sidelines: bool = False
-    with_delegation: bool = False
-    delegation_leaders: set[str] = field(default_factory=set)
-    host_direction: str = "neutral"
-    host_person: str | None = None
-    context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
-    unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
-    unnamed_side: str | None = None  # ... unless the post names its own state ("UAE Minister of State for Defence")
-    unnamed_host: bool = False  # the unnamed side received the guest ("the PNG Defence Force hosted X")
-    sides_unsettled: bool = False  # no participant's state was known when it was read
-    rule: str = ""  # the id of the trigger rule that read it
-
-
 class ArticleReader:
     def __init__(self, article: Article, use_model: bool = True) -> None:
         self.use_model = use_model
@@ -143,7 +101,7 @@ class ArticleReader:
         self.registry = Registry()
         self.meetings: list[MeetingDraft] = []
         self.delegations: dict[str, DelegationDraft] = {}
-        self.invitations: list[tuple[str, str, str | None, str | None, str, str]] = []  # ..., evidence, rule id
+        self.invitations: list[InvitationDraft] = []
         self.forums: dict[str, ForumMention] = {}
         self.forum_keys: dict[str, str] = {}
         self.forum_dates: dict[str, str | None] = {}
@@ -162,9 +120,8 @@ class ArticleReader:
         self.sentence_index = 0
         self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
         self.current_open = False  # may "also attended ..." still join the contact being told?
-        self.pending = None  # a contact with a delegation whose leader the next sentences name
-        # (sentence, mode, peoples of "his U.S. and Japanese counterparts") of a contact told without its counterparts
-        self.announced: tuple[int, str, list[str | None]] | None = None
+        self.pending: PendingDelegationContact | None = None
+        self.announced: AnnouncedContact | None = None
         self._same_sentence: set[str] = set()  # persons already referred to earlier in the sentence being read
 
     # ------------------------------------------------------------ helpers
@@ -457,21 +414,21 @@ class ArticleReader:
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
                          r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text))
-        if self.announced and sentence.index - 3 <= self.announced[0] < sentence.index and self.announced[2] \
+        if self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index and self.announced.peoples \
                 and (_BACK_REFERENCE.match(text) or trigger is not None and not future
                      or any(m.counterpart for m in sentence.persons)):
             # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order;
             # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
             unplaced = [m.key for m in sentence.persons if self.country_of(m.key) is None]
             placed = {self.country_of(m.key) for m in sentence.persons} - {None}
-            remaining = [code for code in self.announced[2] if code not in placed]
+            remaining = [code for code in self.announced.peoples if code not in placed]
             if unplaced and len(unplaced) == len(remaining):
                 for key, code in zip(unplaced, remaining):
                     self.settle_country(key, code, "country.counterparts-announced", text)
             sides = {self.country_of(k) for k in keys} - {None}
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
         if not is_meeting and trigger is None and not future and not historical and len(sides) >= 2 \
-                and self.announced and sentence.index - 3 <= self.announced[0] < sentence.index \
+                and self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index \
                 and any(m.counterpart for m in sentence.persons):
             # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
             # counterpart B ...": the contact announced without names, named now
@@ -490,12 +447,14 @@ class ArticleReader:
         if not is_meeting and trigger is not None and not future and not historical and len(keys) == 1 \
                 and re.search(r"\bdelegations?\b", text) and not join:
             # "X received a delegation of the Y Army." -- its leader is named in the next sentences
-            self.pending = (sentence, trigger, refs, date, len(self.delegations), sentence.index)
+            self.pending = PendingDelegationContact(sentence, trigger, refs, date, len(self.delegations))
         elif is_meeting:
             self.pending = None
-        if self.pending and not is_meeting and self.pending[5] < sentence.index <= self.pending[5] + 2 \
-                and len(self.delegations) > self.pending[4]:
-            p_sentence, p_trigger, p_refs, p_date, count, _ = self.pending
+        if self.pending and not is_meeting and self.pending.sentence.index < sentence.index <= self.pending.sentence.index + 2 \
+                and len(self.delegations) > self.pending.delegations_before:
+            pending = self.pending
+            p_sentence, p_trigger, p_refs, p_date, count = (pending.sentence, pending.trigger, pending.refs, pending.date,
+                                                            pending.delegations_before)
             leaders = list(self.delegations)[count:]
             end = len(p_sentence.text) + 1
             extra = [(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
@@ -525,8 +484,8 @@ class ArticleReader:
             else:
                 peoples = []
             codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
-            if codes or not (self.announced and self.announced[2] and sentence.index - 2 <= self.announced[0]):
-                self.announced = (sentence.index, self._mode(text), codes)  # "The call on Friday ...": the same one
+            if codes or not (self.announced and self.announced.peoples and sentence.index - 2 <= self.announced.sentence):
+                self.announced = AnnouncedContact(sentence.index, self._mode(text), codes)  # "The call on Friday ...": the same one
         if is_meeting:
             told = self.current
             self._meeting(sentence, trigger, refs, date)
@@ -754,9 +713,9 @@ class ArticleReader:
                 return
         mode = self._mode(text)
         if mode == "in_person" and self.announced and (
-                self.announced[0] == sentence.index - 1 and _BACK_REFERENCE.match(text)
+                self.announced.sentence == sentence.index - 1 and _BACK_REFERENCE.match(text)
                 or trigger.rule == "meeting.announced-then-named"):
-            mode = self.announced[1]  # "During talks with the two generals, A and B": the contact just announced
+            mode = self.announced.mode  # "During talks with the two generals, A and B": the contact just announced
         if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
                 re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
                 and self.meetings \
@@ -1039,8 +998,8 @@ class ArticleReader:
         for delegation in self.delegations.values():
             used.add(delegation.leader)
             used.update(delegation.members)
-        for inviter, invitee, *_ in self.invitations:
-            used.update((inviter, invitee))
+        for invitation in self.invitations:
+            used.update((invitation.inviter, invitation.invitee))
         assign_countries(self, used)
         for leader, delegation in self.delegations.items():
             delegation.country = delegation.country or self.country_of(leader)
@@ -1151,7 +1110,9 @@ class ArticleReader:
             extraction.forums.append(Forum(key=key, name=forum.name, edition=forum.edition, date=self.forum_dates.get(name),
                                            location=location, aliases=aliases))
         seen = set()
-        for inviter, invitee, forum, country, evidence, rule in self.invitations:
+        for draft in self.invitations:
+            inviter, invitee, forum, country, evidence, rule = (draft.inviter, draft.invitee, draft.forum, draft.country,
+                                                                draft.evidence, draft.rule)
             if forum is None and country is None:
                 country = self.country_of(inviter)  # a visit at the inviter's invitation: to the inviter's state
                 if country is None or country == self.country_of(invitee):
