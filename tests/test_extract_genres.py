@@ -610,3 +610,12 @@ def test_a_call_announced_without_names_is_the_named_pairs_and_talk_of_other_cal
     assert people["Claire Dubois"].country == "FR"
     assert [(m.parties, m.mode, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["FR", "TR"], "call", "2025-03-07", ["Ahmet Yilmaz", "Claire Dubois"])]
+
+
+def test_sidelines_meetings_take_the_venue_of_the_forum_and_the_story_of_the_forum_goes_on():
+    text = ("Defence Minister Asha Rao on Friday held a bilateral meeting with US Defense Secretary John Hale on the "
+            "sidelines of the 12th ASEAN Defence Ministers' Meeting-Plus, which is being hosted by Singapore. Rao also "
+            "met her Malaysian counterpart Ahmad Salleh and Australian Defence Minister Peter Quinn.")
+    extraction, names, _ = run(text, date="2025-03-14", source="The Hindu")
+    assert sorted((m.parties, m.host, m.location.country if m.location else None) for m in extraction.meetings) == [
+        (["AU", "IN"], None, "SG"), (["IN", "MY"], None, "SG"), (["IN", "US"], None, "SG")]

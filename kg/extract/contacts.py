@@ -172,12 +172,18 @@ class ArticleReader:
             self.country_counts[place.code] += weight
         sentence.forums = find_forums(sentence.text)
         for forum in sentence.forums:
+            # "the 12th ADMM, which is being hosted by Singapore", "the Shangri-La Dialogue in Singapore"
+            venue = next((place for place in sentence.places if place.kind in ("city", "country") and 0 <= place.start - forum.end < 80
+                          and re.fullmatch(r"[^.;]*?\b(?:in|hosted by|held in|taking place in)\s+(?:the\s+)?",
+                                           sentence.text[forum.end:place.start])), None)
             # one series however the text names it ("IDEF", "International Defense Industry Fair")
             existing = self.forums.get(forum.series)
             if existing is None:
                 self.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
-                                                         forum.city, forum.aliases, forum.series)
+                                                         forum.city or (venue.name if venue else None), forum.aliases,
+                                                         forum.series)
                 continue
+            existing.city = existing.city or (venue.name if venue else None)
             existing.edition = existing.edition or forum.edition
             if existing.name == forum.series and forum.name != forum.series:
                 existing.name = forum.name  # the series as this text spells it
@@ -759,6 +765,9 @@ class ArticleReader:
                 venue_country = venue_country or seat[1]
         sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text, re.I)) or any(
             re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
+        if not sidelines and city is None and venue_country is None and self.meetings and self.meetings[-1].sidelines \
+                and self.meetings[-1].mode == mode == "in_person" and (date or self.context_date) in (None, self.meetings[-1].date):
+            sidelines = True  # "She also met her Malaysian counterpart ...": the forum story goes on
         if city is None and venue_country is None and mode == "in_person":
             city, venue_country = self.context_city, self.context_country
         if mode != "in_person":
@@ -1073,6 +1082,12 @@ class ArticleReader:
                     if len(home) == 1 and guests and not (home & guests):
                         host, host_rule = next(iter(home)), "host.visitors-came"
             location = None
+            if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
+                # bilateral meetings on the sidelines of the one forum whose venue the article gives
+                venues = {forum.city for forum in self.forums.values() if forum.city}
+                if len(venues) == 1:
+                    draft.city = venues.pop()
+                    draft.venue_country = gazetteer.code_for(draft.city)
             if draft.mode == "in_person":
                 country = draft.venue_country or host
                 city = draft.city
