@@ -619,3 +619,10 @@ def test_sidelines_meetings_take_the_venue_of_the_forum_and_the_story_of_the_for
     extraction, names, _ = run(text, date="2025-03-14", source="The Hindu")
     assert sorted((m.parties, m.host, m.location.country if m.location else None) for m in extraction.meetings) == [
         (["AU", "IN"], None, "SG"), (["IN", "MY"], None, "SG"), (["IN", "US"], None, "SG")]
+
+
+def test_a_minister_leading_a_policy_is_no_visitor():
+    text = ("Defence Minister Milan Petrovic met today with Ivan Sorokin, Minister-Counsellor at the Embassy of the "
+            "Russian Federation. Petrovic said that Serbia is leading an independent foreign policy.")
+    extraction, _, _ = run(text, date="2025-03-12", source="Ministry of Defence of Serbia")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["RS", "RU"], "RS")]

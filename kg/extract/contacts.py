@@ -70,6 +70,8 @@ _ANNOUNCED_PAIR = re.compile(r"\b((?:[A-Z][\w.\-]+\s+)(?:(?:[A-Z][\w\-]+|of|the)
 _PLURAL_OFFICIALS = re.compile(r"\b((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+(?:[Dd]efen[cs]e\s+|[Ff]oreign\s+|"
                                r"[Aa]rmy\s+|[Nn]aval\s+|[Mm]ilitary\s+)?(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Ss]ecretaries|"
                                r"[Gg]enerals|[Aa]dmirals|officials|delegations)\b")
+_DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
+                       r"Counsell?or|Envoy)\b", re.I)
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -576,7 +578,8 @@ class ArticleReader:
             head = text[max(0, start - 60):start]
             if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                         r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
-                        r"is visiting|arrived (?:in|at|on)|is leading|who is leading|who led|at the head of|"
+                        r"is visiting|arrived (?:in|at|on)|(?:who )?(?:is leading|led) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
+                        r"(?:delegation|team|party)|at the head of|"
                         r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
                         r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
@@ -1076,7 +1079,9 @@ class ArticleReader:
                             host, host_rule = seated[0], "host.body-at-its-seat"
                 if host is None and venue is None:
                     # a delegation or a visitor came: the other side receives
-                    guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members}
+                    # ... and a foreign diplomat calls on the officials of the state they are posted to
+                    guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members} | {
+                        k for k in draft.participants if _DIPLOMAT.search(self.person(k).position or "")}
                     home = {self.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
                     guests = {self.country_of(k) for k in draft.participants if k in guest_keys} - {None}
                     if len(home) == 1 and guests and not (home & guests):
