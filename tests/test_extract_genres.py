@@ -626,3 +626,10 @@ def test_a_minister_leading_a_policy_is_no_visitor():
             "Russian Federation. Petrovic said that Serbia is leading an independent foreign policy.")
     extraction, _, _ = run(text, date="2025-03-12", source="Ministry of Defence of Serbia")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["RS", "RU"], "RS")]
+
+
+def test_an_official_meeting_a_post_at_home_hosts():
+    text = ("CAIRO - Defense Minister Omar Fathy had a meeting on Tuesday with the UAE Minister of State for Defense "
+            "Affairs on the sidelines of the Egypt Defense Expo.")
+    extraction, _, _ = run(text, date="2025-03-12", source="Egypt State Information Service")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["AE", "EG"], "EG")]
