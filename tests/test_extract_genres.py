@@ -633,3 +633,14 @@ def test_an_official_meeting_a_post_at_home_hosts():
             "Affairs on the sidelines of the Egypt Defense Expo.")
     extraction, _, _ = run(text, date="2025-03-12", source="Egypt State Information Service")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["AE", "EG"], "EG")]
+
+
+def test_summits_of_a_body_ministerials_and_forums_named_for_who_meets():
+    from kg.extract.forums import find_forums
+
+    assert [(f.name, f.edition) for f in find_forums("at the maiden edition of the ECOWAS Forum of NSAs in Accra")] == [
+        ("ECOWAS Forum of NSAs", 1)]
+    assert [f.name for f in find_forums("on the eve of the NATO Summit in Vilnius")] == ["NATO Summit"]
+    assert [f.name for f in find_forums("at the North American Defense Ministerial in Ottawa")] == [
+        "North American Defense Ministerial"]
+    assert find_forums("the Chamber of Commerce Summit on tourism") == []
