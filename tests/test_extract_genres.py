@@ -644,3 +644,12 @@ def test_summits_of_a_body_ministerials_and_forums_named_for_who_meets():
     assert [f.name for f in find_forums("at the North American Defense Ministerial in Ottawa")] == [
         "North American Defense Ministerial"]
     assert find_forums("the Chamber of Commerce Summit on tourism") == []
+
+
+def test_a_counterpart_in_a_capital_is_of_its_state_whatever_the_diacritics():
+    text = ("The Romanian defence minister Ioan Popa is today making an official visit to Moldova following an "
+            "invitation from his counterpart in Chişinău, Vasile Rusu.")
+    extraction, names, people = run(text, date="2025-03-12", source="RADOR")
+    assert people["Vasile Rusu"].country == "MD"
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Vasile Rusu", "Ioan Popa", "MD")]

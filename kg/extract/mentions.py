@@ -698,9 +698,14 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
+        # "his counterpart from Chad", "the delegation of Chad", "his counterpart in Chisinau" (the capital stands
+        # for its state)
         ctx = re.search(r"(?:counterpart|colleague|guest|host|delegation|delegations)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1))
+        ctx = re.search(r"(?:counterpart|colleague)\s+in\s+([^,]+?),?\s*$", head)
+        if ctx:
+            context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
         ctx = re.search(r"\b(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterpart|colleague|host|guest)s?,?\s*$", head)
         if ctx:
             surface = gazetteer.lookup(ctx.group(1))
