@@ -653,3 +653,13 @@ def test_a_counterpart_in_a_capital_is_of_its_state_whatever_the_diacritics():
     assert people["Vasile Rusu"].country == "MD"
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Vasile Rusu", "Ioan Popa", "MD")]
+
+
+def test_a_call_announced_by_posts_is_the_pair_named_next_as_one_subject():
+    text = ("Turkey's defense minister held a phone conversation with his U.S. counterpart, an official statement "
+            "said on Monday. According to the statement, Turkey's Kemal Demir and the U.S.'s John Hale addressed "
+            "security issues in the region.")
+    extraction, names, people = run(text, date="2025-03-11")
+    assert people["John Hale"].country == "US" and people["Kemal Demir"].country == "TR"
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["TR", "US"], "call", ["John Hale", "Kemal Demir"])]

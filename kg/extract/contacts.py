@@ -72,6 +72,9 @@ _PLURAL_OFFICIALS = re.compile(r"\b((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+
                                r"[Gg]enerals|[Aa]dmirals|officials|delegations)\b")
 _DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
                        r"Counsell?or|Envoy)\b", re.I)
+# "Turkey's Hulusi Akar and the U.S.'s Mark Esper addressed security issues": the pair as one subject
+_PAIR_SUBJECT = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+|(?:bin|al|ibn)\s+){1,9}(?:have\s+|had\s+|also\s+|"
+                           r"jointly\s+)?(?:[a-z]+ed|touched upon|focused on)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -437,10 +440,11 @@ class ArticleReader:
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
         if not is_meeting and trigger is None and not future and not historical and len(sides) >= 2 \
                 and self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index \
-                and any(m.counterpart for m in sentence.persons):
+                and (any(m.counterpart for m in sentence.persons) or _PAIR_SUBJECT.search(text)):
             # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
             # counterpart B ...": the contact announced without names, named now
-            trigger = Trigger(re.search(r"counterpart", text), "neutral", "meeting.announced-then-named")
+            trigger = Trigger(re.search(r"counterpart", text) or _PAIR_SUBJECT.search(text), "neutral",
+                              "meeting.announced-then-named")
             is_meeting = True
         if not is_meeting and not future and not historical and trigger is None and self.pending is None:
             # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two

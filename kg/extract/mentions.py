@@ -762,7 +762,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
-        possessive = re.search(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
         if possessive and possessive.group(2) and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", sentence[:possessive.start()]):
             possessive = None  # "the German ambassador to Somalia Sebastian Groth": accredited to, not from
         if possessive and not position and len(name.split()) >= 2:
