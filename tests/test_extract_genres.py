@@ -663,3 +663,14 @@ def test_a_call_announced_by_posts_is_the_pair_named_next_as_one_subject():
     assert people["John Hale"].country == "US" and people["Kemal Demir"].country == "TR"
     assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["TR", "US"], "call", ["John Hale", "Kemal Demir"])]
+
+
+def test_a_post_told_first_and_its_holder_named_next_with_a_companion_clause():
+    text = ("Yemen's Defence Minister received a military delegation from the Saudi-led coalition in Aden. "
+            "Saleh Ahmed Al-Maqdashi, along with local government officials, held a meeting with the Saudi "
+            "delegation on combat readiness. For its part, the Saudi delegation, headed by Major General Fahd "
+            "Al-Harbi, affirmed its support.")
+    extraction, names, people = run(text, date="2025-03-12", source="CanIndia (Xinhua/IANS)")
+    assert people["Saleh Ahmed Al-Maqdashi"].country == "YE"
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["SA", "YE"], "YE", ["Fahd Al-Harbi", "Saleh Ahmed Al-Maqdashi"])]

@@ -75,6 +75,10 @@ _DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[é
 # "Turkey's Hulusi Akar and the U.S.'s Mark Esper addressed security issues": the pair as one subject
 _PAIR_SUBJECT = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+|(?:bin|al|ibn)\s+){1,9}(?:have\s+|had\s+|also\s+|"
                            r"jointly\s+)?(?:[a-z]+ed|touched upon|focused on)\b")
+# "Yemen's Defence Minister received ...", "The Nigerian Chief of Defence Staff hosted ...": a post whose holder
+# the next sentences name
+_SUBJECT_POST = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][\w.\-]+?)(?:'s|’s)?\s+(?:[A-Z][\w\-]+\s+){0,4}(?:[Mm]inister|[Cc]hief|"
+                           r"[Cc]ommander|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -493,6 +497,9 @@ class ArticleReader:
             elif pair:  # the first people named in the post before "and his Saudi counterpart"
                 first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
                 peoples = [first, gazetteer.lookup(pair.group(2))]
+            elif not keys and _SUBJECT_POST.match(text):
+                # "Yemen's Defence Minister received a military delegation ...": the host's state, named next
+                peoples = [gazetteer.lookup(_SUBJECT_POST.match(text).group(1))]
             else:
                 peoples = []
             codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
@@ -552,6 +559,8 @@ class ArticleReader:
             # only a name bound to the contact verb: "X met Y", "Y was received by X", "talks with the two
             # generals, A and B" (a role in apposition), or listed right after such a name
             between = sentence.text[end:trigger_span[0]] if end <= trigger_span[0] else sentence.text[trigger_span[1]:start]
+            # "X, along with local officials, held a meeting with ...": a companion clause does not unbind X
+            between = re.sub(r"^,\s*(?:along with|together with|accompanied by|joined by)\b[^,]{1,80},\s*", " ", between)
             listed = last_accepted is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence.text[last_accepted:start])
             appositive = re.fullmatch(r"\s*(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*", between)
             if not (listed or appositive) and ("," in between or len(between.split()) > 4
