@@ -674,3 +674,9 @@ def test_a_post_told_first_and_its_holder_named_next_with_a_companion_clause():
     assert people["Saleh Ahmed Al-Maqdashi"].country == "YE"
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["SA", "YE"], "YE", ["Fahd Al-Harbi", "Saleh Ahmed Al-Maqdashi"])]
+
+
+def test_a_counterpart_of_a_states_service_is_of_that_state():
+    text = "Australia's Chief of Army Lieutenant General Tom Reid met his New Zealand Army counterpart Major General Ana Hale in Suva."
+    _, _, people = run(text, date="2025-06-12", source="Fiji Times")
+    assert people["Ana Hale"].country == "NZ"

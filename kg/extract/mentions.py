@@ -706,10 +706,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         ctx = re.search(r"(?:counterpart|colleague)\s+in\s+([^,]+?),?\s*$", head)
         if ctx:
             context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
-        ctx = re.search(r"\b(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        # "his Belarusian counterpart", "his New Zealand Army counterpart"
+        ctx = re.search(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
         if ctx:
-            surface = gazetteer.lookup(ctx.group(1))
-            context_country = surface.code if surface else context_country
+            context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
         used_after = False
         if position is None and after_position:
