@@ -680,3 +680,12 @@ def test_a_counterpart_of_a_states_service_is_of_that_state():
     text = "Australia's Chief of Army Lieutenant General Tom Reid met his New Zealand Army counterpart Major General Ana Hale in Suva."
     _, _, people = run(text, date="2025-06-12", source="Fiji Times")
     assert people["Ana Hale"].country == "NZ"
+
+
+def test_a_ranked_name_followed_by_its_post_without_a_comma():
+    text = ("Myanmar Senior General Min Tun met Indian Vice Admiral Ravi Jain in Visakhapatnam on Monday. "
+            "Vice Admiral Moe Aung Chief of Staff (Navy) and Lt General Htun Aung Chief of Staff (Air) were also part "
+            "of the delegation.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert sorted(names[k] for k in extraction.meetings[0].participants) == [
+        "Htun Aung", "Min Tun", "Moe Aung", "Ravi Jain"]

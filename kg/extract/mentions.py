@@ -654,7 +654,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL:
+                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
+                and not (following[0] in lex.position_heads and any(0 <= start - r.end <= 2 for r in ranks)):
+            # ... but "Vice Admiral Moe Aung Chief of Staff (Navy)": a ranked name, then its post without a comma
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
         if re.search(r"\bthe\s+$", sentence[:start]):
             continue
