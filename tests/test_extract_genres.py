@@ -683,7 +683,8 @@ def test_a_counterpart_of_a_states_service_is_of_that_state():
 
 
 def test_a_ranked_name_followed_by_its_post_without_a_comma():
-    text = ("Myanmar Senior General Min Tun met Indian Vice Admiral Ravi Jain in Visakhapatnam on Monday. "
+    text = ("Myanmar Senior General Min Tun, who is leading a military delegation to India, met Indian Vice Admiral "
+            "Ravi Jain in Visakhapatnam on Monday. "
             "Vice Admiral Moe Aung Chief of Staff (Navy) and Lt General Htun Aung Chief of Staff (Air) were also part "
             "of the delegation.")
     extraction, names, _ = run(text, date="2025-03-12")
