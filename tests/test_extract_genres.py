@@ -690,3 +690,11 @@ def test_a_ranked_name_followed_by_its_post_without_a_comma():
     extraction, names, _ = run(text, date="2025-03-12")
     assert sorted(names[k] for k in extraction.meetings[0].participants) == [
         "Htun Aung", "Min Tun", "Moe Aung", "Ravi Jain"]
+
+
+def test_a_contact_told_as_hearsay_keeps_its_subject():
+    text = ("US Admiral Mark Lowe visited Busan on Tuesday. Lowe, who took office earlier this month, is said to have "
+            "also met Chief of Naval Operations Adm. Kim Dong-su in Seoul on Wednesday.")
+    extraction, names, _ = run(text, date="2025-03-14")
+    assert [(m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KR", "US"], "2025-03-12", ["Kim Dong-su", "Mark Lowe"])]

@@ -643,7 +643,8 @@ class ArticleReader:
         match, direction, _ = trigger
         text = sentence.text
         # "the spokesman said that the minister received ...": the speaker is not a participant
-        reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b",
+        # ("X is said to have met Y", "X was reported to have met Y": X met Y)
+        reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b(?! to\b)",
                                           text[:match.start()])
                    # "X said at a meeting with Y": the speaker speaks at the contact and takes part in it
                    if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"
