@@ -698,3 +698,13 @@ def test_a_contact_told_as_hearsay_keeps_its_subject():
     extraction, names, _ = run(text, date="2025-03-14")
     assert [(m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["KR", "US"], "2025-03-12", ["Kim Dong-su", "Mark Lowe"])]
+
+
+def test_a_conference_call_with_heads_of_government_is_one_call_with_them_all():
+    text = ("NATO Deputy Secretary General Anna Weber participated in a conference call with Estonian Prime Minister "
+            "Liis Tamm, Latvian Prime Minster Janis Ozols and Lithuanian Prime Minister Rasa Petraitytė. "
+            "At the NATO Summit in Madrid later this month, leaders will adapt the Alliance's posture.")
+    extraction, names, _ = run(text, date="2025-06-08")
+    assert [(m.parties, m.mode, m.location, len(m.participants)) for m in extraction.meetings] == [
+        (["EE", "LT", "LV", "NATO"], "call", None, 4)]
+    assert "Janis Ozols" in names.values()

@@ -343,7 +343,7 @@ class ArticleReader:
         span_end = max(mention.end, mention.span_end)
         verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|"
                  r"paid a (?:courtesy )?call on|was received by|held (?:a |an )?(?:(?:tele)?phone |video )?"
-                 r"(?:call|conversation|talks|meeting))")
+                 r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
         when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
         after = text[span_end:span_end + 60]
         before = text[max(0, span_start - 60):span_start]
@@ -665,7 +665,8 @@ class ArticleReader:
             or any(k in self.visit_targets for k in keys)
         if not in_sight or len(keys) < 2:
             return
-        joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text)
+        joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
+                          r"conference call)\b", text)
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
         # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
         one_by_one = bool(separately) or (direction == "object" and not joint)
