@@ -425,6 +425,16 @@ class ArticleReader:
             refs = sentence.refs = [(0, 0, self.last_subject)] + refs
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
+            # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
+            # delegation told before, escorted by its host
+            escort_side = self.country_of(keys[0])
+            leader = next((k for k, d in reversed(self.delegations.items())
+                           if (d.country or self.country_of(k)) not in (None, escort_side)), None)
+            if leader:
+                refs = sentence.refs = [(0, 0, leader)] + refs
+                keys = _unique([k for _, _, k in refs])
+                sides = {self.country_of(k) for k in keys} - {None}
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
