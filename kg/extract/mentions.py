@@ -122,6 +122,8 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
         if surface.kind == "demonym" and re.search(r"\b(?:Latin|South|Central|North|Pan|Anglo|Afro|Euro)[\s\-]$",
                                                     sentence[max(0, match.start() - 8):match.start()]):
             continue  # "Latin American", "North American": regions, not the United States
+        if re.search(r"\b(?:Gulf|Sea|Bay|Straits?|Horn) of\s+(?:the\s+)?$", sentence[max(0, match.start() - 12):match.start()]):
+            continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
     return tuple(places)
@@ -625,7 +627,7 @@ _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
-_PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
+PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
 
@@ -641,7 +643,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
     # "his French and German counterparts, Paul Girard and Klaus Weber": the peoples in order
-    plural = _PLURAL_COUNTERPARTS.search(sentence)
+    plural = PLURAL_COUNTERPARTS.search(sentence)
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
     plural_next = plural.end() if plural else -1
     plural_index = 0
@@ -652,7 +654,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL:
+                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
+                and not (following[0] in lex.position_heads and any(0 <= start - r.end <= 2 for r in ranks)):
+            # ... but "Vice Admiral Moe Aung Chief of Staff (Navy)": a ranked name, then its post without a comma
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
         if re.search(r"\bthe\s+$", sentence[:start]):
             continue
@@ -696,13 +700,18 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
+        # "his counterpart from Chad", "the delegation of Chad", "his counterpart in Chisinau" (the capital stands
+        # for its state)
         ctx = re.search(r"(?:counterpart|colleague|guest|host|delegation|delegations)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1))
-        ctx = re.search(r"\b(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        ctx = re.search(r"(?:counterpart|colleague)\s+in\s+([^,]+?),?\s*$", head)
         if ctx:
-            surface = gazetteer.lookup(ctx.group(1))
-            context_country = surface.code if surface else context_country
+            context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
+        # "his Belarusian counterpart", "his New Zealand Army counterpart"
+        ctx = re.search(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        if ctx:
+            context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
         used_after = False
         if position is None and after_position:
@@ -755,7 +764,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
-        possessive = re.search(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
         if possessive and possessive.group(2) and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", sentence[:possessive.start()]):
             possessive = None  # "the German ambassador to Somalia Sebastian Groth": accredited to, not from
         if possessive and not position and len(name.split()) >= 2:
