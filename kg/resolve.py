@@ -592,7 +592,7 @@ class Registry:
         """Read the classes of the blocks not in memory yet (store-backed)."""
         if not self.lazy:
             return
-        missing = set(blocks) - self.summaries.keys()
+        missing = {block for block in blocks if block not in self.summaries}  # by key: no set of every block
         if not missing:
             return
         records = self.load_blocks(missing)
