@@ -240,20 +240,19 @@ class Resolution:
         ordered = sorted(blocks)
         for start in range(0, len(ordered), 200):
             values = " ".join(str(Literal(b)) for b in ordered[start:start + 200])
-            query = (f"SELECT DISTINCT ?r WHERE {{ VALUES ?b {{ {values} }} GRAPH {RESOLUTION_GRAPH} "
-                     f"{{ ?g {MENTION_BLOCK} ?b ; {MENTION_RECORDS} ?r }} }}")
-            for row in self.store.query(query):
-                mentions = _parse_mentions(row["r"].value)
-                if mentions:
-                    found[mentions[0].article] = mentions
+            found.update(self._records(f"VALUES ?b {{ {values} }} GRAPH {RESOLUTION_GRAPH} "
+                                       f"{{ ?g {MENTION_BLOCK} ?b ; {MENTION_RECORDS} ?r }}"))
         return found
 
     def _load_named(self, block: str, iri: str) -> dict[str, list[Mention]]:
         """The stored articles naming someone of this block with mentions resolved to this IRI."""
-        query = (f"SELECT DISTINCT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_BLOCK} {Literal(block)} ; "
-                 f"{MENTION_ENTITY} {NamedNode(iri)} ; {MENTION_RECORDS} ?r }} }}")
+        return self._records(f"GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_BLOCK} {Literal(block)} ; "
+                             f"{MENTION_ENTITY} {NamedNode(iri)} ; {MENTION_RECORDS} ?r }}")
+
+    def _records(self, pattern: str) -> dict[str, list[Mention]]:
+        """Article id -> its stored mentions, for the records (?r) that a pattern finds."""
         found = {}
-        for row in self.store.query(query):
+        for row in self.store.query(f"SELECT DISTINCT ?r WHERE {{ {pattern} }}"):
             mentions = _parse_mentions(row["r"].value)
             if mentions:
                 found[mentions[0].article] = mentions
