@@ -708,3 +708,12 @@ def test_a_conference_call_with_heads_of_government_is_one_call_with_them_all():
     assert [(m.parties, m.mode, m.location, len(m.participants)) for m in extraction.meetings] == [
         (["EE", "LT", "LV", "NATO"], "call", None, 4)]
     assert "Janis Ozols" in names.values()
+
+
+def test_he_is_not_the_one_named_on_whose_behalf_something_was_done():
+    text = ("General Karim Uddin, the chief of Bangladesh Army Staff, arrived in Washington on February 1. "
+            "On February 4, a guard of honour, on behalf of US Army chief General John Miles, was presented to the "
+            "chief of Bangladesh Army. Later, he paid a courtesy call on his US counterpart.")
+    extraction, names, _ = run(text, date="2025-02-14")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BD", "US"], "US", ["John Miles", "Karim Uddin"])]

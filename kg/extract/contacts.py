@@ -539,9 +539,11 @@ class ArticleReader:
             read_invitation(self, sentence, refs)
         if date and not future:
             self.context_date = date
-        if refs:
-            first = refs[0][2]
-            self.last_subject = first
+        # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see _EXCLUDE_BEFORE)
+        subjects = [k for start, _, k in refs if not _EXCLUDE_BEFORE.search(text[:start])
+                    and not re.search(r"\b(?:on behalf of|greetings (?:of|from)|message (?:of|from))\s+[^,;]{0,60}$", text[:start])]
+        if subjects:
+            self.last_subject = subjects[0]
         for key in {key for _, _, key in refs}:  # once a sentence, however often it names them
             self.seen[key] = sentence.index
             self.mention_count[key] += 1
@@ -869,8 +871,9 @@ class ArticleReader:
             unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
                                                item)
             if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
-                posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
-                continue
+                if not any(item_start <= r[0] < item_start + len(item) for r in refs):
+                    posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
+                continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()
