@@ -717,3 +717,10 @@ def test_he_is_not_the_one_named_on_whose_behalf_something_was_done():
     extraction, names, _ = run(text, date="2025-02-14")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["BD", "US"], "US", ["John Miles", "Karim Uddin"])]
+
+
+def test_a_minister_in_the_state_of_x_is_xs_but_an_ambassador_to_the_kingdom_of_y_is_not_ys():
+    from kg.extract.mentions import country_in
+
+    assert country_in("Deputy Prime Minister and Minister of State for Defence Affairs in the State of Qatar") == "QA"
+    assert country_in("Ambassador to the Kingdom of Saudi Arabia") is None
