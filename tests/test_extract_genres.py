@@ -724,3 +724,12 @@ def test_a_minister_in_the_state_of_x_is_xs_but_an_ambassador_to_the_kingdom_of_
 
     assert country_in("Deputy Prime Minister and Minister of State for Defence Affairs in the State of Qatar") == "QA"
     assert country_in("Ambassador to the Kingdom of Saudi Arabia") is None
+
+
+def test_an_exhibition_opening_told_with_commas_does_not_date_the_meeting_at_it():
+    text = ("SEOUL -- The top military officers of South Korea and Estonia held talks in Seoul on Thursday. JCS "
+            "Chairman Gen. Park Min-ho met with Estonian Defense Forces Commander Lt. Gen. Tarmo Kask as the latter "
+            "came here to attend DX Korea, the ongoing defense exhibition that kicked off at the KINTEX exhibition "
+            "center in Goyang, northwest of Seoul, on Wednesday.")
+    extraction, _, _ = run(text, date="2025-09-18")
+    assert [m.date for m in extraction.meetings] == ["2025-09-18"]

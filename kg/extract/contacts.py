@@ -405,7 +405,7 @@ class ArticleReader:
                 event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
                 event_background = re.sub(
                     r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
-                    r"is due|was due|ran|runs)\b[^,.;]{0,40}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
+                    r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
                     r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
                 date = resolve_date(event_background, self.pub_date, previous, self.visit_days)
         self._update_place_context(sentence)
