@@ -15,6 +15,7 @@ THURSDAY = date(2024, 3, 28)
     ("met today", "2024-03-28"),
     ("this afternoon the chief met", "2024-03-28"),
     ("earlier this week the delegation", "2024-03"),
+    ("hosted the commander this week for talks", "2024-03-28"),  # the week of publication: its day
     ("on 13 March the ministers", "2024-03-13"),
     ("on March 13, 2023 the ministers", "2023-03-13"),
     ("on 2 December the ministers", "2023-12-02"),  # no year: the latest such day before publication

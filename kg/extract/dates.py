@@ -204,8 +204,10 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
             return (pub - timedelta(days=2)).isoformat()
         if word == "yesterday" or word == "on the eve":
             return (pub - timedelta(days=1)).isoformat()
-        if word in ("earlier this week", "this week", "earlier this month", "this month"):
+        if word in ("earlier this week", "earlier this month", "this month"):
             return _iso(pub.year, pub.month)
+        # "this week": the week of publication, as a reader dates it (FORMAT.md: no closer clue, the publication
+        # date)
         if word == "last week":
             return _iso(*_ym(pub - timedelta(days=7)))
         if word == "last month":
