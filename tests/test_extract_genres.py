@@ -733,3 +733,15 @@ def test_an_exhibition_opening_told_with_commas_does_not_date_the_meeting_at_it(
             "center in Goyang, northwest of Seoul, on Wednesday.")
     extraction, _, _ = run(text, date="2025-09-18")
     assert [m.date for m in extraction.meetings] == ["2025-09-18"]
+
+
+def test_bilateral_meetings_with_a_list_are_one_each_and_a_month_of_publication_dates_march_4():
+    text = (" date 2024-03 Chief of the General Staff of the Vietnam People's Army Sen. Lieut. Gen. Tran Van Minh had "
+            "bilateral meetings with Lao "
+            "Minister of National Defence Gen. Bounma Phomvihane and Thai Defence Minister Gen. Somchai Rattana in "
+            "Luang Prabang, Laos, on March 4.")
+    extraction = extract(Article(id="g", text=text, date=None))
+    names = {p.key: p.name for p in extraction.persons}
+    assert sorted((m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["LA", "VN"], "2024-03-04", ["Bounma Phomvihane", "Tran Van Minh"]),
+        (["TH", "VN"], "2024-03-04", ["Somchai Rattana", "Tran Van Minh"])]

@@ -15,7 +15,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
-from kg.extract.dates import date_range, parse_iso, publication_date, reference_date, resolve_date
+from kg.extract.dates import date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -408,6 +408,11 @@ class ArticleReader:
                     r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
                     r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
                 date = resolve_date(event_background, self.pub_date, previous, self.visit_days)
+            if date is None and self.pub_date is None and self.pub_month:
+                # only the month of publication is known: "on March 4" still takes its year from it
+                year, month = map(int, self.pub_month.split("-"))
+                month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+                date = explicit_date(focused, month_end)
         self._update_place_context(sentence)
         read_delegation_cues(self, sentence)
         join = re.search(triggers["join"], lowered)
@@ -679,7 +684,8 @@ class ArticleReader:
             return
         joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                           r"conference call)\b", text)
-        separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
+        separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
+                               r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
         # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
         one_by_one = bool(separately) or (direction == "object" and not joint)
         if one_by_one and not separately:
