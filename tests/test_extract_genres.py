@@ -745,3 +745,10 @@ def test_bilateral_meetings_with_a_list_are_one_each_and_a_month_of_publication_
     assert sorted((m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["LA", "VN"], "2024-03-04", ["Bounma Phomvihane", "Tran Van Minh"]),
         (["TH", "VN"], "2024-03-04", ["Somchai Rattana", "Tran Van Minh"])]
+
+
+def test_a_visitor_arriving_in_a_state_is_of_the_outlets_home():
+    text = ("On December 17, the army chief General Tariq Mehmood arrived in Saudi Arabia on a three-day official "
+            "visit. Upon arrival, the army chief was received by the Saudi Assistant Defence Minister Fahd Al-Otaibi.")
+    _, _, people = run(text, date="2025-12-31", source="The Express Tribune")
+    assert people["Tariq Mehmood"].country == "PK"

@@ -615,7 +615,8 @@ class ArticleReader:
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
                     self.visitors.append(key)
-                target = re.search(r"\b(?:visit(?:ing|ed)?|delegation)\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
+                target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+)?(?:the\s+)?"
+                                   r"((?:[A-Z][\w\-']*\s*){1,4})", tail)
                 # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
                 code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
                 if code and not gazetteer.is_international_body(code):
