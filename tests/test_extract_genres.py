@@ -752,3 +752,12 @@ def test_a_visitor_arriving_in_a_state_is_of_the_outlets_home():
             "visit. Upon arrival, the army chief was received by the Saudi Assistant Defence Minister Fahd Al-Otaibi.")
     _, _, people = run(text, date="2025-12-31", source="The Express Tribune")
     assert people["Tariq Mehmood"].country == "PK"
+
+
+def test_posts_of_several_states_met_on_the_sidelines_are_one_contact_each():
+    text = ("UAE Minister of State for Defense Affairs Saeed Al Mansoori attended the opening of the Army forum in "
+            "Moscow. He also met, at the forum's sidelines, with the Defense Ministers of Russia and Egypt, as well as "
+            "the Belarusian Deputy Minister of Defense Industries, to discuss cooperation.")
+    extraction, _, _ = run(text, date="2025-08-24")
+    assert sorted((m.parties, m.host, len(m.participants)) for m in extraction.meetings) == [
+        (["AE", "BY"], None, 1), (["AE", "EG"], None, 1), (["AE", "RU"], "RU", 1)]

@@ -79,6 +79,8 @@ _PAIR_SUBJECT = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+|(?:bin|a
 # the next sentences name
 _SUBJECT_POST = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][\w.\-]+?)(?:'s|’s)?\s+(?:[A-Z][\w\-]+\s+){0,4}(?:[Mm]inister|[Cc]hief|"
                            r"[Cc]ommander|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector)\b")
+_PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,3}(?:Minister|Chief|Commander|Secretar(?=ies)))(?:s|ies)\s+of\s+"
+                          r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -862,11 +864,17 @@ class ArticleReader:
         visitor = before[-1][2]
         tail = text[match.end():]
         # "had a meeting on Tuesday with UAE Minister ...": the list begins after "with"
-        lead = re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w\-]+\s+)*with\s+", tail)
+        # "... met, at the forum's sidelines, with ...": an aside before "with"
+        lead = re.match(r"\s*(?:,?\s*(?:at|on|in|during)\s[^,]{1,60},\s*)?(?:(?:on|in|at|this|last)\s+[\w\-]+\s+)*with\s+", tail)
         offset = lead.end() if lead else 0
         tail = tail[offset:]
         stop = _POST_LIST_END.search(tail)
-        items = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", tail[:stop.start() if stop else len(tail)])
+        listed = tail[:stop.start() if stop else len(tail)]
+        # "the Defense Ministers of Russia and Egypt": one post for each state
+        listed = _PLURAL_POST.sub(lambda m: ", ".join(f"the {m.group(1)}{'y' if m.group(1).endswith('Secretar') else ''} of {state}"
+                                                      for state in m.group(2, 3)), listed)
+        items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)
+                 if item.strip(" ,")]
         posts = []
         cursor = match.end() + offset
         for item in items:
@@ -878,7 +886,9 @@ class ArticleReader:
             unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
                                                item)
             if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
-                if not any(item_start <= r[0] < item_start + len(item) for r in refs):
+                appositive = re.match(r"\s*,\s*", text[cursor:])  # "his Hungarian counterpart, Tamas Varga,"
+                named_next = appositive is not None and any(s == cursor + appositive.end() for s, _ in names)
+                if not named_next and not any(item_start <= r[0] < item_start + len(item) for r in refs):
                     posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
                 continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
