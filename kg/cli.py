@@ -43,7 +43,7 @@ def format_option(choices, default):
 
 
 def open_for(location: str, read_only: bool):
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     return open_store(location, read_only=read_only)
 
@@ -80,7 +80,7 @@ def web_options(function):
 
 
 def _fetcher(cache_dir, delay, fetch_timeout, retries):
-    from kg.web import Fetcher
+    from kg.read.web import Fetcher
 
     return Fetcher(cache_dir=cache_dir, delay=delay, timeout=fetch_timeout, retries=retries)
 
@@ -88,7 +88,7 @@ def _fetcher(cache_dir, delay, fetch_timeout, retries):
 def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options):
     """Ingest with a progress line; print warnings, failures, the summary and each URL's outcome.
     Returns the report (the caller decides the exit code)."""
-    from kg.ingest import one_line
+    from kg.read.files import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
 
@@ -151,7 +151,7 @@ def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch
       kg ingest saved-pages/ https://www.mod.example/news/visit.html --urls links.csv
       kg ingest https://www.mod.example/rss.xml
     """
-    from kg.web import is_url, read_url_list
+    from kg.read.web import is_url, read_url_list
 
     paths = list(paths)
     if urls_file:
@@ -208,8 +208,8 @@ def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_ti
     import time
     from datetime import datetime, timezone
 
-    from kg.feeds import read_feeds_list
-    from kg.web import FetchLog
+    from kg.read.feeds import read_feeds_list
+    from kg.read.web import FetchLog
 
     seconds = parse_interval(interval)
     feeds = read_feeds_list(Path(feeds_file))
@@ -250,7 +250,7 @@ def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout
     Example:
       kg gdelt 20240514120000.export.CSV.zip --cameo 04,05 --country AZ --store kg-store
     """
-    from kg.gdelt import gdelt_items
+    from kg.read.gdelt import gdelt_items
 
     counts: dict = {}
     fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries)
@@ -277,7 +277,7 @@ def remove(article_ids, store_location):
     Example:
       kg remove D01 D02 --store kg-store
     """
-    from kg.ingest import one_line
+    from kg.read.files import one_line
     from kg.pipeline import remove as run_remove
 
     store = open_for(store_location, read_only=False)
@@ -372,7 +372,7 @@ def curate(curation_file, store_location):
     Example:
       kg curate docs/curations-demo.yaml --store kg-store    # after scripts/demo.sh
     """
-    from kg.curate import apply_curations
+    from kg.graph.curation import apply_curations
 
     store = open_for(store_location, read_only=False)
     try:
@@ -428,8 +428,8 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update,
       kg query 'PREFIX mdc: <https://w3id.org/mdc#>
         SELECT ?m ?date WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:date ?date } }'
     """
-    from kg import queries as named
-    from kg.sparql import refuse_remote_calls, run_query, run_query_limited
+    from kg.query import named
+    from kg.query.sparql import refuse_remote_calls, run_query, run_query_limited
 
     if bool(sparql_or_name) == bool(query_file):
         raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
@@ -472,7 +472,7 @@ def list_queries(name, fmt):
       kg queries
       kg queries contacts
     """
-    from kg import queries as named
+    from kg.query import named
     from kg.output import render
 
     if name:
@@ -514,7 +514,7 @@ def serve(store_location, bind, writable, seconds, max_result_mb, allowed_servic
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7878/query
     """
-    from kg.serve import serve as run_server
+    from kg.query.serve import serve as run_server
 
     sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=seconds,
                         max_bytes=int(max_result_mb * 1_000_000), allowed_services=allowed_services,
@@ -537,7 +537,7 @@ def export(store_location, fmt, output, bookkeeping):
     Example:
       kg export --format turtle --output graph.ttl
     """
-    from kg import export as exporter
+    from kg.graph import export as exporter
 
     store = open_for(store_location, read_only=True)
     try:
@@ -569,7 +569,7 @@ def load(files, graph_iri, store_location):
     """
     import pyoxigraph as ox
 
-    from kg import export as exporter
+    from kg.graph import export as exporter
 
     try:
         graph = ox.NamedNode(graph_iri) if graph_iri else None
@@ -593,7 +593,7 @@ def validate(store_location):
     Example:
       kg validate --store kg-store
     """
-    from kg.validate import validate_store
+    from kg.graph.validation import validate_store
 
     store = open_for(store_location, read_only=True)
     try:
@@ -617,9 +617,9 @@ def stats(store_location, fmt):
     Example:
       kg stats --store kg-store
     """
-    from kg.curate import curation_counts
+    from kg.graph.curation import curation_counts
     from kg.output import render
-    from kg.stats import store_stats
+    from kg.analysis.stats import store_stats
 
     store = open_for(store_location, read_only=True)
     try:
@@ -651,7 +651,7 @@ def synth(out_dir, count, seed, prefix, gold_path):
     Example:
       kg synth corpus/ --count 1000 --seed 1 && kg ingest corpus/articles.jsonl
     """
-    from kg.synth import write_corpus
+    from kg.devtools.synth import write_corpus
 
     report = write_corpus(out_dir, count, seed=seed, prefix=prefix, gold_path=gold_path)
     click.echo(report.summary())
@@ -676,8 +676,8 @@ def explain(paths, article_ids, fmt):
 
     from kg.explain import explanation, explanation_text
     from kg.extract import extract
-    from kg.ingest import ReadFailure
-    from kg.ingest import read_articles as read_inputs
+    from kg.read.files import ReadFailure
+    from kg.read.files import read_articles as read_inputs
     from kg.model import Article
 
     shown = 0
@@ -713,7 +713,7 @@ def evaluate(articles, gold, verbose, as_json, jobs):
     """
     import json as json_module
 
-    from kg.evaluate import evaluate_paths
+    from kg.devtools.evaluate import evaluate_paths
 
     report = evaluate_paths(articles, gold, jobs=jobs)
     click.echo(json_module.dumps(report.as_json()) if as_json else report.table(verbose=verbose))
@@ -744,7 +744,7 @@ def network_options(fn):
 
 def _build_network(store_location, projection, since, until, country, mode, person, hops,
                    metrics=True):
-    from kg.network import build_network
+    from kg.analysis.network import build_network
 
     store = open_for(store_location, read_only=True)
     try:
@@ -782,7 +782,7 @@ def network(store_location, projection, since, until, country, mode, person, hop
       kg network --country AZ --mode call --output calls.gexf --output calls.csv
       kg network --since 2024 -o - --output-format gexf > contacts-2024.gexf
     """
-    from kg.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
+    from kg.analysis.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
                             metric_rows, summary, write_graph)
     from kg.output import render
 
@@ -834,8 +834,8 @@ def viz(store_location, projection, since, until, country, mode, person, hops, o
       kg viz --projection countries --since 2023 --output countries.html
       kg viz --country AZ --output - > azerbaijan.html
     """
-    from kg.network import summary
-    from kg.viz import to_html, write_html
+    from kg.analysis.network import summary
+    from kg.analysis.viz import to_html, write_html
 
     graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
     if output == "-":

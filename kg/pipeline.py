@@ -31,14 +31,14 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from kg import __version__
 from kg.budget import ARTICLE_SECONDS, extract_many
 from kg.extract import extractor_version
-from kg.html import HTML_SUFFIXES
-from kg.ingest import ReadFailure, ReadSkip, ReadWarning, read_articles, read_jsonl, read_txt, walk_inputs
-from kg.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract, target_of
+from kg.read.html import HTML_SUFFIXES
+from kg.read.files import ReadFailure, ReadSkip, ReadWarning, read_articles, read_jsonl, read_txt, walk_inputs
+from kg.graph.merge import ensure as ensure_merge, merge_quads, rebuild as rebuild_merge, retract, target_of
 from kg.model import Article, Extraction
-from kg.rdf import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
+from kg.graph.mapping import (ENTITIES_GRAPH, ID, RDF_TYPE, RESOLUTION_GRAPH, RDFS_LABEL, article_iri, extraction_quads, mdc,
                     organization_iri, party_iri, person_iri)
-from kg.validate import nonconforming
-from kg.resolve import (Mention, Registry, block_of, entity_description, extraction_from_json,
+from kg.graph.validation import nonconforming
+from kg.graph.resolution import (Mention, Registry, block_of, entity_description, extraction_from_json,
                         extraction_to_json, mentions_of, normalize_extraction)
 
 MENTION_RECORDS = mdc("mentionRecords")
@@ -207,7 +207,7 @@ class Resolution:
     """
 
     def __init__(self, store, curation=None, eager: bool = False):
-        from kg.curate import CurationState
+        from kg.graph.curation import CurationState
 
         self.store = store
         self.curation = curation if curation is not None else CurationState.load(store)
@@ -352,7 +352,7 @@ class Resolution:
 def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Mention, "object"]]:
     """(entity IRI, entity label, mention, link) for every mention of the persons named like
     ``name``: those the rules put in its surname block, and those merged into them by curation."""
-    from kg.resolve import preferred_name
+    from kg.graph.resolution import preferred_name
 
     registry = resolution.registry
     iris = {cluster.iri for cluster in registry.clusters_named(name)}
@@ -486,7 +486,7 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
     Each article's extraction has ``article_seconds`` (None: no limit); one over it fails alone.
     When an id comes several times in the inputs, the last article with that id is the one
     stored (the earlier ones are skipped, with a warning), so that a rerun changes nothing.
-    URLs and feeds (a URL, or a saved `.xml`) are read through ``fetcher`` (a `kg.web.Fetcher`;
+    URLs and feeds (a URL, or a saved `.xml`) are read through ``fetcher`` (a `kg.read.web.Fetcher`;
     one without a cache when None). ``items`` (articles and failures, as the readers give them)
     are ingested instead of ``paths`` when given: what `kg gdelt` does.
     """
@@ -551,8 +551,8 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
 def read_inputs(paths: Iterable[str], fetcher=None) -> Iterator:
     """Articles (with failures, skips and warnings in line) from each input in turn: a URL (a page
     or a feed), a saved feed (`.xml`), else a file or directory."""
-    from kg.feeds import FEED_SUFFIXES, read_feed_file
-    from kg.web import Fetcher, is_url, read_urls
+    from kg.read.feeds import FEED_SUFFIXES, read_feed_file
+    from kg.read.web import Fetcher, is_url, read_urls
 
     for path in paths:
         web = is_url(path) or str(path).lower().endswith(FEED_SUFFIXES)
@@ -569,8 +569,8 @@ def read_inputs(paths: Iterable[str], fetcher=None) -> Iterator:
 def _last_origins(paths: list[str]) -> tuple[dict[str, str], int]:
     """Where each id comes last in the inputs (a first, light pass: ids only, no extraction), and
     how many items the inputs hold (for the ETA). A URL or a feed counts one (it is not fetched twice)."""
-    from kg.feeds import FEED_SUFFIXES
-    from kg.web import is_url
+    from kg.read.feeds import FEED_SUFFIXES
+    from kg.read.web import is_url
 
     last: dict[str, str] = {}
     total = 0

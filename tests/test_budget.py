@@ -12,7 +12,7 @@ import kg.extract
 from kg.budget import OverBudget, extract_many, extract_within, time_budget
 from kg.cli import cli
 from kg.model import Article
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
 
 from conftest import SEED
 

@@ -7,7 +7,7 @@ import pytest
 
 from kg.cli import cli
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
 from sample_facts import seed_like_extraction
 
 

@@ -1,10 +1,10 @@
-"""Entity resolution: name folding, the merge rules, and their limits (kg.resolve)."""
+"""Entity resolution: name folding, the merge rules, and their limits (kg.graph.resolution)."""
 from __future__ import annotations
 
 import pytest
 
 from kg.model import Article, Extraction, Forum, Meeting, Person, Place
-from kg.resolve import (Mention, PersonOverrides, Registry, cluster_block, fold, normalize_code,
+from kg.graph.resolution import (Mention, PersonOverrides, Registry, cluster_block, fold, normalize_code,
                         normalize_extraction, normalize_forum_name, normalize_organization,
                         parse_name, person_slug)
 

@@ -14,8 +14,8 @@ import pytest
 
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import Resolution, store_extractions
-from kg.rdf import ENTITIES_GRAPH, RDFS_LABEL
-from kg.store import GraphStore
+from kg.graph.mapping import ENTITIES_GRAPH, RDFS_LABEL
+from kg.graph.store import GraphStore
 
 from conftest import DATA
 

@@ -13,14 +13,14 @@ import pytest
 from kg.cli import cli
 from kg.errors import StoreLockedError
 from kg.pipeline import EXTRACTION_RECORD, RESOLUTION_GRAPH, ingest
-from kg.rdf import MDC
-from kg.store import GraphStore
+from kg.graph.mapping import MDC
+from kg.graph.store import GraphStore
 
 from conftest import SEED
 
 HOLD_STORE = """
 import sys, time
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
 store = GraphStore(sys.argv[1])
 print("ready", flush=True)
 time.sleep(60)

@@ -16,10 +16,10 @@ from pyvis.network import Network
 
 from kg.cli import cli
 from kg.model import Article, Extraction, Meeting, Person
-from kg.network import build_network
+from kg.analysis.network import build_network
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
-from kg.viz import (PHYSICS_LIMIT, STYLE, layout_positions, notebook_display, to_html, to_pyvis,
+from kg.graph.store import GraphStore
+from kg.analysis.viz import (PHYSICS_LIMIT, STYLE, layout_positions, notebook_display, to_html, to_pyvis,
                     write_html)
 from sample_facts import seed_like_extraction
 

@@ -6,7 +6,7 @@ from it in the gold format of ``tests/data/dev/FORMAT.md``. Every article depend
 index, so the output is deterministic, any slice can be produced alone, and 50,000 articles stream
 without being held in memory. `write_corpus` writes ``articles.jsonl`` and ``gold.jsonl``.
 
-The people are invented (name parts in ``kg/synth_data/names.json``); the countries, cities and
+The people are invented (name parts in ``kg/devtools/synth_data/names.json``); the countries, cities and
 international bodies are real, so that the gazetteer knows them. A fixed population of officials
 per country is drawn with skewed weights, so the same people recur across articles and the network
 has hubs; a few are written with a variant spelling now and then. Every article says in its title,
@@ -67,8 +67,8 @@ def _ascii(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
-    """One of the JSON files in ``kg/synth_data`` (read once)."""
-    return json.loads(resources.files("kg.synth_data").joinpath(f"{name}.json").read_text(encoding="utf-8"))
+    """One of the JSON files in ``kg/devtools/synth_data`` (read once)."""
+    return json.loads(resources.files("kg.devtools.synth_data").joinpath(f"{name}.json").read_text(encoding="utf-8"))
 
 
 # ------------------------------------------------------------------ the population
@@ -177,7 +177,7 @@ def build_population(seed: int, count: int) -> Population:
                 used_families.add(family)
                 return rng.choice(style["given"]), family
         raise KgError(f"the invented family names of the style {style_name!r} ran out: "
-                      "add stems or suffixes to kg/synth_data/names.json")
+                      "add stems or suffixes to kg/devtools/synth_data/names.json")
 
     def fill(template: str, side: Side) -> str:
         return template.format(country=side.name, demonym=side.demonym)

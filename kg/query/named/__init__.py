@@ -14,7 +14,7 @@ into the query text as raw text, so quotes, braces, ``#``, newlines or SPARQL ke
 cannot change the query. A parameter left out is ``UNDEF``: the queries treat it as "any".
 
 The queries join over the default graph, the merge of the named graphs where each triple is
-stated once (`kg.merge`), and reach the article graphs with ``GRAPH ?g`` only to count or name the
+stated once (`kg.graph.merge`), and reach the article graphs with ``GRAPH ?g`` only to count or name the
 articles behind a fact. A ``date`` or ``year`` parameter ``P`` also binds ``?P_first`` and
 ``?P_last``, the first and last day of the period given, as ``xsd:date``: the queries compare
 dates as typed values, right after the pattern that reads them, instead of filtering strings after
@@ -33,7 +33,7 @@ from typing import Callable, Mapping
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.rdf import ID, PREFIXES, XSD, party_iri, slugify
+from kg.graph.mapping import ID, PREFIXES, XSD, party_iri, slugify
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
 _IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
@@ -359,6 +359,6 @@ def parse_assignments(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 def run(store, name: str, values: Mapping[str, str] | None = None):
     """Run a named query on a store: the library API behind `kg query NAME --param k=v`."""
-    from kg.sparql import run_query
+    from kg.query.sparql import run_query
 
     return run_query(store, get(name).bind(values or {}, store=store))

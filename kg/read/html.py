@@ -45,7 +45,7 @@ def parse_html(markup: str | bytes, article_id: str, origin: str, url: str | Non
 
 def read_html(path: Path) -> Iterator[Article | "ReadFailure"]:
     """A saved page is one article; its id is the file name without the extension."""
-    from kg.ingest import ReadFailure, open_regular
+    from kg.read.files import ReadFailure, open_regular
 
     origin = str(path)
     try:

@@ -12,7 +12,7 @@ Each item of the file is one decision, with a ``note`` saying why or where from:
 - ``reject``: ``{entity: meeting/...}`` drops a fact (every triple about it and every link to it),
   ``{subject, property, value}`` one statement.
 
-Curations are stored in their own named graph (`kg.rdf.CURATION_GRAPH`), each as a node with the
+Curations are stored in their own named graph (`kg.graph.mapping.CURATION_GRAPH`), each as a node with the
 decision (JSON) and readable triples, and are applied every time an article is mapped, so they
 survive re-ingestion. A file is validated as a whole before anything is stored: an unknown
 entity, an unknown key or a missing field is an error naming the item, and nothing is applied.
@@ -27,9 +27,9 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import KgError
-from kg.rdf import (CURATION_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, date_literal, mdc, party_iri,
+from kg.graph.mapping import (CURATION_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, date_literal, mdc, party_iri,
                     place_iri, short_hash)
-from kg.resolve import PersonOverrides, normalize_code, person_slug
+from kg.graph.resolution import PersonOverrides, normalize_code, person_slug
 
 ATTRIBUTES = ("label", "rank", "position", "country", "organization")
 ACTIONS = ("merge", "split", "set", "add_contact", "reject")
@@ -336,7 +336,7 @@ def curation_quads(spec: dict) -> list[Quad]:
 
 
 def _organization(name: str) -> NamedNode:
-    from kg.rdf import organization_iri
+    from kg.graph.mapping import organization_iri
 
     return organization_iri(name)
 
@@ -411,7 +411,7 @@ def _involved(spec: dict) -> set[str]:
 def apply_curations(store, path: str | Path) -> CurationReport:
     """Validate a curation file against the store, store it, and re-map what it touches."""
     from kg.pipeline import BatchWriter, Resolution, article_id_of, reconcile
-    from kg.resolve import block_of
+    from kg.graph.resolution import block_of
 
     specs = read_curations(path)
     stored = {row["c"].value for row in store.query(

@@ -1,5 +1,5 @@
 """Reading articles from the input files: `.jsonl`, `.txt`, saved web pages (`.html`, `.htm`, read by
-`kg.html`), and directories of them. (URLs, feeds and GDELT files: `kg.web`, `kg.feeds`, `kg.gdelt`.)
+`kg.read.html`), and directories of them. (URLs, feeds and GDELT files: `kg.read.web`, `kg.read.feeds`, `kg.read.gdelt`.)
 
 Readers never stop a batch: every item comes out either as an `Article` or as a `ReadFailure`
 naming the file (and line) and what is wrong, so the caller reports it and goes on.
@@ -22,7 +22,7 @@ from kg.errors import InputError, KgError
 from kg.model import Article
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few KB; anything this large is not one
-INPUT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")  # saved web pages: kg.html
+INPUT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")  # saved web pages: kg.read.html
 
 
 @dataclass
@@ -453,7 +453,7 @@ def reader_for(path: Path):
     if suffix == ".jsonl":
         return read_jsonl
     if suffix in (".html", ".htm"):
-        from kg.html import read_html
+        from kg.read.html import read_html
 
         return read_html
     return read_txt

@@ -32,7 +32,7 @@ from typing import IO, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf import ID, MDC, MERGED_GRAPH
+from kg.graph.mapping import ID, MDC, MERGED_GRAPH
 
 PRESETS = {
     "oxigraph": {"query": "query", "update": "update"},
@@ -214,7 +214,7 @@ class RemoteStore:
         """Replace one article's graph and its part of the default graph by one update request
         (one transaction on the server)."""
         from kg.pipeline import run_operations
-        from kg.store import replace_graph_update
+        from kg.graph.store import replace_graph_update
 
         run_operations(self, replace_graph_update(graph, quads, self.merge_graph, self.quads_per_insert))
 
@@ -228,7 +228,7 @@ class RemoteStore:
         present = [g for g in wanted if g.value in existing]
         if present:
             from kg.pipeline import run_operations
-            from kg.store import remove_graphs_update
+            from kg.graph.store import remove_graphs_update
 
             run_operations(self, remove_graphs_update(present, self.merge_graph))
         return len(present)

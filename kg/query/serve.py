@@ -44,7 +44,7 @@ from typing import Callable, Iterable
 
 from kg.errors import KgError, QueryError, StoreError
 from kg.processes import die_with_parent
-from kg.store import is_remote
+from kg.graph.store import is_remote
 
 
 class ServeError(KgError):
@@ -255,9 +255,9 @@ def query_page(title: str = PAGE_TITLE) -> str:
     """The page at ``/``: a query editor with the project's prefixes declared and the named
     queries (`kg queries`) as examples, each bound to an example value where it needs one.
     Self-contained: its only requests go to this server's ``/query``."""
-    from kg import queries
-    from kg.rdf import PREFIXES
-    from kg.viz import script_json
+    from kg.query import named as queries
+    from kg.graph.mapping import PREFIXES
+    from kg.analysis.viz import script_json
 
     examples = []
     for name in queries.names():
@@ -269,7 +269,7 @@ def query_page(title: str = PAGE_TITLE) -> str:
         examples.append({"name": name, "description": query.description, "text": text.strip() + "\n"})
     prologue = "\n".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
     data = {"prologue": prologue, "examples": examples, "endpoint": "/query"}
-    page = resources.files("kg").joinpath("serve_assets/query.html").read_text(encoding="utf-8")
+    page = resources.files("kg.query").joinpath("serve_assets/query.html").read_text(encoding="utf-8")
     replacements = {"{{TITLE}}": html.escape(title), "{{DATA}}": script_json(data)}
     return re.sub(r"\{\{[A-Z]+\}\}", lambda m: replacements[m.group(0)], page)
 
@@ -352,7 +352,7 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def forward(self) -> None:
-        from kg.sparql import refuse_remote_calls
+        from kg.query.sparql import refuse_remote_calls
 
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self.close_connection = True

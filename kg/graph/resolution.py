@@ -30,7 +30,7 @@ extraction (`normalize_extraction`): spelling variants (Defense/Defence), word o
 ("Azerbaijani Defence Ministry" = "Ministry of Defence of Azerbaijan"), forum aliases (the
 extractor's forum table), ISO codes (UK -> GB). Their IRIs are slugs of the normalised names.
 
-Analyst curations (`kg.curate`) override the rules: a merge maps one entity's IRI to another's,
+Analyst curations (`kg.graph.curation`) override the rules: a merge maps one entity's IRI to another's,
 a split moves the mentions of some articles to a new entity.
 """
 from __future__ import annotations
@@ -204,9 +204,9 @@ def surname_first_hint(name: str, aliases: tuple[str, ...]) -> bool | None:
 
 @lru_cache(maxsize=200_000)
 def person_slug(name: str) -> str:
-    """The readable IRI part: diacritics dropped as `kg.rdf.slugify` does ("Dalkıran" -> "dalkiran"),
+    """The readable IRI part: diacritics dropped as `kg.graph.mapping.slugify` does ("Dalkıran" -> "dalkiran"),
     Cyrillic transliterated ("Шойгу" -> "shoygu")."""
-    from kg.rdf import slugify
+    from kg.graph.mapping import slugify
 
     latin = []
     for ch in name:

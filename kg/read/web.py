@@ -136,7 +136,7 @@ class Fetcher:
     def keeps(fetched: Fetched) -> bool:
         """Whether a response goes into the cache: a page or an export does, a feed does not (it
         changes; reading it again is how `kg watch` sees new entries)."""
-        from kg.feeds import looks_like_feed
+        from kg.read.feeds import looks_like_feed
 
         return not looks_like_feed(fetched.body, fetched.content_type)
 
@@ -351,7 +351,7 @@ def read_url_list(text: str, origin: str, column: str | None = None) -> list[str
 def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator:
     """The articles behind URLs, each a page or a feed (whose entries' pages are read), as the
     file readers give them: an `Article`, or a `ReadFailure` / `ReadSkip` naming the URL."""
-    from kg.feeds import looks_like_feed, read_feed_entries
+    from kg.read.feeds import looks_like_feed, read_feed_entries
 
     for url in urls:
         fetched = fetcher.fetch(url)  # a feed is never cached (Fetcher.keeps), so it is always fresh
@@ -364,8 +364,8 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator:
 def page_items(fetched: Fetched, title: str | None = None, date: str | None = None) -> Iterator:
     """The article of one fetched page (``title`` and ``date``, from a feed entry, fill what the
     page leaves out), or why there is none."""
-    from kg.html import parse_html
-    from kg.ingest import ReadFailure, ReadSkip, clean_items
+    from kg.read.html import parse_html
+    from kg.read.files import ReadFailure, ReadSkip, clean_items
 
     if fetched.outcome == ROBOTS:
         yield ReadSkip(fetched.url, "refused by robots.txt")

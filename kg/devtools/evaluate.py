@@ -432,10 +432,10 @@ def read_gold(path: str | Path) -> list[dict]:
 
 
 def dataset_of(extractions: Iterable) -> Dataset:
-    """Map extractions to RDF with the project's mapping (kg.rdf) and load them in an rdflib Dataset."""
+    """Map extractions to RDF with the project's mapping (kg.graph.mapping) and load them in an rdflib Dataset."""
     import pyoxigraph
 
-    from kg.rdf import extraction_quads
+    from kg.graph.mapping import extraction_quads
 
     quads = []
     for extraction in extractions:
@@ -467,7 +467,7 @@ def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
 def evaluate_paths(articles_path: str | Path, gold_path: str | Path, jobs: int = 1) -> Report:
     """`evaluate` over files: articles in any input form `kg ingest` reads, gold as JSONL."""
     from kg.errors import InputError
-    from kg.ingest import ReadFailure, ReadWarning, read_articles
+    from kg.read.files import ReadFailure, ReadWarning, read_articles
 
     golds = read_gold(gold_path)
     articles = []

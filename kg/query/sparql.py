@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
 from kg.output import render
-from kg.rdf import PREFIXES
+from kg.graph.mapping import PREFIXES
 
 _UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -197,7 +197,7 @@ def run_query_limited(location: str, sparql: str, allow_update: bool = False,
     request = json.dumps({"location": location, "query": sparql, "update": allow_update, "union": union})
     from kg.processes import die_with_parent
 
-    process = subprocess.Popen([sys.executable, "-m", "kg.sparql"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    process = subprocess.Popen([sys.executable, "-m", "kg.query.sparql"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, preexec_fn=die_with_parent())
     try:
         process.stdin.write(request.encode("utf-8"))
@@ -263,7 +263,7 @@ _WORKER_ERROR = 3  # the worker's exit code for an error it explains on stderr
 def _worker() -> int:
     """The worker's side: read the request from stdin, write the kind line and the answer; on an
     error (even half-way through the answer), explain it on stderr and exit with `_WORKER_ERROR`."""
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     out = sys.stdout.buffer
     try:

@@ -1,7 +1,7 @@
 """The graph store: embedded Oxigraph on disk (the default), or in memory for tests.
 
 Every article's facts live in the named graph whose IRI is the article's IRI; the default graph
-holds the merge of the named graphs, each triple once (`kg.merge`), and queries see it as it is
+holds the merge of the named graphs, each triple once (`kg.graph.merge`), and queries see it as it is
 (no union default graph). Replacing an article's graph is one SPARQL
 update (drop + insert), which Oxigraph runs as one transaction: a crash leaves either the old
 graph or the new one, never half of it. The pipeline groups several articles' replacements in one
@@ -20,7 +20,7 @@ from typing import IO, Iterable
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreLockedError
-from kg.rdf import MDC
+from kg.graph.mapping import MDC
 
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
@@ -113,7 +113,7 @@ class GraphStore:
 
     def query(self, sparql: str, union: bool = False):
         """Run a SPARQL query. The default graph is the store's own: the merge of the named graphs
-        (`kg.merge`), each triple once; ``union=True`` makes it the union of the named graphs."""
+        (`kg.graph.merge`), each triple once; ``union=True`` makes it the union of the named graphs."""
         try:
             return self._store.query(sparql, use_default_graph_as_union=union)
         except SyntaxError as error:
@@ -209,7 +209,7 @@ def _lock_holder(path: Path) -> str:
 def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad], target=None,
                          quads_per_insert: int | None = None) -> list[str]:
     """One SPARQL update replacing a named graph and keeping the default graph its merge."""
-    from kg.merge import merge_quads, retract
+    from kg.graph.merge import merge_quads, retract
     from kg.pipeline import insert_data
 
     quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
@@ -222,7 +222,7 @@ def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad], target=N
 
 
 def remove_graphs_update(graphs: Iterable[ox.NamedNode], target=None) -> list[str]:
-    from kg.merge import retract
+    from kg.graph.merge import retract
 
     return [operation for graph in graphs
             for operation in (retract(graph, target=target), f"DROP SILENT GRAPH {graph}")]
@@ -234,7 +234,7 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
     if location == ":memory:":
         return GraphStore(None)
     if is_remote(location):
-        from kg.remote import RemoteStore  # only needed for team stores
+        from kg.graph.remote import RemoteStore  # only needed for team stores
 
         return RemoteStore(location, read_only=read_only)
     return GraphStore(location, read_only=read_only)

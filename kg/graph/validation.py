@@ -15,7 +15,7 @@ import rdflib.collection
 from rdflib.namespace import XSD
 
 from kg.errors import ValidationError
-from kg.export import to_text
+from kg.graph.export import to_text
 
 
 def ontology_text(name: str = "mdc.ttl") -> str:

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from kg.rdf import ID, MDC, MERGED_GRAPH, RDF_TYPE, RDFS_LABEL, RESOLUTION_GRAPH
+from kg.graph.mapping import ID, MDC, MERGED_GRAPH, RDF_TYPE, RDFS_LABEL, RESOLUTION_GRAPH
 
 ARTICLE_PREFIX = ID + "article/"
 PERSON_PREFIX = ID + "person/"
@@ -40,7 +40,7 @@ Target = ox.NamedNode | None  # where the merge is written: None for the default
 
 def target_of(store) -> Target:
     """The graph that holds the merge on this store: None (the default graph) but on a server
-    without a default graph of its own (Virtuoso), where it is `kg.rdf.MERGED_GRAPH`."""
+    without a default graph of its own (Virtuoso), where it is `kg.graph.mapping.MERGED_GRAPH`."""
     return getattr(store, "merge_graph", None)
 
 

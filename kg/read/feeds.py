@@ -1,7 +1,7 @@
 """News feeds (RSS 0.9 to 2.0, Atom): the pages their entries link to are the articles.
 
 `parse_feed` is pure (the feed's bytes in, its entries out, through feedparser); `read_feed_entries`
-fetches each entry's page with a `kg.web.Fetcher`; `read_feed_file` reads a saved `.xml` feed.
+fetches each entry's page with a `kg.read.web.Fetcher`; `read_feed_file` reads a saved `.xml` feed.
 """
 from __future__ import annotations
 
@@ -58,8 +58,8 @@ def parse_feed(body: bytes, origin: str) -> list[FeedEntry]:
 
 def read_feed_entries(body: bytes, origin: str, fetcher) -> Iterator:
     """The article of each entry's page, fetched (or taken from the cache) in the feed's order."""
-    from kg.ingest import ReadFailure
-    from kg.web import is_url, page_items
+    from kg.read.files import ReadFailure
+    from kg.read.web import is_url, page_items
 
     try:
         entries = parse_feed(body, origin)
@@ -75,7 +75,7 @@ def read_feed_entries(body: bytes, origin: str, fetcher) -> Iterator:
 
 def read_feed_file(path: Path, fetcher) -> Iterator:
     """A saved feed (`.xml`): the pages its entries link to."""
-    from kg.ingest import ReadFailure, open_regular
+    from kg.read.files import ReadFailure, open_regular
 
     try:
         with open_regular(path) as handle:

@@ -5,9 +5,9 @@ The store is read once into plain Python records (`load_contacts`), with every q
 graph repeats an entity's triples once per article that names it). Everything
 after that is pure: `filter_contacts`, the projections (`person_network`, `country_network`,
 `event_network`), `ego_network`, `add_metrics`, and the writers. `build_network` strings them
-together for the CLI, the notebook and `kg.viz`.
+together for the CLI, the notebook and `kg.analysis.viz`.
 
->>> from kg.network import build_network, metric_rows
+>>> from kg.analysis.network import build_network, metric_rows
 >>> graph = build_network(store, "persons", since="2024")          # doctest: +SKIP
 >>> write_graph(graph, "contacts.gexf")                              # doctest: +SKIP
 """
@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.output import text
-from kg.rdf import MDC
+from kg.graph.mapping import MDC
 
 PROJECTIONS = ("persons", "countries", "events")
 MODES = ("in_person", "call", "video")
@@ -401,7 +401,7 @@ def meeting_pairs(data: Contacts, event: Event) -> list[tuple[str, str]]:
 
     Only the persons named as the meeting's participants count: a delegation's members are not
     added to each meeting of the delegation, and two compatriots in one delegation never pair.
-    `kg query who-met-whom` applies the same rule in SPARQL (kg/queries/who-met-whom.rq).
+    `kg query who-met-whom` applies the same rule in SPARQL (kg/query/named/who-met-whom.rq).
     """
     people = sorted(p for p, role in event.persons.items() if role == "participant")
     if len(people) == 2:
@@ -690,7 +690,7 @@ def _count(value):
 def exportable(graph: nx.Graph) -> nx.Graph:
     """A copy whose attributes GraphML and GEXF can hold: scalars only, lists joined with "; ",
     per-year weights as ``weight_YYYY`` columns, no empty values; Gephi colours and sizes in
-    GEXF's ``viz`` come from `kg.viz.STYLE`."""
+    GEXF's ``viz`` come from `kg.analysis.viz.STYLE`."""
     out = nx.Graph()
     out.graph.update({k: v for k, v in graph.graph.items()
                       if isinstance(v, (str, int, float)) and not isinstance(v, bool)})
@@ -738,7 +738,7 @@ def generate_gexf(graph: nx.Graph, positions: dict | None = None) -> str:
     """GEXF text for Gephi in dynamic mode: each edge's contacts as time intervals (spells, so
     Gephi's timeline plays the contacts), each node from its first contact on; colours by state
     (by class on the events projection) as on the page, size by degree, the page's layout."""
-    from kg.viz import OTHER_STATE, STYLE, layout_positions, state_colours
+    from kg.analysis.viz import OTHER_STATE, STYLE, layout_positions, state_colours
 
     out = exportable(graph)
     by_state = graph.graph.get("projection") != "events"

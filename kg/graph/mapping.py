@@ -25,7 +25,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 ENTITIES_GRAPH = NamedNode(ID + "graph/entities")
 CURATION_GRAPH = NamedNode(ID + "graph/curation")
 # where the merge (the default graph's content) is kept on a server whose default graph is not a
-# graph of its own (Virtuoso: its default graph is the union of all graphs); see kg/merge.py
+# graph of its own (Virtuoso: its default graph is the union of all graphs); see kg/graph/merge.py
 MERGED_GRAPH = NamedNode(ID + "graph/merged")
 # bookkeeping for entity resolution (JSON records of each article's mentions): not knowledge, not exported
 RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
@@ -137,7 +137,7 @@ def date_literal(value: str) -> Literal:
 
 # ------------------------------------------------------------------ mapping
 
-# a GDELT event's fields (kg.gdelt.GdeltEvent) and the properties that carry them
+# a GDELT event's fields (kg.read.gdelt.GdeltEvent) and the properties that carry them
 GDELT_FIELDS = (("event_code", "cameoCode"), ("root_code", "cameoRootCode"), ("quad_class", "quadClass"),
                 ("goldstein", "goldsteinScale"), ("actor1_code", "actor1Code"), ("actor1_name", "actor1Name"),
                 ("actor1_country", "actor1Country"), ("actor2_code", "actor2Code"), ("actor2_name", "actor2Name"),

@@ -1,6 +1,6 @@
 """Interactive HTML networks an analyst can open anywhere, offline, from a file.
 
-`to_pyvis(graph)` turns a projection from `kg.network` into a `pyvis.network.Network` (the caller
+`to_pyvis(graph)` turns a projection from `kg.analysis.network` into a `pyvis.network.Network` (the caller
 decides where it goes); `to_html(graph or network)` renders one self-contained page; `write_html`
 writes it as UTF-8. The page inlines vis-network's JS and CSS from the pyvis package, so it loads
 nothing from the network (pyvis's own ``in_line`` and ``local`` modes still link CDNs).
@@ -10,8 +10,8 @@ with ``textContent`` from JSON data, never from HTML strings; the JSON is embedd
 ``>`` and ``&`` escaped so no value can close its ``<script>`` element; links are kept only when
 they are http(s) URLs.
 
->>> from kg.network import build_network
->>> from kg.viz import write_html
+>>> from kg.analysis.network import build_network
+>>> from kg.analysis.viz import write_html
 >>> write_html(build_network(store, "persons"), "network.html")        # doctest: +SKIP
 """
 from __future__ import annotations
@@ -377,7 +377,7 @@ def _vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _page_assets() -> tuple[str, str, str]:
-    folder = resources.files("kg").joinpath("viz_assets")
+    folder = resources.files("kg.analysis").joinpath("viz_assets")
     return tuple(folder.joinpath(name).read_text(encoding="utf-8")
                  for name in ("page.html", "page.js", "page.css"))
 
@@ -427,7 +427,7 @@ def _without_title(item: dict) -> dict:
 
 
 def _describe(graph: nx.Graph) -> str:
-    from kg.network import summary
+    from kg.analysis.network import summary
 
     return summary(graph)
 

@@ -14,7 +14,7 @@ from typing import IO, Iterator
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
-from kg.rdf import PREFIXES, RESOLUTION_GRAPH
+from kg.graph.mapping import PREFIXES, RESOLUTION_GRAPH
 
 # graphs of the store's own bookkeeping, left out of exports unless asked for
 BOOKKEEPING_GRAPHS = frozenset({RESOLUTION_GRAPH})
@@ -151,12 +151,12 @@ def load(store, paths, graph: ox.NamedNode | None = None) -> int:
     """Add the quads of RDF files to the store (what `kg export --bookkeeping` wrote restores the
     store it came from); returns the number of quads read.
 
-    The default graph gets the merge of the named graphs read (`kg.merge`), so a file written
+    The default graph gets the merge of the named graphs read (`kg.graph.merge`), so a file written
     without it (or by an older kg) gives the same store. Triples of a triple format go to the
     default graph, or to ``graph``. The embedded store loads without transactions (RocksDB's bulk
     loader): load into a fresh store, and run it again if it was interrupted.
     """
-    from kg.merge import target_of, with_merge
+    from kg.graph.merge import target_of, with_merge
 
     paths = [os.fspath(path) for path in paths]
     formats = {path: load_format(path) for path in paths}  # every name checked before anything is read
