@@ -70,7 +70,7 @@ def gold_officials(folder: Path) -> int:
 
 
 def entity_persons(store: Path) -> int:
-    from kg.graph.mapping import ENTITIES_GRAPH
+    from kg.graph.vocabulary import ENTITIES_GRAPH
     from kg.graph.store import GraphStore
 
     with GraphStore(store, read_only=True) as graph:
@@ -103,7 +103,7 @@ def resolution_scores(store: Path, folder: Path, count: int, seed: int) -> dict:
     """
     from collections import Counter
 
-    from kg.pipeline import Resolution
+    from kg.graph.persistence import Resolution
     from kg.graph.store import GraphStore
 
     officials = official_identities(count, seed)

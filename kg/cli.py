@@ -326,9 +326,9 @@ def entities(person_name, store_location, fmt):
       kg entities --person "Zakir Hasanov" --store kg-store
     """
     from kg.output import render
-    from kg.pipeline import Resolution
+    from kg.graph.persistence import Resolution
 
-    from kg.pipeline import explain_person
+    from kg.graph.persistence import explain_person
 
     store = open_for(store_location, read_only=True)
     try:
@@ -372,7 +372,7 @@ def curate(curation_file, store_location):
     Example:
       kg curate docs/curations-demo.yaml --store kg-store    # after scripts/demo.sh
     """
-    from kg.graph.curation import apply_curations
+    from kg.pipeline import apply_curations
 
     store = open_for(store_location, read_only=False)
     try:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kg.cli import cli
-from kg.graph.curation import CurationError, apply_curations, curation_counts, read_curations
+from kg.pipeline import apply_curations
+from kg.graph.curation import CurationError, curation_counts, read_curations
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import store_extractions
-from kg.graph.mapping import CURATION_GRAPH, ENTITIES_GRAPH
+from kg.graph.vocabulary import CURATION_GRAPH, ENTITIES_GRAPH
 from kg.graph.store import GraphStore
 
 from conftest import TESTS

@@ -5,8 +5,9 @@ import json
 import random
 
 from kg.cli import cli
-from kg.pipeline import content_hash, ingest, remove
-from kg.graph.mapping import article_iri
+from kg.report import content_hash
+from kg.pipeline import ingest, remove
+from kg.graph.vocabulary import article_iri
 from kg.graph.store import GraphStore
 
 from conftest import DEV, SEED

@@ -6,10 +6,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.graph import merge
-from kg.graph.curation import apply_curations
+from kg.pipeline import apply_curations
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import remove, resolve_all, store_extractions
-from kg.graph.mapping import ENTITIES_GRAPH
+from kg.graph.vocabulary import ENTITIES_GRAPH
 from kg.graph.store import GraphStore
 
 from test_curate import EXAMPLE, corpus

@@ -6,9 +6,11 @@ import json
 
 from kg.cli import cli
 from kg.read.files import count_articles
-from kg.pipeline import BatchWriter, IngestReport, ingest
+from kg.graph.persistence import BatchWriter
+from kg.report import IngestReport
+from kg.pipeline import ingest
 from kg.progress import Progress, format_duration, progress_line
-from kg.graph.mapping import article_iri
+from kg.graph.vocabulary import article_iri
 from kg.graph.store import GraphStore
 
 from conftest import DEV, SEED

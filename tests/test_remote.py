@@ -14,7 +14,7 @@ from kg.cli import cli
 from kg.errors import QueryError, StoreError
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import store_extraction
-from kg.graph.mapping import article_iri
+from kg.graph.vocabulary import article_iri
 from kg.graph.remote import RemoteStore, endpoints
 from kg.graph.store import GraphStore, open_store
 from tests.conftest import SEED

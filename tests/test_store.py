@@ -12,8 +12,10 @@ import pytest
 
 from kg.cli import cli
 from kg.errors import StoreLockedError
-from kg.pipeline import EXTRACTION_RECORD, RESOLUTION_GRAPH, ingest
-from kg.graph.mapping import MDC
+from kg.graph.persistence import EXTRACTION_RECORD
+from kg.graph.vocabulary import RESOLUTION_GRAPH
+from kg.pipeline import ingest
+from kg.graph.vocabulary import MDC
 from kg.graph.store import GraphStore
 
 from conftest import SEED

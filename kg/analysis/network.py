@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.output import text
-from kg.graph.mapping import MDC
+from kg.graph.vocabulary import MDC, RDFS
 
 PROJECTIONS = ("persons", "countries", "events")
 MODES = ("in_person", "call", "video")
@@ -85,7 +85,7 @@ class Contacts:
         return [event for event in self.events.values() if event.kind == kind]
 
 
-_PREFIX = f"PREFIX mdc: <{MDC}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+_PREFIX = f"PREFIX mdc: <{MDC}>\nPREFIX rdfs: <{RDFS}>\n"
 
 # One scan for everything the projections read: a row per (graph, subject, class, predicate,
 # object), each pattern inside one graph, so the per-article copies never multiply.

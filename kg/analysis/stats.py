@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.graph.mapping import MDC
+from kg.graph.vocabulary import MDC
 
 CLASSES = ("Article", "Person", "Country", "Organization", "Place", "Meeting", "Delegation",
            "Forum", "ForumSeries", "Invitation")

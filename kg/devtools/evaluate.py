@@ -19,7 +19,9 @@ from typing import Iterable
 from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
-MDC = Namespace("https://w3id.org/mdc#")
+from kg.graph import vocabulary
+
+MDC = Namespace(vocabulary.MDC)
 
 # ---------------------------------------------------------------- normalising
 

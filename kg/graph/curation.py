@@ -23,20 +23,25 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import KgError
-from kg.graph.mapping import (CURATION_GRAPH, ID, RDF_TYPE, RDFS_LABEL, article_iri, date_literal, mdc, party_iri,
-                    place_iri, short_hash)
+from kg.graph.vocabulary import ARTICLE_NS, CURATION_GRAPH, ID, RDFS_LABEL, RDF_TYPE, article_id_of, article_iri, mdc
+from kg.graph.mapping import date_literal, party_iri, place_iri, short_hash
 from kg.graph.resolution import PersonOverrides, normalize_code, person_slug
+
+if TYPE_CHECKING:  # annotations only: persistence reads the curations from here
+    from kg.graph.persistence import Resolution
+    from kg.graph.store import Store
 
 ATTRIBUTES = ("label", "rank", "position", "country", "organization")
 ACTIONS = ("merge", "split", "set", "add_contact", "reject")
 CURATION_NS = ID + "curation/"
 CURATION_SPEC = mdc("curationSpec")
 CURATION_NOTE = mdc("curationNote")
-_ATTRIBUTE_PREDICATE = {"label": RDFS_LABEL, "rank": mdc("rank"), "position": mdc("position"),
+ATTRIBUTE_PREDICATES = {"label": RDFS_LABEL, "rank": mdc("rank"), "position": mdc("position"),
                         "country": mdc("country"), "organization": mdc("organization")}
 
 
@@ -112,7 +117,7 @@ class CurationState:
         if not self.specs:
             return quads
         out = []
-        fixed = {(iri, _ATTRIBUTE_PREDICATE[name].value)
+        fixed = {(iri, ATTRIBUTE_PREDICATES[name].value)
                  for iri, values in self.attributes.items() for name in values}
         for quad in quads:
             subject, obj = quad.subject, quad.object
@@ -230,7 +235,7 @@ def _exists(store, iri: str) -> bool:
     return bool(store.query(f"ASK {{ GRAPH ?g {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }} }}"))
 
 
-def validate(store, specs: list[dict], resolution=None) -> None:
+def check_curations(store: Store, specs: list[dict], resolution: Resolution | None = None) -> None:
     """Every entity a curation names must be in the store; raises CurationError listing all problems."""
     errors = []
 
@@ -329,7 +334,7 @@ def curation_quads(spec: dict) -> list[Quad]:
                 value = body[name]
                 obj = (party_iri(normalize_code(value)) if name == "country"
                        else _organization(value) if name == "organization" else Literal(str(value)))
-                add(entity, _ATTRIBUTE_PREDICATE[name], obj)
+                add(entity, ATTRIBUTE_PREDICATES[name], obj)
     if action == "add_contact":
         quads.extend(_contact_quads(node, spec))
     return quads
@@ -398,7 +403,8 @@ class CurationReport:
                 f"{self.remapped} articles re-mapped")
 
 
-def _involved(spec: dict) -> set[str]:
+def involved_entities(spec: dict) -> set[str]:
+    """The entities a curation names."""
     body = spec["body"]
     refs = []
     for key in ("into", "entity", "subject"):
@@ -408,52 +414,38 @@ def _involved(spec: dict) -> set[str]:
     return {entity_iri(r) for r in refs}
 
 
-def apply_curations(store, path: str | Path) -> CurationReport:
-    """Validate a curation file against the store, store it, and re-map what it touches."""
-    from kg.pipeline import BatchWriter, Resolution, article_id_of, reconcile
-    from kg.graph.resolution import block_of
-
-    specs = read_curations(path)
-    stored = {row["c"].value for row in store.query(
+def stored_curations(store: Store) -> set[str]:
+    """The IRIs of the curations the store holds: applying one of them again changes nothing."""
+    return {row["c"].value for row in store.query(
         f"SELECT ?c WHERE {{ GRAPH {CURATION_GRAPH} {{ ?c a {mdc('Curation')} }} }}")}
-    report = CurationReport()
-    report.already = sum(curation_iri(spec).value in stored for spec in specs)
-    specs = [spec for spec in specs if curation_iri(spec).value not in stored]  # applied before: done
-    if not specs:  # nothing new; finish what an interrupted run left pending, if anything
-        pending = Resolution(store)
-        if pending.pending_articles or pending.pending_blocks or pending.pending_entities:
-            report.remapped = reconcile(store, pending, BatchWriter(store), set(), set())
-        return report
-    before = Resolution(store)
-    validate(store, specs, before)
-    # what the curations touch: the articles naming the entities, and those persons' blocks
-    involved = set().union(*(_involved(spec) for spec in specs))
+
+
+def articles_naming(store: Store, entities: set[str], resolution: Resolution) -> set[str]:
+    """The articles a curation of these entities touches: those whose mentions resolve to them,
+    and those whose graphs name them."""
     articles: set[str] = set()
-    for iri in involved:
-        articles.update(m.article for m in before.members_of(iri))
+    for iri in entities:
+        articles.update(m.article for m in resolution.members_of(iri))
         rows = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {NamedNode(iri)} ?p ?o }} "
                            f"UNION {{ ?s ?p {NamedNode(iri)} }} }} }}")
-        articles.update(article_id_of(row["g"]) for row in rows if row["g"].value.startswith(ID + "article/"))
-    blocks = {block_of(mention) for article in articles for mention in before.mentions(article)}
-    writer = BatchWriter(store, articles_per_transaction=10 ** 9)  # one transaction
-    for spec in specs:
-        if spec["action"] == "set":  # a later value for the same attribute replaces the earlier one
-            entity = entity_iri(spec["body"]["entity"])
-            for old in before.curation.specs:
-                if old["action"] == "set" and entity_iri(old["body"]["entity"]) == entity \
-                        and set(old["body"]) - {"entity"} <= set(spec["body"]) - {"entity"}:
-                    writer.delete_subject(CURATION_GRAPH, curation_iri({**old, "note": old.get("note")}))
-                    for name in set(old["body"]) - {"entity"}:
-                        writer.delete_subject(CURATION_GRAPH, NamedNode(entity), _ATTRIBUTE_PREDICATE[name])
-        writer.add(curation_quads(spec))
-        report.applied += 1
-    # the re-mapping still to do is marked in the same transaction: a crash is finished by the next run
-    writer.add(before.pending_quads(blocks, involved, articles))
-    writer.commit()
-    after = Resolution(store)  # with the new curations and the pending marks
-    report.remapped = reconcile(store, after, BatchWriter(store), set(), set())
-    store.flush()
-    return report
+        articles.update(article_id_of(row["g"]) for row in rows if row["g"].value.startswith(ARTICLE_NS))
+    return articles
+
+
+def superseded(spec: dict, earlier: list[dict]) -> list[tuple[NamedNode, NamedNode, NamedNode | None]]:
+    """(graph, subject, predicate or None) to delete before storing ``spec``: a later value for
+    the same attribute replaces the earlier curation and its value."""
+    deletions: list[tuple[NamedNode, NamedNode, NamedNode | None]] = []
+    if spec["action"] != "set":
+        return deletions
+    entity = entity_iri(spec["body"]["entity"])
+    for old in earlier:
+        if old["action"] == "set" and entity_iri(old["body"]["entity"]) == entity \
+                and set(old["body"]) - {"entity"} <= set(spec["body"]) - {"entity"}:
+            deletions.append((CURATION_GRAPH, curation_iri({**old, "note": old.get("note")}), None))
+            for name in set(old["body"]) - {"entity"}:
+                deletions.append((CURATION_GRAPH, NamedNode(entity), ATTRIBUTE_PREDICATES[name]))
+    return deletions
 
 
 def curation_counts(store) -> dict[str, int]:

@@ -14,11 +14,10 @@ from typing import IO, Iterator
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
-from kg.graph.mapping import PREFIXES, RESOLUTION_GRAPH
+from kg.graph.vocabulary import PREFIXES, RDF_TYPE, RESOLUTION_GRAPH
 
 # graphs of the store's own bookkeeping, left out of exports unless asked for
 BOOKKEEPING_GRAPHS = frozenset({RESOLUTION_GRAPH})
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # name -> (pyoxigraph format, keeps named graphs)
 FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -94,7 +93,7 @@ def with_context(document) -> dict:
             return value
         out = {}
         for key, item in value.items():
-            if key == RDF_TYPE:
+            if key == RDF_TYPE.value:
                 out.setdefault("@type", []).extend(compact(v["@id"]) for v in item)
             elif key == "@id" and isinstance(item, str):
                 out[key] = compact(item)

@@ -15,42 +15,8 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import gazetteer
+from kg.graph.vocabulary import ID, RDF_TYPE, RDFS_LABEL, XSD, article_iri, mdc
 from kg.model import Extraction, Person, Place
-
-MDC = "https://w3id.org/mdc#"
-ID = "https://w3id.org/mdc/id/"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-ENTITIES_GRAPH = NamedNode(ID + "graph/entities")
-CURATION_GRAPH = NamedNode(ID + "graph/curation")
-# where the merge (the default graph's content) is kept on a server whose default graph is not a
-# graph of its own (Virtuoso: its default graph is the union of all graphs); see kg/graph/merge.py
-MERGED_GRAPH = NamedNode(ID + "graph/merged")
-# bookkeeping for entity resolution (JSON records of each article's mentions): not knowledge, not exported
-RESOLUTION_GRAPH = NamedNode(ID + "graph/resolution")
-
-PREFIXES = {
-    "mdc": MDC,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "person": ID + "person/",
-    "country": ID + "country/",
-    "org": ID + "organization/",
-    "place": ID + "place/",
-    "meeting": ID + "meeting/",
-    "delegation": ID + "delegation/",
-    "forum": ID + "forum/",
-    "series": ID + "forum-series/",
-    "invitation": ID + "invitation/",
-    "article": ID + "article/",
-}
-
-
-def mdc(name: str) -> NamedNode:
-    return NamedNode(MDC + name)
-
 
 # letters that Unicode does not decompose into a Latin base letter plus accents
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
@@ -73,10 +39,6 @@ def short_hash(*parts: object) -> str:
 
 
 # ------------------------------------------------------------------ IRIs
-
-
-def article_iri(article_id: str) -> NamedNode:
-    return NamedNode(ID + "article/" + quote(article_id, safe="-._~"))
 
 
 def party_iri(code: str) -> NamedNode:

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from kg.graph.mapping import ID, MDC, MERGED_GRAPH, RDF_TYPE, RDFS_LABEL, RESOLUTION_GRAPH
+from kg.graph.vocabulary import ID, MDC, MERGED_GRAPH, RDFS_LABEL, RDF_TYPE, RESOLUTION_GRAPH
 
 ARTICLE_PREFIX = ID + "article/"
 PERSON_PREFIX = ID + "person/"

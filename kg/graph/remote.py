@@ -32,7 +32,8 @@ from typing import IO, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.graph.mapping import ID, MDC, MERGED_GRAPH
+from kg.graph.updates import remove_graphs_update, replace_graph_update, run_operations
+from kg.graph.vocabulary import ID, MDC, MERGED_GRAPH
 
 PRESETS = {
     "oxigraph": {"query": "query", "update": "update"},
@@ -213,9 +214,6 @@ class RemoteStore:
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace one article's graph and its part of the default graph by one update request
         (one transaction on the server)."""
-        from kg.pipeline import run_operations
-        from kg.graph.store import replace_graph_update
-
         run_operations(self, replace_graph_update(graph, quads, self.merge_graph, self.quads_per_insert))
 
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int:
@@ -227,9 +225,6 @@ class RemoteStore:
         existing = {g.value for g in self.named_graphs()}
         present = [g for g in wanted if g.value in existing]
         if present:
-            from kg.pipeline import run_operations
-            from kg.graph.store import remove_graphs_update
-
             run_operations(self, remove_graphs_update(present, self.merge_graph))
         return len(present)
 

@@ -46,11 +46,11 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from kg import gazetteer
+from kg.graph.vocabulary import PERSON_NS
 from kg.model import (Article, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
 
 MERGE_THRESHOLD = 0.8
-PERSON_NS = "https://w3id.org/mdc/id/person/"
 
 # surname comes first in these countries' names as English-language news prints them
 SURNAME_FIRST = {"CN", "TW", "KR", "KP", "HK", "MO"}

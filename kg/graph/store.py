@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO, Iterable, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreLockedError
-from kg.graph.mapping import MDC
+from kg.graph.remote import RemoteStore
+from kg.graph.updates import remove_graphs_update, replace_graph_update
+from kg.graph.vocabulary import MDC
 
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
@@ -35,8 +37,49 @@ def is_remote(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
+@runtime_checkable
+class Store(Protocol):
+    """What kg asks of a store, embedded (`GraphStore`) or a SPARQL endpoint (`RemoteStore`).
+
+    The default graph is the store's own, the merge of the named graphs (`kg.graph.merge`).
+    The attributes say how to write to it: ``shared`` (other writers may write at the same
+    time), ``merge_graph`` (where the merge is kept when the default graph cannot be written;
+    None: the default graph), and the sizes a server takes per request (None: any).
+    """
+
+    location: str
+    read_only: bool
+    shared: bool
+    merge_graph: ox.NamedNode | None
+    operations_per_request: int | None
+    quads_per_insert: int | None
+
+    def query(self, sparql: str, union: bool = False): ...
+    def update(self, sparql: str) -> None: ...
+    def content_hash(self, graph: ox.NamedNode) -> str | None: ...
+    def named_graphs(self) -> list[ox.NamedNode]: ...
+    def quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterable[ox.Quad]: ...
+    def __len__(self) -> int: ...
+    def dump(self, output, fmt: ox.RdfFormat, from_graph=None, prefixes=None) -> None: ...
+    def load(self, data, fmt: ox.RdfFormat, to_graph=None) -> None: ...
+    def bulk_load(self, data: bytes | IO[bytes], fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None: ...
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None: ...
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None: ...
+    def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int: ...
+    def flush(self) -> None: ...
+    def optimize(self) -> None: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> "Store": ...
+    def __exit__(self, *exc) -> None: ...
+
+
 class GraphStore:
     """Embedded Oxigraph store: ``path=None`` keeps it in memory."""
+
+    shared = False  # one writer at a time (RocksDB's lock)
+    merge_graph = None  # the merge is the default graph itself
+    operations_per_request = None
+    quads_per_insert = None
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.location = str(path) if path is not None else ":memory:"
@@ -206,35 +249,12 @@ def _lock_holder(path: Path) -> str:
     return f" (pid {pid})"
 
 
-def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad], target=None,
-                         quads_per_insert: int | None = None) -> list[str]:
-    """One SPARQL update replacing a named graph and keeping the default graph its merge."""
-    from kg.graph.merge import merge_quads, retract
-    from kg.pipeline import insert_data
-
-    quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-    operations = [retract(graph, target=target), f"DROP SILENT GRAPH {graph}"]
-    if quads:
-        quads += list(merge_quads(quads, target))
-        per_insert = quads_per_insert or len(quads)
-        operations += [insert_data(quads[start:start + per_insert]) for start in range(0, len(quads), per_insert)]
-    return operations
-
-
-def remove_graphs_update(graphs: Iterable[ox.NamedNode], target=None) -> list[str]:
-    from kg.graph.merge import retract
-
-    return [operation for graph in graphs
-            for operation in (retract(graph, target=target), f"DROP SILENT GRAPH {graph}")]
-
-
-def open_store(location: str | os.PathLike | None = None, read_only: bool = False):
-    """Open the store at a directory (created when writing), ``:memory:``, or a SPARQL endpoint URL."""
+def open_store(location: str | os.PathLike | None = None, read_only: bool = False) -> Store:
+    """Open the store at a directory (created when writing), ``:memory:``, or a SPARQL endpoint URL;
+    use it as a context manager (``with open_store(path) as store:``) to close it when done."""
     location = str(location) if location is not None else default_location()
     if location == ":memory:":
         return GraphStore(None)
     if is_remote(location):
-        from kg.graph.remote import RemoteStore  # only needed for team stores
-
         return RemoteStore(location, read_only=read_only)
     return GraphStore(location, read_only=read_only)

@@ -16,6 +16,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import ValidationError
 from kg.graph.export import to_text
+from kg.graph.vocabulary import RDF, RDFS
 
 
 def ontology_text(name: str = "mdc.ttl") -> str:
@@ -57,8 +58,7 @@ def validate(data: rdflib.Graph) -> tuple[bool, rdflib.Graph, str]:
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _TYPED = "rdf:type/rdfs:subClassOf*"
-_PROLOGUE = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+_PROLOGUE = f"PREFIX rdf: <{RDF}>\nPREFIX rdfs: <{RDFS}>\n"
 
 
 @dataclass

@@ -256,7 +256,7 @@ def query_page(title: str = PAGE_TITLE) -> str:
     queries (`kg queries`) as examples, each bound to an example value where it needs one.
     Self-contained: its only requests go to this server's ``/query``."""
     from kg.query import named as queries
-    from kg.graph.mapping import PREFIXES
+    from kg.graph.vocabulary import PREFIXES
     from kg.analysis.viz import script_json
 
     examples = []

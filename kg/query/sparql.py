@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
 from kg.output import render
-from kg.graph.mapping import PREFIXES
+from kg.graph.vocabulary import PREFIXES, XSD
 
 _UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -96,7 +96,7 @@ def term_json(term) -> dict:
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != XSD + "string":
         out["datatype"] = term.datatype.value
     return out
 

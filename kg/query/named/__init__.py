@@ -33,7 +33,8 @@ from typing import Callable, Mapping
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.mapping import ID, PREFIXES, XSD, party_iri, slugify
+from kg.graph.vocabulary import ID, MDC, PREFIXES, RDFS, XSD
+from kg.graph.mapping import party_iri, slugify
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
 _IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
@@ -179,14 +180,14 @@ def _is_iri_like(value: str) -> bool:
 
 _PERSONS_NAMED = """SELECT DISTINCT ?person WHERE {
   VALUES ?name { %s }
-  GRAPH ?g { ?person rdfs:label|<https://w3id.org/mdc#alias> ?name ; a <https://w3id.org/mdc#Person> }
+  GRAPH ?g { ?person rdfs:label|mdc:alias ?name ; a mdc:Person }
 } ORDER BY ?person"""
 
 
 def persons_named(store, name: str) -> list[ox.NamedNode]:
     """The IRIs of the persons whose label or alias is exactly ``name`` (looked up by index)."""
     literal = _serialise(ox.Literal(name.strip()))
-    sparql = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + _PERSONS_NAMED % literal
+    sparql = f"PREFIX rdfs: <{RDFS}>\nPREFIX mdc: <{MDC}>\n" + _PERSONS_NAMED % literal
     return [row["person"] for row in store.query(sparql, union=False)
             if isinstance(row["person"], ox.NamedNode)]
 
