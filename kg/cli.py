@@ -88,7 +88,7 @@ def _fetcher(cache_dir, delay, fetch_timeout, retries):
 def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options):
     """Ingest with a progress line; print warnings, failures, the summary and each URL's outcome.
     Returns the report (the caller decides the exit code)."""
-    from kg.read.files import one_line
+    from kg.read.items import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
 
@@ -277,7 +277,7 @@ def remove(article_ids, store_location):
     Example:
       kg remove D01 D02 --store kg-store
     """
-    from kg.read.files import one_line
+    from kg.read.items import one_line
     from kg.pipeline import remove as run_remove
 
     store = open_for(store_location, read_only=False)
@@ -676,7 +676,7 @@ def explain(paths, article_ids, fmt):
 
     from kg.explain import explanation, explanation_text
     from kg.extract import extract
-    from kg.read.files import ReadFailure
+    from kg.read.items import ReadFailure
     from kg.read.files import read_articles as read_inputs
     from kg.model import Article
 

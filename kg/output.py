@@ -81,3 +81,10 @@ def _fit(widths: list[int], columns: list[str], limit: int | None) -> list[int]:
 
 def _cut(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def script_json(value) -> str:
+    """JSON safe inside a <script> element: no "</script>", "<!--" or U+2028 can survive."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

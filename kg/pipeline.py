@@ -23,7 +23,8 @@ from kg.graph.store import Store
 from kg.graph.validation import nonconforming
 from kg.graph.vocabulary import article_iri
 from kg.model import Article, Extraction
-from kg.read.files import ReadFailure, ReadSkip, ReadWarning, read_articles, read_jsonl, read_txt, walk_inputs
+from kg.read.items import ReadFailure, ReadSkip, ReadWarning
+from kg.read.files import read_articles, read_jsonl, read_txt, walk_inputs
 from kg.read.html import HTML_SUFFIXES
 from kg.report import IngestReport, content_hash
 
@@ -122,7 +123,8 @@ def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
 def read_inputs(paths: Iterable[str], fetcher=None) -> Iterator:
     """Articles (with failures, skips and warnings in line) from each input in turn: a URL (a page
     or a feed), a saved feed (`.xml`), else a file or directory."""
-    from kg.read.feeds import FEED_SUFFIXES, read_feed_file
+    from kg.read.web import read_feed_file
+    from kg.read.feeds import FEED_SUFFIXES
     from kg.read.web import Fetcher, is_url, read_urls
 
     for path in paths:

@@ -452,7 +452,7 @@ def test_the_only_two_participants_of_a_meeting_met_whatever_their_states():
 
 def test_gexf_is_dynamic_with_colours_by_state_and_positions(store, tmp_path):
     """Gephi's timeline needs time intervals: each contact is a spell on its edge."""
-    from kg.analysis.viz import STATE_PALETTE, state_colours
+    from kg.analysis.style import STATE_PALETTE, state_colours
 
     graph = build_network(store, "persons")
     text = generate_gexf(graph)

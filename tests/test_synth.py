@@ -13,7 +13,8 @@ import pytest
 
 from kg import gazetteer
 from kg.cli import cli
-from kg.read.files import ReadFailure, read_jsonl
+from kg.read.items import ReadFailure
+from kg.read.files import read_jsonl
 from kg.model import Article
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -19,8 +19,8 @@ from kg.model import Article, Extraction, Meeting, Person
 from kg.analysis.network import build_network
 from kg.pipeline import store_extraction
 from kg.graph.store import GraphStore
-from kg.analysis.viz import (PHYSICS_LIMIT, STYLE, layout_positions, notebook_display, to_html, to_pyvis,
-                    write_html)
+from kg.analysis.style import STYLE, layout_positions
+from kg.analysis.viz import PHYSICS_LIMIT, notebook_display, to_html, to_pyvis, write_html
 from sample_facts import seed_like_extraction
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -346,7 +346,7 @@ def test_a_feed_is_never_taken_from_the_cache(web_site, fetcher):
 
 
 def test_what_is_no_web_page_fails_named(web_site, fetcher):
-    from kg.read.files import ReadFailure
+    from kg.read.items import ReadFailure
     from kg.read.web import read_urls
 
     url = web_site.url("/report.pdf")

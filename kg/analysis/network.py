@@ -25,6 +25,7 @@ from typing import Iterable
 
 import networkx as nx
 
+from kg.analysis.style import OTHER_STATE, STYLE, layout_positions, state_colours
 from kg.errors import KgError
 from kg.output import text
 from kg.graph.vocabulary import MDC, RDFS
@@ -690,7 +691,7 @@ def _count(value):
 def exportable(graph: nx.Graph) -> nx.Graph:
     """A copy whose attributes GraphML and GEXF can hold: scalars only, lists joined with "; ",
     per-year weights as ``weight_YYYY`` columns, no empty values; Gephi colours and sizes in
-    GEXF's ``viz`` come from `kg.analysis.viz.STYLE`."""
+    GEXF's ``viz`` come from `kg.analysis.style.STYLE`."""
     out = nx.Graph()
     out.graph.update({k: v for k, v in graph.graph.items()
                       if isinstance(v, (str, int, float)) and not isinstance(v, bool)})
@@ -738,8 +739,6 @@ def generate_gexf(graph: nx.Graph, positions: dict | None = None) -> str:
     """GEXF text for Gephi in dynamic mode: each edge's contacts as time intervals (spells, so
     Gephi's timeline plays the contacts), each node from its first contact on; colours by state
     (by class on the events projection) as on the page, size by degree, the page's layout."""
-    from kg.analysis.viz import OTHER_STATE, STYLE, layout_positions, state_colours
-
     out = exportable(graph)
     by_state = graph.graph.get("projection") != "events"
     colours = state_colours(graph) if by_state else {}

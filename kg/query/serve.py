@@ -257,7 +257,7 @@ def query_page(title: str = PAGE_TITLE) -> str:
     Self-contained: its only requests go to this server's ``/query``."""
     from kg.query import named as queries
     from kg.graph.vocabulary import PREFIXES
-    from kg.analysis.viz import script_json
+    from kg.output import script_json
 
     examples = []
     for name in queries.names():

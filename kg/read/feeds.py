@@ -1,14 +1,13 @@
 """News feeds (RSS 0.9 to 2.0, Atom): the pages their entries link to are the articles.
 
-`parse_feed` is pure (the feed's bytes in, its entries out, through feedparser); `read_feed_entries`
-fetches each entry's page with a `kg.read.web.Fetcher`; `read_feed_file` reads a saved `.xml` feed.
+`parse_feed` is pure (the feed's bytes in, its entries out, through feedparser); fetching each
+entry's page (`read_feed_entries`, and `read_feed_file` for a saved `.xml` feed) is `kg.read.web`'s.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from kg.errors import InputError
 
@@ -54,39 +53,6 @@ def parse_feed(body: bytes, origin: str) -> list[FeedEntry]:
         entries.append(FeedEntry(link.strip(), entry.get("title") or None,
                                  time.strftime("%Y-%m-%d", when) if when else None))
     return entries
-
-
-def read_feed_entries(body: bytes, origin: str, fetcher) -> Iterator:
-    """The article of each entry's page, fetched (or taken from the cache) in the feed's order."""
-    from kg.read.files import ReadFailure
-    from kg.read.web import is_url, page_items
-
-    try:
-        entries = parse_feed(body, origin)
-    except InputError as error:
-        yield ReadFailure(origin, str(error).removeprefix(origin + ": "))
-        return
-    for entry in entries:
-        if not is_url(entry.link):
-            yield ReadFailure(f"{origin}: entry {entry.link[:80]!r}", "its link is not an http(s) URL")
-            continue
-        yield from page_items(fetcher.fetch(entry.link), entry.title, entry.date)
-
-
-def read_feed_file(path: Path, fetcher) -> Iterator:
-    """A saved feed (`.xml`): the pages its entries link to."""
-    from kg.read.files import ReadFailure, open_regular
-
-    try:
-        with open_regular(path) as handle:
-            body = handle.read(20_000_000)
-    except InputError as error:
-        yield ReadFailure(str(path), str(error).removeprefix(f"{path}: "))
-        return
-    except OSError as error:
-        yield ReadFailure(str(path), f"cannot read: {error.strerror}")
-        return
-    yield from read_feed_entries(body, str(path), fetcher)
 
 
 def read_feeds_list(path: Path) -> list[str]:

@@ -13,49 +13,17 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from kg.errors import InputError, KgError
 from kg.model import Article
+from kg.read.html import read_html
+from kg.read.items import ReadFailure, ReadSkip, ReadWarning, file_kind, one_line, open_regular
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few KB; anything this large is not one
 INPUT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")  # saved web pages: kg.read.html
-
-
-@dataclass
-class ReadFailure:
-    origin: str  # "file.jsonl:12" or a path
-    reason: str
-    article_id: str | None = None
-
-    def __str__(self) -> str:
-        ident = f" (id {self.article_id})" if self.article_id else ""
-        return f"{self.origin}{ident}: {self.reason}"
-
-
-@dataclass
-class ReadSkip:
-    """An item deliberately not ingested (not a failure): e.g. an article in another language."""
-
-    origin: str
-    reason: str
-    article_id: str | None = None
-
-    def __str__(self) -> str:
-        ident = f" (id {self.article_id})" if self.article_id else ""
-        return f"{self.origin}{ident}: skipped: {self.reason}"
-
-
-@dataclass
-class ReadWarning:
-    origin: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.message}"
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -168,13 +136,6 @@ def check_date(value: object, origin: str) -> str | None:
 
 _LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_UNPRINTABLE = re.compile(r"[\n\r\x85\u2028\u2029\ud800-\udfff]")
-
-
-def one_line(text: str) -> str:
-    """Text for one output line: line breaks (and lone surrogates, from undecodable file names)
-    shown as escapes, so that no input can forge a line of output or fail to print."""
-    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _field(record: dict, name: str, label: str) -> str | None:
@@ -231,35 +192,6 @@ def parse_jsonl_line(line: str, origin: str, warnings: list[str] | None = None) 
             if warnings is not None:
                 warnings.append(f"lone surrogate escapes in {name!r} replaced by U+FFFD")
     return Article(id=ident, date=check_date(record.get("date"), label), origin=origin, **fields)
-
-
-_FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-               (stat.S_ISSOCK, "a socket"))
-
-
-def file_kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words."""
-    return next((kind for test, kind in _FILE_KINDS if test(mode)), "a special file")
-
-
-def open_regular(path: Path) -> BinaryIO:
-    """Open a regular file for reading; refuse anything else (a FIFO never blocks, a device is
-    never read) with an `InputError` naming the path."""
-    try:
-        # O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise InputError(f"{path}: cannot open: {error.strerror}") from None
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: {file_kind(mode)}, not a regular file; give a .txt or .jsonl file")
-        os.set_blocking(descriptor, True)
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
 
 
 def _too_large(what: str, size: int, exact: bool = True) -> str:
@@ -453,8 +385,6 @@ def reader_for(path: Path):
     if suffix == ".jsonl":
         return read_jsonl
     if suffix in (".html", ".htm"):
-        from kg.read.html import read_html
-
         return read_html
     return read_txt
 

@@ -137,7 +137,8 @@ def gdelt_items(paths: Iterable[str], cameo: Iterable[str], country: str | None,
     """Articles for `kg.pipeline.ingest(items=...)`: each selected source page read once, carrying
     its events; a bad line, page or URL a `ReadFailure` naming it. ``counts`` gets the numbers of
     events read and selected, and of distinct URLs."""
-    from kg.read.files import Article, ReadFailure
+    from kg.read.items import ReadFailure
+    from kg.model import Article
     from kg.read.web import is_url, page_items
 
     counts = counts if counts is not None else {}

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.read.items import ReadFailure, open_regular
 
 MAX_PAGE_BYTES = 10_000_000  # a news page with its markup is well under a few MB
 HTML_SUFFIXES = (".html", ".htm")
@@ -45,8 +46,6 @@ def parse_html(markup: str | bytes, article_id: str, origin: str, url: str | Non
 
 def read_html(path: Path) -> Iterator[Article | "ReadFailure"]:
     """A saved page is one article; its id is the file name without the extension."""
-    from kg.read.files import ReadFailure, open_regular
-
     origin = str(path)
     try:
         with open_regular(path) as handle:

@@ -24,6 +24,10 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from kg import __version__
 from kg.errors import InputError
+from kg.read.feeds import looks_like_feed, parse_feed
+from kg.read.files import clean_items
+from kg.read.html import parse_html
+from kg.read.items import ReadFailure, ReadSkip, open_regular
 
 USER_AGENT = f"kg/{__version__} (knowledge graph of military-diplomatic contacts; reads news pages once, honours robots.txt)"
 MAX_RESPONSE_BYTES = 10_000_000
@@ -136,8 +140,6 @@ class Fetcher:
     def keeps(fetched: Fetched) -> bool:
         """Whether a response goes into the cache: a page or an export does, a feed does not (it
         changes; reading it again is how `kg watch` sees new entries)."""
-        from kg.read.feeds import looks_like_feed
-
         return not looks_like_feed(fetched.body, fetched.content_type)
 
     def _from_cache(self, url: str) -> Fetched | None:
@@ -351,8 +353,6 @@ def read_url_list(text: str, origin: str, column: str | None = None) -> list[str
 def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator:
     """The articles behind URLs, each a page or a feed (whose entries' pages are read), as the
     file readers give them: an `Article`, or a `ReadFailure` / `ReadSkip` naming the URL."""
-    from kg.read.feeds import looks_like_feed, read_feed_entries
-
     for url in urls:
         fetched = fetcher.fetch(url)  # a feed is never cached (Fetcher.keeps), so it is always fresh
         if fetched.ok and looks_like_feed(fetched.body, fetched.content_type):
@@ -364,9 +364,6 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator:
 def page_items(fetched: Fetched, title: str | None = None, date: str | None = None) -> Iterator:
     """The article of one fetched page (``title`` and ``date``, from a feed entry, fill what the
     page leaves out), or why there is none."""
-    from kg.read.html import parse_html
-    from kg.read.files import ReadFailure, ReadSkip, clean_items
-
     if fetched.outcome == ROBOTS:
         yield ReadSkip(fetched.url, "refused by robots.txt")
         return
@@ -388,3 +385,31 @@ def page_items(fetched: Fetched, title: str | None = None, date: str | None = No
     article.title = article.title or title
     article.date = article.date or date
     yield from clean_items([article])
+
+
+def read_feed_entries(body: bytes, origin: str, fetcher) -> Iterator:
+    """The article of each entry's page, fetched (or taken from the cache) in the feed's order."""
+    try:
+        entries = parse_feed(body, origin)
+    except InputError as error:
+        yield ReadFailure(origin, str(error).removeprefix(origin + ": "))
+        return
+    for entry in entries:
+        if not is_url(entry.link):
+            yield ReadFailure(f"{origin}: entry {entry.link[:80]!r}", "its link is not an http(s) URL")
+            continue
+        yield from page_items(fetcher.fetch(entry.link), entry.title, entry.date)
+
+
+def read_feed_file(path: Path, fetcher) -> Iterator:
+    """A saved feed (`.xml`): the pages its entries link to."""
+    try:
+        with open_regular(path) as handle:
+            body = handle.read(20_000_000)
+    except InputError as error:
+        yield ReadFailure(str(path), str(error).removeprefix(f"{path}: "))
+        return
+    except OSError as error:
+        yield ReadFailure(str(path), f"cannot read: {error.strerror}")
+        return
+    yield from read_feed_entries(body, str(path), fetcher)
