@@ -287,6 +287,18 @@ def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Me
     return rows
 
 
+def resolved_persons(resolution: Resolution) -> list[tuple[str, list[str], int]]:
+    """(IRI, the names its mentions are written as, how many articles name it) for every person
+    entity, by IRI: what `kg entities` lists. ``resolution`` is loaded eagerly."""
+    members: dict[str, list[Mention]] = {}
+    for mentions in resolution.registry.articles.values():
+        for mention in mentions:
+            if mention.iri:
+                members.setdefault(mention.iri, []).append(mention)
+    return [(iri, sorted({m.name for m in found}), len({m.article for m in found}))
+            for iri, found in sorted(members.items())]
+
+
 def _parse_mentions(text: str) -> list[Mention]:
     return [Mention.from_json(item) for item in json.loads(text)]
 
