@@ -119,7 +119,7 @@ def _run_ingest(paths, store_at, quiet, show_progress, fetcher, **options):
     return report
 
 
-@cli.command()
+@cli.command("ingest")
 @click.argument("paths", nargs=-1)  # each path is checked as it is read: one bad path fails alone
 @store_option()
 @click.option("--urls", "urls_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -136,7 +136,7 @@ def _run_ingest(paths, store_at, quiet, show_progress, fetcher, **options):
 @click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
               type=click.FloatRange(0, min_open=True), metavar="SECONDS",
               help="Time one article's extraction may take; an article over it fails alone.")
-def ingest(paths, store_at, urls_file, url_column, cache_dir, delay, fetch_timeout, retries, jobs, force, quiet,
+def ingest_command(paths, store_at, urls_file, url_column, cache_dir, delay, fetch_timeout, retries, jobs, force, quiet,
            show_progress, article_seconds):
     """Read articles into the store: .txt, .jsonl, saved web pages (.html, .htm), directories of
     them, web pages by URL, and news feeds (RSS, Atom: a URL or a saved .xml; each entry's page).
@@ -269,10 +269,10 @@ def gdelt(files, cameo, country, store_at, cache_dir, delay, fetch_timeout, retr
         sys.exit(EXIT_PARTIAL)
 
 
-@cli.command()
+@cli.command("remove")
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option()
-def remove(article_ids, store_at):
+def remove_command(article_ids, store_at):
     """Remove articles (by id) and everything read from them; entities they alone named go too.
 
     Exit code 3 if some ids are not in the store (the others are removed).
@@ -467,7 +467,7 @@ def list_queries(name, fmt):
     click.echo(render(["name", "parameters", "description"], rows, fmt), nl=False)
 
 
-@cli.command()
+@cli.command("serve")
 @store_option(read_only=True)
 @click.option("--bind", "bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT",
               help="Address to listen on; only this machine can connect by default.")
@@ -475,7 +475,7 @@ def list_queries(name, fmt):
               help="Serve read-write (SPARQL Update and Graph Store endpoints too), as a team store "
                    "that `--store http://HOST:PORT` commands ingest into.")
 @limit_options
-def serve(store_at, bind, writable, seconds, max_result_mb, allowed_services):
+def serve_command(store_at, bind, writable, seconds, max_result_mb, allowed_services):
     """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
 
     Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
@@ -502,7 +502,7 @@ def serve(store_at, bind, writable, seconds, max_result_mb, allowed_services):
                         echo=lambda line: click.echo(line, err=True)))
 
 
-@cli.command()
+@cli.command("export")
 @store_option(read_only=True)
 @format_option(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"], "turtle")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
@@ -510,7 +510,7 @@ def serve(store_at, bind, writable, seconds, max_result_mb, allowed_services):
 @click.option("--bookkeeping", is_flag=True,
               help="Include the entity-resolution records (graph .../id/graph/resolution), e.g. "
                    "for a full backup; left out by default.")
-def export(store_at, fmt, output, bookkeeping):
+def export_command(store_at, fmt, output, bookkeeping):
     """Export the graph: TriG, N-Quads and JSON-LD keep one named graph per article (plus the
     entities and curation graphs); Turtle, N-Triples and RDF/XML merge them into one graph.
 
@@ -528,12 +528,12 @@ def export(store_at, fmt, output, bookkeeping):
             sys.stdout.flush()
 
 
-@cli.command()
+@cli.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="Put the triples of Turtle / N-Triples files in this named graph (default: the default graph).")
 @store_option()
-def load(files, graph_iri, store_at):
+def load_command(files, graph_iri, store_at):
     """Restore a store from RDF files: N-Quads (.nq), TriG (.trig), Turtle (.ttl), N-Triples (.nt).
 
     Loads at bulk-load speed into a fresh store what `kg export --bookkeeping` wrote, so that
@@ -559,9 +559,9 @@ def load(files, graph_iri, store_at):
     click.echo(f"Loaded {count} quads from {len(files)} files in {time.monotonic() - start:.1f} s")
 
 
-@cli.command()
+@cli.command("validate")
 @store_option(read_only=True)
-def validate(store_at):
+def validate_command(store_at):
     """Check the graph against the SHACL shapes; exit code 1 and a report when it does not conform.
 
     \b
@@ -663,14 +663,14 @@ def explain(paths, article_ids, fmt):
         raise KgError("no article to explain" + (f" with id {', '.join(article_ids)}" if article_ids else ""))
 
 
-@cli.command()
+@cli.command("evaluate")
 @click.argument("articles", type=click.Path(exists=True, path_type=str))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=str))
 @click.option("--verbose", "-v", is_flag=True, help="List every miss and every spurious fact.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Extract with this many processes.")
-def evaluate(articles, gold, verbose, as_json, jobs):
+def evaluate_command(articles, gold, verbose, as_json, jobs):
     """Score the extractor on annotated articles: precision, recall and F1 per kind of fact.
 
     ARTICLES is any input `kg ingest` reads; GOLD is JSONL in the gold format (one object per
@@ -748,7 +748,7 @@ def network(store_at, projection, since, until, country, mode, person, hops, met
       kg network --country AZ --mode call --output calls.gexf --output calls.csv
       kg network --since 2024 -o - --output-format gexf > contacts-2024.gexf
     """
-    from kg.analysis.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
+    from kg.analysis.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, network_text,
                             metric_rows, summary, write_graph)
     from kg.output import render
 
@@ -763,7 +763,7 @@ def network(store_at, projection, since, until, country, mode, person, hops, met
                                   else output_format)
             click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
     if "-" in outputs:
-        click.echo(generate(graph, output_format), nl=False)
+        click.echo(network_text(graph, output_format), nl=False)
         click.echo(summary(graph), err=True)
         return
     if metrics:

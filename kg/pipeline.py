@@ -29,7 +29,7 @@ from kg.read.html import HTML_SUFFIXES
 from kg.report import IngestReport, content_hash
 
 
-def store_extraction(store, extraction: Extraction, digest: str | None = None, resolve: bool = True) -> int:
+def store_extraction(store: Store, extraction: Extraction, digest: str | None = None, resolve: bool = True) -> int:
     """Store one extraction; returns the number of quads written to its article graph.
 
     The extraction goes the way `ingest` takes it: resolved against the store's registry, with
@@ -47,7 +47,7 @@ def store_extraction(store, extraction: Extraction, digest: str | None = None, r
     return store_extractions(store, [extraction], digests=digests).quads
 
 
-def ingest(paths: Iterable[str], store, jobs: int = 1, force: bool = False,
+def ingest(paths: Iterable[str], store: Store, jobs: int = 1, force: bool = False,
            on_progress: Callable[[IngestReport], None] | None = None,
            count_first: bool = False, article_seconds: float | None = ARTICLE_SECONDS,
            fetcher=None, items: Iterable | None = None) -> IngestReport:
@@ -195,7 +195,7 @@ class _Window:
         self.closed = True
 
 
-def store_extractions(store, extractions: Iterable[Extraction], report: IngestReport | None = None,
+def store_extractions(store: Store, extractions: Iterable[Extraction], report: IngestReport | None = None,
                       digests: dict[str, str] | None = None,
                       on_progress: Callable[[IngestReport], None] | None = None,
                       check_shapes: bool = False) -> IngestReport:
@@ -297,7 +297,7 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
     return blocks, entities
 
 
-def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:
+def remove(article_ids: Iterable[str], store: Store) -> tuple[list[str], list[str]]:
     """Drop articles (their graphs and records) and re-resolve what they touched.
 
     Returns (removed ids, ids not in the store).
@@ -324,7 +324,7 @@ def remove(article_ids: Iterable[str], store) -> tuple[list[str], list[str]]:
     return removed, missing
 
 
-def resolve_all(store) -> int:
+def resolve_all(store: Store) -> int:
     """Re-run resolution over every stored mention (after new rules or curations); returns the
     number of articles re-mapped."""
     rebuild_merge(store)

@@ -95,3 +95,22 @@ def test_no_module_imports_itself_back_through_others():
               if len(component) > 1]
     assert cycles == [], "import cycles among kg modules: " + "; ".join(
         " <-> ".join(component) for component in cycles)
+
+
+# what each layer may not import: the layers beside it and above it (docs/ARCHITECTURE.md)
+ABOVE = {
+    "kg.read": ("kg.extract", "kg.graph", "kg.query", "kg.analysis", "kg.devtools", "kg.pipeline", "kg.cli"),
+    "kg.graph": ("kg.read", "kg.extract", "kg.query", "kg.analysis", "kg.devtools", "kg.pipeline", "kg.cli"),
+    "kg.query": ("kg.read", "kg.extract", "kg.analysis", "kg.devtools", "kg.pipeline", "kg.cli"),
+    "kg.analysis": ("kg.read", "kg.extract", "kg.query", "kg.devtools", "kg.pipeline", "kg.cli"),
+    "kg.devtools": ("kg.query", "kg.analysis", "kg.pipeline", "kg.cli"),
+    "kg.pipeline": ("kg.query", "kg.analysis", "kg.devtools", "kg.cli"),
+}
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    upward = [f"{module} -> {imported}" for module, imported in import_graph().edges()
+              for layer, above in ABOVE.items()
+              if (module == layer or module.startswith(layer + "."))
+              and any(imported == name or imported.startswith(name + ".") for name in above)]
+    assert upward == []

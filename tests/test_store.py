@@ -145,3 +145,12 @@ def test_kill_9_mid_batch_leaves_a_store_that_opens_and_a_rerun_completes(tmp_pa
     assert f"unchanged {len(state)}" in result.stdout
     with GraphStore(crashed, read_only=True) as store:
         assert sorted(str(q) for q in store.quads()) == expected
+
+
+def test_both_stores_meet_the_store_contract():
+    from kg.graph.remote import RemoteStore
+    from kg.graph.store import Store
+
+    with GraphStore() as embedded:
+        assert isinstance(embedded, Store)
+    assert isinstance(RemoteStore("http://127.0.0.1:9"), Store)  # nothing is sent before a query

@@ -29,6 +29,7 @@ from kg.analysis.style import OTHER_STATE, STYLE, layout_positions, state_colour
 from kg.errors import KgError
 from kg.output import text
 from kg.graph.vocabulary import MDC, RDFS
+from kg.graph.store import Store
 
 PROJECTIONS = ("persons", "countries", "events")
 MODES = ("in_person", "call", "video")
@@ -106,7 +107,7 @@ _DESCRIBE = _PREFIX + f"""SELECT ?g ?s ?class ?p ?o WHERE {{
 Described = dict[str, dict[str, dict[str, list[str]]]]  # subject -> graph -> property -> values
 
 
-def _describe_all(store) -> dict[str, Described]:
+def _describe_all(store: Store) -> dict[str, Described]:
     """class local name -> subject -> graph -> property local name -> values (in order, once)."""
     out: dict[str, Described] = {cls: {} for cls in _CLASSES}
     names: dict[str, str] = {}  # IRI -> local name, computed once per property or class
@@ -122,7 +123,7 @@ def _describe_all(store) -> dict[str, Described]:
     return out
 
 
-def load_contacts(store) -> Contacts:
+def load_contacts(store: Store) -> Contacts:
     """Read persons, parties, articles and events from the store (union of the article graphs)."""
     data = Contacts()
     described = _describe_all(store)
@@ -466,7 +467,7 @@ def event_network(data: Contacts) -> nx.Graph:
     return graph
 
 
-def find_persons(graph: nx.Graph, data: Contacts, name: str) -> list[str]:
+def person_nodes_named(graph: nx.Graph, data: Contacts, name: str) -> list[str]:
     """Person nodes called ``name`` (label or alias, any case); an error naming near misses."""
     wanted = " ".join(name.split()).casefold()
     matches = [iri for iri, person in data.persons.items()
@@ -518,7 +519,7 @@ def build_network(store_or_data, projection: str = "persons", since: str | None 
              "events": event_network}[projection](filter_contacts(data, filters))
     centres: list[str] = []
     if person:
-        centres = find_persons(graph, data, person)
+        centres = person_nodes_named(graph, data, person)
     elif ego_on_country:
         codes = resolve_country(data, country)
         centres = [n for n, a in graph.nodes(data=True) if a.get("country") in codes
@@ -791,7 +792,7 @@ def generate_edge_csv(graph: nx.Graph) -> str:
     return buffer.getvalue()
 
 
-def generate(graph: nx.Graph, fmt: str) -> str:
+def network_text(graph: nx.Graph, fmt: str) -> str:
     """The network as GraphML, GEXF or CSV text."""
     if fmt not in EXPORT_FORMATS.values():
         raise NetworkError(f"unknown network format {fmt!r}: use graphml, gexf or csv")
@@ -805,7 +806,7 @@ def write_graph(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> st
     fmt = fmt or EXPORT_FORMATS.get(path.suffix.lower())
     if fmt not in EXPORT_FORMATS.values():
         raise NetworkError(f"cannot tell the format of {path}: name it .graphml, .gexf or .csv")
-    text = generate(graph, fmt)
+    text = network_text(graph, fmt)
     try:  # a CSV file starts with a byte order mark: Excel then reads it as UTF-8 (accents intact)
         path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     except OSError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.graph.vocabulary import MDC
+from kg.graph.store import Store
 
 CLASSES = ("Article", "Person", "Country", "Organization", "Place", "Meeting", "Delegation",
            "Forum", "ForumSeries", "Invitation")
@@ -47,7 +48,7 @@ def _span(dates: tuple[str | None, str | None]) -> str:
     return f"{first} .. {last}" if first else "-"
 
 
-def store_stats(store) -> Stats:
+def store_stats(store: Store) -> Stats:
     stats = Stats()
     for row in store.query(_COUNTS):
         iri = row["class"].value

@@ -72,7 +72,7 @@ class CurationState:
     specs: list[dict] = field(default_factory=list)
 
     @classmethod
-    def load(cls, store) -> "CurationState":
+    def load(cls, store: Store) -> "CurationState":
         query = f"SELECT ?c ?s WHERE {{ GRAPH {CURATION_GRAPH} {{ ?c {CURATION_SPEC} ?s }} }} ORDER BY ?c"
         specs = [json.loads(row["s"].value) for row in store.query(query)]
         return cls.from_specs(specs)
@@ -230,7 +230,7 @@ def _plain(value):
     return value
 
 
-def _exists(store, iri: str) -> bool:
+def _exists(store: Store, iri: str) -> bool:
     node = NamedNode(iri)
     return bool(store.query(f"ASK {{ GRAPH ?g {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }} }}"))
 
@@ -448,7 +448,7 @@ def superseded(spec: dict, earlier: list[dict]) -> list[tuple[NamedNode, NamedNo
     return deletions
 
 
-def curation_counts(store) -> dict[str, int]:
+def curation_counts(store: Store) -> dict[str, int]:
     """How many curations of each kind the store holds (for `kg stats`)."""
     counts = {action: 0 for action in ACTIONS}
     query = (f"SELECT ?a (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH {CURATION_GRAPH} "

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
 from kg.graph.vocabulary import PREFIXES, RDF_TYPE, RESOLUTION_GRAPH
+from kg.graph.store import Store
 
 # graphs of the store's own bookkeeping, left out of exports unless asked for
 BOOKKEEPING_GRAPHS = frozenset({RESOLUTION_GRAPH})
@@ -31,7 +32,7 @@ FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 
 
 
-def merged_triples(store, bookkeeping: bool = False) -> Iterator[ox.Triple]:
+def merged_triples(store: Store, bookkeeping: bool = False) -> Iterator[ox.Triple]:
     """The default graph (the merge of what the articles say), with the bookkeeping if asked."""
     for quad in store.quads(ox.DefaultGraph()):
         yield quad.triple
@@ -41,7 +42,7 @@ def merged_triples(store, bookkeeping: bool = False) -> Iterator[ox.Triple]:
                 yield quad.triple
 
 
-def dataset_quads(store, bookkeeping: bool = False) -> Iterator[ox.Quad]:
+def dataset_quads(store: Store, bookkeeping: bool = False) -> Iterator[ox.Quad]:
     """Every quad (the default graph's and each named graph's), without the bookkeeping graphs
     unless asked."""
     for quad in store.quads():
@@ -49,7 +50,7 @@ def dataset_quads(store, bookkeeping: bool = False) -> Iterator[ox.Quad]:
             yield quad
 
 
-def write(store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None:
+def write(store: Store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None:
     """Write the store in ``fmt`` to a binary stream (``bookkeeping``: with the resolution records)."""
     if fmt not in FORMATS:
         raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -62,7 +63,7 @@ def write(store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None
     _write(store, fmt, output, bookkeeping)
 
 
-def _write(store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None:
+def _write(store: Store, fmt: str, output: IO[bytes], bookkeeping: bool = False) -> None:
     rdf_format, keeps_graphs = FORMATS[fmt]
     prefixes = {"prefixes": PREFIXES} if fmt in ("turtle", "rdfxml", "trig") else {}
     if keeps_graphs and (bookkeeping or not BOOKKEEPING_GRAPHS & set(store.named_graphs())):
@@ -108,13 +109,13 @@ def with_context(document) -> dict:
     return {"@context": dict(PREFIXES), "@graph": node(document if isinstance(document, list) else [document])}
 
 
-def to_text(store, fmt: str, bookkeeping: bool = False) -> str:
+def to_text(store: Store, fmt: str, bookkeeping: bool = False) -> str:
     buffer = io.BytesIO()
     write(store, fmt, buffer, bookkeeping)
     return buffer.getvalue().decode("utf-8")
 
 
-def export(store, fmt: str, path: str | os.PathLike, bookkeeping: bool = False) -> None:
+def export(store: Store, fmt: str, path: str | os.PathLike, bookkeeping: bool = False) -> None:
     """Write the store to a file (written beside it first, then renamed: no half-written export)."""
     tmp = f"{path}.partial"
     try:
@@ -146,7 +147,7 @@ def load_format(path: str | os.PathLike) -> ox.RdfFormat:
                      f"{', '.join(LOAD_FORMATS)} (N-Quads, TriG, Turtle, N-Triples)")
 
 
-def load(store, paths, graph: ox.NamedNode | None = None) -> int:
+def load(store: Store, paths, graph: ox.NamedNode | None = None) -> int:
     """Add the quads of RDF files to the store (what `kg export --bookkeeping` wrote restores the
     store it came from); returns the number of quads read.
 

@@ -22,7 +22,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.graph.curation import CurationState
 from kg.graph.mapping import extraction_quads, organization_iri, party_iri, person_iri
 from kg.graph.merge import merge_quads, retract, target_of
-from kg.graph.resolution import (Mention, Registry, block_of, entity_description, extraction_from_json,
+from kg.graph.resolution import (PersonMention, MentionRegistry, block_of, entity_description, extraction_from_json,
                                  extraction_to_json, mentions_of, preferred_name)
 from kg.graph.store import Store
 from kg.graph.updates import insert_data, run_operations
@@ -127,18 +127,18 @@ class Resolution:
     entity load it all (``eager=True``).
     """
 
-    def __init__(self, store, curation=None, eager: bool = False):
+    def __init__(self, store: Store, curation=None, eager: bool = False):
         self.store = store
         self.curation = curation if curation is not None else CurationState.load(store)
         if eager:
-            self.registry = Registry(self.curation.persons)
+            self.registry = MentionRegistry(self.curation.persons)
             query = f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_RECORDS} ?r }} }}"
             for row in store.query(query):
                 mentions = _parse_mentions(row["r"].value)
                 if mentions:
                     self.registry.put(mentions[0].article, mentions)
         else:
-            self.registry = Registry(self.curation.persons, self._load_blocks, self._load_article)
+            self.registry = MentionRegistry(self.curation.persons, self._load_blocks, self._load_article)
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
         self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
@@ -151,8 +151,8 @@ class Resolution:
             elif row["p"] == PENDING_ARTICLE:
                 self.pending_articles.add(row["v"].value)
 
-    def _load_blocks(self, blocks: set[str]) -> dict[str, list[Mention]]:
-        found: dict[str, list[Mention]] = {}
+    def _load_blocks(self, blocks: set[str]) -> dict[str, list[PersonMention]]:
+        found: dict[str, list[PersonMention]] = {}
         ordered = sorted(blocks)
         for start in range(0, len(ordered), 200):
             values = " ".join(str(Literal(b)) for b in ordered[start:start + 200])
@@ -164,24 +164,24 @@ class Resolution:
                     found[mentions[0].article] = mentions
         return found
 
-    def _load_article(self, article_id: str) -> list[Mention] | None:
+    def _load_article(self, article_id: str) -> list[PersonMention] | None:
         query = (f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {article_iri(article_id)} "
                  f"{MENTION_RECORDS} ?r }} }}")
         for row in self.store.query(query):
             return _parse_mentions(row["r"].value)
         return None
 
-    def members_of(self, iri: str) -> list[Mention]:
+    def members_of(self, iri: str) -> list[PersonMention]:
         """Every stored mention resolved to this IRI (read from the store: what is committed)."""
         query = (f"SELECT DISTINCT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_ENTITY} "
                  f"{NamedNode(iri)} ; {MENTION_RECORDS} ?r }} }}")
         members = [m for row in self.store.query(query) for m in _parse_mentions(row["r"].value) if m.iri == iri]
         return sorted(members, key=lambda m: m.ref)
 
-    def mentions(self, article_id: str) -> list[Mention]:
+    def mentions(self, article_id: str) -> list[PersonMention]:
         return self.registry.mentions(article_id)
 
-    def put(self, extraction: Extraction) -> tuple[list[Mention], set[str], set[str]]:
+    def put(self, extraction: Extraction) -> tuple[list[PersonMention], set[str], set[str]]:
         """Register an article's mentions; returns them, the blocks and the entities touched."""
         old = self.mentions(extraction.article.id)
         entities = {m.iri for m in old if m.iri}
@@ -193,7 +193,7 @@ class Resolution:
         old = self.mentions(article_id)
         return self.registry.remove(article_id), {m.iri for m in old if m.iri}
 
-    def assign(self, mentions: list[Mention]) -> set[str]:
+    def assign(self, mentions: list[PersonMention]) -> set[str]:
         """Give each mention its current IRI; returns the entities whose members changed."""
         changed = set()
         for mention in mentions:
@@ -208,7 +208,7 @@ class Resolution:
         if self.registry.size() > REGISTRY_BUDGET:
             self.registry.evict(keep)
 
-    def article_quads(self, extraction: Extraction, mentions: list[Mention],
+    def article_quads(self, extraction: Extraction, mentions: list[PersonMention],
                       digest: str | None) -> tuple[list[Quad], list[Quad]]:
         """The article graph's quads and its records for the resolution graph."""
         iris = {m.key: m.iri for m in mentions if m.iri}
@@ -268,7 +268,7 @@ class Resolution:
         return quads
 
 
-def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Mention, "object"]]:
+def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, PersonMention, "object"]]:
     """(entity IRI, entity label, mention, link) for every mention of the persons named like
     ``name``: those the rules put in its surname block, and those merged into them by curation."""
     registry = resolution.registry
@@ -290,7 +290,7 @@ def explain_person(resolution: Resolution, name: str) -> list[tuple[str, str, Me
 def resolved_persons(resolution: Resolution) -> list[tuple[str, list[str], int]]:
     """(IRI, the names its mentions are written as, how many articles name it) for every person
     entity, by IRI: what `kg entities` lists. ``resolution`` is loaded eagerly."""
-    members: dict[str, list[Mention]] = {}
+    members: dict[str, list[PersonMention]] = {}
     for mentions in resolution.registry.articles.values():
         for mention in mentions:
             if mention.iri:
@@ -299,18 +299,18 @@ def resolved_persons(resolution: Resolution) -> list[tuple[str, list[str], int]]
             for iri, found in sorted(members.items())]
 
 
-def _parse_mentions(text: str) -> list[Mention]:
-    return [Mention.from_json(item) for item in json.loads(text)]
+def _parse_mentions(text: str) -> list[PersonMention]:
+    return [PersonMention.from_json(item) for item in json.loads(text)]
 
 
-def _load_extraction(store, graph: NamedNode) -> Extraction | None:
+def _load_extraction(store: Store, graph: NamedNode) -> Extraction | None:
     query = f"SELECT ?x WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} {EXTRACTION_RECORD} ?x }} }}"
     for row in store.query(query):
         return extraction_from_json(row["x"].value)
     return None
 
 
-def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[str],
+def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks: set[str],
               entities: set[str], remapped_blocks: set[str] | None = None) -> int:
     """Re-map the articles whose persons now resolve differently; rewrite entity descriptions.
 
@@ -361,7 +361,7 @@ def reconcile(store, resolution: Resolution, writer: BatchWriter, blocks: set[st
     return remapped
 
 
-def settle(store, blocks: set[str], rounds: int = 8) -> int:
+def settle(store: Store, blocks: set[str], rounds: int = 8) -> int:
     """On a store other writers share (a team store), check again from what it holds now that the
     articles of these blocks are mapped as resolution says, and their persons described from all
     their mentions; re-map and re-check until nothing changes. Returns the articles re-mapped.
@@ -381,7 +381,7 @@ def settle(store, blocks: set[str], rounds: int = 8) -> int:
     return remapped
 
 
-def remap_articles(store, article_ids: Iterable[str], resolution: Resolution | None = None) -> int:
+def remap_articles(store: Store, article_ids: Iterable[str], resolution: Resolution | None = None) -> int:
     """Re-map stored articles from their extraction records (after a curation touching them)."""
     resolution = resolution or Resolution(store)
     writer = BatchWriter(store)

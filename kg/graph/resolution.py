@@ -1,6 +1,6 @@
 """Entity resolution: one IRI per real person, organisation, place and forum across articles.
 
-Persons are resolved by rules, not by order. Every extracted person becomes a `Mention`
+Persons are resolved by rules, not by order. Every extracted person becomes a `PersonMention`
 (article, key, name, country, rank, ...). Mentions are grouped into *blocks* by their folded
 surname (transliteration and diacritics folded: "Hasanov" = "Gasanov" = "Həsənov"), and each
 block is clustered by a pure function of the block's mentions (`cluster_block`), so the final
@@ -223,7 +223,7 @@ def person_slug(name: str) -> str:
 
 
 @dataclass(slots=True)
-class Mention:
+class PersonMention:
     """One person as one article names them; the unit that resolution clusters."""
 
     article: str
@@ -249,20 +249,20 @@ class Mention:
         return {k: v for k, v in dataclasses.asdict(self).items() if v not in (None, [], "")}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Mention":
+    def from_json(cls, data: dict) -> "PersonMention":
         """A stored mention; repeated strings (names, codes, IRIs, ranks) are interned: the
         registry holds every mention of the store, so this keeps it small."""
         return cls(**{k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items()})
 
 
-def mentions_of(extraction: Extraction) -> list[Mention]:
+def mentions_of(extraction: Extraction) -> list[PersonMention]:
     date = extraction.date or extraction.article.date
-    return [Mention(extraction.article.id, p.key, p.name, p.country, date, p.rank, p.position,
+    return [PersonMention(extraction.article.id, p.key, p.name, p.country, date, p.rank, p.position,
                     p.organization, [a for a in p.aliases if a and a != p.name])
             for p in extraction.persons if p.name and p.name.strip()]
 
 
-def block_of(mention: Mention) -> str:
+def block_of(mention: PersonMention) -> str:
     parts = mention.parts
     return parts.surname if parts else "?" + mention.name.strip().lower()[:40]
 
@@ -279,7 +279,7 @@ class Cluster:
     country: str | None
     given: str
     initial: str
-    members: list[Mention] = field(default_factory=list)
+    members: list[PersonMention] = field(default_factory=list)
     links: dict[tuple[str, str], Link] = field(default_factory=dict)
     iri: str = ""
     label: str = ""
@@ -290,7 +290,7 @@ class Cluster:
                 min((m.ref for m in self.members), default=("", "")))
 
 
-def clean_name(name: str) -> str:
+def without_titles(name: str) -> str:
     """The name without leading rank or title words ("General Wei" -> "Wei") and extra spaces."""
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(".") in TITLES:
@@ -298,12 +298,12 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
-def preferred_name(mentions: Iterable[Mention]) -> str:
+def preferred_name(mentions: Iterable[PersonMention]) -> str:
     """The full name most articles use (ties: the longest, then alphabetical)."""
     counts: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        name = clean_name(mention.name)
+        name = without_titles(mention.name)
         kind = mention.parts.kind if mention.parts else "surname"
         weight = {"full": 2, "initial": 1, "surname": 0}[kind]
         articles[name].add(mention.article)
@@ -313,7 +313,7 @@ def preferred_name(mentions: Iterable[Mention]) -> str:
     return min(counts, key=lambda n: (-counts[n], -len(articles[n]), -len(n), n))
 
 
-def cluster_block(mentions: list[Mention]) -> list[Cluster]:
+def cluster_block(mentions: list[PersonMention]) -> list[Cluster]:
     """Cluster the mentions of one surname block; a pure, order-independent function."""
     mentions = sorted(mentions, key=lambda m: m.ref)
     full: dict[tuple, Cluster] = {}
@@ -335,7 +335,7 @@ def cluster_block(mentions: list[Mention]) -> list[Cluster]:
                     f"same country, same name after transliteration folding ({', '.join(sorted(spellings))})")
     own: dict[tuple, Cluster] = {}
 
-    def join(mention: Mention, candidates: list[Cluster], link: Link, own_key: tuple,
+    def join(mention: PersonMention, candidates: list[Cluster], link: Link, own_key: tuple,
              country: str | None, given: str, initial: str) -> None:
         if len(candidates) == 1 and link.confidence >= MERGE_THRESHOLD:
             candidates[0].members.append(mention)
@@ -438,11 +438,11 @@ class PersonOverrides:
 # ------------------------------------------------------------------ the registry
 
 
-BlockLoader = Callable[[set[str]], dict[str, list[Mention]]]
-ArticleLoader = Callable[[str], "list[Mention] | None"]
+BlockLoader = Callable[[set[str]], dict[str, list[PersonMention]]]
+ArticleLoader = Callable[[str], "list[PersonMention] | None"]
 
 
-class Registry:
+class MentionRegistry:
     """Person mentions by article and by surname block, clustered block by block.
 
     In memory only (``load_blocks=None``), or backed by the store: then a block's mentions are
@@ -454,7 +454,7 @@ class Registry:
 
     def __init__(self, overrides: PersonOverrides | None = None, load_blocks: BlockLoader | None = None,
                  load_article: ArticleLoader | None = None):
-        self.articles: dict[str, list[Mention]] = {}
+        self.articles: dict[str, list[PersonMention]] = {}
         self.blocks: dict[str, set[str]] = defaultdict(set)
         self.overrides = overrides or PersonOverrides()
         self.load_blocks = load_blocks
@@ -500,7 +500,7 @@ class Registry:
                 self.blocks[block_of(mention)].add(article)
                 self.forget(block_of(mention))
 
-    def mentions(self, article: str) -> list[Mention]:
+    def mentions(self, article: str) -> list[PersonMention]:
         self.ensure_article(article)
         return self.articles.get(article, [])
 
@@ -517,7 +517,7 @@ class Registry:
         self.articles = {a: m for a, m in self.articles.items() if a in needed}
         self.forget()
 
-    def put(self, article: str, mentions: list[Mention]) -> set[str]:
+    def put(self, article: str, mentions: list[PersonMention]) -> set[str]:
         """Replace an article's mentions; returns the blocks touched (old and new)."""
         self.ensure_article(article)
         self.ensure_blocks({block_of(m) for m in self.articles.get(article, []) + mentions})
@@ -557,7 +557,7 @@ class Registry:
             self._cache.pop(block, None)
             self._iris.pop(block, None)
 
-    def block_mentions(self, block: str) -> list[Mention]:
+    def block_mentions(self, block: str) -> list[PersonMention]:
         self.ensure_blocks([block])
         return [m for article in sorted(self.blocks.get(block, ())) for m in self.articles[article]
                 if block_of(m) == block]
@@ -620,7 +620,7 @@ class Registry:
 
     def clusters_named(self, name: str) -> list[Cluster]:
         """Clusters in the block of this name (what `kg entities --person NAME` shows)."""
-        probe = Mention("", "", name)
+        probe = PersonMention("", "", name)
         block = block_of(probe)
         clusters = list(self.clusters(block))
         parts = probe.parts
@@ -630,7 +630,7 @@ class Registry:
         return clusters
 
 
-def entity_description(iri: str, members: list[Mention]) -> dict:
+def entity_description(iri: str, members: list[PersonMention]) -> dict:
     """One person's description for the entities graph: label, aliases, latest rank/post, country."""
     label = preferred_name(members)
     names = set()

@@ -6,15 +6,18 @@ share these, so none of them imports another for them.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import pyoxigraph as ox
 from pyoxigraph import DefaultGraph, Quad
 
 from kg.graph.merge import merge_quads, retract
 
+if TYPE_CHECKING:  # annotations only: the stores import this module
+    from kg.graph.store import Store
 
-def run_operations(store, operations: list[str]) -> None:
+
+def run_operations(store: Store, operations: list[str]) -> None:
     """Run update operations as one request (one transaction), or, on a server that cannot take
     many at once (Virtuoso compiles a request into bounded SQL), a few at a time."""
     per_request = store.operations_per_request

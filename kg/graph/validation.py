@@ -17,6 +17,7 @@ from rdflib.namespace import XSD
 from kg.errors import ValidationError
 from kg.graph.export import to_text
 from kg.graph.vocabulary import RDF, RDFS
+from kg.graph.store import Store
 
 
 def ontology_text(name: str = "mdc.ttl") -> str:
@@ -33,7 +34,7 @@ def load_graph(name: str) -> rdflib.Graph:
     return graph
 
 
-def union_graph(store) -> rdflib.Graph:
+def union_graph(store: Store) -> rdflib.Graph:
     """The store's named graphs merged into one rdflib graph."""
     graph = rdflib.Graph()
     graph.parse(data=to_text(store, "ntriples"), format="nt")
@@ -195,5 +196,5 @@ def nonconforming(graphs: dict[str, list]) -> dict[str, str]:
 
 
 
-def validate_store(store) -> tuple[bool, rdflib.Graph, str]:
+def validate_store(store: Store) -> tuple[bool, rdflib.Graph, str]:
     return validate(union_graph(store))

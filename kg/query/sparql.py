@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.output import render
 from kg.graph.vocabulary import PREFIXES, XSD
+from kg.graph.store import Store
 
 _UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -107,7 +108,7 @@ def term_text(term) -> str | None:
     return term.value
 
 
-def run_query(store, sparql: str, allow_update: bool = False) -> QueryResult | None:
+def run_query(store: Store, sparql: str, allow_update: bool = False) -> QueryResult | None:
     """Run a query (or, when allowed, an update: then None is returned)."""
     if is_update(sparql):
         if not allow_update:

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.graph.vocabulary import ID, MDC, PREFIXES, RDFS, XSD
 from kg.graph.mapping import party_iri, slugify
+from kg.graph.store import Store
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
 _IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
@@ -184,7 +185,7 @@ _PERSONS_NAMED = """SELECT DISTINCT ?person WHERE {
 } ORDER BY ?person"""
 
 
-def persons_named(store, name: str) -> list[ox.NamedNode]:
+def persons_named(store: Store, name: str) -> list[ox.NamedNode]:
     """The IRIs of the persons whose label or alias is exactly ``name`` (looked up by index)."""
     literal = _serialise(ox.Literal(name.strip()))
     sparql = f"PREFIX rdfs: <{RDFS}>\nPREFIX mdc: <{MDC}>\n" + _PERSONS_NAMED % literal
@@ -358,7 +359,7 @@ def parse_assignments(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def run(store, name: str, values: Mapping[str, str] | None = None):
+def run(store: Store, name: str, values: Mapping[str, str] | None = None):
     """Run a named query on a store: the library API behind `kg query NAME --param k=v`."""
     from kg.query.sparql import run_query
 
