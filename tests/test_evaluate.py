@@ -62,3 +62,16 @@ def test_cli_evaluate_reports_a_bad_gold_file(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", str(articles), str(gold)])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "gold.jsonl:1" in result.output
+
+
+def test_an_article_the_extractor_fails_on_is_named_not_silently_scored_zero(monkeypatch):
+    import kg.extract.contacts
+
+    def broken(article):
+        raise ValueError("a rule's bug")
+
+    monkeypatch.setattr(kg.extract.contacts, "read_article", broken)
+    report = evaluate([Article(id="g1", text=TEXT, date="2024-05-16")], [GOLD])
+    assert report.failures == ["g1: internal error (ValueError: a rule's bug); please report it"]
+    assert "extraction failed: g1: internal error" in report.table()
+    assert report.as_json()["extraction_failures"] == report.failures

@@ -161,3 +161,28 @@ def test_a_dateline_glued_by_a_colon_after_a_known_city_only():
 def test_a_hyphen_left_by_a_line_wrap_joins_its_halves():
     assert "Albert Kan-Dapaah" in clean_article("He met the Minister of National Security, Hon Albert Kan- Dapaah, "
                                                 "during a six- day visit.").text
+
+
+def test_a_shouted_sentence_is_recased_keeping_acronyms_and_offsets():
+    from kg.extract.clean import is_shouted, recase_shouted
+    from kg.extract.lexicon import lexicon
+
+    shouted = ("THE HONOURABLE MINISTER OF DEFENCE, H.E. ADAMU GARBA RECEIVED A DELEGATION OF NATO "
+               "AMBASSADORS LED BY HER EXCELLENCY AMB. LENA BERG ON THURSDAY, 20TH JUNE 2024 AT SHIP HOUSE ABUJA.")
+    assert is_shouted(shouted) and not is_shouted("The Minister of Defence received NATO ambassadors.")
+    recased = recase_shouted(shouted, lexicon().acronyms, lexicon().plain_words)
+    assert len(recased) == len(shouted)
+    assert recased == ("The Honourable Minister of Defence, H.E. Adamu Garba received a delegation of NATO "
+                       "Ambassadors led by Her Excellency Amb. Lena Berg on Thursday, 20th June 2024 at Ship House Abuja.")
+
+
+def test_a_release_written_in_capitals_is_read():
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = ("PHOTO NEWS: THE HONOURABLE MINISTER OF DEFENCE, H.E. ADAMU GARBA, RECEIVED A DELEGATION OF THE "
+            "EUROPEAN UNION LED BY HER EXCELLENCY AMB. LENA BERG ON THURSDAY AT SHIP HOUSE, ABUJA.")
+    extraction = extract(Article(id="caps", text=text, date="2024-06-21", source="Federal Ministry of Defence, Nigeria"))
+    names = {p.key: p.name for p in extraction.persons}
+    assert [(m.parties, m.host, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["EU", "NG"], "NG", "2024-06-20", ["Adamu Garba", "Lena Berg"])]

@@ -519,3 +519,110 @@ def test_a_city_that_is_a_topic_does_not_move_the_meeting():
             "During the meeting, Orlov and Wang discussed the situation in Kyiv and held talks with the delegations.")
     extraction, _, _ = run(text, date="2025-06-03")
     assert [(m.parties, m.location.name) for m in extraction.meetings] == [(["BY", "CN"], "Minsk")]
+
+
+def test_an_inverted_attendance_list_joins_the_meeting():
+    text = ("Qatari Defence Minister Khalid bin Mohammed Al-Attiyah received visiting US Admiral John Reed in Doha on "
+            "Sunday. Also in attendance were Lt. Gen. Salem bin Hamad Al-Nabit, chief of staff; Maj. Gen. Ali Al-Ghanim, "
+            "commander of the navy; and US Ambassador Paul Carter.")
+    extraction, names, people = run(text, date="2025-02-11")
+    assert len(extraction.meetings) == 1
+    assert sorted(names[k] for k in extraction.meetings[0].participants) == [
+        "Ali Al-Ghanim", "John Reed", "Khalid bin Mohammed Al-Attiyah", "Paul Carter", "Salem bin Hamad Al-Nabit"]
+    assert people["Salem bin Hamad Al-Nabit"].country == "QA" and people["Paul Carter"].country == "US"
+
+
+def test_a_head_of_state_spoken_to_by_phone_takes_part():
+    for verb in ("spoke today with", "held a telephone conversation on Monday with", "spoke by phone with"):
+        text = f"Spanish Defence Minister Elena Ruiz {verb} Kenyan President Daniel Mwangi about regional security."
+        extraction, names, _ = run(text, date="2025-06-03")
+        assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+            (["ES", "KE"], "call", ["Daniel Mwangi", "Elena Ruiz"])], verb
+
+
+def test_a_side_phrase_gives_the_state_and_participants_of_the_visit_join():
+    text = ("RIGA – The Commander of the Latvian armed forces, Lt. Gen. Janis Ozols, on Monday met NATO Deputy "
+            "Secretary General Anna Weber. Other participants of the visit included Lithuanian Chief of Defence "
+            "General Tomas Vaitkus. On the Latvian side, the guests were also received by Defence Minister Ilze Berzina.")
+    extraction, names, people = run(text, date="2025-03-11")
+    assert people["Ilze Berzina"].country == "LV"
+    assert people["Tomas Vaitkus"].country == "LT"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings][0] == (
+        ["LT", "LV", "NATO"], ["Anna Weber", "Ilze Berzina", "Janis Ozols", "Tomas Vaitkus"])
+
+
+def test_counterparts_announced_then_named_take_their_peoples_and_the_mode():
+    text = ("South Korea's Joint Chiefs of Staff Chairman Gen. Kim Sung-ho held a video-conference meeting with his "
+            "U.S. and Japanese counterparts on Friday and discussed cooperation. During talks with the two generals, "
+            "Peter Grant and Hiroshi Sato, Kim stressed three-way cooperation.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert people["Peter Grant"].country == "US" and people["Hiroshi Sato"].country == "JP"
+    assert [(m.parties, m.mode, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["JP", "KR", "US"], "video", "2025-03-07", ["Hiroshi Sato", "Kim Sung-ho", "Peter Grant"])]
+
+
+def test_waters_named_after_a_state_are_no_side_and_a_visitor_takes_the_outlets_state():
+    from kg.extract.mentions import find_places
+
+    assert [p.code for p in find_places("piracy in the Gulf of Guinea and the Bay of Bengal")] == []
+    text = ("Security Adviser Maj Gen Musa Danladi visited Accra on Monday, where he met Ghanaian Minister of "
+            "National Security Kofi Mensah. They discussed piracy in the Gulf of Guinea, the Gulf of Guinea "
+            "Commission and the Guinea Current.")
+    extraction, _, people = run(text, date="2025-03-12", source="Vanguard")
+    assert people["Musa Danladi"].country == "NG" and people["Kofi Mensah"].country == "GH"
+
+
+def test_heads_of_government_listed_after_one_contact_verb_each_take_part():
+    text = ("NATO Deputy Secretary General Anna Weber met Lithuanian Prime Minister Rasa Petraitytė and Latvian "
+            "Prime Minister Jānis Bērziņš in Riga on Tuesday.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["LT", "NATO"], ["Anna Weber", "Rasa Petraitytė"]), (["LV", "NATO"], ["Anna Weber", "Jānis Bērziņš"])]
+
+
+def test_sides_told_before_the_names_place_an_unanchored_pair():
+    text = ("The Russian Deputy Defence Minister and his Saudi counterpart have discussed military cooperation on the "
+            "margins of a security conference in Moscow. The conference took place on Tuesday. \"Col. Gen. Ivan Sokolov "
+            "and Fahad bin Saad Al-Harbi discussed topical issues of bilateral cooperation,\" the ministry said.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert people["Ivan Sokolov"].country == "RU" and people["Fahad bin Saad Al-Harbi"].country == "SA"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["RU", "SA"], ["Fahad bin Saad Al-Harbi", "Ivan Sokolov"])]
+
+
+def test_a_name_the_model_cuts_at_its_particles_is_joined():
+    from kg.extract.ner import join_name_particles
+
+    sentence = "Sokolov and Fahad bin Saad Al-Harbi discussed cooperation."
+    start = sentence.index("Fahad")
+    assert [sentence[a:b] for a, b in join_name_particles(sentence, [(start, start + 5)])] == ["Fahad bin Saad Al-Harbi"]
+    cut = [(start, start + 5), (sentence.index("Saad"), sentence.index(" discussed"))]
+    assert [sentence[a:b] for a, b in join_name_particles(sentence, cut)] == ["Fahad bin Saad Al-Harbi"]
+
+
+def test_a_call_announced_without_names_is_the_named_pairs_and_talk_of_other_calls_is_not():
+    text = ("In rare talks, French and Turkish Defence Ministers spoke on the phone on Friday. The call was their "
+            "first since May 13. In his remarks, Minister of the Armed Forces Claire Dubois stressed to her Turkish "
+            "counterpart Ahmet Yilmaz the importance of dialogue. A spokesman said that President Marc Leroy does "
+            "not plan to have a phone call with his Turkish counterpart Kemal Arslan. The last face-to-face meeting "
+            "between Leroy and Arslan was in Paris.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert people["Claire Dubois"].country == "FR"
+    assert [(m.parties, m.mode, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["FR", "TR"], "call", "2025-03-07", ["Ahmet Yilmaz", "Claire Dubois"])]
+
+
+def test_sidelines_meetings_take_the_venue_of_the_forum_and_the_story_of_the_forum_goes_on():
+    text = ("Defence Minister Asha Rao on Friday held a bilateral meeting with US Defense Secretary John Hale on the "
+            "sidelines of the 12th ASEAN Defence Ministers' Meeting-Plus, which is being hosted by Singapore. Rao also "
+            "met her Malaysian counterpart Ahmad Salleh and Australian Defence Minister Peter Quinn.")
+    extraction, names, _ = run(text, date="2025-03-14", source="The Hindu")
+    assert sorted((m.parties, m.host, m.location.country if m.location else None) for m in extraction.meetings) == [
+        (["AU", "IN"], None, "SG"), (["IN", "MY"], None, "SG"), (["IN", "US"], None, "SG")]
+
+
+def test_a_minister_leading_a_policy_is_no_visitor():
+    text = ("Defence Minister Milan Petrovic met today with Ivan Sorokin, Minister-Counsellor at the Embassy of the "
+            "Russian Federation. Petrovic said that Serbia is leading an independent foreign policy.")
+    extraction, _, _ = run(text, date="2025-03-12", source="Ministry of Defence of Serbia")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["RS", "RU"], "RS")]

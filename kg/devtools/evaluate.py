@@ -396,11 +396,13 @@ class Report:
     errors: list[str] = field(default_factory=list)
     articles: int = 0
     missing: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "ID: error" of articles the extractor failed on
 
     def table(self, verbose: bool = False) -> str:
         lines = []
         if verbose:
             lines += ["  " + e for e in self.errors]
+        lines += [f"extraction failed: {failure}" for failure in self.failures]
         if self.missing:
             lines.append(f"articles without gold or without output: {len(self.missing)} ({', '.join(self.missing[:10])})")
         lines.append(f"{'kind':22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
@@ -411,6 +413,7 @@ class Report:
 
     def as_json(self) -> dict:
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "articles_missing": self.missing,
+                "extraction_failures": self.failures,
                 "kinds": {k: dict(zip(("p", "r", "f1", "tp", "fp", "fn"), v)) for k, v in self.rows.items()}}
 
 
@@ -463,7 +466,9 @@ def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
 
     wanted = {g["id"] for g in golds}
     extractions = [e for e in extract_many([a for a in articles if a.id in wanted], jobs=jobs)]
-    return score(golds, read_predictions(dataset_of(extractions)))
+    report = score(golds, read_predictions(dataset_of(extractions)))
+    report.failures = [f"{e.article.id}: {e.error}" for e in extractions if e.error]
+    return report
 
 
 def evaluate_paths(articles_path: str | Path, gold_path: str | Path, jobs: int = 1) -> Report:

@@ -22,6 +22,7 @@ _JUNK_LINE = re.compile(r"^\s*(?:[+↺−\-–]\s*)*(?:\d+\s*px)?\s*$|^\s*[+↺�
 _TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|"
                            r"Related news|Read more|Read also|Also read|Related|Tags?|Share|Tweet|Print|Photo|Photos|Image|"
                            r"Video|Follow us|Subscribe)\b[:\s]", re.I)
+_MEDIA_LABEL = re.compile(r"^\s*(?:Photo|Photos|Picture|Image|Video)(?:\s+News)?\s*:\s*(?=\S)", re.I)
 _CAPTION = re.compile(r"^\s*[\[(](?:Photo|Photos|Image|Picture|Credit|File photo)\b[^\])]*[\])]\s*$", re.I)
 _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
            "oct|october|nov|november|dec|december")
@@ -148,6 +149,8 @@ def clean_article(text: str) -> CleanText:
     # trailing publisher signatures, bylines, "Related news" lines
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()
+    # "PHOTO NEWS: The minister received ...": a label before a story is no caption
+    paragraphs = [_MEDIA_LABEL.sub("", p) if len(p.split()) > 25 else p for p in paragraphs]
     paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p) and not _CAPTION.match(p)]
     # leading readout boilerplate: "X provided the following readout:"
     paragraphs = [p for p in paragraphs if not re.search(r"provided the following readout:?$", p)]
@@ -241,6 +244,32 @@ def bound_sentence(sentence: str, limit: int = MAX_SENTENCE) -> list[str]:
         sentence = sentence[cut + 1:]
     pieces.append(sentence.strip())
     return [p for p in pieces if p]
+
+
+def is_shouted(text: str) -> bool:
+    """A sentence in capitals ("THE MINISTER OF DEFENCE RECEIVED A DELEGATION ..."), as some press services
+    write whole releases: every word would look like a name."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 30 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def recase_shouted(text: str, acronyms: frozenset[str], plain_words: frozenset[str]) -> str:
+    """A shouted sentence in ordinary case, character for character (offsets keep): acronyms stay in
+    capitals, function words and the words of contact phrasings go to lower case, the rest (names,
+    posts, places) is capitalised. Dotted abbreviations ("H.E.") are left as they are."""
+    def word(match: re.Match) -> str:
+        token = match.group(0)
+        if token in acronyms or "." in token.rstrip("."):
+            return token
+        if token.lower() in plain_words:
+            new = token.lower()
+        else:
+            new = re.sub(r"(?<![\w'])[^\W\d_]+", lambda part: part.group(0)[:1] + part.group(0)[1:].lower(), token)
+            new = re.sub(r"(?<=\d)[^\W\d_]+|(?<=')[^\W\d_]+", lambda part: part.group(0).lower(), new)
+        return new if len(new) == len(token) else token
+
+    recased = re.sub(r"[^\s,;:()\"]+", word, text)
+    return re.sub(r"^\W*\w", lambda first: first.group(0).upper(), recased)  # a sentence opens in capitals
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date as Date, timedelta
 
 from kg import gazetteer
-from kg.extract.clean import clean_article, split_sentences
+from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
 from kg.extract.dates import date_range, parse_iso, publication_date, reference_date, resolve_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
@@ -25,8 +23,10 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention, Place as PlaceMention, country_in, find_persons, find_places
+from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, Place as PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
+from kg.extract.records import (AnnouncedContact, InvitationDraft, MeetingDraft, PendingDelegationContact, Sentence,
+                                Trigger)
 from kg.model import (Article, Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person,
                       Place)
 
@@ -60,49 +60,21 @@ _TOPIC_BEFORE = re.compile(
 _BACKGROUND_OPENER = re.compile(
     r"(?:Last (?:month|week|year)|Earlier this (?:month|year)|Earlier in the (?:month|year)|Previously|Back in|"
     r"In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+_BACK_REFERENCE = re.compile(r"(?:During|In the course of|In) (?:the |their |these |those |this )?(?:talks|meeting|conversation|"
+                             r"call|phone call|telephone conversation|discussions?|video ?-?conference|session)\b")
+# "The Russian Deputy Defence Minister and his Saudi counterpart have discussed ...": a contact whose two sides
+# are told before their names
+_ANNOUNCED_PAIR = re.compile(r"\b((?:[A-Z][\w.\-]+\s+)(?:(?:[A-Z][\w\-]+|of|the)\s+){0,5})and\s+(?:his|her|their)\s+"
+                            r"([A-Z][\w.\-]+)\s+(?:counterpart|colleague|opposite number)\b")
+# "US and Russian Defence Ministers spoke on the phone": the peoples of a contact told without names
+_PLURAL_OFFICIALS = re.compile(r"\b((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+(?:[Dd]efen[cs]e\s+|[Ff]oreign\s+|"
+                               r"[Aa]rmy\s+|[Nn]aval\s+|[Mm]ilitary\s+)?(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Ss]ecretaries|"
+                               r"[Gg]enerals|[Aa]dmirals|officials|delegations)\b")
+_DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
+                       r"Counsell?or|Envoy)\b", re.I)
+_SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
+                          r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
-
-
-@dataclass
-class Sentence:
-    index: int
-    paragraph: int
-    text: str
-    persons: list[Mention] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    forums: list[ForumMention] = field(default_factory=list)
-    refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person key) incl. roles
-
-
-class Trigger(NamedTuple):
-    """The contact verb of a sentence: where it is, which side it makes host, and the rule's id."""
-
-    match: re.Match
-    direction: str  # subject | object | neutral (see triggers.json)
-    rule: str
-
-
-@dataclass
-class MeetingDraft:
-    participants: list[str]
-    date: str | None
-    mode: str
-    host: str | None
-    city: str | None
-    venue_country: str | None
-    evidence: list[str]
-    paragraph: int
-    sidelines: bool = False
-    with_delegation: bool = False
-    delegation_leaders: set[str] = field(default_factory=set)
-    host_direction: str = "neutral"
-    host_person: str | None = None
-    context: list[str] = field(default_factory=list)  # sentences that go on about it ("The sides discussed ...")
-    unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
-    unnamed_side: str | None = None  # ... unless the post names its own state ("UAE Minister of State for Defence")
-    unnamed_host: bool = False  # the unnamed side received the guest ("the PNG Defence Force hosted X")
-    sides_unsettled: bool = False  # no participant's state was known when it was read
-    rule: str = ""  # the id of the trigger rule that read it
 
 
 class ArticleReader:
@@ -125,11 +97,13 @@ class ArticleReader:
         self.sentences: list[Sentence] = []
         for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
             for text in split_sentences(paragraph):
+                if is_shouted(text):
+                    text = recase_shouted(text, self.lex.acronyms, self.lex.plain_words)
                 self.sentences.append(Sentence(len(self.sentences), p_index, text))
         self.registry = Registry()
         self.meetings: list[MeetingDraft] = []
         self.delegations: dict[str, DelegationDraft] = {}
-        self.invitations: list[tuple[str, str, str | None, str | None, str, str]] = []  # ..., evidence, rule id
+        self.invitations: list[InvitationDraft] = []
         self.forums: dict[str, ForumMention] = {}
         self.forum_keys: dict[str, str] = {}
         self.forum_dates: dict[str, str | None] = {}
@@ -148,7 +122,8 @@ class ArticleReader:
         self.sentence_index = 0
         self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
         self.current_open = False  # may "also attended ..." still join the contact being told?
-        self.pending = None  # a contact with a delegation whose leader the next sentences name
+        self.pending: PendingDelegationContact | None = None
+        self.announced: AnnouncedContact | None = None
         self._same_sentence: set[str] = set()  # persons already referred to earlier in the sentence being read
 
     # ------------------------------------------------------------ helpers
@@ -199,19 +174,22 @@ class ArticleReader:
             self.country_counts[place.code] += weight
         sentence.forums = find_forums(sentence.text)
         for forum in sentence.forums:
+            # "the 12th ADMM, which is being hosted by Singapore", "the Shangri-La Dialogue in Singapore"
+            venue = next((place for place in sentence.places if place.kind in ("city", "country") and 0 <= place.start - forum.end < 80
+                          and re.fullmatch(r"[^.;]*?\b(?:in|hosted by|held in|taking place in)\s+(?:the\s+)?",
+                                           sentence.text[forum.end:place.start])), None)
             # one series however the text names it ("IDEF", "International Defense Industry Fair")
             existing = self.forums.get(forum.series)
             if existing is None:
                 self.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
-                                                         forum.city, forum.aliases, forum.series)
+                                                         forum.city or (venue.name if venue else None), forum.aliases,
+                                                         forum.series)
                 continue
+            existing.city = existing.city or (venue.name if venue else None)
             existing.edition = existing.edition or forum.edition
             if existing.name == forum.series and forum.name != forum.series:
                 existing.name = forum.name  # the series as this text spells it
-        letters = [c for c in sentence.text if c.isalpha()]
-        shouted = len(letters) >= 30 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        # a headline in capitals ("THE MINISTER OF DEFENCE RECEIVED A DELEGATION"): every word looks like a name
-        persons = [] if shouted else find_persons(sentence.text, self.registry.known_words())
+        persons = find_persons(sentence.text, self.registry.known_words())
         kept = []
         for mention in persons:
             # a person's name equal to a forum or place is not a person
@@ -223,6 +201,13 @@ class ArticleReader:
                 record.position = generic_post(self.person(kept[-1].key).position)
             kept.append(mention)
         sentence.persons = kept
+        # "On the Estonian side, the visitors were hosted by ...", "The Russian side was represented by ..."
+        side = _SIDE_PHRASE.search(sentence.text)
+        surface = gazetteer.lookup(side.group("side") or side.group("side2")) if side else None
+        if surface is not None and surface.kind in ("demonym", "country"):
+            for mention in kept:
+                if mention.start > side.start():
+                    self.settle_country(mention.key, surface.code, "country.side-phrase", sentence.text)
 
     def _refs(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """Person references in a sentence, in order: names, role nouns, pronouns, acronyms."""
@@ -349,11 +334,16 @@ class ArticleReader:
         ("President X received the minister", "met with President X"), not when named in passing."""
         span_start = mention.span_start if mention.span_start >= 0 else mention.start
         span_end = max(mention.end, mention.span_end)
-        verbs = r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|called on|paid a (?:courtesy )?call on|was received by)"
+        verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|"
+                 r"paid a (?:courtesy )?call on|was received by|held (?:a |an )?(?:(?:tele)?phone |video )?"
+                 r"(?:call|conversation|talks|meeting))")
+        when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
         after = text[span_end:span_end + 60]
-        before = text[max(0, span_start - 40):span_start]
-        return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:on \w+ |today |yesterday )?{verbs}\b", after)
-                    or re.search(rf"\b{verbs}\s+(?:with\s+)?(?:the\s+)?$", before))
+        before = text[max(0, span_start - 60):span_start]
+        listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
+        return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:{when} )?{verbs}\b", after)
+                    or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before)
+                    or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)$", listed))
 
     def _discourse(self, sentence: Sentence) -> None:
         self.sentence_index = sentence.index
@@ -378,6 +368,8 @@ class ArticleReader:
             unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
             # "the exhibition ... will last until December 2": an end date is no date of a contact
             unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
+            # "their first call since May 13": the earlier contact's date is not this one's
+            unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
             previous = self.context_date or (self.current.date if self.current else None)
             # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
             focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
@@ -428,8 +420,28 @@ class ArticleReader:
             sides = {self.country_of(k) for k in keys} - {None}
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
-            or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met)\b", text))
+            or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
+                         r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text))
+        if self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index and self.announced.peoples \
+                and (_BACK_REFERENCE.match(text) or trigger is not None and not future
+                     or any(m.counterpart for m in sentence.persons)):
+            # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order;
+            # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
+            unplaced = [m.key for m in sentence.persons if self.country_of(m.key) is None]
+            placed = {self.country_of(m.key) for m in sentence.persons} - {None}
+            remaining = [code for code in self.announced.peoples if code not in placed]
+            if unplaced and len(unplaced) == len(remaining):
+                for key, code in zip(unplaced, remaining):
+                    self.settle_country(key, code, "country.counterparts-announced", text)
+            sides = {self.country_of(k) for k in keys} - {None}
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
+        if not is_meeting and trigger is None and not future and not historical and len(sides) >= 2 \
+                and self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index \
+                and any(m.counterpart for m in sentence.persons):
+            # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
+            # counterpart B ...": the contact announced without names, named now
+            trigger = Trigger(re.search(r"counterpart", text), "neutral", "meeting.announced-then-named")
+            is_meeting = True
         if not is_meeting and not future and not historical and trigger is None and self.pending is None:
             # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
             # delegations of different states, each with its leader, in one sentence meet each other
@@ -443,12 +455,14 @@ class ArticleReader:
         if not is_meeting and trigger is not None and not future and not historical and len(keys) == 1 \
                 and re.search(r"\bdelegations?\b", text) and not join:
             # "X received a delegation of the Y Army." -- its leader is named in the next sentences
-            self.pending = (sentence, trigger, refs, date, len(self.delegations), sentence.index)
+            self.pending = PendingDelegationContact(sentence, trigger, refs, date, len(self.delegations))
         elif is_meeting:
             self.pending = None
-        if self.pending and not is_meeting and self.pending[5] < sentence.index <= self.pending[5] + 2 \
-                and len(self.delegations) > self.pending[4]:
-            p_sentence, p_trigger, p_refs, p_date, count, _ = self.pending
+        if self.pending and not is_meeting and self.pending.sentence.index < sentence.index <= self.pending.sentence.index + 2 \
+                and len(self.delegations) > self.pending.delegations_before:
+            pending = self.pending
+            p_sentence, p_trigger, p_refs, p_date, count = (pending.sentence, pending.trigger, pending.refs, pending.date,
+                                                            pending.delegations_before)
             leaders = list(self.delegations)[count:]
             end = len(p_sentence.text) + 1
             extra = [(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
@@ -466,6 +480,20 @@ class ArticleReader:
                 if text not in self.current.evidence:
                     self.current.evidence.append(text)
                 self.current_open = True
+        if trigger is not None and not is_meeting and not future and not historical and len(keys) <= 1:
+            # "X held a video conference with his U.S. and Japanese counterparts": told on in the next sentences
+            plural = PLURAL_COUNTERPARTS.search(text) or _PLURAL_OFFICIALS.search(text)
+            pair = _ANNOUNCED_PAIR.search(text) if not keys else None
+            if plural:
+                peoples = [gazetteer.lookup(word) for word in re.split(r",\s*|\s+and\s+", plural.group(1))]
+            elif pair:  # the first people named in the post before "and his Saudi counterpart"
+                first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
+                peoples = [first, gazetteer.lookup(pair.group(2))]
+            else:
+                peoples = []
+            codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
+            if codes or not (self.announced and self.announced.peoples and sentence.index - 2 <= self.announced.sentence):
+                self.announced = AnnouncedContact(sentence.index, self._mode(text), codes)  # "The call on Friday ...": the same one
         if is_meeting:
             told = self.current
             self._meeting(sentence, trigger, refs, date)
@@ -550,7 +578,8 @@ class ArticleReader:
             head = text[max(0, start - 60):start]
             if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                         r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
-                        r"is visiting|arrived (?:in|at|on)|is leading|who is leading|who led|at the head of|"
+                        r"is visiting|arrived (?:in|at|on)|(?:who )?(?:is leading|led) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
+                        r"(?:delegation|team|party)|at the head of|"
                         r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
                         r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
@@ -673,12 +702,13 @@ class ArticleReader:
             principals.pop(None, None)
             if len(principals) >= 2 and set(principals.values()) <= set(self.current.participants):
                 # the same principals again, with new companions named ("... and his delegation, which includes X")
-                for key in keys:
-                    if key not in self.current.participants:
-                        self.current.participants.append(key)
-                if text not in self.current.evidence:
-                    self.current.evidence.append(text)
+                self._add_to_current(keys, text)
                 return
+        if self.current is not None and date in (None, self.current.date) and _BACK_REFERENCE.match(text) \
+                and not self._elsewhere(sentence, self.current):
+            # "During talks with the two generals, A and B, ...": those named take part in the contact being told
+            self._add_to_current(keys, text)
+            return
         if self.current is not None and date in (None, self.current.date) \
                 and not (self.current.mode == "in_person" and self._mode(text) != "in_person") \
                 and not self._elsewhere(sentence, self.current) \
@@ -691,6 +721,10 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
+        if mode == "in_person" and self.announced and (
+                self.announced.sentence == sentence.index - 1 and _BACK_REFERENCE.match(text)
+                or trigger.rule == "meeting.announced-then-named"):
+            mode = self.announced.mode  # "During talks with the two generals, A and B": the contact just announced
         if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
                 re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
                 and self.meetings \
@@ -734,6 +768,9 @@ class ArticleReader:
                 venue_country = venue_country or seat[1]
         sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text, re.I)) or any(
             re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
+        if not sidelines and city is None and venue_country is None and self.meetings and self.meetings[-1].sidelines \
+                and self.meetings[-1].mode == mode == "in_person" and (date or self.context_date) in (None, self.meetings[-1].date):
+            sidelines = True  # "She also met her Malaysian counterpart ...": the forum story goes on
         if city is None and venue_country is None and mode == "in_person":
             city, venue_country = self.context_city, self.context_country
         if mode != "in_person":
@@ -767,6 +804,13 @@ class ArticleReader:
             return
         self.meetings.append(draft)
         self.current = draft
+
+    def _add_to_current(self, keys: list[str], text: str) -> None:
+        for key in keys:
+            if key not in self.current.participants:
+                self.current.participants.append(key)
+        if text not in self.current.evidence:
+            self.current.evidence.append(text)
 
     def _unnamed_counterparts(self, sentence: Sentence, trigger, refs, date: str | None) -> None:
         """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
@@ -966,8 +1010,8 @@ class ArticleReader:
         for delegation in self.delegations.values():
             used.add(delegation.leader)
             used.update(delegation.members)
-        for inviter, invitee, *_ in self.invitations:
-            used.update((inviter, invitee))
+        for invitation in self.invitations:
+            used.update((invitation.inviter, invitation.invitee))
         assign_countries(self, used)
         for leader, delegation in self.delegations.items():
             delegation.country = delegation.country or self.country_of(leader)
@@ -1003,7 +1047,8 @@ class ArticleReader:
                 extraction.decisions.append(Decision("date", f"m{meeting_count + 1}", draft.date,
                                                      "date.month-on-first-line" if self.pub_month else
                                                      "date.latest-year-in-text", draft.evidence[0]))
-            if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants):
+            if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants) \
+                    and not _pair_of_states_named(draft.evidence[0], set(parties)):
                 continue  # both sides only guessed from the setting: two compatriots, as likely as not
             host = host_rule = None
             if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
@@ -1034,12 +1079,20 @@ class ArticleReader:
                             host, host_rule = seated[0], "host.body-at-its-seat"
                 if host is None and venue is None:
                     # a delegation or a visitor came: the other side receives
-                    guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members}
+                    # ... and a foreign diplomat calls on the officials of the state they are posted to
+                    guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members} | {
+                        k for k in draft.participants if _DIPLOMAT.search(self.person(k).position or "")}
                     home = {self.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
                     guests = {self.country_of(k) for k in draft.participants if k in guest_keys} - {None}
                     if len(home) == 1 and guests and not (home & guests):
                         host, host_rule = next(iter(home)), "host.visitors-came"
             location = None
+            if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
+                # bilateral meetings on the sidelines of the one forum whose venue the article gives
+                venues = {forum.city for forum in self.forums.values() if forum.city}
+                if len(venues) == 1:
+                    draft.city = venues.pop()
+                    draft.venue_country = gazetteer.code_for(draft.city)
             if draft.mode == "in_person":
                 country = draft.venue_country or host
                 city = draft.city
@@ -1077,7 +1130,9 @@ class ArticleReader:
             extraction.forums.append(Forum(key=key, name=forum.name, edition=forum.edition, date=self.forum_dates.get(name),
                                            location=location, aliases=aliases))
         seen = set()
-        for inviter, invitee, forum, country, evidence, rule in self.invitations:
+        for draft in self.invitations:
+            inviter, invitee, forum, country, evidence, rule = (draft.inviter, draft.invitee, draft.forum, draft.country,
+                                                                draft.evidence, draft.rule)
             if forum is None and country is None:
                 country = self.country_of(inviter)  # a visit at the inviter's invitation: to the inviter's state
                 if country is None or country == self.country_of(invitee):
@@ -1121,6 +1176,13 @@ _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|he
                             r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
+
+
+def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:
+    """"A and B discussed cooperation between Russia and Saudi Arabia", "Armenian-Russian talks": the sentence
+    telling the contact names exactly its two sides, so two persons it leaves unplaced are one of each."""
+    named = {place.code for place in find_places(sentence) if place.kind in ("country", "demonym")}
+    return len(parties) == 2 and named == parties
 
 
 def _same_post(post: str, position: str) -> bool:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from kg import gazetteer
 
 if TYPE_CHECKING:
-    from kg.extract.contacts import ArticleReader, Sentence
+    from kg.extract.contacts import ArticleReader
+    from kg.extract.records import Sentence
 
 
 @dataclass

@@ -6,9 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import future_date
+from kg.extract.records import InvitationDraft
 
 if TYPE_CHECKING:
-    from kg.extract.contacts import ArticleReader, Sentence
+    from kg.extract.contacts import ArticleReader
+    from kg.extract.records import Sentence
 
 
 def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
@@ -23,7 +25,8 @@ def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
         # "X met Y who, at his invitation, arrived ...": the sentence's subject invited the one just named
         before = [r for r in refs if r[1] <= match.start()]
         if len(before) >= 2 and before[0][2] != before[-1][2]:
-            reader.invitations.append((before[0][2], before[-1][2], None, None, text, "invitation.at-his-invitation"))
+            reader.invitations.append(InvitationDraft(before[0][2], before[-1][2], None, None, text,
+                                                      "invitation.at-his-invitation"))
         return
     after = [r for r in refs if r[0] >= match.end()]
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
@@ -46,7 +49,7 @@ def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
             or (reader.last_subject if reader.last_subject != inviter else None)
     if invitee is None or invitee == inviter:
         return
-    reader.invitations.append((inviter, invitee, None, None, text, "invitation.at-the-invitation-of"))
+    reader.invitations.append(InvitationDraft(inviter, invitee, None, None, text, "invitation.at-the-invitation-of"))
 
 
 def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
@@ -116,7 +119,7 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
         if invitee == inviter:
             continue
         rule = "invitation.passive" if passive else "invitation.accepted" if accepted else "invitation.invited"
-        reader.invitations.append((inviter, invitee, target_forum, target_country, text, rule))
+        reader.invitations.append(InvitationDraft(inviter, invitee, target_forum, target_country, text, rule))
         if target_forum:
             # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
             reader.forum_dates.setdefault(target_forum, future_date(tail, reader.pub_date))

@@ -40,6 +40,8 @@ class Lexicon:
     forum_generic_heads: list[str]
     forum_generic_requires: list[str]
     dotted_abbreviations: frozenset[str] = frozenset()  # "lt", "comdr", "dr": a full stop after them ends nothing
+    acronyms: frozenset[str] = frozenset()  # "NATO", "CDS", "PVSM": stay in capitals when a shouted text is recased
+    plain_words: frozenset[str] = frozenset()  # "the", "received", "delegation": lower case in a recased text
     compiled: dict = field(default_factory=dict)
 
 
@@ -115,7 +117,32 @@ def lexicon() -> Lexicon:
         dotted_abbreviations=frozenset(
             form.rstrip(".-").lower() for form in [*(f for forms in ranks["abbreviations"].values() for f in forms),
                                                   *titles["honorifics"], *titles["dotted_abbreviations"]]
-            if form.rstrip("-").endswith(".") and " " not in form.rstrip(".-")))
+            if form.rstrip("-").endswith(".") and " " not in form.rstrip(".-")),
+        acronyms=_acronyms(ranks, titles), plain_words=_plain_words(triggers, ranks, titles))
+
+
+def _plain_words(triggers: dict, ranks: dict, titles: dict) -> frozenset[str]:
+    """Words written in lower case: English function words and the words of the contact phrasings, less
+    the words of posts, ranks and titles ("Minister of Defence", "Her Excellency") and of dates."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    phrasings = json.dumps(triggers)
+    words = {w.lower() for w in re.findall(r"(?<![\\?])\b[a-z]{3,}\b", phrasings)}
+    words |= {"led", "met", "audience", "discussions", "representatives", "relations", "cooperation",
+              "delegation", "delegations", "meeting", "visit", "talks"}
+    capitalised = {w.lower() for w in re.findall(r"[A-Za-z]+", json.dumps([titles, ranks["ranks"]]))
+                   if w[:1].isupper()}
+    dates = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    return frozenset((words - capitalised - dates) | (STOP_WORDS - {"his", "her"}))  # "Her Excellency"
+
+
+def _acronyms(ranks: dict, titles: dict) -> frozenset[str]:
+    from kg import gazetteer
+
+    words = {w for surface in gazetteer.surface_forms() for w in re.split(r"[\s\-/]+", surface.text)}
+    words |= set(titles["position_heads"]) | set(titles["postnominals"]) | set(ranks["service_prefixes"])
+    return frozenset(w for w in words if len(w) >= 2 and w.isupper() and w.isalpha())
 
 
 def canonical_rank(surface: str) -> str | None:

@@ -122,6 +122,8 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
         if surface.kind == "demonym" and re.search(r"\b(?:Latin|South|Central|North|Pan|Anglo|Afro|Euro)[\s\-]$",
                                                     sentence[max(0, match.start() - 8):match.start()]):
             continue  # "Latin American", "North American": regions, not the United States
+        if re.search(r"\b(?:Gulf|Sea|Bay|Straits?|Horn) of\s+(?:the\s+)?$", sentence[max(0, match.start() - 12):match.start()]):
+            continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
     return tuple(places)
@@ -625,7 +627,7 @@ _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
-_PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w\-]+,\s+)*[A-Z][\w\-]+\s+and\s+[A-Z][\w\-]+)\s+"
+PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
 
@@ -641,7 +643,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
     # "his French and German counterparts, Paul Girard and Klaus Weber": the peoples in order
-    plural = _PLURAL_COUNTERPARTS.search(sentence)
+    plural = PLURAL_COUNTERPARTS.search(sentence)
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
     plural_next = plural.end() if plural else -1
     plural_index = 0

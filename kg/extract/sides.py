@@ -83,7 +83,9 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
     if reader.dateline_country and reader.dateline_country not in single:
         reader.settle_country(key, reader.dateline_country, "country.dateline (weak)")
         return
-    if reader.outlet_country and reader.outlet_country not in single and key not in reader.visitors:
+    # a visitor's state is the outlet's only when the outlet is not of the state visited
+    if reader.outlet_country and reader.outlet_country not in single and (
+            key not in reader.visitors or reader.visit_targets.get(key) not in (None, reader.outlet_country)):
         reader.settle_country(key, reader.outlet_country, "country.outlet (weak)")
         return
     ranked = [code for code, _ in reader.country_counts.most_common()
