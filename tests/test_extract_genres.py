@@ -626,3 +626,21 @@ def test_a_minister_leading_a_policy_is_no_visitor():
             "Russian Federation. Petrovic said that Serbia is leading an independent foreign policy.")
     extraction, _, _ = run(text, date="2025-03-12", source="Ministry of Defence of Serbia")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["RS", "RU"], "RS")]
+
+
+def test_an_official_meeting_a_post_at_home_hosts():
+    text = ("CAIRO - Defense Minister Omar Fathy had a meeting on Tuesday with the UAE Minister of State for Defense "
+            "Affairs on the sidelines of the Egypt Defense Expo.")
+    extraction, _, _ = run(text, date="2025-03-12", source="Egypt State Information Service")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["AE", "EG"], "EG")]
+
+
+def test_summits_of_a_body_ministerials_and_forums_named_for_who_meets():
+    from kg.extract.forums import find_forums
+
+    assert [(f.name, f.edition) for f in find_forums("at the maiden edition of the ECOWAS Forum of NSAs in Accra")] == [
+        ("ECOWAS Forum of NSAs", 1)]
+    assert [f.name for f in find_forums("on the eve of the NATO Summit in Vilnius")] == ["NATO Summit"]
+    assert [f.name for f in find_forums("at the North American Defense Ministerial in Ottawa")] == [
+        "North American Defense Ministerial"]
+    assert find_forums("the Chamber of Commerce Summit on tourism") == []

@@ -1025,6 +1025,11 @@ class ArticleReader:
                 # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
                 # state visited; when both agree, the visited state receives
                 visited = self._visited_state(draft)
+                at_home = sides & {self.dateline_country, self.outlet_country} and draft.mode == "in_person" \
+                    and draft.venue_country in (None, *sides) and not any(k in self.visitors for k in draft.participants)
+                if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
+                    # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
+                    draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
                 if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
                     sides.add(draft.unnamed_side)
                     visited = None
@@ -1071,7 +1076,7 @@ class ArticleReader:
                     if len(matching) == 1:
                         host, host_rule = matching[0], "host.venue-state"
                         if draft.unnamed_post:
-                            host_rule = "host.state-visited"
+                            host_rule = "host.venue-state (counterpart named by post only)"
                     elif not matching:
                         # at an international body's seat, with no side from that state: the body hosts
                         seated = [p for p in parties if _seated(p, venue)]

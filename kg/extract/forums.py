@@ -18,6 +18,7 @@ ORDINAL_WORDS = {word: n for n, word in enumerate(_UNITS + [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
     "eighteenth", "nineteenth"], start=1)}
 ORDINAL_WORDS["inaugural"] = 1  # "the inaugural Caspian Security Conference"
+ORDINAL_WORDS["maiden"] = 1  # "the maiden edition of the ECOWAS Forum"
 for _stem, _value in _TENS.items():  # "twentieth", "twenty-second", "forty-first"
     ORDINAL_WORDS[_stem + "ieth"] = _value
     for _n, _unit in enumerate(_UNITS, start=1):
@@ -100,7 +101,9 @@ def _generic_regex() -> re.Pattern:
     lex = lexicon()
     heads = "|".join(re.escape(h) for h in sorted(lex.forum_generic_heads, key=len, reverse=True))
     word = r"(?:[A-Z][\w'’\-]*|of|the|and|on|for|in|&)"
-    return re.compile(rf"(?<![\w])((?:[A-Z][\w'’\-]*\s+)(?:{word}\s+){{0,7}}?(?:{heads}))(?![\w])")
+    # "... Forum of NSAs", "... Summit of the Americas": a complement that names who meets belongs to the name
+    complement = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?"
+    return re.compile(rf"(?<![\w])((?:[A-Z][\w'’\-]*\s+)(?:{word}\s+){{0,7}}?(?:{heads}){complement})(?![\w])")
 
 
 _GENERIC = None
