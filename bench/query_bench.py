@@ -34,11 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg.query import named as queries  # noqa: E402
-from kg.graph.merge import with_merge  # noqa: E402
-from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place  # noqa: E402
-from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL, RDF_TYPE, mdc
 from kg.graph.mapping import extraction_quads, party_iri, person_iri
+from kg.graph.merge import with_merge  # noqa: E402
+from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL, RDF_TYPE, mdc
+from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place  # noqa: E402
+from kg.query import named as queries  # noqa: E402
 
 COUNTRIES = ["AZ", "TR", "CN", "RU", "US", "GB", "FR", "DE", "IT", "ES", "PK", "IN", "KZ", "UZ",
              "GE", "UA", "IL", "IR", "SA", "AE", "QA", "EG", "JP", "KR", "ID", "MY", "VN", "TH",

@@ -646,11 +646,11 @@ def explain(paths, article_ids, fmt):
     from kg.explain import explanation, explanation_text
     from kg.extract import extract
     from kg.read.items import ReadFailure
-    from kg.read.files import read_articles as read_inputs
+    from kg.read.files import read_articles
     from kg.model import Article
 
     shown = 0
-    for item in read_inputs(paths):
+    for item in read_articles(paths):
         if isinstance(item, ReadFailure):
             click.echo(f"Failed: {item}", err=True)
             continue

@@ -23,9 +23,8 @@ from kg.graph.store import Store
 from kg.graph.validation import nonconforming
 from kg.graph.vocabulary import article_iri
 from kg.model import Article, Extraction
+from kg.read.inputs import last_origins, read_inputs
 from kg.read.items import ReadFailure, ReadSkip, ReadWarning
-from kg.read.files import read_articles, read_jsonl, read_txt, walk_inputs
-from kg.read.html import HTML_SUFFIXES
 from kg.report import IngestReport, content_hash
 
 
@@ -64,7 +63,7 @@ def ingest(paths: Iterable[str], store: Store, jobs: int = 1, force: bool = Fals
     """
     paths = list(paths)
     report = IngestReport()
-    last_origins, total = _last_origins(paths) if items is None else ({}, 0)
+    last_origin, total = last_origins(paths) if items is None else ({}, 0)
     if count_first:
         report.total = total
     digests: dict[str, str] = {}
@@ -92,7 +91,7 @@ def ingest(paths: Iterable[str], store: Store, jobs: int = 1, force: bool = Fals
                                        "is given twice)")
                 continue
             seen_origins.add(item.origin)
-            last = last_origins.get(item.id, item.origin)
+            last = last_origin.get(item.id, item.origin)
             if last != item.origin:
                 report.skipped += 1
                 report.warnings.append(f"{item.origin} (id {item.id}): skipped: the same id comes again at "
@@ -118,58 +117,6 @@ def ingest(paths: Iterable[str], store: Store, jobs: int = 1, force: bool = Fals
             window.close()
 
     return store_extractions(store, extractions(), report, digests, on_progress, check_shapes=True)
-
-
-def read_inputs(paths: Iterable[str], fetcher=None) -> Iterator:
-    """Articles (with failures, skips and warnings in line) from each input in turn: a URL (a page
-    or a feed), a saved feed (`.xml`), else a file or directory."""
-    from kg.read.web import read_feed_file
-    from kg.read.feeds import FEED_SUFFIXES
-    from kg.read.web import Fetcher, is_url, read_urls
-
-    for path in paths:
-        web = is_url(path) or str(path).lower().endswith(FEED_SUFFIXES)
-        if web and fetcher is None:
-            fetcher = Fetcher()
-        if is_url(path):
-            yield from read_urls([path], fetcher)
-        elif str(path).lower().endswith(FEED_SUFFIXES):
-            yield from read_feed_file(Path(path), fetcher)
-        else:
-            yield from read_articles([path])
-
-
-def _last_origins(paths: list[str]) -> tuple[dict[str, str], int]:
-    """Where each id comes last in the inputs (a first, light pass: ids only, no extraction), and
-    how many items the inputs hold (for the ETA). A URL or a feed counts one (it is not fetched twice)."""
-    from kg.read.feeds import FEED_SUFFIXES
-    from kg.read.web import is_url
-
-    last: dict[str, str] = {}
-    total = 0
-    for raw_path in paths:
-        if is_url(raw_path) or str(raw_path).lower().endswith(FEED_SUFFIXES):
-            total += 1
-            continue
-        path = Path(raw_path)
-        try:
-            found = list(walk_inputs(path)) if path.is_dir() else [path]
-        except (OSError, ValueError):
-            continue
-        files = [f for f in found if isinstance(f, Path)]
-        total += len(found) - len(files)  # skipped and failed entries of a directory
-        for file in files:
-            if file.suffix.lower() in HTML_SUFFIXES:  # one article, its id the file's name: not parsed twice
-                last[file.stem] = str(file)
-                total += 1
-                continue
-            reader = read_jsonl if file.suffix.lower() == ".jsonl" else read_txt
-            for item in reader(file):
-                if isinstance(item, Article):
-                    last[item.id] = item.origin
-                if not isinstance(item, ReadWarning):
-                    total += 1
-    return last, total
 
 
 class _Window:

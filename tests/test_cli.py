@@ -6,8 +6,8 @@ import json
 import pytest
 
 from kg.cli import cli
-from kg.pipeline import store_extraction
 from kg.graph.store import GraphStore
+from kg.pipeline import store_extraction
 from sample_facts import seed_like_extraction
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from kg.cli import cli
-from kg.pipeline import apply_curations
 from kg.graph.curation import CurationError, curation_counts, read_curations
-from kg.model import Article, Extraction, Meeting, Person
-from kg.pipeline import store_extractions
-from kg.graph.vocabulary import CURATION_GRAPH, ENTITIES_GRAPH
 from kg.graph.store import GraphStore
+from kg.graph.vocabulary import CURATION_GRAPH, ENTITIES_GRAPH
+from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import apply_curations
+from kg.pipeline import store_extractions
 
 from conftest import TESTS
 

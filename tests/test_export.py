@@ -6,8 +6,8 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.graph import export
-from kg.pipeline import store_extraction
 from kg.graph.store import GraphStore
+from kg.pipeline import store_extraction
 from sample_facts import seed_like_extraction
 
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "trig": "trig",

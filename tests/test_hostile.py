@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import cli
-from kg.read.files import language_problem, read_articles, strip_controls
+from kg.graph.store import GraphStore
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import ingest, store_extractions
-from kg.graph.store import GraphStore
+from kg.read.files import language_problem, read_articles, strip_controls
 
 from conftest import SEED
 

@@ -24,10 +24,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-import kg.read.files
 from kg.budget import time_budget
 from kg.cli import cli
 from kg.graph.store import GraphStore
+import kg.read.files
 
 from conftest import SEED
 

@@ -5,10 +5,10 @@ import json
 import random
 
 from kg.cli import cli
-from kg.report import content_hash
-from kg.pipeline import ingest, remove
-from kg.graph.vocabulary import article_iri
 from kg.graph.store import GraphStore
+from kg.graph.vocabulary import article_iri
+from kg.pipeline import ingest, remove
+from kg.report import content_hash
 
 from conftest import DEV, SEED
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph import merge
 from kg.cli import cli
+from kg.graph import merge
 from kg.graph.store import GraphStore
 
 from conftest import SEED

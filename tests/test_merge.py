@@ -6,11 +6,11 @@ import pyoxigraph as ox
 import pytest
 
 from kg.graph import merge
-from kg.pipeline import apply_curations
-from kg.model import Article, Extraction, Meeting, Person
-from kg.pipeline import remove, resolve_all, store_extractions
-from kg.graph.vocabulary import ENTITIES_GRAPH
 from kg.graph.store import GraphStore
+from kg.graph.vocabulary import ENTITIES_GRAPH
+from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import apply_curations
+from kg.pipeline import remove, resolve_all, store_extractions
 
 from test_curate import EXAMPLE, corpus
 

@@ -18,13 +18,13 @@ import json
 import networkx as nx
 import pytest
 
-from kg.cli import cli
-from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
 from kg.analysis.network import (EDGE_COLUMNS, METRIC_COLUMNS, Filters, NetworkError, build_network,
                         filter_contacts, generate_edge_csv, generate_gexf, generate_graphml,
                         load_contacts, metric_rows, summary, write_graph)
-from kg.pipeline import store_extraction
+from kg.cli import cli
 from kg.graph.store import GraphStore
+from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
+from kg.pipeline import store_extraction
 
 PERSON = "https://w3id.org/mdc/id/person/"
 COUNTRY = "https://w3id.org/mdc/id/country/"

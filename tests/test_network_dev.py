@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import cli
 from kg.analysis.network import build_network, load_contacts, meeting_pairs
+from kg.cli import cli
 from kg.graph.store import open_store
 from conftest import DEV
 

@@ -5,13 +5,13 @@ import io
 import json
 
 from kg.cli import cli
-from kg.read.files import count_articles
 from kg.graph.persistence import BatchWriter
-from kg.report import IngestReport
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import article_iri
 from kg.pipeline import ingest
 from kg.progress import Progress, format_duration, progress_line
-from kg.graph.vocabulary import article_iri
-from kg.graph.store import GraphStore
+from kg.read.files import count_articles
+from kg.report import IngestReport
 
 from conftest import DEV, SEED
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.query import named as queries
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.graph.store import GraphStore
+from kg.query import named as queries
 from tests.graph_fixtures import fill, filled_store_dir
 
 EXPECTED = {"active-officials", "contacts", "country-matrix", "delegations", "forum-invitations",

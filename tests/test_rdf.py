@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.graph.vocabulary import ID, MDC, article_iri
 from kg.graph.mapping import date_literal, extraction_quads, slugify
+from kg.graph.vocabulary import ID, MDC, article_iri
 from sample_facts import seed_like_extraction
 
 

@@ -9,14 +9,14 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.query import named as queries
 from kg.cli import cli
 from kg.errors import QueryError, StoreError
-from kg.model import Article, Extraction, Meeting, Person
-from kg.pipeline import store_extraction
-from kg.graph.vocabulary import article_iri
 from kg.graph.remote import RemoteStore, endpoints
 from kg.graph.store import GraphStore, open_store
+from kg.graph.vocabulary import article_iri
+from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import store_extraction
+from kg.query import named as queries
 from tests.conftest import SEED
 from tests.graph_fixtures import OxigraphServer, extractions, fill
 

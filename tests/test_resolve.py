@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Article, Extraction, Forum, Meeting, Person, Place
 from kg.graph.resolution import (PersonMention, PersonOverrides, MentionRegistry, cluster_block, fold, normalize_code,
                         normalize_extraction, normalize_forum_name, normalize_organization,
                         parse_name, person_slug)
+from kg.model import Article, Extraction, Forum, Meeting, Person, Place
 
 P = "https://w3id.org/mdc/id/person/"
 

@@ -12,11 +12,11 @@ import random
 
 import pytest
 
-from kg.model import Article, Extraction, Meeting, Person
 from kg.graph.persistence import Resolution
-from kg.pipeline import store_extractions
-from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL
 from kg.graph.store import GraphStore
+from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL
+from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import store_extractions
 
 from conftest import DATA
 

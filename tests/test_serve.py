@@ -12,12 +12,12 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 
-from kg.query import named as queries
 from kg.errors import StoreError
-from kg.query.serve import ServeError, server_command, wait_until_ready
 from kg.graph.store import GraphStore
 from kg.model import Article, Extraction, Person
 from kg.pipeline import store_extraction
+from kg.query import named as queries
+from kg.query.serve import ServeError, server_command, wait_until_ready
 from tests.graph_fixtures import OxigraphServer, filled_store_dir, free_port
 
 CONTACTS = queries.get("contacts").bind({"country": "AZ"})

@@ -13,10 +13,10 @@ import pytest
 from kg.cli import cli
 from kg.errors import StoreLockedError
 from kg.graph.persistence import EXTRACTION_RECORD
-from kg.graph.vocabulary import RESOLUTION_GRAPH
-from kg.pipeline import ingest
-from kg.graph.vocabulary import MDC
 from kg.graph.store import GraphStore
+from kg.graph.vocabulary import RESOLUTION_GRAPH
+from kg.graph.vocabulary import MDC
+from kg.pipeline import ingest
 
 from conftest import SEED
 

@@ -13,9 +13,9 @@ import pytest
 
 from kg import gazetteer
 from kg.cli import cli
-from kg.read.items import ReadFailure
-from kg.read.files import read_jsonl
 from kg.model import Article
+from kg.read.files import read_jsonl
+from kg.read.items import ReadFailure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

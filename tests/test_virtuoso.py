@@ -6,10 +6,10 @@ import pytest
 
 from kg.graph import merge
 
-from kg.query import named as queries
 from kg.cli import cli
 from kg.graph.remote import RemoteStore, to_nquads
 from kg.graph.store import GraphStore
+from kg.query import named as queries
 from tests.graph_fixtures import VirtuosoServer
 
 from conftest import SEED

@@ -27,9 +27,9 @@ import networkx as nx
 
 from kg.analysis.style import OTHER_STATE, STYLE, layout_positions, state_colours
 from kg.errors import KgError
-from kg.output import text
-from kg.graph.vocabulary import MDC, RDFS
 from kg.graph.store import Store
+from kg.graph.vocabulary import MDC, RDFS
+from kg.output import ordinal, text
 
 PROJECTIONS = ("persons", "countries", "events")
 MODES = ("in_person", "call", "video")
@@ -203,7 +203,7 @@ def load_contacts(store: Store) -> Contacts:
         item, fields = event(iri, "forum", graphs)
         edition = _first(fields, "edition")
         if edition and edition not in item.label:
-            item.label = f"{item.label} ({_ordinal(edition)})"
+            item.label = f"{item.label} ({ordinal(edition)})"
         data.events[iri] = item
     for iri, graphs in described["Invitation"].items():
         item, fields = event(iri, "invitation", graphs)
@@ -249,12 +249,6 @@ def _articles(graphs: dict, data: Contacts) -> list[str]:
 
 def _tail(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _ordinal(number: str) -> str:
-    n = int(number) if number.isdigit() else 0
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{number}{suffix}"
 
 
 # ---------------------------------------------------------------- filters

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.graph.vocabulary import MDC
 from kg.graph.store import Store
+from kg.graph.vocabulary import MDC
 
 CLASSES = ("Article", "Person", "Country", "Organization", "Place", "Meeting", "Delegation",
            "Forum", "ForumSeries", "Invitation")

@@ -65,7 +65,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
         item = {"id": str(node), "label": label, "shape": style["shape"], "color": style["color"],
                 "value": degrees[node] + 1, "kind": kind, "countries": countries, "x": x, "y": y,
                 "community": attributes.get("community"),
-                "title": html.escape(_plain(tip)), "tip": tip}
+                "title": html.escape(_tip_text(tip)), "tip": tip}
         if attributes.get("aliases"):
             item["aliases"] = [str(a) for a in attributes["aliases"] if str(a) != label]
         if attributes.get("centre"):
@@ -86,7 +86,7 @@ def to_pyvis(graph: nx.Graph, physics: bool | None = None, positions: dict | Non
             indexes.append(events[key])
         item = {"id": f"e{number}", "from": str(a), "to": str(b),
                 "value": attributes.get("weight", 1),
-                "title": html.escape(_plain(tip)), "tip": tip}
+                "title": html.escape(_tip_text(tip)), "tip": tip}
         if "contacts" in attributes:
             item["ev"] = indexes
         net.edges.append(item)
@@ -186,7 +186,7 @@ def _article(article: dict) -> dict:
             "date": article.get("date") or ""}
 
 
-def _plain(tip: dict) -> str:
+def _tip_text(tip: dict) -> str:
     """The tooltip as plain text: what pyvis's own template would show."""
     lines = [tip["heading"]] + [f"{name}: {value}" for name, value in tip["rows"]]
     for contact in tip.get("contacts", []):

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.errors import KgError
+from kg.output import ordinal
 
 SOURCE = "kg synth (fictional)"
 MAX_COUNT = 10_000_000
@@ -44,11 +45,6 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 _FIRST_DAY = date(2019, 1, 1)
 _DAYS = (date(2025, 12, 31) - _FIRST_DAY).days
 _KIND_WEIGHTS = {"reception": 26, "delegation": 20, "talks": 16, "call": 14, "video": 8, "sidelines": 16}
-
-
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _possessive(name: str) -> str:
@@ -362,7 +358,7 @@ def make_article(index: int, seed: int, population: Population, prefix: str = "s
     if kind == "sidelines":
         forum_entry = rng.choice(load_data("forums")["forums"])
         edition = rng.randint(2, 25)
-        forum_text = f"the {_ordinal(edition)} {forum_entry['name']}"
+        forum_text = f"the {ordinal(edition)} {forum_entry['name']}"
         if forum_entry["alias"] and rng.random() < 0.4:
             forum_text += f" ({forum_entry['alias']})"
         values.update(forum=forum_text, city=forum_entry["city"])
@@ -424,7 +420,7 @@ def make_article(index: int, seed: int, population: Population, prefix: str = "s
                 edition = rng.randint(2, 25)
                 month_day = day + timedelta(days=rng.randint(40, 300))
                 body.append(writer.sentence(
-                    "invite_forum", forum=f"the {_ordinal(edition)} {forum_entry['name']}",
+                    "invite_forum", forum=f"the {ordinal(edition)} {forum_entry['name']}",
                     city=forum_entry["city"], month=f"{_MONTHS[month_day.month - 1]} {month_day.year}", **names))
                 forums.append({"name": forum_entry["name"], "edition": edition,
                                "date": month_day.isoformat()[:7], "location": forum_entry["city"]})

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import KgError
-from kg.graph.vocabulary import ARTICLE_NS, CURATION_GRAPH, ID, RDFS_LABEL, RDF_TYPE, article_id_of, article_iri, mdc
 from kg.graph.mapping import date_literal, party_iri, place_iri, short_hash
 from kg.graph.resolution import PersonOverrides, normalize_code, person_slug
+from kg.graph.vocabulary import ARTICLE_NS, CURATION_GRAPH, ID, RDFS_LABEL, RDF_TYPE, article_id_of, article_iri, mdc
 
 if TYPE_CHECKING:  # annotations only: persistence reads the curations from here
     from kg.graph.persistence import Resolution
@@ -194,7 +194,7 @@ def read_curations(path: str | Path) -> list[dict]:
         if not isinstance(body, dict):
             errors.append(f"{where} ({action}): expected a mapping of fields")
             continue
-        body = {str(k): _plain(v) for k, v in body.items()}
+        body = {str(k): _yaml_value_as_text(v) for k, v in body.items()}
         required, optional = _FIELDS[action]
         missing = required - body.keys()
         extra = body.keys() - required - optional
@@ -219,10 +219,10 @@ def read_curations(path: str | Path) -> list[dict]:
     return specs
 
 
-def _plain(value):
+def _yaml_value_as_text(value):
     """YAML dates and numbers as the strings the graph uses."""
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_yaml_value_as_text(v) for v in value]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if hasattr(value, "isoformat"):

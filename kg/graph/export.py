@@ -14,8 +14,8 @@ from typing import IO, Iterator
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
-from kg.graph.vocabulary import PREFIXES, RDF_TYPE, RESOLUTION_GRAPH
 from kg.graph.store import Store
+from kg.graph.vocabulary import PREFIXES, RDF_TYPE, RESOLUTION_GRAPH
 
 # graphs of the store's own bookkeeping, left out of exports unless asked for
 BOOKKEEPING_GRAPHS = frozenset({RESOLUTION_GRAPH})

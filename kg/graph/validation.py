@@ -16,8 +16,8 @@ from rdflib.namespace import XSD
 
 from kg.errors import ValidationError
 from kg.graph.export import to_text
-from kg.graph.vocabulary import RDF, RDFS
 from kg.graph.store import Store
+from kg.graph.vocabulary import RDF, RDFS
 
 
 def ontology_text(name: str = "mdc.ttl") -> str:

@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.errors import KgError, QueryError, StoreError
-from kg.processes import die_with_parent
 from kg.graph.store import is_remote
+from kg.processes import die_with_parent
 
 
 class ServeError(KgError):

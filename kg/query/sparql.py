@@ -26,9 +26,9 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
-from kg.output import render
-from kg.graph.vocabulary import PREFIXES, XSD
 from kg.graph.store import Store
+from kg.graph.vocabulary import PREFIXES, XSD
+from kg.output import render
 
 _UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)

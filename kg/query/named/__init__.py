@@ -33,9 +33,9 @@ from typing import Callable, Mapping
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.vocabulary import ID, MDC, PREFIXES, RDFS, XSD
 from kg.graph.mapping import party_iri, slugify
 from kg.graph.store import Store
+from kg.graph.vocabulary import ID, MDC, PREFIXES, RDFS, XSD
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
 _IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
