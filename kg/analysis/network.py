@@ -25,6 +25,7 @@ from typing import Iterable
 
 import networkx as nx
 
+from kg import gazetteer
 from kg.analysis.style import OTHER_STATE, STYLE, layout_positions, state_colours
 from kg.errors import KgError
 from kg.graph.store import Store
@@ -334,8 +335,6 @@ def resolve_country(data: Contacts, name: str) -> set[str]:
              if wanted in (party["code"].casefold(), party["label"].casefold())}
     if codes:
         return codes
-    from kg import gazetteer
-
     code = gazetteer.code_for(name) if hasattr(gazetteer, "code_for") else None
     if code or gazetteer.country_name(name):
         return {code or name.strip().upper()}  # a real country with no contacts: an empty network

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg import gazetteer
 from kg.analysis.network import summary
 from kg.analysis.style import OTHER_STATE, STYLE, layout_positions, state_colours
 from kg.errors import KgError
@@ -109,8 +110,6 @@ def _page_event(contact: dict) -> dict:
 
 def _country_names(graph: nx.Graph, events: list[dict]) -> dict[str, str]:
     """Code -> name for every state or body on the page (the country filter lists names)."""
-    from kg import gazetteer
-
     names = {}
     for _, attributes in graph.nodes(data=True):
         codes = [c.strip() for c in str(attributes.get("country") or "").split(",") if c.strip()]

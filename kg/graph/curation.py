@@ -27,10 +27,13 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg import gazetteer
 from kg.errors import KgError
 from kg.graph.mapping import date_literal, party_iri, place_iri, short_hash
+from kg.graph.mapping import organization_iri
 from kg.graph.resolution import PersonOverrides, normalize_code, person_slug
 from kg.graph.vocabulary import ARTICLE_NS, CURATION_GRAPH, ID, RDFS_LABEL, RDF_TYPE, article_id_of, article_iri, mdc
+from kg.model import Place
 
 if TYPE_CHECKING:  # annotations only: persistence reads the curations from here
     from kg.graph.persistence import Resolution
@@ -288,8 +291,6 @@ def check_curations(store: Store, specs: list[dict], resolution: Resolution | No
 
 
 def _known_code(code) -> bool:
-    from kg import gazetteer
-
     code = normalize_code(str(code))
     return bool(gazetteer.country_name(code))
 
@@ -341,14 +342,10 @@ def curation_quads(spec: dict) -> list[Quad]:
 
 
 def _organization(name: str) -> NamedNode:
-    from kg.graph.mapping import organization_iri
-
     return organization_iri(name)
 
 
 def _contact_quads(curation: NamedNode, spec: dict) -> list[Quad]:
-    from kg import gazetteer
-
     body = spec["body"]
     parties = sorted(normalize_code(str(c)) for c in body["parties"])
     participants = [NamedNode(entity_iri(p)) for p in body.get("participants", [])]
@@ -381,8 +378,6 @@ def _contact_quads(curation: NamedNode, spec: dict) -> list[Quad]:
     for person in participants:
         add(meeting, mdc("participant"), person)
     if body.get("location"):
-        from kg.model import Place
-
         place = place_iri(Place(str(body["location"])))
         add(meeting, mdc("location"), place)
         add(place, RDF_TYPE, mdc("Place"))

@@ -14,6 +14,7 @@ from typing import IO, Iterator
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
+from kg.graph.merge import target_of, with_merge
 from kg.graph.store import Store
 from kg.graph.vocabulary import PREFIXES, RDF_TYPE, RESOLUTION_GRAPH
 
@@ -156,8 +157,6 @@ def load(store: Store, paths, graph: ox.NamedNode | None = None) -> int:
     default graph, or to ``graph``. The embedded store loads without transactions (RocksDB's bulk
     loader): load into a fresh store, and run it again if it was interrupted.
     """
-    from kg.graph.merge import target_of, with_merge
-
     paths = [os.fspath(path) for path in paths]
     formats = {path: load_format(path) for path in paths}  # every name checked before anything is read
     for path in paths:

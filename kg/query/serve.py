@@ -44,7 +44,11 @@ from typing import Callable, Iterable
 
 from kg.errors import KgError, QueryError, StoreError
 from kg.graph.store import is_remote
+from kg.graph.vocabulary import PREFIXES
+from kg.output import script_json
 from kg.processes import die_with_parent
+from kg.query import named as queries
+from kg.query.sparql import refuse_remote_calls
 
 
 class ServeError(KgError):
@@ -255,10 +259,6 @@ def query_page(title: str = PAGE_TITLE) -> str:
     """The page at ``/``: a query editor with the project's prefixes declared and the named
     queries (`kg queries`) as examples, each bound to an example value where it needs one.
     Self-contained: its only requests go to this server's ``/query``."""
-    from kg.query import named as queries
-    from kg.graph.vocabulary import PREFIXES
-    from kg.output import script_json
-
     examples = []
     for name in queries.names():
         query = queries.get(name)
@@ -352,8 +352,6 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def forward(self) -> None:
-        from kg.query.sparql import refuse_remote_calls
-
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self.close_connection = True
             return self.fail(411, "send the request with a Content-Length")

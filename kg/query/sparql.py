@@ -27,8 +27,10 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
 from kg.graph.store import Store
+from kg.graph.store import open_store
 from kg.graph.vocabulary import PREFIXES, XSD
 from kg.output import render
+from kg.processes import die_with_parent
 
 _UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -196,8 +198,6 @@ def run_query_limited(location: str, sparql: str, allow_update: bool = False,
     if is_update(sparql) and not allow_update:
         raise QueryError("this is a SPARQL update; kg query is read-only unless you pass --update")
     request = json.dumps({"location": location, "query": sparql, "update": allow_update, "union": union})
-    from kg.processes import die_with_parent
-
     process = subprocess.Popen([sys.executable, "-m", "kg.query.sparql"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, preexec_fn=die_with_parent())
     try:
@@ -264,8 +264,6 @@ _WORKER_ERROR = 3  # the worker's exit code for an error it explains on stderr
 def _worker() -> int:
     """The worker's side: read the request from stdin, write the kind line and the answer; on an
     error (even half-way through the answer), explain it on stderr and exit with `_WORKER_ERROR`."""
-    from kg.graph.store import open_store
-
     out = sys.stdout.buffer
     try:
         request = json.loads(sys.stdin.buffer.read())

@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.errors import InputError
+from kg.model import Article
+from kg.read.items import ReadFailure
+from kg.read.web import is_url, page_items
 
 # columns of a GDELT 2.0 event record (the event codebook, 61 tab-separated fields)
 COLUMNS = 61
@@ -137,10 +140,6 @@ def gdelt_items(paths: Iterable[str], cameo: Iterable[str], country: str | None,
     """Articles for `kg.pipeline.ingest(items=...)`: each selected source page read once, carrying
     its events; a bad line, page or URL a `ReadFailure` naming it. ``counts`` gets the numbers of
     events read and selected, and of distinct URLs."""
-    from kg.read.items import ReadFailure
-    from kg.model import Article
-    from kg.read.web import is_url, page_items
-
     counts = counts if counts is not None else {}
     country_code = cameo_country(country) if country else None
     selected: list[GdeltEvent] = []

@@ -36,6 +36,7 @@ from kg.errors import QueryError
 from kg.graph.mapping import party_iri, slugify
 from kg.graph.store import Store
 from kg.graph.vocabulary import ID, MDC, PREFIXES, RDFS, XSD
+from kg.query.sparql import run_query
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
 _IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#IF[ \t]+(\w+)[ \t]*$")
@@ -361,6 +362,4 @@ def parse_assignments(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 def run(store: Store, name: str, values: Mapping[str, str] | None = None):
     """Run a named query on a store: the library API behind `kg query NAME --param k=v`."""
-    from kg.query.sparql import run_query
-
     return run_query(store, get(name).bind(values or {}, store=store))
