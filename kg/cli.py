@@ -93,9 +93,9 @@ def _fetcher(cache_dir, delay, fetch_timeout, retries):
 def _run_ingest(paths, store_at, quiet, show_progress, fetcher, **options):
     """Ingest with a progress line; print warnings, failures, the summary and each URL's outcome.
     Returns the report (the caller decides the exit code)."""
-    from kg.read.items import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
+    from kg.read.items import one_line
 
     progress = Progress(enabled=not quiet if show_progress is None else show_progress,
                         force=bool(show_progress))
@@ -281,8 +281,8 @@ def remove_command(article_ids, store_at):
     Example:
       kg remove D01 D02 --store kg-store
     """
-    from kg.read.items import one_line
     from kg.pipeline import remove as run_remove
+    from kg.read.items import one_line
 
     with open_store(*store_at) as store:
         removed, missing = run_remove(article_ids, store)
@@ -453,8 +453,8 @@ def list_queries(name, fmt):
       kg queries
       kg queries contacts
     """
-    from kg.query import named
     from kg.output import render
+    from kg.query import named
 
     if name:
         chosen = named.get(name)
@@ -589,9 +589,9 @@ def stats(store_at, fmt):
     Example:
       kg stats --store kg-store
     """
+    from kg.analysis.stats import store_stats
     from kg.graph.curation import curation_counts
     from kg.output import render
-    from kg.analysis.stats import store_stats
 
     with open_store(*store_at) as store:
         numbers = store_stats(store)
@@ -645,9 +645,9 @@ def explain(paths, article_ids, fmt):
 
     from kg.explain import explanation, explanation_text
     from kg.extract import extract
-    from kg.read.items import ReadFailure
-    from kg.read.files import read_articles
     from kg.model import Article
+    from kg.read.files import read_articles
+    from kg.read.items import ReadFailure
 
     shown = 0
     for item in read_articles(paths):

@@ -266,15 +266,15 @@ def test_cli_param_value_with_quotes_and_newlines_is_data(runner, store_dir):
 
 def test_a_person_is_found_by_name_or_alias_whatever_iri_resolution_chose(runner, tmp_path):
     """Entity resolution may give a person an IRI that is not the slug of the name asked for."""
-    from kg.model import Article, Extraction, Meeting, Person
     from kg.graph.vocabulary import ID
+    from kg.model import Article, Extraction, Meeting, Person
     import pyoxigraph as ox
 
     def resolved_iri(person):
         return ox.NamedNode(ID + "person/zakir-hasanov-2")  # not slugify("Z. Hasanov")
 
-    from kg.graph.vocabulary import ENTITIES_GRAPH, article_iri
     from kg.graph.mapping import extraction_quads
+    from kg.graph.vocabulary import ENTITIES_GRAPH, article_iri
     extraction = Extraction(
         article=Article(id="r1", text=""), date="2024-05-01",
         persons=[Person(key="p", name="Zakir Hasanov", aliases=["Z. Hasanov"], country="AZ"),

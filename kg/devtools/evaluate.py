@@ -474,8 +474,8 @@ def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
 def evaluate_paths(articles_path: str | Path, gold_path: str | Path, jobs: int = 1) -> Report:
     """`evaluate` over files: articles in any input form `kg ingest` reads, gold as JSONL."""
     from kg.errors import InputError
-    from kg.read.items import ReadFailure, ReadWarning
     from kg.read.files import read_articles
+    from kg.read.items import ReadFailure, ReadWarning
 
     golds = read_gold(gold_path)
     articles = []
