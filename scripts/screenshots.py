@@ -29,12 +29,9 @@ PAGES = {  # name: (projection, options, what to do on the page before the pictu
 def main(store_dir: str = "kg-store", out_dir: str = "docs/screenshots") -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    store = open_store(store_dir, read_only=True)
-    try:
+    with open_store(store_dir, read_only=True) as store:
         graphs = {name: build_network(store, projection, **options)
                   for name, (projection, options, _) in PAGES.items()}
-    finally:
-        store.close()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         for name, graph in graphs.items():

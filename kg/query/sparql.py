@@ -267,15 +267,12 @@ def _worker() -> int:
     out = sys.stdout.buffer
     try:
         request = json.loads(sys.stdin.buffer.read())
-        store = open_store(request["location"], read_only=not request["update"])
-        try:
+        with open_store(request["location"], read_only=not request["update"]) as store:
             if is_update(request["query"]):
                 store.update(request["query"])
                 out.write(b"update\n")
             else:
                 _write_answer(store.query(request["query"], union=request["union"]), out)
-        finally:
-            store.close()
         out.flush()
         return 0
     except KgError as error:
