@@ -22,8 +22,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.graph.curation import CurationState
 from kg.graph.mapping import extraction_quads, organization_iri, party_iri, person_iri
 from kg.graph.merge import merge_quads, retract, target_of
-from kg.graph.resolution import (PersonMention, MentionRegistry, block_of, entity_description, extraction_from_json,
-                                 extraction_to_json, mentions_of, preferred_name)
+from kg.graph.resolution import (MentionRegistry, PersonMention, block_of, entity_description,
+                                 extraction_from_json, extraction_to_json, mentions_of, preferred_name)
 from kg.graph.store import Store
 from kg.graph.updates import insert_data, run_operations
 from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL, RDF_TYPE, RESOLUTION_GRAPH, article_iri, mdc

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 import pyoxigraph as ox
-from pyoxigraph import DefaultGraph, Quad
 
 from kg.graph.merge import merge_quads, retract
 
@@ -28,7 +27,7 @@ def run_operations(store: Store, operations: list[str]) -> None:
         store.update(" ;\n".join(operations[start:start + per_request]))
 
 
-def insert_data(quads: Iterable[Quad]) -> str:
+def insert_data(quads: Iterable[ox.Quad]) -> str:
     """One INSERT DATA operation for quads of any graphs (the default graph's as plain triples)."""
     by_graph: dict[object, set[str]] = {}
     for quad in quads:
@@ -36,7 +35,7 @@ def insert_data(quads: Iterable[Quad]) -> str:
     parts = []
     for graph, triples in by_graph.items():
         body = " .\n".join(sorted(triples))
-        parts.append(body + " ." if isinstance(graph, DefaultGraph) else f"GRAPH {graph} {{\n{body} }}")
+        parts.append(body + " ." if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body} }}")
     return "INSERT DATA { " + "\n".join(parts) + " }"
 
 
