@@ -47,6 +47,10 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str, str]], list[Sur
         bodies[code] = (name, city, country)
     for name, code in _rows("institutions.tsv"):
         surfaces.append(Surface(name.strip(), code.strip(), "body" if code.strip() in bodies else "institution"))
+    # Romanian s and t with a comma below are often typed with a cedilla ("Chişinău" for "Chișinău")
+    cedilla = str.maketrans("șțȘȚ", "şţŞŢ")
+    surfaces += [Surface(s.text.translate(cedilla), s.code, s.kind) for s in list(surfaces)
+                 if s.text.translate(cedilla) != s.text]
     return names, bodies, surfaces
 
 

@@ -644,3 +644,92 @@ def test_summits_of_a_body_ministerials_and_forums_named_for_who_meets():
     assert [f.name for f in find_forums("at the North American Defense Ministerial in Ottawa")] == [
         "North American Defense Ministerial"]
     assert find_forums("the Chamber of Commerce Summit on tourism") == []
+
+
+def test_a_counterpart_in_a_capital_is_of_its_state_whatever_the_diacritics():
+    text = ("The Romanian defence minister Ioan Popa is today making an official visit to Moldova following an "
+            "invitation from his counterpart in Chişinău, Vasile Rusu.")
+    extraction, names, people = run(text, date="2025-03-12", source="RADOR")
+    assert people["Vasile Rusu"].country == "MD"
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Vasile Rusu", "Ioan Popa", "MD")]
+
+
+def test_a_call_announced_by_posts_is_the_pair_named_next_as_one_subject():
+    text = ("Turkey's defense minister held a phone conversation with his U.S. counterpart, an official statement "
+            "said on Monday. According to the statement, Turkey's Kemal Demir and the U.S.'s John Hale addressed "
+            "security issues in the region.")
+    extraction, names, people = run(text, date="2025-03-11")
+    assert people["John Hale"].country == "US" and people["Kemal Demir"].country == "TR"
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["TR", "US"], "call", ["John Hale", "Kemal Demir"])]
+
+
+def test_a_post_told_first_and_its_holder_named_next_with_a_companion_clause():
+    text = ("Yemen's Defence Minister received a military delegation from the Saudi-led coalition in Aden. "
+            "Saleh Ahmed Al-Maqdashi, along with local government officials, held a meeting with the Saudi "
+            "delegation on combat readiness. For its part, the Saudi delegation, headed by Major General Fahd "
+            "Al-Harbi, affirmed its support.")
+    extraction, names, people = run(text, date="2025-03-12", source="CanIndia (Xinhua/IANS)")
+    assert people["Saleh Ahmed Al-Maqdashi"].country == "YE"
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["SA", "YE"], "YE", ["Fahd Al-Harbi", "Saleh Ahmed Al-Maqdashi"])]
+
+
+def test_a_counterpart_of_a_states_service_is_of_that_state():
+    text = "Australia's Chief of Army Lieutenant General Tom Reid met his New Zealand Army counterpart Major General Ana Hale in Suva."
+    _, _, people = run(text, date="2025-06-12", source="Fiji Times")
+    assert people["Ana Hale"].country == "NZ"
+
+
+def test_a_ranked_name_followed_by_its_post_without_a_comma():
+    text = ("Myanmar Senior General Min Tun, who is leading a military delegation to India, met Indian Vice Admiral "
+            "Ravi Jain in Visakhapatnam on Monday. "
+            "Vice Admiral Moe Aung Chief of Staff (Navy) and Lt General Htun Aung Chief of Staff (Air) were also part "
+            "of the delegation.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert sorted(names[k] for k in extraction.meetings[0].participants) == [
+        "Htun Aung", "Min Tun", "Moe Aung", "Ravi Jain"]
+
+
+def test_a_contact_told_as_hearsay_keeps_its_subject():
+    text = ("US Admiral Mark Lowe visited Busan on Tuesday. Lowe, who took office earlier this month, is said to have "
+            "also met Chief of Naval Operations Adm. Kim Dong-su in Seoul on Wednesday.")
+    extraction, names, _ = run(text, date="2025-03-14")
+    assert [(m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KR", "US"], "2025-03-12", ["Kim Dong-su", "Mark Lowe"])]
+
+
+def test_a_conference_call_with_heads_of_government_is_one_call_with_them_all():
+    text = ("NATO Deputy Secretary General Anna Weber participated in a conference call with Estonian Prime Minister "
+            "Liis Tamm, Latvian Prime Minster Janis Ozols and Lithuanian Prime Minister Rasa Petraitytė. "
+            "At the NATO Summit in Madrid later this month, leaders will adapt the Alliance's posture.")
+    extraction, names, _ = run(text, date="2025-06-08")
+    assert [(m.parties, m.mode, m.location, len(m.participants)) for m in extraction.meetings] == [
+        (["EE", "LT", "LV", "NATO"], "call", None, 4)]
+    assert "Janis Ozols" in names.values()
+
+
+def test_he_is_not_the_one_named_on_whose_behalf_something_was_done():
+    text = ("General Karim Uddin, the chief of Bangladesh Army Staff, arrived in Washington on February 1. "
+            "On February 4, a guard of honour, on behalf of US Army chief General John Miles, was presented to the "
+            "chief of Bangladesh Army. Later, he paid a courtesy call on his US counterpart.")
+    extraction, names, _ = run(text, date="2025-02-14")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BD", "US"], "US", ["John Miles", "Karim Uddin"])]
+
+
+def test_a_minister_in_the_state_of_x_is_xs_but_an_ambassador_to_the_kingdom_of_y_is_not_ys():
+    from kg.extract.mentions import country_in
+
+    assert country_in("Deputy Prime Minister and Minister of State for Defence Affairs in the State of Qatar") == "QA"
+    assert country_in("Ambassador to the Kingdom of Saudi Arabia") is None
+
+
+def test_an_exhibition_opening_told_with_commas_does_not_date_the_meeting_at_it():
+    text = ("SEOUL -- The top military officers of South Korea and Estonia held talks in Seoul on Thursday. JCS "
+            "Chairman Gen. Park Min-ho met with Estonian Defense Forces Commander Lt. Gen. Tarmo Kask as the latter "
+            "came here to attend DX Korea, the ongoing defense exhibition that kicked off at the KINTEX exhibition "
+            "center in Goyang, northwest of Seoul, on Wednesday.")
+    extraction, _, _ = run(text, date="2025-09-18")
+    assert [m.date for m in extraction.meetings] == ["2025-09-18"]

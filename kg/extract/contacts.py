@@ -72,6 +72,13 @@ _PLURAL_OFFICIALS = re.compile(r"\b((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+
                                r"[Gg]enerals|[Aa]dmirals|officials|delegations)\b")
 _DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
                        r"Counsell?or|Envoy)\b", re.I)
+# "Turkey's Hulusi Akar and the U.S.'s Mark Esper addressed security issues": the pair as one subject
+_PAIR_SUBJECT = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+|(?:bin|al|ibn)\s+){1,9}(?:have\s+|had\s+|also\s+|"
+                           r"jointly\s+)?(?:[a-z]+ed|touched upon|focused on)\b")
+# "Yemen's Defence Minister received ...", "The Nigerian Chief of Defence Staff hosted ...": a post whose holder
+# the next sentences name
+_SUBJECT_POST = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][\w.\-]+?)(?:'s|’s)?\s+(?:[A-Z][\w\-]+\s+){0,4}(?:[Mm]inister|[Cc]hief|"
+                           r"[Cc]ommander|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -336,7 +343,7 @@ class ArticleReader:
         span_end = max(mention.end, mention.span_end)
         verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|"
                  r"paid a (?:courtesy )?call on|was received by|held (?:a |an )?(?:(?:tele)?phone |video )?"
-                 r"(?:call|conversation|talks|meeting))")
+                 r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
         when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
         after = text[span_end:span_end + 60]
         before = text[max(0, span_start - 60):span_start]
@@ -398,7 +405,7 @@ class ArticleReader:
                 event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
                 event_background = re.sub(
                     r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
-                    r"is due|was due|ran|runs)\b[^,.;]{0,40}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
+                    r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
                     r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
                 date = resolve_date(event_background, self.pub_date, previous, self.visit_days)
         self._update_place_context(sentence)
@@ -418,6 +425,16 @@ class ArticleReader:
             refs = sentence.refs = [(0, 0, self.last_subject)] + refs
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
+            # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
+            # delegation told before, escorted by its host
+            escort_side = self.country_of(keys[0])
+            leader = next((k for k, d in reversed(self.delegations.items())
+                           if (d.country or self.country_of(k)) not in (None, escort_side)), None)
+            if leader:
+                refs = sentence.refs = [(0, 0, leader)] + refs
+                keys = _unique([k for _, _, k in refs])
+                sides = {self.country_of(k) for k in keys} - {None}
         historical = date is None and self.pub_date is not None and (
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
@@ -437,10 +454,11 @@ class ArticleReader:
         is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
         if not is_meeting and trigger is None and not future and not historical and len(sides) >= 2 \
                 and self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index \
-                and any(m.counterpart for m in sentence.persons):
+                and (any(m.counterpart for m in sentence.persons) or _PAIR_SUBJECT.search(text)):
             # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
             # counterpart B ...": the contact announced without names, named now
-            trigger = Trigger(re.search(r"counterpart", text), "neutral", "meeting.announced-then-named")
+            trigger = Trigger(re.search(r"counterpart", text) or _PAIR_SUBJECT.search(text), "neutral",
+                              "meeting.announced-then-named")
             is_meeting = True
         if not is_meeting and not future and not historical and trigger is None and self.pending is None:
             # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
@@ -489,6 +507,9 @@ class ArticleReader:
             elif pair:  # the first people named in the post before "and his Saudi counterpart"
                 first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
                 peoples = [first, gazetteer.lookup(pair.group(2))]
+            elif not keys and _SUBJECT_POST.match(text):
+                # "Yemen's Defence Minister received a military delegation ...": the host's state, named next
+                peoples = [gazetteer.lookup(_SUBJECT_POST.match(text).group(1))]
             else:
                 peoples = []
             codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
@@ -518,9 +539,11 @@ class ArticleReader:
             read_invitation(self, sentence, refs)
         if date and not future:
             self.context_date = date
-        if refs:
-            first = refs[0][2]
-            self.last_subject = first
+        # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see _EXCLUDE_BEFORE)
+        subjects = [k for start, _, k in refs if not _EXCLUDE_BEFORE.search(text[:start])
+                    and not re.search(r"\b(?:on behalf of|greetings (?:of|from)|message (?:of|from))\s+[^,;]{0,60}$", text[:start])]
+        if subjects:
+            self.last_subject = subjects[0]
         for key in {key for _, _, key in refs}:  # once a sentence, however often it names them
             self.seen[key] = sentence.index
             self.mention_count[key] += 1
@@ -548,6 +571,8 @@ class ArticleReader:
             # only a name bound to the contact verb: "X met Y", "Y was received by X", "talks with the two
             # generals, A and B" (a role in apposition), or listed right after such a name
             between = sentence.text[end:trigger_span[0]] if end <= trigger_span[0] else sentence.text[trigger_span[1]:start]
+            # "X, along with local officials, held a meeting with ...": a companion clause does not unbind X
+            between = re.sub(r"^,\s*(?:along with|together with|accompanied by|joined by)\b[^,]{1,80},\s*", " ", between)
             listed = last_accepted is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence.text[last_accepted:start])
             appositive = re.fullmatch(r"\s*(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*", between)
             if not (listed or appositive) and ("," in between or len(between.split()) > 4
@@ -630,7 +655,8 @@ class ArticleReader:
         match, direction, _ = trigger
         text = sentence.text
         # "the spokesman said that the minister received ...": the speaker is not a participant
-        reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b",
+        # ("X is said to have met Y", "X was reported to have met Y": X met Y)
+        reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b(?! to\b)",
                                           text[:match.start()])
                    # "X said at a meeting with Y": the speaker speaks at the contact and takes part in it
                    if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"
@@ -651,7 +677,8 @@ class ArticleReader:
             or any(k in self.visit_targets for k in keys)
         if not in_sight or len(keys) < 2:
             return
-        joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text)
+        joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
+                          r"conference call)\b", text)
         separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
         # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
         one_by_one = bool(separately) or (direction == "object" and not joint)
@@ -844,8 +871,9 @@ class ArticleReader:
             unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
                                                item)
             if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
-                posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
-                continue
+                if not any(item_start <= r[0] < item_start + len(item) for r in refs):
+                    posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
+                continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()

@@ -137,8 +137,10 @@ def country_in(text: str) -> str | None:
     the post is held in or accredited to ("Ambassador to Nigeria", "force in eastern DRC") is not their state."""
     for place in find_places(text):
         if place.kind in ("country", "demonym", "institution", "body"):
-            if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]):
-                continue
+            if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]) \
+                    and not (re.match(r"(?:State|Kingdom|Sultanate|Emirate) of\b", place.name)
+                             and re.search(r"\bMinist(?:er|ry)\b", text[:place.start])):
+                continue  # ... but a minister "in the State of Qatar" is Qatar's
             if re.match(r"\s+[Aa]ffairs\b", text[place.end:]):
                 continue  # "Minister for EU Affairs", "Secretary for African Affairs": a portfolio, not a side
             return place.code
@@ -654,7 +656,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL:
+                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
+                and not (following[0] in lex.position_heads and any(0 <= start - r.end <= 2 for r in ranks)):
+            # ... but "Vice Admiral Moe Aung Chief of Staff (Navy)": a ranked name, then its post without a comma
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
         if re.search(r"\bthe\s+$", sentence[:start]):
             continue
@@ -698,13 +702,18 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
+        # "his counterpart from Chad", "the delegation of Chad", "his counterpart in Chisinau" (the capital stands
+        # for its state)
         ctx = re.search(r"(?:counterpart|colleague|guest|host|delegation|delegations)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1))
-        ctx = re.search(r"\b(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        ctx = re.search(r"(?:counterpart|colleague)\s+in\s+([^,]+?),?\s*$", head)
         if ctx:
-            surface = gazetteer.lookup(ctx.group(1))
-            context_country = surface.code if surface else context_country
+            context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
+        # "his Belarusian counterpart", "his New Zealand Army counterpart"
+        ctx = re.search(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        if ctx:
+            context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
         used_after = False
         if position is None and after_position:
@@ -757,7 +766,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
-        possessive = re.search(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
         if possessive and possessive.group(2) and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", sentence[:possessive.start()]):
             possessive = None  # "the German ambassador to Somalia Sebastian Groth": accredited to, not from
         if possessive and not position and len(name.split()) >= 2:
