@@ -1,12 +1,12 @@
-"""Entity resolution: name folding, the merge rules, and their limits (kg.resolve)."""
+"""Entity resolution: name folding, the merge rules, and their limits (kg.graph.resolution)."""
 from __future__ import annotations
 
 import pytest
 
-from kg.model import Article, Extraction, Forum, Meeting, Person, Place
-from kg.resolve import (Mention, PersonOverrides, Registry, cluster_block, fold, normalize_code,
+from kg.graph.resolution import (PersonMention, PersonOverrides, MentionRegistry, cluster_block, fold, normalize_code,
                         normalize_extraction, normalize_forum_name, normalize_organization,
                         parse_name, person_slug)
+from kg.model import Article, Extraction, Forum, Meeting, Person, Place
 
 P = "https://w3id.org/mdc/id/person/"
 
@@ -43,7 +43,7 @@ def test_iris_stay_readable():
 
 
 def mention(article, name, country, key="p1", date=None):
-    return Mention(article, key, name, country, date)
+    return PersonMention(article, key, name, country, date)
 
 
 def iris(clusters):
@@ -77,8 +77,8 @@ def test_same_name_in_two_countries_gets_two_iris():
 
 
 def test_a_promotion_does_not_change_the_identity():
-    a = Mention("a1", "p1", "Kemal Dalkıran", "TR", "2019-01-01", rank="Lieutenant General")
-    b = Mention("a2", "p1", "Kemal Dalkiran", "TR", "2025-01-01", rank="General", position="Commander")
+    a = PersonMention("a1", "p1", "Kemal Dalkıran", "TR", "2019-01-01", rank="Lieutenant General")
+    b = PersonMention("a2", "p1", "Kemal Dalkiran", "TR", "2025-01-01", rank="General", position="Commander")
     assert len(cluster_block([a, b])) == 1
 
 
@@ -91,7 +91,7 @@ def test_clustering_does_not_depend_on_order():
 
 
 def test_registry_tracks_stale_articles_when_a_block_changes():
-    registry = Registry()
+    registry = MentionRegistry()
     registry.put("a1", [mention("a1", "Hasanov", "AZ")])
     first = registry.iri_for("a1", "p1")
     registry.articles["a1"][0].iri = first
@@ -103,12 +103,12 @@ def test_registry_tracks_stale_articles_when_a_block_changes():
 
 def test_curation_overrides_merge_and_split():
     overrides = PersonOverrides(merges={P + "elchin-hasanov": P + "zakir-hasanov"})
-    registry = Registry(overrides)
+    registry = MentionRegistry(overrides)
     registry.put("a1", [mention("a1", "Zakir Hasanov", "AZ")])
     registry.put("a2", [mention("a2", "Elchin Hasanov", "AZ")])
     assert registry.iri_for("a2", "p1") == P + "zakir-hasanov"
     overrides = PersonOverrides(splits=[(P + "zakir-hasanov", frozenset({"a2"}), P + "other", "Other", "AZ")])
-    registry = Registry(overrides)
+    registry = MentionRegistry(overrides)
     registry.put("a1", [mention("a1", "Zakir Hasanov", "AZ")])
     registry.put("a2", [mention("a2", "Zakir Hasanov", "AZ")])
     assert registry.iri_for("a2", "p1") == P + "other"
@@ -135,10 +135,10 @@ def test_organisations_places_forums_and_codes_normalise():
 
 
 def test_the_article_tells_which_end_is_the_surname():
-    western_order = Mention("a1", "p1", "Jaesung Fujiyama", "KR", aliases=["Fujiyama"])
-    chinese_order = Mention("a2", "p1", "Dong Jun", "CN", aliases=["Dong"])
+    western_order = PersonMention("a1", "p1", "Jaesung Fujiyama", "KR", aliases=["Fujiyama"])
+    chinese_order = PersonMention("a2", "p1", "Dong Jun", "CN", aliases=["Dong"])
     assert western_order.parts.surname == fold("Fujiyama")
     assert chinese_order.parts.surname == fold("Dong")
-    assert Mention("a3", "p1", "Dong Jun", "CN").parts.surname == fold("Dong")  # the default for CN
-    clusters = cluster_block([western_order, Mention("a4", "p1", "Fujiyama", "KR")])
+    assert PersonMention("a3", "p1", "Dong Jun", "CN").parts.surname == fold("Dong")  # the default for CN
+    clusters = cluster_block([western_order, PersonMention("a4", "p1", "Fujiyama", "KR")])
     assert len(clusters) == 1 and clusters[0].iri == P + "jaesung-fujiyama"
