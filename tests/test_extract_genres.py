@@ -761,3 +761,12 @@ def test_posts_of_several_states_met_on_the_sidelines_are_one_contact_each():
     extraction, _, _ = run(text, date="2025-08-24")
     assert sorted((m.parties, m.host, len(m.participants)) for m in extraction.meetings) == [
         (["AE", "BY"], None, 1), (["AE", "EG"], None, 1), (["AE", "RU"], "RU", 1)]
+
+
+def test_an_invitation_received_or_accepted_goes_from_the_one_who_gave_it():
+    for verb, target in (("accepted the invitation of", "to visit China"),
+                         ("received an invitation from", "to attend the Beijing Xiangshan Forum")):
+        text = f"Azerbaijani Defence Minister Elchin Guliyev {verb} Chinese Defence Minister Admiral Dong Wei {target}."
+        extraction, names, _ = run(text, date="2025-03-12")
+        assert [(names[i.inviter], names[i.invitee]) for i in extraction.invitations] == [("Dong Wei", "Elchin Guliyev")]
+        assert extraction.meetings == []  # an invitation received is no reception
