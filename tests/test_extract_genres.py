@@ -770,3 +770,11 @@ def test_an_invitation_received_or_accepted_goes_from_the_one_who_gave_it():
         extraction, names, _ = run(text, date="2025-03-12")
         assert [(names[i.inviter], names[i.invitee]) for i in extraction.invitations] == [("Dong Wei", "Elchin Guliyev")]
         assert extraction.meetings == []  # an invitation received is no reception
+
+
+def test_a_delegation_list_ends_at_the_contact_verb():
+    text = ("Sri Lankan Defence Secretary Air Vice Marshal Ruwan Perera along with delegation including Navy Commander "
+            "Vice Admiral Nimal Silva called on Pakistani Defence Minister Tariq Aziz in Islamabad on Monday.")
+    extraction, names, _ = run(text, date="2025-04-28")
+    assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
+        ("Ruwan Perera", ["Nimal Silva"])]

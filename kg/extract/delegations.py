@@ -54,8 +54,8 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             add_delegation(reader, before[-1][2], sentence, match.group(0))
     # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
     match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
-                      r"(?:the|his|her|its|a|an)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
-                      r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
+                      r"(?:the|his|her|its|a|an|(?P<with>along with|together with))\s+(?:visiting\s+|accompanying\s+)?"
+                      r"(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
                       r"(?:includes|included|include|comprises|comprised|comprising|consists of|consisted of|consisting of|composed of|made up of|including|that includes|which includes)\b", text,
                       re.I)
     if match:
@@ -65,6 +65,11 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
         relative = re.search(r",\s*(?:who|which|whose|where)\b", text[match.end():])
         if relative:
             zone_end = match.end() + relative.start()
+        # "X along with his delegation including A called on Y": the list ends at the contact verb
+        verbs = [m.start() for rule in reader.lex.triggers["meeting"]
+                 for m in [re.search(rule["pattern"], text[match.end():zone_end], re.I)] if m]
+        if verbs:
+            zone_end = match.end() + min(verbs)
         members = [r[2] for r in refs if match.end() <= r[0] < zone_end]
         leader = None
         if code:
@@ -79,7 +84,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                     pool = unknown[:1]
                 leader = pool[0] if pool else None
         else:
-            his = re.search(r"\b(?:his|her)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
+            his = re.search(r"\b(?:his|her|along with|together with)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
             before = [r for r in refs if r[1] <= match.start()]
             if his and before:
                 leader = before[-1][2]
