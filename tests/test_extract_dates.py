@@ -59,3 +59,16 @@ def test_the_single_day_named_wins_over_the_visit_span_around_it():
 def test_a_days_span_takes_the_day_the_sentence_before_named():
     assert resolve_date("It was co-chaired by the two secretaries during the visit on August 27-28, 2023.",
                         parse_iso("2023-08-29"), previous="2023-08-28") == "2023-08-28"
+
+
+def test_a_news_url_carries_the_publication_date_when_nothing_else_does():
+    from kg.extract import extract
+    from kg.extract.dates import url_date
+    from kg.model import Article
+
+    assert url_date("http://blog.example.org/2012/09/india-and-china-agree.html") == "2012-09"
+    assert url_date("https://news.example.com/world/2019/07/26/visit") == "2019-07-26"
+    assert url_date("https://example.com/defense/1828087") is None
+    text = "Georgian Defence Minister Levan Beridze received Lithuanian Chief of Defence General Tomas Kaunas today."
+    undated = extract(Article(id="u", text=text, url="https://news.example.com/2024/05/16/visit"))
+    assert [m.date for m in undated.meetings] == ["2024-05-16"]

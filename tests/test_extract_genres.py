@@ -778,3 +778,10 @@ def test_a_delegation_list_ends_at_the_contact_verb():
     extraction, names, _ = run(text, date="2025-04-28")
     assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
         ("Ruwan Perera", ["Nimal Silva"])]
+
+
+def test_delegation_level_talks_have_a_delegation_on_each_side():
+    text = ("At the delegation level meeting between the Defence Minister Ravi Menon and the visiting Defence Minister "
+            "of China General Li Wei in New Delhi on Monday, the two sides agreed to hold joint exercises.")
+    extraction, names, _ = run(text, date="2025-03-12", source="Press Information Bureau")
+    assert sorted((names[d.leader], d.country) for d in extraction.delegations) == [("Li Wei", "CN"), ("Ravi Menon", "IN")]

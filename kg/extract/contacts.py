@@ -15,7 +15,8 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
-from kg.extract.dates import date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date
+from kg.extract.dates import (date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date,
+                               url_date)
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -92,9 +93,12 @@ class ArticleReader:
         self.article = article
         self.lex = lexicon()
         cleaned = clean_article(article.text)
-        self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date)
-        # " date 2024-03" on a scraped first line: only the month is known (dates undated contacts)
-        self.pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else None
+        from_url = url_date(article.url)  # the last resort: "/2012/09/" in the article's address
+        self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date) or (
+            from_url if from_url and len(from_url) == 10 else None)
+        # " date 2024-03" on a scraped first line, or "/2012/09/" in the URL: only the month is known
+        self.pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else (
+            from_url if from_url and len(from_url) == 7 and not self.pub else None)
         self.pub_date: Date | None = parse_iso(self.pub)
         # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
         self.reference = reference_date(self.pub, cleaned.dateline_date)

@@ -83,6 +83,19 @@ def publication_date(field: str | None, first_line: str | None, dateline: str | 
     return None
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/\-](0?[1-9]|1[0-2])(?:[/\-](0?[1-9]|[12]\d|3[01]))?(?=[/\-_.]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a news URL's path carries ("/2012/09/", "/2019/07/26/", "/2023-02-07-..."): "YYYY-MM-DD" or
+    "YYYY-MM", or None."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = match.group(1), int(match.group(2)), match.group(3)
+    return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
+
+
 def reference_date(publication: str | None, dateline: str | None) -> str | None:
     """The day the story's "today" and "on Tuesday" count from: the dateline's date when it gives one a
     few days before publication ("Baku, May 13" in an article dated the 14th) or a day after it (time

@@ -36,6 +36,11 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             add_delegation(reader, reader.last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3])
         elif after:
             add_delegation(reader, after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
+    # "delegation-level talks between A and B": each heads their side's delegation
+    level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
+    if level:
+        for _, _, key in [r for r in refs if r[0] >= level.end() - 1][:2]:
+            add_delegation(reader, key, sentence, level.group(0), visiting=False)
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
     for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
@@ -170,7 +175,9 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                         meeting.participants.append(key)
 
 
-def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: str) -> DelegationDraft:
+def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: str,
+                   visiting: bool = True) -> DelegationDraft:
+    """The delegation ``leader`` heads (a visitor's, unless ``visiting`` is False: a host's own delegation)."""
     if leader not in reader.delegations:
         country = reader.country_of(leader)
         # "the Turkish delegation", "a Turkish defense ministerial delegation", "a PLA military delegation"
@@ -179,7 +186,7 @@ def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: 
             country = country or gazetteer.code_for(demonym.group(1))
         reader.delegations[leader] = DelegationDraft(leader, country)
         reader.settle_country(leader, country, "country.delegation-demonym", sentence.text)  # "the Turkish delegation was headed by X"
-        if leader not in reader.visitors:
+        if visiting and leader not in reader.visitors:
             reader.visitors.append(leader)
     delegation = reader.delegations[leader]
     if sentence.text not in delegation.evidence:
