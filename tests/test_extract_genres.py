@@ -530,6 +530,7 @@ def test_an_inverted_attendance_list_joins_the_meeting():
     assert sorted(names[k] for k in extraction.meetings[0].participants) == [
         "Ali Al-Ghanim", "John Reed", "Khalid bin Mohammed Al-Attiyah", "Paul Carter", "Salem bin Hamad Al-Nabit"]
     assert people["Salem bin Hamad Al-Nabit"].country == "QA" and people["Paul Carter"].country == "US"
+    assert people["Paul Carter"].position == "Ambassador"  # the honorific is his post
 
 
 def test_a_head_of_state_spoken_to_by_phone_takes_part():

@@ -791,6 +791,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
                 and not known and not used_after and not in_plural_list:
             continue
+        if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
+            position = "Ambassador"  # "US Ambassador James Smith": the honorific is the post
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
