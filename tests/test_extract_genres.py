@@ -786,3 +786,13 @@ def test_delegation_level_talks_have_a_delegation_on_each_side():
             "of China General Li Wei in New Delhi on Monday, the two sides agreed to hold joint exercises.")
     extraction, names, _ = run(text, date="2025-03-12", source="Press Information Bureau")
     assert sorted((names[d.leader], d.country) for d in extraction.delegations) == [("Li Wei", "CN"), ("Ravi Menon", "IN")]
+
+
+def test_those_accompanying_the_guest_join_the_contact_on_the_guests_side():
+    text = ("Brunei Defence Minister Halbi Yussof on Monday received Commander of the United States Indo-Pacific "
+            "Command Admiral John Carter. Accompanying the admiral were US Ambassador to Brunei Darussalam Mary Lane "
+            "and Executive Assistant Captain Mark Hill.")
+    extraction, names, people = run(text, date="2025-08-09")
+    assert people["Mark Hill"].country == "US" and people["Mary Lane"].country == "US"
+    assert sorted(names[k] for k in extraction.meetings[0].participants) == [
+        "Halbi Yussof", "John Carter", "Mark Hill", "Mary Lane"]

@@ -1033,6 +1033,12 @@ class ArticleReader:
             self.joiners.update(new)
             if text not in meeting.evidence:
                 meeting.evidence.append(text)
+            # "Accompanying the admiral were A and B": the guest's companions, of the guest's side
+            guest = meeting.participants[0] if meeting.host_person and meeting.participants[0] != meeting.host_person \
+                else next((k for k in meeting.participants if k != meeting.host_person and k not in new), None)
+            if join.group(0).startswith("accompanying") and guest and self.country_of(guest):
+                for key in new:
+                    self.settle_country(key, self.country_of(guest), "country.accompanies-the-guest", text)
 
     # ------------------------------------------------------------ invitations
 
