@@ -796,3 +796,15 @@ def test_those_accompanying_the_guest_join_the_contact_on_the_guests_side():
     assert people["Mark Hill"].country == "US" and people["Mary Lane"].country == "US"
     assert sorted(names[k] for k in extraction.meetings[0].participants) == [
         "Halbi Yussof", "John Carter", "Mark Hill", "Mary Lane"]
+
+
+def test_separate_courtesy_calls_and_a_video_interaction_are_contacts():
+    text = ("During the two-day visit, Brunei Navy Commander First Admiral Rosli Hamzah made separate courtesy calls to "
+            "Philippine Defence Undersecretary Jose Cruz and Philippine Vice Chief of Staff Lieutenant General Ramon "
+            "Santos in Manila on Tuesday.")
+    extraction, names, _ = run(text, date="2025-06-12")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Jose Cruz", "Rosli Hamzah"], ["Ramon Santos", "Rosli Hamzah"]]
+    text = "General Anil Rawat had a video interaction with General Kamal Hossain, Chief of Army Staff of Bangladesh."
+    extraction, _, _ = run(text, date="2025-06-12", source="Press Information Bureau")
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["BD", "IN"], "video")]
