@@ -808,3 +808,11 @@ def test_separate_courtesy_calls_and_a_video_interaction_are_contacts():
     text = "General Anil Rawat had a video interaction with General Kamal Hossain, Chief of Army Staff of Bangladesh."
     extraction, _, _ = run(text, date="2025-06-12", source="Press Information Bureau")
     assert [(m.parties, m.mode) for m in extraction.meetings] == [(["BD", "IN"], "video")]
+
+
+def test_an_ambassador_decorated_by_a_minister_meets_them_and_the_city_of_the_posting_is_no_name():
+    text = ("Romania's outgoing ambassador in Chisinau Daniel Ionescu was decorated by the Republic of Moldova's "
+            "Defense Minister Ion Rusu with the For Cooperation medal on Monday.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert "Daniel Ionescu" in people and people["Daniel Ionescu"].country == "RO"
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["MD", "RO"], "MD")]

@@ -639,8 +639,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     lex = lexicon()
     ranks = find_ranks(sentence)
     honorifics = find_honorifics(sentence)
+    # places: all but one-word cities, which may be surnames ("Tomas Kaunas") unless a preposition stands before
+    # them ("ambassador in Chisinau Daniel Ionescu")
     masked = [(r.start, r.end) for r in ranks] + [(h.start, h.end) for h in honorifics] + \
-        [(p.start, p.end) for p in find_places(sentence) if " " in p.name or p.kind != "city"]
+        [(p.start, p.end) for p in find_places(sentence) if " " in p.name or p.kind != "city"
+         or re.search(r"\b(?:in|to|at|from)\s+$", sentence[max(0, p.start - 6):p.start])]
     mentions = []
     runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
