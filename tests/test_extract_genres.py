@@ -816,3 +816,14 @@ def test_an_ambassador_decorated_by_a_minister_meets_them_and_the_city_of_the_po
     extraction, names, people = run(text, date="2025-03-12")
     assert "Daniel Ionescu" in people and people["Daniel Ionescu"].country == "RO"
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["MD", "RO"], "MD")]
+
+
+def test_discussions_with_a_list_of_officials_of_several_states_are_one_each_even_with_one_unplaced():
+    text = ("French Defence Minister Paul Girard was in Singapore on Friday for the Shangri-La Dialogue. He held "
+            "discussions with his Singaporean counterpart, Mr Lim Wei, Mr Tan Boon, Mr Greg Hale, Secretary of State "
+            "for Defence from the United States, and the Australian Minister of Defence, Mr Ian Ross.")
+    extraction, names, people = run(text, date="2025-06-02", source="Embassy of France in Australia")
+    assert people["Greg Hale"].country == "US"
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AU", "FR"], ["Ian Ross", "Paul Girard"]), (["FR", "SG"], ["Lim Wei", "Paul Girard"]),
+        (["FR", "SG"], ["Paul Girard", "Tan Boon"]), (["FR", "US"], ["Greg Hale", "Paul Girard"])]

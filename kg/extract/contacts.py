@@ -707,8 +707,9 @@ class ArticleReader:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             guest_sides = {self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
             host_sides = {self.country_of(r[2]) for r in subject}
+            # (one guest whose state the text leaves unsaid does not keep the others together)
             separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
-                all(self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1)
+                sum(not self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
         if separately or one_by_one:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             counterparts = [r for r in refs if r[0] >= match.end() - 1]

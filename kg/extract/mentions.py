@@ -595,6 +595,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if possessor and (possessor.group(0).lower().startswith(("the ", "country", "nation", "kingdom", "republic"))
                       or country_in(possessor.group(0)) is not None):
         text = text[possessor.end():]
+    if country is None:
+        # "Secretary of State for Defence from the United States": the state after the post
+        origin = re.match(r"\s+from\s+((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", sentence[span_end:])
+        if origin and country_in(origin.group(1)):
+            country, span_end = country_in(origin.group(1)), span_end + origin.end()
     if text.lower() in ("who", "minister") or len(text) < 3:
         return None, country, None, span_end
     return text, country, None, span_end
