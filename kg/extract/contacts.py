@@ -24,7 +24,7 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, Place as PlaceMention, country_in, find_persons, find_places
+from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.extract.records import (AnnouncedContact, InvitationDraft, MeetingDraft, PendingDelegationContact, Sentence,
                                 Trigger)

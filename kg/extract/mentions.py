@@ -46,7 +46,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Place:
+class PlaceMention:
     start: int
     end: int
     name: str
@@ -57,7 +57,7 @@ class Place:
 @dataclass
 class SentenceMentions:
     persons: list[Mention] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
 
 
 def tokens(sentence: str) -> list[tuple[str, int, int]]:
@@ -102,12 +102,12 @@ def _place_regex() -> re.Pattern:
     return _PLACE_REGEX
 
 
-def find_places(sentence: str) -> list[Place]:
+def find_places(sentence: str) -> list[PlaceMention]:
     return list(_find_places(sentence))
 
 
 @lru_cache(maxsize=8192)
-def _find_places(sentence: str) -> tuple[Place, ...]:
+def _find_places(sentence: str) -> tuple[PlaceMention, ...]:
     places = []
     for match in _place_regex().finditer(sentence):
         surface = gazetteer.lookup(match.group(0))
@@ -125,7 +125,7 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
         if re.search(r"\b(?:Gulf|Sea|Bay|Straits?|Horn) of\s+(?:the\s+)?$", sentence[max(0, match.start() - 12):match.start()]):
             continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
-        places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
+        places.append(PlaceMention(match.start(), match.end(), text, surface.code, surface.kind))
     return tuple(places)
 
 
