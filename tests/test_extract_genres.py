@@ -827,3 +827,15 @@ def test_discussions_with_a_list_of_officials_of_several_states_are_one_each_eve
     assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["AU", "FR"], ["Ian Ross", "Paul Girard"]), (["FR", "SG"], ["Lim Wei", "Paul Girard"]),
         (["FR", "SG"], ["Paul Girard", "Tan Boon"]), (["FR", "US"], ["Greg Hale", "Paul Girard"])]
+
+
+def test_two_visitors_of_two_states_holding_meetings_with_their_hosts_and_a_subheading():
+    text = ("Turkish Minister of National Defense, Ahmet Kaya as well as Azerbaijani Defense Minister Colonel General "
+            "Elchin Aliyev arrived in Tbilisi today, where they held meetings with Georgian Prime Minister Giorgi "
+            "Beridze and Defense Minister Levan Tsiklauri.\n\nTurkish Minister Meets Georgian PM, Counterpart\n\n"
+            "The parties discussed cooperation in the field of defense.")
+    extraction, names, people = run(text, date="2025-10-04")
+    assert "Meets" not in people
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AZ", "GE"], ["Elchin Aliyev", "Giorgi Beridze", "Levan Tsiklauri"]),
+        (["GE", "TR"], ["Ahmet Kaya", "Giorgi Beridze", "Levan Tsiklauri"])]

@@ -722,6 +722,20 @@ class ArticleReader:
                     self.current = None
                     self._meeting_group(sentence, trigger, subject + group, date)
                 return
+        # "A (Turkish) as well as B (Azerbaijani) ... held meetings with C and D (Georgian)": one contact per visitor
+        if re.search(r"\bmeetings\b", match.group(0)) and not joint:
+            subject = [r for r in refs if r[1] <= match.start() + 1]
+            counterparts = [r for r in refs if r[0] >= match.end() - 1]
+            subject_sides: dict = {}
+            for ref in subject:
+                subject_sides.setdefault(self.country_of(ref[2]), []).append(ref)
+            other_sides = {self.country_of(r[2]) for r in counterparts} - {None}
+            if len(subject_sides) >= 2 and None not in subject_sides and len(other_sides) == 1 \
+                    and not other_sides & set(subject_sides):
+                for group in subject_sides.values():
+                    self.current = None
+                    self._meeting_group(sentence, trigger, group + counterparts, date)
+                return
         # "..., and with Y" / "called on X, after which he held discussions with Y": two contacts of one subject
         split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
                           r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b",
