@@ -839,3 +839,14 @@ def test_two_visitors_of_two_states_holding_meetings_with_their_hosts_and_a_subh
     assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["AZ", "GE"], ["Elchin Aliyev", "Giorgi Beridze", "Levan Tsiklauri"]),
         (["GE", "TR"], ["Ahmet Kaya", "Giorgi Beridze", "Levan Tsiklauri"])]
+
+
+def test_a_headline_retold_without_its_day_is_the_contact_the_body_dates_and_companions_take_a_side():
+    text = ("Senior General Aung Min holds talks with Cambodian Defence Minister Gen. Chea Sok.\n\n"
+            "Nay Pyi Taw March 10\n\nMyanmar Commander-in-Chief Senior General Aung Min, who was on a goodwill tour of "
+            "Phnom Penh, Cambodia, met with Defence Minister Gen. Chea Sok at the Ministry of National Defence on "
+            "8 March. Also present at the call together with the Senior General were Chief of the General Staff "
+            "General Mya Tun Oo and Military Attache Col Win Ko.")
+    extraction, names, people = run(text, date="2017-03-10", source="The Myawady Daily")
+    assert [(m.date, len(m.participants)) for m in extraction.meetings] == [("2017-03-08", 4)]
+    assert people["Mya Tun Oo"].country == people["Win Ko"].country == people["Aung Min"].country == "MM"

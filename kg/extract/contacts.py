@@ -134,6 +134,8 @@ class ArticleReader:
         self.mention_count: Counter = Counter()
         self.sentence_index = 0
         self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
+        # joiner -> (the participant they came with, evidence): "Accompanying the admiral were ...", "together with"
+        self.same_side: dict[str, tuple[str, str]] = {}
         self.current_open = False  # may "also attended ..." still join the contact being told?
         self.pending: PendingDelegationContact | None = None
         self.announced: AnnouncedContact | None = None
@@ -1051,9 +1053,15 @@ class ArticleReader:
             # "Accompanying the admiral were A and B": the guest's companions, of the guest's side
             guest = meeting.participants[0] if meeting.host_person and meeting.participants[0] != meeting.host_person \
                 else next((k for k in meeting.participants if k != meeting.host_person and k not in new), None)
-            if join.group(0).startswith("accompanying") and guest and self.country_of(guest):
+            # "Also present together with the Senior General were A and B": of the side of the one they were with
+            together = re.search(r"\btogether with\b", text)
+            companion = next((k for s, _, k in refs if together and 0 <= s - together.end() <= 30 and k not in new), None)
+            if join.group(0).startswith("accompanying") and guest:
+                companion = guest
+            if companion:
                 for key in new:
-                    self.settle_country(key, self.country_of(guest), "country.accompanies-the-guest", text)
+                    if key != companion:
+                        self.same_side.setdefault(key, (companion, text))  # settled with the states (sides.py)
 
     # ------------------------------------------------------------ invitations
 
@@ -1064,6 +1072,7 @@ class ArticleReader:
         if self.pub is None:
             extraction.warnings.append("no publication date (input field, scraped first line or dateline): "
                                        "relative dates such as 'on Tuesday' were left unresolved")
+        self.meetings = _without_headline_copies(self.meetings, self.reference)
         # delegation members join meetings the delegation took part in
         for meeting in self.meetings:
             for leader, delegation in self.delegations.items():
@@ -1251,6 +1260,22 @@ _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|he
                             r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
+
+
+def _without_headline_copies(meetings: list[MeetingDraft], reference: str | None) -> list[MeetingDraft]:
+    """A headline or lead that tells the contact again without its day ("X holds talks with Y" dated by the
+    publication) is the contact the body dates a day or so earlier, not a second one."""
+    kept = []
+    for draft in meetings:
+        twin = next((m for m in meetings if m is not draft and set(draft.participants) <= set(m.participants)
+                     and len(draft.participants) >= 2 and m.mode == draft.mode and draft.date == reference
+                     and m.date != reference and m.date and reference and len(m.date) == 10
+                     and abs((parse_iso(m.date) - parse_iso(reference)).days) <= 2), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.evidence.extend(e for e in draft.evidence if e not in twin.evidence)
+    return kept
 
 
 def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:
