@@ -850,3 +850,11 @@ def test_a_headline_retold_without_its_day_is_the_contact_the_body_dates_and_com
     extraction, names, people = run(text, date="2017-03-10", source="The Myawady Daily")
     assert [(m.date, len(m.participants)) for m in extraction.meetings] == [("2017-03-08", 4)]
     assert people["Mya Tun Oo"].country == people["Win Ko"].country == people["Aung Min"].country == "MM"
+
+
+def test_bilateral_meetings_with_counterparts_from_several_states_are_one_each():
+    text = ("Polish Deputy Prime Minister Wladyslaw Nowak took part in the meeting of NATO Defence Ministers in "
+            "Brussels on Thursday. He held bilateral meetings with his counterparts from Lithuania, Latvia and "
+            "Luxembourg.")
+    extraction, _, _ = run(text, date="2025-10-17")
+    assert sorted(m.parties for m in extraction.meetings) == [["LT", "PL"], ["LU", "PL"], ["LV", "PL"]]

@@ -894,6 +894,11 @@ class ArticleReader:
         # "the Defense Ministers of Russia and Egypt": one post for each state
         listed = _PLURAL_POST.sub(lambda m: ", ".join(f"the {m.group(1)}{'y' if m.group(1).endswith('Secretar') else ''} of {state}"
                                                       for state in m.group(2, 3)), listed)
+        # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
+        listed = re.sub(r"\b(his|her|their) counterparts from ((?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
+                        r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
+                        lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
+                                            for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
         items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)
                  if item.strip(" ,")]
         posts = []
@@ -904,12 +909,12 @@ class ArticleReader:
             if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
                 continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
             # "paid a courtesy call on his US counterpart": a counterpart unnamed, of a named state
-            unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
-                                               item)
+            unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+"
+                                               r"(?:counterparts?|colleagues?)\s*", item)
             if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
                 appositive = re.match(r"\s*,\s*", text[cursor:])  # "his Hungarian counterpart, Tamas Varga,"
                 named_next = appositive is not None and any(s == cursor + appositive.end() for s, _ in names)
-                if not named_next and not any(item_start <= r[0] < item_start + len(item) for r in refs):
+                if not named_next and not (item_start >= 0 and any(item_start <= r[0] < item_start + len(item) for r in refs)):
                     posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
                 continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
