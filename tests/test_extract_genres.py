@@ -725,6 +725,8 @@ def test_a_minister_in_the_state_of_x_is_xs_but_an_ambassador_to_the_kingdom_of_
 
     assert country_in("Deputy Prime Minister and Minister of State for Defence Affairs in the State of Qatar") == "QA"
     assert country_in("Ambassador to the Kingdom of Saudi Arabia") is None
+    assert country_in("Minister of Defense for the Republic of Uzbekistan") == "UZ"
+    assert country_in("Special Envoy for Afghanistan") is None
 
 
 def test_an_exhibition_opening_told_with_commas_does_not_date_the_meeting_at_it():

@@ -138,9 +138,11 @@ def country_in(text: str) -> str | None:
     for place in find_places(text):
         if place.kind in ("country", "demonym", "institution", "body"):
             if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]) \
-                    and not (re.match(r"(?:State|Kingdom|Sultanate|Emirate) of\b", place.name)
-                             and re.search(r"\bMinist(?:er|ry)\b", text[:place.start])):
-                continue  # ... but a minister "in the State of Qatar" is Qatar's
+                    and not (re.search(r"\bMinist(?:er|ry)\b", text[:place.start])
+                             and (re.match(r"(?:State|Kingdom|Sultanate|Emirate|Republic) of\b", place.name)
+                                  or re.search(r"\bfor\s+(?:the\s+)?(?:(?:Republic|Kingdom|State) of\s+)?$",
+                                               text[max(0, place.start - 30):place.start]))):
+                continue  # ... but a minister "in the State of Qatar", "of Defense for Uzbekistan" is that state's
             if re.match(r"\s+[Aa]ffairs\b", text[place.end:]):
                 continue  # "Minister for EU Affairs", "Secretary for African Affairs": a portfolio, not a side
             return place.code
