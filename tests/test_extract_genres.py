@@ -860,3 +860,11 @@ def test_bilateral_meetings_with_counterparts_from_several_states_are_one_each()
             "Luxembourg.")
     extraction, _, _ = run(text, date="2025-10-17")
     assert sorted(m.parties for m in extraction.meetings) == [["LT", "PL"], ["LU", "PL"], ["LV", "PL"]]
+
+
+def test_the_reporting_clause_after_a_counterparts_name_is_not_his_post():
+    text = ("BAKU, March 29. Turkish Minister of National Defense Kemal Demir had a telephone conversation with his "
+            "Uzbek counterpart Rustam Aliev, the press service of the Turkish Defense Ministry said.")
+    extraction, _, people = run(text, date="2025-03-29", source="Trend News Agency")
+    assert people["Rustam Aliev"].country == "UZ"
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["TR", "UZ"], "call")]

@@ -597,6 +597,8 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if possessor and (possessor.group(0).lower().startswith(("the ", "country", "nation", "kingdom", "republic"))
                       or country_in(possessor.group(0)) is not None):
         text = text[possessor.end():]
+    if re.match(r"\s+(?:said|says|reported|reports|told|announced|added|stated|noted)\b", sentence[span_end:]):
+        return None, None, None, start  # "X, the press service of the ministry said": the next clause's subject
     if country is None:
         # "Secretary of State for Defence from the United States": the state after the post
         origin = re.match(r"\s+from\s+((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", sentence[span_end:])
