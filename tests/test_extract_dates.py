@@ -72,3 +72,11 @@ def test_a_news_url_carries_the_publication_date_when_nothing_else_does():
     text = "Georgian Defence Minister Levan Beridze received Lithuanian Chief of Defence General Tomas Kaunas today."
     undated = extract(Article(id="u", text=text, url="https://news.example.com/2024/05/16/visit"))
     assert [m.date for m in undated.meetings] == ["2024-05-16"]
+
+
+def test_numeric_dates_in_either_order_and_never_a_thirteenth_month():
+    from kg.extract.dates import explicit_date
+
+    assert explicit_date("WASHINGTON, DC (08/28/2012)", None) == "2012-08-28"
+    assert explicit_date("on 28/08/2012", None) == "2012-08-28"
+    assert explicit_date("on 13/13/2012", None) is None

@@ -61,6 +61,8 @@ def _year_for(month: int, day: int | None, pub: date | None, past: bool = True) 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
     if year is None:
         return None
+    if month is not None and not 1 <= month <= 12:
+        return None  # no such month: not a date
     if month is None:
         return f"{year:04d}"
     if day is None:
@@ -118,7 +120,10 @@ def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
         return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _NUMERIC.search(text)
     if match:
-        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if second > 12 >= first:
+            first, second = second, first  # "08/28/2012": the American order, month first
+        return _iso(year, second, first)
     found = []
     for match in _DAY_MONTH.finditer(text):
         found.append((match.start(), int(match.group(1)), _month(match.group(2)), match.group(3)))
