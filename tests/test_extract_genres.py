@@ -868,3 +868,14 @@ def test_the_reporting_clause_after_a_counterparts_name_is_not_his_post():
     extraction, _, people = run(text, date="2025-03-29", source="Trend News Agency")
     assert people["Rustam Aliev"].country == "UZ"
     assert [(m.parties, m.mode) for m in extraction.meetings] == [(["TR", "UZ"], "call")]
+
+
+def test_a_delegation_welcomed_is_the_one_whose_head_the_story_named_before():
+    text = ("Members of the Brazilian Army visited U.S. Army South for staff talks on Monday. Representatives from "
+            "Brazil included Brazilian Army Lt. Gen. Paulo Souza, Head of Delegation, and Col. Rui Lima, Intelligence. "
+            "At the opening ceremony Maj. Gen. John Reed, U.S. Army South Commander, welcomed the Brazilian "
+            "delegation via video teleconference.")
+    extraction, names, _ = run(text, date="2025-04-27")
+    assert [names[d.leader] for d in extraction.delegations] == ["Paulo Souza"]
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
+        (["BR", "US"], "video", ["John Reed", "Paulo Souza"])]

@@ -438,6 +438,16 @@ class ArticleReader:
             refs = sentence.refs = [(0, 0, self.last_subject)] + refs
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and len(keys) == 1 and re.search(r"\bthe (?:visiting |[A-Z][\w\-]+ )?delegation\b", text) \
+                and trigger.rule != "meeting.delegation-escorted-by":
+            # "X welcomed the Brazilian delegation ...": the delegation whose leader the story named before
+            named = {m.key for m in sentence.persons}
+            leader = next((k for k, d in reversed(self.delegations.items()) if k not in named
+                           and (d.country or self.country_of(k)) not in (None, self.country_of(keys[0]))), None)
+            if leader:
+                refs = sentence.refs = refs + [(len(text), len(text) + 1, leader)]
+                keys = _unique([k for _, _, k in refs])
+                sides = {self.country_of(k) for k in keys} - {None}
         if trigger is not None and trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
             # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
             # delegation told before, escorted by its host

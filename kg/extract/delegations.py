@@ -36,6 +36,11 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             add_delegation(reader, reader.last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3])
         elif after:
             add_delegation(reader, after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
+    # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
+    for mention in sentence.persons:
+        record = reader.person(mention.key)
+        if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
+            add_delegation(reader, mention.key, sentence, record.position)
     # "delegation-level talks between A and B": each heads their side's delegation
     level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
     if level:
