@@ -879,3 +879,10 @@ def test_a_delegation_welcomed_is_the_one_whose_head_the_story_named_before():
     assert [names[d.leader] for d in extraction.delegations] == ["Paulo Souza"]
     assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
         (["BR", "US"], "video", ["John Reed", "Paulo Souza"])]
+
+
+def test_a_special_visit_paid_to_an_official_is_a_call_on_them():
+    text = ("German Brigadier General Jurgen Maier has paid a special visit to the Chief of Defence Staff of the Ghana "
+            "Armed Forces Vice Admiral Kofi Mensah on Monday.")
+    extraction, _, _ = run(text, date="2025-07-18")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["DE", "GH"], "GH")]
