@@ -886,3 +886,11 @@ def test_a_special_visit_paid_to_an_official_is_a_call_on_them():
             "Armed Forces Vice Admiral Kofi Mensah on Monday.")
     extraction, _, _ = run(text, date="2025-07-18")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["DE", "GH"], "GH")]
+
+
+def test_a_rank_in_lower_case_before_a_name_anchors_it():
+    text = ("Moroccan Defence Minister Ahmed Alami welcomed lieutenant general Hans Weber, general director of the "
+            "NATO international military staff, to Rabat on Monday.")
+    extraction, _, people = run(text, date="2025-03-12")
+    assert people["Hans Weber"].rank == "Lieutenant General"
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["MA", "NATO"], "MA")]

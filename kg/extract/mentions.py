@@ -207,6 +207,14 @@ def find_ranks(sentence: str) -> list[Span]:
                 or not next_word or not (next_word[0].isupper() or next_word[0] == "(" or next_word in ("bin", "al")):
             continue
         spans.append(Span(start, match.end(), canonical))
+    # "welcomed lieutenant general Hans Weber": a rank in lower case right before a two-word capitalised name
+    for match in lex.rank_regex_lower.finditer(sentence):
+        if any(s.start <= match.start() < s.end for s in spans) or (match.start() > 0 and sentence[match.start() - 1].isalpha()):
+            continue
+        if re.match(r"\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)+", sentence[match.end():]) \
+                and not re.search(r"\b(?:a|an)\s+$", sentence[:match.start()]) and canonical_rank(match.group("rank")):
+            spans.append(Span(match.start(), match.end(), canonical_rank(match.group("rank"))))
+    spans.sort(key=lambda span: span.start)
     # "Commander Admiral X": the first word is a post, not a second rank
     return [span for k, span in enumerate(spans)
             if not (k + 1 < len(spans) and sentence[span.end:spans[k + 1].start].strip() == "")]
