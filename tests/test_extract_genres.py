@@ -894,3 +894,12 @@ def test_a_rank_in_lower_case_before_a_name_anchors_it():
     extraction, _, people = run(text, date="2025-03-12")
     assert people["Hans Weber"].rank == "Lieutenant General"
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["MA", "NATO"], "MA")]
+
+
+def test_one_vowel_apart_is_one_person_and_the_gcc_by_its_full_name():
+    text = ("Abu Dhabi (WAM) Yesterday, Minister of State for Defense Affairs Mohammed bin Ahmed Al Bawardi received "
+            "Dr. Nayef Al-Hajraf, Secretary-General of the Cooperation Council for the Arab States of the Gulf. "
+            "Al Bowardi stressed the depth of relations.")
+    extraction, names, people = run(text, date="2025-06-11", source="WAM")
+    assert people["Nayef Al-Hajraf"].country == "GCC"
+    assert len([p for p in extraction.persons if "Bawardi" in p.name or "Bowardi" in p.name]) == 1
