@@ -903,3 +903,11 @@ def test_one_vowel_apart_is_one_person_and_the_gcc_by_its_full_name():
     extraction, names, people = run(text, date="2025-06-11", source="WAM")
     assert people["Nayef Al-Hajraf"].country == "GCC"
     assert len([p for p in extraction.persons if "Bawardi" in p.name or "Bowardi" in p.name]) == 1
+
+
+def test_the_visitor_is_the_one_the_visit_verb_follows_not_the_inviter_named_before():
+    text = ("ISLAMABAD: Federal Minister of Defence Tariq Aziz and South African Defence Minister Thandi Nkosi signed a "
+            "memorandum of understanding. On the invitation extended by Aziz, Nkosi accompanied by a high level "
+            "delegation is visiting Pakistan from March 26-29.")
+    _, _, people = run(text, date="2025-03-27", source="Jasarat")
+    assert people["Tariq Aziz"].country == "PK"

@@ -622,7 +622,9 @@ class ArticleReader:
     def _visitor_cues(self, sentence: Sentence) -> None:
         text = sentence.text
         for start, end, key in sentence.refs:
-            tail = text[end:end + 120]
+            # up to the next person named: "On the invitation extended by Asif, X ... is visiting": X visits
+            following = [s for s, _, k in sentence.refs if s >= end and k != key]
+            tail = text[end:min([end + 120] + following)]
             head = text[max(0, start - 60):start]
             if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                         r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
