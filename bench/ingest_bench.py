@@ -3,7 +3,7 @@
     python bench/ingest_bench.py                      # 10,000 articles, --jobs 1 and 2
     python bench/ingest_bench.py --articles 2000 --jobs 1
 
-Writes a fictional corpus with `kg.synth` (press-release-like articles, ~170 words, the same
+Writes a fictional corpus with `kg.devtools.synth` (press-release-like articles, ~170 words, the same
 officials recurring across articles), then runs the real command, each in a fresh process so that
 its peak RSS is its own:
 
@@ -45,7 +45,7 @@ def measure(command: list[str]) -> tuple[int, float, float, str]:
 
 
 def write_corpus(folder: Path, count: int, seed: int) -> Path:
-    from kg.synth import write_corpus as synth
+    from kg.devtools.synth import write_corpus as synth
 
     synth(folder, count, seed=seed)
     return folder / "articles.jsonl"
@@ -70,8 +70,8 @@ def gold_officials(folder: Path) -> int:
 
 
 def entity_persons(store: Path) -> int:
-    from kg.rdf import ENTITIES_GRAPH
-    from kg.store import GraphStore
+    from kg.graph.vocabulary import ENTITIES_GRAPH
+    from kg.graph.store import GraphStore
 
     with GraphStore(store, read_only=True) as graph:
         rows = graph.query(f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH {ENTITIES_GRAPH} "
@@ -83,7 +83,7 @@ def official_identities(count: int, seed: int) -> dict[tuple[str, str | None], i
     """(surface name, country) -> the generator's official: the gold writes a person under the
     spelling the article used ("Nikolay" or "Nikolai"), so the official behind it comes from the
     generator's population, where each official has a name and maybe a variant spelling."""
-    from kg.synth import build_population
+    from kg.devtools.synth import build_population
 
     population = build_population(seed, count)
     identities: dict[tuple[str, str | None], int] = {}
@@ -103,8 +103,8 @@ def resolution_scores(store: Path, folder: Path, count: int, seed: int) -> dict:
     """
     from collections import Counter
 
-    from kg.pipeline import Resolution
-    from kg.store import GraphStore
+    from kg.graph.persistence import Resolution
+    from kg.graph.store import GraphStore
 
     officials = official_identities(count, seed)
 

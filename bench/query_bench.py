@@ -4,7 +4,7 @@ The data are synthetic `kg.model.Extraction`s mapped by the real RDF mapping (`e
 what ingest writes), shaped like ours: one named graph per article, each person's label, rank and
 country repeated in every article that mentions them, about a third of the meetings reported again
 by a later article; beside them each person described once in the entities graph (as resolution
-does), and the default graph holding the merge (`kg.merge`), each triple once.
+does), and the default graph holding the merge (`kg.graph.merge`), each triple once.
 
 The store is loaded the way `kg load` restores one (RocksDB's bulk loader, the merge built while
 loading) into a temporary folder on disk, and queried without a union default graph. rdflib gets
@@ -34,10 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg import queries  # noqa: E402
-from kg.merge import with_merge  # noqa: E402
+from kg.graph.mapping import extraction_quads, party_iri, person_iri
+from kg.graph.merge import with_merge  # noqa: E402
+from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL, RDF_TYPE, mdc
 from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place  # noqa: E402
-from kg.rdf import ENTITIES_GRAPH, RDF_TYPE, RDFS_LABEL, extraction_quads, mdc, party_iri, person_iri  # noqa: E402
+from kg.query import named as queries  # noqa: E402
 
 COUNTRIES = ["AZ", "TR", "CN", "RU", "US", "GB", "FR", "DE", "IT", "ES", "PK", "IN", "KZ", "UZ",
              "GE", "UA", "IL", "IR", "SA", "AE", "QA", "EG", "JP", "KR", "ID", "MY", "VN", "TH",

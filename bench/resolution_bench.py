@@ -1,7 +1,7 @@
 """Resolution cost per article and peak memory of `kg ingest` as the store grows (1k, 10k, 50k articles).
 
 Each size runs in a fresh process: a `kg synth` corpus of N articles is ingested into a new on-disk
-store with the extractor replaced by the generator's gold facts (`kg.synth.gold_extraction`), so
+store with the extractor replaced by the generator's gold facts (`kg.devtools.synth.gold_extraction`), so
 what is measured is what comes after extraction: resolution (registering mentions, clustering
 surname blocks, assigning IRIs, reconciling), RDF mapping and the SPARQL updates that keep the
 article graphs, the entities graph and the merged default graph. Time inside resolution
@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def one_size(n: int, folder: Path) -> dict:
     import kg.pipeline as pipeline
-    from kg.store import GraphStore
-    from kg.synth import gold_extraction, write_corpus
+    from kg.graph.store import GraphStore
+    from kg.devtools.synth import gold_extraction, write_corpus
 
     corpus = folder / "corpus"
     write_corpus(corpus, n, seed=1)

@@ -1,6 +1,6 @@
 """How `kg viz` scales: build time, file size and time to first draw in headless Chromium.
 
-For each size, a synthetic person network shaped like `kg.network.person_network`'s output
+For each size, a synthetic person network shaped like `kg.analysis.network.person_network`'s output
 (persons of 30 countries with ranks and positions; contacts with dates and source articles;
 a clustered power-law graph, 2 edges per node) is turned into a page by the library API, written,
 and opened from file:// in Debian's chromium driven by Playwright. "First draw" is the time from
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.network import add_metrics
-from kg.viz import PHYSICS_LIMIT, to_html, to_pyvis
+from kg.analysis.network import add_metrics
+from kg.analysis.viz import PHYSICS_LIMIT, to_html, to_pyvis
 
 OUT = Path(__file__).parent / "out"
 CHROMIUM = "/usr/bin/chromium"

@@ -8,11 +8,13 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
 from kg import __version__
 from kg.errors import KgError
+from kg.graph.store import open_store
 
 EXIT_PARTIAL = 3
 
@@ -30,22 +32,25 @@ class KgGroup(click.Group):
             sys.exit(130)
 
 
+class StoreAt(NamedTuple):
+    """Where the store is, and whether the command opens it read-only: `open_store(*store_at)`."""
+
+    location: str
+    read_only: bool
+
+
 def store_option(read_only: bool = False):
-    """`--store DIR|URL`, from KG_STORE or ./kg-store by default."""
+    """`--store DIR|URL`, from KG_STORE or ./kg-store by default, as a `StoreAt`: commands that
+    only read say ``read_only=True`` and open it so (other processes may write meanwhile)."""
     return click.option(
-        "--store", "store_location", envvar="KG_STORE", default="kg-store", show_default=True,
+        "--store", "store_at", envvar="KG_STORE", default="kg-store", show_default=True,
+        callback=lambda ctx, param, value: StoreAt(value, read_only),
         help="Store directory (embedded Oxigraph), or the URL of a SPARQL endpoint. Env: KG_STORE.")
 
 
 def format_option(choices, default):
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,
                         show_default=True, help="Output format.")
-
-
-def open_for(location: str, read_only: bool):
-    from kg.store import open_store
-
-    return open_store(location, read_only=read_only)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,27 +85,26 @@ def web_options(function):
 
 
 def _fetcher(cache_dir, delay, fetch_timeout, retries):
-    from kg.web import Fetcher
+    from kg.read.web import Fetcher
 
     return Fetcher(cache_dir=cache_dir, delay=delay, timeout=fetch_timeout, retries=retries)
 
 
-def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options):
+def _run_ingest(paths, store_at, quiet, show_progress, fetcher, **options):
     """Ingest with a progress line; print warnings, failures, the summary and each URL's outcome.
     Returns the report (the caller decides the exit code)."""
-    from kg.ingest import one_line
     from kg.pipeline import ingest as run_ingest
     from kg.progress import Progress
+    from kg.read.items import one_line
 
-    store = open_for(store_location, read_only=False)
     progress = Progress(enabled=not quiet if show_progress is None else show_progress,
                         force=bool(show_progress))
-    try:
-        report = run_ingest(paths, store, on_progress=progress.update, count_first=progress.enabled,
-                            fetcher=fetcher, **options)
-    finally:
-        progress.close()
-        store.close()
+    with open_store(*store_at) as store:
+        try:
+            report = run_ingest(paths, store, on_progress=progress.update, count_first=progress.enabled,
+                                fetcher=fetcher, **options)
+        finally:
+            progress.close()
     if not quiet:
         for warning in report.warnings:
             click.echo(f"Warning: {one_line(warning)}", err=True)
@@ -115,7 +119,7 @@ def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options)
     return report
 
 
-@cli.command()
+@cli.command("ingest")
 @click.argument("paths", nargs=-1)  # each path is checked as it is read: one bad path fails alone
 @store_option()
 @click.option("--urls", "urls_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -132,7 +136,7 @@ def _run_ingest(paths, store_location, quiet, show_progress, fetcher, **options)
 @click.option("--article-timeout", "article_seconds", default=30.0, show_default=True,
               type=click.FloatRange(0, min_open=True), metavar="SECONDS",
               help="Time one article's extraction may take; an article over it fails alone.")
-def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch_timeout, retries, jobs, force, quiet,
+def ingest_command(paths, store_at, urls_file, url_column, cache_dir, delay, fetch_timeout, retries, jobs, force, quiet,
            show_progress, article_seconds):
     """Read articles into the store: .txt, .jsonl, saved web pages (.html, .htm), directories of
     them, web pages by URL, and news feeds (RSS, Atom: a URL or a saved .xml; each entry's page).
@@ -151,7 +155,7 @@ def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch
       kg ingest saved-pages/ https://www.mod.example/news/visit.html --urls links.csv
       kg ingest https://www.mod.example/rss.xml
     """
-    from kg.web import is_url, read_url_list
+    from kg.read.web import is_url, read_url_list
 
     paths = list(paths)
     if urls_file:
@@ -165,7 +169,7 @@ def ingest(paths, store_location, urls_file, url_column, cache_dir, delay, fetch
     web = urls_file or any(is_url(path) or str(path).lower().endswith((".xml", ".rss", ".atom")) for path in paths)
     fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries) if web else None
     try:
-        report = _run_ingest(paths, store_location, quiet, show_progress, fetcher, jobs=jobs, force=force,
+        report = _run_ingest(paths, store_at, quiet, show_progress, fetcher, jobs=jobs, force=force,
                              article_seconds=article_seconds)
     finally:
         if fetcher is not None:
@@ -196,7 +200,7 @@ def parse_interval(text: str) -> float:
 @store_option()
 @web_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only each reading's summary and the failures.")
-def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_timeout, retries, quiet):
+def watch(feeds_file, interval, runs, store_at, cache_dir, delay, fetch_timeout, retries, quiet):
     """Keep a store current with news feeds: read every feed in FEEDS_FILE (one feed URL, or saved
     .xml, a line), ingest the pages of its new entries, wait, and again. Ctrl-C stops it cleanly
     (what is stored stays stored; a reading cut short is finished by the next).
@@ -208,8 +212,8 @@ def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_ti
     import time
     from datetime import datetime, timezone
 
-    from kg.feeds import read_feeds_list
-    from kg.web import FetchLog
+    from kg.read.feeds import read_feeds_list
+    from kg.read.web import FetchLog
 
     seconds = parse_interval(interval)
     feeds = read_feeds_list(Path(feeds_file))
@@ -219,7 +223,7 @@ def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_ti
         while True:
             fetcher.log = FetchLog()
             click.echo(f"Reading {len(feeds)} feeds at {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S} UTC")
-            _run_ingest(feeds, store_location, quiet=quiet, show_progress=False, fetcher=fetcher)
+            _run_ingest(feeds, store_at, quiet=quiet, show_progress=False, fetcher=fetcher)
             done += 1
             if runs and done >= runs:
                 break
@@ -241,7 +245,7 @@ def watch(feeds_file, interval, runs, store_location, cache_dir, delay, fetch_ti
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the failures.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Show the progress line (default: when standard error is a terminal).")
-def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout, retries, quiet, show_progress):
+def gdelt(files, cameo, country, store_at, cache_dir, delay, fetch_timeout, retries, quiet, show_progress):
     """Read the pages behind GDELT 2.0 events: select the events of export files (*.export.CSV,
     zipped or not) by CAMEO code and country, fetch each distinct source URL once, extract it, and
     record the events' ids and codes on the article (mdc:gdeltEvent). Exit code 3 if some failed.
@@ -250,13 +254,13 @@ def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout
     Example:
       kg gdelt 20240514120000.export.CSV.zip --cameo 04,05 --country AZ --store kg-store
     """
-    from kg.gdelt import gdelt_items
+    from kg.read.gdelt import gdelt_items
 
     counts: dict = {}
     fetcher = _fetcher(cache_dir, delay, fetch_timeout, retries)
     try:
         items = gdelt_items(files, cameo.split(","), country, fetcher, counts)
-        report = _run_ingest([], store_location, quiet, show_progress, fetcher, items=items)
+        report = _run_ingest([], store_at, quiet, show_progress, fetcher, items=items)
     finally:
         fetcher.close()
     click.echo(f"GDELT: {counts.get('events', 0)} events read, {counts.get('selected', 0)} selected, "
@@ -265,10 +269,10 @@ def gdelt(files, cameo, country, store_location, cache_dir, delay, fetch_timeout
         sys.exit(EXIT_PARTIAL)
 
 
-@cli.command()
+@cli.command("remove")
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option()
-def remove(article_ids, store_location):
+def remove_command(article_ids, store_at):
     """Remove articles (by id) and everything read from them; entities they alone named go too.
 
     Exit code 3 if some ids are not in the store (the others are removed).
@@ -277,14 +281,11 @@ def remove(article_ids, store_location):
     Example:
       kg remove D01 D02 --store kg-store
     """
-    from kg.ingest import one_line
     from kg.pipeline import remove as run_remove
+    from kg.read.items import one_line
 
-    store = open_for(store_location, read_only=False)
-    try:
+    with open_store(*store_at) as store:
         removed, missing = run_remove(article_ids, store)
-    finally:
-        store.close()
     for article_id in missing:
         click.echo(f"Failed: {one_line(article_id)}: no such article in the store", err=True)
     click.echo(f"Removed {len(removed)} articles" + (f", {len(missing)} not found" if missing else ""))
@@ -294,7 +295,7 @@ def remove(article_ids, store_location):
 
 @cli.command()
 @store_option()
-def resolve(store_location):
+def resolve(store_at):
     """Re-run entity resolution over every stored article (after new rules or curations).
 
     Ingest keeps resolution up to date by itself; this re-checks everything.
@@ -305,11 +306,8 @@ def resolve(store_location):
     """
     from kg.pipeline import resolve_all
 
-    store = open_for(store_location, read_only=False)
-    try:
+    with open_store(*store_at) as store:
         remapped = resolve_all(store)
-    finally:
-        store.close()
     click.echo(f"Re-resolved: {remapped} articles re-mapped")
 
 
@@ -318,26 +316,21 @@ def resolve(store_location):
                                                 "and why their mentions were merged.")
 @store_option(read_only=True)
 @format_option(["table", "csv", "tsv", "json"], "table")
-def entities(person_name, store_location, fmt):
+def entities(person_name, store_at, fmt):
     """List resolved persons, or explain one (--person NAME).
 
     \b
     Example:
       kg entities --person "Zakir Hasanov" --store kg-store
     """
+    from kg.graph.persistence import Resolution, explain_person, resolved_persons
     from kg.output import render
-    from kg.pipeline import Resolution
 
-    from kg.pipeline import explain_person
-
-    store = open_for(store_location, read_only=True)
-    try:
+    with open_store(*store_at) as store:
         if person_name:
             found = explain_person(Resolution(store), person_name)
         else:
-            registry = Resolution(store, eager=True).registry
-    finally:
-        store.close()
+            persons = resolved_persons(Resolution(store, eager=True))
     if person_name:
         if not found:
             raise click.ClickException(f"no person named like {person_name!r} in the store")
@@ -347,22 +340,14 @@ def entities(person_name, store_location, fmt):
         click.echo(render(["entity", "label", "article", "as written", "country", "confidence", "why"],
                           rows, fmt), nl=False)
         return
-    members: dict[str, list] = {}
-    for mentions in registry.articles.values():
-        for mention in mentions:
-            if mention.iri:
-                members.setdefault(mention.iri, []).append(mention)
-    rows = []
-    for iri, found_members in sorted(members.items()):
-        names = sorted({m.name for m in found_members})
-        rows.append([iri.rsplit("/", 1)[-1], names, len({m.article for m in found_members})])
+    rows = [[iri.rsplit("/", 1)[-1], names, articles] for iri, names, articles in persons]
     click.echo(render(["entity", "names", "articles"], rows, fmt), nl=False)
 
 
 @cli.command()
 @click.argument("curation_file", type=click.Path(exists=True, dir_okay=False, path_type=str))
 @store_option()
-def curate(curation_file, store_location):
+def curate(curation_file, store_at):
     """Apply an analyst's corrections from a YAML file: merge, split, set, add_contact, reject.
 
     The file is checked as a whole first (unknown entities are errors, nothing is applied); the
@@ -372,13 +357,10 @@ def curate(curation_file, store_location):
     Example:
       kg curate docs/curations-demo.yaml --store kg-store    # after scripts/demo.sh
     """
-    from kg.curate import apply_curations
+    from kg.pipeline import apply_curations
 
-    store = open_for(store_location, read_only=False)
-    try:
+    with open_store(*store_at) as store:
         report = apply_curations(store, curation_file)
-    finally:
-        store.close()
     click.echo(report.summary().capitalize())
 
 
@@ -410,7 +392,7 @@ def limit_options(fn):
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow a SPARQL UPDATE (kg query is read-only without it).")
 @limit_options
-def query(sparql_or_name, params, query_file, store_location, fmt, allow_update, seconds, max_result_mb,
+def query(sparql_or_name, params, query_file, store_at, fmt, allow_update, seconds, max_result_mb,
           allowed_services):
     """Run a named query (see `kg queries`) or a SPARQL query over all article graphs.
 
@@ -428,8 +410,8 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update,
       kg query 'PREFIX mdc: <https://w3id.org/mdc#>
         SELECT ?m ?date WHERE { GRAPH ?g { ?m a mdc:Meeting ; mdc:date ?date } }'
     """
-    from kg import queries as named
-    from kg.sparql import refuse_remote_calls, run_query, run_query_limited
+    from kg.query import named
+    from kg.query.sparql import refuse_remote_calls, run_query, run_query_limited
 
     if bool(sparql_or_name) == bool(query_file):
         raise click.UsageError("give either a query name, a SPARQL query or --file FILE")
@@ -441,19 +423,18 @@ def query(sparql_or_name, params, query_file, store_location, fmt, allow_update,
         chosen.terms(values)  # a bad parameter is reported before the store is opened
     elif params:
         raise click.UsageError("--param applies to a named query (see `kg queries`)")
-    if chosen is not None or store_location == ":memory:":
-        store = open_for(store_location, read_only=not allow_update or store_location != ":memory:")
-        try:
+    in_memory = store_at.location == ":memory:"
+    if chosen is not None or in_memory:
+        read_only = (store_at.read_only and not allow_update) or not in_memory  # the update runs in its process
+        with open_store(store_at.location, read_only=read_only) as store:
             if chosen is not None:
                 text = chosen.bind(values, store=store)
-            if store_location == ":memory:":  # nothing another process could open: no limits
+            if in_memory:  # nothing another process could open: no limits
                 refuse_remote_calls(text, allowed_services)
                 result = run_query(store, text, allow_update=allow_update)
-        finally:
-            store.close()
-    if store_location != ":memory:":
+    if not in_memory:
         refuse_remote_calls(text, allowed_services)
-        result = run_query_limited(store_location, text, allow_update=allow_update, seconds=seconds,
+        result = run_query_limited(store_at.location, text, allow_update=allow_update, seconds=seconds,
                                    max_bytes=int(max_result_mb * 1_000_000))
     if result is None:
         click.echo("Update applied.")
@@ -472,8 +453,8 @@ def list_queries(name, fmt):
       kg queries
       kg queries contacts
     """
-    from kg import queries as named
     from kg.output import render
+    from kg.query import named
 
     if name:
         chosen = named.get(name)
@@ -486,7 +467,7 @@ def list_queries(name, fmt):
     click.echo(render(["name", "parameters", "description"], rows, fmt), nl=False)
 
 
-@cli.command()
+@cli.command("serve")
 @store_option(read_only=True)
 @click.option("--bind", "bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT",
               help="Address to listen on; only this machine can connect by default.")
@@ -494,7 +475,7 @@ def list_queries(name, fmt):
               help="Serve read-write (SPARQL Update and Graph Store endpoints too), as a team store "
                    "that `--store http://HOST:PORT` commands ingest into.")
 @limit_options
-def serve(store_location, bind, writable, seconds, max_result_mb, allowed_services):
+def serve_command(store_at, bind, writable, seconds, max_result_mb, allowed_services):
     """Serve the store as a SPARQL 1.1 endpoint: queries at /query, a query page at /.
 
     Runs the Oxigraph server over the store directory. GET and POST queries, results as JSON,
@@ -514,14 +495,14 @@ def serve(store_location, bind, writable, seconds, max_result_mb, allowed_servic
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7878/query
     """
-    from kg.serve import serve as run_server
+    from kg.query.serve import serve as run_server
 
-    sys.exit(run_server(store_location, bind=bind, writable=writable, timeout=seconds,
+    sys.exit(run_server(store_at.location, bind=bind, writable=writable, timeout=seconds,
                         max_bytes=int(max_result_mb * 1_000_000), allowed_services=allowed_services,
                         echo=lambda line: click.echo(line, err=True)))
 
 
-@cli.command()
+@cli.command("export")
 @store_option(read_only=True)
 @format_option(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"], "turtle")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
@@ -529,7 +510,7 @@ def serve(store_location, bind, writable, seconds, max_result_mb, allowed_servic
 @click.option("--bookkeeping", is_flag=True,
               help="Include the entity-resolution records (graph .../id/graph/resolution), e.g. "
                    "for a full backup; left out by default.")
-def export(store_location, fmt, output, bookkeeping):
+def export_command(store_at, fmt, output, bookkeeping):
     """Export the graph: TriG, N-Quads and JSON-LD keep one named graph per article (plus the
     entities and curation graphs); Turtle, N-Triples and RDF/XML merge them into one graph.
 
@@ -537,25 +518,22 @@ def export(store_location, fmt, output, bookkeeping):
     Example:
       kg export --format turtle --output graph.ttl
     """
-    from kg import export as exporter
+    from kg.graph import export as exporter
 
-    store = open_for(store_location, read_only=True)
-    try:
+    with open_store(*store_at) as store:
         if output and output != "-":
             exporter.export(store, fmt, output, bookkeeping)
         else:
             exporter.write(store, fmt, sys.stdout.buffer, bookkeeping)
             sys.stdout.flush()
-    finally:
-        store.close()
 
 
-@cli.command()
+@cli.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="Put the triples of Turtle / N-Triples files in this named graph (default: the default graph).")
 @store_option()
-def load(files, graph_iri, store_location):
+def load_command(files, graph_iri, store_at):
     """Restore a store from RDF files: N-Quads (.nq), TriG (.trig), Turtle (.ttl), N-Triples (.nt).
 
     Loads at bulk-load speed into a fresh store what `kg export --bookkeeping` wrote, so that
@@ -569,37 +547,31 @@ def load(files, graph_iri, store_location):
     """
     import pyoxigraph as ox
 
-    from kg import export as exporter
+    from kg.graph import export as exporter
 
     try:
         graph = ox.NamedNode(graph_iri) if graph_iri else None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--graph") from None
     start = time.monotonic()
-    store = open_for(store_location, read_only=False)
-    try:
+    with open_store(*store_at) as store:
         count = exporter.load(store, files, graph)
-    finally:
-        store.close()
     click.echo(f"Loaded {count} quads from {len(files)} files in {time.monotonic() - start:.1f} s")
 
 
-@cli.command()
+@cli.command("validate")
 @store_option(read_only=True)
-def validate(store_location):
+def validate_command(store_at):
     """Check the graph against the SHACL shapes; exit code 1 and a report when it does not conform.
 
     \b
     Example:
       kg validate --store kg-store
     """
-    from kg.validate import validate_store
+    from kg.graph.validation import validate_store
 
-    store = open_for(store_location, read_only=True)
-    try:
+    with open_store(*store_at) as store:
         conforms, _, report_text = validate_store(store)
-    finally:
-        store.close()
     if conforms:
         click.echo("Conforms: the graph satisfies every shape.")
         return
@@ -610,23 +582,20 @@ def validate(store_location):
 @cli.command()
 @store_option(read_only=True)
 @format_option(["table", "csv", "tsv", "json"], "table")
-def stats(store_location, fmt):
+def stats(store_at, fmt):
     """Count what the store holds: entities per class, articles, and their date range.
 
     \b
     Example:
       kg stats --store kg-store
     """
-    from kg.curate import curation_counts
+    from kg.analysis.stats import store_stats
+    from kg.graph.curation import curation_counts
     from kg.output import render
-    from kg.stats import store_stats
 
-    store = open_for(store_location, read_only=True)
-    try:
+    with open_store(*store_at) as store:
         numbers = store_stats(store)
         curations = curation_counts(store)
-    finally:
-        store.close()
     rows = numbers.rows() + [[f"curations: {action}", int(n)] for action, n in curations.items()]
     click.echo(render(["what", "count"], rows, fmt), nl=False)
 
@@ -651,7 +620,7 @@ def synth(out_dir, count, seed, prefix, gold_path):
     Example:
       kg synth corpus/ --count 1000 --seed 1 && kg ingest corpus/articles.jsonl
     """
-    from kg.synth import write_corpus
+    from kg.devtools.synth import write_corpus
 
     report = write_corpus(out_dir, count, seed=seed, prefix=prefix, gold_path=gold_path)
     click.echo(report.summary())
@@ -676,12 +645,12 @@ def explain(paths, article_ids, fmt):
 
     from kg.explain import explanation, explanation_text
     from kg.extract import extract
-    from kg.ingest import ReadFailure
-    from kg.ingest import read_articles as read_inputs
     from kg.model import Article
+    from kg.read.files import read_articles
+    from kg.read.items import ReadFailure
 
     shown = 0
-    for item in read_inputs(paths):
+    for item in read_articles(paths):
         if isinstance(item, ReadFailure):
             click.echo(f"Failed: {item}", err=True)
             continue
@@ -694,14 +663,14 @@ def explain(paths, article_ids, fmt):
         raise KgError("no article to explain" + (f" with id {', '.join(article_ids)}" if article_ids else ""))
 
 
-@cli.command()
+@cli.command("evaluate")
 @click.argument("articles", type=click.Path(exists=True, path_type=str))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=str))
 @click.option("--verbose", "-v", is_flag=True, help="List every miss and every spurious fact.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Extract with this many processes.")
-def evaluate(articles, gold, verbose, as_json, jobs):
+def evaluate_command(articles, gold, verbose, as_json, jobs):
     """Score the extractor on annotated articles: precision, recall and F1 per kind of fact.
 
     ARTICLES is any input `kg ingest` reads; GOLD is JSONL in the gold format (one object per
@@ -713,7 +682,7 @@ def evaluate(articles, gold, verbose, as_json, jobs):
     """
     import json as json_module
 
-    from kg.evaluate import evaluate_paths
+    from kg.devtools.evaluate import evaluate_paths
 
     report = evaluate_paths(articles, gold, jobs=jobs)
     click.echo(json_module.dumps(report.as_json()) if as_json else report.table(verbose=verbose))
@@ -742,16 +711,13 @@ def network_options(fn):
     return fn
 
 
-def _build_network(store_location, projection, since, until, country, mode, person, hops,
+def _build_network(store_at, projection, since, until, country, mode, person, hops,
                    metrics=True):
-    from kg.network import build_network
+    from kg.analysis.network import build_network
 
-    store = open_for(store_location, read_only=True)
-    try:
+    with open_store(*store_at) as store:
         return build_network(store, projection, since=since, until=until, country=country,
                              mode=mode, person=person, hops=hops, metrics=metrics)
-    finally:
-        store.close()
 
 
 @cli.command()
@@ -768,7 +734,7 @@ def _build_network(store_location, projection, since, until, country, mode, pers
 @click.option("--output-format", "output_format", type=click.Choice(["graphml", "gexf", "csv"]),
               help="The format of -o - (standard output), or of a file whose name does not say.")
 @click.option("--limit", type=click.IntRange(1), help="Print at most this many rows.")
-def network(store_location, projection, since, until, country, mode, person, hops, metrics, fmt,
+def network(store_at, projection, since, until, country, mode, person, hops, metrics, fmt,
             outputs, output_format, limit):
     """Project the graph to a network: print its edges or its metrics, write Gephi files.
 
@@ -782,14 +748,14 @@ def network(store_location, projection, since, until, country, mode, person, hop
       kg network --country AZ --mode call --output calls.gexf --output calls.csv
       kg network --since 2024 -o - --output-format gexf > contacts-2024.gexf
     """
-    from kg.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, generate,
+    from kg.analysis.network import (EDGE_COLUMNS, EXPORT_FORMATS, METRIC_COLUMNS, edge_rows, network_text,
                             metric_rows, summary, write_graph)
     from kg.output import render
 
     if "-" in outputs and not output_format:
         raise click.UsageError("-o - writes to standard output: say in which format with "
                                "--output-format graphml|gexf|csv")
-    graph = _build_network(store_location, projection, since, until, country, mode, person, hops,
+    graph = _build_network(store_at, projection, since, until, country, mode, person, hops,
                            metrics=metrics or bool(outputs))  # an edge list needs none
     for path in outputs:
         if path != "-":  # the file's suffix says its format; --output-format when it does not
@@ -797,7 +763,7 @@ def network(store_location, projection, since, until, country, mode, person, hop
                                   else output_format)
             click.echo(f"Wrote {path} ({written}): {summary(graph)}", err=True)
     if "-" in outputs:
-        click.echo(generate(graph, output_format), nl=False)
+        click.echo(network_text(graph, output_format), nl=False)
         click.echo(summary(graph), err=True)
         return
     if metrics:
@@ -818,7 +784,7 @@ def network(store_location, projection, since, until, country, mode, person, hop
 @click.option("--physics/--no-physics", default=None,
               help="Let the layout settle in the browser [on up to 1,000 nodes; above that the "
                    "layout is computed here and stays still].")
-def viz(store_location, projection, since, until, country, mode, person, hops, output, title,
+def viz(store_at, projection, since, until, country, mode, person, hops, output, title,
         physics):
     """Write an interactive network page that opens offline in any browser.
 
@@ -834,10 +800,10 @@ def viz(store_location, projection, since, until, country, mode, person, hops, o
       kg viz --projection countries --since 2023 --output countries.html
       kg viz --country AZ --output - > azerbaijan.html
     """
-    from kg.network import summary
-    from kg.viz import to_html, write_html
+    from kg.analysis.network import summary
+    from kg.analysis.viz import to_html, write_html
 
-    graph = _build_network(store_location, projection, since, until, country, mode, person, hops)
+    graph = _build_network(store_at, projection, since, until, country, mode, person, hops)
     if output == "-":
         click.echo(to_html(graph, title=title, physics=physics), nl=False)
         click.echo(summary(graph), err=True)

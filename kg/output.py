@@ -1,4 +1,5 @@
-"""Rendering rows for people: one `render(columns, rows, fmt)` for table, CSV, TSV and JSON.
+"""Rendering for people: one `render(columns, rows, fmt)` for table, CSV, TSV and JSON, and the
+small text helpers the layers share (`script_json`, `ordinal`).
 
 Rows hold typed values: strings, numbers, lists and dicts, None for "nothing". JSON keeps the
 types (a count is a number, a list of dates a list); CSV, TSV and the table show them as text
@@ -81,3 +82,17 @@ def _fit(widths: list[int], columns: list[str], limit: int | None) -> list[int]:
 
 def _cut(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def script_json(value) -> str:
+    """JSON safe inside a <script> element: no "</script>", "<!--" or U+2028 can survive."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def ordinal(number: int | str) -> str:
+    """"1st", "2nd", "11th", "23rd": an edition's number as English writes it."""
+    n = int(number) if str(number).isdigit() else 0
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{number}{suffix}"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from kg.network import build_network
-from kg.store import open_store
-from kg.viz import write_html
+from kg.analysis.network import build_network
+from kg.graph.store import open_store
+from kg.analysis.viz import write_html
 
 CHROMIUM = "/usr/bin/chromium"
 PAGES = {  # name: (projection, options, what to do on the page before the picture)
@@ -29,12 +29,9 @@ PAGES = {  # name: (projection, options, what to do on the page before the pictu
 def main(store_dir: str = "kg-store", out_dir: str = "docs/screenshots") -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    store = open_store(store_dir, read_only=True)
-    try:
+    with open_store(store_dir, read_only=True) as store:
         graphs = {name: build_network(store, projection, **options)
                   for name, (projection, options, _) in PAGES.items()}
-    finally:
-        store.close()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         for name, graph in graphs.items():
@@ -63,7 +60,7 @@ def serve_page(browser, store_dir: str, out: Path) -> None:
     """`kg serve`'s page, with the who-met-whom example run."""
     import threading
 
-    from kg.serve import FrontServer, _free_port, start
+    from kg.query.serve import FrontServer, _free_port, start
 
     inner, outer = _free_port(), _free_port()
     process = start(store_dir, f"127.0.0.1:{inner}")

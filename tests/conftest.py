@@ -31,7 +31,7 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def memory_store():
-    from kg.store import GraphStore
+    from kg.graph.store import GraphStore
 
     return GraphStore(None)
 
@@ -228,7 +228,7 @@ def web_site():
 @pytest.fixture
 def fetcher(tmp_path):
     """A fetcher for the local site: a cache in tmp_path, no delay, short timeouts."""
-    from kg.web import Fetcher
+    from kg.read.web import Fetcher
 
     with Fetcher(cache_dir=tmp_path / "cache", delay=0, timeout=0.5, retries=1, backoff=0.01) as fetcher:
         yield fetcher

@@ -81,7 +81,7 @@ def fill(store) -> int:
 
 def filled_store_dir(tmp_path_factory, name: str):
     """An on-disk store holding the four articles, in a fresh temporary folder."""
-    from kg.store import GraphStore
+    from kg.graph.store import GraphStore
 
     path = tmp_path_factory.mktemp(name) / "store"
     with GraphStore(path) as store:
@@ -102,7 +102,7 @@ class OxigraphServer:
     """A real `oxigraph serve` on 127.0.0.1 over a store directory, stopped by `stop()`."""
 
     def __init__(self, location, writable: bool = True):
-        from kg.serve import start
+        from kg.query.serve import start
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

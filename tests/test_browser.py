@@ -12,12 +12,12 @@ import networkx as nx
 import pytest
 from playwright.sync_api import sync_playwright
 
+from kg.analysis.network import build_network
+from kg.analysis.viz import PHYSICS_LIMIT, write_html
 from kg.cli import cli
+from kg.graph.store import GraphStore, open_store
 from kg.model import Article, Extraction, Meeting, Person
-from kg.network import build_network
 from kg.pipeline import store_extraction
-from kg.store import GraphStore, open_store
-from kg.viz import PHYSICS_LIMIT, write_html
 from sample_facts import seed_like_extraction
 
 CHROMIUM = "/usr/bin/chromium"

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import pytest
 
+from kg.analysis.network import build_network
+from kg.analysis.viz import write_html
+from kg.graph.store import GraphStore
 from kg.model import Person
-from kg.network import build_network
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
-from kg.viz import write_html
 from test_browser import Watched, browser  # noqa: F401  (the module's browser fixture)
 from test_network import _meeting, corpus, HASANOV
 

@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-import kg.extract
 from kg.budget import OverBudget, extract_many, extract_within, time_budget
 from kg.cli import cli
+import kg.extract
+from kg.graph.store import GraphStore
 from kg.model import Article
-from kg.store import GraphStore
 
 from conftest import SEED
 

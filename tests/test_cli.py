@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 
+import click
 import pytest
 
 from kg.cli import cli
+from kg.graph.store import GraphStore
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
 from sample_facts import seed_like_extraction
 
 
@@ -270,3 +271,15 @@ def test_entities_as_json_carry_lists_and_numbers(runner, bundled_store_dir):
     explained = json.loads(runner.invoke(cli, ["entities", "--person", "Anatoli Milorov", "--store",
                                                str(bundled_store_dir), "--format", "json"]).stdout)
     assert all(isinstance(row["confidence"], float) for row in explained if row["confidence"] is not None)
+
+
+def test_the_commands_that_only_read_open_the_store_read_only():
+    """`store_option(read_only=True)` is what the command opens: these may run beside a writer."""
+    opened = {}
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.name == "store_at":
+                opened[name] = param.process_value(click.Context(command), "kg-store")
+    assert {name for name, store_at in opened.items() if store_at.read_only} == {
+        "entities", "query", "serve", "export", "validate", "stats", "network", "viz"}
+    assert all(store_at.location == "kg-store" for store_at in opened.values())

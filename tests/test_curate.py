@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from kg.cli import cli
-from kg.curate import CurationError, apply_curations, curation_counts, read_curations
+from kg.graph.curation import CurationError, curation_counts, read_curations
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import CURATION_GRAPH, ENTITIES_GRAPH
 from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import apply_curations
 from kg.pipeline import store_extractions
-from kg.rdf import CURATION_GRAPH, ENTITIES_GRAPH
-from kg.store import GraphStore
 
 from conftest import TESTS
 
@@ -166,7 +167,7 @@ def test_entities_graph_uses_curated_values(store):
 
 
 def test_a_curated_graph_conforms_to_the_shapes(store):
-    from kg.validate import validate_store
+    from kg.graph.validation import validate_store
 
     apply_curations(store, EXAMPLE)
     conforms, _, report = validate_store(store)

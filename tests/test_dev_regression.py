@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import evaluate_paths
+from kg.devtools.evaluate import evaluate_paths
 
 DEV = Path(__file__).parent / "data" / "dev"
 

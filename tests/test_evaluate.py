@@ -4,7 +4,7 @@ import json
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.evaluate import evaluate, forum_match, position_match, rank_key, read_gold
+from kg.devtools.evaluate import evaluate, forum_match, position_match, rank_key, read_gold
 from kg.model import Article
 
 TEXT = ("Minister of Defence of Georgia Levan Beridze on Monday received Lithuanian Chief of Defence "

@@ -5,9 +5,9 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg import export
+from kg.graph import export
+from kg.graph.store import GraphStore
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
 from sample_facts import seed_like_extraction
 
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "trig": "trig",

@@ -15,6 +15,7 @@ THURSDAY = date(2024, 3, 28)
     ("met today", "2024-03-28"),
     ("this afternoon the chief met", "2024-03-28"),
     ("earlier this week the delegation", "2024-03"),
+    ("hosted the commander this week for talks", "2024-03-28"),  # the week of publication: its day
     ("on 13 March the ministers", "2024-03-13"),
     ("on March 13, 2023 the ministers", "2023-03-13"),
     ("on 2 December the ministers", "2023-12-02"),  # no year: the latest such day before publication
@@ -58,3 +59,24 @@ def test_the_single_day_named_wins_over_the_visit_span_around_it():
 def test_a_days_span_takes_the_day_the_sentence_before_named():
     assert resolve_date("It was co-chaired by the two secretaries during the visit on August 27-28, 2023.",
                         parse_iso("2023-08-29"), previous="2023-08-28") == "2023-08-28"
+
+
+def test_a_news_url_carries_the_publication_date_when_nothing_else_does():
+    from kg.extract import extract
+    from kg.extract.dates import url_date
+    from kg.model import Article
+
+    assert url_date("http://blog.example.org/2012/09/india-and-china-agree.html") == "2012-09"
+    assert url_date("https://news.example.com/world/2019/07/26/visit") == "2019-07-26"
+    assert url_date("https://example.com/defense/1828087") is None
+    text = "Georgian Defence Minister Levan Beridze received Lithuanian Chief of Defence General Tomas Kaunas today."
+    undated = extract(Article(id="u", text=text, url="https://news.example.com/2024/05/16/visit"))
+    assert [m.date for m in undated.meetings] == ["2024-05-16"]
+
+
+def test_numeric_dates_in_either_order_and_never_a_thirteenth_month():
+    from kg.extract.dates import explicit_date
+
+    assert explicit_date("WASHINGTON, DC (08/28/2012)", None) == "2012-08-28"
+    assert explicit_date("on 28/08/2012", None) == "2012-08-28"
+    assert explicit_date("on 13/13/2012", None) is None

@@ -530,6 +530,7 @@ def test_an_inverted_attendance_list_joins_the_meeting():
     assert sorted(names[k] for k in extraction.meetings[0].participants) == [
         "Ali Al-Ghanim", "John Reed", "Khalid bin Mohammed Al-Attiyah", "Paul Carter", "Salem bin Hamad Al-Nabit"]
     assert people["Salem bin Hamad Al-Nabit"].country == "QA" and people["Paul Carter"].country == "US"
+    assert people["Paul Carter"].position == "Ambassador"  # the honorific is his post
 
 
 def test_a_head_of_state_spoken_to_by_phone_takes_part():
@@ -708,3 +709,205 @@ def test_a_conference_call_with_heads_of_government_is_one_call_with_them_all():
     assert [(m.parties, m.mode, m.location, len(m.participants)) for m in extraction.meetings] == [
         (["EE", "LT", "LV", "NATO"], "call", None, 4)]
     assert "Janis Ozols" in names.values()
+
+
+def test_he_is_not_the_one_named_on_whose_behalf_something_was_done():
+    text = ("General Karim Uddin, the chief of Bangladesh Army Staff, arrived in Washington on February 1. "
+            "On February 4, a guard of honour, on behalf of US Army chief General John Miles, was presented to the "
+            "chief of Bangladesh Army. Later, he paid a courtesy call on his US counterpart.")
+    extraction, names, _ = run(text, date="2025-02-14")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BD", "US"], "US", ["John Miles", "Karim Uddin"])]
+
+
+def test_a_minister_in_the_state_of_x_is_xs_but_an_ambassador_to_the_kingdom_of_y_is_not_ys():
+    from kg.extract.mentions import country_in
+
+    assert country_in("Deputy Prime Minister and Minister of State for Defence Affairs in the State of Qatar") == "QA"
+    assert country_in("Ambassador to the Kingdom of Saudi Arabia") is None
+    assert country_in("Minister of Defense for the Republic of Uzbekistan") == "UZ"
+    assert country_in("Special Envoy for Afghanistan") is None
+
+
+def test_an_exhibition_opening_told_with_commas_does_not_date_the_meeting_at_it():
+    text = ("SEOUL -- The top military officers of South Korea and Estonia held talks in Seoul on Thursday. JCS "
+            "Chairman Gen. Park Min-ho met with Estonian Defense Forces Commander Lt. Gen. Tarmo Kask as the latter "
+            "came here to attend DX Korea, the ongoing defense exhibition that kicked off at the KINTEX exhibition "
+            "center in Goyang, northwest of Seoul, on Wednesday.")
+    extraction, _, _ = run(text, date="2025-09-18")
+    assert [m.date for m in extraction.meetings] == ["2025-09-18"]
+
+
+def test_bilateral_meetings_with_a_list_are_one_each_and_a_month_of_publication_dates_march_4():
+    text = (" date 2024-03 Chief of the General Staff of the Vietnam People's Army Sen. Lieut. Gen. Tran Van Minh had "
+            "bilateral meetings with Lao "
+            "Minister of National Defence Gen. Bounma Phomvihane and Thai Defence Minister Gen. Somchai Rattana in "
+            "Luang Prabang, Laos, on March 4.")
+    extraction = extract(Article(id="g", text=text, date=None))
+    names = {p.key: p.name for p in extraction.persons}
+    assert sorted((m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["LA", "VN"], "2024-03-04", ["Bounma Phomvihane", "Tran Van Minh"]),
+        (["TH", "VN"], "2024-03-04", ["Somchai Rattana", "Tran Van Minh"])]
+
+
+def test_a_visitor_arriving_in_a_state_is_of_the_outlets_home():
+    text = ("On December 17, the army chief General Tariq Mehmood arrived in Saudi Arabia on a three-day official "
+            "visit. Upon arrival, the army chief was received by the Saudi Assistant Defence Minister Fahd Al-Otaibi.")
+    _, _, people = run(text, date="2025-12-31", source="The Express Tribune")
+    assert people["Tariq Mehmood"].country == "PK"
+
+
+def test_posts_of_several_states_met_on_the_sidelines_are_one_contact_each():
+    text = ("UAE Minister of State for Defense Affairs Saeed Al Mansoori attended the opening of the Army forum in "
+            "Moscow. He also met, at the forum's sidelines, with the Defense Ministers of Russia and Egypt, as well as "
+            "the Belarusian Deputy Minister of Defense Industries, to discuss cooperation.")
+    extraction, _, _ = run(text, date="2025-08-24")
+    assert sorted((m.parties, m.host, len(m.participants)) for m in extraction.meetings) == [
+        (["AE", "BY"], None, 1), (["AE", "EG"], None, 1), (["AE", "RU"], "RU", 1)]
+
+
+def test_an_invitation_received_or_accepted_goes_from_the_one_who_gave_it():
+    for verb, target in (("accepted the invitation of", "to visit China"),
+                         ("received an invitation from", "to attend the Beijing Xiangshan Forum")):
+        text = f"Azerbaijani Defence Minister Elchin Guliyev {verb} Chinese Defence Minister Admiral Dong Wei {target}."
+        extraction, names, _ = run(text, date="2025-03-12")
+        assert [(names[i.inviter], names[i.invitee]) for i in extraction.invitations] == [("Dong Wei", "Elchin Guliyev")]
+        assert extraction.meetings == []  # an invitation received is no reception
+
+
+def test_a_delegation_list_ends_at_the_contact_verb():
+    text = ("Sri Lankan Defence Secretary Air Vice Marshal Ruwan Perera along with delegation including Navy Commander "
+            "Vice Admiral Nimal Silva called on Pakistani Defence Minister Tariq Aziz in Islamabad on Monday.")
+    extraction, names, _ = run(text, date="2025-04-28")
+    assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
+        ("Ruwan Perera", ["Nimal Silva"])]
+
+
+def test_delegation_level_talks_have_a_delegation_on_each_side():
+    text = ("At the delegation level meeting between the Defence Minister Ravi Menon and the visiting Defence Minister "
+            "of China General Li Wei in New Delhi on Monday, the two sides agreed to hold joint exercises.")
+    extraction, names, _ = run(text, date="2025-03-12", source="Press Information Bureau")
+    assert sorted((names[d.leader], d.country) for d in extraction.delegations) == [("Li Wei", "CN"), ("Ravi Menon", "IN")]
+
+
+def test_those_accompanying_the_guest_join_the_contact_on_the_guests_side():
+    text = ("Brunei Defence Minister Halbi Yussof on Monday received Commander of the United States Indo-Pacific "
+            "Command Admiral John Carter. Accompanying the admiral were US Ambassador to Brunei Darussalam Mary Lane "
+            "and Executive Assistant Captain Mark Hill.")
+    extraction, names, people = run(text, date="2025-08-09")
+    assert people["Mark Hill"].country == "US" and people["Mary Lane"].country == "US"
+    assert sorted(names[k] for k in extraction.meetings[0].participants) == [
+        "Halbi Yussof", "John Carter", "Mark Hill", "Mary Lane"]
+
+
+def test_separate_courtesy_calls_and_a_video_interaction_are_contacts():
+    text = ("During the two-day visit, Brunei Navy Commander First Admiral Rosli Hamzah made separate courtesy calls to "
+            "Philippine Defence Undersecretary Jose Cruz and Philippine Vice Chief of Staff Lieutenant General Ramon "
+            "Santos in Manila on Tuesday.")
+    extraction, names, _ = run(text, date="2025-06-12")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Jose Cruz", "Rosli Hamzah"], ["Ramon Santos", "Rosli Hamzah"]]
+    text = "General Anil Rawat had a video interaction with General Kamal Hossain, Chief of Army Staff of Bangladesh."
+    extraction, _, _ = run(text, date="2025-06-12", source="Press Information Bureau")
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["BD", "IN"], "video")]
+
+
+def test_an_ambassador_decorated_by_a_minister_meets_them_and_the_city_of_the_posting_is_no_name():
+    text = ("Romania's outgoing ambassador in Chisinau Daniel Ionescu was decorated by the Republic of Moldova's "
+            "Defense Minister Ion Rusu with the For Cooperation medal on Monday.")
+    extraction, names, people = run(text, date="2025-03-12")
+    assert "Daniel Ionescu" in people and people["Daniel Ionescu"].country == "RO"
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["MD", "RO"], "MD")]
+
+
+def test_discussions_with_a_list_of_officials_of_several_states_are_one_each_even_with_one_unplaced():
+    text = ("French Defence Minister Paul Girard was in Singapore on Friday for the Shangri-La Dialogue. He held "
+            "discussions with his Singaporean counterpart, Mr Lim Wei, Mr Tan Boon, Mr Greg Hale, Secretary of State "
+            "for Defence from the United States, and the Australian Minister of Defence, Mr Ian Ross.")
+    extraction, names, people = run(text, date="2025-06-02", source="Embassy of France in Australia")
+    assert people["Greg Hale"].country == "US"
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AU", "FR"], ["Ian Ross", "Paul Girard"]), (["FR", "SG"], ["Lim Wei", "Paul Girard"]),
+        (["FR", "SG"], ["Paul Girard", "Tan Boon"]), (["FR", "US"], ["Greg Hale", "Paul Girard"])]
+
+
+def test_two_visitors_of_two_states_holding_meetings_with_their_hosts_and_a_subheading():
+    text = ("Turkish Minister of National Defense, Ahmet Kaya as well as Azerbaijani Defense Minister Colonel General "
+            "Elchin Aliyev arrived in Tbilisi today, where they held meetings with Georgian Prime Minister Giorgi "
+            "Beridze and Defense Minister Levan Tsiklauri.\n\nTurkish Minister Meets Georgian PM, Counterpart\n\n"
+            "The parties discussed cooperation in the field of defense.")
+    extraction, names, people = run(text, date="2025-10-04")
+    assert "Meets" not in people
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AZ", "GE"], ["Elchin Aliyev", "Giorgi Beridze", "Levan Tsiklauri"]),
+        (["GE", "TR"], ["Ahmet Kaya", "Giorgi Beridze", "Levan Tsiklauri"])]
+
+
+def test_a_headline_retold_without_its_day_is_the_contact_the_body_dates_and_companions_take_a_side():
+    text = ("Senior General Aung Min holds talks with Cambodian Defence Minister Gen. Chea Sok.\n\n"
+            "Nay Pyi Taw March 10\n\nMyanmar Commander-in-Chief Senior General Aung Min, who was on a goodwill tour of "
+            "Phnom Penh, Cambodia, met with Defence Minister Gen. Chea Sok at the Ministry of National Defence on "
+            "8 March. Also present at the call together with the Senior General were Chief of the General Staff "
+            "General Mya Tun Oo and Military Attache Col Win Ko.")
+    extraction, names, people = run(text, date="2017-03-10", source="The Myawady Daily")
+    assert [(m.date, len(m.participants)) for m in extraction.meetings] == [("2017-03-08", 4)]
+    assert people["Mya Tun Oo"].country == people["Win Ko"].country == people["Aung Min"].country == "MM"
+
+
+def test_bilateral_meetings_with_counterparts_from_several_states_are_one_each():
+    text = ("Polish Deputy Prime Minister Wladyslaw Nowak took part in the meeting of NATO Defence Ministers in "
+            "Brussels on Thursday. He held bilateral meetings with his counterparts from Lithuania, Latvia and "
+            "Luxembourg.")
+    extraction, _, _ = run(text, date="2025-10-17")
+    assert sorted(m.parties for m in extraction.meetings) == [["LT", "PL"], ["LU", "PL"], ["LV", "PL"]]
+
+
+def test_the_reporting_clause_after_a_counterparts_name_is_not_his_post():
+    text = ("BAKU, March 29. Turkish Minister of National Defense Kemal Demir had a telephone conversation with his "
+            "Uzbek counterpart Rustam Aliev, the press service of the Turkish Defense Ministry said.")
+    extraction, _, people = run(text, date="2025-03-29", source="Trend News Agency")
+    assert people["Rustam Aliev"].country == "UZ"
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["TR", "UZ"], "call")]
+
+
+def test_a_delegation_welcomed_is_the_one_whose_head_the_story_named_before():
+    text = ("Members of the Brazilian Army visited U.S. Army South for staff talks on Monday. Representatives from "
+            "Brazil included Brazilian Army Lt. Gen. Paulo Souza, Head of Delegation, and Col. Rui Lima, Intelligence. "
+            "At the opening ceremony Maj. Gen. John Reed, U.S. Army South Commander, welcomed the Brazilian "
+            "delegation via video teleconference.")
+    extraction, names, _ = run(text, date="2025-04-27")
+    assert [names[d.leader] for d in extraction.delegations] == ["Paulo Souza"]
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
+        (["BR", "US"], "video", ["John Reed", "Paulo Souza"])]
+
+
+def test_a_special_visit_paid_to_an_official_is_a_call_on_them():
+    text = ("German Brigadier General Jurgen Maier has paid a special visit to the Chief of Defence Staff of the Ghana "
+            "Armed Forces Vice Admiral Kofi Mensah on Monday.")
+    extraction, _, _ = run(text, date="2025-07-18")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["DE", "GH"], "GH")]
+
+
+def test_a_rank_in_lower_case_before_a_name_anchors_it():
+    text = ("Moroccan Defence Minister Ahmed Alami welcomed lieutenant general Hans Weber, general director of the "
+            "NATO international military staff, to Rabat on Monday.")
+    extraction, _, people = run(text, date="2025-03-12")
+    assert people["Hans Weber"].rank == "Lieutenant General"
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["MA", "NATO"], "MA")]
+
+
+def test_one_vowel_apart_is_one_person_and_the_gcc_by_its_full_name():
+    text = ("Abu Dhabi (WAM) Yesterday, Minister of State for Defense Affairs Mohammed bin Ahmed Al Bawardi received "
+            "Dr. Nayef Al-Hajraf, Secretary-General of the Cooperation Council for the Arab States of the Gulf. "
+            "Al Bowardi stressed the depth of relations.")
+    extraction, names, people = run(text, date="2025-06-11", source="WAM")
+    assert people["Nayef Al-Hajraf"].country == "GCC"
+    assert len([p for p in extraction.persons if "Bawardi" in p.name or "Bowardi" in p.name]) == 1
+
+
+def test_the_visitor_is_the_one_the_visit_verb_follows_not_the_inviter_named_before():
+    text = ("ISLAMABAD: Federal Minister of Defence Tariq Aziz and South African Defence Minister Thandi Nkosi signed a "
+            "memorandum of understanding. On the invitation extended by Aziz, Nkosi accompanied by a high level "
+            "delegation is visiting Pakistan from March 26-29.")
+    _, _, people = run(text, date="2025-03-27", source="Jasarat")
+    assert people["Tariq Aziz"].country == "PK"

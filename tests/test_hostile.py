@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import cli
-from kg.ingest import language_problem, read_articles, strip_controls
+from kg.graph.store import GraphStore
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import ingest, store_extractions
-from kg.store import GraphStore
+from kg.read.files import language_problem, read_articles, strip_controls
 
 from conftest import SEED
 
@@ -169,7 +169,7 @@ def test_readers_report_in_stream_order(tmp_path):
     ("2024-06-14", "2024-06-14"), ("2024-06-14T09:30:00Z", "2024-06-14"),
     ("2024-06-14 09:30", "2024-06-14"), ("2024-06-14T09:30:00.123+03:00", "2024-06-14")])
 def test_an_iso_date_time_keeps_its_date(value, date):
-    from kg.ingest import check_date
+    from kg.read.files import check_date
 
     assert check_date(value, "x.jsonl:1") == date
 
@@ -177,7 +177,7 @@ def test_an_iso_date_time_keeps_its_date(value, date):
 @pytest.mark.parametrize("value", ["2024-02-30", "14/06/2024", "2024-06-14T25", 20240614])
 def test_what_is_not_a_date_is_refused(value):
     from kg.errors import InputError
-    from kg.ingest import check_date
+    from kg.read.files import check_date
 
     with pytest.raises(InputError, match="x.jsonl:1: date"):
         check_date(value, "x.jsonl:1")

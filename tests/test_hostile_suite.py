@@ -24,10 +24,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-import kg.ingest
 from kg.budget import time_budget
 from kg.cli import cli
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
+import kg.read.files
 
 from conftest import SEED
 
@@ -140,7 +140,7 @@ def unreadable_file(folder, monkeypatch):
             raise PermissionError(13, "Permission denied", str(name))
         return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(kg.ingest.os, "open", refusing_open)
+    monkeypatch.setattr(kg.read.files.os, "open", refusing_open)
     return Expect([path], [f"Failed: {path}: cannot open: Permission denied"], failed=1)
 
 
@@ -163,7 +163,7 @@ def unreadable_subdirectory(folder, monkeypatch):
             raise PermissionError(13, "Permission denied", str(name))
         return real_scandir(name)
 
-    monkeypatch.setattr(kg.ingest.os, "scandir", refusing_scandir)
+    monkeypatch.setattr(kg.read.files.os, "scandir", refusing_scandir)
     return Expect([top], [f"Failed: {top}/locked: cannot read the directory: Permission denied"], failed=1,
                   stored={"in-dir"})
 

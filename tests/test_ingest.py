@@ -5,9 +5,10 @@ import json
 import random
 
 from kg.cli import cli
-from kg.pipeline import content_hash, ingest, remove
-from kg.rdf import article_iri
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import article_iri
+from kg.pipeline import ingest, remove
+from kg.report import content_hash
 
 from conftest import DEV, SEED
 
@@ -107,7 +108,7 @@ def test_the_same_id_twice_in_a_batch_keeps_the_later_article(memory_store, tmp_
            "article is the one stored" in report.warnings
     assert (report.ingested, report.skipped) == (1, 1)
     graph = article_iri(records[0]["id"])
-    expected = content_hash(__import__("kg.ingest", fromlist=["parse_jsonl_line"]).parse_jsonl_line(
+    expected = content_hash(__import__("kg.read.files", fromlist=["parse_jsonl_line"]).parse_jsonl_line(
         json.dumps(later, ensure_ascii=False), path + ":2"))
     assert memory_store.content_hash(graph) == expected
     assert len(article_graphs(memory_store)) == 1

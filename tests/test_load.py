@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg import merge
 from kg.cli import cli
-from kg.store import GraphStore
+from kg.graph import merge
+from kg.graph.store import GraphStore
 
 from conftest import SEED
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg import merge
-from kg.curate import apply_curations
+from kg.graph import merge
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import ENTITIES_GRAPH
 from kg.model import Article, Extraction, Meeting, Person
+from kg.pipeline import apply_curations
 from kg.pipeline import remove, resolve_all, store_extractions
-from kg.rdf import ENTITIES_GRAPH
-from kg.store import GraphStore
 
 from test_curate import EXAMPLE, corpus
 

@@ -18,13 +18,13 @@ import json
 import networkx as nx
 import pytest
 
-from kg.cli import cli
-from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
-from kg.network import (EDGE_COLUMNS, METRIC_COLUMNS, Filters, NetworkError, build_network,
+from kg.analysis.network import (EDGE_COLUMNS, METRIC_COLUMNS, Filters, NetworkError, build_network,
                         filter_contacts, generate_edge_csv, generate_gexf, generate_graphml,
                         load_contacts, metric_rows, summary, write_graph)
+from kg.cli import cli
+from kg.graph.store import GraphStore
+from kg.model import Article, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
 
 PERSON = "https://w3id.org/mdc/id/person/"
 COUNTRY = "https://w3id.org/mdc/id/country/"
@@ -256,7 +256,7 @@ def test_metrics_on_a_known_network(store):
 
 
 def test_eigenvector_centrality_handles_components_and_isolated_nodes():
-    from kg.network import add_metrics
+    from kg.analysis.network import add_metrics
 
     graph = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
     graph.add_node("alone")
@@ -270,7 +270,7 @@ def test_eigenvector_centrality_handles_components_and_isolated_nodes():
 def test_large_networks_get_metrics_in_seconds():
     import time
 
-    from kg.network import add_metrics
+    from kg.analysis.network import add_metrics
 
     graph = nx.gnm_random_graph(3000, 6000, seed=1)
     nx.set_node_attributes(graph, "person", "kind")
@@ -435,7 +435,7 @@ def test_compatriots_in_a_meeting_or_a_delegation_are_no_contact():
     edge = graph[PERSON + "giorgi-matiashvili"][PERSON + "yasar-guler"]
     assert edge["contacts"][0]["articles"][0]["evidence"] == [
         "Guler received the Georgian delegation in Ankara."]
-    from kg import queries
+    from kg.query import named as queries
 
     result = queries.run(graph_store, "who-met-whom", {})
     pairs = {frozenset(row[:2]): int(row[2]) for row in result.values()}
@@ -452,7 +452,7 @@ def test_the_only_two_participants_of_a_meeting_met_whatever_their_states():
 
 def test_gexf_is_dynamic_with_colours_by_state_and_positions(store, tmp_path):
     """Gephi's timeline needs time intervals: each contact is a spell on its edge."""
-    from kg.viz import STATE_PALETTE, state_colours
+    from kg.analysis.style import STATE_PALETTE, state_colours
 
     graph = build_network(store, "persons")
     text = generate_gexf(graph)
@@ -499,7 +499,7 @@ def test_dash_means_standard_output(runner, store_dir, tmp_path, monkeypatch):
 
 
 def test_contacts_per_month_country_matrix_and_brokers(store):
-    from kg.network import contacts_per_month, country_matrix
+    from kg.analysis.network import contacts_per_month, country_matrix
 
     people = build_network(store, "persons")
     months = contacts_per_month(people)

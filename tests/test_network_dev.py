@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.analysis.network import build_network, load_contacts, meeting_pairs
 from kg.cli import cli
-from kg.network import build_network, load_contacts, meeting_pairs
-from kg.store import open_store
+from kg.graph.store import open_store
 from conftest import DEV
 
 
@@ -88,7 +88,7 @@ def test_kg_network_and_kg_query_who_met_whom_give_the_same_pairs(which, request
 def test_one_preferred_name_everywhere(which, request):
     """The named queries name each person as `kg network` and `kg entities` do (regression: the
     queries took the MAX of the spellings of every article)."""
-    from kg import queries
+    from kg.query import named as queries
 
     store = open_store(request.getfixturevalue(which), read_only=True)
     try:
@@ -112,7 +112,7 @@ def test_one_preferred_name_everywhere(which, request):
 def test_the_same_pairs_under_every_country_and_some_windows(dev_store):
     """`--country` and the query's country parameter, `--since/--until` and the query's: the same
     pairs and weights for every state of the dev set."""
-    from kg import queries
+    from kg.query import named as queries
 
     store = open_store(dev_store, read_only=True)
     try:
@@ -136,7 +136,7 @@ def test_who_met_whom_for_a_person_is_the_whole_answer_s_rows_with_that_person(d
     """The query reads a person's meetings alone when given one (a branch of its own): its rows,
     in order, are those of the unfiltered answer that name the person, for every person of the
     dev set, with and without a window."""
-    from kg import queries
+    from kg.query import named as queries
 
     store = open_store(dev_store, read_only=True)
     try:

@@ -12,8 +12,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from kg.graph.store import GraphStore
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
 from sample_facts import seed_like_extraction
 
 NOTEBOOK = Path(__file__).parent.parent / "notebooks" / "explore.ipynb"

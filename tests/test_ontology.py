@@ -8,9 +8,9 @@ import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.graph.store import GraphStore
+from kg.graph.validation import load_graph, union_graph, validate
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
-from kg.validate import load_graph, union_graph, validate
 from sample_facts import seed_like_extraction
 
 MDC = rdflib.Namespace("https://w3id.org/mdc#")

@@ -5,11 +5,13 @@ import io
 import json
 
 from kg.cli import cli
-from kg.ingest import count_articles
-from kg.pipeline import BatchWriter, IngestReport, ingest
+from kg.graph.persistence import BatchWriter
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import article_iri
+from kg.pipeline import ingest
 from kg.progress import Progress, format_duration, progress_line
-from kg.rdf import article_iri
-from kg.store import GraphStore
+from kg.read.files import count_articles
+from kg.report import IngestReport
 
 from conftest import DEV, SEED
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import queries
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
+from kg.query import named as queries
 from tests.graph_fixtures import fill, filled_store_dir
 
 EXPECTED = {"active-officials", "contacts", "country-matrix", "delegations", "forum-invitations",
@@ -269,14 +269,15 @@ def test_cli_param_value_with_quotes_and_newlines_is_data(runner, store_dir):
 
 def test_a_person_is_found_by_name_or_alias_whatever_iri_resolution_chose(runner, tmp_path):
     """Entity resolution may give a person an IRI that is not the slug of the name asked for."""
+    from kg.graph.vocabulary import ID
     from kg.model import Article, Extraction, Meeting, Person
-    from kg.rdf import ID
     import pyoxigraph as ox
 
     def resolved_iri(person):
         return ox.NamedNode(ID + "person/zakir-hasanov-2")  # not slugify("Z. Hasanov")
 
-    from kg.rdf import ENTITIES_GRAPH, extraction_quads, article_iri
+    from kg.graph.mapping import extraction_quads
+    from kg.graph.vocabulary import ENTITIES_GRAPH, article_iri
     extraction = Extraction(
         article=Article(id="r1", text=""), date="2024-05-01",
         persons=[Person(key="p", name="Zakir Hasanov", aliases=["Z. Hasanov"], country="AZ"),

@@ -7,7 +7,7 @@ import pytest
 
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.sparql import refuse_remote_calls, remote_calls, run_query_limited
+from kg.query.sparql import refuse_remote_calls, remote_calls, run_query_limited
 
 PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.rdf import ID, MDC, article_iri, date_literal, extraction_quads, slugify
+from kg.graph.mapping import date_literal, extraction_quads, slugify
+from kg.graph.vocabulary import ID, MDC, article_iri
 from sample_facts import seed_like_extraction
 
 
@@ -70,7 +71,7 @@ def test_hostile_text_stays_a_literal():
 
 
 def test_spelling_variants_of_a_forum_are_one_node():
-    from kg.rdf import forum_iri, forum_series_iri
+    from kg.graph.mapping import forum_iri, forum_series_iri
 
     assert forum_iri("International Defense Industry Fair", 17, None) == \
         forum_iri("International Defence Industry Fair", 17, None)

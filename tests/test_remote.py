@@ -9,14 +9,14 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg import queries
 from kg.cli import cli
 from kg.errors import QueryError, StoreError
+from kg.graph.remote import RemoteStore, endpoints
+from kg.graph.store import GraphStore, open_store
+from kg.graph.vocabulary import article_iri
 from kg.model import Article, Extraction, Meeting, Person
 from kg.pipeline import store_extraction
-from kg.rdf import article_iri
-from kg.remote import RemoteStore, endpoints
-from kg.store import GraphStore, open_store
+from kg.query import named as queries
 from tests.conftest import SEED
 from tests.graph_fixtures import OxigraphServer, extractions, fill
 
@@ -235,13 +235,13 @@ def test_two_ingest_processes_at_once_build_the_same_graph_as_one(tmp_path):
             out, err = process.communicate(timeout=300)
             assert process.returncode == 0, err
         shared = RemoteStore(team.url)
-        from kg.remote import to_nquads
+        from kg.graph.remote import to_nquads
         remote_nquads = to_nquads(shared).decode("utf-8")
     finally:
         team.stop()
     with GraphStore(tmp_path / "local") as local:
         from kg.pipeline import ingest
         ingest([str(halves[0]), str(halves[1])], local)
-        from kg.remote import to_nquads
+        from kg.graph.remote import to_nquads
         local_nquads = to_nquads(local).decode("utf-8")
     assert_same_dataset(local_nquads, remote_nquads)

@@ -1,4 +1,4 @@
-"""Entity resolution: name folding, the merge rules, and their limits (kg.resolve)."""
+"""Entity resolution: name folding, the merge rules, and their limits (kg.graph.resolution)."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,11 +6,11 @@ import dataclasses
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from kg.graph.resolution import (PersonMention, PersonOverrides, MentionRegistry, block_of, class_key, classes_of,
+                                 cluster_block, cluster_classes, fold, normalize_code, normalize_extraction,
+                                 normalize_forum_name, normalize_organization, parse_name, person_slug,
+                                 without_titles)
 from kg.model import Article, Extraction, Forum, Meeting, Person, Place
-from kg.resolve import (Mention, PersonOverrides, Registry, block_of, class_key, classes_of, clean_name,
-                        cluster_block, cluster_classes, fold, normalize_code,
-                        normalize_extraction, normalize_forum_name, normalize_organization,
-                        parse_name, person_slug)
 
 P = "https://w3id.org/mdc/id/person/"
 
@@ -47,7 +47,7 @@ def test_iris_stay_readable():
 
 
 def mention(article, name, country, key="p1", date=None):
-    return Mention(article, key, name, country, date)
+    return PersonMention(article, key, name, country, date)
 
 
 def iris(clusters):
@@ -81,8 +81,8 @@ def test_same_name_in_two_countries_gets_two_iris():
 
 
 def test_a_promotion_does_not_change_the_identity():
-    a = Mention("a1", "p1", "Kemal Dalkıran", "TR", "2019-01-01", rank="Lieutenant General")
-    b = Mention("a2", "p1", "Kemal Dalkiran", "TR", "2025-01-01", rank="General", position="Commander")
+    a = PersonMention("a1", "p1", "Kemal Dalkıran", "TR", "2019-01-01", rank="Lieutenant General")
+    b = PersonMention("a2", "p1", "Kemal Dalkiran", "TR", "2025-01-01", rank="General", position="Commander")
     assert len(cluster_block([a, b])) == 1
 
 
@@ -95,7 +95,7 @@ def test_clustering_does_not_depend_on_order():
 
 
 def test_registry_tracks_stale_articles_when_a_block_changes():
-    registry = Registry()
+    registry = MentionRegistry()
     registry.put("a1", [mention("a1", "Hasanov", "AZ")])
     first = registry.iri_for("a1", "p1")
     registry.articles["a1"][0].iri = first
@@ -107,12 +107,12 @@ def test_registry_tracks_stale_articles_when_a_block_changes():
 
 def test_curation_overrides_merge_and_split():
     overrides = PersonOverrides(merges={P + "elchin-hasanov": P + "zakir-hasanov"})
-    registry = Registry(overrides)
+    registry = MentionRegistry(overrides)
     registry.put("a1", [mention("a1", "Zakir Hasanov", "AZ")])
     registry.put("a2", [mention("a2", "Elchin Hasanov", "AZ")])
     assert registry.iri_for("a2", "p1") == P + "zakir-hasanov"
     overrides = PersonOverrides(splits=[(P + "zakir-hasanov", frozenset({"a2"}), P + "other", "Other", "AZ")])
-    registry = Registry(overrides)
+    registry = MentionRegistry(overrides)
     registry.put("a1", [mention("a1", "Zakir Hasanov", "AZ")])
     registry.put("a2", [mention("a2", "Zakir Hasanov", "AZ")])
     assert registry.iri_for("a2", "p1") == P + "other"
@@ -139,12 +139,12 @@ def test_organisations_places_forums_and_codes_normalise():
 
 
 def test_the_article_tells_which_end_is_the_surname():
-    western_order = Mention("a1", "p1", "Jaesung Fujiyama", "KR", aliases=["Fujiyama"])
-    chinese_order = Mention("a2", "p1", "Dong Jun", "CN", aliases=["Dong"])
+    western_order = PersonMention("a1", "p1", "Jaesung Fujiyama", "KR", aliases=["Fujiyama"])
+    chinese_order = PersonMention("a2", "p1", "Dong Jun", "CN", aliases=["Dong"])
     assert western_order.parts.surname == fold("Fujiyama")
     assert chinese_order.parts.surname == fold("Dong")
-    assert Mention("a3", "p1", "Dong Jun", "CN").parts.surname == fold("Dong")  # the default for CN
-    clusters = cluster_block([western_order, Mention("a4", "p1", "Fujiyama", "KR")])
+    assert PersonMention("a3", "p1", "Dong Jun", "CN").parts.surname == fold("Dong")  # the default for CN
+    clusters = cluster_block([western_order, PersonMention("a4", "p1", "Fujiyama", "KR")])
     assert len(clusters) == 1 and clusters[0].iri == P + "jaesung-fujiyama"
 
 
@@ -153,12 +153,12 @@ def test_the_article_tells_which_end_is_the_surname():
 _NAMES = ["Zakir Hasanov", "Z. Hasanov", "Hasanov", "General Hasanov", "Zakir Gasanov", "Elchin Hasanov",
           "E. Hasanov", "Ali Hasanov", "Ali Aliyev", "Aliyev", "A. Aliyev", "Колонель"]
 _article_mentions = st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(["AZ", "TR", None])),
-                             min_size=1, max_size=4, unique_by=lambda pair: clean_name(pair[0]))
+                             min_size=1, max_size=4, unique_by=lambda pair: without_titles(pair[0]))
 _articles = st.lists(_article_mentions, min_size=1, max_size=14)
 
 
-def _mentions_of(number: int, pairs) -> list[Mention]:
-    return [Mention(f"a{number:02d}", f"p{key}", name, country) for key, (name, country) in enumerate(pairs)]
+def _mentions_of(number: int, pairs) -> list[PersonMention]:
+    return [PersonMention(f"a{number:02d}", f"p{key}", name, country) for key, (name, country) in enumerate(pairs)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -180,7 +180,7 @@ def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles)
 def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict):
     """Written in batches, each folded into its blocks' classes (and, with ``evict``, dropped
     and read again from the "store"), then checked against a registry holding every mention."""
-    stored: dict[str, list[Mention]] = {}
+    stored: dict[str, list[PersonMention]] = {}
 
     def in_blocks(blocks):
         return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
@@ -190,7 +190,7 @@ def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_mem
         return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
                 if any(block_of(m) == block and m.iri == iri for m in ms)}
 
-    lazy = Registry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
+    lazy = MentionRegistry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
     numbered = list(enumerate(articles))
     for start in range(0, len(numbered), batch):
         written = []
@@ -206,7 +206,7 @@ def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_mem
         lazy.forget()
         if evict:
             lazy.evict()
-    eager = Registry()
+    eager = MentionRegistry()
     for article, mentions in stored.items():
         eager.put(article, [dataclasses.replace(m) for m in mentions])
     blocks = set(eager.blocks)

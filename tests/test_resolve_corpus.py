@@ -12,10 +12,11 @@ import random
 
 import pytest
 
+from kg.graph.persistence import Resolution
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import ENTITIES_GRAPH, RDFS_LABEL
 from kg.model import Article, Extraction, Meeting, Person
-from kg.pipeline import Resolution, store_extractions
-from kg.rdf import ENTITIES_GRAPH, RDFS_LABEL
-from kg.store import GraphStore
+from kg.pipeline import store_extractions
 
 from conftest import DATA
 
@@ -106,12 +107,13 @@ def test_the_entities_graph_describes_each_person_once():
 
 def test_a_tiny_memory_budget_gives_the_same_graph(monkeypatch):
     """The registry is read block by block from the store and dropped between batches."""
+    import kg.graph.persistence
     import kg.pipeline
 
     records = corpus()
     reference = quad_set(ingest_in_order(records))
-    monkeypatch.setattr(kg.pipeline, "REGISTRY_BUDGET", 1)
-    monkeypatch.setattr(kg.pipeline, "CLASS_BUDGET", 1)
+    monkeypatch.setattr(kg.graph.persistence, "REGISTRY_BUDGET", 1)
+    monkeypatch.setattr(kg.graph.persistence, "CLASS_BUDGET", 1)
     monkeypatch.setattr(kg.pipeline, "ARTICLES_PER_TRANSACTION", 3)
     shuffled = records[:]
     random.Random(11).shuffle(shuffled)

@@ -12,12 +12,12 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 
-from kg import queries
 from kg.errors import StoreError
-from kg.serve import ServeError, server_command, wait_until_ready
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
 from kg.model import Article, Extraction, Person
 from kg.pipeline import store_extraction
+from kg.query import named as queries
+from kg.query.serve import ServeError, server_command, wait_until_ready
 from tests.graph_fixtures import OxigraphServer, filled_store_dir, free_port
 
 CONTACTS = queries.get("contacts").bind({"country": "AZ"})
@@ -152,7 +152,7 @@ def test_a_read_only_server_shows_the_store_as_it_started(store_dir, tmp_path):
 
 
 def test_a_port_in_use_is_an_error_not_a_silent_second_server(endpoint, store_dir):
-    from kg.serve import start
+    from kg.query.serve import start
 
     port = int(endpoint.rsplit(":", 1)[1])
     with pytest.raises(ServeError, match="in use by another program"):

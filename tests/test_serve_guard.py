@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from kg.errors import StoreLockedError
-from kg.serve import Guard, wait_until_ready
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
+from kg.query.serve import Guard, wait_until_ready
 from tests.graph_fixtures import alive, children_of, filled_store_dir, free_port
 
 PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"

@@ -12,15 +12,17 @@ import pytest
 
 from kg.cli import cli
 from kg.errors import StoreLockedError
-from kg.pipeline import EXTRACTION_RECORD, RESOLUTION_GRAPH, ingest
-from kg.rdf import MDC
-from kg.store import GraphStore
+from kg.graph.persistence import EXTRACTION_RECORD
+from kg.graph.store import GraphStore
+from kg.graph.vocabulary import RESOLUTION_GRAPH
+from kg.graph.vocabulary import MDC
+from kg.pipeline import ingest
 
 from conftest import SEED
 
 HOLD_STORE = """
 import sys, time
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
 store = GraphStore(sys.argv[1])
 print("ready", flush=True)
 time.sleep(60)
@@ -143,3 +145,12 @@ def test_kill_9_mid_batch_leaves_a_store_that_opens_and_a_rerun_completes(tmp_pa
     assert f"unchanged {len(state)}" in result.stdout
     with GraphStore(crashed, read_only=True) as store:
         assert sorted(str(q) for q in store.quads()) == expected
+
+
+def test_both_stores_meet_the_store_contract():
+    from kg.graph.remote import RemoteStore
+    from kg.graph.store import Store
+
+    with GraphStore() as embedded:
+        assert isinstance(embedded, Store)
+    assert isinstance(RemoteStore("http://127.0.0.1:9"), Store)  # nothing is sent before a query

@@ -13,12 +13,13 @@ import pytest
 
 from kg import gazetteer
 from kg.cli import cli
-from kg.ingest import ReadFailure, read_jsonl
 from kg.model import Article
+from kg.read.files import read_jsonl
+from kg.read.items import ReadFailure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.synth import build_population, generate, load_data, make_article, write_corpus
+from kg.devtools.synth import build_population, generate, load_data, make_article, write_corpus
 
 REPO = Path(__file__).parent.parent
 DEMO = REPO / "data" / "demo"
@@ -239,8 +240,8 @@ def test_the_demo_corpus_is_the_generator_output_and_its_gold_is_not_read_as_art
 
 def test_the_gold_as_an_extraction_scores_perfectly_but_for_unnamed_venues():
     """gold_extraction hands the gold over as extracted facts; the project's scorer agrees with it."""
-    from kg.evaluate import dataset_of, read_predictions, score
-    from kg.synth import gold_extraction
+    from kg.devtools.evaluate import dataset_of, read_predictions, score
+    from kg.devtools.synth import gold_extraction
 
     pairs = list(generate(120, seed=8))
     report = score([gold for _, gold in pairs],

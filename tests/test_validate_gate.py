@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ValidationError
+from kg.graph.store import GraphStore
+from kg.graph.validation import SH, compile_shapes, load_graph, nonconforming, validate, violations
 from kg.pipeline import ingest
-from kg.store import GraphStore
-from kg.validate import SH, compile_shapes, load_graph, nonconforming, validate, violations
 
 from conftest import DEV, SEED
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg import merge, queries
+from kg.graph import merge
+
 from kg.cli import cli
-from kg.remote import RemoteStore, to_nquads
-from kg.store import GraphStore
+from kg.graph.remote import RemoteStore, to_nquads
+from kg.graph.store import GraphStore
+from kg.query import named as queries
 from tests.graph_fixtures import VirtuosoServer
 
 from conftest import SEED

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyvis.network import Network
 
+from kg.analysis.network import build_network
+from kg.analysis.style import STYLE, layout_positions
+from kg.analysis.viz import PHYSICS_LIMIT, notebook_display, to_html, to_pyvis, write_html
 from kg.cli import cli
+from kg.graph.store import GraphStore
 from kg.model import Article, Extraction, Meeting, Person
-from kg.network import build_network
 from kg.pipeline import store_extraction
-from kg.store import GraphStore
-from kg.viz import (PHYSICS_LIMIT, STYLE, layout_positions, notebook_display, to_html, to_pyvis,
-                    write_html)
 from sample_facts import seed_like_extraction
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from conftest import WEB
 from kg.errors import InputError
-from kg.feeds import parse_feed
-from kg.gdelt import cameo_country, events_by_url, parse_export, select_events
-from kg.html import parse_html
-from kg.web import CACHED, FAILED, FETCHED, ROBOTS, read_url_list, url_article_id
+from kg.read.feeds import parse_feed
+from kg.read.gdelt import cameo_country, events_by_url, parse_export, select_events
+from kg.read.html import parse_html
+from kg.read.web import CACHED, FAILED, FETCHED, ROBOTS, read_url_list, url_article_id
 
 LAYOUTS = {  # page: (title, date, outlet, canonical URL, the two sides, words of boilerplate it must lose)
     "ministry.html": ("Defence Minister receives Georgian counterpart", "2024-05-14",
@@ -123,7 +123,7 @@ def test_robots_txt_refuses_a_page_and_the_user_agent_says_who_asks(web_site, fe
 
 
 def test_a_fetched_page_comes_from_the_cache_next_time(web_site, fetcher, tmp_path):
-    from kg.web import Fetcher
+    from kg.read.web import Fetcher
 
     url = web_site.url("/news/ministry.html")
     first = fetcher.fetch(url)
@@ -165,7 +165,7 @@ def test_a_passing_failure_is_retried_after_the_wait_the_server_asks(web_site, f
 
 @given(st.text(max_size=30), st.text(min_size=1, max_size=400))
 def test_an_article_id_from_any_url_is_one_line_and_not_too_long(host, path):
-    from kg.ingest import MAX_ID_CHARS
+    from kg.read.files import MAX_ID_CHARS
 
     try:
         ident = url_article_id(f"https://news{host}.example/" + path)
@@ -176,7 +176,7 @@ def test_an_article_id_from_any_url_is_one_line_and_not_too_long(host, path):
 
 
 def test_requests_to_one_host_wait_the_delay(web_site):
-    from kg.web import Fetcher
+    from kg.read.web import Fetcher
 
     with Fetcher(delay=0.3) as fetcher:
         started = time.monotonic()
@@ -195,7 +195,7 @@ def _web_args(tmp_path):
 
 def _sides_by_article(store_dir) -> dict[str, list[str]]:
     """The sides of each stored article's meetings, by article id."""
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     store = open_store(str(store_dir), read_only=True)
     try:
@@ -305,7 +305,7 @@ def test_watch_reads_the_feeds_again_and_ctrl_c_stops_it(runner, web_site, tmp_p
 
 def test_gdelt_reads_each_source_once_and_records_the_events_on_the_article(runner, web_site, tmp_path):
     from kg.cli import cli
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     export = tmp_path / "20240515120000.export.CSV.zip"
     with zipfile.ZipFile(export, "w") as archive:
@@ -346,8 +346,8 @@ def test_a_feed_is_never_taken_from_the_cache(web_site, fetcher):
 
 
 def test_what_is_no_web_page_fails_named(web_site, fetcher):
-    from kg.ingest import ReadFailure
-    from kg.web import read_urls
+    from kg.read.items import ReadFailure
+    from kg.read.web import read_urls
 
     url = web_site.url("/report.pdf")
     assert [str(item) for item in read_urls([url], fetcher)] == [
@@ -359,7 +359,7 @@ def test_what_is_no_web_page_fails_named(web_site, fetcher):
 
 def test_a_canonical_link_that_is_no_web_address_is_not_the_articles_url():
     from kg.model import Article
-    from kg.web import Fetched, page_items
+    from kg.read.web import Fetched, page_items
 
     page = (WEB / "ministry.html").read_bytes().replace(
         b"https://mod.examplestan.test/en/news/2024/05/minister-receives-georgian-counterpart", b"javascript:void(0)")

@@ -149,6 +149,8 @@ def clean_article(text: str) -> CleanText:
     # trailing publisher signatures, bylines, "Related news" lines
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()
+    # a subheading inside the story ("Turkish Minister Meets Georgian PM, Counterpart"): no sentence
+    paragraphs = [p for p in paragraphs if not _is_subheading(p)] or paragraphs
     # "PHOTO NEWS: The minister received ...": a label before a story is no caption
     paragraphs = [_MEDIA_LABEL.sub("", p) if len(p.split()) > 25 else p for p in paragraphs]
     paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p) and not _CAPTION.match(p)]
@@ -177,6 +179,19 @@ def clean_article(text: str) -> CleanText:
 
 
 _POSTNOMINAL = None
+
+
+def _is_subheading(paragraph: str) -> bool:
+    """A short line in title case without a final stop: a headline or subheading, not a sentence."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", paragraph)
+    if not 2 <= len(words) <= 14 or re.search(r"[.!?:;\"'”]\s*$", paragraph):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.9 * len(content) \
+        and any(w[1:].islower() for w in content)  # a line in capitals is left to the recaser
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as", "vs"}
 
 
 def strip_postnominals(text: str) -> str:

@@ -15,7 +15,8 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
-from kg.extract.dates import date_range, parse_iso, publication_date, reference_date, resolve_date
+from kg.extract.dates import (date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date,
+                               url_date)
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -23,7 +24,7 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, Place as PlaceMention, country_in, find_persons, find_places
+from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.extract.records import (AnnouncedContact, InvitationDraft, MeetingDraft, PendingDelegationContact, Sentence,
                                 Trigger)
@@ -79,6 +80,8 @@ _PAIR_SUBJECT = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+|(?:bin|a
 # the next sentences name
 _SUBJECT_POST = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][\w.\-]+?)(?:'s|’s)?\s+(?:[A-Z][\w\-]+\s+){0,4}(?:[Mm]inister|[Cc]hief|"
                            r"[Cc]ommander|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector)\b")
+_PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,3}(?:Minister|Chief|Commander|Secretar(?=ies)))(?:s|ies)\s+of\s+"
+                          r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b")
 _SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
                           r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
@@ -90,9 +93,12 @@ class ArticleReader:
         self.article = article
         self.lex = lexicon()
         cleaned = clean_article(article.text)
-        self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date)
-        # " date 2024-03" on a scraped first line: only the month is known (dates undated contacts)
-        self.pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else None
+        from_url = url_date(article.url)  # the last resort: "/2012/09/" in the article's address
+        self.pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date) or (
+            from_url if from_url and len(from_url) == 10 else None)
+        # " date 2024-03" on a scraped first line, or "/2012/09/" in the URL: only the month is known
+        self.pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else (
+            from_url if from_url and len(from_url) == 7 and not self.pub else None)
         self.pub_date: Date | None = parse_iso(self.pub)
         # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
         self.reference = reference_date(self.pub, cleaned.dateline_date)
@@ -128,6 +134,8 @@ class ArticleReader:
         self.mention_count: Counter = Counter()
         self.sentence_index = 0
         self.joiners: set[str] = set()  # persons added to a contact by "also attended", "was present" ...
+        # joiner -> (the participant they came with, evidence): "Accompanying the admiral were ...", "together with"
+        self.same_side: dict[str, tuple[str, str]] = {}
         self.current_open = False  # may "also attended ..." still join the contact being told?
         self.pending: PendingDelegationContact | None = None
         self.announced: AnnouncedContact | None = None
@@ -405,9 +413,14 @@ class ArticleReader:
                 event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
                 event_background = re.sub(
                     r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
-                    r"is due|was due|ran|runs)\b[^,.;]{0,40}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
+                    r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
                     r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
                 date = resolve_date(event_background, self.pub_date, previous, self.visit_days)
+            if date is None and self.pub_date is None and self.pub_month:
+                # only the month of publication is known: "on March 4" still takes its year from it
+                year, month = map(int, self.pub_month.split("-"))
+                month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+                date = explicit_date(focused, month_end)
         self._update_place_context(sentence)
         read_delegation_cues(self, sentence)
         join = re.search(triggers["join"], lowered)
@@ -425,6 +438,16 @@ class ArticleReader:
             refs = sentence.refs = [(0, 0, self.last_subject)] + refs
             keys = _unique([k for _, _, k in refs])
             sides = {self.country_of(k) for k in keys} - {None}
+        if trigger is not None and len(keys) == 1 and re.search(r"\bthe (?:visiting |[A-Z][\w\-]+ )?delegation\b", text) \
+                and trigger.rule != "meeting.delegation-escorted-by":
+            # "X welcomed the Brazilian delegation ...": the delegation whose leader the story named before
+            named = {m.key for m in sentence.persons}
+            leader = next((k for k, d in reversed(self.delegations.items()) if k not in named
+                           and (d.country or self.country_of(k)) not in (None, self.country_of(keys[0]))), None)
+            if leader:
+                refs = sentence.refs = refs + [(len(text), len(text) + 1, leader)]
+                keys = _unique([k for _, _, k in refs])
+                sides = {self.country_of(k) for k in keys} - {None}
         if trigger is not None and trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
             # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
             # delegation told before, escorted by its host
@@ -539,9 +562,11 @@ class ArticleReader:
             read_invitation(self, sentence, refs)
         if date and not future:
             self.context_date = date
-        if refs:
-            first = refs[0][2]
-            self.last_subject = first
+        # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see _EXCLUDE_BEFORE)
+        subjects = [k for start, _, k in refs if not _EXCLUDE_BEFORE.search(text[:start])
+                    and not re.search(r"\b(?:on behalf of|greetings (?:of|from)|message (?:of|from))\s+[^,;]{0,60}$", text[:start])]
+        if subjects:
+            self.last_subject = subjects[0]
         for key in {key for _, _, key in refs}:  # once a sentence, however often it names them
             self.seen[key] = sentence.index
             self.mention_count[key] += 1
@@ -597,7 +622,9 @@ class ArticleReader:
     def _visitor_cues(self, sentence: Sentence) -> None:
         text = sentence.text
         for start, end, key in sentence.refs:
-            tail = text[end:end + 120]
+            # up to the next person named: "On the invitation extended by Asif, X ... is visiting": X visits
+            following = [s for s, _, k in sentence.refs if s >= end and k != key]
+            tail = text[end:min([end + 120] + following)]
             head = text[max(0, start - 60):start]
             if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                         r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
@@ -608,7 +635,8 @@ class ArticleReader:
                     or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
                 if key not in self.visitors:
                     self.visitors.append(key)
-                target = re.search(r"\b(?:visit(?:ing|ed)?|delegation)\s+(?:to\s+)?(?:the\s+)?((?:[A-Z][\w\-']*\s*){1,4})", tail)
+                target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+)?(?:the\s+)?"
+                                   r"((?:[A-Z][\w\-']*\s*){1,4})", tail)
                 # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
                 code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
                 if code and not gazetteer.is_international_body(code):
@@ -677,7 +705,8 @@ class ArticleReader:
             return
         joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                           r"conference call)\b", text)
-        separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn)\b", text)
+        separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
+                               r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
         # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
         one_by_one = bool(separately) or (direction == "object" and not joint)
         if one_by_one and not separately:
@@ -692,8 +721,9 @@ class ArticleReader:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             guest_sides = {self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
             host_sides = {self.country_of(r[2]) for r in subject}
+            # (one guest whose state the text leaves unsaid does not keep the others together)
             separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
-                all(self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1)
+                sum(not self.country_of(r[2]) for r in refs if r[0] >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
         if separately or one_by_one:
             subject = [r for r in refs if r[1] <= match.start() + 1]
             counterparts = [r for r in refs if r[0] >= match.end() - 1]
@@ -705,6 +735,20 @@ class ArticleReader:
                 for group in by_side.values():
                     self.current = None
                     self._meeting_group(sentence, trigger, subject + group, date)
+                return
+        # "A (Turkish) as well as B (Azerbaijani) ... held meetings with C and D (Georgian)": one contact per visitor
+        if re.search(r"\bmeetings\b", match.group(0)) and not joint:
+            subject = [r for r in refs if r[1] <= match.start() + 1]
+            counterparts = [r for r in refs if r[0] >= match.end() - 1]
+            subject_sides: dict = {}
+            for ref in subject:
+                subject_sides.setdefault(self.country_of(ref[2]), []).append(ref)
+            other_sides = {self.country_of(r[2]) for r in counterparts} - {None}
+            if len(subject_sides) >= 2 and None not in subject_sides and len(other_sides) == 1 \
+                    and not other_sides & set(subject_sides):
+                for group in subject_sides.values():
+                    self.current = None
+                    self._meeting_group(sentence, trigger, group + counterparts, date)
                 return
         # "..., and with Y" / "called on X, after which he held discussions with Y": two contacts of one subject
         split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
@@ -853,11 +897,22 @@ class ArticleReader:
         visitor = before[-1][2]
         tail = text[match.end():]
         # "had a meeting on Tuesday with UAE Minister ...": the list begins after "with"
-        lead = re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w\-]+\s+)*with\s+", tail)
+        # "... met, at the forum's sidelines, with ...": an aside before "with"
+        lead = re.match(r"\s*(?:,?\s*(?:at|on|in|during)\s[^,]{1,60},\s*)?(?:(?:on|in|at|this|last)\s+[\w\-]+\s+)*with\s+", tail)
         offset = lead.end() if lead else 0
         tail = tail[offset:]
         stop = _POST_LIST_END.search(tail)
-        items = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", tail[:stop.start() if stop else len(tail)])
+        listed = tail[:stop.start() if stop else len(tail)]
+        # "the Defense Ministers of Russia and Egypt": one post for each state
+        listed = _PLURAL_POST.sub(lambda m: ", ".join(f"the {m.group(1)}{'y' if m.group(1).endswith('Secretar') else ''} of {state}"
+                                                      for state in m.group(2, 3)), listed)
+        # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
+        listed = re.sub(r"\b(his|her|their) counterparts from ((?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
+                        r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
+                        lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
+                                            for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
+        items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)
+                 if item.strip(" ,")]
         posts = []
         cursor = match.end() + offset
         for item in items:
@@ -866,11 +921,14 @@ class ArticleReader:
             if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
                 continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
             # "paid a courtesy call on his US counterpart": a counterpart unnamed, of a named state
-            unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+)\s+(?:counterparts?|colleagues?)\s*",
-                                               item)
+            unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+"
+                                               r"(?:counterparts?|colleagues?)\s*", item)
             if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
-                posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
-                continue
+                appositive = re.match(r"\s*,\s*", text[cursor:])  # "his Hungarian counterpart, Tamas Varga,"
+                named_next = appositive is not None and any(s == cursor + appositive.end() for s, _ in names)
+                if not named_next and not (item_start >= 0 and any(item_start <= r[0] < item_start + len(item) for r in refs)):
+                    posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
+                continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
             post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
             post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
             words = post.split()
@@ -1009,6 +1067,18 @@ class ArticleReader:
             self.joiners.update(new)
             if text not in meeting.evidence:
                 meeting.evidence.append(text)
+            # "Accompanying the admiral were A and B": the guest's companions, of the guest's side
+            guest = meeting.participants[0] if meeting.host_person and meeting.participants[0] != meeting.host_person \
+                else next((k for k in meeting.participants if k != meeting.host_person and k not in new), None)
+            # "Also present together with the Senior General were A and B": of the side of the one they were with
+            together = re.search(r"\btogether with\b", text)
+            companion = next((k for s, _, k in refs if together and 0 <= s - together.end() <= 30 and k not in new), None)
+            if join.group(0).startswith("accompanying") and guest:
+                companion = guest
+            if companion:
+                for key in new:
+                    if key != companion:
+                        self.same_side.setdefault(key, (companion, text))  # settled with the states (sides.py)
 
     # ------------------------------------------------------------ invitations
 
@@ -1019,6 +1089,7 @@ class ArticleReader:
         if self.pub is None:
             extraction.warnings.append("no publication date (input field, scraped first line or dateline): "
                                        "relative dates such as 'on Tuesday' were left unresolved")
+        self.meetings = _without_headline_copies(self.meetings, self.reference)
         # delegation members join meetings the delegation took part in
         for meeting in self.meetings:
             for leader, delegation in self.delegations.items():
@@ -1206,6 +1277,22 @@ _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|he
                             r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
+
+
+def _without_headline_copies(meetings: list[MeetingDraft], reference: str | None) -> list[MeetingDraft]:
+    """A headline or lead that tells the contact again without its day ("X holds talks with Y" dated by the
+    publication) is the contact the body dates a day or so earlier, not a second one."""
+    kept = []
+    for draft in meetings:
+        twin = next((m for m in meetings if m is not draft and set(draft.participants) <= set(m.participants)
+                     and len(draft.participants) >= 2 and m.mode == draft.mode and draft.date == reference
+                     and m.date != reference and m.date and reference and len(m.date) == 10
+                     and abs((parse_iso(m.date) - parse_iso(reference)).days) <= 2), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.evidence.extend(e for e in draft.evidence if e not in twin.evidence)
+    return kept
 
 
 def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:

@@ -61,6 +61,8 @@ def _year_for(month: int, day: int | None, pub: date | None, past: bool = True) 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
     if year is None:
         return None
+    if month is not None and not 1 <= month <= 12:
+        return None  # no such month: not a date
     if month is None:
         return f"{year:04d}"
     if day is None:
@@ -81,6 +83,19 @@ def publication_date(field: str | None, first_line: str | None, dateline: str | 
         if resolved and len(resolved) == 10:
             return resolved
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/\-](0?[1-9]|1[0-2])(?:[/\-](0?[1-9]|[12]\d|3[01]))?(?=[/\-_.]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a news URL's path carries ("/2012/09/", "/2019/07/26/", "/2023-02-07-..."): "YYYY-MM-DD" or
+    "YYYY-MM", or None."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = match.group(1), int(match.group(2)), match.group(3)
+    return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
 
 
 def reference_date(publication: str | None, dateline: str | None) -> str | None:
@@ -105,7 +120,10 @@ def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
         return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _NUMERIC.search(text)
     if match:
-        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if second > 12 >= first:
+            first, second = second, first  # "08/28/2012": the American order, month first
+        return _iso(year, second, first)
     found = []
     for match in _DAY_MONTH.finditer(text):
         found.append((match.start(), int(match.group(1)), _month(match.group(2)), match.group(3)))
@@ -204,8 +222,10 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
             return (pub - timedelta(days=2)).isoformat()
         if word == "yesterday" or word == "on the eve":
             return (pub - timedelta(days=1)).isoformat()
-        if word in ("earlier this week", "this week", "earlier this month", "this month"):
+        if word in ("earlier this week", "earlier this month", "this month"):
             return _iso(pub.year, pub.month)
+        # "this week": the week of publication, as a reader dates it (FORMAT.md: no closer clue, the publication
+        # date)
         if word == "last week":
             return _iso(*_ym(pub - timedelta(days=7)))
         if word == "last month":

@@ -36,6 +36,16 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             add_delegation(reader, reader.last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3])
         elif after:
             add_delegation(reader, after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
+    # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
+    for mention in sentence.persons:
+        record = reader.person(mention.key)
+        if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
+            add_delegation(reader, mention.key, sentence, record.position)
+    # "delegation-level talks between A and B": each heads their side's delegation
+    level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
+    if level:
+        for _, _, key in [r for r in refs if r[0] >= level.end() - 1][:2]:
+            add_delegation(reader, key, sentence, level.group(0), visiting=False)
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
     for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
@@ -54,8 +64,8 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             add_delegation(reader, before[-1][2], sentence, match.group(0))
     # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
     match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
-                      r"(?:the|his|her|its|a|an)\s+(?:visiting\s+|accompanying\s+)?(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?"
-                      r"(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
+                      r"(?:the|his|her|its|a|an|(?P<with>along with|together with))\s+(?:visiting\s+|accompanying\s+)?"
+                      r"(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
                       r"(?:includes|included|include|comprises|comprised|comprising|consists of|consisted of|consisting of|composed of|made up of|including|that includes|which includes)\b", text,
                       re.I)
     if match:
@@ -65,6 +75,11 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
         relative = re.search(r",\s*(?:who|which|whose|where)\b", text[match.end():])
         if relative:
             zone_end = match.end() + relative.start()
+        # "X along with his delegation including A called on Y": the list ends at the contact verb
+        verbs = [m.start() for rule in reader.lex.triggers["meeting"]
+                 for m in [re.search(rule["pattern"], text[match.end():zone_end], re.I)] if m]
+        if verbs:
+            zone_end = match.end() + min(verbs)
         members = [r[2] for r in refs if match.end() <= r[0] < zone_end]
         leader = None
         if code:
@@ -79,7 +94,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                     pool = unknown[:1]
                 leader = pool[0] if pool else None
         else:
-            his = re.search(r"\b(?:his|her)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
+            his = re.search(r"\b(?:his|her|along with|together with)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
             before = [r for r in refs if r[1] <= match.start()]
             if his and before:
                 leader = before[-1][2]
@@ -165,7 +180,9 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
                         meeting.participants.append(key)
 
 
-def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: str) -> DelegationDraft:
+def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: str,
+                   visiting: bool = True) -> DelegationDraft:
+    """The delegation ``leader`` heads (a visitor's, unless ``visiting`` is False: a host's own delegation)."""
     if leader not in reader.delegations:
         country = reader.country_of(leader)
         # "the Turkish delegation", "a Turkish defense ministerial delegation", "a PLA military delegation"
@@ -174,7 +191,7 @@ def add_delegation(reader: ArticleReader, leader: str, sentence: Sentence, cue: 
             country = country or gazetteer.code_for(demonym.group(1))
         reader.delegations[leader] = DelegationDraft(leader, country)
         reader.settle_country(leader, country, "country.delegation-demonym", sentence.text)  # "the Turkish delegation was headed by X"
-        if leader not in reader.visitors:
+        if visiting and leader not in reader.visitors:
             reader.visitors.append(leader)
     delegation = reader.delegations[leader]
     if sentence.text not in delegation.evidence:

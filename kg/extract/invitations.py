@@ -75,9 +75,10 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
             before = takers
             after = [(0, 0, takers[-1][2])]
             match = passive
-    accepted = re.search(r"\baccept(?:ed|s)? (?:an|the|a) invitation (?:from|of|extended by)\s+", text)
+    accepted = re.search(r"\b(?:accept(?:ed|s|ing)?|receiv(?:ed|es|ing)) (?:an|the|a|his|her) (?:official )?invitation "
+                         r"(?:from|of|extended by)\s+", text)
     if accepted:
-        # "X accepted an invitation from Y to visit Z": Y invites X
+        # "X accepted an invitation from Y to visit Z", "X received an invitation from Y": Y invites X
         givers = [r for r in usable if r[0] >= accepted.end() - 1]
         takers = [r for r in usable if r[1] <= accepted.start() + 1]
         if givers and (takers or reader.last_subject):

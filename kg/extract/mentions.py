@@ -46,7 +46,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Place:
+class PlaceMention:
     start: int
     end: int
     name: str
@@ -57,7 +57,7 @@ class Place:
 @dataclass
 class SentenceMentions:
     persons: list[Mention] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
 
 
 def tokens(sentence: str) -> list[tuple[str, int, int]]:
@@ -102,12 +102,12 @@ def _place_regex() -> re.Pattern:
     return _PLACE_REGEX
 
 
-def find_places(sentence: str) -> list[Place]:
+def find_places(sentence: str) -> list[PlaceMention]:
     return list(_find_places(sentence))
 
 
 @lru_cache(maxsize=8192)
-def _find_places(sentence: str) -> tuple[Place, ...]:
+def _find_places(sentence: str) -> tuple[PlaceMention, ...]:
     places = []
     for match in _place_regex().finditer(sentence):
         surface = gazetteer.lookup(match.group(0))
@@ -125,7 +125,7 @@ def _find_places(sentence: str) -> tuple[Place, ...]:
         if re.search(r"\b(?:Gulf|Sea|Bay|Straits?|Horn) of\s+(?:the\s+)?$", sentence[max(0, match.start() - 12):match.start()]):
             continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
-        places.append(Place(match.start(), match.end(), text, surface.code, surface.kind))
+        places.append(PlaceMention(match.start(), match.end(), text, surface.code, surface.kind))
     return tuple(places)
 
 
@@ -137,8 +137,12 @@ def country_in(text: str) -> str | None:
     the post is held in or accredited to ("Ambassador to Nigeria", "force in eastern DRC") is not their state."""
     for place in find_places(text):
         if place.kind in ("country", "demonym", "institution", "body"):
-            if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]):
-                continue
+            if place.kind == "country" and _SERVES_IN.search(text[max(0, place.start - 30):place.start]) \
+                    and not (re.search(r"\bMinist(?:er|ry)\b", text[:place.start])
+                             and (re.match(r"(?:State|Kingdom|Sultanate|Emirate|Republic) of\b", place.name)
+                                  or re.search(r"\bfor\s+(?:the\s+)?(?:(?:Republic|Kingdom|State) of\s+)?$",
+                                               text[max(0, place.start - 30):place.start]))):
+                continue  # ... but a minister "in the State of Qatar", "of Defense for Uzbekistan" is that state's
             if re.match(r"\s+[Aa]ffairs\b", text[place.end:]):
                 continue  # "Minister for EU Affairs", "Secretary for African Affairs": a portfolio, not a side
             return place.code
@@ -203,6 +207,14 @@ def find_ranks(sentence: str) -> list[Span]:
                 or not next_word or not (next_word[0].isupper() or next_word[0] == "(" or next_word in ("bin", "al")):
             continue
         spans.append(Span(start, match.end(), canonical))
+    # "welcomed lieutenant general Hans Weber": a rank in lower case right before a two-word capitalised name
+    for match in lex.rank_regex_lower.finditer(sentence):
+        if any(s.start <= match.start() < s.end for s in spans) or (match.start() > 0 and sentence[match.start() - 1].isalpha()):
+            continue
+        if re.match(r"\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)+", sentence[match.end():]) \
+                and not re.search(r"\b(?:a|an)\s+$", sentence[:match.start()]) and canonical_rank(match.group("rank")):
+            spans.append(Span(match.start(), match.end(), canonical_rank(match.group("rank"))))
+    spans.sort(key=lambda span: span.start)
     # "Commander Admiral X": the first word is a post, not a second rank
     return [span for k, span in enumerate(spans)
             if not (k + 1 < len(spans) and sentence[span.end:spans[k + 1].start].strip() == "")]
@@ -593,6 +605,13 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if possessor and (possessor.group(0).lower().startswith(("the ", "country", "nation", "kingdom", "republic"))
                       or country_in(possessor.group(0)) is not None):
         text = text[possessor.end():]
+    if re.match(r"\s+(?:said|says|reported|reports|told|announced|added|stated|noted)\b", sentence[span_end:]):
+        return None, None, None, start  # "X, the press service of the ministry said": the next clause's subject
+    if country is None:
+        # "Secretary of State for Defence from the United States": the state after the post
+        origin = re.match(r"\s+from\s+((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", sentence[span_end:])
+        if origin and country_in(origin.group(1)):
+            country, span_end = country_in(origin.group(1)), span_end + origin.end()
     if text.lower() in ("who", "minister") or len(text) < 3:
         return None, country, None, span_end
     return text, country, None, span_end
@@ -637,8 +656,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     lex = lexicon()
     ranks = find_ranks(sentence)
     honorifics = find_honorifics(sentence)
+    # places: all but one-word cities, which may be surnames ("Tomas Kaunas") unless a preposition stands before
+    # them ("ambassador in Chisinau Daniel Ionescu")
     masked = [(r.start, r.end) for r in ranks] + [(h.start, h.end) for h in honorifics] + \
-        [(p.start, p.end) for p in find_places(sentence) if " " in p.name or p.kind != "city"]
+        [(p.start, p.end) for p in find_places(sentence) if " " in p.name or p.kind != "city"
+         or re.search(r"\b(?:in|to|at|from)\s+$", sentence[max(0, p.start - 6):p.start])]
     mentions = []
     runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
@@ -789,6 +811,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
                 and not known and not used_after and not in_plural_list:
             continue
+        if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
+            position = "Ambassador"  # "US Ambassador James Smith": the honorific is the post
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),

@@ -62,6 +62,8 @@ class Registry:
             return None
         # two names that contain one another share a word of two letters or more (initials match only words)
         keys = {key for word in words if len(word) > 1 for key in self._by_word.get(word, ())}
+        if not keys and len(words) == 1:  # "Al Bowardi" after "Mohammed bin Ahmed Al Bawardi"
+            keys = {key for known, found in self._by_word.items() if _vowel_variant(words[0], known) for key in found}
         candidates = []
         for person in (self.persons[key] for key in sorted(keys, key=lambda k: int(k[1:]))):
             if _contains(person.words, words) or _contains(words, person.words):
@@ -105,9 +107,21 @@ class Registry:
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """Every word of ``shorter`` is in ``longer``; an initial stands for a word it begins ("Z. Hasanov")."""
-    return bool(shorter) and all(w in longer or any(_initial_of(w, x) for x in longer) for w in shorter) \
+    """Every word of ``shorter`` is in ``longer``; an initial stands for a word it begins ("Z. Hasanov"), and a
+    transliteration may differ by one vowel ("Bawardi", "Bowardi") when another word is shared."""
+    shared = [w for w in shorter if w in longer]
+    return bool(shorter) and all(w in longer or any(_initial_of(w, x) for x in longer)
+                                 or (shared or len(shorter) == 1) and any(_vowel_variant(w, x) for x in longer)
+                                 for w in shorter) \
         and any(len(w) > 1 for w in shorter)
+
+
+def _vowel_variant(one: str, other: str) -> bool:
+    """Two spellings of one transliterated name: same length (six letters or more), one vowel apart."""
+    if len(one) != len(other) or len(one) < 6:
+        return False
+    differences = [(a, b) for a, b in zip(one, other) if a != b]
+    return len(differences) == 1 and all(c in "aeiouy" for c in differences[0])
 
 
 def _initial_of(initial: str, word: str) -> bool:

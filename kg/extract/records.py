@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kg.extract.forums import ForumMention
-from kg.extract.mentions import Mention, Place as PlaceMention
+from kg.extract.mentions import Mention, PlaceMention
 
 
 @dataclass

@@ -27,6 +27,13 @@ def assign_countries(reader: ArticleReader, keys: set[str]) -> None:
         person = reader.person(key)
         if person.country:
             continue
+        if key in reader.same_side:  # "Accompanying the admiral were ...": the side of the one they came with
+            companion, evidence = reader.same_side[key]
+            if reader.country_of(companion) is None:
+                fallback_country(reader, companion)
+            reader.settle_country(key, reader.country_of(companion), "country.came-with", evidence)
+            if person.country:
+                continue
         for meeting in reader.meetings:
             if key in meeting.participants:
                 if meeting.host_person and meeting.host_direction != "neutral" and reader.country_of(meeting.host_person):

@@ -1,0 +1,1 @@
+"""Development tools: the synthetic corpus generator and the extractor's scorer."""

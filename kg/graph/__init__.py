@@ -1,0 +1,1 @@
+"""The graph: vocabulary, mapping to RDF, entity resolution, the stores, persistence and curation."""

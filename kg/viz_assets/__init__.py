@@ -1,1 +1,0 @@
-"""The page template, script and style that `kg.viz` inlines into every network page."""
