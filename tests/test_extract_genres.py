@@ -911,3 +911,12 @@ def test_the_visitor_is_the_one_the_visit_verb_follows_not_the_inviter_named_bef
             "delegation is visiting Pakistan from March 26-29.")
     _, _, people = run(text, date="2025-03-27", source="Jasarat")
     assert people["Tariq Aziz"].country == "PK"
+
+
+def test_calling_someone_is_a_call_but_calling_for_something_is_not():
+    extraction, _, _ = run("US Defense Secretary James Reed called for closer ties with Qatari Minister of Defense "
+                           "Khalid Al-Nasr.", date="2025-03-12")
+    assert extraction.meetings == []
+    extraction, _, _ = run("Vietnamese Defence Minister Gen. Phan Van Minh talks over phone with Canadian Defence "
+                           "Minister Anita Ross on Thursday.", date="2025-03-14")
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["CA", "VN"], "call")]
