@@ -920,3 +920,11 @@ def test_calling_someone_is_a_call_but_calling_for_something_is_not():
     extraction, _, _ = run("Vietnamese Defence Minister Gen. Phan Van Minh talks over phone with Canadian Defence "
                            "Minister Anita Ross on Thursday.", date="2025-03-14")
     assert [(m.parties, m.mode) for m in extraction.meetings] == [(["CA", "VN"], "call")]
+
+
+def test_a_meeting_of_three_states_is_a_forum_and_a_dialogue_of_two_is_not():
+    from kg.extract.forums import find_forums
+
+    assert [f.name for f in find_forums("to take part in the Georgian-Turkish-Azerbaijani Tripartite Defense "
+                                        "Ministerial.")] == ["Georgian-Turkish-Azerbaijani Tripartite Defense Ministerial"]
+    assert find_forums("the India-Japan Defence Policy Dialogue in Tokyo") == []
