@@ -928,3 +928,10 @@ def test_a_meeting_of_three_states_is_a_forum_and_a_dialogue_of_two_is_not():
     assert [f.name for f in find_forums("to take part in the Georgian-Turkish-Azerbaijani Tripartite Defense "
                                         "Ministerial.")] == ["Georgian-Turkish-Azerbaijani Tripartite Defense Ministerial"]
     assert find_forums("the India-Japan Defence Policy Dialogue in Tokyo") == []
+
+
+def test_a_minister_leading_a_delegation_after_a_comma_heads_it():
+    text = ("Egyptian Defence Minister Sedki Hamdi started a trip to Moscow on Saturday, leading a high-level military "
+            "delegation, and met Russian Defence Minister Sergei Orlov on Monday.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Sedki Hamdi", "EG")]
