@@ -935,3 +935,12 @@ def test_a_minister_leading_a_delegation_after_a_comma_heads_it():
             "delegation, and met Russian Defence Minister Sergei Orlov on Monday.")
     extraction, names, _ = run(text, date="2025-03-12")
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Sedki Hamdi", "EG")]
+
+
+def test_the_delegations_accompanying_the_guests_are_one_per_guest():
+    text = ("Emirati Defence Undersecretary Matar Al Dhaheri on Tuesday received General Enzo Rossi, Chief of the "
+            "Defence Staff of the Italian Armed Forces; Ruslan Abenov, Deputy Defence Minister of Kazakhstan; and the "
+            "delegations accompanying the guests.")
+    extraction, names, _ = run(text, date="2025-02-24", source="WAM")
+    assert sorted((names[d.leader], d.country) for d in extraction.delegations) == [
+        ("Enzo Rossi", "IT"), ("Ruslan Abenov", "KZ")]

@@ -41,6 +41,11 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
         record = reader.person(mention.key)
         if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
             add_delegation(reader, mention.key, sentence, record.position)
+    # "X received A, B and C, and the delegations accompanying the guests": each guest heads one
+    plural = re.search(r"\b(?:and )?(?:the|their) (?:accompanying )?delegations(?: accompanying (?:the|their) guests)?\b", text)
+    if plural and len(refs) >= 3 and re.search(r"\b(?:received|hosted|welcomed|met)\b", text[:plural.start()]):
+        for _, _, key in [r for r in refs if r[0] < plural.start()][1:]:
+            add_delegation(reader, key, sentence, plural.group(0))
     # "delegation-level talks between A and B": each heads their side's delegation
     level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
     if level:
