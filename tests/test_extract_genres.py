@@ -911,3 +911,36 @@ def test_the_visitor_is_the_one_the_visit_verb_follows_not_the_inviter_named_bef
             "delegation is visiting Pakistan from March 26-29.")
     _, _, people = run(text, date="2025-03-27", source="Jasarat")
     assert people["Tariq Aziz"].country == "PK"
+
+
+def test_calling_someone_is_a_call_but_calling_for_something_is_not():
+    extraction, _, _ = run("US Defense Secretary James Reed called for closer ties with Qatari Minister of Defense "
+                           "Khalid Al-Nasr.", date="2025-03-12")
+    assert extraction.meetings == []
+    extraction, _, _ = run("Vietnamese Defence Minister Gen. Phan Van Minh talks over phone with Canadian Defence "
+                           "Minister Anita Ross on Thursday.", date="2025-03-14")
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["CA", "VN"], "call")]
+
+
+def test_a_meeting_of_three_states_is_a_forum_and_a_dialogue_of_two_is_not():
+    from kg.extract.forums import find_forums
+
+    assert [f.name for f in find_forums("to take part in the Georgian-Turkish-Azerbaijani Tripartite Defense "
+                                        "Ministerial.")] == ["Georgian-Turkish-Azerbaijani Tripartite Defense Ministerial"]
+    assert find_forums("the India-Japan Defence Policy Dialogue in Tokyo") == []
+
+
+def test_a_minister_leading_a_delegation_after_a_comma_heads_it():
+    text = ("Egyptian Defence Minister Sedki Hamdi started a trip to Moscow on Saturday, leading a high-level military "
+            "delegation, and met Russian Defence Minister Sergei Orlov on Monday.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Sedki Hamdi", "EG")]
+
+
+def test_the_delegations_accompanying_the_guests_are_one_per_guest():
+    text = ("Emirati Defence Undersecretary Matar Al Dhaheri on Tuesday received General Enzo Rossi, Chief of the "
+            "Defence Staff of the Italian Armed Forces; Ruslan Abenov, Deputy Defence Minister of Kazakhstan; and the "
+            "delegations accompanying the guests.")
+    extraction, names, _ = run(text, date="2025-02-24", source="WAM")
+    assert sorted((names[d.leader], d.country) for d in extraction.delegations) == [
+        ("Enzo Rossi", "IT"), ("Ruslan Abenov", "KZ")]

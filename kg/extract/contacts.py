@@ -790,6 +790,8 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
+        if trigger.rule == "meeting.called-by-phone":
+            mode = "call"  # "Secretary X called the Qatari Minister of Defense Y"
         if mode == "in_person" and self.announced and (
                 self.announced.sentence == sentence.index - 1 and _BACK_REFERENCE.match(text)
                 or trigger.rule == "meeting.announced-then-named"):

@@ -41,6 +41,11 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
         record = reader.person(mention.key)
         if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
             add_delegation(reader, mention.key, sentence, record.position)
+    # "X received A, B and C, and the delegations accompanying the guests": each guest heads one
+    plural = re.search(r"\b(?:and )?(?:the|their) (?:accompanying )?delegations(?: accompanying (?:the|their) guests)?\b", text)
+    if plural and len(refs) >= 3 and re.search(r"\b(?:received|hosted|welcomed|met)\b", text[:plural.start()]):
+        for _, _, key in [r for r in refs if r[0] < plural.start()][1:]:
+            add_delegation(reader, key, sentence, plural.group(0))
     # "delegation-level talks between A and B": each heads their side's delegation
     level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
     if level:
@@ -48,7 +53,7 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
             add_delegation(reader, key, sentence, level.group(0), visiting=False)
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
-    for match in re.finditer(r"\b(?:is leading|was leading|who is leading|who led|led|leads|heads|headed|"
+    for match in re.finditer(r"\b(?:is leading|was leading|who is leading|leading|who led|led|leads|heads|headed|"
                              r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
         # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
         relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]

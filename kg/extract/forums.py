@@ -167,8 +167,13 @@ def gazetteer_code(text: str) -> str | None:
 
 
 def _is_bilateral(name: str) -> bool:
+    """"India-Japan Defence Policy Dialogue": two states talking. Three or more ("Georgian-Turkish-Azerbaijani
+    Tripartite Defense Ministerial") meet as a multilateral event."""
     from kg.gazetteer import lookup
 
+    if re.search(r"\b(?:Tripartite|Trilateral|Quadrilateral)\b", name) or re.search(
+            r"[A-Z][\w]+\s*[-–—/]\s*[A-Z][\w]+\s*[-–—/]\s*[A-Z][\w]+", name):
+        return False
     for pair in re.finditer(r"([A-Z][\w]+)\s*[-–—/]\s*([A-Z][\w]+)", name):
         first, second = lookup(pair.group(1)), lookup(pair.group(2))
         if first is not None and second is not None and first.kind in ("country", "demonym") \
