@@ -944,3 +944,11 @@ def test_the_delegations_accompanying_the_guests_are_one_per_guest():
     extraction, names, _ = run(text, date="2025-02-24", source="WAM")
     assert sorted((names[d.leader], d.country) for d in extraction.delegations) == [
         ("Enzo Rossi", "IT"), ("Ruslan Abenov", "KZ")]
+
+
+def test_a_named_counterparts_appositive_post_is_no_second_unnamed_counterpart():
+    text = ("On Tuesday, Maj Gen Hans Miller, Air Force Commander of Belgium, held a meeting with Brigadier General "
+            "Amina Bekah, the Angolan Special Forces Commander, in Brussels.")
+    extraction, names, _ = run(text, date="2023-12-27")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["AO", "BE"], "BE", ["Amina Bekah", "Hans Miller"])]
