@@ -924,8 +924,11 @@ class ArticleReader:
             if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
                 named_end = cursor
                 continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
-            if item_start >= 0 and named_end >= 0 and re.fullmatch(r"\s*,\s*", text[named_end:item_start]):
-                continue  # "General X, the Angolan Special Forces Commander,": X's post in apposition, no one else
+            if item_start >= 0 and named_end >= 0 and re.fullmatch(r"\s*,\s*", text[named_end:item_start]) \
+                    and not re.match(r"\s*,?\s*(?:and|as well as)\b", text[cursor:]):
+                # "General X, the Angolan Special Forces Commander, in Brussels": X's post in apposition, no one
+                # else ("President X, the Defence Minister and the Chairman ...": a list goes on)
+                continue
             # "paid a courtesy call on his US counterpart": a counterpart unnamed, of a named state
             unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+"
                                                r"(?:counterparts?|colleagues?)\s*", item)
