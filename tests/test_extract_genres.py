@@ -952,3 +952,12 @@ def test_a_named_counterparts_appositive_post_is_no_second_unnamed_counterpart()
     extraction, names, _ = run(text, date="2023-12-27")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["AO", "BE"], "BE", ["Amina Bekah", "Hans Miller"])]
+
+
+def test_an_invitation_carried_from_one_minister_to_another_goes_from_the_first():
+    text = ("Pakistani High Commissioner Tariq Khan met Canadian officials in Ottawa on Monday. He renewed an "
+            "outstanding invitation from Defence Minister of Pakistan Asif Malik to the Canadian Defence Minister "
+            "Anita Grant to visit Pakistan.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Asif Malik", "Anita Grant", "PK")]

@@ -88,6 +88,15 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
             match = accepted
     if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
         inviter = before[-1][2]
+    carried = re.search(r"\binvitation from\s+", text)
+    if carried and not accepted:
+        # "He renewed an invitation from X to Y to visit Pakistan": X invites Y (the one who carries it does not)
+        givers = [r for r in usable if r[0] >= carried.end() - 1]
+        to = re.search(r"\bto\s+(?:the\s+)?", text[carried.end():])
+        if givers and to:
+            takers = [r for r in usable if r[0] >= carried.end() + to.start() and r[2] != givers[0][2]]
+            if takers:
+                inviter, after, match = givers[0][2], takers[:1], carried
     invitees = []
     if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and reader.current:
         invitees = [k for k in reader.current.participants if k != inviter]
