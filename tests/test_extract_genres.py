@@ -876,7 +876,8 @@ def test_a_delegation_welcomed_is_the_one_whose_head_the_story_named_before():
             "At the opening ceremony Maj. Gen. John Reed, U.S. Army South Commander, welcomed the Brazilian "
             "delegation via video teleconference.")
     extraction, names, _ = run(text, date="2025-04-27")
-    assert [names[d.leader] for d in extraction.delegations] == ["Paulo Souza"]
+    assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
+        ("Paulo Souza", ["Rui Lima"])]
     assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
         (["BR", "US"], "video", ["John Reed", "Paulo Souza"])]
 

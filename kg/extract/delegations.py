@@ -40,7 +40,14 @@ def read_delegation_cues(reader: ArticleReader, sentence: Sentence) -> None:
     for mention in sentence.persons:
         record = reader.person(mention.key)
         if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
-            add_delegation(reader, mention.key, sentence, record.position)
+            delegation = add_delegation(reader, mention.key, sentence, record.position)
+            # "Representatives from Brazil included A, Head of Delegation, B, ... and C": the others are members
+            listing = re.search(r"\b(?:included|includes|comprised|comprises|consisted of|were)\s+", text)
+            if listing and listing.end() <= mention.start:
+                for other in sentence.persons:
+                    if other.key != mention.key and other.start >= listing.end() and other.key not in delegation.members:
+                        delegation.members.append(other.key)
+                        reader.settle_country(other.key, reader.country_of(mention.key), "country.delegation-member", text)
     # "X received A, B and C, and the delegations accompanying the guests": each guest heads one
     plural = re.search(r"\b(?:and )?(?:the|their) (?:accompanying )?delegations(?: accompanying (?:the|their) guests)?\b", text)
     if plural and len(refs) >= 3 and re.search(r"\b(?:received|hosted|welcomed|met)\b", text[:plural.start()]):
