@@ -879,7 +879,7 @@ def test_a_delegation_welcomed_is_the_one_whose_head_the_story_named_before():
     assert [(names[d.leader], [names[k] for k in d.members]) for d in extraction.delegations] == [
         ("Paulo Souza", ["Rui Lima"])]
     assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
-        (["BR", "US"], "video", ["John Reed", "Paulo Souza"])]
+        (["BR", "US"], "video", ["John Reed", "Paulo Souza", "Rui Lima"])]  # the delegation's members with it
 
 
 def test_a_special_visit_paid_to_an_official_is_a_call_on_them():
