@@ -962,3 +962,12 @@ def test_an_invitation_carried_from_one_minister_to_another_goes_from_the_first(
     extraction, names, _ = run(text, date="2025-03-12")
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Asif Malik", "Anita Grant", "PK")]
+
+
+def test_met_one_official_and_held_talks_with_another_are_two_contacts():
+    text = ("SUVA, Nov. 12 -- On the same day, General Li Wei of China's Central Military Commission also met with "
+            "Hon. Inia Ratu, Fijian Minister for Defence, and held talks with Rear Admiral Jone Vula, Commander of "
+            "the Republic of Fiji Military Forces.")
+    extraction, names, _ = run(text, date="2025-11-12")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Inia Ratu", "Li Wei"], ["Jone Vula", "Li Wei"]]

@@ -752,7 +752,8 @@ class ArticleReader:
                 return
         # "..., and with Y" / "called on X, after which he held discussions with Y": two contacts of one subject
         split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
-                          r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b",
+                          r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
+                          r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b",
                           text[match.end():])
         if split:
             cut = match.end() + split.start()
