@@ -971,3 +971,9 @@ def test_met_one_official_and_held_talks_with_another_are_two_contacts():
     extraction, names, _ = run(text, date="2025-11-12")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Inia Ratu", "Li Wei"], ["Jone Vula", "Li Wei"]]
+
+
+def test_a_post_with_a_dotted_state_in_apposition():
+    _, _, people = run("At the opening ceremony Maj. Gen. Simon Trent, U.S. Army South Commander, welcomed the "
+                       "Brazilian delegation.", date="2025-04-27")
+    assert (people["Simon Trent"].country, people["Simon Trent"].position) == ("US", "U.S. Army South Commander")

@@ -14,7 +14,8 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.extract.lexicon import canonical_rank, lexicon
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'\-]*[\w'])?\.?|\d+(?:st|nd|rd|th)?|\S")
+# "U.S.", "U.K.", "U.N.": one word (a state or a body), never two initials
+_TOKEN = re.compile(r"\b(?:U\.S\.A\.|U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?=\s)|[^\W\d_](?:[\w'\-]*[\w'])?\.?|\d+(?:st|nd|rd|th)?|\S")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CONNECTORS = {"of", "the", "for", "and", "to", "at", "in", "on", "&", "-", "–", "—", "'s", "de", "du", "des"}
 _POSITION_STOP = {"who", "which", "that", "whose", "where", "when", "while", "said", "says", "told", "is", "was",
