@@ -530,9 +530,9 @@ class ArticleReader:
             elif pair:  # the first people named in the post before "and his Saudi counterpart"
                 first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
                 peoples = [first, gazetteer.lookup(pair.group(2))]
-            elif not keys and _SUBJECT_POST.match(text):
+            elif not keys and (subject_post := _SUBJECT_POST.match(text)):
                 # "Yemen's Defence Minister received a military delegation ...": the host's state, named next
-                peoples = [gazetteer.lookup(_SUBJECT_POST.match(text).group(1))]
+                peoples = [gazetteer.lookup(subject_post.group(1))]
             else:
                 peoples = []
             codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
@@ -791,8 +791,7 @@ class ArticleReader:
                     self.current.with_delegation = True
                 return
         mode = self._mode(text)
-        if trigger.rule == "meeting.called-by-phone":
-            mode = "call"  # "Secretary X called the Qatari Minister of Defense Y"
+        mode = self.lex.meeting_modes.get(trigger.rule, mode)  # "Secretary X called the Qatari Minister Y": a call
         if mode == "in_person" and self.announced and (
                 self.announced.sentence == sentence.index - 1 and _BACK_REFERENCE.match(text)
                 or trigger.rule == "meeting.announced-then-named"):

@@ -42,6 +42,7 @@ class Lexicon:
     dotted_abbreviations: frozenset[str] = frozenset()  # "lt", "comdr", "dr": a full stop after them ends nothing
     acronyms: frozenset[str] = frozenset()  # "NATO", "CDS", "PVSM": stay in capitals when a shouted text is recased
     plain_words: frozenset[str] = frozenset()  # "the", "received", "delegation": lower case in a recased text
+    meeting_modes: dict[str, str] = field(default_factory=dict)  # rule id -> the mode a rule implies ("X called Y")
     compiled: dict = field(default_factory=dict)
 
 
@@ -118,7 +119,8 @@ def lexicon() -> Lexicon:
             form.rstrip(".-").lower() for form in [*(f for forms in ranks["abbreviations"].values() for f in forms),
                                                   *titles["honorifics"], *titles["dotted_abbreviations"]]
             if form.rstrip("-").endswith(".") and " " not in form.rstrip(".-")),
-        acronyms=_acronyms(ranks, titles), plain_words=_plain_words(triggers, ranks, titles))
+        acronyms=_acronyms(ranks, titles), plain_words=_plain_words(triggers, ranks, titles),
+        meeting_modes={rule["id"]: rule["mode"] for rule in triggers["meeting"] if "mode" in rule})
 
 
 def _plain_words(triggers: dict, ranks: dict, titles: dict) -> frozenset[str]:
