@@ -130,6 +130,13 @@ def _find_places(sentence: str) -> tuple[PlaceMention, ...]:
     return tuple(places)
 
 
+# a place named as a subject of the talks, not as a side: "support to Ukraine", "the deployment in eastern DRC"
+TOPIC_BEFORE = re.compile(
+    r"\b(?:support (?:to|for)|aid (?:to|for)|assistance (?:to|for)|situation (?:in|on)|crisis in|war in|conflict in|"
+    r"deployments? (?:in|to)|deployed (?:in|to)|missions? in|operations? in|peace in|security in|stability in|"
+    r"developments? in|threats? from|aggression against|invasion of|sanctions on|mutiny in|"
+    r"(?:eastern|western|northern|southern|central|north-eastern|north-western|south-eastern|south-western))\s+(?:the\s+)?$")
+
 _SERVES_IN = re.compile(r"\b(?:to|in|for|on)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$")
 
 

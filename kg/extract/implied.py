@@ -1,0 +1,97 @@
+"""A contact the rules could not read in full, placed by weaker evidence.
+
+An article that reports a contact must never yield nothing. When the rules read no meeting (no two
+participants could be named, or their states were not known), the first sentence that reports a contact
+and names its sides makes one: the states, peoples, capitals and bodies it names, and the participants
+whose states are known. When a sentence names one side only, the article's home (the dateline's state,
+else the outlet's) is the other, provided it differs. Every side read this way is recorded as weak
+evidence (`Decision.weak`), so that `kg explain` tells a guess from a reading.
+
+`implied_contact(...)` is pure: it reads the sentences as the reader left them (`Sentence.contact`,
+`Sentence.date`, places and person references) and returns an `ImpliedContact` or None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from kg import gazetteer
+from kg.extract.mentions import TOPIC_BEFORE
+from kg.extract.records import Sentence
+
+_VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
+
+
+# more states than this in one sentence is a list (a coalition, a region), not the sides of one contact
+_MOST_SIDES = 3
+
+
+@dataclass
+class ImpliedContact:
+    """One contact whose sides a sentence (and perhaps the article's home) gives, with the rule for each side."""
+
+    parties: list[str]
+    participants: list[str]  # person keys whose states are among the parties
+    date: str | None
+    mode: str
+    venue_city: str | None
+    venue_country: str | None
+    evidence: str
+    rule: str  # the phrase that reports the contact (a trigger id of triggers.json)
+    side_rules: dict[str, str] = field(default_factory=dict)  # party -> how it was read
+
+
+def _sides_named(sentence: Sentence) -> dict[str, str]:
+    """The sides a sentence names itself, in order: state, people, capital or body -> its code."""
+    sides: dict[str, str] = {}
+    for place in sentence.places:
+        if any(f.start <= place.start < f.end for f in sentence.forums):
+            continue  # "the ASEAN Defence Ministers' Meeting" names an event, not a side
+        if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
+            continue
+        sides.setdefault(place.code, f"side.{place.kind}-in-sentence")
+    return sides
+
+
+def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
+    """The city and state a sentence places its contact in ("visits Chisinau", "talks in Hanoi")."""
+    for place in sentence.places:
+        if place.kind in ("city", "country") and _VENUE_BEFORE.search(sentence.text[max(0, place.start - 20):place.start]):
+            return (place.name if place.kind == "city" else None), (gazetteer.code_for(place.name) or place.code)
+    return None, None
+
+
+def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
+                    home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
+                    ) -> ImpliedContact | None:
+    """The first reported contact whose sides the sentence names (both, or one beside the article's home).
+
+    A sentence naming both sides wins over an earlier one naming a single side: the home side is a guess.
+    """
+    single: ImpliedContact | None = None
+    for sentence in sentences:
+        if sentence.contact is None:
+            continue
+        sides = _sides_named(sentence)
+        keys = [key for _, _, key in sentence.refs if not is_spokesperson(key)]
+        for key in keys:
+            code = country_of(key)
+            if code:
+                sides.setdefault(code, "side.participant")
+        if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
+            continue
+        if len(sides) == 1:
+            if single is not None:
+                continue
+            sides[home] = home_rule
+        mode = mode_of(sentence.text)
+        city, venue = _venue(sentence) if mode == "in_person" else (None, None)
+        contact = ImpliedContact(
+            parties=sorted(sides), participants=list(dict.fromkeys(k for k in keys if country_of(k) in sides)),
+            date=sentence.date, mode=mode, venue_city=city, venue_country=venue if venue in sides else None,
+            evidence=sentence.text, rule=sentence.contact, side_rules=sides)
+        if home_rule not in sides.values():
+            return contact
+        single = contact
+    return single
