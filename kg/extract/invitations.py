@@ -1,33 +1,34 @@
 """Invitations: who invites whom to visit a state or to attend a forum ("X invited Y to visit Z",
-"Y accepted an invitation from X", "... and invited Y to the 12th Xiangshan Forum")."""
+"Y accepted an invitation from X", "... and invited Y to the 12th Xiangshan Forum").
+
+Both readers take one sentence with its references and return the `InvitationDraft`s it tells (the caller
+adds them to `ArticleRecord.invitations`); they change nothing. The state visited at someone's invitation is
+settled with the persons' states (`kg.extract.settle`).
+"""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from kg.extract.dates import future_date
-from kg.extract.records import InvitationDraft
-
-if TYPE_CHECKING:
-    from kg.extract.contacts import ArticleReader
-    from kg.extract.records import Sentence
+from kg.extract.lexicon import lexicon
+from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft, Sentence
 
 
-def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
+def read_invitation_of(sentence: Sentence, refs: list[tuple[int, int, str]], visitors: list[str],
+                       last_subject: str | None) -> list[InvitationDraft]:
     """A visit at someone's invitation (see ``invitation_of`` in triggers.json): the person named right after
     the phrase invites; the visitor is the sentence's subject, or the visitor the story is about. The state
     visited is the inviter's, settled when the article's states are (None until then)."""
     text = sentence.text
-    match = re.search(reader.lex.triggers["invitation_of"], text, re.I)
+    match = re.search(lexicon().triggers["invitation_of"], text, re.I)
     if not match:
-        return
+        return []
     if re.search(r"\b(?:his|her|their)\s+(?:\w+\s+)?invitation\s*$", match.group(0)):
         # "X met Y who, at his invitation, arrived ...": the sentence's subject invited the one just named
         before = [r for r in refs if r[1] <= match.start()]
         if len(before) >= 2 and before[0][2] != before[-1][2]:
-            reader.invitations.append(InvitationDraft(before[0][2], before[-1][2], None, None, text,
-                                                      "invitation.at-his-invitation"))
-        return
+            return [InvitationDraft(before[0][2], before[-1][2], None, None, text, "invitation.at-his-invitation")]
+        return []
     after = [r for r in refs if r[0] >= match.end()]
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
     # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun
@@ -37,7 +38,7 @@ def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
     if named:
         after = named + [r for r in after if r not in named]
     if not after or re.search(r"[;.]", text[match.end():after[0][0]]):
-        return
+        return []
     inviter = after[0][2]
     before = [r for r in refs if r[1] <= match.start() and r[2] != inviter]
     if before:
@@ -45,23 +46,26 @@ def read_invitation_of(reader: ArticleReader, sentence: Sentence, refs) -> None:
     else:
         # "At the invitation of ..., General Y, [the post of X,] General X was in India": the next person named
         later = [r for r in after[1:] if r[2] != inviter]
-        invitee = later[0][2] if later else next((k for k in reader.visitors if k != inviter), None) \
-            or (reader.last_subject if reader.last_subject != inviter else None)
+        invitee = later[0][2] if later else next((k for k in visitors if k != inviter), None) \
+            or (last_subject if last_subject != inviter else None)
     if invitee is None or invitee == inviter:
-        return
-    reader.invitations.append(InvitationDraft(inviter, invitee, None, None, text, "invitation.at-the-invitation-of"))
+        return []
+    return [InvitationDraft(inviter, invitee, None, None, text, "invitation.at-the-invitation-of")]
 
 
-def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
+def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[tuple[int, int, str]],
+                    current: MeetingDraft | None, last_subject: str | None) -> list[InvitationDraft]:
+    """"X invited Y to visit Z", "Y accepted an invitation from X", "... invited her to the Forum": the
+    invitations one sentence tells; "invited him" is the other side of the contact being told (``current``)."""
     text = sentence.text
-    match = re.search(reader.lex.triggers["invitation"], text[0].lower() + text[1:])
+    match = re.search(lexicon().triggers["invitation"], text[0].lower() + text[1:])
     if not match:
-        return
+        return []
     behalf = re.search(r"\bon behalf of\b[^,]*,", text)
     usable = [r for r in refs if not (behalf and behalf.start() <= r[0] < behalf.end())]
     before = [r for r in usable if r[1] <= match.start() + 1]
     after = [r for r in usable if r[0] >= match.end() - 1]
-    inviter = before[-1][2] if before else reader.last_subject
+    inviter = before[-1][2] if before else last_subject
     if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
             and not re.search(r",\s*(?:who|which)\b", text[before[0][1]:match.start()]):
         inviter = before[0][2]  # "X thanked his host ... and invited Y": the subject of both verbs
@@ -81,10 +85,10 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
         # "X accepted an invitation from Y to visit Z", "X received an invitation from Y": Y invites X
         givers = [r for r in usable if r[0] >= accepted.end() - 1]
         takers = [r for r in usable if r[1] <= accepted.start() + 1]
-        if givers and (takers or reader.last_subject):
+        if givers and (takers or last_subject):
             inviter = givers[0][2]
             before = takers
-            after = [(0, 0, takers[-1][2] if takers else reader.last_subject)]
+            after = [(0, 0, takers[-1][2] if takers else last_subject)]
             match = accepted
     if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
         inviter = before[-1][2]
@@ -98,14 +102,14 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
             if takers:
                 inviter, after, match = givers[0][2], takers[:1], carried
     invitees = []
-    if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and reader.current:
-        invitees = [k for k in reader.current.participants if k != inviter]
+    if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and current:
+        invitees = [k for k in current.participants if k != inviter]
     elif after:
         invitees = [after[0][2]]
-    elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and reader.current and inviter:
+    elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and current and inviter:
         # "... and invited her to visit Kyiv": the other side of the contact being told
-        others = [k for k in reader.current.participants if reader.country_of(k) != reader.country_of(inviter)]
-        others.sort(key=lambda k: reader.salience(reader.person(k)), reverse=True)
+        others = [k for k in current.participants if doc.country_of(k) != doc.country_of(inviter)]
+        others.sort(key=lambda k: doc.salience(doc.person(k)), reverse=True)
         invitees = others[:1]
     tail = text[match.end():]
     forum = next((f for f in sentence.forums if f.start >= match.start()), None)
@@ -122,14 +126,15 @@ def read_invitation(reader: ArticleReader, sentence: Sentence, refs) -> None:
             if places and places[0].start - start < 60:
                 target_country = places[0].code
             elif inviter:
-                target_country = reader.country_of(inviter)
+                target_country = doc.country_of(inviter)
     if not inviter or (target_forum is None and target_country is None):
-        return
+        return []
+    drafts = []
     for invitee in invitees:
         if invitee == inviter:
             continue
         rule = "invitation.passive" if passive else "invitation.accepted" if accepted else "invitation.invited"
-        reader.invitations.append(InvitationDraft(inviter, invitee, target_forum, target_country, text, rule))
-        if target_forum:
-            # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
-            reader.forum_dates.setdefault(target_forum, future_date(tail, reader.pub_date))
+        # "to attend the 11th ... Forum to be held in Beijing in September": the edition's date
+        forum_date = future_date(tail, doc.reference_day) if target_forum else None
+        drafts.append(InvitationDraft(inviter, invitee, target_forum, target_country, text, rule, forum_date))
+    return drafts

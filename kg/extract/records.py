@@ -1,14 +1,20 @@
-"""The records one article's reading builds: its sentences, the contact verbs found in them, and the drafts of
-contacts and invitations before they are settled into `kg.model` facts. Typed records, so that every component
-says what it reads and what it adds."""
+"""The records one article's reading builds: the document (`ArticleRecord`: its dates, setting, sentences and
+persons), the contact verbs found in its sentences, and the drafts of meetings, delegations and invitations
+before they are settled into `kg.model` facts; and `Discourse`, what the story is about at the sentence being
+read. Typed records, so that every component says what it reads and what it adds."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import NamedTuple
 
+from kg import gazetteer
 from kg.extract.forums import ForumMention
 from kg.extract.mentions import Mention, PlaceMention
+from kg.extract.persons import PersonRecord, Registry
+from kg.model import Article
 
 
 @dataclass
@@ -65,6 +71,7 @@ class InvitationDraft:
     country: str | None  # the state to visit; None: the inviter's, once known
     evidence: str
     rule: str
+    forum_date: str | None = None  # the forum edition's date, as the invitation gives it
 
 
 @dataclass
@@ -84,3 +91,101 @@ class PendingDelegationContact:
     refs: list
     date: str | None
     delegations_before: int  # the delegations known when it was read: a new one is its
+
+
+@dataclass
+class DelegationDraft:
+    """A delegation as the text tells it: its leader, state (when said or known), members and the sentences."""
+    leader: str
+    country: str | None = None
+    members: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    members_in_context: bool = False  # its members were listed while a contact was being told
+
+
+@dataclass
+class ArticleRecord:
+    """One article as the extractor reads it: what the text and its metadata give (dates, setting, sentences),
+    the persons found (`registry`), and the drafts the components add, in the order they add them. Its fields
+    are grouped by the component that fills them; `kg.extract.settle` turns it into an `Extraction`."""
+
+    # the article and its setting (kg.extract.document.read_document)
+    article: Article
+    pub: str | None  # the publication date (ISO day), when known
+    pub_month: str | None  # only the month of publication is known ("2024-03")
+    reference: str | None  # the story's "today" (the dateline's day, else the publication's)
+    reference_day: Date | None  # the same, parsed
+    dateline_city: str | None
+    dateline_country: str | None
+    outlet_country: str | None  # the outlet's home state
+    sentences: list[Sentence] = field(default_factory=list)
+    # the mentions (kg.extract.document.find_mentions): persons, forums and how often each state is named
+    registry: Registry = field(default_factory=Registry)
+    forums: dict[str, ForumMention] = field(default_factory=dict)  # series -> the forum as the text names it
+    country_counts: Counter = field(default_factory=Counter)
+    # the contacts (kg.extract.contacts.read_contacts and the cue readers it calls)
+    meetings: list[MeetingDraft] = field(default_factory=list)
+    delegations: dict[str, DelegationDraft] = field(default_factory=dict)  # leader -> delegation
+    invitations: list[InvitationDraft] = field(default_factory=list)
+    visitors: list[str] = field(default_factory=list)  # persons told as visiting, in order
+    visit_targets: dict[str, str] = field(default_factory=dict)  # visitor -> the state visited ("a visit to Nigeria")
+    joiners: set[str] = field(default_factory=set)  # persons added to a contact by "also attended", "was present" ...
+    # joiner -> (the participant they came with, evidence): "Accompanying the admiral were ...", "together with"
+    same_side: dict[str, tuple[str, str]] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)  # person key -> last sentence that referred to them
+    mention_count: Counter = field(default_factory=Counter)  # person key -> sentences that referred to them
+    announced: AnnouncedContact | None = None  # a contact told before its participants' names
+    pending: PendingDelegationContact | None = None  # a contact with a delegation whose leader is named next
+
+    def person(self, key: str) -> PersonRecord:
+        return self.registry.persons[key]
+
+    def country_of(self, key: str) -> str | None:
+        return self.registry.persons[key].country
+
+    def settle_country(self, key: str, code: str | None, rule: str, evidence: str = "") -> None:
+        """The one place a person's state is decided after the mentions: the first reading stands."""
+        person = self.person(key)
+        if person.country is None and code:
+            person.country, person.country_rule, person.country_evidence = code, rule, evidence
+
+    def salience(self, person: PersonRecord) -> tuple[int, int]:
+        """How prominent a person is so far: the sentences that referred to them, then the latest of them."""
+        return self.mention_count[person.key], self.seen.get(person.key, -1)
+
+    def candidates(self, demonym: str | None, sentence_index: int) -> list[PersonRecord]:
+        """The persons named by sentence ``sentence_index`` who may be "the <demonym> ..."."""
+        persons = [p for p in self.registry.persons.values() if p.first_sentence <= sentence_index]
+        if demonym:
+            code = gazetteer.code_for(demonym)
+            if code is None:
+                return []
+            same = [p for p in persons if p.country == code]
+            # nobody is known to be from there yet: a person whose country the text has not said may be
+            return same or [p for p in persons if p.country is None]
+        return persons
+
+
+class Setting(NamedTuple):
+    """Where and when the story is at a sentence: what a contact that does not say so inherits."""
+    city: str | None
+    country: str | None
+    date: str | None
+
+
+@dataclass
+class Discourse:
+    """What the story is about at the sentence being read: the contact being told and whether others may still
+    join it, the place and date in force, the last subject ("he"). Only `kg.extract.contacts` changes it;
+    the cue readers receive the parts they need."""
+
+    current: MeetingDraft | None = None
+    current_open: bool = False  # may "also attended ..." still join the contact being told?
+    context_city: str | None = None
+    context_country: str | None = None
+    context_date: str | None = None
+    visit_days: tuple[Date, Date] | None = None  # (first, last) day of a visit told over several days
+    last_subject: str | None = None
+
+    def setting(self) -> Setting:
+        return Setting(self.context_city, self.context_country, self.context_date)

@@ -1,0 +1,30 @@
+"""Small readings of one sentence that both the walk over the sentences (`contacts`) and the settling
+(`settle`) make: a contact's mode (in person, call, video), what it was about, a spokesperson's post.
+Pure functions over text and the trigger lexicon.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import lexicon
+
+SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
+_TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
+                    r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
+                    r"(.{8,160}?)(?:[.;]|$)")
+
+
+def contact_mode(text: str) -> str:
+    """How a sentence's contact was held: "video", "call" or "in_person" (the markers of triggers.json)."""
+    triggers = lexicon().triggers
+    if re.search(triggers["video_markers"], text, re.I):
+        return "video"
+    if re.search(triggers["call_markers"], text, re.I) and not re.search(r"courtesy call|call(?:ed|s)? on", text):
+        return "call"
+    return "in_person"
+
+
+def topic(sentence: str) -> str | None:
+    """What a contact was about, as the text says it ("The sides discussed joint exercises ...")."""
+    found = _TOPIC.search(sentence)
+    return found.group(1).strip(" ,") if found else None

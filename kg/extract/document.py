@@ -1,0 +1,99 @@
+"""The first two components: an article becomes an `ArticleRecord`, then each sentence gets its mentions.
+
+`read_document(article)` cleans the text (`clean`), settles the dates the story is told against (`dates`: the
+publication, the dateline's day, the month on a scraped first line or in the URL), the dateline's city and
+state and the outlet's home state, and splits the paragraphs into `Sentence`s (shouted releases recased).
+`find_mentions(record, sentence)` adds the sentence's places, forums and persons (`Sentence.places`,
+`.forums`, `.persons`), registers the persons (`record.registry`), counts the states named
+(`record.country_counts`) and merges the forums by series (`record.forums`).
+"""
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer
+from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
+from kg.extract.dates import parse_iso, publication_date, reference_date, url_date
+from kg.extract.forums import ForumMention, find_forums
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import TOPIC_BEFORE, find_persons, find_places
+from kg.extract.posts import generic_post
+from kg.extract.records import ArticleRecord, Sentence
+from kg.model import Article
+
+# "On the Estonian side, the visitors were hosted by ...", "The Russian side was represented by ..."
+_SIDE_PHRASE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or) the (?P<side>[A-Z][\w\-]+) side\b|"
+                          r"\b[Tt]he (?P<side2>[A-Z][\w\-]+) side (?:was|were) (?:represented|led|headed)\b")
+
+
+def read_document(article: Article) -> ArticleRecord:
+    """The article's record: dates, dateline, outlet state and sentences (no mentions yet)."""
+    lex = lexicon()
+    cleaned = clean_article(article.text)
+    from_url = url_date(article.url)  # the last resort: "/2012/09/" in the article's address
+    pub = publication_date(article.date, cleaned.first_line_date, cleaned.dateline_date) or (
+        from_url if from_url and len(from_url) == 10 else None)
+    # " date 2024-03" on a scraped first line, or "/2012/09/" in the URL: only the month is known
+    pub_month = cleaned.first_line_date if cleaned.first_line_date and len(cleaned.first_line_date) == 7 else (
+        from_url if from_url and len(from_url) == 7 and not pub else None)
+    # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
+    reference = reference_date(pub, cleaned.dateline_date)
+    record = ArticleRecord(
+        article=article, pub=pub, pub_month=pub_month, reference=reference, reference_day=parse_iso(reference),
+        dateline_city=cleaned.dateline_city,
+        dateline_country=gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None,
+        outlet_country=gazetteer.outlet_country(article.source))
+    for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
+        for text in split_sentences(paragraph):
+            if is_shouted(text):
+                text = recase_shouted(text, lex.acronyms, lex.plain_words)
+            record.sentences.append(Sentence(len(record.sentences), p_index, text))
+    return record
+
+
+def find_mentions(record: ArticleRecord, sentence: Sentence) -> None:
+    """Adds the sentence's places, forums and persons; registers persons, forums and the states named."""
+    sentence.places = find_places(sentence.text)
+    for place in sentence.places:
+        # names and demonyms count fully; cities and institutions are weaker evidence of the home side,
+        # and a subject of the talks ("support to Ukraine", "the deployment in eastern DRC") weaker still
+        weight = 1.0 if place.kind in ("country", "demonym") else 0.4
+        if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
+            weight = 0.1
+        record.country_counts[place.code] += weight
+    sentence.forums = find_forums(sentence.text)
+    for forum in sentence.forums:
+        # "the 12th ADMM, which is being hosted by Singapore", "the Shangri-La Dialogue in Singapore"
+        venue = next((place for place in sentence.places if place.kind in ("city", "country") and 0 <= place.start - forum.end < 80
+                      and re.fullmatch(r"[^.;]*?\b(?:in|hosted by|held in|taking place in)\s+(?:the\s+)?",
+                                       sentence.text[forum.end:place.start])), None)
+        # one series however the text names it ("IDEF", "International Defense Industry Fair")
+        existing = record.forums.get(forum.series)
+        if existing is None:
+            record.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
+                                                       forum.city or (venue.name if venue else None), forum.aliases,
+                                                       forum.series)
+            continue
+        existing.city = existing.city or (venue.name if venue else None)
+        existing.edition = existing.edition or forum.edition
+        if existing.name == forum.series and forum.name != forum.series:
+            existing.name = forum.name  # the series as this text spells it
+    persons = find_persons(sentence.text, record.registry.known_words())
+    kept = []
+    for mention in persons:
+        # a person's name equal to a forum or place is not a person
+        if any(f.start <= mention.start < f.end for f in sentence.forums):
+            continue
+        person = record.registry.add(mention, sentence.index, sentence.text)
+        mention.key = person.key
+        if mention.counterpart and person.position is None and kept and record.person(kept[-1].key).position:
+            person.position = generic_post(record.person(kept[-1].key).position)
+        kept.append(mention)
+    sentence.persons = kept
+    # "On the Estonian side, the visitors were hosted by ...", "The Russian side was represented by ..."
+    side = _SIDE_PHRASE.search(sentence.text)
+    surface = gazetteer.lookup(side.group("side") or side.group("side2")) if side else None
+    if surface is not None and surface.kind in ("demonym", "country"):
+        for mention in kept:
+            if mention.start > side.start():
+                record.settle_country(mention.key, surface.code, "country.side-phrase", sentence.text)

@@ -1,0 +1,233 @@
+"""Who each sentence refers to: `sentence_refs` finds the person references of a sentence in order (names,
+role nouns such as "the minister" or "his counterpart", posts named again, acronyms, "he"), as
+``(start, end, person key)``; `model_refs` adds names that only the statistical NER finds, when a contact
+verb has fewer than two persons bound to it. Role nouns are resolved by `kg.extract.roles`.
+"""
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
+from kg.extract.posts import acronyms
+from kg.extract.records import ArticleRecord, MeetingDraft, Sentence
+from kg.extract.roles import resolve_role
+
+Ref = tuple[int, int, str]  # a reference: where it is in the sentence, and the person's key
+
+ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|side|party|"
+              r"generals?|admirals?|commanders?|chiefs?|ministers?|chair|chairman|chairwoman|chairperson|deputy ministers?|vice ministers?|"
+              r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
+              r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
+              r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
+              r"envoy|marshal|commissioner|special representative|representative|delegation|cds|jemad|coas|cns|cas|dg|"
+              r"head of the [a-z ]+? department")
+_ROLE = re.compile(
+    rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth|(?P<possessor>[A-Z][\w\-]+)['’]s)\s+(?P<number>(?:two|three)\s+)?"
+    rf"(?:(?P<visiting>visiting|accompanying|foreign|distinguished|new|top|senior)\s+)?"
+    rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
+    rf"(?P<role>{ROLE_WORDS})\b", re.I)
+_PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
+_HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
+# names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
+EXCLUDE_BEFORE = re.compile(
+    r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|under the (?:leadership|guidance|patronage) of|"
+    r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
+    r"greetings (?:of|from) [^.;]{0,120}?\b(?:and|to)|"
+    r"regards to|appreciation of|visits? of|to President|to His|to Her|(?<!received )(?<!hosted )(?<!welcomed )(?<!greeted )(?<!met )by (?:President|Prime Minister)|"
+    r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
+_HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
+                            r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
+
+def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None,
+                  last_subject: str | None) -> list[Ref]:
+    """Person references in a sentence, in order: names, role nouns, pronouns, acronyms. Role nouns are
+    resolved against the contact being told (``current``) and the last subject ("he"); a demonym with a role
+    noun settles the person's state ("the Vietnamese deputy minister")."""
+    lex = lexicon()
+    refs = []
+    text = sentence.text
+    taken = []
+    for mention in sentence.persons:
+        before = text[:mention.start]
+        head_of_state = _HEAD_OF_STATE.search(before)
+        if head_of_state and " of " in head_of_state.group(0):
+            from kg.extract.mentions import country_in
+            if country_in(head_of_state.group(0)) is None:
+                head_of_state = None
+        if EXCLUDE_BEFORE.search(before):
+            continue
+        if head_of_state and not bound_to_contact(text, mention):
+            continue
+        refs.append((mention.start, mention.end, mention.key))
+        taken.append((min(mention.start, mention.span_start if mention.span_start >= 0 else mention.start),
+                      max(mention.end, mention.span_end)))
+    subject = refs[0][2] if refs else None
+    for match in _ROLE.finditer(text):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        # "his Lithuanian counterpart, Lt. Gen. X": the role and the name in apposition are one person
+        if any(0 <= (m.span_start if m.span_start >= 0 else m.start) - match.end() <= 3
+               and text[match.end():m.span_start if m.span_start >= 0 else m.start].strip() in (",", "")
+               for m in sentence.persons):
+            continue
+        # a role noun followed by a name is a title, already counted with the name
+        after = text[match.end():match.end() + 3]
+        if after.strip()[:1].isupper() and not after.startswith(","):
+            nxt = text[match.end():].split()
+            if nxt and nxt[0][0].isupper() and nxt[0].rstrip(",.") not in lex.non_name_words:
+                continue
+        if EXCLUDE_BEFORE.search(text[:match.start()]):
+            continue
+        role_text = match.group("role")
+        if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
+            continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
+        previous = [r for r in refs if r[0] < match.start()]
+        if match.group("role").lower().endswith("s") and len({r[2] for r in previous}) >= 2:
+            continue  # "X held a call with Y, during which both ministers ...": already named
+        role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else last_subject)
+        in_sentence = {r[2] for r in previous}  # persons already referred to in the sentence
+        keys = resolve_role(doc, current, match, role_subject, sentence.index, in_sentence)
+        demonym = gazetteer.lookup(match.group("demonym") or "")
+        if len(keys) == 1 and demonym is not None and demonym.kind in ("demonym", "country") \
+                and doc.country_of(keys[0]) is None:
+            doc.settle_country(keys[0], demonym.code, "country.role-demonym", text)  # "the Vietnamese deputy minister"
+        for key in keys:
+            refs.append((match.start(), match.end(), key))
+            taken.append((match.start(), match.end()))
+    # "the head of the Turkish ... department", and with no article: "Bangladesh Army official called on ..."
+    for match in re.finditer(r"\b[Tt]he (?:head|chief|leader) of the (?P<demonym>[A-Z][\w\-]+) [\w ]{0,40}?"
+                             r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b|"
+                             r"(?<![\w'’])(?P<bare>[A-Z][\w\-]+)\s+(?:Army|Navy|Air Force|military|defen[cs]e|armed forces)\s+"
+                             r"(?:official|officer|chief|general|admiral)\b", text):
+        if match.group("bare"):
+            if match.start() > 0 and re.search(r"\b(?:the|a|an|of|for)\s*$", text[:match.start()], re.I):
+                continue  # "the Bangladesh Army chief" is the role rules' business
+            match_demonym = match.group("bare")
+        else:
+            match_demonym = match.group("demonym")
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        code = gazetteer.code_for(match_demonym)
+        pool = [p for p in doc.candidates(match_demonym, sentence.index)] if code else []
+        if pool:
+            refs.append((match.start(), match.end(), max(pool, key=doc.salience).key))
+            taken.append((match.start(), match.end()))
+    for person in list(doc.registry.persons.values()):
+        title = person.position or ""
+        if len(title.split()) < 2 or person.first_sentence > sentence.index:
+            continue
+        # "Chief Operations Officer (COO) of Royal Bhutan Army" is later "the Chief Operations Officer"
+        titles = {title, title.split(" (", 1)[0].strip()}
+        # "Chief of the Defence Command Finland" is later "the Chief of the Defence Command"
+        for words in (1, 2, 3):
+            state_tail = re.search(rf"(?:,?\s+of)?\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{{words - 1}}})$", title)
+            if state_tail and gazetteer.code_for(state_tail.group(1)):
+                titles.add(title[:state_tail.start()].strip())
+                break
+        titles -= {""}
+        for match in (m for t in titles if len(t.split()) >= 2
+                      for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text, re.I)):
+            if match.group(0) not in titles and not re.search(r"\b[Tt]he\s+$", text[:match.start()]):
+                continue  # in lower case only as "the army chief" for "Army Chief General X"
+            if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+                continue
+            if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
+                continue
+            holders = [p for p in doc.registry.persons.values()
+                       if p.position and p.position.lower().startswith(match.group(0).lower())]
+            if len(holders) == 1:
+                refs.append((match.start(), match.end(), person.key))
+                taken.append((match.start(), match.end()))
+    for match in _HIGHNESS.finditer(text):
+        person = next((p for p in doc.registry.persons.values() if p.honorific and "Highness" in p.honorific), None)
+        if person and not any(s <= match.start() < e for s, e in taken):
+            refs.append((match.start(), match.end(), person.key))
+    for match in re.finditer(r"\b([A-Z]{2,6})\b", text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        for person in doc.registry.persons.values():
+            if match.group(1) in ("UN", "EU"):
+                break
+            if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
+                refs.append((match.start(), match.end(), person.key))
+                break
+    for match in _PRONOUN.finditer(text):
+        start = match.start("pronoun")
+        if any(s <= start < e for s, e in taken):
+            continue
+        prior = [r for r in refs if r[0] < start]
+        key = last_subject if not prior else None
+        if key:
+            refs.append((start, match.end("pronoun"), key))
+    refs.sort()
+    return refs
+
+
+def bound_to_contact(text: str, mention: Mention) -> bool:
+    """A head of state or government takes part only as subject or object of a contact verb
+    ("President X received the minister", "met with President X"), not when named in passing."""
+    span_start = mention.span_start if mention.span_start >= 0 else mention.start
+    span_end = max(mention.end, mention.span_end)
+    verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|"
+             r"paid a (?:courtesy )?call on|was received by|held (?:a |an )?(?:(?:tele)?phone |video )?"
+             r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
+    when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
+    after = text[span_end:span_end + 60]
+    before = text[max(0, span_start - 60):span_start]
+    listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
+    return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:{when} )?{verbs}\b", after)
+                or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before)
+                or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)$", listed))
+
+
+def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_span: tuple[int, int]) -> list[Ref]:
+    """The references with the PERSON entities the rules did not anchor (see kg.extract.ner) added; each such
+    person is registered (`doc.registry`) and added to `sentence.persons`."""
+    lex = lexicon()
+    from kg.extract import ner
+    from kg.extract.mentions import Mention, clean_name
+
+    taken = [(s, e) for s, e, _ in refs] + [(m.span_start, m.span_end) for m in sentence.persons]
+    added = list(refs)
+    # cheap guard before the model: a capitalised word next to the verb that nothing else explains
+    window = sentence.text[max(0, trigger_span[0] - 60):trigger_span[1] + 60]
+    offset = max(0, trigger_span[0] - 60)
+    candidates = [m for m in re.finditer(r"(?<![\w'])[A-Z][a-zà-ÿ'\-]+", window)
+                  if m.group(0) not in lex.non_name_words and m.group(0) not in lex.position_heads
+                  and gazetteer.lookup(m.group(0)) is None and m.start() + offset > 0
+                  and not any(s <= m.start() + offset < e for s, e in taken)]
+    if not candidates:
+        return refs
+    last_accepted = None
+    for start, end in ner.person_spans(sentence.text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        # only a name bound to the contact verb: "X met Y", "Y was received by X", "talks with the two
+        # generals, A and B" (a role in apposition), or listed right after such a name
+        between = sentence.text[end:trigger_span[0]] if end <= trigger_span[0] else sentence.text[trigger_span[1]:start]
+        # "X, along with local officials, held a meeting with ...": a companion clause does not unbind X
+        between = re.sub(r"^,\s*(?:along with|together with|accompanied by|joined by)\b[^,]{1,80},\s*", " ", between)
+        listed = last_accepted is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence.text[last_accepted:start])
+        appositive = re.fullmatch(r"\s*(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*", between)
+        if not (listed or appositive) and ("," in between or len(between.split()) > 4
+                                           or re.search(r"\b(?:of|memory|tomb|mausoleum)\b", between)):
+            continue
+        name = clean_name(sentence.text[start:end])
+        words = name.split()
+        if not words or any(w in lex.non_name_words or w in lex.position_heads for w in words):
+            continue
+        if any(f.start <= start < f.end for f in sentence.forums) or any(
+                p.start <= start < p.end for p in sentence.places):
+            continue
+        mention = Mention(start, end, name, anchored=False, span_start=start, span_end=end)
+        record = doc.registry.add(mention, sentence.index, sentence.text)
+        mention.key = record.key
+        sentence.persons.append(mention)
+        added.append((start, end, record.key))
+        last_accepted = end
+    added.sort()
+    return added
+
+# ------------------------------------------------------------ cues

@@ -1,0 +1,333 @@
+"""The last component: an `ArticleRecord`'s drafts settled into a `kg.model.Extraction`, each fact with the
+`Decision`s (rule and evidence) that made it, in one place.
+
+`settle(doc)` runs, in order: `join_delegation_members` (a delegation's members join the contacts it took
+part in), `assign_countries` (`kg.extract.sides`: the states the text leaves implicit), `settle_meetings`
+(each contact's sides, date, host and venue; an implied contact when none was read), `settle_delegations`,
+`settle_forums`, `settle_invitations` (the state visited, once the inviter's is known) and `settle_persons`
+(those taking part in a fact, with the rule that gave each their state).
+"""
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer
+from kg.extract.cues import SPOKESPERSON, contact_mode, topic
+from kg.extract.dates import parse_iso
+from kg.extract.implied import implied_contact
+from kg.extract.mentions import find_places
+from kg.extract.posts import organization
+from kg.extract.records import ArticleRecord, MeetingDraft
+from kg.extract.sides import assign_countries
+from kg.model import Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
+
+_DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
+                       r"Counsell?or|Envoy)\b", re.I)
+_MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
+
+
+def settle(doc: ArticleRecord) -> Extraction:
+    """The article's facts and decisions from its record (whose meetings, participants and persons' states
+    this settles in place)."""
+    extraction = Extraction(article=doc.article, date=doc.pub)
+    if doc.pub is None:
+        extraction.warnings.append("no publication date (input field, scraped first line or dateline): "
+                                   "relative dates such as 'on Tuesday' were left unresolved")
+    doc.meetings = without_headline_copies(doc.meetings, doc.reference)
+    join_delegation_members(doc)
+    used = persons_in_drafts(doc)
+    guessed = assign_countries(doc, used)
+    for leader, delegation in doc.delegations.items():
+        delegation.country = delegation.country or doc.country_of(leader)
+    used |= settle_meetings(doc, guessed, extraction)
+    settle_delegations(doc, extraction)
+    forum_keys = settle_forums(doc, extraction)
+    settle_invitations(doc, forum_keys, extraction)
+    settle_persons(doc, used, extraction)
+    return extraction
+
+
+def join_delegation_members(doc: ArticleRecord) -> None:
+    """A delegation's members join the contacts its leader took part in with the delegation (or the first
+    one, when the members were listed while a contact was being told)."""
+    for meeting in doc.meetings:
+        for leader, delegation in doc.delegations.items():
+            if leader not in meeting.participants:
+                continue
+            if leader in meeting.delegation_leaders or (meeting.with_delegation and leader in doc.visitors) or \
+                    (delegation.members_in_context and not meeting.sidelines and meeting is _first_meeting_of(doc, leader)):
+                for key in delegation.members:
+                    if key not in meeting.participants:
+                        meeting.participants.append(key)
+
+
+def persons_in_drafts(doc: ArticleRecord) -> set[str]:
+    """The persons who take part in a contact, a delegation or an invitation: the persons of the extraction."""
+    used: set[str] = set()
+    for meeting in doc.meetings:
+        used.update(meeting.participants)
+    for delegation in doc.delegations.values():
+        used.add(delegation.leader)
+        used.update(delegation.members)
+    for invitation in doc.invitations:
+        used.update((invitation.inviter, invitation.invitee))
+    return used
+
+
+def settle_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
+    """Each draft's sides, host, venue and date (`_settle_meeting`); when none makes a meeting, a contact from
+    weaker evidence (`_implied_meeting`). Returns the persons the implied contact adds."""
+    for draft in doc.meetings:
+        _settle_meeting(doc, draft, guessed, extraction)
+    if not extraction.meetings:
+        return _implied_meeting(doc, guessed, extraction)
+    return set()
+
+
+def settle_delegations(doc: ArticleRecord, extraction: Extraction) -> None:
+    for leader, delegation in doc.delegations.items():
+        extraction.delegations.append(Delegation(
+            key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
+            date=None, evidence=delegation.evidence))
+
+
+def settle_forums(doc: ArticleRecord, extraction: Extraction) -> dict[str, str]:
+    """The forums named, each dated by the first invitation to it that gives a date. Returns series -> key."""
+    forum_keys: dict[str, str] = {}
+    for name, forum in doc.forums.items():
+        key = "f" + str(len(extraction.forums) + 1)
+        forum_keys[name] = key
+        location = Place(forum.city, gazetteer.code_for(forum.city)) if forum.city else None
+        aliases = [a for a in forum.aliases if a.isupper()]
+        date = next((draft.forum_date for draft in doc.invitations if draft.forum == name), None)
+        extraction.forums.append(Forum(key=key, name=forum.name, edition=forum.edition, date=date,
+                                       location=location, aliases=aliases))
+    return forum_keys
+
+
+def settle_invitations(doc: ArticleRecord, forum_keys: dict[str, str], extraction: Extraction) -> None:
+    """Each invitation once; a visit at someone's invitation goes to the inviter's state, once it is known."""
+    seen = set()
+    for draft in doc.invitations:
+        inviter, invitee, forum, country, evidence, rule = (draft.inviter, draft.invitee, draft.forum, draft.country,
+                                                            draft.evidence, draft.rule)
+        if forum is None and country is None:
+            country = doc.country_of(inviter)  # a visit at the inviter's invitation: to the inviter's state
+            if country is None or country == doc.country_of(invitee):
+                continue
+        ident = (inviter, invitee, forum, country)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        key = f"i{len(extraction.invitations) + 1}"
+        extraction.decisions.append(Decision("invitation", key, f"visit:{country}" if not forum else forum, rule, evidence))
+        extraction.invitations.append(Invitation(
+            key=key, inviter=inviter, invitee=invitee,
+            forum=forum_keys.get(forum) if forum else None, country=None if forum else country,
+            evidence=[evidence]))
+
+
+def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -> None:
+    """The persons of the facts, in order of appearance, each with the decision on their state."""
+    for key in sorted(used, key=lambda k: int(k[1:])):
+        record = doc.person(key)
+        aliases = [a for a in record.aliases if a != record.name]
+        plain = re.sub(r"\s+(?:[A-Z]\.\s*)+(?=[A-Z])", " ", record.name)  # "Lloyd J. Austin" -> "Lloyd Austin"
+        plain = re.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", plain).strip()
+        if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
+            aliases.append(plain)
+        if record.country:
+            extraction.decisions.append(Decision("country", key, record.country, record.country_rule or "country.mention",
+                                                 record.country_evidence or record.evidence))
+        extraction.persons.append(Person(
+            key=key, name=record.name, aliases=aliases, organization=organization(record.position),
+            rank=record.rank, position=record.position, country=record.country,
+            evidence=[record.evidence] if record.evidence else []))
+
+
+def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], extraction: Extraction) -> None:
+    """A draft's sides, date, host and venue settled; a meeting added unless a side or its date is missing."""
+    sides = {doc.country_of(k) for k in draft.participants} - {None} | set(draft.implied_sides)
+    if draft.unnamed_host and draft.unnamed_side and draft.unnamed_side not in sides:
+        sides.add(draft.unnamed_side)
+    elif draft.unnamed_post and len(sides) == 1:
+        # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
+        # state visited; when both agree, the visited state receives
+        visited = _visited_state(doc, draft)
+        at_home = sides & {doc.dateline_country, doc.outlet_country} and draft.mode == "in_person" \
+            and draft.venue_country in (None, *sides) and not any(k in doc.visitors for k in draft.participants)
+        if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
+            # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
+            draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
+        if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
+            sides.add(draft.unnamed_side)
+            visited = None
+        if visited:
+            sides.add(visited)
+            draft.host_person, draft.host_direction = None, "neutral"
+            draft.venue_country = draft.venue_country if draft.venue_country == visited else visited
+    parties = sorted(sides)
+    if len(parties) < 2:
+        return
+    if draft.date is None:
+        # no publication date and no date in the text around it: the month on a scraped first line, else
+        # the latest past year the article names, else leave the contact out (a contact must be dated)
+        year = _latest_past_year(doc.article.text)
+        if not (doc.pub_month or year):
+            warning = f"a contact with no date anywhere in the article was left out: {draft.evidence[0][:80]}"
+            if warning not in extraction.warnings:  # a contact implied by the same sentence is left out too
+                extraction.warnings.append(warning)
+            return
+        draft.date = doc.pub_month or year
+        extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", draft.date,
+                                             "date.month-on-first-line" if doc.pub_month else
+                                             "date.latest-year-in-text", draft.evidence[0]))
+    if draft.sides_unsettled and all(k in guessed for k in draft.participants) \
+            and not _pair_of_states_named(draft.evidence[0], set(parties)):
+        return  # both sides only guessed from the setting: two compatriots, as likely as not
+    host = host_rule = None
+    if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
+        host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
+        draft.venue_country = draft.venue_country or draft.unnamed_side
+    elif draft.mode == "in_person":
+        venue = draft.venue_country
+        if draft.host_direction in ("subject", "object") and draft.host_person:
+            candidate = doc.country_of(draft.host_person)
+            if venue not in parties and not draft.sidelines and candidate in parties \
+                    and not any(_seated(p, venue) for p in parties) \
+                    and (draft.city, venue) == (doc.dateline_city, doc.outlet_country):
+                # "YEREVAN (Armenpress) ... X received Y in Baku": the outlet's home dateline is no venue
+                draft.city = None
+                draft.venue_country = venue = candidate
+            if venue is None or candidate == venue or _seated(candidate, venue):
+                host, host_rule = candidate, f"host.receiver ({draft.rule})"
+        else:
+            matching = [p for p in parties if p == venue]
+            if len(matching) == 1:
+                host, host_rule = matching[0], "host.venue-state"
+                if draft.unnamed_post:
+                    host_rule = "host.venue-state (counterpart named by post only)"
+            elif not matching:
+                # at an international body's seat, with no side from that state: the body hosts
+                seated = [p for p in parties if _seated(p, venue)]
+                if len(seated) == 1:
+                    host, host_rule = seated[0], "host.body-at-its-seat"
+        if host is None and venue is None:
+            # a delegation or a visitor came: the other side receives
+            # ... and a foreign diplomat calls on the officials of the state they are posted to
+            guest_keys = set(doc.visitors) | {k for d in doc.delegations.values() for k in d.members} | {
+                k for k in draft.participants if _DIPLOMAT.search(doc.person(k).position or "")}
+            home = {doc.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
+            guests = {doc.country_of(k) for k in draft.participants if k in guest_keys} - {None}
+            if len(home) == 1 and guests and not (home & guests):
+                host, host_rule = next(iter(home)), "host.visitors-came"
+    location = None
+    if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
+        # bilateral meetings on the sidelines of the one forum whose venue the article gives
+        venues = {forum.city for forum in doc.forums.values() if forum.city}
+        if len(venues) == 1:
+            draft.city = venues.pop()
+            draft.venue_country = gazetteer.code_for(draft.city)
+    if draft.mode == "in_person":
+        country = draft.venue_country or host
+        city = draft.city
+        if country and gazetteer.is_international_body(country):
+            # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
+            seat = gazetteer.body_seat(country)
+            city, country = (city or seat[0], seat[1]) if seat else (city, None)
+        if city or country:
+            location = Place(city or gazetteer.country_name(country) or country, country)
+    topics = []
+    for sentence in draft.evidence + draft.context:
+        found = topic(sentence)
+        if found and found not in topics:
+            topics.append(found)
+    key = f"m{len(extraction.meetings) + 1}"
+    extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
+    extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
+    if host:
+        extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
+    extraction.meetings.append(Meeting(
+        key=key, date=draft.date, parties=parties, host=host,
+        participants=list(draft.participants),
+        delegations=[f"d:{leader}" for leader in doc.delegations if leader in draft.participants],
+        mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+
+def _implied_meeting(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
+    """No meeting read, yet the article may report one: its sides from weaker evidence (kg.extract.implied).
+    Returns the persons it adds as participants."""
+    home, home_rule = (doc.dateline_country, "side.dateline-state") if doc.dateline_country else (
+        doc.outlet_country, "side.outlet-state")
+    contact = implied_contact(doc.sentences, doc.country_of, home, home_rule, contact_mode,
+                              lambda key: bool(SPOKESPERSON.search(doc.person(key).position or "")))
+    if contact is None:
+        return set()
+    draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None, contact.venue_city,
+                         contact.venue_country, [contact.evidence], 0, rule=f"implied ({contact.rule})",
+                         implied_sides=contact.parties)
+    _settle_meeting(doc, draft, guessed, extraction)
+    if not extraction.meetings:
+        return set()
+    key = extraction.meetings[-1].key
+    for decision in extraction.decisions:
+        decision.weak = decision.weak or decision.subject == key
+    extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
+                             for party, rule in contact.side_rules.items()]
+    return set(contact.participants)
+
+
+def _first_meeting_of(doc: ArticleRecord, leader: str) -> MeetingDraft | None:
+    return next((m for m in doc.meetings if leader in m.participants), None)
+
+
+def _visited_state(doc: ArticleRecord, draft: MeetingDraft) -> str | None:
+    """The state a visitor was in: the venue, else the dateline's, else the state the article names most."""
+    home = {doc.country_of(k) for k in draft.participants} - {None}
+    for code in (draft.venue_country, doc.dateline_country):
+        if code and code not in home and not gazetteer.is_international_body(code):
+            return code
+    return next((code for code, _ in doc.country_counts.most_common()
+                 if code not in home and not gazetteer.is_international_body(code)), None)
+
+
+def without_headline_copies(meetings: list[MeetingDraft], reference: str | None) -> list[MeetingDraft]:
+    """A headline or lead that tells the contact again without its day ("X holds talks with Y" dated by the
+    publication) is the contact the body dates a day or so earlier, not a second one."""
+    kept = []
+    for draft in meetings:
+        twin = next((m for m in meetings if m is not draft and set(draft.participants) <= set(m.participants)
+                     and len(draft.participants) >= 2 and m.mode == draft.mode and draft.date == reference
+                     and m.date != reference and m.date and reference and len(m.date) == 10
+                     and abs((parse_iso(m.date) - parse_iso(reference)).days) <= 2), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.evidence.extend(e for e in draft.evidence if e not in twin.evidence)
+    return kept
+
+
+def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:
+    """"A and B discussed cooperation between Russia and Saudi Arabia", "Armenian-Russian talks": the sentence
+    telling the contact names exactly its two sides, so two persons it leaves unplaced are one of each."""
+    named = {place.code for place in find_places(sentence) if place.kind in ("country", "demonym")}
+    return len(parties) == 2 and named == parties
+
+
+def _latest_past_year(text: str) -> str | None:
+    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
+    not the end of a span ("for 2024-2027")."""
+    years = []
+    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
+                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
+            continue
+        years.append(int(match.group(1)))
+    return str(max(years)) if years else None
+
+
+def _seated(body: str | None, country: str | None) -> bool:
+    if not body or not gazetteer.is_international_body(body):
+        return False
+    seat = gazetteer.body_seat(body)
+    return bool(seat and seat[1] == country)
