@@ -202,6 +202,7 @@ def test_chief_ends_a_post_before_a_rank_and_is_a_title_before_a_name():
     ("Maj. Gen. K. K. Chinn, Army South commander, signed the minutes.", "K. K. Chinn"),
     ("He was received by Lt Gen A.B.C. Perera on Sunday.", "A.B.C. Perera"),
     ("He called on Defence Minister M. Rahman on Sunday.", "M. Rahman"),
+    ("He met the Sector Commander, Brigadier General T.R Allieu, on Sunday.", "T.R Allieu"),
 ])
 def test_initials_with_full_stops_open_a_name(sentence, name):
     assert [m.name for m in find_persons(sentence)] == [name]

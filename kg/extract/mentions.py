@@ -312,7 +312,9 @@ def _is_name_token(token: str, lex) -> bool:
 def _initials_then_name(toks, i: int, lex) -> bool:
     """Initials from token ``i`` on, each right after the other or one space apart, then a name word."""
     k = i
-    while k < len(toks) and _INITIAL.match(toks[k][0]) and (k == i or toks[k][1] - toks[k - 1][2] <= 1):
+    # ... the last initial maybe without its full stop ("T.R Allieu")
+    while k < len(toks) and (_INITIAL.match(toks[k][0]) or k > i and re.fullmatch(r"[A-Z]", toks[k][0])) \
+            and (k == i or toks[k][1] - toks[k - 1][2] <= 1):
         k += 1
     return i < k < len(toks) and toks[k][1] - toks[k - 1][2] <= 1 and _is_name_token(toks[k][0], lex) \
         and not _INITIAL.match(toks[k][0])
