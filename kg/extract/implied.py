@@ -27,6 +27,15 @@ _VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\
 _MOST_SIDES = 3
 
 
+# who tells of the contact is not in it: "Ministry spokesperson X said ...", "..., X told reporters"
+_SPEAKER_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer))\b[^,;]{0,40}$", re.I)
+_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|stated|added|noted)\b")
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    return bool(_SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or _SPEAKER_AFTER.match(text, end))
+
+
 @dataclass
 class ImpliedContact:
     """One contact whose sides a sentence (and perhaps the article's home) gives, with the rule for each side."""
@@ -74,7 +83,8 @@ def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str |
         if sentence.contact is None:
             continue
         sides = _sides_named(sentence)
-        keys = [key for _, _, key in sentence.refs if not is_spokesperson(key)]
+        keys = list(dict.fromkeys(key for start, end, key in sentence.refs
+                                  if not is_spokesperson(key) and not _reports(sentence.text, start, end)))
         for key in keys:
             code = country_of(key)
             if code:
@@ -88,7 +98,7 @@ def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str |
         mode = mode_of(sentence.text)
         city, venue = _venue(sentence) if mode == "in_person" else (None, None)
         contact = ImpliedContact(
-            parties=sorted(sides), participants=list(dict.fromkeys(k for k in keys if country_of(k) in sides)),
+            parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
             date=sentence.date, mode=mode, venue_city=city, venue_country=venue if venue in sides else None,
             evidence=sentence.text, rule=sentence.contact, side_rules=sides)
         if home_rule not in sides.values():
