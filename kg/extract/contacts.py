@@ -84,145 +84,42 @@ def read_contacts(doc: ArticleRecord, use_model: bool = True) -> None:
 
 
 def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use_model: bool) -> None:
-    """One sentence of the walk: its references, dates and contact verb; then the meeting it tells (or the one
-    it goes on about), the cues of visitors, delegations and invitations, and the story's state for the next."""
+    """One sentence of the walk: its references, contact verb and date (`Sentence.refs`, `.contact`, `.date`);
+    then the contact it tells (or goes on about, or announces), the cues of visitors, delegations and
+    invitations, and the story's state for the next sentence."""
     text = sentence.text
     lowered = text[0].lower() + text[1:] if text else text
-    sentence.refs = refs = sentence_refs(doc, sentence, story.current, story.last_subject)
-    _visitor_cues(doc, sentence)
     triggers = lexicon().triggers
-    trigger = None
-    for rule in triggers["meeting"]:
-        for match in re.finditer(rule["pattern"], lowered, re.I):
-            if any(f.start <= match.start() < f.end for f in sentence.forums):
-                continue  # "ASEAN Defence Ministers' Meeting" names an event
-            # the earliest phrase; at one place, the longest ("received a phone call from" over "received")
-            if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
-                trigger = Trigger(match, rule["host"], rule["id"])
-            break
+    sentence.refs = sentence_refs(doc, sentence, story.current, story.last_subject)
+    _visitor_cues(doc, sentence)
+    trigger = _contact_verb(sentence, lowered)
     future = re.search(triggers["not_meeting"], _main_clause(lowered, trigger[0].end() if trigger else None))
     date = None
     if not future:
-        # what a quoted speaker calls "today" is not a date of the story
-        unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
-        # "the exhibition ... will last until December 2": an end date is no date of a contact
-        unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
-        # "their first call since May 13": the earlier contact's date is not this one's
-        unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
         previous = story.context_date or (story.current.date if story.current else None)
-        # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
-        focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
-        focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
-                         r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
-                         r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
-                         " ", focused)
-        span = date_range(unquoted, doc.reference_day)
-        if span:
-            story.visit_days = span
-        else:
-            # "X arrived in Hanoi on Monday for a three-day official visit": the visit's days from its first
-            visit = re.search(r"\b(?:arrived|arriving|began|begins|started|starts|kicked off)\b[^.;]{0,80}?\b"
-                              r"(two|three|four|five|six|seven|\d)-day\b[^.;]{0,30}?\bvisit\b|\b(two|three|four|five|six|"
-                              r"seven|\d)-day\b[^.;]{0,30}?\bvisit\b[^.;]{0,80}?\b(?:arrived|began|started)\b", unquoted)
-            first = parse_iso(resolve_date(unquoted, doc.reference_day, previous)) if visit else None
-            if visit and first:
-                length = visit.group(1) or visit.group(2)
-                days = int(length) if length.isdigit() else \
-                    ["two", "three", "four", "five", "six", "seven"].index(length) + 2
-                story.visit_days = (first, first + timedelta(days=days - 1))
-        date = resolve_date(focused, doc.reference_day, previous, story.visit_days)
-        if date is None:
-            # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
-            # here on Monday") does not date the meetings held at it
-            event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
-            event_background = re.sub(
-                r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
-                r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
-                r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
-            date = resolve_date(event_background, doc.reference_day, previous, story.visit_days)
-        if date is None and doc.reference_day is None and doc.pub_month:
-            # only the month of publication is known: "on March 4" still takes its year from it
-            year, month = map(int, doc.pub_month.split("-"))
-            month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-            date = explicit_date(focused, month_end)
+        date, story.visit_days = _contact_date(doc, text, previous, story.visit_days)
     _update_place_context(story, sentence)
     read_delegation_cues(doc, sentence, story.current, story.last_subject)
     join = re.search(triggers["join"], lowered)
+    if trigger is not None:
+        sentence.refs = _contact_refs(doc, sentence, trigger, bool(future), use_model, story.last_subject)
+    refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
-    sides = {doc.country_of(k) for k in keys} - {None}
-    if trigger is not None and not future and len(keys) < 2 and use_model:
-        refs = sentence.refs = model_refs(doc, sentence, refs, trigger[0].span())
-        keys = _unique([k for _, _, k in refs])
-        sides = {doc.country_of(k) for k in keys} - {None}
-    if trigger is not None and not future and len(keys) == 1 and _SUBJECTLESS_CONTACT.match(text) \
-            and story.last_subject and story.last_subject != keys[0] \
-            and doc.country_of(story.last_subject) != doc.country_of(keys[0]):
-        # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
-        # the one the story is about
-        refs = sentence.refs = [(0, 0, story.last_subject)] + refs
-        keys = _unique([k for _, _, k in refs])
-        sides = {doc.country_of(k) for k in keys} - {None}
-    if trigger is not None and len(keys) == 1 and re.search(r"\bthe (?:visiting |[A-Z][\w\-]+ )?delegation\b", text) \
-            and trigger.rule != "meeting.delegation-escorted-by":
-        # "X welcomed the Brazilian delegation ...": the delegation whose leader the story named before
-        named = {m.key for m in sentence.persons}
-        leader = next((k for k, d in reversed(doc.delegations.items()) if k not in named
-                       and (d.country or doc.country_of(k)) not in (None, doc.country_of(keys[0]))), None)
-        if leader:
-            refs = sentence.refs = refs + [(len(text), len(text) + 1, leader)]
-            keys = _unique([k for _, _, k in refs])
-            sides = {doc.country_of(k) for k in keys} - {None}
-    if trigger is not None and trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
-        # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
-        # delegation told before, escorted by its host
-        escort_side = doc.country_of(keys[0])
-        leader = next((k for k, d in reversed(doc.delegations.items())
-                       if (d.country or doc.country_of(k)) not in (None, escort_side)), None)
-        if leader:
-            refs = sentence.refs = [(0, 0, leader)] + refs
-            keys = _unique([k for _, _, k in refs])
-            sides = {doc.country_of(k) for k in keys} - {None}
-    historical = date is None and doc.reference_day is not None and (
-        any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
-        or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
-                     r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text))
+    historical = _historical(doc, text, date)
+    done = not future and not historical  # a contact told as done, not planned and not background
     sentence.date = date
-    if not future and not historical:
-        visit = None if trigger else next((rule["id"] for rule in triggers["visit"]
-                                           if re.search(rule["pattern"], lowered, re.I)), None)
-        sentence.contact = trigger.rule if trigger else visit
-    if doc.announced and sentence.index - 3 <= doc.announced.sentence < sentence.index and doc.announced.peoples \
-            and (_BACK_REFERENCE.match(text) or trigger is not None and not future
-                 or any(m.counterpart for m in sentence.persons)):
-        # "... with his U.S. and Japanese counterparts. During talks with A and B": the peoples in order;
-        # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
-        unplaced = [m.key for m in sentence.persons if doc.country_of(m.key) is None]
-        placed = {doc.country_of(m.key) for m in sentence.persons} - {None}
-        remaining = [code for code in doc.announced.peoples if code not in placed]
-        if unplaced and len(unplaced) == len(remaining):
-            for key, code in zip(unplaced, remaining):
-                doc.settle_country(key, code, "country.counterparts-announced", text)
-        sides = {doc.country_of(k) for k in keys} - {None}
-    is_meeting = trigger is not None and not future and not historical and len(keys) >= 2
-    if not is_meeting and trigger is None and not future and not historical and len(sides) >= 2 \
-            and doc.announced and sentence.index - 3 <= doc.announced.sentence < sentence.index \
-            and (any(m.counterpart for m in sentence.persons) or _PAIR_SUBJECT.search(text)):
-        # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
-        # counterpart B ...": the contact announced without names, named now
-        trigger = Trigger(re.search(r"counterpart", text) or _PAIR_SUBJECT.search(text), "neutral",
-                          "meeting.announced-then-named")
-        is_meeting = True
-    if not is_meeting and not future and not historical and trigger is None and doc.pending is None:
-        # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
-        # delegations of different states, each with its leader, in one sentence meet each other
-        leaders = [k for k, d in doc.delegations.items() if text in d.evidence and k in keys]
-        states = [doc.country_of(k) or doc.delegations[k].country for k in leaders]
-        if len(leaders) >= 2 and not (None not in states and len(set(states)) == 1):
-            trigger = Trigger(re.search(r"\bdelegation", text), "neutral", "meeting.two-delegations")
-            is_meeting = True
+    if done:
+        sentence.contact = trigger.rule if trigger else next(
+            (rule["id"] for rule in triggers["visit"] if re.search(rule["pattern"], lowered, re.I)), None)
+    _place_announced_peoples(doc, sentence, trigger is not None and not future)
+    sides = {doc.country_of(k) for k in keys} - {None}
+    is_meeting = trigger is not None and done and len(keys) >= 2
+    if not is_meeting and trigger is None and done:
+        trigger = _contact_named_late(doc, sentence, keys, sides)
+        is_meeting = trigger is not None
     if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
-    if not is_meeting and trigger is not None and not future and not historical and len(keys) == 1 \
+    if not is_meeting and trigger is not None and done and len(keys) == 1 \
             and re.search(r"\bdelegations?\b", text) and not join:
         # "X received a delegation of the Y Army." -- its leader is named in the next sentences
         doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations))
@@ -230,39 +127,11 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.pending = None
     if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 2 \
             and len(doc.delegations) > doc.pending.delegations_before:
-        pending = doc.pending
-        p_sentence, p_trigger, p_refs, p_date, count = (pending.sentence, pending.trigger, pending.refs, pending.date,
-                                                        pending.delegations_before)
-        leaders = list(doc.delegations)[count:]
-        end = len(p_sentence.text) + 1
-        extra = [(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
-                 if leader not in {k for _, _, k in p_refs}]
-        doc.pending = None
-        told = _meeting(doc, p_sentence, p_trigger, p_refs + extra, p_date, None, story.setting()) if extra else None
+        told = _pending_contact(doc, sentence, story.setting())
         if told is not None:  # the contact read with its delegation becomes the one being told
-            story.current = told
-            story.current.with_delegation = True
-            story.current.delegation_leaders.update(leaders)
-            if text not in story.current.evidence:
-                story.current.evidence.append(text)
-            story.current_open = True
-    if trigger is not None and not is_meeting and not future and not historical and len(keys) <= 1:
-        # "X held a video conference with his U.S. and Japanese counterparts": told on in the next sentences
-        plural = PLURAL_COUNTERPARTS.search(text) or _PLURAL_OFFICIALS.search(text)
-        pair = _ANNOUNCED_PAIR.search(text) if not keys else None
-        if plural:
-            peoples = [gazetteer.lookup(word) for word in re.split(r",\s*|\s+and\s+", plural.group(1))]
-        elif pair:  # the first people named in the post before "and his Saudi counterpart"
-            first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
-            peoples = [first, gazetteer.lookup(pair.group(2))]
-        elif not keys and (subject_post := _SUBJECT_POST.match(text)):
-            # "Yemen's Defence Minister received a military delegation ...": the host's state, named next
-            peoples = [gazetteer.lookup(subject_post.group(1))]
-        else:
-            peoples = []
-        codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
-        if codes or not (doc.announced and doc.announced.peoples and sentence.index - 2 <= doc.announced.sentence):
-            doc.announced = AnnouncedContact(sentence.index, contact_mode(text), codes)  # "The call on Friday ...": the same one
+            story.current, story.current_open = told, True
+    if trigger is not None and not is_meeting and done and len(keys) <= 1:
+        doc.announced = _announced_contact(doc, sentence, keys) or doc.announced
     if is_meeting:
         told = story.current
         story.current = _meeting(doc, sentence, trigger, refs, date, story.current, story.setting())
@@ -277,7 +146,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
-    if trigger is not None and not future and not historical and not join:
+    if trigger is not None and done and not join:
         _unnamed_counterparts(doc, sentence, trigger, refs, date, story.setting())
         if not is_meeting:
             story.current = _institution_host(doc, sentence, trigger, refs, date, story.setting()) or story.current
@@ -295,6 +164,193 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     for key in {key for _, _, key in refs}:  # once a sentence, however often it names them
         doc.seen[key] = sentence.index
         doc.mention_count[key] += 1
+
+
+def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
+    """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
+    longest ("received a phone call from" over "received"). Not inside a forum's name."""
+    trigger = None
+    for rule in lexicon().triggers["meeting"]:
+        for match in re.finditer(rule["pattern"], lowered, re.I):
+            if any(f.start <= match.start() < f.end for f in sentence.forums):
+                continue  # "ASEAN Defence Ministers' Meeting" names an event
+            if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
+                trigger = Trigger(match, rule["host"], rule["id"])
+            break
+    return trigger
+
+
+def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
+                  visit_days: tuple[Date, Date] | None) -> tuple[str | None, tuple[Date, Date] | None]:
+    """The date a sentence gives its contact, resolved against the story's "today" and the date in force
+    (``previous``); and the days of a visit told over several days, when the sentence gives them."""
+    # what a quoted speaker calls "today" is not a date of the story
+    unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    # "the exhibition ... will last until December 2": an end date is no date of a contact
+    unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
+    # "their first call since May 13": the earlier contact's date is not this one's
+    unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
+    # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
+    focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
+    focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
+                     r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
+                     r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
+                     " ", focused)
+    span = date_range(unquoted, doc.reference_day)
+    if span:
+        visit_days = span
+    else:
+        # "X arrived in Hanoi on Monday for a three-day official visit": the visit's days from its first
+        visit = re.search(r"\b(?:arrived|arriving|began|begins|started|starts|kicked off)\b[^.;]{0,80}?\b"
+                          r"(two|three|four|five|six|seven|\d)-day\b[^.;]{0,30}?\bvisit\b|\b(two|three|four|five|six|"
+                          r"seven|\d)-day\b[^.;]{0,30}?\bvisit\b[^.;]{0,80}?\b(?:arrived|began|started)\b", unquoted)
+        first = parse_iso(resolve_date(unquoted, doc.reference_day, previous)) if visit else None
+        if visit and first:
+            length = visit.group(1) or visit.group(2)
+            days = int(length) if length.isdigit() else \
+                ["two", "three", "four", "five", "six", "seven"].index(length) + 2
+            visit_days = (first, first + timedelta(days=days - 1))
+    date = resolve_date(focused, doc.reference_day, previous, visit_days)
+    if date is None:
+        # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
+        # here on Monday") does not date the meetings held at it
+        event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
+        event_background = re.sub(
+            r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
+            r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
+            r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
+        date = resolve_date(event_background, doc.reference_day, previous, visit_days)
+    if date is None and doc.reference_day is None and doc.pub_month:
+        # only the month of publication is known: "on March 4" still takes its year from it
+        year, month = map(int, doc.pub_month.split("-"))
+        month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        date = explicit_date(focused, month_end)
+    return date, visit_days
+
+
+def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
+    """An undated sentence that tells an earlier contact ("they met in 2019", "the last meeting between ...")."""
+    return bool(date is None and doc.reference_day is not None and (
+        any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
+        or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
+                     r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text)))
+
+
+def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, future: bool, use_model: bool,
+                  last_subject: str | None) -> list[Ref]:
+    """The sentence's references completed for its contact verb when fewer than two persons are bound to it:
+    names only the NER finds, the story's subject ("During the meeting with X, ..."), the delegation told
+    before ("X welcomed the Brazilian delegation", "The Eritrean delegation, accompanied by X, ...")."""
+    text = sentence.text
+    refs = sentence.refs
+    keys = _unique([k for _, _, k in refs])
+    if not future and len(keys) < 2 and use_model:
+        refs = model_refs(doc, sentence, refs, trigger[0].span())
+        keys = _unique([k for _, _, k in refs])
+    if not future and len(keys) == 1 and _SUBJECTLESS_CONTACT.match(text) \
+            and last_subject and last_subject != keys[0] \
+            and doc.country_of(last_subject) != doc.country_of(keys[0]):
+        # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
+        # the one the story is about
+        refs = [(0, 0, last_subject)] + refs
+        keys = _unique([k for _, _, k in refs])
+    if len(keys) == 1 and re.search(r"\bthe (?:visiting |[A-Z][\w\-]+ )?delegation\b", text) \
+            and trigger.rule != "meeting.delegation-escorted-by":
+        # "X welcomed the Brazilian delegation ...": the delegation whose leader the story named before
+        named = {m.key for m in sentence.persons}
+        leader = next((k for k, d in reversed(doc.delegations.items()) if k not in named
+                       and (d.country or doc.country_of(k)) not in (None, doc.country_of(keys[0]))), None)
+        if leader:
+            refs = refs + [(len(text), len(text) + 1, leader)]
+            keys = _unique([k for _, _, k in refs])
+    if trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
+        # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
+        # delegation told before, escorted by its host
+        escort_side = doc.country_of(keys[0])
+        leader = next((k for k, d in reversed(doc.delegations.items())
+                       if (d.country or doc.country_of(k)) not in (None, escort_side)), None)
+        if leader:
+            refs = [(0, 0, leader)] + refs
+    return refs
+
+
+def _place_announced_peoples(doc: ArticleRecord, sentence: Sentence, tells_contact: bool) -> None:
+    """"... with his U.S. and Japanese counterparts. During talks with A and B": the persons a sentence names
+    after a contact announced with its peoples (`doc.announced`) take those peoples, in order."""
+    text = sentence.text
+    announced = doc.announced
+    if announced and sentence.index - 3 <= announced.sentence < sentence.index and announced.peoples \
+            and (_BACK_REFERENCE.match(text) or tells_contact or any(m.counterpart for m in sentence.persons)):
+        # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
+        unplaced = [m.key for m in sentence.persons if doc.country_of(m.key) is None]
+        placed = {doc.country_of(m.key) for m in sentence.persons} - {None}
+        remaining = [code for code in announced.peoples if code not in placed]
+        if unplaced and len(unplaced) == len(remaining):
+            for key, code in zip(unplaced, remaining):
+                doc.settle_country(key, code, "country.counterparts-announced", text)
+
+
+def _contact_named_late(doc: ArticleRecord, sentence: Sentence, keys: list[str], sides: set[str]) -> Trigger | None:
+    """A contact a sentence with no contact verb names: the one announced without names, named now ("In his
+    remarks, A emphasized to his Russian counterpart B"), or two delegations, each with its leader."""
+    text = sentence.text
+    if len(sides) >= 2 and doc.announced and sentence.index - 3 <= doc.announced.sentence < sentence.index \
+            and (any(m.counterpart for m in sentence.persons) or _PAIR_SUBJECT.search(text)):
+        # "US and Russian Defence Ministers spoke on the phone ... In his remarks, A emphasized to his Russian
+        # counterpart B ...": the contact announced without names, named now
+        return Trigger(re.search(r"counterpart", text) or _PAIR_SUBJECT.search(text), "neutral",
+                       "meeting.announced-then-named")
+    if doc.pending is None:
+        # "The South African delegation was led by A, while the Zimbabwean delegation was led by B": two
+        # delegations of different states, each with its leader, in one sentence meet each other
+        leaders = [k for k, d in doc.delegations.items() if text in d.evidence and k in keys]
+        states = [doc.country_of(k) or doc.delegations[k].country for k in leaders]
+        if len(leaders) >= 2 and not (None not in states and len(set(states)) == 1):
+            return Trigger(re.search(r"\bdelegation", text), "neutral", "meeting.two-delegations")
+    return None
+
+
+def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -> MeetingDraft | None:
+    """"X received a delegation of the Y Army. The delegation was led by Z.": the contact left pending
+    (`doc.pending`) read now with the leaders named since; returns it (None when no one new was named)."""
+    pending = doc.pending
+    leaders = list(doc.delegations)[pending.delegations_before:]
+    end = len(pending.sentence.text) + 1
+    extra = [(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
+             if leader not in {k for _, _, k in pending.refs}]
+    doc.pending = None
+    if not extra:
+        return None
+    told = _meeting(doc, pending.sentence, pending.trigger, pending.refs + extra, pending.date, None, setting)
+    if told is not None:
+        told.with_delegation = True
+        told.delegation_leaders.update(leaders)
+        if sentence.text not in told.evidence:
+            told.evidence.append(sentence.text)
+    return told
+
+
+def _announced_contact(doc: ArticleRecord, sentence: Sentence, keys: list[str]) -> AnnouncedContact | None:
+    """"X held a video conference with his U.S. and Japanese counterparts": a contact whose participants the
+    next sentences name, with the peoples of its sides when the sentence gives them. None when it is the
+    contact announced just before, told again ("The call on Friday ...")."""
+    text = sentence.text
+    plural = PLURAL_COUNTERPARTS.search(text) or _PLURAL_OFFICIALS.search(text)
+    pair = _ANNOUNCED_PAIR.search(text) if not keys else None
+    if plural:
+        peoples = [gazetteer.lookup(word) for word in re.split(r",\s*|\s+and\s+", plural.group(1))]
+    elif pair:  # the first people named in the post before "and his Saudi counterpart"
+        first = next((s for s in map(gazetteer.lookup, pair.group(1).split()) if s and s.kind == "demonym"), None)
+        peoples = [first, gazetteer.lookup(pair.group(2))]
+    elif not keys and (subject_post := _SUBJECT_POST.match(text)):
+        # "Yemen's Defence Minister received a military delegation ...": the host's state, named next
+        peoples = [gazetteer.lookup(subject_post.group(1))]
+    else:
+        peoples = []
+    codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
+    if codes or not (doc.announced and doc.announced.peoples and sentence.index - 2 <= doc.announced.sentence):
+        return AnnouncedContact(sentence.index, contact_mode(text), codes)
+    return None
 
 
 def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
