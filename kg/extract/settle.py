@@ -146,7 +146,46 @@ def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -
 
 
 def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], extraction: Extraction) -> None:
-    """A draft's sides, date, host and venue settled; a meeting added unless a side or its date is missing."""
+    """A draft's sides, date, host and venue settled; a meeting added, with its decisions, unless a side or its
+    date is missing or both sides are only guessed."""
+    sides = _meeting_sides(doc, draft)
+    parties = sorted(sides)
+    if len(parties) < 2:
+        return
+    if draft.date is None:
+        date, rule = _undated_meeting_date(doc)
+        if date is None:
+            warning = f"a contact with no date anywhere in the article was left out: {draft.evidence[0][:80]}"
+            if warning not in extraction.warnings:  # a contact implied by the same sentence is left out too
+                extraction.warnings.append(warning)
+            return
+        draft.date = date
+        extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", date, rule, draft.evidence[0]))
+    if draft.sides_unsettled and all(k in guessed for k in draft.participants) \
+            and not _pair_of_states_named(draft.evidence[0], set(parties)):
+        return  # both sides only guessed from the setting: two compatriots, as likely as not
+    host, host_rule = _meeting_host(doc, draft, parties, sides)
+    location = _meeting_location(doc, draft, host)
+    topics = []
+    for sentence in draft.evidence + draft.context:
+        found = topic(sentence)
+        if found and found not in topics:
+            topics.append(found)
+    key = f"m{len(extraction.meetings) + 1}"
+    extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
+    extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
+    if host:
+        extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
+    extraction.meetings.append(Meeting(
+        key=key, date=draft.date, parties=parties, host=host,
+        participants=list(draft.participants),
+        delegations=[f"d:{leader}" for leader in doc.delegations if leader in draft.participants],
+        mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+
+
+def _meeting_sides(doc: ArticleRecord, draft: MeetingDraft) -> set[str]:
+    """The states of a contact: its participants', the implied ones, and for a counterpart named by post only
+    the post's own state or the state visited (which then receives: the draft's venue and host are set)."""
     sides = {doc.country_of(k) for k in draft.participants} - {None} | set(draft.implied_sides)
     if draft.unnamed_host and draft.unnamed_side and draft.unnamed_side not in sides:
         sides.add(draft.unnamed_side)
@@ -166,25 +205,23 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
             sides.add(visited)
             draft.host_person, draft.host_direction = None, "neutral"
             draft.venue_country = draft.venue_country if draft.venue_country == visited else visited
-    parties = sorted(sides)
-    if len(parties) < 2:
-        return
-    if draft.date is None:
-        # no publication date and no date in the text around it: the month on a scraped first line, else
-        # the latest past year the article names, else leave the contact out (a contact must be dated)
-        year = _latest_past_year(doc.article.text)
-        if not (doc.pub_month or year):
-            warning = f"a contact with no date anywhere in the article was left out: {draft.evidence[0][:80]}"
-            if warning not in extraction.warnings:  # a contact implied by the same sentence is left out too
-                extraction.warnings.append(warning)
-            return
-        draft.date = doc.pub_month or year
-        extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", draft.date,
-                                             "date.month-on-first-line" if doc.pub_month else
-                                             "date.latest-year-in-text", draft.evidence[0]))
-    if draft.sides_unsettled and all(k in guessed for k in draft.participants) \
-            and not _pair_of_states_named(draft.evidence[0], set(parties)):
-        return  # both sides only guessed from the setting: two compatriots, as likely as not
+    return sides
+
+
+def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
+    """No publication date and no date in the text around a contact: the month on a scraped first line, else
+    the latest past year the article names (with the rule), else none (a contact must be dated)."""
+    year = _latest_past_year(doc.article.text)
+    if not (doc.pub_month or year):
+        return None, None
+    return doc.pub_month or year, "date.month-on-first-line" if doc.pub_month else "date.latest-year-in-text"
+
+
+def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], sides: set[str]
+                  ) -> tuple[str | None, str | None]:
+    """The side that received the other in person, and the rule: an institution that hosted, the receiver's
+    state where the contact took place, the venue's state, a body at its seat, or the side visitors came to.
+    (An outlet's home dateline that is no venue is dropped from the draft.)"""
     host = host_rule = None
     if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
         host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
@@ -221,37 +258,30 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
             guests = {doc.country_of(k) for k in draft.participants if k in guest_keys} - {None}
             if len(home) == 1 and guests and not (home & guests):
                 host, host_rule = next(iter(home)), "host.visitors-came"
-    location = None
+    return host, host_rule
+
+
+def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None) -> Place | None:
+    """Where a contact in person took place: its venue, else the host's state (a body's seat for a body); on
+    a forum's sidelines with no venue of its own, the forum's city when the article gives one."""
     if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
         # bilateral meetings on the sidelines of the one forum whose venue the article gives
         venues = {forum.city for forum in doc.forums.values() if forum.city}
         if len(venues) == 1:
             draft.city = venues.pop()
             draft.venue_country = gazetteer.code_for(draft.city)
-    if draft.mode == "in_person":
-        country = draft.venue_country or host
-        city = draft.city
-        if country and gazetteer.is_international_body(country):
-            # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
-            seat = gazetteer.body_seat(country)
-            city, country = (city or seat[0], seat[1]) if seat else (city, None)
-        if city or country:
-            location = Place(city or gazetteer.country_name(country) or country, country)
-    topics = []
-    for sentence in draft.evidence + draft.context:
-        found = topic(sentence)
-        if found and found not in topics:
-            topics.append(found)
-    key = f"m{len(extraction.meetings) + 1}"
-    extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
-    extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
-    if host:
-        extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
-    extraction.meetings.append(Meeting(
-        key=key, date=draft.date, parties=parties, host=host,
-        participants=list(draft.participants),
-        delegations=[f"d:{leader}" for leader in doc.delegations if leader in draft.participants],
-        mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+    if draft.mode != "in_person":
+        return None
+    country = draft.venue_country or host
+    city = draft.city
+    if country and gazetteer.is_international_body(country):
+        # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
+        seat = gazetteer.body_seat(country)
+        city, country = (city or seat[0], seat[1]) if seat else (city, None)
+    if city or country:
+        return Place(city or gazetteer.country_name(country) or country, country)
+    return None
+
 
 def _implied_meeting(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
     """No meeting read, yet the article may report one: its sides from weaker evidence (kg.extract.implied).
