@@ -1,12 +1,15 @@
 """Extraction: article text -> `kg.model.Extraction` (persons, meetings, delegations, forums, invitations).
 
-A rule pipeline over the genre of defence-diplomacy news: clean-up (`clean`), publication and event
-dates (`dates`), lexicons of ranks, titles, triggers and forums (`lexicon`, ``data/``), person
-mentions with rank, position and country (`mentions`, `persons`), forums (`forums`), and contacts
-with their discourse state (`contacts`, helped by `roles`, `delegations`, `invitations`, `sides`,
-`posts`). Each reading is recorded with the rule that made it (`Extraction.decisions`, shown by `kg explain`);
-the contact phrasings are data with examples (``data/triggers.json``). The lexicons load once, on first
-use; nothing runs at import.
+A rule pipeline over the genre of defence-diplomacy news, as components over one record
+(`records.ArticleRecord`): `document` (the article's dates, setting and sentences; each sentence's
+mentions), `contacts` (the walk over the sentences that reads the contacts, helped by `references`,
+`roles`, `delegations`, `invitations`) and `settle` (the facts, the states the text leaves implicit
+(`sides`), and an implied contact when no rule read one (`implied`)). The pure helpers: clean-up
+(`clean`), dates (`dates`), lexicons of ranks, titles, triggers and forums (`lexicon`, ``data/``),
+mentions (`mentions`, `forums`, `ner`, `persons`, `posts`) and sentence cues (`cues`). Each reading is
+recorded with the rule that made it (`Extraction.decisions`, shown by `kg explain`); the contact
+phrasings are data with examples (``data/triggers.json``). The lexicons load once, on first use;
+nothing runs at import.
 
 Public API: `extract(article) -> Extraction` and `extractor_version()`; a stream of articles, each within a
 time budget and over several processes, is `kg.budget.extract_many`.
