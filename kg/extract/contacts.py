@@ -379,11 +379,9 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
 
 
 def _update_place_context(story: Discourse, sentence: Sentence) -> None:
-    """Drops the places inside persons' names from `sentence.places`; moves the story's place when the sentence
-    tells a move ("arrived in Hanoi", "a visit to Nigeria", a forum's city)."""
+    """Moves the story's place when the sentence tells a move ("arrived in Hanoi", "a visit to Nigeria", a
+    forum's city)."""
     text = sentence.text
-    inside_names = [(m.start, m.end) for m in sentence.persons]
-    sentence.places = [p for p in sentence.places if not any(s <= p.start < e for s, e in inside_names)]
     if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
         return
     for place in sentence.places:

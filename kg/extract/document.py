@@ -3,9 +3,9 @@
 `read_document(article)` cleans the text (`clean`), settles the dates the story is told against (`dates`: the
 publication, the dateline's day, the month on a scraped first line or in the URL), the dateline's city and
 state and the outlet's home state, and splits the paragraphs into `Sentence`s (shouted releases recased).
-`find_mentions(record, sentence)` adds the sentence's places, forums and persons (`Sentence.places`,
-`.forums`, `.persons`), registers the persons (`record.registry`), counts the states named
-(`record.country_counts`) and merges the forums by series (`record.forums`).
+`find_mentions(doc, sentence)` adds the sentence's places, forums and persons (`Sentence.places`,
+`.forums`, `.persons`), registers the persons (`doc.registry`), counts the states named
+(`doc.country_counts`) and merges the forums by series (`doc.forums`).
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def read_document(article: Article) -> ArticleRecord:
         from_url if from_url and len(from_url) == 7 and not pub else None)
     # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
     reference = reference_date(pub, cleaned.dateline_date)
-    record = ArticleRecord(
+    doc = ArticleRecord(
         article=article, pub=pub, pub_month=pub_month, reference=reference, reference_day=parse_iso(reference),
         dateline_city=cleaned.dateline_city,
         dateline_country=gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None,
@@ -47,11 +47,11 @@ def read_document(article: Article) -> ArticleRecord:
         for text in split_sentences(paragraph):
             if is_shouted(text):
                 text = recase_shouted(text, lex.acronyms, lex.plain_words)
-            record.sentences.append(Sentence(len(record.sentences), p_index, text))
-    return record
+            doc.sentences.append(Sentence(len(doc.sentences), p_index, text))
+    return doc
 
 
-def find_mentions(record: ArticleRecord, sentence: Sentence) -> None:
+def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
     """Adds the sentence's places, forums and persons; registers persons, forums and the states named."""
     sentence.places = find_places(sentence.text)
     for place in sentence.places:
@@ -60,7 +60,7 @@ def find_mentions(record: ArticleRecord, sentence: Sentence) -> None:
         weight = 1.0 if place.kind in ("country", "demonym") else 0.4
         if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
             weight = 0.1
-        record.country_counts[place.code] += weight
+        doc.country_counts[place.code] += weight
     sentence.forums = find_forums(sentence.text)
     for forum in sentence.forums:
         # "the 12th ADMM, which is being hosted by Singapore", "the Shangri-La Dialogue in Singapore"
@@ -68,32 +68,34 @@ def find_mentions(record: ArticleRecord, sentence: Sentence) -> None:
                       and re.fullmatch(r"[^.;]*?\b(?:in|hosted by|held in|taking place in)\s+(?:the\s+)?",
                                        sentence.text[forum.end:place.start])), None)
         # one series however the text names it ("IDEF", "International Defense Industry Fair")
-        existing = record.forums.get(forum.series)
+        existing = doc.forums.get(forum.series)
         if existing is None:
-            record.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
-                                                       forum.city or (venue.name if venue else None), forum.aliases,
-                                                       forum.series)
+            doc.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
+                                                    forum.city or (venue.name if venue else None), forum.aliases,
+                                                    forum.series)
             continue
         existing.city = existing.city or (venue.name if venue else None)
         existing.edition = existing.edition or forum.edition
         if existing.name == forum.series and forum.name != forum.series:
             existing.name = forum.name  # the series as this text spells it
-    persons = find_persons(sentence.text, record.registry.known_words())
+    persons = find_persons(sentence.text, doc.registry.known_words())
     kept = []
     for mention in persons:
         # a person's name equal to a forum or place is not a person
         if any(f.start <= mention.start < f.end for f in sentence.forums):
             continue
-        person = record.registry.add(mention, sentence.index, sentence.text)
+        person = doc.registry.add(mention, sentence.index, sentence.text)
         mention.key = person.key
-        if mention.counterpart and person.position is None and kept and record.person(kept[-1].key).position:
-            person.position = generic_post(record.person(kept[-1].key).position)
+        if mention.counterpart and person.position is None and kept and doc.person(kept[-1].key).position:
+            person.position = generic_post(doc.person(kept[-1].key).position)
         kept.append(mention)
     sentence.persons = kept
+    # "Tomas Kaunas": a place inside a person's name is no place (it counted above as a weak hint of a state)
+    sentence.places = [p for p in sentence.places if not any(m.start <= p.start < m.end for m in kept)]
     # "On the Estonian side, the visitors were hosted by ...", "The Russian side was represented by ..."
     side = _SIDE_PHRASE.search(sentence.text)
     surface = gazetteer.lookup(side.group("side") or side.group("side2")) if side else None
     if surface is not None and surface.kind in ("demonym", "country"):
         for mention in kept:
             if mention.start > side.start():
-                record.settle_country(mention.key, surface.code, "country.side-phrase", sentence.text)
+                doc.settle_country(mention.key, surface.code, "country.side-phrase", sentence.text)
