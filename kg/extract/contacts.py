@@ -407,27 +407,14 @@ def _update_place_context(story: Discourse, sentence: Sentence) -> None:
 def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
              current: MeetingDraft | None, setting: Setting, text: str | None = None) -> MeetingDraft | None:
     """The contact a sentence tells, read with ``refs`` (its participants) and ``date``: a new `MeetingDraft` added
-    to `doc.meetings`, or the persons and sentence added to the one it tells again (``current``, the contact
-    being told, or an earlier one). Returns the contact being told after it. ``text`` is the sentence as read
-    (with "respectively" and the like masked, for one of several contacts)."""
+    to `doc.meetings` (one per contact when the sentence tells several), or the persons and sentence added to
+    the one it tells again (``current``, the contact being told, or an earlier one). Returns the contact being
+    told after it. ``text`` is the sentence as read (with "respectively" and the like masked, for one of
+    several contacts)."""
     match, direction, _ = trigger
     text = sentence.text if text is None else text
-    # "the spokesman said that the minister received ...": the speaker is not a participant
-    # ("X is said to have met Y", "X was reported to have met Y": X met Y)
-    reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b(?! to\b)",
-                                      text[:match.start()])
-               # "X said at a meeting with Y": the speaker speaks at the contact and takes part in it
-               if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"
-                                   r"(?:\w+\s+){0,2}", text[r.end():match.start()])]
-    if reports:
-        refs = [r for r in refs if r[0] >= reports[-1].end()]
-    # "..., Pentagon spokesman Navy Capt. Jeff Davis said.": who reports the contact is not in it
-    refs = [r for r in refs if not (r[0] > match.end() and (
-        re.fullmatch(r"\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?\s*[.;]?\s*",
-                     text[r[1]:])
-        or SPOKESPERSON.search(text[max(match.end(), r[0] - 60):r[0]])))]
+    refs = _without_reporters(match, refs, text)
     keys = _unique([k for _, _, k in refs])
-    named = {m.key for m in sentence.persons}
     # a side must be in sight: a person's known state, or a state named in the sentence itself
     # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
     settled = {doc.country_of(k) for k in keys} - {None}
@@ -435,136 +422,19 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         or any(k in doc.visit_targets for k in keys)
     if not in_sight or len(keys) < 2:
         return current
-    joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
-                      r"conference call)\b", text)
-    separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
-                           r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
-    # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
-    one_by_one = bool(separately) or (direction == "object" and not joint)
-    if one_by_one and not separately:
-        # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
-        stop = _POST_LIST_END.search(text, match.end())
-        one_by_one = not (stop and any(r[0] >= stop.start() for r in refs))
-    # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
-    named_here = all(r[0] < len(text) for r in refs)  # not leaders of a delegation named in later sentences
-    if not separately and (direction == "subject" or direction == "neutral" and contact_mode(text) == "in_person"
-                           and named_here) and not re.search(
-            r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
-        subject = [r for r in refs if r[1] <= match.start() + 1]
-        guest_sides = {doc.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
-        host_sides = {doc.country_of(r[2]) for r in subject}
-        # (one guest whose state the text leaves unsaid does not keep the others together)
-        separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
-            sum(not doc.country_of(r[2]) for r in refs if r[0] >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
-    if separately or one_by_one:
-        subject = [r for r in refs if r[1] <= match.start() + 1]
-        counterparts = [r for r in refs if r[0] >= match.end() - 1]
-        by_side: dict = {}
-        for ref in counterparts:
-            group = ref[2] if one_by_one else doc.country_of(ref[2]) or ref[2]
-            by_side.setdefault(group, []).append(ref)
-        if subject and len(by_side) >= 2:
-            for group in by_side.values():
-                current = _meeting_group(doc, sentence, trigger, subject + group, date, setting, text)
-            return current
-    # "A (Turkish) as well as B (Azerbaijani) ... held meetings with C and D (Georgian)": one contact per visitor
-    if re.search(r"\bmeetings\b", match.group(0)) and not joint:
-        subject = [r for r in refs if r[1] <= match.start() + 1]
-        counterparts = [r for r in refs if r[0] >= match.end() - 1]
-        subject_sides: dict = {}
-        for ref in subject:
-            subject_sides.setdefault(doc.country_of(ref[2]), []).append(ref)
-        other_sides = {doc.country_of(r[2]) for r in counterparts} - {None}
-        if len(subject_sides) >= 2 and None not in subject_sides and len(other_sides) == 1 \
-                and not other_sides & set(subject_sides):
-            for group in subject_sides.values():
-                current = _meeting_group(doc, sentence, trigger, group + counterparts, date, setting, text)
-            return current
-    # "..., and with Y" / "called on X, after which he held discussions with Y": two contacts of one subject
-    split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
-                      r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
-                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b",
-                      text[match.end():])
-    if split:
-        cut = match.end() + split.start()
-        subject = [r for r in refs if r[1] <= match.start() + 1]
-        first = [r for r in refs if match.start() < r[0] < cut]
-        second = [r for r in refs if r[0] >= cut]
-        if subject and first and second:
-            _meeting(doc, sentence, trigger, subject + first, date, current, setting, text)
-            return _meeting(doc, sentence, trigger, subject + second, date, None, setting, text)
-    if current is not None and current.mode == contact_mode(text) and date in (None, current.date):
-        principals = {}
-        for k in keys:
-            principals.setdefault(doc.country_of(k), k)
-        principals.pop(None, None)
-        if len(principals) >= 2 and set(principals.values()) <= set(current.participants):
-            # the same principals again, with new companions named ("... and his delegation, which includes X")
-            _add_to(current, keys, text)
-            return current
-    if current is not None and date in (None, current.date) and _BACK_REFERENCE.match(text) \
-            and not _elsewhere(sentence, current, text):
-        # "During talks with the two generals, A and B, ...": those named take part in the contact being told
-        _add_to(current, keys, text)
+    groups = _separate_contacts(doc, trigger, refs, text)
+    if groups:
+        for group in groups:
+            current = _meeting_group(doc, sentence, trigger, group, date, setting, text)
         return current
-    if current is not None and date in (None, current.date) \
-            and not (current.mode == "in_person" and contact_mode(text) != "in_person") \
-            and not _elsewhere(sentence, current, text) \
-            and not any(k in named and k not in current.participants for k in keys):
-        # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
-        if set(keys) <= set(current.participants) or not any(k in named for k in keys):
-            if text not in current.evidence:
-                current.evidence.append(text)
-            if re.search(r"\bdelegation\b", text):
-                current.with_delegation = True
-            return current
-    mode = contact_mode(text)
-    mode = lexicon().meeting_modes.get(trigger.rule, mode)  # "Secretary X called the Qatari Minister Y": a call
-    if mode == "in_person" and doc.announced and (
-            doc.announced.sentence == sentence.index - 1 and _BACK_REFERENCE.match(text)
-            or trigger.rule == "meeting.announced-then-named"):
-        mode = doc.announced.mode  # "During talks with the two generals, A and B": the contact just announced
-    if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
-            re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
-            and doc.meetings \
-            and doc.meetings[-1].mode != "in_person" and not any(p.kind == "city" for p in sentence.places):
-        mode = doc.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
-    elif mode == "in_person" and trigger.rule == "meeting.spoke-by-phone" \
-            and not any(p.kind == "city" for p in sentence.places) \
-            and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I):
-        mode = "call"  # "X spoke with Y" and no place: a call (see _doc_spoke_mode in triggers.json)
-    city = None
-    venue_country = None
-    inside_names = [(m.start, m.end) for m in sentence.persons]
-    for place in sentence.places:
-        if any(s <= place.start < e for s, e in inside_names):
-            continue  # "Tomas Kaunas": a surname, not the city
-        if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
-                                                  text[max(0, place.start - 40):place.start]):
-            city, venue_country = place.name, place.code
-            if not place.name.isupper():
-                break  # "at GHQ in Rawalpindi": a headquarters' acronym gives way to the city named after it
-    if city is None:
-        # "in Singapore on Saturday": a city-state or a country named as the venue
-        spans = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
-        for place in sentence.places:
-            if place.kind == "country" and not any(s <= place.start < e for s, e in spans) and \
-                    -10 < place.start - match.end() - sum(min(e, place.start) - max(s, match.end()) for s, e in spans
-                                                          if s < place.start and e > match.end()) < 60 \
-                    and not text[place.end:place.end + 2].startswith("'") and \
-                    re.search(r"\b(?:in|here in)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start]) and \
-                    not re.search(r"\b(?:visit|invit|situation|security|support|deploy|station|based|forces|troops|"
-                                  r"crisis|war|conflict|peace)\w*\s+(?:\w+\s+){0,3}$",
-                                  text[max(0, place.start - 40):place.start]):
-                venue_country = place.code
-                break
-    headquarters = re.search(r"\b(NATO|UN|EU|United Nations|African Union|ASEAN|SCO|CSTO) Headquarters\b", text)
-    if headquarters:
-        body = gazetteer.code_for(headquarters.group(1))
-        seat = gazetteer.body_seat(body) if body else None
-        if seat:
-            city = city or seat[0]
-            venue_country = venue_country or seat[1]
+    halves = _two_contacts(match, refs, text)
+    if halves:
+        _meeting(doc, sentence, trigger, halves[0], date, current, setting, text)
+        return _meeting(doc, sentence, trigger, halves[1], date, None, setting, text)
+    if current is not None and _goes_on(doc, sentence, keys, date, current, text):
+        return current
+    mode = _meeting_mode(doc, sentence, trigger, text)
+    city, venue_country = _venue(sentence, match, text)
     sidelines = bool(re.search(r"\b(?:sidelines|margins|conference|summit|forum|dialogue|exhibition|show)\b", text, re.I)) or any(
         re.search(r"\b(?:sidelines|margins|attending)\b", text[max(0, f.start - 40):f.start]) for f in sentence.forums)
     if not sidelines and city is None and venue_country is None and doc.meetings and doc.meetings[-1].sidelines \
@@ -602,6 +472,179 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         return target
     doc.meetings.append(draft)
     return draft
+
+
+def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]:
+    """The references without those who report the contact: "the spokesman said that the minister received
+    ...", "..., Pentagon spokesman Navy Capt. Jeff Davis said." ("X is said to have met Y": X met Y)."""
+    reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b(?! to\b)",
+                                      text[:match.start()])
+               # "X said at a meeting with Y": the speaker speaks at the contact and takes part in it
+               if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"
+                                   r"(?:\w+\s+){0,2}", text[r.end():match.start()])]
+    if reports:
+        refs = [r for r in refs if r[0] >= reports[-1].end()]
+    return [r for r in refs if not (r[0] > match.end() and (
+        re.fullmatch(r"\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?\s*[.;]?\s*",
+                     text[r[1]:])
+        or SPOKESPERSON.search(text[max(match.end(), r[0] - 60):r[0]])))]
+
+
+def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], text: str) -> list[list[Ref]] | None:
+    """The participants of each of several contacts one sentence tells with one verb, or None for one contact:
+    "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" in person
+    (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
+    match, direction, _ = trigger
+    joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
+                      r"conference call)\b", text)
+    separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
+                           r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
+    # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
+    one_by_one = bool(separately) or (direction == "object" and not joint)
+    if one_by_one and not separately:
+        # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
+        stop = _POST_LIST_END.search(text, match.end())
+        one_by_one = not (stop and any(r[0] >= stop.start() for r in refs))
+    # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
+    named_here = all(r[0] < len(text) for r in refs)  # not leaders of a delegation named in later sentences
+    if not separately and (direction == "subject" or direction == "neutral" and contact_mode(text) == "in_person"
+                           and named_here) and not re.search(
+            r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
+        subject = [r for r in refs if r[1] <= match.start() + 1]
+        guest_sides = {doc.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
+        host_sides = {doc.country_of(r[2]) for r in subject}
+        # (one guest whose state the text leaves unsaid does not keep the others together)
+        separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
+            sum(not doc.country_of(r[2]) for r in refs if r[0] >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
+    subject = [r for r in refs if r[1] <= match.start() + 1]
+    counterparts = [r for r in refs if r[0] >= match.end() - 1]
+    if separately or one_by_one:
+        by_side: dict = {}
+        for ref in counterparts:
+            group = ref[2] if one_by_one else doc.country_of(ref[2]) or ref[2]
+            by_side.setdefault(group, []).append(ref)
+        if subject and len(by_side) >= 2:
+            return [subject + group for group in by_side.values()]
+    # "A (Turkish) as well as B (Azerbaijani) ... held meetings with C and D (Georgian)": one contact per visitor
+    if re.search(r"\bmeetings\b", match.group(0)) and not joint:
+        subject_sides: dict = {}
+        for ref in subject:
+            subject_sides.setdefault(doc.country_of(ref[2]), []).append(ref)
+        other_sides = {doc.country_of(r[2]) for r in counterparts} - {None}
+        if len(subject_sides) >= 2 and None not in subject_sides and len(other_sides) == 1 \
+                and not other_sides & set(subject_sides):
+            return [group + counterparts for group in subject_sides.values()]
+    return None
+
+
+def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref], list[Ref]] | None:
+    """"..., and with Y" / "called on X, after which he held discussions with Y": the participants of two
+    contacts of one subject, or None."""
+    split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
+                      r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
+                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b",
+                      text[match.end():])
+    if split:
+        cut = match.end() + split.start()
+        subject = [r for r in refs if r[1] <= match.start() + 1]
+        first = [r for r in refs if match.start() < r[0] < cut]
+        second = [r for r in refs if r[0] >= cut]
+        if subject and first and second:
+            return subject + first, subject + second
+    return None
+
+
+def _goes_on(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str | None, current: MeetingDraft,
+             text: str) -> bool:
+    """Whether the sentence tells the contact being told again, on the same day and in the same place: the
+    same principals with new companions, "During talks with the two generals, A and B, ...", or nobody new
+    named. If so, the persons named and the sentence are added to ``current``."""
+    if current.mode == contact_mode(text) and date in (None, current.date):
+        principals = {}
+        for k in keys:
+            principals.setdefault(doc.country_of(k), k)
+        principals.pop(None, None)
+        if len(principals) >= 2 and set(principals.values()) <= set(current.participants):
+            # the same principals again, with new companions named ("... and his delegation, which includes X")
+            _add_to(current, keys, text)
+            return True
+    if date in (None, current.date) and _BACK_REFERENCE.match(text) and not _elsewhere(sentence, current, text):
+        # "During talks with the two generals, A and B, ...": those named take part in the contact being told
+        _add_to(current, keys, text)
+        return True
+    named = {m.key for m in sentence.persons}
+    if date in (None, current.date) \
+            and not (current.mode == "in_person" and contact_mode(text) != "in_person") \
+            and not _elsewhere(sentence, current, text) \
+            and not any(k in named and k not in current.participants for k in keys):
+        # nobody new is named: the contact being told goes on ("During the meeting, the minister ...")
+        if set(keys) <= set(current.participants) or not any(k in named for k in keys):
+            if text not in current.evidence:
+                current.evidence.append(text)
+            if re.search(r"\bdelegation\b", text):
+                current.with_delegation = True
+            return True
+    return False
+
+
+def _meeting_mode(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, text: str) -> str:
+    """In person, call or video: the sentence's markers, the trigger's own mode (triggers.json), the contact
+    announced just before, or the story's calls ("A day earlier, X had spoken with Y")."""
+    match = trigger.match
+    mode = contact_mode(text)
+    mode = lexicon().meeting_modes.get(trigger.rule, mode)  # "Secretary X called the Qatari Minister Y": a call
+    if mode == "in_person" and doc.announced and (
+            doc.announced.sentence == sentence.index - 1 and _BACK_REFERENCE.match(text)
+            or trigger.rule == "meeting.announced-then-named"):
+        mode = doc.announced.mode  # "During talks with the two generals, A and B": the contact just announced
+    if mode == "in_person" and (re.match(r"(?:spoke|spoken|speaks|talked)\b", match.group(0)) or (
+            re.search(r"\b(?:conversation|call)\b", text) and not re.search(r"courtesy call|call(?:ed|s)? (?:on|upon)", text))) \
+            and doc.meetings \
+            and doc.meetings[-1].mode != "in_person" and not any(p.kind == "city" for p in sentence.places):
+        mode = doc.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
+    elif mode == "in_person" and trigger.rule == "meeting.spoke-by-phone" \
+            and not any(p.kind == "city" for p in sentence.places) \
+            and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I):
+        mode = "call"  # "X spoke with Y" and no place: a call (see _doc_spoke_mode in triggers.json)
+    return mode
+
+
+def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, str | None]:
+    """The city and state a sentence places its contact in: a city named (not one visited or invited to), a
+    city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
+    city = None
+    venue_country = None
+    inside_names = [(m.start, m.end) for m in sentence.persons]
+    for place in sentence.places:
+        if any(s <= place.start < e for s, e in inside_names):
+            continue  # "Tomas Kaunas": a surname, not the city
+        if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
+                                                  text[max(0, place.start - 40):place.start]):
+            city, venue_country = place.name, place.code
+            if not place.name.isupper():
+                break  # "at GHQ in Rawalpindi": a headquarters' acronym gives way to the city named after it
+    if city is None:
+        # "in Singapore on Saturday": a city-state or a country named as the venue
+        spans = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
+        for place in sentence.places:
+            if place.kind == "country" and not any(s <= place.start < e for s, e in spans) and \
+                    -10 < place.start - match.end() - sum(min(e, place.start) - max(s, match.end()) for s, e in spans
+                                                          if s < place.start and e > match.end()) < 60 \
+                    and not text[place.end:place.end + 2].startswith("'") and \
+                    re.search(r"\b(?:in|here in)\s+(?:the\s+)?$", text[max(0, place.start - 12):place.start]) and \
+                    not re.search(r"\b(?:visit|invit|situation|security|support|deploy|station|based|forces|troops|"
+                                  r"crisis|war|conflict|peace)\w*\s+(?:\w+\s+){0,3}$",
+                                  text[max(0, place.start - 40):place.start]):
+                venue_country = place.code
+                break
+    headquarters = re.search(r"\b(NATO|UN|EU|United Nations|African Union|ASEAN|SCO|CSTO) Headquarters\b", text)
+    if headquarters:
+        body = gazetteer.code_for(headquarters.group(1))
+        seat = gazetteer.body_seat(body) if body else None
+        if seat:
+            city = city or seat[0]
+            venue_country = venue_country or seat[1]
+    return city, venue_country
 
 
 def _add_to(meeting: MeetingDraft, keys: list[str], text: str) -> None:
