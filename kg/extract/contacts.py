@@ -3,7 +3,7 @@ visitors, delegations and invitations read on the way.
 
 `read_article(article)` runs the components in order: `document.read_document` (the `ArticleRecord`: dates,
 setting, sentences), `document.find_mentions` over every sentence, `read_contacts` (below) and
-`settle.settle` (the `Extraction` with its decisions).
+`settle.settle_record` (the `Extraction` with its decisions).
 
 `read_contacts(doc)` walks the sentences in order, keeping a `Discourse` (the contact being told, the place
 and date in force, the last subject) to resolve "the minister", "the Chinese guest", "his counterpart" and
@@ -30,7 +30,7 @@ from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, country_in
 from kg.extract.records import (AnnouncedContact, ArticleRecord, Discourse, MeetingDraft, PendingDelegationContact,
                                 Sentence, Setting, Trigger)
 from kg.extract.references import EXCLUDE_BEFORE, Ref, model_refs, sentence_refs
-from kg.extract.settle import settle
+from kg.extract.settle import settle_record
 from kg.model import Article, Extraction
 
 _BACKGROUND_OPENER = re.compile(
@@ -72,7 +72,7 @@ def read_article(article: Article) -> Extraction:
     for sentence in doc.sentences:
         find_mentions(doc, sentence)
     read_contacts(doc)
-    return settle(doc)
+    return settle_record(doc)
 
 
 def read_contacts(doc: ArticleRecord, use_model: bool = True) -> None:

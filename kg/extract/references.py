@@ -9,7 +9,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, country_in
 from kg.extract.posts import acronyms
 from kg.extract.records import ArticleRecord, MeetingDraft, Sentence
 from kg.extract.roles import resolve_role
@@ -42,18 +42,31 @@ _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )
 
 def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None,
                   last_subject: str | None) -> list[Ref]:
-    """Person references in a sentence, in order: names, role nouns, pronouns, acronyms. Role nouns are
-    resolved against the contact being told (``current``) and the last subject ("he"); a demonym with a role
-    noun settles the person's state ("the Vietnamese deputy minister")."""
-    lex = lexicon()
-    refs = []
+    """Person references in a sentence, in order: names, role nouns, heads of units, posts named again, "His
+    Highness", acronyms, pronouns. Role nouns are resolved against the contact being told (``current``) and
+    the last subject ("he"); a demonym with a role noun settles the person's state ("the Vietnamese deputy
+    minister"). Each pass below adds to ``refs`` and to ``taken`` (the spans already read as someone)."""
+    refs: list[Ref] = []
+    taken: list[tuple[int, int]] = []
+    _name_refs(sentence, refs, taken)
+    _role_refs(doc, sentence, current, last_subject, refs, taken)
+    _unit_head_refs(doc, sentence, refs, taken)
+    _post_refs(doc, sentence, refs, taken)
+    _highness_refs(doc, sentence, refs, taken)
+    _acronym_refs(doc, sentence, refs, taken)
+    _pronoun_refs(sentence, last_subject, refs, taken)
+    refs.sort()
+    return refs
+
+
+def _name_refs(sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """The persons named, but not those named "on behalf of" or "greetings from", nor a head of state or
+    government named in passing (not bound to a contact verb)."""
     text = sentence.text
-    taken = []
     for mention in sentence.persons:
         before = text[:mention.start]
         head_of_state = _HEAD_OF_STATE.search(before)
         if head_of_state and " of " in head_of_state.group(0):
-            from kg.extract.mentions import country_in
             if country_in(head_of_state.group(0)) is None:
                 head_of_state = None
         if EXCLUDE_BEFORE.search(before):
@@ -63,6 +76,13 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
         refs.append((mention.start, mention.end, mention.key))
         taken.append((min(mention.start, mention.span_start if mention.span_start >= 0 else mention.start),
                       max(mention.end, mention.span_end)))
+
+
+def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None, last_subject: str | None,
+               refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """Role nouns ("the minister", "his Russian counterpart", "the two generals"), resolved by `roles`."""
+    lex = lexicon()
+    text = sentence.text
     subject = refs[0][2] if refs else None
     for match in _ROLE.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
@@ -96,7 +116,12 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
         for key in keys:
             refs.append((match.start(), match.end(), key))
             taken.append((match.start(), match.end()))
-    # "the head of the Turkish ... department", and with no article: "Bangladesh Army official called on ..."
+
+
+def _unit_head_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"the head of the Turkish ... department", and with no article: "Bangladesh Army official called on ...":
+    the most salient person who may be of that state."""
+    text = sentence.text
     for match in re.finditer(r"\b[Tt]he (?:head|chief|leader) of the (?P<demonym>[A-Z][\w\-]+) [\w ]{0,40}?"
                              r"(?:department|ministry|Ministry|delegation|forces|Forces|army|Army|navy|Navy|military)\b|"
                              r"(?<![\w'’])(?P<bare>[A-Z][\w\-]+)\s+(?:Army|Navy|Air Force|military|defen[cs]e|armed forces)\s+"
@@ -114,6 +139,11 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
         if pool:
             refs.append((match.start(), match.end(), max(pool, key=doc.salience).key))
             taken.append((match.start(), match.end()))
+
+
+def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """A post named before with its holder, named again alone ("the Chief of the Defence Command")."""
+    text = sentence.text
     for person in list(doc.registry.persons.values()):
         title = person.position or ""
         if len(title.split()) < 2 or person.first_sentence > sentence.index:
@@ -140,11 +170,19 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
             if len(holders) == 1:
                 refs.append((match.start(), match.end(), person.key))
                 taken.append((match.start(), match.end()))
-    for match in _HIGHNESS.finditer(text):
+
+
+def _highness_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"His Highness" alone: the person named with that honorific (the span is not taken: a name may follow)."""
+    for match in _HIGHNESS.finditer(sentence.text):
         person = next((p for p in doc.registry.persons.values() if p.honorific and "Highness" in p.honorific), None)
         if person and not any(s <= match.start() < e for s, e in taken):
             refs.append((match.start(), match.end(), person.key))
-    for match in re.finditer(r"\b([A-Z]{2,6})\b", text):
+
+
+def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """An acronym of a person's post ("the CJCSC", "COAS")."""
+    for match in re.finditer(r"\b([A-Z]{2,6})\b", sentence.text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         for person in doc.registry.persons.values():
@@ -153,7 +191,11 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
             if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
                 refs.append((match.start(), match.end(), person.key))
                 break
-    for match in _PRONOUN.finditer(text):
+
+
+def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"he", "she" before anyone else is referred to: the story's last subject."""
+    for match in _PRONOUN.finditer(sentence.text):
         start = match.start("pronoun")
         if any(s <= start < e for s, e in taken):
             continue
@@ -161,8 +203,6 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
         key = last_subject if not prior else None
         if key:
             refs.append((start, match.end("pronoun"), key))
-    refs.sort()
-    return refs
 
 
 def bound_to_contact(text: str, mention: Mention) -> bool:

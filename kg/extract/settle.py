@@ -1,11 +1,11 @@
 """The last component: an `ArticleRecord`'s drafts settled into a `kg.model.Extraction`, each fact with the
 `Decision`s (rule and evidence) that made it, in one place.
 
-`settle(doc)` runs, in order: `join_delegation_members` (a delegation's members join the contacts it took
-part in), `assign_countries` (`kg.extract.sides`: the states the text leaves implicit), `settle_meetings`
-(each contact's sides, date, host and venue; an implied contact when none was read), `settle_delegations`,
-`settle_forums`, `settle_invitations` (the state visited, once the inviter's is known) and `settle_persons`
-(those taking part in a fact, with the rule that gave each their state).
+`settle_record(doc)` runs, in order: `join_delegation_members` (a delegation's members join the contacts
+it took part in), `assign_countries` (`kg.extract.sides`: the states the text leaves implicit),
+`settle_meetings` (each contact's sides, date, host and location; an implied contact when none was read),
+`settle_delegations`, `settle_forums`, `settle_invitations` (the state visited, once the inviter's is
+known) and `settle_persons` (those taking part in a fact, with the rule that gave each their state).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ _DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[é
 _MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
 
 
-def settle(doc: ArticleRecord) -> Extraction:
+def settle_record(doc: ArticleRecord) -> Extraction:
     """The article's facts and decisions from its record (whose meetings, participants and persons' states
     this settles in place)."""
     extraction = Extraction(article=doc.article, date=doc.pub)
