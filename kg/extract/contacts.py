@@ -18,7 +18,7 @@ from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_se
 from kg.extract.dates import (date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date,
                                url_date)
 from kg.extract.forums import ForumMention, find_forums
-from kg.extract.implied import implied_contact
+from kg.extract.implied import further_contacts, implied_contact
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.posts import acronyms, generic_post, organization
@@ -1124,8 +1124,7 @@ class ArticleReader:
         # meetings: sides, host, venue
         for draft in self.meetings:
             self._settle_meeting(draft, extraction)
-        if not extraction.meetings:
-            self._implied_meeting(extraction, used)
+        self._implied_meetings(extraction, used)
         for leader, delegation in self.delegations.items():
             extraction.delegations.append(Delegation(
                 key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
@@ -1279,26 +1278,34 @@ class ArticleReader:
             delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
             mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
 
-    def _implied_meeting(self, extraction: Extraction, used: set[str]) -> None:
-        """No meeting read, yet the article may report one: its sides from weaker evidence (kg.extract.implied)."""
-        home, home_rule = (self.dateline_country, "side.dateline-state") if self.dateline_country else (
-            self.outlet_country, "side.outlet-state")
-        contact = implied_contact(self.sentences, self.country_of, home, home_rule, self._mode,
-                                  lambda key: bool(_SPOKESPERSON.search(self.person(key).position or "")))
-        if contact is None:
-            return
-        draft = MeetingDraft(contact.participants, contact.date or self.reference, contact.mode, None, contact.venue_city,
-                             contact.venue_country, [contact.evidence], 0, rule=f"implied ({contact.rule})",
-                             implied_sides=contact.parties)
-        self._settle_meeting(draft, extraction)
-        if not extraction.meetings:
-            return
-        key = extraction.meetings[-1].key
-        for decision in extraction.decisions:
-            decision.weak = decision.weak or decision.subject == key
-        extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
-                                 for party, rule in contact.side_rules.items()]
-        used.update(contact.participants)
+    def _is_spokesperson(self, key: str) -> bool:
+        return bool(_SPOKESPERSON.search(self.person(key).position or ""))
+
+    def _implied_meetings(self, extraction: Extraction, used: set[str]) -> None:
+        """Contacts the article reports that no rule could read in full: their sides from weaker evidence
+        (kg.extract.implied); with no meeting read at all, the first one, else those between other sides."""
+        if extraction.meetings:
+            contacts = further_contacts(self.sentences, [(m.parties, m.evidence) for m in extraction.meetings],
+                                        self.country_of, self._mode, self._is_spokesperson)
+        else:
+            home, home_rule = (self.dateline_country, "side.dateline-state") if self.dateline_country else (
+                self.outlet_country, "side.outlet-state")
+            first = implied_contact(self.sentences, self.country_of, home, home_rule, self._mode, self._is_spokesperson)
+            contacts = [first] if first else []
+        for contact in contacts:
+            draft = MeetingDraft(contact.participants, contact.date or self.reference, contact.mode, None,
+                                 contact.venue_city, contact.venue_country, [contact.evidence], 0,
+                                 rule=f"implied ({contact.rule})", implied_sides=contact.parties)
+            count = len(extraction.meetings)
+            self._settle_meeting(draft, extraction)
+            if len(extraction.meetings) == count:
+                continue
+            key = extraction.meetings[-1].key
+            for decision in extraction.decisions:
+                decision.weak = decision.weak or decision.subject == key
+            extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
+                                     for party, rule in contact.side_rules.items()]
+            used.update(contact.participants)
 
     def _first_meeting_of(self, leader: str) -> MeetingDraft | None:
         return next((m for m in self.meetings if leader in m.participants), None)
