@@ -46,3 +46,19 @@ def test_a_contact_the_rules_read_is_not_read_again():
     extraction, meetings = read("Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in "
                                 "Ankara on Tuesday.")
     assert len(meetings) == 1 and not any(d.weak for d in extraction.decisions)
+
+
+def test_beside_a_contact_read_another_between_two_sides_a_sentence_names_is_read_weakly():
+    extraction, meetings = read(
+        "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
+        "The Indonesian and Australian navy chiefs also held talks in Ankara on Wednesday.")
+    assert [(m[0], m[3]) for m in meetings] == [(["PK", "TR"], "2024-05-14"), (["AU", "ID"], "2024-05-15")]
+    assert [d.weak for d in extraction.decisions if d.what == "meeting"] == [False, True]
+
+
+def test_no_further_contact_between_sides_already_read_or_at_a_forum():
+    _, meetings = read(
+        "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
+        "Turkish and Pakistani officers also held talks on training. "
+        "Indonesian and Australian ministers held talks at the Shangri-La Dialogue.")
+    assert [m[0] for m in meetings] == [["PK", "TR"]]

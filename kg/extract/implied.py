@@ -7,8 +7,11 @@ whose states are known. When a sentence names one side only, the article's home 
 else the outlet's) is the other, provided it differs. Every side read this way is recorded as weak
 evidence (`Decision.weak`), so that `kg explain` tells a guess from a reading.
 
-`implied_contact(...)` is pure: it reads the sentences as the reader left them (`Sentence.contact`,
-`Sentence.date`, places and person references) and returns an `ImpliedContact` or None.
+Beside contacts the rules did read, a sentence that reports a contact between exactly two sides it names
+itself, sides no read contact has, is one more contact (`further_contacts`).
+
+Both functions are pure: they read the sentences as the reader left them (`Sentence.contact`,
+`Sentence.date`, places and person references) and return `ImpliedContact` records.
 """
 from __future__ import annotations
 
@@ -51,10 +54,13 @@ class ImpliedContact:
     side_rules: dict[str, str] = field(default_factory=dict)  # party -> how it was read
 
 
-def _sides_named(sentence: Sentence) -> dict[str, str]:
-    """The sides a sentence names itself, in order: state, people, capital or body -> its code."""
+def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
+    """The sides a sentence names itself, in order: state, people, capital or body -> its code (with
+    ``venues=False``, not a place the contact is said to be in: "talks in Ankara")."""
     sides: dict[str, str] = {}
     for place in sentence.places:
+        if not venues and _VENUE_BEFORE.search(sentence.text[max(0, place.start - 20):place.start]):
+            continue
         if any(f.start <= place.start < f.end for f in sentence.forums):
             continue  # "the ASEAN Defence Ministers' Meeting" names an event, not a side
         if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
@@ -71,6 +77,21 @@ def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _speakers_left_out(sentence: Sentence, is_spokesperson: Callable[[str], bool]) -> list[str]:
+    return list(dict.fromkeys(key for start, end, key in sentence.refs
+                              if not is_spokesperson(key) and not _reports(sentence.text, start, end)))
+
+
+def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country_of: Callable[[str], str | None],
+             mode_of: Callable[[str], str]) -> ImpliedContact:
+    mode = mode_of(sentence.text)
+    city, venue = _venue(sentence) if mode == "in_person" else (None, None)
+    return ImpliedContact(
+        parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
+        date=sentence.date, mode=mode, venue_city=city, venue_country=venue if venue in sides else None,
+        evidence=sentence.text, rule=sentence.contact or "", side_rules=sides)
+
+
 def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
                     home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
                     ) -> ImpliedContact | None:
@@ -83,8 +104,7 @@ def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str |
         if sentence.contact is None:
             continue
         sides = _sides_named(sentence)
-        keys = list(dict.fromkeys(key for start, end, key in sentence.refs
-                                  if not is_spokesperson(key) and not _reports(sentence.text, start, end)))
+        keys = _speakers_left_out(sentence, is_spokesperson)
         for key in keys:
             code = country_of(key)
             if code:
@@ -95,13 +115,33 @@ def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str |
             if single is not None:
                 continue
             sides[home] = home_rule
-        mode = mode_of(sentence.text)
-        city, venue = _venue(sentence) if mode == "in_person" else (None, None)
-        contact = ImpliedContact(
-            parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
-            date=sentence.date, mode=mode, venue_city=city, venue_country=venue if venue in sides else None,
-            evidence=sentence.text, rule=sentence.contact, side_rules=sides)
+        contact = _contact(sentence, sides, keys, country_of, mode_of)
         if home_rule not in sides.values():
             return contact
         single = contact
     return single
+
+
+def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list[str]]],
+                     country_of: Callable[[str], str | None], mode_of: Callable[[str], str],
+                     is_spokesperson: Callable[[str], bool]) -> list[ImpliedContact]:
+    """Beside the contacts the rules read (``read``: their parties and evidence sentences), a sentence that
+    reports a contact between exactly two states or bodies it names itself (not as the venue), in no read
+    contact's evidence and between sides no read contact has: "The Indonesian and Australian navy chiefs also
+    held talks on Tuesday." Left out: a sentence naming a forum (its states are the forum's, not one contact's
+    sides), and a visit phrase alone."""
+    read_parties = {tuple(parties) for parties, _ in read}
+    read_evidence = {sentence for _, evidence in read for sentence in evidence}
+    contacts = []
+    for sentence in sentences:
+        # a visit's contacts are those the article tells: the visit itself is none more
+        if sentence.contact is None or sentence.contact.startswith("visit.") or sentence.text in read_evidence \
+                or sentence.forums:
+            continue
+        sides = {code: rule for code, rule in _sides_named(sentence, venues=False).items()
+                 if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
+        if len(sides) != 2 or tuple(sorted(sides)) in read_parties:
+            continue
+        contacts.append(_contact(sentence, sides, _speakers_left_out(sentence, is_spokesperson), country_of, mode_of))
+        read_parties.add(tuple(sorted(sides)))
+    return contacts

@@ -3,7 +3,8 @@
 
 `settle_record(doc)` runs, in order: `join_delegation_members` (a delegation's members join the contacts
 it took part in), `assign_countries` (`kg.extract.sides`: the states the text leaves implicit),
-`settle_meetings` (each contact's sides, date, host and location; an implied contact when none was read),
+`settle_meetings` (each contact's sides, date, host and location; then the contacts no rule read in
+full, from weaker evidence: `kg.extract.implied`),
 `settle_delegations`, `settle_forums`, `settle_invitations` (the state visited, once the inviter's is
 known) and `settle_persons` (those taking part in a fact, with the rule that gave each their state).
 """
@@ -14,7 +15,7 @@ import re
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
-from kg.extract.implied import implied_contact
+from kg.extract.implied import further_contacts, implied_contact
 from kg.extract.mentions import find_places
 from kg.extract.posts import organization
 from kg.extract.records import ArticleRecord, MeetingDraft
@@ -75,13 +76,11 @@ def persons_in_drafts(doc: ArticleRecord) -> set[str]:
 
 
 def settle_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
-    """Each draft's sides, host, venue and date (`_settle_meeting`); when none makes a meeting, a contact from
-    weaker evidence (`_implied_meeting`). Returns the persons the implied contact adds."""
+    """Each draft's sides, host, venue and date (`_settle_meeting`); then the contacts the rules could not read
+    in full, from weaker evidence (`_implied_meetings`). Returns the persons the implied contacts add."""
     for draft in doc.meetings:
         _settle_meeting(doc, draft, guessed, extraction)
-    if not extraction.meetings:
-        return _implied_meeting(doc, guessed, extraction)
-    return set()
+    return _implied_meetings(doc, guessed, extraction)
 
 
 def settle_delegations(doc: ArticleRecord, extraction: Extraction) -> None:
@@ -283,27 +282,37 @@ def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None)
     return None
 
 
-def _implied_meeting(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
-    """No meeting read, yet the article may report one: its sides from weaker evidence (kg.extract.implied).
-    Returns the persons it adds as participants."""
-    home, home_rule = (doc.dateline_country, "side.dateline-state") if doc.dateline_country else (
-        doc.outlet_country, "side.outlet-state")
-    contact = implied_contact(doc.sentences, doc.country_of, home, home_rule, contact_mode,
-                              lambda key: bool(SPOKESPERSON.search(doc.person(key).position or "")))
-    if contact is None:
-        return set()
-    draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None, contact.venue_city,
-                         contact.venue_country, [contact.evidence], 0, rule=f"implied ({contact.rule})",
-                         implied_sides=contact.parties)
-    _settle_meeting(doc, draft, guessed, extraction)
-    if not extraction.meetings:
-        return set()
-    key = extraction.meetings[-1].key
-    for decision in extraction.decisions:
-        decision.weak = decision.weak or decision.subject == key
-    extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
-                             for party, rule in contact.side_rules.items()]
-    return set(contact.participants)
+def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
+    """Contacts the article reports that no rule could read in full: their sides from weaker evidence
+    (kg.extract.implied); with no meeting read at all, the first one, else those between other sides. Each
+    is settled like a draft, its decisions marked weak. Returns the persons they add as participants."""
+    def is_spokesperson(key: str) -> bool:
+        return bool(SPOKESPERSON.search(doc.person(key).position or ""))
+
+    if extraction.meetings:
+        contacts = further_contacts(doc.sentences, [(m.parties, m.evidence) for m in extraction.meetings],
+                                    doc.country_of, contact_mode, is_spokesperson)
+    else:
+        home, home_rule = (doc.dateline_country, "side.dateline-state") if doc.dateline_country else (
+            doc.outlet_country, "side.outlet-state")
+        first = implied_contact(doc.sentences, doc.country_of, home, home_rule, contact_mode, is_spokesperson)
+        contacts = [first] if first else []
+    added: set[str] = set()
+    for contact in contacts:
+        draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None,
+                             contact.venue_city, contact.venue_country, [contact.evidence], 0,
+                             rule=f"implied ({contact.rule})", implied_sides=contact.parties)
+        count = len(extraction.meetings)
+        _settle_meeting(doc, draft, guessed, extraction)
+        if len(extraction.meetings) == count:
+            continue
+        key = extraction.meetings[-1].key
+        for decision in extraction.decisions:
+            decision.weak = decision.weak or decision.subject == key
+        extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
+                                 for party, rule in contact.side_rules.items()]
+        added.update(contact.participants)
+    return added
 
 
 def _first_meeting_of(doc: ArticleRecord, leader: str) -> MeetingDraft | None:
