@@ -19,6 +19,17 @@ from kg.extract.records import ArticleRecord, DelegationDraft, MeetingDraft, Sen
 def read_delegation_cues(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None,
                          last_subject: str | None) -> None:
     """The delegations, leaders and members one sentence tells (see the module's docstring)."""
+    _leaders(doc, sentence, last_subject)
+    _members_listed(doc, sentence, current)
+    _members_joining(doc, sentence)
+    _accompanied_by(doc, sentence, current)
+    _accompanying(doc, sentence, current, last_subject)
+    _accompanied_in_all(doc, sentence)
+
+
+def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -> None:
+    """Who leads a delegation: "a delegation led by X", "X, Head of Delegation", "X led the Brazilian delegation",
+    "X and his delegation", "delegation-level talks between A and B" (each side's)."""
     text = sentence.text
     refs = sentence.refs
     # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
@@ -67,6 +78,13 @@ def read_delegation_cues(doc: ArticleRecord, sentence: Sentence, current: Meetin
         before = [r for r in refs if r[1] <= match.start()]
         if before:
             add_delegation(doc, before[-1][2], sentence, match.group(0))
+
+
+def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None) -> None:
+    """Members listed: "The (Kenyan) delegation (, which) includes A and B"; the leader is the delegation's of
+    that state, the one just named ("his delegation") or the last told."""
+    text = sentence.text
+    refs = sentence.refs
     # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
     match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
                       r"(?:the|his|her|its|a|an|(?P<with>along with|together with))\s+(?:visiting\s+|accompanying\s+)?"
@@ -118,6 +136,12 @@ def read_delegation_cues(doc: ArticleRecord, sentence: Sentence, current: Meetin
                     doc.settle_country(key, delegation.country or doc.country_of(leader), "country.delegation-member", text)
             if main_clause and current is not None:
                 delegation.members_in_context = True
+
+
+def _members_joining(doc: ArticleRecord, sentence: Sentence) -> None:
+    """Members named first: "A and B were also part of the delegation", "The visiting side included A"."""
+    text = sentence.text
+    refs = sentence.refs
     # "A and B were also part of the delegation", "The visiting side included A"
     match = re.search(r"\b(?:were|was|are|is) (?:also )?(?:part|members?) of (?:the|his|her) (?:[\w\-]+ )?delegation\b", text)
     if match:
@@ -137,6 +161,12 @@ def read_delegation_cues(doc: ArticleRecord, sentence: Sentence, current: Meetin
             if key != leader and key not in delegation.members:
                 delegation.members.append(key)
         delegation.members_in_context = True
+
+
+def _accompanied_by(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None) -> None:
+    """Members who accompany a leader: "X was accompanied by A and B" (not the host's own staff)."""
+    text = sentence.text
+    refs = sentence.refs
     # "X was accompanied by A and B"
     match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
     if match and not re.search(r"\bwho accompanied\b", text):
@@ -156,6 +186,12 @@ def read_delegation_cues(doc: ArticleRecord, sentence: Sentence, current: Meetin
                         (doc.country_of(key) in (None, doc.country_of(leader))):
                     delegation.members.append(key)
                     doc.settle_country(key, doc.country_of(leader), "country.accompanies-leader", text)
+
+
+def _accompanying(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None, last_subject: str | None) -> None:
+    """Members named as companions of a participant: "The Inspector General, General X, accompanied the minister"."""
+    text = sentence.text
+    refs = sentence.refs
     # "The Inspector General, General X, accompanied the minister": X belongs to the minister's delegation
     match = re.search(r"\b(?:accompanied|was accompanying|were accompanying)\s+(?=the\b|his\b|her\b|him\b|[A-Z])", text)
     if match and not re.search(r"\bwho\s+$|\b(?:was|were|is|are)\s+$", text[:match.start()]):
@@ -175,6 +211,12 @@ def read_delegation_cues(doc: ArticleRecord, sentence: Sentence, current: Meetin
             for key in members:
                 if key not in delegation.members:
                     delegation.members.append(key)
+
+
+def _accompanied_in_all(doc: ArticleRecord, sentence: Sentence) -> None:
+    """", who accompanied the Army Commander in both engagements": each delegation's members join its leader's
+    contacts."""
+    text = sentence.text
     # "..., who accompanied the Army Commander in both engagements"
     match = re.search(r"\bwho accompanied\s+(?:him|her|the [\w\s]+?)\s+(?:in|at|during) (?:both|all)\b", text)
     if match:
