@@ -23,7 +23,8 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
               r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
               r"envoy|marshal|commissioner|special representative|representative|delegation|cds|jemad|coas|cns|cas|dg|"
               r"head of the [a-z ]+? department")
-_ROLE = re.compile(
+# a role noun ("the minister", "his Russian counterpart", "the two generals"): what `roles.resolve_role` reads
+ROLE_NOUN = re.compile(
     rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth|(?P<possessor>[A-Z][\w\-]+)['’]s)\s+(?P<number>(?:two|three)\s+)?"
     rf"(?:(?P<visiting>visiting|accompanying|foreign|distinguished|new|top|senior)\s+)?"
     rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
@@ -84,7 +85,7 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
     lex = lexicon()
     text = sentence.text
     subject = refs[0][2] if refs else None
-    for match in _ROLE.finditer(text):
+    for match in ROLE_NOUN.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         # "his Lithuanian counterpart, Lt. Gen. X": the role and the name in apposition are one person

@@ -14,8 +14,9 @@ from kg.extract.records import ArticleRecord, MeetingDraft
 
 def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Match, subject: str | None,
                  sentence_index: int, in_sentence: set[str]) -> list[str]:
-    """The persons a role noun means; ``subject`` is the one the sentence is about so far, ``in_sentence`` those
-    it referred to before the role noun (who are not "the guest" or "the minister" it goes on to name)."""
+    """The persons a role noun (a match of `references.ROLE_NOUN`) means; ``subject`` is the one the sentence is
+    about so far, ``in_sentence`` those it referred to before the role noun (who are not "the guest" or "the
+    minister" it goes on to name)."""
     role = match.group("role").lower()
     # "Ukraine's new defence minister": the possessor names the state, like "the Ukrainian defence minister"
     possessor = match.groupdict().get("possessor")
