@@ -62,3 +62,10 @@ def test_no_further_contact_between_sides_already_read_or_at_a_forum():
         "Turkish and Pakistani officers also held talks on training. "
         "Indonesian and Australian ministers held talks at the Shangri-La Dialogue.")
     assert [m[0] for m in meetings] == [["PK", "TR"]]
+
+
+def test_two_states_named_as_the_subject_of_the_talks_are_no_further_contact():
+    _, meetings = read(
+        "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
+        "Discussions during the courtesy call highlighted the strong United States - Philippine relationship.")
+    assert [m[0] for m in meetings] == [["PK", "TR"]]

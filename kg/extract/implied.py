@@ -26,6 +26,11 @@ from kg.extract.records import Sentence
 _VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
 
 
+# two sides named as the subject of the talks: "the strong United States - Philippine relationship",
+# "relations between Laos and Vietnam"
+_PAIR_AS_TOPIC = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[-–—/]|and)\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+"
+                            r"(?:relations?|relationship|ties|cooperation|partnership|friendship)\b|"
+                            r"\b(?:relations?|relationship|ties|cooperation|partnership|friendship) between\b")
 # more states than this in one sentence is a list (a coalition, a region), not the sides of one contact
 _MOST_SIDES = 3
 
@@ -140,7 +145,7 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
             continue
         sides = {code: rule for code, rule in _sides_named(sentence, venues=False).items()
                  if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
-        if len(sides) != 2 or tuple(sorted(sides)) in read_parties:
+        if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
             continue
         contacts.append(_contact(sentence, sides, _speakers_left_out(sentence, is_spokesperson), country_of, mode_of))
         read_parties.add(tuple(sorted(sides)))
