@@ -2,7 +2,7 @@
 reads what its signature says and adds what its docstring says; run in order they are `extract`."""
 from kg.explain import explanation
 from kg.extract import extract
-from kg.extract.contacts import read_article, read_contacts
+from kg.extract.contacts import read_article, read_contacts, read_record
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation
 from kg.extract.records import MeetingDraft
@@ -82,3 +82,9 @@ def test_assign_countries_settles_the_unsaid_states_and_returns_those_only_guess
     assert guessed == set(unplaced) and unplaced
     assert {doc.country_of(k) for k in unplaced} == {"AZ"}
     assert doc.person(unplaced[0]).country_rule == "country.dateline (weak)"
+
+
+def test_read_record_stops_before_settling():
+    doc = read_record(Article(id="t", text=VISIT, date="2024-05-14"))
+    assert [m.rule for m in doc.meetings] == ["meeting.met"] and doc.sentences[0].refs
+    assert explanation(settle_record(doc)) == explanation(extract(Article(id="t", text=VISIT, date="2024-05-14")))

@@ -3,7 +3,7 @@ visitors, delegations and invitations read on the way.
 
 `read_article(article)` runs the components in order: `document.read_document` (the `ArticleRecord`: dates,
 setting, sentences), `document.find_mentions` over every sentence, `read_contacts` (below) and
-`settle.settle_record` (the `Extraction` with its decisions).
+`settle.settle_record` (the `Extraction` with its decisions); `read_record(article)` stops before settling.
 
 `read_contacts(doc)` walks the sentences in order, keeping a `Discourse` (the contact being told, the place
 and date in force, the last subject) to resolve "the minister", "the Chinese guest", "his counterpart" and
@@ -68,11 +68,17 @@ _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A
 
 def read_article(article: Article) -> Extraction:
     """Run the components over one article: its record, the mentions, the contacts, the settled facts."""
+    return settle_record(read_record(article))
+
+
+def read_record(article: Article) -> ArticleRecord:
+    """The article's record with its mentions and contact drafts, before they are settled (for a look at what
+    was read: ``doc = read_record(article); extraction = settle_record(doc)``)."""
     doc = read_document(article)
     for sentence in doc.sentences:
         find_mentions(doc, sentence)
     read_contacts(doc)
-    return settle_record(doc)
+    return doc
 
 
 def read_contacts(doc: ArticleRecord, use_model: bool = True) -> None:
