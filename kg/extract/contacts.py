@@ -19,6 +19,7 @@ from kg.extract.dates import (date_range, explicit_date, parse_iso, publication_
                                url_date)
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.implied import further_contacts, implied_contact
+from kg.extract.separate import separate_contacts
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.posts import acronyms, generic_post, organization
@@ -1121,6 +1122,10 @@ class ArticleReader:
         assign_countries(self, used)
         for leader, delegation in self.delegations.items():
             delegation.country = delegation.country or self.country_of(leader)
+        # contacts told as one but held separately ("bilateral meetings with A, B and C"): one per side
+        self.meetings = separate_contacts(self.meetings, self.country_of, self.dateline_country or self.outlet_country,
+                                          self._most_told)
+        used.update(key for meeting in self.meetings for key in meeting.participants)
         # meetings: sides, host, venue
         for draft in self.meetings:
             self._settle_meeting(draft, extraction)
@@ -1277,6 +1282,16 @@ class ArticleReader:
             participants=list(draft.participants),
             delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
             mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+
+    def _most_told(self, country: str) -> str | None:
+        """The person of a state the article refers to most often (its own minister, in a ministry's release)."""
+        home = country in (self.dateline_country, self.outlet_country)
+        people = [p.key for p in self.registry.persons.values() if self.mention_count[p.key]
+                  and (p.country == country or p.country is None and home)]
+        told = max(people, key=lambda key: self.mention_count[key], default=None)
+        if told and self.country_of(told) is None:  # an official of the article's home, whose state it never says
+            self.settle_country(told, country, "country.article-home", self.person(told).evidence)
+        return told
 
     def _is_spokesperson(self, key: str) -> bool:
         return bool(_SPOKESPERSON.search(self.person(key).position or ""))
