@@ -3,6 +3,7 @@
 
 `settle_record(doc)` runs, in order: `join_delegation_members` (a delegation's members join the contacts
 it took part in), `assign_countries` (`kg.extract.sides`: the states the text leaves implicit),
+`separate_contacts` (`kg.extract.separate`: a contact told as one but held separately, one per side),
 `settle_meetings` (each contact's sides, date, host and location; then the contacts no rule read in
 full, from weaker evidence: `kg.extract.implied`),
 `settle_delegations`, `settle_forums`, `settle_invitations` (the state visited, once the inviter's is
@@ -19,6 +20,7 @@ from kg.extract.implied import further_contacts, implied_contact
 from kg.extract.mentions import find_places
 from kg.extract.posts import organization
 from kg.extract.records import ArticleRecord, MeetingDraft
+from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
 from kg.model import Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
 
@@ -40,6 +42,10 @@ def settle_record(doc: ArticleRecord) -> Extraction:
     guessed = assign_countries(doc, used)
     for leader, delegation in doc.delegations.items():
         delegation.country = delegation.country or doc.country_of(leader)
+    # contacts told as one but held separately ("bilateral meetings with A, B and C"): one per side
+    doc.meetings = separate_contacts(doc.meetings, doc.country_of, doc.dateline_country or doc.outlet_country,
+                                     lambda country: _most_told(doc, country))
+    used.update(key for meeting in doc.meetings for key in meeting.participants)
     used |= settle_meetings(doc, guessed, extraction)
     settle_delegations(doc, extraction)
     forum_keys = settle_forums(doc, extraction)
@@ -313,6 +319,18 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
                                  for party, rule in contact.side_rules.items()]
         added.update(contact.participants)
     return added
+
+
+def _most_told(doc: ArticleRecord, country: str) -> str | None:
+    """The person of a state the article refers to most often (its own minister, in a ministry's release); an
+    official of the article's home whose state it never says is settled as of that state."""
+    home = country in (doc.dateline_country, doc.outlet_country)
+    people = [p.key for p in doc.registry.persons.values() if doc.mention_count[p.key]
+              and (p.country == country or p.country is None and home)]
+    told = max(people, key=lambda key: doc.mention_count[key], default=None)
+    if told and doc.country_of(told) is None:  # an official of the article's home, whose state it never says
+        doc.settle_country(told, country, "country.article-home", doc.person(told).evidence)
+    return told
 
 
 def _first_meeting_of(doc: ArticleRecord, leader: str) -> MeetingDraft | None:
