@@ -28,8 +28,8 @@ from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, country_in
 from kg.extract.records import (AnnouncedContact, ArticleRecord, Discourse, MeetingDraft, PendingDelegationContact,
-                                Sentence, Setting, Trigger)
-from kg.extract.references import EXCLUDE_BEFORE, Ref, model_refs, sentence_refs
+                                Ref, Sentence, Setting, Trigger)
+from kg.extract.references import EXCLUDE_BEFORE, model_refs, sentence_refs
 from kg.extract.settle import settle_record
 from kg.model import Article, Extraction
 
@@ -258,7 +258,7 @@ def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, futu
             and doc.country_of(last_subject) != doc.country_of(keys[0]):
         # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
         # the one the story is about
-        refs = [(0, 0, last_subject)] + refs
+        refs = [Ref(0, 0, last_subject)] + refs
         keys = _unique([k for _, _, k in refs])
     if len(keys) == 1 and re.search(r"\bthe (?:visiting |[A-Z][\w\-]+ )?delegation\b", text) \
             and trigger.rule != "meeting.delegation-escorted-by":
@@ -267,7 +267,7 @@ def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, futu
         leader = next((k for k, d in reversed(doc.delegations.items()) if k not in named
                        and (d.country or doc.country_of(k)) not in (None, doc.country_of(keys[0]))), None)
         if leader:
-            refs = refs + [(len(text), len(text) + 1, leader)]
+            refs = refs + [Ref(len(text), len(text) + 1, leader)]
             keys = _unique([k for _, _, k in refs])
     if trigger.rule == "meeting.delegation-escorted-by" and len(keys) == 1:
         # "The Eritrean delegation, accompanied by General X of the Ethiopian Defense Forces, visited ...": the
@@ -276,7 +276,7 @@ def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, futu
         leader = next((k for k, d in reversed(doc.delegations.items())
                        if (d.country or doc.country_of(k)) not in (None, escort_side)), None)
         if leader:
-            refs = [(0, 0, leader)] + refs
+            refs = [Ref(0, 0, leader)] + refs
     return refs
 
 
@@ -322,7 +322,7 @@ def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -
     pending = doc.pending
     leaders = list(doc.delegations)[pending.delegations_before:]
     end = len(pending.sentence.text) + 1
-    extra = [(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
+    extra = [Ref(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
              if leader not in {k for _, _, k in pending.refs}]
     doc.pending = None
     if not extra:

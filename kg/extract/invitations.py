@@ -11,10 +11,10 @@ import re
 
 from kg.extract.dates import future_date
 from kg.extract.lexicon import lexicon
-from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft, Sentence
+from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft, Ref, Sentence
 
 
-def read_invitation_of(sentence: Sentence, refs: list[tuple[int, int, str]], visitors: list[str],
+def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
                        last_subject: str | None) -> list[InvitationDraft]:
     """A visit at someone's invitation (see ``invitation_of`` in triggers.json): the person named right after
     the phrase invites; the visitor is the sentence's subject, or the visitor the story is about. The state
@@ -33,7 +33,7 @@ def read_invitation_of(sentence: Sentence, refs: list[tuple[int, int, str]], vis
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
     # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun
     # (the inviter's own name may be left out of the contact references: use the sentence's names)
-    named = [(m.start, m.end, m.key) for m in sentence.persons if m.key and match.end() <= m.start < match.end() + 120
+    named = [Ref(m.start, m.end, m.key) for m in sentence.persons if m.key and match.end() <= m.start < match.end() + 120
              and not re.search(r"[;.]|,\s+(?:and|who|which)\b", text[match.end():m.start])]
     if named:
         after = named + [r for r in after if r not in named]
@@ -53,7 +53,7 @@ def read_invitation_of(sentence: Sentence, refs: list[tuple[int, int, str]], vis
     return [InvitationDraft(inviter, invitee, None, None, text, "invitation.at-the-invitation-of")]
 
 
-def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[tuple[int, int, str]],
+def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
                     current: MeetingDraft | None, last_subject: str | None) -> list[InvitationDraft]:
     """"X invited Y to visit Z", "Y accepted an invitation from X", "... invited her to the Forum": the
     invitations one sentence tells; "invited him" is the other side of the contact being told (``current``)."""
@@ -77,7 +77,7 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[tuple[int
         if givers and takers:
             inviter = givers[0][2]
             before = takers
-            after = [(0, 0, takers[-1][2])]
+            after = [Ref(0, 0, takers[-1][2])]
             match = passive
     accepted = re.search(r"\b(?:accept(?:ed|s|ing)?|receiv(?:ed|es|ing)) (?:an|the|a|his|her) (?:official )?invitation "
                          r"(?:from|of|extended by)\s+", text)
@@ -88,7 +88,7 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[tuple[int
         if givers and (takers or last_subject):
             inviter = givers[0][2]
             before = takers
-            after = [(0, 0, takers[-1][2] if takers else last_subject)]
+            after = [Ref(0, 0, takers[-1][2] if takers else last_subject)]
             match = accepted
     if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
         inviter = before[-1][2]

@@ -17,6 +17,13 @@ from kg.extract.persons import PersonRecord, Registry
 from kg.model import Article
 
 
+class Ref(NamedTuple):
+    """A reference to a person in a sentence: where it is, and the person's key in the registry."""
+    start: int
+    end: int
+    key: str
+
+
 @dataclass
 class Sentence:
     index: int
@@ -25,7 +32,7 @@ class Sentence:
     persons: list[Mention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     forums: list[ForumMention] = field(default_factory=list)
-    refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person key) incl. roles
+    refs: list[Ref] = field(default_factory=list)  # the persons it refers to, by name, role or pronoun
     contact: str | None = None  # the rule id of a contact it reports as done (not planned, not background)
     date: str | None = None  # the date it gives its contact, resolved against the publication date
 
@@ -88,7 +95,7 @@ class PendingDelegationContact:
     """"X received a delegation of the Y Army.": a contact whose leader the next two sentences name."""
     sentence: Sentence
     trigger: Trigger
-    refs: list
+    refs: list[Ref]
     date: str | None
     delegations_before: int  # the delegations known when it was read: a new one is its
 

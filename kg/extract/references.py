@@ -11,10 +11,8 @@ from kg import gazetteer
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, country_in
 from kg.extract.posts import acronyms
-from kg.extract.records import ArticleRecord, MeetingDraft, Sentence
+from kg.extract.records import ArticleRecord, MeetingDraft, Ref, Sentence
 from kg.extract.roles import resolve_role
-
-Ref = tuple[int, int, str]  # a reference: where it is in the sentence, and the person's key
 
 ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors?|side|party|"
               r"generals?|admirals?|commanders?|chiefs?|ministers?|chair|chairman|chairwoman|chairperson|deputy ministers?|vice ministers?|"
@@ -74,7 +72,7 @@ def _name_refs(sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]
             continue
         if head_of_state and not bound_to_contact(text, mention):
             continue
-        refs.append((mention.start, mention.end, mention.key))
+        refs.append(Ref(mention.start, mention.end, mention.key))
         taken.append((min(mention.start, mention.span_start if mention.span_start >= 0 else mention.start),
                       max(mention.end, mention.span_end)))
 
@@ -115,7 +113,7 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
                 and doc.country_of(keys[0]) is None:
             doc.settle_country(keys[0], demonym.code, "country.role-demonym", text)  # "the Vietnamese deputy minister"
         for key in keys:
-            refs.append((match.start(), match.end(), key))
+            refs.append(Ref(match.start(), match.end(), key))
             taken.append((match.start(), match.end()))
 
 
@@ -138,7 +136,7 @@ def _unit_head_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], tak
         code = gazetteer.code_for(match_demonym)
         pool = [p for p in doc.candidates(match_demonym, sentence.index)] if code else []
         if pool:
-            refs.append((match.start(), match.end(), max(pool, key=doc.salience).key))
+            refs.append(Ref(match.start(), match.end(), max(pool, key=doc.salience).key))
             taken.append((match.start(), match.end()))
 
 
@@ -169,7 +167,7 @@ def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
             holders = [p for p in doc.registry.persons.values()
                        if p.position and p.position.lower().startswith(match.group(0).lower())]
             if len(holders) == 1:
-                refs.append((match.start(), match.end(), person.key))
+                refs.append(Ref(match.start(), match.end(), person.key))
                 taken.append((match.start(), match.end()))
 
 
@@ -178,7 +176,7 @@ def _highness_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], take
     for match in _HIGHNESS.finditer(sentence.text):
         person = next((p for p in doc.registry.persons.values() if p.honorific and "Highness" in p.honorific), None)
         if person and not any(s <= match.start() < e for s, e in taken):
-            refs.append((match.start(), match.end(), person.key))
+            refs.append(Ref(match.start(), match.end(), person.key))
 
 
 def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
@@ -190,7 +188,7 @@ def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken
             if match.group(1) in ("UN", "EU"):
                 break
             if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
-                refs.append((match.start(), match.end(), person.key))
+                refs.append(Ref(match.start(), match.end(), person.key))
                 break
 
 
@@ -203,7 +201,7 @@ def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref],
         prior = [r for r in refs if r[0] < start]
         key = last_subject if not prior else None
         if key:
-            refs.append((start, match.end("pronoun"), key))
+            refs.append(Ref(start, match.end("pronoun"), key))
 
 
 def bound_to_contact(text: str, mention: Mention) -> bool:
@@ -266,7 +264,7 @@ def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_
         record = doc.registry.add(mention, sentence.index, sentence.text)
         mention.key = record.key
         sentence.persons.append(mention)
-        added.append((start, end, record.key))
+        added.append(Ref(start, end, record.key))
         last_accepted = end
     added.sort()
     return added
