@@ -489,11 +489,11 @@ def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]
                if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"
                                    r"(?:\w+\s+){0,2}", text[r.end():match.start()])]
     if reports:
-        refs = [r for r in refs if r[0] >= reports[-1].end()]
-    return [r for r in refs if not (r[0] > match.end() and (
+        refs = [r for r in refs if r.start >= reports[-1].end()]
+    return [r for r in refs if not (r.start > match.end() and (
         re.fullmatch(r"\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?\s*[.;]?\s*",
-                     text[r[1]:])
-        or SPOKESPERSON.search(text[max(match.end(), r[0] - 60):r[0]])))]
+                     text[r.end:])
+        or SPOKESPERSON.search(text[max(match.end(), r.start - 60):r.start])))]
 
 
 def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], text: str) -> list[list[Ref]] | None:
@@ -510,24 +510,24 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     if one_by_one and not separately:
         # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
         stop = _POST_LIST_END.search(text, match.end())
-        one_by_one = not (stop and any(r[0] >= stop.start() for r in refs))
+        one_by_one = not (stop and any(r.start >= stop.start() for r in refs))
     # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
-    named_here = all(r[0] < len(text) for r in refs)  # not leaders of a delegation named in later sentences
+    named_here = all(r.start < len(text) for r in refs)  # not leaders of a delegation named in later sentences
     if not separately and (direction == "subject" or direction == "neutral" and contact_mode(text) == "in_person"
                            and named_here) and not re.search(
             r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
-        subject = [r for r in refs if r[1] <= match.start() + 1]
-        guest_sides = {doc.country_of(r[2]) for r in refs if r[0] >= match.end() - 1} - {None}
-        host_sides = {doc.country_of(r[2]) for r in subject}
+        subject = [r for r in refs if r.end <= match.start() + 1]
+        guest_sides = {doc.country_of(r.key) for r in refs if r.start >= match.end() - 1} - {None}
+        host_sides = {doc.country_of(r.key) for r in subject}
         # (one guest whose state the text leaves unsaid does not keep the others together)
         separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
-            sum(not doc.country_of(r[2]) for r in refs if r[0] >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
-    subject = [r for r in refs if r[1] <= match.start() + 1]
-    counterparts = [r for r in refs if r[0] >= match.end() - 1]
+            sum(not doc.country_of(r.key) for r in refs if r.start >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
+    subject = [r for r in refs if r.end <= match.start() + 1]
+    counterparts = [r for r in refs if r.start >= match.end() - 1]
     if separately or one_by_one:
         by_side: dict = {}
         for ref in counterparts:
-            group = ref[2] if one_by_one else doc.country_of(ref[2]) or ref[2]
+            group = ref.key if one_by_one else doc.country_of(ref.key) or ref.key
             by_side.setdefault(group, []).append(ref)
         if subject and len(by_side) >= 2:
             return [subject + group for group in by_side.values()]
@@ -535,8 +535,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     if re.search(r"\bmeetings\b", match.group(0)) and not joint:
         subject_sides: dict = {}
         for ref in subject:
-            subject_sides.setdefault(doc.country_of(ref[2]), []).append(ref)
-        other_sides = {doc.country_of(r[2]) for r in counterparts} - {None}
+            subject_sides.setdefault(doc.country_of(ref.key), []).append(ref)
+        other_sides = {doc.country_of(r.key) for r in counterparts} - {None}
         if len(subject_sides) >= 2 and None not in subject_sides and len(other_sides) == 1 \
                 and not other_sides & set(subject_sides):
             return [group + counterparts for group in subject_sides.values()]
@@ -552,9 +552,9 @@ def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref
                       text[match.end():])
     if split:
         cut = match.end() + split.start()
-        subject = [r for r in refs if r[1] <= match.start() + 1]
-        first = [r for r in refs if match.start() < r[0] < cut]
-        second = [r for r in refs if r[0] >= cut]
+        subject = [r for r in refs if r.end <= match.start() + 1]
+        first = [r for r in refs if match.start() < r.start < cut]
+        second = [r for r in refs if r.start >= cut]
         if subject and first and second:
             return subject + first, subject + second
     return None
@@ -671,12 +671,12 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     if direction == "subject":
         return
     text = sentence.text
-    before = [r for r in refs if r[1] <= match.start() + 1]
+    before = [r for r in refs if r.end <= match.start() + 1]
     # each person's whole mention, title and appositive included ("Italy's Undersecretary ..., Chiara Ferrante")
     names = [(m.span_start if m.span_start >= 0 else m.start, max(m.end, m.span_end)) for m in sentence.persons]
     if not before:
         return
-    visitor = before[-1][2]
+    visitor = before[-1].key
     tail = text[match.end():]
     # "had a meeting on Tuesday with UAE Minister ...": the list begins after "with"
     # "... met, at the forum's sidelines, with ...": an aside before "with"
@@ -715,7 +715,7 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         if unnamed_counterpart and gazetteer.code_for(unnamed_counterpart.group(1)):
             appositive = re.match(r"\s*,\s*", text[cursor:])  # "his Hungarian counterpart, Tamas Varga,"
             named_next = appositive is not None and any(s == cursor + appositive.end() for s, _ in names)
-            if not named_next and not (item_start >= 0 and any(item_start <= r[0] < item_start + len(item) for r in refs)):
+            if not named_next and not (item_start >= 0 and any(item_start <= r.start < item_start + len(item) for r in refs)):
                 posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
             continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
         post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
@@ -725,7 +725,7 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
                 or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
             return  # not a plain list of posts: leave the sentence to the other rules
         # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)
-        inside = [r[2] for r in refs if item_start >= 0 and item_start <= r[0] < item_start + len(item)]
+        inside = [r.key for r in refs if item_start >= 0 and item_start <= r.start < item_start + len(item)]
         posts.append((post, inside[0] if inside else None))
     for post, holder in posts:
         if holder is None:
@@ -753,9 +753,9 @@ def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, 
     named guest; the contact's other side is the institution's state, with no person named for it."""
     match, direction, _ = trigger
     text = sentence.text
-    if direction != "subject" or any(r[1] <= match.start() + 1 for r in refs):
+    if direction != "subject" or any(r.end <= match.start() + 1 for r in refs):
         return None
-    guests = [r[2] for r in refs if r[0] >= match.end() - 1]
+    guests = [r.key for r in refs if r.start >= match.end() - 1]
     hosts = [p for p in sentence.places if p.end <= match.start() and p.kind in ("institution", "country", "demonym")]
     if len(set(guests)) != 1 or not hosts:
         return None

@@ -34,12 +34,12 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     refs = sentence.refs
     # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
     for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+|\bdelegation by\s+", text):
-        after = [r for r in refs if r[0] >= match.end() - 1]
+        after = [r for r in refs if r.start >= match.end() - 1]
         if re.match(r"(?:him|her)\b", text[match.end():]) and last_subject:
             # "The five-member delegation, led by him, also includes ..."
             add_delegation(doc, last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3])
         elif after:
-            add_delegation(doc, after[0][2], sentence, text[max(0, match.start() - 40):match.end()])
+            add_delegation(doc, after[0].key, sentence, text[max(0, match.start() - 40):match.end()])
     # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
     for mention in sentence.persons:
         record = doc.person(mention.key)
@@ -55,12 +55,12 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     # "X received A, B and C, and the delegations accompanying the guests": each guest heads one
     plural = re.search(r"\b(?:and )?(?:the|their) (?:accompanying )?delegations(?: accompanying (?:the|their) guests)?\b", text)
     if plural and len(refs) >= 3 and re.search(r"\b(?:received|hosted|welcomed|met)\b", text[:plural.start()]):
-        for _, _, key in [r for r in refs if r[0] < plural.start()][1:]:
+        for _, _, key in [r for r in refs if r.start < plural.start()][1:]:
             add_delegation(doc, key, sentence, plural.group(0))
     # "delegation-level talks between A and B": each heads their side's delegation
     level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
     if level:
-        for _, _, key in [r for r in refs if r[0] >= level.end() - 1][:2]:
+        for _, _, key in [r for r in refs if r.start >= level.end() - 1][:2]:
             add_delegation(doc, key, sentence, level.group(0), visiting=False)
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
@@ -68,16 +68,16 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
                              r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
         # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
         relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]
-        before = [r for r in refs if r[1] <= match.start() and not any(s <= r[0] < e for s, e in relative)]
+        before = [r for r in refs if r.end <= match.start() and not any(s <= r.start < e for s, e in relative)]
         if before and not re.search(r"\bby\s*$", text[:match.start()]):
-            add_delegation(doc, before[-1][2], sentence, match.group(0))
+            add_delegation(doc, before[-1].key, sentence, match.group(0))
     # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation"
     for match in re.finditer(r"\b(?:and (?:his|her|the) |(?:along with|together with|(?:is |was )?accompanied by) "
                              r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?)"
                              r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
-        before = [r for r in refs if r[1] <= match.start()]
+        before = [r for r in refs if r.end <= match.start()]
         if before:
-            add_delegation(doc, before[-1][2], sentence, match.group(0))
+            add_delegation(doc, before[-1].key, sentence, match.group(0))
 
 
 def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None) -> None:
@@ -103,7 +103,7 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
                  for m in [re.search(rule["pattern"], text[match.end():zone_end], re.I)] if m]
         if verbs:
             zone_end = match.end() + min(verbs)
-        members = [r[2] for r in refs if match.end() <= r[0] < zone_end]
+        members = [r.key for r in refs if match.end() <= r.start < zone_end]
         leader = None
         if code:
             leader = next((k for k, d in doc.delegations.items() if d.country == code), None)
@@ -118,9 +118,9 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
                 leader = pool[0] if pool else None
         else:
             his = re.search(r"\b(?:his|her|along with|together with)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
-            before = [r for r in refs if r[1] <= match.start()]
+            before = [r for r in refs if r.end <= match.start()]
             if his and before:
-                leader = before[-1][2]
+                leader = before[-1].key
             elif doc.delegations:
                 leader = list(doc.delegations)[-1]
             elif doc.visitors:
@@ -145,7 +145,7 @@ def _members_joining(doc: ArticleRecord, sentence: Sentence) -> None:
     # "A and B were also part of the delegation", "The visiting side included A"
     match = re.search(r"\b(?:were|was|are|is) (?:also )?(?:part|members?) of (?:the|his|her) (?:[\w\-]+ )?delegation\b", text)
     if match:
-        members = [r[2] for r in refs if r[1] <= match.start()]
+        members = [r.key for r in refs if r.end <= match.start()]
         leader = list(doc.delegations)[-1] if doc.delegations else (doc.visitors[0] if doc.visitors else None)
         if leader:
             delegation = add_delegation(doc, leader, sentence, match.group(0))
@@ -170,12 +170,12 @@ def _accompanied_by(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
     # "X was accompanied by A and B"
     match = re.search(r"\b(?:was|were|is|are)?\s*accompanied\s+(?:[\w\s]{0,30}?\s)?by\s+", text)
     if match and not re.search(r"\bwho accompanied\b", text):
-        before = [r for r in refs if r[1] <= match.start()]
+        before = [r for r in refs if r.end <= match.start()]
         # the list ends where the main clause resumes: "X, who was accompanied by A, B and C, discussed ..."
         resume = re.search(r",\s+(?!and\b|or\b|the\b|a\b|an\b|his\b|her\b|who\b|both\b)[a-z]|;", text[match.end():])
         zone_end = match.end() + resume.start() if resume else len(text)
-        after = [r for r in refs if match.end() - 1 <= r[0] < zone_end]
-        leader = before[-1][2] if before else None
+        after = [r for r in refs if match.end() - 1 <= r.start < zone_end]
+        leader = before[-1].key if before else None
         if leader and current is not None and (leader == current.host_person or (
                 current.venue_country and doc.country_of(leader) == current.venue_country)):
             leader = None  # the host's own staff at their side is no delegation
@@ -195,8 +195,8 @@ def _accompanying(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     # "The Inspector General, General X, accompanied the minister": X belongs to the minister's delegation
     match = re.search(r"\b(?:accompanied|was accompanying|were accompanying)\s+(?=the\b|his\b|her\b|him\b|[A-Z])", text)
     if match and not re.search(r"\bwho\s+$|\b(?:was|were|is|are)\s+$", text[:match.start()]):
-        members = [r[2] for r in refs if r[1] <= match.start() + 1]
-        after = [r[2] for r in refs if r[0] >= match.end() - 1]
+        members = [r.key for r in refs if r.end <= match.start() + 1]
+        after = [r.key for r in refs if r.start >= match.end() - 1]
         leader = after[0] if after else (last_subject if re.match(r"him\b|her\b", text[match.end():]) else None)
         if leader and members and leader not in members and current is not None \
                 and leader in current.participants and leader != current.host_person \

@@ -25,11 +25,11 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
         return []
     if re.search(r"\b(?:his|her|their)\s+(?:\w+\s+)?invitation\s*$", match.group(0)):
         # "X met Y who, at his invitation, arrived ...": the sentence's subject invited the one just named
-        before = [r for r in refs if r[1] <= match.start()]
-        if len(before) >= 2 and before[0][2] != before[-1][2]:
-            return [InvitationDraft(before[0][2], before[-1][2], None, None, text, "invitation.at-his-invitation")]
+        before = [r for r in refs if r.end <= match.start()]
+        if len(before) >= 2 and before[0].key != before[-1].key:
+            return [InvitationDraft(before[0].key, before[-1].key, None, None, text, "invitation.at-his-invitation")]
         return []
-    after = [r for r in refs if r[0] >= match.end()]
+    after = [r for r in refs if r.start >= match.end()]
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
     # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun
     # (the inviter's own name may be left out of the contact references: use the sentence's names)
@@ -37,16 +37,16 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
              and not re.search(r"[;.]|,\s+(?:and|who|which)\b", text[match.end():m.start])]
     if named:
         after = named + [r for r in after if r not in named]
-    if not after or re.search(r"[;.]", text[match.end():after[0][0]]):
+    if not after or re.search(r"[;.]", text[match.end():after[0].start]):
         return []
-    inviter = after[0][2]
-    before = [r for r in refs if r[1] <= match.start() and r[2] != inviter]
+    inviter = after[0].key
+    before = [r for r in refs if r.end <= match.start() and r.key != inviter]
     if before:
-        invitee = before[0][2]
+        invitee = before[0].key
     else:
         # "At the invitation of ..., General Y, [the post of X,] General X was in India": the next person named
-        later = [r for r in after[1:] if r[2] != inviter]
-        invitee = later[0][2] if later else next((k for k in visitors if k != inviter), None) \
+        later = [r for r in after[1:] if r.key != inviter]
+        invitee = later[0].key if later else next((k for k in visitors if k != inviter), None) \
             or (last_subject if last_subject != inviter else None)
     if invitee is None or invitee == inviter:
         return []
@@ -62,50 +62,50 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
     if not match:
         return []
     behalf = re.search(r"\bon behalf of\b[^,]*,", text)
-    usable = [r for r in refs if not (behalf and behalf.start() <= r[0] < behalf.end())]
-    before = [r for r in usable if r[1] <= match.start() + 1]
-    after = [r for r in usable if r[0] >= match.end() - 1]
-    inviter = before[-1][2] if before else last_subject
+    usable = [r for r in refs if not (behalf and behalf.start() <= r.start < behalf.end())]
+    before = [r for r in usable if r.end <= match.start() + 1]
+    after = [r for r in usable if r.start >= match.end() - 1]
+    inviter = before[-1].key if before else last_subject
     if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
-            and not re.search(r",\s*(?:who|which)\b", text[before[0][1]:match.start()]):
-        inviter = before[0][2]  # "X thanked his host ... and invited Y": the subject of both verbs
+            and not re.search(r",\s*(?:who|which)\b", text[before[0].end:match.start()]):
+        inviter = before[0].key  # "X thanked his host ... and invited Y": the subject of both verbs
     passive = re.search(r"\b(?:was|were|has been|have been|had been) invited by\s+", text)
     if passive:
         # "X was invited by Y to visit Z": Y invites X
-        givers = [r for r in usable if r[0] >= passive.end() - 1]
-        takers = [r for r in usable if r[1] <= passive.start() + 1]
+        givers = [r for r in usable if r.start >= passive.end() - 1]
+        takers = [r for r in usable if r.end <= passive.start() + 1]
         if givers and takers:
-            inviter = givers[0][2]
+            inviter = givers[0].key
             before = takers
-            after = [Ref(0, 0, takers[-1][2])]
+            after = [Ref(0, 0, takers[-1].key)]
             match = passive
     accepted = re.search(r"\b(?:accept(?:ed|s|ing)?|receiv(?:ed|es|ing)) (?:an|the|a|his|her) (?:official )?invitation "
                          r"(?:from|of|extended by)\s+", text)
     if accepted:
         # "X accepted an invitation from Y to visit Z", "X received an invitation from Y": Y invites X
-        givers = [r for r in usable if r[0] >= accepted.end() - 1]
-        takers = [r for r in usable if r[1] <= accepted.start() + 1]
+        givers = [r for r in usable if r.start >= accepted.end() - 1]
+        takers = [r for r in usable if r.end <= accepted.start() + 1]
         if givers and (takers or last_subject):
-            inviter = givers[0][2]
+            inviter = givers[0].key
             before = takers
-            after = [Ref(0, 0, takers[-1][2] if takers else last_subject)]
+            after = [Ref(0, 0, takers[-1].key if takers else last_subject)]
             match = accepted
     if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
-        inviter = before[-1][2]
+        inviter = before[-1].key
     carried = re.search(r"\binvitation from\s+", text)
     if carried and not accepted:
         # "He renewed an invitation from X to Y to visit Pakistan": X invites Y (the one who carries it does not)
-        givers = [r for r in usable if r[0] >= carried.end() - 1]
+        givers = [r for r in usable if r.start >= carried.end() - 1]
         to = re.search(r"\bto\s+(?:the\s+)?", text[carried.end():])
         if givers and to:
-            takers = [r for r in usable if r[0] >= carried.end() + to.start() and r[2] != givers[0][2]]
+            takers = [r for r in usable if r.start >= carried.end() + to.start() and r.key != givers[0].key]
             if takers:
-                inviter, after, match = givers[0][2], takers[:1], carried
+                inviter, after, match = givers[0].key, takers[:1], carried
     invitees = []
     if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and current:
         invitees = [k for k in current.participants if k != inviter]
     elif after:
-        invitees = [after[0][2]]
+        invitees = [after[0].key]
     elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and current and inviter:
         # "... and invited her to visit Kyiv": the other side of the contact being told
         others = [k for k in current.participants if doc.country_of(k) != doc.country_of(inviter)]

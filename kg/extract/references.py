@@ -82,7 +82,7 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
     """Role nouns ("the minister", "his Russian counterpart", "the two generals"), resolved by `roles`."""
     lex = lexicon()
     text = sentence.text
-    subject = refs[0][2] if refs else None
+    subject = refs[0].key if refs else None
     for match in ROLE_NOUN.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
@@ -102,11 +102,11 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
         role_text = match.group("role")
         if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
             continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
-        previous = [r for r in refs if r[0] < match.start()]
-        if match.group("role").lower().endswith("s") and len({r[2] for r in previous}) >= 2:
+        previous = [r for r in refs if r.start < match.start()]
+        if match.group("role").lower().endswith("s") and len({r.key for r in previous}) >= 2:
             continue  # "X held a call with Y, during which both ministers ...": already named
-        role_subject = previous[-1][2] if previous else (subject if subject and match.start() > 0 else last_subject)
-        in_sentence = {r[2] for r in previous}  # persons already referred to in the sentence
+        role_subject = previous[-1].key if previous else (subject if subject and match.start() > 0 else last_subject)
+        in_sentence = {r.key for r in previous}  # persons already referred to in the sentence
         keys = resolve_role(doc, current, match, role_subject, sentence.index, in_sentence)
         demonym = gazetteer.lookup(match.group("demonym") or "")
         if len(keys) == 1 and demonym is not None and demonym.kind in ("demonym", "country") \
@@ -198,7 +198,7 @@ def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref],
         start = match.start("pronoun")
         if any(s <= start < e for s, e in taken):
             continue
-        prior = [r for r in refs if r[0] < start]
+        prior = [r for r in refs if r.start < start]
         key = last_subject if not prior else None
         if key:
             refs.append(Ref(start, match.end("pronoun"), key))
