@@ -224,3 +224,18 @@ def test_each_name_listed_after_a_plural_role_is_a_person_of_its_state():
         "Ali Musa", "Peter Brown"]
     # a plain list of topics after a plural role is no list of names
     assert find_persons("The ministers discussed Iran and Syria.") == []
+
+
+def test_initials_without_full_stops_keep_a_leading_a():
+    assert [m.name for m in find_persons("The Minister received A B C Perera, Chief of Defence Staff.")] == [
+        "A B C Perera"]
+    assert find_persons("A Chinese delegation arrived in Colombo.") == []
+
+
+def test_a_state_said_after_a_list_of_officials_is_each_ones_state():
+    assert persons("Also present were Defence Minister Ahmed Musa, Chief of Defence Staff General Lucky Irabor and "
+                   "Chief of Naval Staff Vice Admiral Awwal Gambo of Nigeria.") == [
+        ("Ahmed Musa", None, "Defence Minister", "NG"), ("Lucky Irabor", "General", "Chief of Defence Staff", "NG"),
+        ("Awwal Gambo", "Vice Admiral", "Chief of Naval Staff", "NG")]
+    # ... but not past the verb: the host is not one of the list
+    assert persons("Defence Minister Ahmed Musa received General Lucky Irabor of Ghana.")[0][3] is None

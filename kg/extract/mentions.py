@@ -320,6 +320,15 @@ def _initials_then_name(toks, i: int, lex) -> bool:
         and not _INITIAL.match(toks[k][0])
 
 
+def _capitals_then_name(toks, j: int, lex) -> bool:
+    """Single capitals from token ``j`` on, one space apart, then a name word: initials without stops."""
+    k = j
+    while k < len(toks) and len(toks[k][0]) == 1 and toks[k][0].isupper() and (k == j or toks[k][1] - toks[k - 1][2] == 1):
+        k += 1
+    return j < k < len(toks) and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) \
+        and not _INITIAL.match(toks[k][0])
+
+
 def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Spans of candidate personal names: runs of capitalised words, with particles inside. A title that is
     also a given name opens a run right after a rank (``rank_ends``)."""
@@ -343,7 +352,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and k < len(toks) \
             and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) and not toks[k][0].isupper() \
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
-            and text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS")
+            and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1)
         given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
@@ -365,9 +374,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
                 last_end = e
                 j += 1
                 continue
-            if len(t) == 1 and t.isupper() and j + 1 < len(toks) and toks[j + 1][1] - e == 1 \
-                    and _is_name_token(toks[j + 1][0], lex) and not _INITIAL.match(toks[j + 1][0]):
-                last_end = e  # an initial written without its full stop
+            if len(t) == 1 and t.isupper() and _capitals_then_name(toks, j, lex):
+                last_end = e  # an initial written without its full stop ("A B C Perera")
                 j += 1
                 continue
             if t in lex.particles:
@@ -868,4 +876,22 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             role_list = (previous_end, role_list[1], role_list[2]) if in_role_list else None
         if of_state:
             previous_end = max(previous_end, end + of_state.end())
+    return _state_of_a_list_for_all(sentence, mentions)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"Defence Minister A, Chief of Defence Staff B and Chief of Naval Staff C of Nigeria": a state said after
+    the last of a list of officials is the state of each one the text leaves without."""
+    for index in range(len(mentions) - 1, 0, -1):
+        last = mentions[index]
+        if not (last.country and re.match(r"\s+(?:of|from)\s", sentence[last.end:])):
+            continue
+        for earlier, later in zip(reversed(mentions[:index]), reversed(mentions[1:index + 1])):
+            if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]):
+                break
+            if earlier.country is None:
+                earlier.country, earlier.country_rule = last.country, "country.list-of-state"
     return mentions
