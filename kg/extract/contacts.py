@@ -665,8 +665,8 @@ def _add_to(meeting: MeetingDraft, keys: list[str], text: str) -> None:
 def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
                           setting: Setting) -> None:
     """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
-    Secretary": one contact per post named without its holder (or with a holder named earlier); the
-    other side is the state visited, settled with the article's states."""
+    Secretary": one contact per post named without its holder (or with a holder named earlier), added to
+    `doc.meetings`; the other side is the state visited, settled with the article's states (`settle`)."""
     match, direction, _ = trigger
     if direction == "subject":
         return
@@ -750,7 +750,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
 def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
                       setting: Setting) -> MeetingDraft | None:
     """"The Papua New Guinea Defence Force hosted Fiji's commander X": an institution of a state receives a
-    named guest; the contact's other side is the institution's state, with no person named for it."""
+    named guest; the contact's other side is the institution's state, with no person named for it. Adds the
+    contact to `doc.meetings` and returns it (the contact now told), or None."""
     match, direction, _ = trigger
     text = sentence.text
     if direction != "subject" or any(r.end <= match.start() + 1 for r in refs):
