@@ -82,9 +82,12 @@ def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _speakers_left_out(sentence: Sentence, is_spokesperson: Callable[[str], bool]) -> list[str]:
-    return list(dict.fromkeys(key for start, end, key in sentence.refs
-                              if not is_spokesperson(key) and not _reports(sentence.text, start, end)))
+def _named_participants(sentence: Sentence, is_spokesperson: Callable[[str], bool]) -> list[str]:
+    """The persons a sentence names (a weak reading takes no one from a role noun or a pronoun), less who
+    tells of the contact."""
+    named = {mention.key for mention in sentence.persons}
+    return list(dict.fromkeys(key for start, end, key in sentence.refs if key in named
+                              and not is_spokesperson(key) and not _reports(sentence.text, start, end)))
 
 
 def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country_of: Callable[[str], str | None],
@@ -109,7 +112,7 @@ def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str |
         if sentence.contact is None:
             continue
         sides = _sides_named(sentence)
-        keys = _speakers_left_out(sentence, is_spokesperson)
+        keys = _named_participants(sentence, is_spokesperson)
         for key in keys:
             code = country_of(key)
             if code:
@@ -147,6 +150,6 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
                  if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
         if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
             continue
-        contacts.append(_contact(sentence, sides, _speakers_left_out(sentence, is_spokesperson), country_of, mode_of))
+        contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of))
         read_parties.add(tuple(sorted(sides)))
     return contacts
