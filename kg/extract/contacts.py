@@ -18,7 +18,7 @@ from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_se
 from kg.extract.dates import (date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date,
                                url_date)
 from kg.extract.forums import ForumMention, find_forums
-from kg.extract.implied import further_contacts, implied_contact
+from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.separate import separate_contacts
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -1305,8 +1305,8 @@ class ArticleReader:
         else:
             home, home_rule = (self.dateline_country, "side.dateline-state") if self.dateline_country else (
                 self.outlet_country, "side.outlet-state")
-            first = implied_contact(self.sentences, self.country_of, home, home_rule, self._mode, self._is_spokesperson)
-            contacts = [first] if first else []
+            contacts = implied_contacts(self.sentences, self.country_of, home, home_rule, self._mode,
+                                        self._is_spokesperson)
         for contact in contacts:
             draft = MeetingDraft(contact.participants, contact.date or self.reference, contact.mode, None,
                                  contact.venue_city, contact.venue_country, [contact.evidence], 0,
