@@ -69,3 +69,9 @@ def test_two_states_named_as_the_subject_of_the_talks_are_no_further_contact():
         "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
         "Discussions during the courtesy call highlighted the strong United States - Philippine relationship.")
     assert [m[0] for m in meetings] == [["PK", "TR"]]
+
+
+def test_meetings_with_representatives_of_several_states_are_one_contact_each():
+    _, meetings = read("KATHMANDU, Sept 29 -- While in New Delhi, the army chief held meetings with representatives "
+                       "from Australia, Bangladesh and Japan.")
+    assert [(m[0], m[1]) for m in meetings] == [(["AU", "NP"], None), (["BD", "NP"], None), (["JP", "NP"], None)]

@@ -22,6 +22,7 @@ from typing import Callable
 from kg import gazetteer
 from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
+from kg.extract.separate import SEPARATELY
 
 _VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
 
@@ -31,6 +32,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\
 _PAIR_AS_TOPIC = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[-–—/]|and)\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+"
                             r"(?:relations?|relationship|ties|cooperation|partnership|friendship)\b|"
                             r"\b(?:relations?|relationship|ties|cooperation|partnership|friendship) between\b")
+# several contacts told in one phrase: "held meetings with representatives from A, B and C", "met ... separately"
+_SEVERAL_MEETINGS = re.compile(r"\b(?:meetings|talks|discussions) with\b|" + SEPARATELY.pattern, re.I)
 # more states than this in one sentence is a list (a coalition, a region), not the sides of one contact
 _MOST_SIDES = 3
 
@@ -82,9 +85,12 @@ def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _speakers_left_out(sentence: Sentence, is_spokesperson: Callable[[str], bool]) -> list[str]:
-    return list(dict.fromkeys(key for start, end, key in sentence.refs
-                              if not is_spokesperson(key) and not _reports(sentence.text, start, end)))
+def _named_participants(sentence: Sentence, is_spokesperson: Callable[[str], bool]) -> list[str]:
+    """The persons a sentence names (a weak reading takes no one from a role noun or a pronoun), less who
+    tells of the contact."""
+    named = {mention.key for mention in sentence.persons}
+    return list(dict.fromkeys(key for start, end, key in sentence.refs if key in named
+                              and not is_spokesperson(key) and not _reports(sentence.text, start, end)))
 
 
 def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country_of: Callable[[str], str | None],
@@ -93,27 +99,34 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
     city, venue = _venue(sentence) if mode == "in_person" else (None, None)
     return ImpliedContact(
         parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
-        date=sentence.date, mode=mode, venue_city=city, venue_country=venue if venue in sides else None,
+        date=sentence.date, mode=mode, venue_city=city, venue_country=venue,
         evidence=sentence.text, rule=sentence.contact or "", side_rules=sides)
 
 
-def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
-                    home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
-                    ) -> ImpliedContact | None:
+def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
+                     home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
+                     ) -> list[ImpliedContact]:
     """The first reported contact whose sides the sentence names (both, or one beside the article's home).
 
     A sentence naming both sides wins over an earlier one naming a single side: the home side is a guess.
+    "X held meetings with representatives from A, B, C and D" is one contact between X's side (else the
+    article's home) and each of them.
     """
     single: ImpliedContact | None = None
     for sentence in sentences:
         if sentence.contact is None:
             continue
         sides = _sides_named(sentence)
-        keys = _speakers_left_out(sentence, is_spokesperson)
-        for key in keys:
-            code = country_of(key)
-            if code:
-                sides.setdefault(code, "side.participant")
+        keys = _named_participants(sentence, is_spokesperson)
+        own = [code for code in map(country_of, keys) if code]
+        for code in own:
+            sides.setdefault(code, "side.participant")
+        if len(sides) >= 3 and _SEVERAL_MEETINGS.search(sentence.text):
+            center = own[0] if own else home
+            if center is not None:
+                center_rule = sides.get(center, home_rule)
+                return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of)
+                        for other, rule in sides.items() if other != center]
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue
         if len(sides) == 1:
@@ -122,9 +135,9 @@ def implied_contact(sentences: list[Sentence], country_of: Callable[[str], str |
             sides[home] = home_rule
         contact = _contact(sentence, sides, keys, country_of, mode_of)
         if home_rule not in sides.values():
-            return contact
+            return [contact]
         single = contact
-    return single
+    return [single] if single else []
 
 
 def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list[str]]],
@@ -147,6 +160,6 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
                  if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
         if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
             continue
-        contacts.append(_contact(sentence, sides, _speakers_left_out(sentence, is_spokesperson), country_of, mode_of))
+        contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of))
         read_parties.add(tuple(sorted(sides)))
     return contacts

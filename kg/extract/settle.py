@@ -16,7 +16,7 @@ import re
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
-from kg.extract.implied import further_contacts, implied_contact
+from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
 from kg.extract.posts import organization
 from kg.extract.records import ArticleRecord, MeetingDraft
@@ -290,8 +290,9 @@ def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None)
 
 def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extraction) -> set[str]:
     """Contacts the article reports that no rule could read in full: their sides from weaker evidence
-    (kg.extract.implied); with no meeting read at all, the first one, else those between other sides. Each
-    is settled like a draft, its decisions marked weak. Returns the persons they add as participants."""
+    (kg.extract.implied); with no meeting read at all, the first (or one per listed side), else those between
+    other sides. Each is settled like a draft, its decisions marked weak. Returns the persons they add as
+    participants."""
     def is_spokesperson(key: str) -> bool:
         return bool(SPOKESPERSON.search(doc.person(key).position or ""))
 
@@ -301,8 +302,7 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
     else:
         home, home_rule = (doc.dateline_country, "side.dateline-state") if doc.dateline_country else (
             doc.outlet_country, "side.outlet-state")
-        first = implied_contact(doc.sentences, doc.country_of, home, home_rule, contact_mode, is_spokesperson)
-        contacts = [first] if first else []
+        contacts = implied_contacts(doc.sentences, doc.country_of, home, home_rule, contact_mode, is_spokesperson)
     added: set[str] = set()
     for contact in contacts:
         draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None,
