@@ -666,6 +666,18 @@ def name_words(name: str) -> list[str]:
 
 
 
+def article_name_words(sentences: list[str]) -> frozenset[str]:
+    """Name words of the persons an article names in full (two words or more, anchored by a rank, a title or a
+    post), so that a surname told before the full name ("Giang spoke ...", then "Minister Phan Van Giang") is
+    known wherever it stands."""
+    words: set[str] = set()
+    for sentence in sentences:
+        for mention in find_persons(sentence):
+            if mention.anchored and len(mention.name.split()) >= 2:
+                words.update(word for word in name_words(mention.name) if len(word) >= 3)
+    return frozenset(words)
+
+
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
