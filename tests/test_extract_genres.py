@@ -986,3 +986,11 @@ def test_a_likely_or_expected_meeting_is_a_plan_not_a_contact():
         text = f"On Friday, Indian Defence Minister Arjun Mehra and Defence Secretary Ravi Rao {plan} Russian Defence Minister Pavel Orlov in Delhi."
         extraction, _, _ = run(text, date="2023-04-27")
         assert extraction.meetings == [], plan
+
+
+def test_a_surname_told_before_the_full_name_is_the_same_person():
+    text = ("At a meeting with Cambodian Ambassador Chay Navuth in Hanoi on Monday, Giang praised the cooperation. "
+            "Minister of National Defence General Phan Van Giang thanked the ambassador.")
+    extraction, names, _ = run(text, date="2021-04-15")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KH", "VN"], ["Chay Navuth", "Phan Van Giang"])]

@@ -2,7 +2,8 @@
 
 `read_document(article)` cleans the text (`clean`), settles the dates the story is told against (`dates`: the
 publication, the dateline's day, the month on a scraped first line or in the URL), the dateline's city and
-state and the outlet's home state, and splits the paragraphs into `Sentence`s (shouted releases recased).
+state and the outlet's home state, splits the paragraphs into `Sentence`s (shouted releases recased) and
+reads the name words of everyone the article names in full (`ArticleRecord.article_words`).
 `find_mentions(doc, sentence)` adds the sentence's places, forums and persons (`Sentence.places`,
 `.forums`, `.persons`), registers the persons (`doc.registry`), counts the states named
 (`doc.country_counts`) and merges the forums by series (`doc.forums`).
@@ -16,7 +17,7 @@ from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_se
 from kg.extract.dates import parse_iso, publication_date, reference_date, url_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import TOPIC_BEFORE, find_persons, find_places
+from kg.extract.mentions import TOPIC_BEFORE, article_name_words, find_persons, find_places
 from kg.extract.posts import generic_post
 from kg.extract.records import ArticleRecord, Sentence
 from kg.model import Article
@@ -48,6 +49,8 @@ def read_document(article: Article) -> ArticleRecord:
             if is_shouted(text):
                 text = recase_shouted(text, lex.acronyms, lex.plain_words)
             doc.sentences.append(Sentence(len(doc.sentences), p_index, text))
+    # a surname told before the full name is known: the name words of everyone the article names in full
+    doc.article_words = article_name_words([sentence.text for sentence in doc.sentences])
     return doc
 
 
@@ -78,7 +81,7 @@ def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
         existing.edition = existing.edition or forum.edition
         if existing.name == forum.series and forum.name != forum.series:
             existing.name = forum.name  # the series as this text spells it
-    persons = find_persons(sentence.text, doc.registry.known_words())
+    persons = find_persons(sentence.text, doc.registry.known_words() | doc.article_words)
     kept = []
     for mention in persons:
         # a person's name equal to a forum or place is not a person

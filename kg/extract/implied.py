@@ -121,12 +121,13 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
         own = [code for code in map(country_of, keys) if code]
         for code in own:
             sides.setdefault(code, "side.participant")
-        if len(sides) >= 3 and _SEVERAL_MEETINGS.search(sentence.text):
+        listed = {**_sides_named(sentence, venues=False), **{code: "side.participant" for code in own}}
+        if len(listed) >= 3 and _SEVERAL_MEETINGS.search(sentence.text):
             center = own[0] if own else home
             if center is not None:
-                center_rule = sides.get(center, home_rule)
+                center_rule = listed.get(center, home_rule)
                 return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of)
-                        for other, rule in sides.items() if other != center]
+                        for other, rule in listed.items() if other != center]
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue
         if len(sides) == 1:

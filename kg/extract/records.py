@@ -126,6 +126,7 @@ class ArticleRecord:
     dateline_country: str | None
     outlet_country: str | None  # the outlet's home state
     sentences: list[Sentence] = field(default_factory=list)
+    article_words: frozenset[str] = frozenset()  # name words of persons named in full anywhere in it
     # the mentions (kg.extract.document.find_mentions): persons, forums and how often each state is named
     registry: Registry = field(default_factory=Registry)
     forums: dict[str, ForumMention] = field(default_factory=dict)  # series -> the forum as the text names it
