@@ -1204,7 +1204,9 @@ class ArticleReader:
         if draft.date is None:
             # no publication date and no date in the text around it: the month on a scraped first line, else
             # the latest past year the article names, else leave the contact out (a contact must be dated)
-            year = _latest_past_year(self.article.text)
+            # ... after the year of publication when the input gives no more ("date": "2022")
+            published_year = self.article.date if re.fullmatch(r"(?:19|20)\d\d", self.article.date or "") else None
+            year = published_year or _latest_past_year(self.article.text)
             if not (self.pub_month or year):
                 warning = f"a contact with no date anywhere in the article was left out: {draft.evidence[0][:80]}"
                 if warning not in extraction.warnings:  # a contact implied by the same sentence is left out too
@@ -1213,6 +1215,7 @@ class ArticleReader:
             draft.date = self.pub_month or year
             extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", draft.date,
                                                  "date.month-on-first-line" if self.pub_month else
+                                                 "date.year-of-publication" if published_year else
                                                  "date.latest-year-in-text", draft.evidence[0]))
         if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants) \
                 and not _pair_of_states_named(draft.evidence[0], set(parties)):
