@@ -24,7 +24,7 @@ from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
 from kg.extract.separate import SEPARATELY
 
-_VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
+_VENUE_BEFORE = re.compile(r"\b(?:visits?(?: of)?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
 
 
 # two sides named as the subject of the talks: "the strong United States - Philippine relationship",
