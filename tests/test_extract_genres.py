@@ -994,3 +994,17 @@ def test_a_surname_told_before_the_full_name_is_the_same_person():
     extraction, names, _ = run(text, date="2021-04-15")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["KH", "VN"], ["Chay Navuth", "Phan Van Giang"])]
+
+
+def test_a_contact_in_an_article_published_in_a_known_year_only_is_dated_to_that_year():
+    text = "Jordanian Chief of Staff General Yousef Hunaiti met Emirati Major General Ali Neyadi at his office."
+    extraction, _, _ = run(text, date="2022")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["AE", "JO"], "2022")]
+    assert [d.rule for d in extraction.decisions if d.what == "date"] == ["date.year-of-publication"]
+
+
+def test_who_is_heading_a_delegation_leads_it():
+    text = ("Romanian Chief of the General Staff Admiral Ion Marin is heading a military delegation on an official "
+            "visit to Morocco, where he met Moroccan Inspector General Abdelaziz Bennani on Wednesday.")
+    extraction, names, _ = run(text, date="2010-04-08")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Ion Marin", "RO")]

@@ -64,7 +64,7 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
             add_delegation(doc, key, sentence, level.group(0), visiting=False)
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
-    for match in re.finditer(r"\b(?:is leading|was leading|who is leading|leading|who led|led|leads|heads|headed|"
+    for match in re.finditer(r"\b(?:is leading|was leading|who is leading|leading|who led|led|leads|heads|headed|heading|"
                              r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
         # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
         relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]

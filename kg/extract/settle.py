@@ -215,11 +215,14 @@ def _meeting_sides(doc: ArticleRecord, draft: MeetingDraft) -> set[str]:
 
 def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     """No publication date and no date in the text around a contact: the month on a scraped first line, else
-    the latest past year the article names (with the rule), else none (a contact must be dated)."""
-    year = _latest_past_year(doc.article.text)
+    the year of publication when the input gives no more ("date": "2022"), else the latest past year the
+    article names (with the rule), else none (a contact must be dated)."""
+    published_year = doc.article.date if re.fullmatch(r"(?:19|20)\d\d", doc.article.date or "") else None
+    year = published_year or _latest_past_year(doc.article.text)
     if not (doc.pub_month or year):
         return None, None
-    return doc.pub_month or year, "date.month-on-first-line" if doc.pub_month else "date.latest-year-in-text"
+    return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
+                                   "date.year-of-publication" if published_year else "date.latest-year-in-text")
 
 
 def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], sides: set[str]
