@@ -1008,3 +1008,11 @@ def test_who_is_heading_a_delegation_leads_it():
             "visit to Morocco, where he met Moroccan Inspector General Abdelaziz Bennani on Wednesday.")
     extraction, names, _ = run(text, date="2010-04-08")
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Ion Marin", "RO")]
+
+
+def test_a_forum_renamed_longer_is_read_whole_with_its_spelled_out_edition():
+    from kg.extract.forums import find_forums
+
+    sentence = "He attended the thirteenth edition of the Indo-Pacific Armies Chiefs Conference (IPACC) in New Delhi."
+    assert {(f.series, f.edition) for f in find_forums(sentence) if f.edition} == {
+        ("Indo-Pacific Armies Chiefs Conference", 13)}
