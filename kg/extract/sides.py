@@ -84,6 +84,12 @@ def fallback_country(reader: ArticleReader, key: str) -> None:
             if key in meeting.participants and len(visited) == 1:
                 reader.settle_country(key, visited.pop(), "country.state-visited", meeting.evidence[0])
                 return
+    # who invites a visitor to visit is of the state visited ("X visits Morocco at the invitation of Y")
+    for invitation in reader.invitations:
+        if invitation.inviter == key and invitation.forum is None and invitation.invitee in reader.visit_targets:
+            reader.settle_country(key, reader.visit_targets[invitation.invitee], "country.invites-to-own-state",
+                                  invitation.evidence)
+            return
     reader.guessed_countries.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
     single = single | ({reader.visit_targets[key]} if key in reader.visit_targets else set())
