@@ -21,6 +21,17 @@ dates as typed values, right after the pattern that reads them, instead of filte
 the joins. A ``year`` parameter also binds ``?P_days``, every value a date of that year can take
 (its days, months and the year itself), so that ``?event mdc:date ?year_days`` finds the year's
 events through the index: at a million quads on disk, 50 ms where a range filter takes 500.
+
+What makes a query fast on the on-disk store (measured at a million quads, bench/README.md
+section 3): each row a pattern adds costs an index lookup, and reading a string (an IRI's or a
+long literal's text) costs another. So IRIs are compared with ``sameTerm`` (``!=`` on two IRIs
+reads both: pairing the parties of every meeting took 234 ms CPU with ``!=``, 67 with ``sameTerm``); ``STR`` of
+an IRI is taken once per result row, not per joined row; a pattern read for every row of a
+whole-graph aggregate is put in a subquery of its own (``{ SELECT ?m ?p WHERE { ?m mdc:party ?p } }``),
+which the engine reads once and joins by hash instead of looking it up row by row; and
+short strings (codes, dates) are compared rather than IRIs. A query narrowed by a parameter keeps the
+row-by-row shape (a subquery would read the whole table for a handful of rows): the lines marked
+``#IF``/``#UNLESS`` choose the shape.
 """
 from __future__ import annotations
 
