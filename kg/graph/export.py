@@ -156,8 +156,9 @@ def load(store: Store, paths, graph: ox.NamedNode | None = None) -> int:
     without it (or by an older kg) gives the same store. Triples of a triple format go to the
     default graph, or to ``graph``. The embedded store loads without transactions (RocksDB's bulk
     loader): load into a fresh store, and run it again if it was interrupted. It is compacted after
-    loading (`Store.optimize`: the bulk loader leaves many small files, and a query's every index
-    lookup reads each; at a million quads it takes a few seconds and queries get 20-30% faster).
+    loading (`Store.optimize`: the bulk loader leaves many small files, which an index lookup may
+    each have to read; at a million quads it takes about 2 s, and the queries of one busy person
+    took some 30% less CPU after it: bench/README.md, section 3).
     """
     paths = [os.fspath(path) for path in paths]
     formats = {path: load_format(path) for path in paths}  # every name checked before anything is read
