@@ -6,8 +6,9 @@ what is measured is what comes after extraction: resolution (registering mention
 surname blocks, assigning IRIs, reconciling), RDF mapping and the SPARQL updates that keep the
 article graphs, the entities graph and the merged default graph. Time inside resolution
 (`Resolution.put`, `Resolution.assign`, `reconcile`) is measured apart, per article, as wall time
-and as the calling thread's CPU time (on a machine shared with other work the wall time also counts
-waiting for a core); peak RSS is the kernel's maximum resident set size of the process.
+and as the calling thread's CPU time (the wall time also counts waiting: for a core on a machine
+shared with other work, for the disk, for RocksDB's own threads, whose work the CPU time does not
+count either); peak RSS is the kernel's maximum resident set size of the process.
 
     python bench/resolution_bench.py                   # 1,000, 10,000 and 50,000 articles
     python bench/resolution_bench.py --sizes 1000,5000 --repeat 3   # medians of 3 runs each
