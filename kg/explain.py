@@ -13,7 +13,7 @@ def _decisions_about(extraction: Extraction, subject: str) -> list[Decision]:
 
 
 def _reasons(decisions: list[Decision]) -> list[dict]:
-    return [{"what": d.what, "value": d.value, "rule": d.rule, "evidence": d.evidence} for d in decisions]
+    return [{"what": d.what, "value": d.value, "rule": d.rule, "evidence": d.evidence, "weak": d.weak} for d in decisions]
 
 
 def explanation(extraction: Extraction) -> dict:
@@ -59,6 +59,7 @@ def explanation_text(extraction: Extraction) -> str:
     def because(items):
         for reason in items:
             lines.append(f"      {reason['what']} {reason['value']}: {reason['rule']}"
+                         + (" [weak evidence]" if reason["weak"] else "")
                          + (f"  {_quote(reason['evidence'])}" if reason["evidence"] else ""))
 
     lines.append("persons")
@@ -71,7 +72,7 @@ def explanation_text(extraction: Extraction) -> str:
         host = f", host {m['host']}" if m["host"] else ""
         place = f", at {m['location']}" if m["location"] else ""
         lines.append(f"  {m['key']} {m['date']} {'–'.join(m['parties'])} {m['mode']}{host}{place}: "
-                     + ", ".join(m["participants"]))
+                     + (", ".join(m["participants"]) or "no participant named"))
         because(m["because"])
     if record["delegations"]:
         lines.append("delegations")

@@ -99,6 +99,7 @@ class Decision:
     value: str | None
     rule: str  # a rule id: a pattern's id in the data files, or the name of a reading in the code
     evidence: str = ""
+    weak: bool = False  # read from weaker evidence (the article's home, a state named near a contact): a guess
 
 
 @dataclass

@@ -176,6 +176,26 @@ def test_explain_shows_each_fact_with_the_rule_and_sentence_behind_it(runner, tm
         "meeting.called-on", "mode.in-person (no call or video marker)", "host.receiver (meeting.called-on)"]
 
 
+def test_explain_marks_a_contact_read_from_weak_evidence(runner, tmp_path):
+    """No participant is named, so no rule reads the talks; the sides named beside them still make a contact,
+    and the explanation says it is a guess."""
+    sentence = "An Omani military delegation is on an official visit to Nairobi for talks on maritime security."
+    article = tmp_path / "visit.jsonl"
+    article.write_text(json.dumps({"id": "w1", "date": "2024-05-16", "text": sentence}) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["explain", str(article)])
+    assert result.exit_code == 0, result.output
+    quoted = f'"{sentence}"'
+    assert result.output.splitlines()[2:] == [
+        "meetings",
+        "  m1 2024-05-16 KE–OM in_person, host KE, at Nairobi: no participant named",
+        f"      meeting KE OM: implied (visit.on-a-visit-to) [weak evidence]  {quoted}",
+        f"      mode in_person: mode.in-person (no call or video marker) [weak evidence]  {quoted}",
+        f"      host KE: host.venue-state [weak evidence]  {quoted}",
+        f"      side OM: side.demonym-in-sentence [weak evidence]  {quoted}",
+        f"      side KE: side.city-in-sentence [weak evidence]  {quoted}",
+    ]
+
+
 def test_explain_names_a_missing_id(runner, tmp_path):
     article = tmp_path / "visit.txt"
     article.write_text("The minister met his guest.\n", encoding="utf-8")

@@ -186,3 +186,14 @@ def test_a_release_written_in_capitals_is_read():
     names = {p.key: p.name for p in extraction.persons}
     assert [(m.parties, m.host, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["EU", "NG"], "NG", "2024-06-20", ["Adamu Garba", "Lena Berg"])]
+
+
+def test_a_name_broken_after_its_middle_initial_is_joined_again():
+    cleaned = clean_article("The minister met Lieutenant General Patrick D.\n\nFrank.\n\nThey discussed training.")
+    assert cleaned.text == "The minister met Lieutenant General Patrick D. Frank.\n\nThey discussed training."
+
+
+def test_a_list_of_other_stories_headlines_is_no_part_of_the_story():
+    cleaned = clean_article("Minister opens bridge • Navy chiefs meet in Rabat • Flood warning issued\n\n"
+                            "The minister met the general on Monday.")
+    assert cleaned.text == "The minister met the general on Monday."

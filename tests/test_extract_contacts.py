@@ -376,7 +376,10 @@ def test_spoke_with_and_no_place_is_a_call_with_a_place_a_meeting():
 def test_a_headline_in_capitals_names_no_one():
     extraction, _ = run("THE HONOURABLE MINISTER OF DEFENCE RECEIVED A DELEGATION OF THE EUROPEAN UNION AMBASSADORS "
                         "AT THE SHIP HOUSE ABUJA ON 20TH JUNE 2024\n\nThe minister thanked the guests.")
-    assert extraction.persons == [] and extraction.meetings == []
+    assert extraction.persons == []
+    # the contact itself is still reported, its sides marked as a weak reading (kg.extract.implied)
+    assert [(m.parties, m.date, m.participants) for m in extraction.meetings] == [(["EU", "NG"], "2024-06-20", [])]
+    assert all(d.weak for d in extraction.decisions if d.subject == "m1")
 
 
 def test_an_undated_article_dates_its_contact_by_the_latest_year_it_names_or_leaves_it_out():

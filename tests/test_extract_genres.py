@@ -979,3 +979,10 @@ def test_a_post_with_a_dotted_state_in_apposition():
     found = find_persons("At the opening ceremony Maj. Gen. Simon Trent, U.S. Army South Commander, welcomed the "
                          "Brazilian delegation.", frozenset())
     assert [(m.name, m.country, m.position) for m in found] == [("Simon Trent", "US", "U.S. Army South Commander")]
+
+
+def test_a_likely_or_expected_meeting_is_a_plan_not_a_contact():
+    for plan in ("will likely meet", "are expected to meet", "are likely to meet"):
+        text = f"On Friday, Indian Defence Minister Arjun Mehra and Defence Secretary Ravi Rao {plan} Russian Defence Minister Pavel Orlov in Delhi."
+        extraction, _, _ = run(text, date="2023-04-27")
+        assert extraction.meetings == [], plan

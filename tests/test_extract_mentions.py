@@ -195,3 +195,47 @@ def test_chief_ends_a_post_before_a_rank_and_is_a_title_before_a_name():
     assert [(m.name, m.position, m.honorific) for m in find_persons(
         "Army Chief General Qamar Bashir phoned him, and he met Chief Olu Adebayo in Abuja.")] == [
         ("Qamar Bashir", "Army Chief", None), ("Olu Adebayo", None, "Chief")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Maj. Gen. K.K. Chinn, Army South commander, signed the minutes.", "K.K. Chinn"),
+    ("Maj. Gen. K. K. Chinn, Army South commander, signed the minutes.", "K. K. Chinn"),
+    ("He was received by Lt Gen A.B.C. Perera on Sunday.", "A.B.C. Perera"),
+    ("He called on Defence Minister M. Rahman on Sunday.", "M. Rahman"),
+    ("He met the Sector Commander, Brigadier General T.R Allieu, on Sunday.", "T.R Allieu"),
+])
+def test_initials_with_full_stops_open_a_name(sentence, name):
+    assert [m.name for m in find_persons(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("He also met Prince Khalid bin Sultan, deputy minister of defense, on Sunday.", "Khalid bin Sultan"),
+    ("Sheikh Mohammed bin Zayed received the Minister of Defence of Italy.", "Mohammed bin Zayed"),
+])
+def test_a_title_word_after_bin_is_a_fathers_name(sentence, name):
+    assert [m.name for m in find_persons(sentence)] == [name]
+
+
+def test_each_name_listed_after_a_plural_role_is_a_person_of_its_state():
+    assert persons("Ministers Luis Vega and Ana Ruiz met their Chilean counterparts Heraldo Munoz and "
+                   "Jose Antonio Gomez Urrutia.")[-2:] == [
+        ("Heraldo Munoz", None, None, "CL"), ("Jose Antonio Gomez Urrutia", None, None, "CL")]
+    assert [m.name for m in find_persons("The two generals, Ali Musa and Peter Brown, discussed training.")] == [
+        "Ali Musa", "Peter Brown"]
+    # a plain list of topics after a plural role is no list of names
+    assert find_persons("The ministers discussed Iran and Syria.") == []
+
+
+def test_initials_without_full_stops_keep_a_leading_a():
+    assert [m.name for m in find_persons("The Minister received A B C Perera, Chief of Defence Staff.")] == [
+        "A B C Perera"]
+    assert find_persons("A Chinese delegation arrived in Colombo.") == []
+
+
+def test_a_state_said_after_a_list_of_officials_is_each_ones_state():
+    assert persons("Also present were Defence Minister Ahmed Musa, Chief of Defence Staff General Lucky Irabor and "
+                   "Chief of Naval Staff Vice Admiral Awwal Gambo of Nigeria.") == [
+        ("Ahmed Musa", None, "Defence Minister", "NG"), ("Lucky Irabor", "General", "Chief of Defence Staff", "NG"),
+        ("Awwal Gambo", "Vice Admiral", "Chief of Naval Staff", "NG")]
+    # ... but not past the verb: the host is not one of the list
+    assert persons("Defence Minister Ahmed Musa received General Lucky Irabor of Ghana.")[0][3] is None

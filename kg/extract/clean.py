@@ -127,6 +127,22 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     return paragraph, None, None
 
 
+_HEADLINE_SEPARATOR = re.compile(r"\s[•·|]\s")
+_ENDS_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
+
+
+def _join_names_broken_after_an_initial(paragraphs: list[str]) -> list[str]:
+    """"... Lieutenant General Patrick D." + "Frank. During the meeting ...": a scraper broke the paragraph
+    after a middle initial; the name goes on in the next one."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _ENDS_WITH_INITIAL.search(joined[-1]) and re.match(r"[A-Z][a-z]+\b", paragraph):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
 def clean_article(text: str) -> CleanText:
     """Clean a raw article body (see the module docstring)."""
     text = normalise_characters(text).replace("\r\n", "\n").replace("\r", "\n")
@@ -145,7 +161,9 @@ def clean_article(text: str) -> CleanText:
         lines.pop(0)
     blocks = re.split(r"\n\s*\n", "\n".join(lines))
     paragraphs = [re.sub(r"\s+", " ", p).strip() for block in blocks for p in unwrap_lines(block.split("\n"))]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = _join_names_broken_after_an_initial([p for p in paragraphs if p])
+    # a list of other stories' headlines ("A • B • C"): the page's navigation, not the story
+    paragraphs = [p for p in paragraphs if len(_HEADLINE_SEPARATOR.findall(p)) < 2] or paragraphs
     # trailing publisher signatures, bylines, "Related news" lines
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()

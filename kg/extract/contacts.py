@@ -18,13 +18,15 @@ from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_se
 from kg.extract.dates import (date_range, explicit_date, parse_iso, publication_date, reference_date, resolve_date,
                                url_date)
 from kg.extract.forums import ForumMention, find_forums
+from kg.extract.implied import further_contacts, implied_contacts
+from kg.extract.separate import separate_contacts
 from kg.extract.delegations import DelegationDraft, read_delegation_cues
 from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PLURAL_COUNTERPARTS, Mention, PlaceMention, country_in, find_persons, find_places
+from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, Mention, PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.extract.records import (AnnouncedContact, InvitationDraft, MeetingDraft, PendingDelegationContact, Sentence,
                                 Trigger)
@@ -53,11 +55,6 @@ _EXCLUDE_BEFORE = re.compile(
     r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
 _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
                             r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
-_TOPIC_BEFORE = re.compile(
-    r"\b(?:support (?:to|for)|aid (?:to|for)|assistance (?:to|for)|situation (?:in|on)|crisis in|war in|conflict in|"
-    r"deployments? (?:in|to)|deployed (?:in|to)|missions? in|operations? in|peace in|security in|stability in|"
-    r"developments? in|threats? from|aggression against|invasion of|sanctions on|"
-    r"(?:eastern|western|northern|southern|central|north-eastern|north-western|south-eastern|south-western))\s+(?:the\s+)?$")
 _BACKGROUND_OPENER = re.compile(
     r"(?:Last (?:month|week|year)|Earlier this (?:month|year)|Earlier in the (?:month|year)|Previously|Back in|"
     r"In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
@@ -184,7 +181,7 @@ class ArticleReader:
             # names and demonyms count fully; cities and institutions are weaker evidence of the home side,
             # and a subject of the talks ("support to Ukraine", "the deployment in eastern DRC") weaker still
             weight = 1.0 if place.kind in ("country", "demonym") else 0.4
-            if _TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
+            if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
                 weight = 0.1
             self.country_counts[place.code] += weight
         sentence.forums = find_forums(sentence.text)
@@ -462,6 +459,11 @@ class ArticleReader:
             any(int(y) < self.pub_date.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
             or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
                          r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text))
+        sentence.date = date
+        if not future and not historical:
+            visit = None if trigger else next((rule["id"] for rule in triggers["visit"]
+                                               if re.search(rule["pattern"], lowered, re.I)), None)
+            sentence.contact = trigger.rule if trigger else visit
         if self.announced and sentence.index - 3 <= self.announced.sentence < sentence.index and self.announced.peoples \
                 and (_BACK_REFERENCE.match(text) or trigger is not None and not future
                      or any(m.counterpart for m in sentence.persons)):
@@ -1020,7 +1022,7 @@ class ArticleReader:
                 continue
             window = sentence.text[max(0, place.start - 40):place.start]
             if place.code != (meeting.venue_country or gazetteer.code_for(meeting.city)) and \
-                    _LOCATIVE_CITY.search(window[-30:]) and not _TOPIC_BEFORE.search(window) and \
+                    _LOCATIVE_CITY.search(window[-30:]) and not TOPIC_BEFORE.search(window) and \
                     not re.search(r"\b(?:situation|security|crisis|war|conflict|events?|developments?|attack|"
                                   r"embassy|ambassador|based|stationed|forces|troops)\b[^,.;]{0,20}$", window):
                 return True
@@ -1120,114 +1122,14 @@ class ArticleReader:
         assign_countries(self, used)
         for leader, delegation in self.delegations.items():
             delegation.country = delegation.country or self.country_of(leader)
+        # contacts told as one but held separately ("bilateral meetings with A, B and C"): one per side
+        self.meetings = separate_contacts(self.meetings, self.country_of, self.dateline_country or self.outlet_country,
+                                          self._most_told)
+        used.update(key for meeting in self.meetings for key in meeting.participants)
         # meetings: sides, host, venue
-        meeting_count = 0
         for draft in self.meetings:
-            sides = {self.country_of(k) for k in draft.participants} - {None}
-            if draft.unnamed_host and draft.unnamed_side and draft.unnamed_side not in sides:
-                sides.add(draft.unnamed_side)
-            elif draft.unnamed_post and len(sides) == 1:
-                # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
-                # state visited; when both agree, the visited state receives
-                visited = self._visited_state(draft)
-                at_home = sides & {self.dateline_country, self.outlet_country} and draft.mode == "in_person" \
-                    and draft.venue_country in (None, *sides) and not any(k in self.visitors for k in draft.participants)
-                if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
-                    # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
-                    draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
-                if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
-                    sides.add(draft.unnamed_side)
-                    visited = None
-                if visited:
-                    sides.add(visited)
-                    draft.host_person, draft.host_direction = None, "neutral"
-                    draft.venue_country = draft.venue_country if draft.venue_country == visited else visited
-            parties = sorted(sides)
-            if len(parties) < 2:
-                continue
-            if draft.date is None:
-                # no publication date and no date in the text around it: the month on a scraped first line, else
-                # the latest past year the article names, else leave the contact out (a contact must be dated)
-                year = _latest_past_year(self.article.text)
-                if not (self.pub_month or year):
-                    extraction.warnings.append(f"a contact with no date anywhere in the article was left out: "
-                                               f"{draft.evidence[0][:80]}")
-                    continue
-                draft.date = self.pub_month or year
-                extraction.decisions.append(Decision("date", f"m{meeting_count + 1}", draft.date,
-                                                     "date.month-on-first-line" if self.pub_month else
-                                                     "date.latest-year-in-text", draft.evidence[0]))
-            if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants) \
-                    and not _pair_of_states_named(draft.evidence[0], set(parties)):
-                continue  # both sides only guessed from the setting: two compatriots, as likely as not
-            host = host_rule = None
-            if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
-                host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
-                draft.venue_country = draft.venue_country or draft.unnamed_side
-            elif draft.mode == "in_person":
-                venue = draft.venue_country
-                if draft.host_direction in ("subject", "object") and draft.host_person:
-                    candidate = self.country_of(draft.host_person)
-                    if venue not in parties and not draft.sidelines and candidate in parties \
-                            and not any(_seated(p, venue) for p in parties) \
-                            and (draft.city, venue) == (self.dateline_city, self.outlet_country):
-                        # "YEREVAN (Armenpress) ... X received Y in Baku": the outlet's home dateline is no venue
-                        draft.city = None
-                        draft.venue_country = venue = candidate
-                    if venue is None or candidate == venue or _seated(candidate, venue):
-                        host, host_rule = candidate, f"host.receiver ({draft.rule})"
-                else:
-                    matching = [p for p in parties if p == venue]
-                    if len(matching) == 1:
-                        host, host_rule = matching[0], "host.venue-state"
-                        if draft.unnamed_post:
-                            host_rule = "host.venue-state (counterpart named by post only)"
-                    elif not matching:
-                        # at an international body's seat, with no side from that state: the body hosts
-                        seated = [p for p in parties if _seated(p, venue)]
-                        if len(seated) == 1:
-                            host, host_rule = seated[0], "host.body-at-its-seat"
-                if host is None and venue is None:
-                    # a delegation or a visitor came: the other side receives
-                    # ... and a foreign diplomat calls on the officials of the state they are posted to
-                    guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members} | {
-                        k for k in draft.participants if _DIPLOMAT.search(self.person(k).position or "")}
-                    home = {self.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
-                    guests = {self.country_of(k) for k in draft.participants if k in guest_keys} - {None}
-                    if len(home) == 1 and guests and not (home & guests):
-                        host, host_rule = next(iter(home)), "host.visitors-came"
-            location = None
-            if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
-                # bilateral meetings on the sidelines of the one forum whose venue the article gives
-                venues = {forum.city for forum in self.forums.values() if forum.city}
-                if len(venues) == 1:
-                    draft.city = venues.pop()
-                    draft.venue_country = gazetteer.code_for(draft.city)
-            if draft.mode == "in_person":
-                country = draft.venue_country or host
-                city = draft.city
-                if country and gazetteer.is_international_body(country):
-                    # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
-                    seat = gazetteer.body_seat(country)
-                    city, country = (city or seat[0], seat[1]) if seat else (city, None)
-                if city or country:
-                    location = Place(city or gazetteer.country_name(country) or country, country)
-            meeting_count += 1
-            topics = []
-            for sentence in draft.evidence + draft.context:
-                topic = _topic(sentence)
-                if topic and topic not in topics:
-                    topics.append(topic)
-            key = f"m{meeting_count}"
-            extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
-            extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
-            if host:
-                extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
-            extraction.meetings.append(Meeting(
-                key=key, date=draft.date, parties=parties, host=host,
-                participants=list(draft.participants),
-                delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
-                mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+            self._settle_meeting(draft, extraction)
+        self._implied_meetings(extraction, used)
         for leader, delegation in self.delegations.items():
             extraction.delegations.append(Delegation(
                 key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
@@ -1272,6 +1174,153 @@ class ArticleReader:
                 rank=record.rank, position=record.position, country=record.country,
                 evidence=[record.evidence] if record.evidence else []))
         return extraction
+
+    def _settle_meeting(self, draft: MeetingDraft, extraction: Extraction) -> None:
+        """A draft's sides, date, host and venue settled; a meeting added unless a side or its date is missing."""
+        sides = {self.country_of(k) for k in draft.participants} - {None} | set(draft.implied_sides)
+        if draft.unnamed_host and draft.unnamed_side and draft.unnamed_side not in sides:
+            sides.add(draft.unnamed_side)
+        elif draft.unnamed_post and len(sides) == 1:
+            # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
+            # state visited; when both agree, the visited state receives
+            visited = self._visited_state(draft)
+            at_home = sides & {self.dateline_country, self.outlet_country} and draft.mode == "in_person" \
+                and draft.venue_country in (None, *sides) and not any(k in self.visitors for k in draft.participants)
+            if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
+                # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
+                draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
+            if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
+                sides.add(draft.unnamed_side)
+                visited = None
+            if visited:
+                sides.add(visited)
+                draft.host_person, draft.host_direction = None, "neutral"
+                draft.venue_country = draft.venue_country if draft.venue_country == visited else visited
+        parties = sorted(sides)
+        if len(parties) < 2:
+            return
+        if draft.date is None:
+            # no publication date and no date in the text around it: the month on a scraped first line, else
+            # the latest past year the article names, else leave the contact out (a contact must be dated)
+            year = _latest_past_year(self.article.text)
+            if not (self.pub_month or year):
+                warning = f"a contact with no date anywhere in the article was left out: {draft.evidence[0][:80]}"
+                if warning not in extraction.warnings:  # a contact implied by the same sentence is left out too
+                    extraction.warnings.append(warning)
+                return
+            draft.date = self.pub_month or year
+            extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", draft.date,
+                                                 "date.month-on-first-line" if self.pub_month else
+                                                 "date.latest-year-in-text", draft.evidence[0]))
+        if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants) \
+                and not _pair_of_states_named(draft.evidence[0], set(parties)):
+            return  # both sides only guessed from the setting: two compatriots, as likely as not
+        host = host_rule = None
+        if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
+            host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
+            draft.venue_country = draft.venue_country or draft.unnamed_side
+        elif draft.mode == "in_person":
+            venue = draft.venue_country
+            if draft.host_direction in ("subject", "object") and draft.host_person:
+                candidate = self.country_of(draft.host_person)
+                if venue not in parties and not draft.sidelines and candidate in parties \
+                        and not any(_seated(p, venue) for p in parties) \
+                        and (draft.city, venue) == (self.dateline_city, self.outlet_country):
+                    # "YEREVAN (Armenpress) ... X received Y in Baku": the outlet's home dateline is no venue
+                    draft.city = None
+                    draft.venue_country = venue = candidate
+                if venue is None or candidate == venue or _seated(candidate, venue):
+                    host, host_rule = candidate, f"host.receiver ({draft.rule})"
+            else:
+                matching = [p for p in parties if p == venue]
+                if len(matching) == 1:
+                    host, host_rule = matching[0], "host.venue-state"
+                    if draft.unnamed_post:
+                        host_rule = "host.venue-state (counterpart named by post only)"
+                elif not matching:
+                    # at an international body's seat, with no side from that state: the body hosts
+                    seated = [p for p in parties if _seated(p, venue)]
+                    if len(seated) == 1:
+                        host, host_rule = seated[0], "host.body-at-its-seat"
+            if host is None and venue is None:
+                # a delegation or a visitor came: the other side receives
+                # ... and a foreign diplomat calls on the officials of the state they are posted to
+                guest_keys = set(self.visitors) | {k for d in self.delegations.values() for k in d.members} | {
+                    k for k in draft.participants if _DIPLOMAT.search(self.person(k).position or "")}
+                home = {self.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
+                guests = {self.country_of(k) for k in draft.participants if k in guest_keys} - {None}
+                if len(home) == 1 and guests and not (home & guests):
+                    host, host_rule = next(iter(home)), "host.visitors-came"
+        location = None
+        if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
+            # bilateral meetings on the sidelines of the one forum whose venue the article gives
+            venues = {forum.city for forum in self.forums.values() if forum.city}
+            if len(venues) == 1:
+                draft.city = venues.pop()
+                draft.venue_country = gazetteer.code_for(draft.city)
+        if draft.mode == "in_person":
+            country = draft.venue_country or host
+            city = draft.city
+            if country and gazetteer.is_international_body(country):
+                # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
+                seat = gazetteer.body_seat(country)
+                city, country = (city or seat[0], seat[1]) if seat else (city, None)
+            if city or country:
+                location = Place(city or gazetteer.country_name(country) or country, country)
+        topics = []
+        for sentence in draft.evidence + draft.context:
+            topic = _topic(sentence)
+            if topic and topic not in topics:
+                topics.append(topic)
+        key = f"m{len(extraction.meetings) + 1}"
+        extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
+        extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
+        if host:
+            extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
+        extraction.meetings.append(Meeting(
+            key=key, date=draft.date, parties=parties, host=host,
+            participants=list(draft.participants),
+            delegations=[f"d:{leader}" for leader in self.delegations if leader in draft.participants],
+            mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+
+    def _most_told(self, country: str) -> str | None:
+        """The person of a state the article refers to most often (its own minister, in a ministry's release)."""
+        home = country in (self.dateline_country, self.outlet_country)
+        people = [p.key for p in self.registry.persons.values() if self.mention_count[p.key]
+                  and (p.country == country or p.country is None and home)]
+        told = max(people, key=lambda key: self.mention_count[key], default=None)
+        if told and self.country_of(told) is None:  # an official of the article's home, whose state it never says
+            self.settle_country(told, country, "country.article-home", self.person(told).evidence)
+        return told
+
+    def _is_spokesperson(self, key: str) -> bool:
+        return bool(_SPOKESPERSON.search(self.person(key).position or ""))
+
+    def _implied_meetings(self, extraction: Extraction, used: set[str]) -> None:
+        """Contacts the article reports that no rule could read in full: their sides from weaker evidence
+        (kg.extract.implied); with no meeting read at all, the first one, else those between other sides."""
+        if extraction.meetings:
+            contacts = further_contacts(self.sentences, [(m.parties, m.evidence) for m in extraction.meetings],
+                                        self.country_of, self._mode, self._is_spokesperson)
+        else:
+            home, home_rule = (self.dateline_country, "side.dateline-state") if self.dateline_country else (
+                self.outlet_country, "side.outlet-state")
+            contacts = implied_contacts(self.sentences, self.country_of, home, home_rule, self._mode,
+                                        self._is_spokesperson)
+        for contact in contacts:
+            draft = MeetingDraft(contact.participants, contact.date or self.reference, contact.mode, None,
+                                 contact.venue_city, contact.venue_country, [contact.evidence], 0,
+                                 rule=f"implied ({contact.rule})", implied_sides=contact.parties)
+            count = len(extraction.meetings)
+            self._settle_meeting(draft, extraction)
+            if len(extraction.meetings) == count:
+                continue
+            key = extraction.meetings[-1].key
+            for decision in extraction.decisions:
+                decision.weak = decision.weak or decision.subject == key
+            extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
+                                     for party, rule in contact.side_rules.items()]
+            used.update(contact.participants)
 
     def _first_meeting_of(self, leader: str) -> MeetingDraft | None:
         return next((m for m in self.meetings if leader in m.participants), None)

@@ -130,6 +130,13 @@ def _find_places(sentence: str) -> tuple[PlaceMention, ...]:
     return tuple(places)
 
 
+# a place named as a subject of the talks, not as a side: "support to Ukraine", "the deployment in eastern DRC"
+TOPIC_BEFORE = re.compile(
+    r"\b(?:support (?:to|for)|aid (?:to|for)|assistance (?:to|for)|situation (?:in|on)|crisis in|war in|conflict in|"
+    r"deployments? (?:in|to)|deployed (?:in|to)|missions? in|operations? in|peace in|security in|stability in|"
+    r"developments? in|threats? from|aggression against|invasion of|sanctions on|mutiny in|"
+    r"(?:eastern|western|northern|southern|central|north-eastern|north-western|south-eastern|south-western))\s+(?:the\s+)?$")
+
 _SERVES_IN = re.compile(r"\b(?:to|in|for|on)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central)\s+)?$")
 
 
@@ -240,6 +247,8 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue
         if match.group(0) in lex.mid_name_honorifics and _after_given_name(sentence, match.start()):
             continue  # "Halbi Haji Mohd Yussof": part of the name
+        if _AFTER_PATRONYMIC_PARTICLE.search(sentence[:match.start()]):
+            continue  # "Khalid bin Sultan", "Mohammed bin Sheikh Ali": a father's name, whatever it means
         if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
             continue  # "Brigadier General Amir Hatami": a given name
         if match.group(0) == "Chief" and (re.search(r"[A-Z][\w\-]*\s+$", sentence[:match.start()])
@@ -247,6 +256,10 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Army Chief General X": the end of a post ("Chief Obasanjo" stays a title)
         spans.append(Span(match.start(), match.end(), match.group(0)))
     return sorted(spans + chains, key=lambda span: span.start)
+
+
+_PATRONYMIC_PARTICLES = ("bin", "binti", "bint", "ibn", "ben", "ould")
+_AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(_PATRONYMIC_PARTICLES)})\s$")
 
 
 def _after_rank(sentence: str, start: int) -> bool:
@@ -296,6 +309,26 @@ def _is_name_token(token: str, lex) -> bool:
     return True
 
 
+def _initials_then_name(toks, i: int, lex) -> bool:
+    """Initials from token ``i`` on, each right after the other or one space apart, then a name word."""
+    k = i
+    # ... the last initial maybe without its full stop ("T.R Allieu")
+    while k < len(toks) and (_INITIAL.match(toks[k][0]) or k > i and re.fullmatch(r"[A-Z]", toks[k][0])) \
+            and (k == i or toks[k][1] - toks[k - 1][2] <= 1):
+        k += 1
+    return i < k < len(toks) and toks[k][1] - toks[k - 1][2] <= 1 and _is_name_token(toks[k][0], lex) \
+        and not _INITIAL.match(toks[k][0])
+
+
+def _capitals_then_name(toks, j: int, lex) -> bool:
+    """Single capitals from token ``j`` on, one space apart, then a name word: initials without stops."""
+    k = j
+    while k < len(toks) and len(toks[k][0]) == 1 and toks[k][0].isupper() and (k == j or toks[k][1] - toks[k - 1][2] == 1):
+        k += 1
+    return j < k < len(toks) and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) \
+        and not _INITIAL.match(toks[k][0])
+
+
 def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Spans of candidate personal names: runs of capitalised words, with particles inside. A title that is
     also a given name opens a run right after a rank (``rank_ends``)."""
@@ -309,8 +342,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
 
     while i < len(toks):
         text, start, end = toks[i]
-        glued_initial = bool(_INITIAL.match(text)) and i + 1 < len(toks) and toks[i + 1][1] == end \
-            and _is_name_token(toks[i + 1][0], lex) and not _INITIAL.match(toks[i + 1][0])
+        # "J.Smith", "K.K. Chinn", "A. B. C. Perera": initials, then a name word
+        glued_initial = bool(_INITIAL.match(text)) and _initials_then_name(toks, i, lex)
         # "Air Chief Marshal AP Singh", "R Hari Kumar": initials in capitals before a name
         # "General S M Shafiuddin Ahmed": a chain of capital initials before the name
         k = i + 1
@@ -319,7 +352,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and k < len(toks) \
             and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) and not toks[k][0].isupper() \
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
-            and text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS")
+            and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1)
         given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
@@ -341,18 +374,20 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
                 last_end = e
                 j += 1
                 continue
-            if len(t) == 1 and t.isupper() and j + 1 < len(toks) and toks[j + 1][1] - e == 1 \
-                    and _is_name_token(toks[j + 1][0], lex) and not _INITIAL.match(toks[j + 1][0]):
-                last_end = e  # an initial written without its full stop
+            if len(t) == 1 and t.isupper() and _capitals_then_name(toks, j, lex):
+                last_end = e  # an initial written without its full stop ("A B C Perera")
                 j += 1
                 continue
             if t in lex.particles:
                 k = j
                 while k < len(toks) and toks[k][0] in lex.particles and (k == j or toks[k][1] - toks[k - 1][2] <= 1):
                     k += 1
-                if k < len(toks) and k > j and _is_name_token(toks[k][0], lex) and toks[k][1] - toks[k - 1][2] <= 1:
-                    last_end = toks[k - 1][2]
-                    j = k
+                # after "bin"/"ibn" any capitalised word is a father's name ("bin Sultan", "bin Zayed")
+                patronym = toks[k - 1][0] in _PATRONYMIC_PARTICLES and k < len(toks) and toks[k][0][:1].isupper() \
+                    and toks[k][0].isalpha()
+                if k < len(toks) and k > j and (_is_name_token(toks[k][0], lex) or patronym) \
+                        and toks[k][1] - toks[k - 1][2] <= 1:
+                    last_end, j = (toks[k][2], k + 1) if patronym else (toks[k - 1][2], k)
                     continue
             break
         # trim trailing particles / initials
@@ -646,6 +681,10 @@ def used_after_position(sentence: str, end: int) -> bool:
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
+# a plural role right before a name opens a list of names: "their Chilean counterparts", "the two generals,"
+_PLURAL_ROLE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:two\s+|three\s+)?((?:[A-Z][\w\-]+\s+){0,2})?"
+                                 r"(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
+                                 r"\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -665,6 +704,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     mentions = []
     runs = name_runs(sentence, masked, frozenset(r.end for r in ranks))
     previous_end = 0
+    role_list = None  # (where the last listed name ends, a counterpart?, the list's state) after a plural role
     # "his French and German counterparts, Paul Girard and Klaus Weber": the peoples in order
     plural = PLURAL_COUNTERPARTS.search(sentence)
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
@@ -776,6 +816,14 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
+        # "their Chilean counterparts A and B", "the two generals, A and B": each name of a list after a plural role
+        in_role_list = role_list is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[role_list[0]:cursor]) \
+            is not None
+        if in_role_list:
+            counterpart = counterpart or role_list[1]
+            if not country and role_list[2]:
+                country, country_rule = role_list[2], "country.counterpart-or-of-state"
+        plural_role = _PLURAL_ROLE_BEFORE.search(sentence[floor:cursor])
         in_plural_list = plural_index < len(plural_states) and 0 <= plural_next <= cursor and \
             re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", sentence[plural_next:cursor]) is not None
         if in_plural_list:
@@ -798,7 +846,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     country, country_rule = surface.code, "country.state-before-name"
         bare_tokens = set(name_words(name))
         known = bool(known_tokens and bare_tokens & known_tokens)
-        anchored = bool(rank or honorific or position or lower_rank or counterpart or state_named or titled)
+        anchored = bool(rank or honorific or position or lower_rank or counterpart or state_named or titled or in_role_list
+                        or bool(plural_role))
         if not anchored and not known:
             continue
         if re.fullmatch(r"[A-Z]\.?", name):
@@ -810,7 +859,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
-                and not known and not used_after and not in_plural_list:
+                and not known and not used_after and not in_plural_list and not in_role_list:
             continue
         if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
             position = "Ambassador"  # "US Ambassador James Smith": the honorific is the post
@@ -820,6 +869,29 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                                 span_end=max(end, after_end) if used_after or lower_rank else end,
                                 counterpart=counterpart, country_rule=country_rule if country else None))
         previous_end = max(end, after_end) if used_after or lower_rank else end
+        if plural_role:
+            role_list = (previous_end, plural_role.group(2).startswith(("counterpart", "colleague")),
+                         country_in(plural_role.group(1)) if plural_role.group(1) else None)
+        else:
+            role_list = (previous_end, role_list[1], role_list[2]) if in_role_list else None
         if of_state:
             previous_end = max(previous_end, end + of_state.end())
+    return _state_of_a_list_for_all(sentence, mentions)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"Defence Minister A, Chief of Defence Staff B and Chief of Naval Staff C of Nigeria": a state said after
+    the last of a list of officials is the state of each one the text leaves without."""
+    for index in range(len(mentions) - 1, 0, -1):
+        last = mentions[index]
+        if not (last.country and re.match(r"\s+(?:of|from)\s", sentence[last.end:])):
+            continue
+        for earlier, later in zip(reversed(mentions[:index]), reversed(mentions[1:index + 1])):
+            if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]):
+                break
+            if earlier.country is None:
+                earlier.country, earlier.country_rule = last.country, "country.list-of-state"
     return mentions

@@ -20,6 +20,8 @@ class Sentence:
     places: list[PlaceMention] = field(default_factory=list)
     forums: list[ForumMention] = field(default_factory=list)
     refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, person key) incl. roles
+    contact: str | None = None  # the rule id of a contact it reports as done (not planned, not background)
+    date: str | None = None  # the date it gives its contact, resolved against the publication date
 
 
 class Trigger(NamedTuple):
@@ -51,6 +53,7 @@ class MeetingDraft:
     unnamed_host: bool = False  # the unnamed side received the guest ("the PNG Defence Force hosted X")
     sides_unsettled: bool = False  # no participant's state was known when it was read
     rule: str = ""  # the id of the trigger rule that read it
+    implied_sides: list[str] = field(default_factory=list)  # sides read from weaker evidence (kg.extract.implied)
 
 
 @dataclass

@@ -1,0 +1,166 @@
+"""A contact the rules could not read in full, placed by weaker evidence.
+
+An article that reports a contact must never yield nothing. When the rules read no meeting (no two
+participants could be named, or their states were not known), the first sentence that reports a contact
+and names its sides makes one: the states, peoples, capitals and bodies it names, and the participants
+whose states are known. When a sentence names one side only, the article's home (the dateline's state,
+else the outlet's) is the other, provided it differs. Every side read this way is recorded as weak
+evidence (`Decision.weak`), so that `kg explain` tells a guess from a reading.
+
+Beside contacts the rules did read, a sentence that reports a contact between exactly two sides it names
+itself, sides no read contact has, is one more contact (`further_contacts`).
+
+Both functions are pure: they read the sentences as the reader left them (`Sentence.contact`,
+`Sentence.date`, places and person references) and return `ImpliedContact` records.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from kg import gazetteer
+from kg.extract.mentions import TOPIC_BEFORE
+from kg.extract.records import Sentence
+from kg.extract.separate import SEPARATELY
+
+_VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
+
+
+# two sides named as the subject of the talks: "the strong United States - Philippine relationship",
+# "relations between Laos and Vietnam"
+_PAIR_AS_TOPIC = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[-–—/]|and)\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+"
+                            r"(?:relations?|relationship|ties|cooperation|partnership|friendship)\b|"
+                            r"\b(?:relations?|relationship|ties|cooperation|partnership|friendship) between\b")
+# several contacts told in one phrase: "held meetings with representatives from A, B and C", "met ... separately"
+_SEVERAL_MEETINGS = re.compile(r"\b(?:meetings|talks|discussions) with\b|" + SEPARATELY.pattern, re.I)
+# more states than this in one sentence is a list (a coalition, a region), not the sides of one contact
+_MOST_SIDES = 3
+
+
+# who tells of the contact is not in it: "Ministry spokesperson X said ...", "..., X told reporters"
+_SPEAKER_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer))\b[^,;]{0,40}$", re.I)
+_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|stated|added|noted)\b")
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    return bool(_SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or _SPEAKER_AFTER.match(text, end))
+
+
+@dataclass
+class ImpliedContact:
+    """One contact whose sides a sentence (and perhaps the article's home) gives, with the rule for each side."""
+
+    parties: list[str]
+    participants: list[str]  # person keys whose states are among the parties
+    date: str | None
+    mode: str
+    venue_city: str | None
+    venue_country: str | None
+    evidence: str
+    rule: str  # the phrase that reports the contact (a trigger id of triggers.json)
+    side_rules: dict[str, str] = field(default_factory=dict)  # party -> how it was read
+
+
+def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
+    """The sides a sentence names itself, in order: state, people, capital or body -> its code (with
+    ``venues=False``, not a place the contact is said to be in: "talks in Ankara")."""
+    sides: dict[str, str] = {}
+    for place in sentence.places:
+        if not venues and _VENUE_BEFORE.search(sentence.text[max(0, place.start - 20):place.start]):
+            continue
+        if any(f.start <= place.start < f.end for f in sentence.forums):
+            continue  # "the ASEAN Defence Ministers' Meeting" names an event, not a side
+        if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
+            continue
+        sides.setdefault(place.code, f"side.{place.kind}-in-sentence")
+    return sides
+
+
+def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
+    """The city and state a sentence places its contact in ("visits Chisinau", "talks in Hanoi")."""
+    for place in sentence.places:
+        if place.kind in ("city", "country") and _VENUE_BEFORE.search(sentence.text[max(0, place.start - 20):place.start]):
+            return (place.name if place.kind == "city" else None), (gazetteer.code_for(place.name) or place.code)
+    return None, None
+
+
+def _named_participants(sentence: Sentence, is_spokesperson: Callable[[str], bool]) -> list[str]:
+    """The persons a sentence names (a weak reading takes no one from a role noun or a pronoun), less who
+    tells of the contact."""
+    named = {mention.key for mention in sentence.persons}
+    return list(dict.fromkeys(key for start, end, key in sentence.refs if key in named
+                              and not is_spokesperson(key) and not _reports(sentence.text, start, end)))
+
+
+def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country_of: Callable[[str], str | None],
+             mode_of: Callable[[str], str]) -> ImpliedContact:
+    mode = mode_of(sentence.text)
+    city, venue = _venue(sentence) if mode == "in_person" else (None, None)
+    return ImpliedContact(
+        parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
+        date=sentence.date, mode=mode, venue_city=city, venue_country=venue,
+        evidence=sentence.text, rule=sentence.contact or "", side_rules=sides)
+
+
+def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
+                     home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
+                     ) -> list[ImpliedContact]:
+    """The first reported contact whose sides the sentence names (both, or one beside the article's home).
+
+    A sentence naming both sides wins over an earlier one naming a single side: the home side is a guess.
+    "X held meetings with representatives from A, B, C and D" is one contact between X's side (else the
+    article's home) and each of them.
+    """
+    single: ImpliedContact | None = None
+    for sentence in sentences:
+        if sentence.contact is None:
+            continue
+        sides = _sides_named(sentence)
+        keys = _named_participants(sentence, is_spokesperson)
+        own = [code for code in map(country_of, keys) if code]
+        for code in own:
+            sides.setdefault(code, "side.participant")
+        listed = {**_sides_named(sentence, venues=False), **{code: "side.participant" for code in own}}
+        if len(listed) >= 3 and _SEVERAL_MEETINGS.search(sentence.text):
+            center = own[0] if own else home
+            if center is not None:
+                center_rule = listed.get(center, home_rule)
+                return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of)
+                        for other, rule in listed.items() if other != center]
+        if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
+            continue
+        if len(sides) == 1:
+            if single is not None:
+                continue
+            sides[home] = home_rule
+        contact = _contact(sentence, sides, keys, country_of, mode_of)
+        if home_rule not in sides.values():
+            return [contact]
+        single = contact
+    return [single] if single else []
+
+
+def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list[str]]],
+                     country_of: Callable[[str], str | None], mode_of: Callable[[str], str],
+                     is_spokesperson: Callable[[str], bool]) -> list[ImpliedContact]:
+    """Beside the contacts the rules read (``read``: their parties and evidence sentences), a sentence that
+    reports a contact between exactly two states or bodies it names itself (not as the venue), in no read
+    contact's evidence and between sides no read contact has: "The Indonesian and Australian navy chiefs also
+    held talks on Tuesday." Left out: a sentence naming a forum (its states are the forum's, not one contact's
+    sides), and a visit phrase alone."""
+    read_parties = {tuple(parties) for parties, _ in read}
+    read_evidence = {sentence for _, evidence in read for sentence in evidence}
+    contacts = []
+    for sentence in sentences:
+        # a visit's contacts are those the article tells: the visit itself is none more
+        if sentence.contact is None or sentence.contact.startswith("visit.") or sentence.text in read_evidence \
+                or sentence.forums:
+            continue
+        sides = {code: rule for code, rule in _sides_named(sentence, venues=False).items()
+                 if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
+        if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
+            continue
+        contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of))
+        read_parties.add(tuple(sorted(sides)))
+    return contacts

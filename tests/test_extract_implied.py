@@ -1,0 +1,77 @@
+"""Contacts no rule could read in full, placed by weaker evidence (kg/extract/implied.py): an article that
+reports a contact never yields nothing, and every such reading says it is weak."""
+from kg.extract import extract
+from kg.model import Article
+
+
+def read(text, **fields):
+    extraction = extract(Article(id="t", text=text, date=fields.pop("date", "2024-05-16"), **fields))
+    names = {p.key: p.name for p in extraction.persons}
+    return extraction, [(m.parties, m.host, m.mode, m.date, [names[k] for k in m.participants])
+                        for m in extraction.meetings]
+
+
+def test_the_sides_a_contact_sentence_names_make_a_contact_when_no_one_is_named_on_one_side():
+    extraction, meetings = read("Iranian and Russian military chiefs held a telephone conversation on Wednesday.")
+    assert meetings == [(["IR", "RU"], None, "call", "2024-05-15", [])]
+    assert {d.what for d in extraction.decisions if d.weak} == {"meeting", "mode", "side"}
+
+
+def test_the_articles_home_is_the_other_side_when_a_sentence_names_one():
+    text = ("BANGKOK, May 16 -- The US ambassador held talks with the defence minister on Tuesday, "
+            "the ministry said.")
+    extraction, meetings = read(text)
+    assert [m[0] for m in meetings] == [["TH", "US"]]
+    assert [(d.value, d.rule) for d in extraction.decisions if d.what == "side"] == [
+        ("US", "side.country-in-sentence"), ("TH", "side.dateline-state")]
+    # with no dateline, the outlet's home state stands in
+    _, meetings = read("The US ambassador held talks with the defence minister on Tuesday.", source="Bangkok Post")
+    assert [m[0] for m in meetings] == [["TH", "US"]]
+
+
+def test_who_tells_of_the_contact_is_not_in_it():
+    _, meetings = read("Thai Defence Ministry spokesperson Colonel Somchai Rattana said the US ambassador held talks "
+                       "with the minister in Bangkok on Tuesday.")
+    assert meetings == [(["TH", "US"], "TH", "in_person", "2024-05-14", [])]
+
+
+def test_no_contact_from_plans_lists_of_states_or_a_single_side():
+    for text in ("The Indian army chief will pay a courtesy call on Nepalese leaders next week.",
+                 "Germany, Denmark and the Netherlands agreed to provide Ukraine with Leopard 1 tanks.",
+                 "The Indian army chief visited troops in Ladakh on Tuesday."):
+        assert read(text)[1] == [], text
+
+
+def test_a_contact_the_rules_read_is_not_read_again():
+    extraction, meetings = read("Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in "
+                                "Ankara on Tuesday.")
+    assert len(meetings) == 1 and not any(d.weak for d in extraction.decisions)
+
+
+def test_beside_a_contact_read_another_between_two_sides_a_sentence_names_is_read_weakly():
+    extraction, meetings = read(
+        "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
+        "The Indonesian and Australian navy chiefs also held talks in Ankara on Wednesday.")
+    assert [(m[0], m[3]) for m in meetings] == [(["PK", "TR"], "2024-05-14"), (["AU", "ID"], "2024-05-15")]
+    assert [d.weak for d in extraction.decisions if d.what == "meeting"] == [False, True]
+
+
+def test_no_further_contact_between_sides_already_read_or_at_a_forum():
+    _, meetings = read(
+        "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
+        "Turkish and Pakistani officers also held talks on training. "
+        "Indonesian and Australian ministers held talks at the Shangri-La Dialogue.")
+    assert [m[0] for m in meetings] == [["PK", "TR"]]
+
+
+def test_two_states_named_as_the_subject_of_the_talks_are_no_further_contact():
+    _, meetings = read(
+        "Turkish Defence Minister Ali Kaya met Pakistani Defence Minister Asif Karim in Ankara on Tuesday. "
+        "Discussions during the courtesy call highlighted the strong United States - Philippine relationship.")
+    assert [m[0] for m in meetings] == [["PK", "TR"]]
+
+
+def test_meetings_with_representatives_of_several_states_are_one_contact_each():
+    _, meetings = read("KATHMANDU, Sept 29 -- While in New Delhi, the army chief held meetings with representatives "
+                       "from Australia, Bangladesh and Japan.")
+    assert [(m[0], m[1]) for m in meetings] == [(["AU", "NP"], None), (["BD", "NP"], None), (["JP", "NP"], None)]
