@@ -986,3 +986,18 @@ def test_a_likely_or_expected_meeting_is_a_plan_not_a_contact():
         text = f"On Friday, Indian Defence Minister Arjun Mehra and Defence Secretary Ravi Rao {plan} Russian Defence Minister Pavel Orlov in Delhi."
         extraction, _, _ = run(text, date="2023-04-27")
         assert extraction.meetings == [], plan
+
+
+def test_a_surname_told_before_the_full_name_is_the_same_person():
+    text = ("At a meeting with Cambodian Ambassador Chay Navuth in Hanoi on Monday, Giang praised the cooperation. "
+            "Minister of National Defence General Phan Van Giang thanked the ambassador.")
+    extraction, names, _ = run(text, date="2021-04-15")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KH", "VN"], ["Chay Navuth", "Phan Van Giang"])]
+
+
+def test_a_contact_in_an_article_published_in_a_known_year_only_is_dated_to_that_year():
+    text = "Jordanian Chief of Staff General Yousef Hunaiti met Emirati Major General Ali Neyadi at his office."
+    extraction, _, _ = run(text, date="2022")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["AE", "JO"], "2022")]
+    assert [d.rule for d in extraction.decisions if d.what == "date"] == ["date.year-of-publication"]

@@ -239,3 +239,18 @@ def test_a_state_said_after_a_list_of_officials_is_each_ones_state():
         ("Awwal Gambo", "Vice Admiral", "Chief of Naval Staff", "NG")]
     # ... but not past the verb: the host is not one of the list
     assert persons("Defence Minister Ahmed Musa received General Lucky Irabor of Ghana.")[0][3] is None
+
+
+@pytest.mark.parametrize("sentence, name, rank", [
+    ("A delegation led by Major General Pilot Mubarak Al Neyadi, Head of Policy, met them.", "Mubarak Al Neyadi",
+     "Major General"),
+    ("Staff Major General Pilot Ali Ahmed received the guests.", "Ali Ahmed", "Major General"),
+])
+def test_a_services_qualifier_after_the_rank_is_no_part_of_the_name(sentence, name, rank):
+    assert [(m.name, m.rank) for m in find_persons(sentence)] == [(name, rank)]
+
+
+def test_a_single_name_set_off_by_commas_after_a_post_and_no_opening_participle():
+    assert persons("Responding, the Inspector-General of the Senegalese Armed Forces, Niang, thanked the CDS.") == [
+        ("Niang", None, "Inspector-General of the Senegalese Armed Forces", "SN")]
+    assert find_persons("He met the Commander of Defence Headquarters, Abuja, on Monday.") == []

@@ -26,7 +26,7 @@ from kg.extract.posts import acronyms, generic_post, organization
 from kg.extract.roles import resolve_role
 from kg.extract.sides import assign_countries
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, Mention, PlaceMention, country_in, find_persons, find_places
+from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, article_name_words, Mention, PlaceMention, country_in, find_persons, find_places
 from kg.extract.persons import PersonRecord, Registry
 from kg.extract.records import (AnnouncedContact, InvitationDraft, MeetingDraft, PendingDelegationContact, Sentence,
                                 Trigger)
@@ -111,6 +111,7 @@ class ArticleReader:
                     text = recase_shouted(text, self.lex.acronyms, self.lex.plain_words)
                 self.sentences.append(Sentence(len(self.sentences), p_index, text))
         self.registry = Registry()
+        self.article_words: frozenset[str] = frozenset()  # name words of persons named in full anywhere (read())
         self.meetings: list[MeetingDraft] = []
         self.delegations: dict[str, DelegationDraft] = {}
         self.invitations: list[InvitationDraft] = []
@@ -169,6 +170,7 @@ class ArticleReader:
     # ------------------------------------------------------------ passes
 
     def read(self) -> Extraction:
+        self.article_words = article_name_words([sentence.text for sentence in self.sentences])
         for sentence in self.sentences:
             self._mentions(sentence)
         for sentence in self.sentences:
@@ -201,7 +203,7 @@ class ArticleReader:
             existing.edition = existing.edition or forum.edition
             if existing.name == forum.series and forum.name != forum.series:
                 existing.name = forum.name  # the series as this text spells it
-        persons = find_persons(sentence.text, self.registry.known_words())
+        persons = find_persons(sentence.text, self.registry.known_words() | self.article_words)
         kept = []
         for mention in persons:
             # a person's name equal to a forum or place is not a person
@@ -1202,7 +1204,9 @@ class ArticleReader:
         if draft.date is None:
             # no publication date and no date in the text around it: the month on a scraped first line, else
             # the latest past year the article names, else leave the contact out (a contact must be dated)
-            year = _latest_past_year(self.article.text)
+            # ... after the year of publication when the input gives no more ("date": "2022")
+            published_year = self.article.date if re.fullmatch(r"(?:19|20)\d\d", self.article.date or "") else None
+            year = published_year or _latest_past_year(self.article.text)
             if not (self.pub_month or year):
                 warning = f"a contact with no date anywhere in the article was left out: {draft.evidence[0][:80]}"
                 if warning not in extraction.warnings:  # a contact implied by the same sentence is left out too
@@ -1211,6 +1215,7 @@ class ArticleReader:
             draft.date = self.pub_month or year
             extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", draft.date,
                                                  "date.month-on-first-line" if self.pub_month else
+                                                 "date.year-of-publication" if published_year else
                                                  "date.latest-year-in-text", draft.evidence[0]))
         if draft.sides_unsettled and all(k in self.guessed_countries for k in draft.participants) \
                 and not _pair_of_states_named(draft.evidence[0], set(parties)):

@@ -666,6 +666,18 @@ def name_words(name: str) -> list[str]:
 
 
 
+def article_name_words(sentences: list[str]) -> frozenset[str]:
+    """Name words of the persons an article names in full (two words or more, anchored by a rank, a title or a
+    post), so that a surname told before the full name ("Giang spoke ...", then "Minister Phan Van Giang") is
+    known wherever it stands."""
+    words: set[str] = set()
+    for sentence in sentences:
+        for mention in find_persons(sentence):
+            if mention.anchored and len(mention.name.split()) >= 2:
+                words.update(word for word in name_words(mention.name) if len(word) >= 3)
+    return frozenset(words)
+
+
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
@@ -710,9 +722,16 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
     plural_next = plural.end() if plural else -1
     plural_index = 0
+    rank_ends = {r.end for r in ranks}
     for start, end in runs:
+        # "Major General Pilot X", "Staff Lieutenant General Engineer X": a service's qualifier after the rank
+        qualifier = _RANK_QUALIFIER.match(sentence, start)
+        if qualifier and start - 1 in rank_ends and qualifier.end() < end:
+            start = qualifier.end()
         name = clean_name(sentence[start:end])
         floor = previous_end
+        if re.fullmatch(r"[A-Z][a-z]+ing", name) and not sentence[:start].strip(" \"'“") and sentence[end:end + 1] == ",":
+            continue  # "Responding, the Inspector-General ...": a participle opening the sentence
         if not name:
             continue
         following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
@@ -733,7 +752,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             for span in ranks:
                 between = sentence[span.end:cursor].strip()
                 if span.end <= cursor and re.fullmatch(r"(?:TNI|TNI-AL|TNI-AU|TNI-AD|PN|USN|USAF|USMC|RAN|RAAF|\(?[Rr]et(?:d|ired)?\.?\)?|"
-                                                       r"\((?:Pilot|Pil\.?|Eng\.?|Engineer|Navy|Medical|Dr\.?|Staff|Air)\))",
+                                                       r"\((?:Pilot|Pil\.?|Eng\.?|Engineer|Navy|Medical|Dr\.?|Staff|Air)\)|"
+                                                       r"(?:(?:Staff|Pilot|Engineer|Eng\.)\s*)+)",
                                                        between) and cursor - span.end < 14:
                     if rank is None:
                         rank = span.value
@@ -853,7 +873,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if re.fullmatch(r"[A-Z]\.?", name):
             continue
         # a lone word after a post that ends in "and"/"of" ("Assistant for Planning and Budget") is not a name
-        if len(name.split()) == 1 and not rank and not honorific and not known and position \
+        # ... but "the Inspector-General of the Senegalese Armed Forces, Niang, thanked ...": a name set off by commas
+        set_off = bool(re.search(r",\s*$", sentence[:cursor]) and re.match(r"\s*,", sentence[end:])
+                       and gazetteer.lookup(name) is None)
+        if len(name.split()) == 1 and not rank and not honorific and not known and position and not set_off \
                 and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
                 and sentence[:cursor].rstrip(" ,").split()[-1:] and \
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
@@ -879,6 +902,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     return _state_of_a_list_for_all(sentence, mentions)
 
 
+_RANK_QUALIFIER = re.compile(r"(?:(?:Staff|Pilot|Engineer|Eng\.)\s+)+")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
