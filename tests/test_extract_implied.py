@@ -75,3 +75,10 @@ def test_meetings_with_representatives_of_several_states_are_one_contact_each():
     _, meetings = read("KATHMANDU, Sept 29 -- While in New Delhi, the army chief held meetings with representatives "
                        "from Australia, Bangladesh and Japan.")
     assert [(m[0], m[1]) for m in meetings] == [(["AU", "NP"], None), (["BD", "NP"], None), (["JP", "NP"], None)]
+
+
+def test_a_weak_contact_takes_the_date_the_story_last_gave():
+    _, meetings = read("ABUJA, July 1 -- A cocktail party in honour of the visiting Senegalese inspector-general took "
+                       "place on Wednesday. Responding, the Inspector-General of the Senegalese Armed Forces, Niang, "
+                       "thanked the Chief of Defence Staff for the reception.", date="2021-07-01")
+    assert [(m[0], m[3], m[4]) for m in meetings] == [(["NG", "SN"], "2021-06-30", ["Niang"])]

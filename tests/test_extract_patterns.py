@@ -26,15 +26,18 @@ def test_meeting_rule_reads_its_example(rule):
     assert [d.rule for d in extraction.decisions if d.what == "meeting"] == [rule["id"]]
 
 
-@pytest.mark.parametrize("rule", TRIGGERS["visit"], ids=lambda rule: rule["id"])
-def test_a_visit_phrase_alone_makes_a_weak_contact_of_its_example(rule):
+VISIT_EXAMPLES = [(rule["id"], case) for rule in TRIGGERS["visit"] for case in [rule] + rule.get("more_examples", [])]
+
+
+@pytest.mark.parametrize("rule_id, case", VISIT_EXAMPLES, ids=[f"{rule_id}-{n}" for n, (rule_id, _) in enumerate(VISIT_EXAMPLES)])
+def test_a_visit_phrase_alone_makes_a_weak_contact_of_its_example(rule_id, case):
     """A visit phrase makes a contact only in an article where no meeting phrase could be read; its sides are
     marked as weak evidence."""
-    extraction = extract(Article(id=rule["id"], text=rule["example"], date="2024-05-16"))
-    assert [{"parties": m.parties, "host": m.host, "mode": m.mode} for m in extraction.meetings] == [rule["expect"]]
+    extraction = extract(Article(id=rule_id, text=case["example"], date="2024-05-16"))
+    assert [{"parties": m.parties, "host": m.host, "mode": m.mode} for m in extraction.meetings] == [case["expect"]]
     meeting = [d for d in extraction.decisions if d.what == "meeting"]
-    assert [d.rule for d in meeting] == [f"implied ({rule['id']})"] and meeting[0].weak
-    assert sorted(d.value for d in extraction.decisions if d.what == "side" and d.weak) == rule["expect"]["parties"]
+    assert [d.rule for d in meeting] == [f"implied ({rule_id})"] and meeting[0].weak
+    assert sorted(d.value for d in extraction.decisions if d.what == "side" and d.weak) == case["expect"]["parties"]
 
 
 @pytest.mark.parametrize("case", TRIGGERS["invitation_of_examples"], ids=lambda case: case["expect"]["invitee"])

@@ -24,7 +24,7 @@ from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
 from kg.extract.separate import SEPARATELY
 
-_VENUE_BEFORE = re.compile(r"\b(?:visits?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
+_VENUE_BEFORE = re.compile(r"\b(?:visits?(?: of)?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
 
 
 # two sides named as the subject of the talks: "the strong United States - Philippine relationship",
@@ -94,12 +94,12 @@ def _named_participants(sentence: Sentence, is_spokesperson: Callable[[str], boo
 
 
 def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country_of: Callable[[str], str | None],
-             mode_of: Callable[[str], str]) -> ImpliedContact:
+             mode_of: Callable[[str], str], told_date: str | None = None) -> ImpliedContact:
     mode = mode_of(sentence.text)
     city, venue = _venue(sentence) if mode == "in_person" else (None, None)
     return ImpliedContact(
         parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
-        date=sentence.date, mode=mode, venue_city=city, venue_country=venue,
+        date=sentence.date or told_date, mode=mode, venue_city=city, venue_country=venue,
         evidence=sentence.text, rule=sentence.contact or "", side_rules=sides)
 
 
@@ -113,7 +113,9 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
     article's home) and each of them.
     """
     single: ImpliedContact | None = None
+    told_date = None  # the date the story last gave: "... on Wednesday in Abuja. ... X thanked the CDS"
     for sentence in sentences:
+        told_date = sentence.date or told_date
         if sentence.contact is None:
             continue
         sides = _sides_named(sentence)
@@ -126,7 +128,7 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
             center = own[0] if own else home
             if center is not None:
                 center_rule = listed.get(center, home_rule)
-                return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of)
+                return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of, told_date)
                         for other, rule in listed.items() if other != center]
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue
@@ -134,7 +136,7 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
             if single is not None:
                 continue
             sides[home] = home_rule
-        contact = _contact(sentence, sides, keys, country_of, mode_of)
+        contact = _contact(sentence, sides, keys, country_of, mode_of, told_date)
         if home_rule not in sides.values():
             return [contact]
         single = contact
@@ -152,7 +154,9 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
     read_parties = {tuple(parties) for parties, _ in read}
     read_evidence = {sentence for _, evidence in read for sentence in evidence}
     contacts = []
+    told_date = None
     for sentence in sentences:
+        told_date = sentence.date or told_date
         # a visit's contacts are those the article tells: the visit itself is none more
         if sentence.contact is None or sentence.contact.startswith("visit.") or sentence.text in read_evidence \
                 or sentence.forums:
@@ -161,6 +165,7 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
                  if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
         if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
             continue
-        contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of))
+        contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of,
+                                 told_date))
         read_parties.add(tuple(sorted(sides)))
     return contacts
