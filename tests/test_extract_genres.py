@@ -1008,3 +1008,21 @@ def test_who_is_heading_a_delegation_leads_it():
             "visit to Morocco, where he met Moroccan Inspector General Abdelaziz Bennani on Wednesday.")
     extraction, names, _ = run(text, date="2010-04-08")
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Ion Marin", "RO")]
+
+
+def test_a_forum_renamed_longer_is_read_whole_with_its_spelled_out_edition():
+    from kg.extract.forums import find_forums
+
+    sentence = "He attended the thirteenth edition of the Indo-Pacific Armies Chiefs Conference (IPACC) in New Delhi."
+    assert {(f.series, f.edition) for f in find_forums(sentence) if f.edition} == {
+        ("Indo-Pacific Armies Chiefs Conference", 13)}
+
+
+def test_a_visitor_on_a_visit_to_a_state_and_who_invited_him_are_of_the_two_sides():
+    text = ("Press release. Between 7 and 9 April, the Chief of the General Staff, Admiral Ion Marin, is heading a "
+            "military delegation for an official visit in the Kingdom of Morocco as invitee of the General Inspector "
+            "of the Royal Army Forces, Army Corps General Abdelaziz Bennani.")
+    extraction, names, people = run(text, date="2010-04-07", source="Romanian Ministry of National Defence")
+    assert (people["Ion Marin"].country, people["Abdelaziz Bennani"].country) == ("RO", "MA")
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Abdelaziz Bennani", "Ion Marin", "MA")]

@@ -46,6 +46,8 @@ def test_lower_case_rank_in_apposition():
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"
+    # a body's staff named without the body: "Director General International Military Staff" is NATO's
+    assert persons("Lieutenant General Hans Weber, Director General International Military Staff, spoke.")[0][3] == "NATO"
 
 
 def test_names_with_particles_hyphens_and_initials():

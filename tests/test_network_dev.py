@@ -151,3 +151,24 @@ def test_who_met_whom_for_a_person_is_the_whole_answer_s_rows_with_that_person(d
                     [r for r in rows if person in (r["a"], r["b"])], (person, window)
     finally:
         store.close()
+
+
+def test_the_whole_graph_shapes_give_the_rows_of_the_narrowed_ones(dev_store):
+    """Without a parameter who-met-whom and country-matrix take another shape (tables joined by hash,
+    pairs kept once after counting, or by their codes): the same rows, in the same order, as the
+    narrowed shapes give over every date (who-met-whom since the year 1000, every meeting of the dev
+    set being dated) and year by year (country-matrix)."""
+    from kg.query import named as queries
+
+    store = open_store(dev_store, read_only=True)
+    try:
+        assert not store.query("PREFIX mdc: <https://w3id.org/mdc#> "
+                               "ASK { ?m a mdc:Meeting FILTER NOT EXISTS { ?m mdc:date ?d } }")
+        whole = queries.run(store, "who-met-whom", {}).values()
+        assert len(whole) > 50 and queries.run(store, "who-met-whom", {"since": "1000"}).values() == whole
+        matrix = queries.run(store, "country-matrix", {}).values()
+        years = sorted({row[0] for row in matrix})
+        assert len(years) > 3 and "undated" not in years
+        assert [row for year in years for row in queries.run(store, "country-matrix", {"year": year}).values()] == matrix
+    finally:
+        store.close()

@@ -99,6 +99,22 @@ def test_if_lines_are_kept_only_for_given_parameters():
     assert "#UNLESS" not in text and "FILTER(STR(?a) < STR(?b))" not in text and "?meeting mdc:participant ?person ." in text
 
 
+def test_conditions_on_several_parameters_choose_a_shape():
+    text = "A  #IF x y\nB  #UNLESS x y\nC  #UNLESS x #IF y\n"
+    assert queries.bind_terms(text, {}) == "\nB\n\n"
+    assert queries.bind_terms(text, {"y": ox.Literal("1")}) == "A\n\nC\n"
+    assert queries.bind_terms(text, {"x": ox.Literal("1"), "y": ox.Literal("1")}) == "A\n\n\n"
+    whole = queries.get("who-met-whom").bind({})
+    assert "GROUP BY ?a ?b\n" in whole and "NOT EXISTS" not in whole  # counted by hash, labels joined last
+    narrowed = queries.get("who-met-whom").bind({"since": "2024"})
+    assert "GROUP BY ?a ?b ?person_a ?person_b" in narrowed and "?meeting a mdc:Meeting ; mdc:participant ?a, ?b" in narrowed
+
+
+def test_a_condition_naming_an_unknown_parameter_is_an_error():
+    with pytest.raises(QueryError, match="#UNLESS nobody names no declared parameter"):
+        queries.parse("bad", "# description: x\n# param: x (string, optional) x\n#PARAMS\nA  #IF x #UNLESS nobody\n")
+
+
 # ------------------------------------------------------------------ hostile values cannot change a query
 
 HOSTILE = st.one_of(

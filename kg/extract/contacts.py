@@ -369,15 +369,17 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         head = text[max(0, start - 60):start]
         if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
-                    r"is visiting|arrived (?:in|at|on)|(?:who )?(?:is leading|led) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
+                    r"is visiting|arrived (?:in|at|on)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
+                    r"(?:making|on|for) (?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
+                    r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
                     r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
             if key not in doc.visitors:
                 doc.visitors.append(key)
-            target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+)?(?:the\s+)?"
-                               r"((?:[A-Z][\w\-']*\s*){1,4})", tail)
+            target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+|in\s+|of\s+)?"
+                               r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
             if code and not gazetteer.is_international_body(code):

@@ -88,6 +88,12 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
             if key in meeting.participants and len(visited) == 1:
                 doc.settle_country(key, visited.pop(), "country.state-visited", meeting.evidence[0])
                 return
+    # who invites a visitor to visit is of the state visited ("X visits Morocco at the invitation of Y")
+    for invitation in doc.invitations:
+        if invitation.inviter == key and invitation.forum is None and invitation.invitee in doc.visit_targets:
+            doc.settle_country(key, doc.visit_targets[invitation.invitee], "country.invites-to-own-state",
+                               invitation.evidence)
+            return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
     single = single | ({doc.visit_targets[key]} if key in doc.visit_targets else set())

@@ -21,6 +21,17 @@ dates as typed values, right after the pattern that reads them, instead of filte
 the joins. A ``year`` parameter also binds ``?P_days``, every value a date of that year can take
 (its days, months and the year itself), so that ``?event mdc:date ?year_days`` finds the year's
 events through the index: at a million quads on disk, 50 ms where a range filter takes 500.
+
+What makes a query fast on the on-disk store (measured at a million quads, bench/README.md
+section 3): each row a pattern adds costs an index lookup, and reading a string (an IRI's or a
+long literal's text) costs another. So IRIs are compared with ``sameTerm`` (``!=`` on two IRIs
+reads both: pairing the parties of every meeting took 234 ms CPU with ``!=``, 67 with ``sameTerm``); ``STR`` of
+an IRI is taken once per result row, not per joined row; a pattern read for every row of a
+whole-graph aggregate is put in a subquery of its own (``{ SELECT ?m ?p WHERE { ?m mdc:party ?p } }``),
+which the engine reads once and joins by hash instead of looking it up row by row; and
+short strings (codes, dates) are compared rather than IRIs. A query narrowed by a parameter keeps the
+row-by-row shape (a subquery would read the whole table for a handful of rows): the lines marked
+``#IF``/``#UNLESS`` choose the shape.
 """
 from __future__ import annotations
 
@@ -39,7 +50,8 @@ from kg.graph.vocabulary import ID, MDC, PREFIXES, RDFS, XSD
 from kg.query.sparql import run_query
 
 PARAMS_MARKER = re.compile(r"(?m)^[ \t]*#PARAMS[ \t]*$")
-_IF_LINE = re.compile(r"(?m)^(.*?)[ \t]*#(IF|UNLESS)[ \t]+(\w+)[ \t]*$")
+_IF_LINE = re.compile(r"(?m)^(.*?)((?:[ \t]*#(?:IF|UNLESS)(?:[ \t]+\w+)+)+)[ \t]*$")
+_CONDITION = re.compile(r"#(IF|UNLESS)((?:[ \t]+\w+)+)")
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*\(\s*(\w+)\s*(?:,\s*([^)]*))?\)\s*(.*)$")
 _DEFAULT = re.compile(r"^default\s*=\s*(.+)$")
@@ -121,10 +133,19 @@ def bind_terms(text: str, terms: Mapping[str, Term | list[Term] | None]) -> str:
 
     A line ending in ``#IF name`` is kept only when the parameter ``name`` is given, one ending in
     ``#UNLESS name`` only when it is not: a query joins on a parameter when it has one, instead of
-    filtering every row for "any" when not.
+    filtering every row for "any" when not. With several names, ``#IF a b`` is kept when any of
+    them is given and ``#UNLESS a b`` when none is; a line ending in several conditions
+    (``#UNLESS person #IF country since``) is kept when all hold. So a whole-graph aggregate can take
+    another shape than the same query narrowed by a parameter.
     """
-    text = _IF_LINE.sub(lambda m: m.group(1) if (terms.get(m.group(3)) is not None) == (m.group(2) == "IF")
-                        else "", text)
+    def holds(condition: re.Match) -> bool:
+        given = any(terms.get(name) is not None for name in condition.group(2).split())
+        return given == (condition.group(1) == "IF")
+
+    def kept(match: re.Match) -> str:
+        return match.group(1) if all(holds(c) for c in _CONDITION.finditer(match.group(2))) else ""
+
+    text = _IF_LINE.sub(kept, text)
     # a parameter left out stays an unbound variable (the same as UNDEF, and easier to optimise)
     clauses = []
     for name, term in terms.items():
@@ -323,9 +344,10 @@ def parse(name: str, text: str) -> NamedQuery:
     if params and not PARAMS_MARKER.search(text):
         raise QueryError(f"query {name} declares parameters but has no #PARAMS line")
     declared = {param.name for param in params}
-    for match in _IF_LINE.finditer(text):
-        if match.group(3) not in declared:
-            raise QueryError(f"query {name}: #{match.group(2)} {match.group(3)} names no declared parameter")
+    for line in _IF_LINE.finditer(text):
+        for condition in _CONDITION.finditer(line.group(2)):
+            for unknown in (word for word in condition.group(2).split() if word not in declared):
+                raise QueryError(f"query {name}: #{condition.group(1)} {unknown} names no declared parameter")
     return NamedQuery(name, description, tuple(params), text)
 
 
