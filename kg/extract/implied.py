@@ -10,7 +10,7 @@ evidence (`Decision.weak`), so that `kg explain` tells a guess from a reading.
 Beside contacts the rules did read, a sentence that reports a contact between exactly two sides it names
 itself, sides no read contact has, is one more contact (`further_contacts`).
 
-Both functions are pure: they read the sentences as the reader left them (`Sentence.contact`,
+Both functions are pure: they read the sentences as the contact reading left them (`Sentence.contact`,
 `Sentence.date`, places and person references) and return `ImpliedContact` records.
 """
 from __future__ import annotations
