@@ -12,8 +12,11 @@ def _decisions_about(extraction: Extraction, subject: str) -> list[Decision]:
     return [d for d in extraction.decisions if d.subject == subject]
 
 
-def _reasons(decisions: list[Decision]) -> list[dict]:
-    return [{"what": d.what, "value": d.value, "rule": d.rule, "evidence": d.evidence, "weak": d.weak} for d in decisions]
+def _reasons(decisions: list[Decision], names: dict[str, str] | None = None) -> list[dict]:
+    """Each decision as a record; a participant's key is given as the person's name."""
+    names = names or {}
+    return [{"what": d.what, "value": names.get(d.value, d.value) if d.what == "participant" else d.value,
+             "rule": d.rule, "evidence": d.evidence, "weak": d.weak} for d in decisions]
 
 
 def explanation(extraction: Extraction) -> dict:
@@ -30,7 +33,7 @@ def explanation(extraction: Extraction) -> dict:
         "meetings": [{"key": m.key, "date": m.date, "parties": m.parties, "host": m.host, "mode": m.mode,
                       "location": m.location.name if m.location else None,
                       "participants": [names.get(k, k) for k in m.participants],
-                      "because": _reasons(_decisions_about(extraction, m.key))}
+                      "because": _reasons(_decisions_about(extraction, m.key), names)}
                      for m in extraction.meetings],
         "delegations": [{"leader": names.get(d.leader, d.leader), "country": d.country,
                          "members": [names.get(k, k) for k in d.members], "evidence": d.evidence[:1]}

@@ -166,6 +166,8 @@ def test_explain_shows_each_fact_with_the_rule_and_sentence_behind_it(runner, tm
         "meetings",
         "  m1 2024-05-14 PK–TR in_person, host PK, at Rawalpindi: Kemal Aslan, Asif Karim",
         f"      meeting PK TR: meeting.called-on  {quoted}",
+        f"      participant Kemal Aslan: participant.named (meeting.called-on)  {quoted}",
+        f"      participant Asif Karim: participant.named (meeting.called-on)  {quoted}",
         f"      mode in_person: mode.in-person (no call or video marker)  {quoted}",
         f"      host PK: host.receiver (meeting.called-on)  {quoted}",
     ]
@@ -173,7 +175,8 @@ def test_explain_shows_each_fact_with_the_rule_and_sentence_behind_it(runner, tm
     [meeting] = as_json["meetings"]
     assert (meeting["parties"], meeting["host"], meeting["date"]) == (["PK", "TR"], "PK", "2024-05-14")
     assert [reason["rule"] for reason in meeting["because"]] == [
-        "meeting.called-on", "mode.in-person (no call or video marker)", "host.receiver (meeting.called-on)"]
+        "meeting.called-on", "participant.named (meeting.called-on)", "participant.named (meeting.called-on)",
+        "mode.in-person (no call or video marker)", "host.receiver (meeting.called-on)"]
 
 
 def test_explain_marks_a_contact_read_from_weak_evidence(runner, tmp_path):

@@ -52,7 +52,8 @@ def test_the_components_in_order_are_extract():
     article = Article(id="t", text=VISIT, date="2024-05-14")
     assert explanation(extraction) == explanation(extract(article)) == explanation(read_article(article))
     assert [(d.what, d.value, d.rule) for d in extraction.decisions if d.subject == "m1"] == [
-        ("meeting", "AZ TR", "meeting.met"), ("mode", "in_person", "mode.in-person (no call or video marker)"),
+        ("meeting", "AZ TR", "meeting.met"), ("participant", "p1", "participant.named (meeting.met)"),
+        ("participant", "p2", "participant.named (meeting.met)"), ("mode", "in_person", "mode.in-person (no call or video marker)"),
         ("host", "AZ", "host.venue-state")]
 
 

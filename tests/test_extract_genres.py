@@ -1026,3 +1026,14 @@ def test_a_visitor_on_a_visit_to_a_state_and_who_invited_him_are_of_the_two_side
     assert (people["Ion Marin"].country, people["Abdelaziz Bennani"].country) == ("RO", "MA")
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Abdelaziz Bennani", "Ion Marin", "MA")]
+
+
+def test_each_participant_of_a_contact_is_recorded_with_why_it_is_there():
+    text = ("LAHORE, March 3 (APP): General Emre Kaya, Commander of Turkish Naval Forces, along with his delegation, "
+            "called on Admiral Naveed Ashraf, Chief of the Naval Staff, today. The delegation comprised Rear Admiral "
+            "Ali Demir and Captain Cem Oz. Commodore Tariq Khan also attended the meeting.")
+    extraction, names, _ = run(text)
+    assert {names[d.value]: d.rule for d in extraction.decisions if d.what == "participant"} == {
+        "Emre Kaya": "participant.named (meeting.called-on)", "Naveed Ashraf": "participant.named (meeting.called-on)",
+        "Ali Demir": "participant.delegation-member", "Cem Oz": "participant.delegation-member",
+        "Tariq Khan": "participant.joined"}

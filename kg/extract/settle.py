@@ -178,6 +178,8 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
             topics.append(found)
     key = f"m{len(extraction.meetings) + 1}"
     extraction.decisions.append(Decision("meeting", key, " ".join(parties), draft.rule, draft.evidence[0]))
+    extraction.decisions += [Decision("participant", key, person, _participant_rule(doc, draft, person), draft.evidence[0])
+                             for person in draft.participants]
     extraction.decisions.append(Decision("mode", key, draft.mode, _MODE_RULES[draft.mode], draft.evidence[0]))
     if host:
         extraction.decisions.append(Decision("host", key, host, host_rule, draft.evidence[0]))
@@ -186,6 +188,17 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
         participants=list(draft.participants),
         delegations=[f"d:{leader}" for leader in doc.delegations if leader in draft.participants],
         mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+
+
+def _participant_rule(doc: ArticleRecord, draft: MeetingDraft, person: str) -> str:
+    """Why a person is in a contact: named by the contact's phrase, a member of a delegation in it (see
+    `join_delegation_members`), or one who "also attended", "was present", "accompanied"."""
+    if any(person in delegation.members for leader, delegation in doc.delegations.items()
+           if leader in draft.participants and leader != person):
+        return "participant.delegation-member"
+    if person in doc.joiners:
+        return "participant.joined"
+    return f"participant.named ({draft.rule})"
 
 
 def _meeting_sides(doc: ArticleRecord, draft: MeetingDraft) -> set[str]:
