@@ -19,7 +19,6 @@ _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # explicit: "June 25", "25 June", "on 13 October", "February 21, 2024", "10th March, 2025", "Sept. 10"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+[A-Z])(?!\s*(?:,\s*)?\d{{3}}[^\d])(?:(?:,?\s+|\s*/\s*)(\d{{4}}))?")
-_MONTH_YEAR = re.compile(rf"\b(?:in|since|by|until|of|during|early|late|mid-?)\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|On|since|from|Last|This|Next)\s+)?({_WEEKDAY_RE})\b(?:\s*\((\d{{1,2}})\))?")
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
                        r"earlier this week|this week|last week|earlier this month|this month|last month|"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from kg import gazetteer
+from kg.extract.cues import SPOKESPERSON
 from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
 from kg.extract.separate import SEPARATELY
@@ -39,12 +40,11 @@ _MOST_SIDES = 3
 
 
 # who tells of the contact is not in it: "Ministry spokesperson X said ...", "..., X told reporters"
-_SPEAKER_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer))\b[^,;]{0,40}$", re.I)
 _SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|stated|added|noted)\b")
 
 
 def _reports(text: str, start: int, end: int) -> bool:
-    return bool(_SPEAKER_BEFORE.search(text[max(0, start - 60):start]) or _SPEAKER_AFTER.match(text, end))
+    return bool(SPOKESPERSON.search(text[max(0, start - 60):start]) or _SPEAKER_AFTER.match(text, end))
 
 
 @dataclass

@@ -17,6 +17,9 @@ from kg.extract.lexicon import canonical_rank, lexicon
 # "U.S.", "U.K.", "U.N.": one word (a state or a body), never two initials
 _TOKEN = re.compile(r"\b(?:U\.S\.A\.|U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?=\s)|[^\W\d_](?:[\w'\-]*[\w'])?\.?|\d+(?:st|nd|rd|th)?|\S")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+# a service's qualifier between a rank and the name: "Major General Pilot X", "Staff ... Engineer X"
+_RANK_QUALIFIER_WORDS = r"Staff|Pilot|Engineer|Eng\."
+_RANK_QUALIFIER = re.compile(rf"(?:(?:{_RANK_QUALIFIER_WORDS})\s+)+")
 _CONNECTORS = {"of", "the", "for", "and", "to", "at", "in", "on", "&", "-", "–", "—", "'s", "de", "du", "des"}
 _POSITION_STOP = {"who", "which", "that", "whose", "where", "when", "while", "said", "says", "told", "is", "was",
                   "were", "are", "has", "have", "had", "will", "would", "met", "received", "held", "as", "with",
@@ -309,23 +312,20 @@ def _is_name_token(token: str, lex) -> bool:
     return True
 
 
-def _initials_then_name(toks, i: int, lex) -> bool:
-    """Initials from token ``i`` on, each right after the other or one space apart, then a name word."""
+def _initials_then_name(toks, i: int, lex, stops: bool = True) -> bool:
+    """Initials from token ``i`` on, each right after the other or one space apart, then a name word:
+    with ``stops`` "K.K. Chinn", "A. B. C. Perera" (the last maybe without its stop: "T.R Allieu"), without
+    them single capitals, "A B C Perera"."""
+    def is_initial(k: int) -> bool:
+        word = toks[k][0]
+        if stops:
+            return bool(_INITIAL.match(word) or k > i and re.fullmatch(r"[A-Z]", word))
+        return len(word) == 1 and word.isupper()
+
     k = i
-    # ... the last initial maybe without its full stop ("T.R Allieu")
-    while k < len(toks) and (_INITIAL.match(toks[k][0]) or k > i and re.fullmatch(r"[A-Z]", toks[k][0])) \
-            and (k == i or toks[k][1] - toks[k - 1][2] <= 1):
+    while k < len(toks) and is_initial(k) and (k == i or toks[k][1] - toks[k - 1][2] <= 1):
         k += 1
     return i < k < len(toks) and toks[k][1] - toks[k - 1][2] <= 1 and _is_name_token(toks[k][0], lex) \
-        and not _INITIAL.match(toks[k][0])
-
-
-def _capitals_then_name(toks, j: int, lex) -> bool:
-    """Single capitals from token ``j`` on, one space apart, then a name word: initials without stops."""
-    k = j
-    while k < len(toks) and len(toks[k][0]) == 1 and toks[k][0].isupper() and (k == j or toks[k][1] - toks[k - 1][2] == 1):
-        k += 1
-    return j < k < len(toks) and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) \
         and not _INITIAL.match(toks[k][0])
 
 
@@ -374,7 +374,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
                 last_end = e
                 j += 1
                 continue
-            if len(t) == 1 and t.isupper() and _capitals_then_name(toks, j, lex):
+            if len(t) == 1 and t.isupper() and _initials_then_name(toks, j, lex, stops=False):
                 last_end = e  # an initial written without its full stop ("A B C Perera")
                 j += 1
                 continue
@@ -753,7 +753,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 between = sentence[span.end:cursor].strip()
                 if span.end <= cursor and re.fullmatch(r"(?:TNI|TNI-AL|TNI-AU|TNI-AD|PN|USN|USAF|USMC|RAN|RAAF|\(?[Rr]et(?:d|ired)?\.?\)?|"
                                                        r"\((?:Pilot|Pil\.?|Eng\.?|Engineer|Navy|Medical|Dr\.?|Staff|Air)\)|"
-                                                       r"(?:(?:Staff|Pilot|Engineer|Eng\.)\s*)+)",
+                                                       rf"(?:(?:{_RANK_QUALIFIER_WORDS})\s*)+)",
                                                        between) and cursor - span.end < 14:
                     if rank is None:
                         rank = span.value
@@ -902,7 +902,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     return _state_of_a_list_for_all(sentence, mentions)
 
 
-_RANK_QUALIFIER = re.compile(r"(?:(?:Staff|Pilot|Engineer|Eng\.)\s+)+")
+
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
