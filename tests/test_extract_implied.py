@@ -82,3 +82,18 @@ def test_a_weak_contact_takes_the_date_the_story_last_gave():
                        "place on Wednesday. Responding, the Inspector-General of the Senegalese Armed Forces, Niang, "
                        "thanked the Chief of Defence Staff for the reception.", date="2021-07-01")
     assert [(m[0], m[3], m[4]) for m in meetings] == [(["NG", "SN"], "2021-06-30", ["Niang"])]
+
+
+def test_a_side_no_one_is_named_for_is_represented_by_its_most_told_official():
+    text = ("ABUJA, May 16 -- The Chief of Defence Staff, General Musa Adamu, hosted a dinner on Wednesday in honour "
+            "of the visiting commander of the Ghanaian army.\n\n"
+            "Adamu said the armed forces of Nigeria and Ghana had held fruitful talks on training.\n\n"
+            "Adamu added that the partnership would grow.")
+    extraction, meetings = read(text)
+    assert [(m[0], m[4]) for m in meetings] == [(["GH", "NG"], ["Musa Adamu"])]
+    assert [(d.value, d.rule, d.weak) for d in extraction.decisions if d.what == "participant"] == [
+        ("p1", "participant.principal-of-side", True)]
+    # an official who only speaks for the ministry does not stand for a side
+    _, meetings = read("ABUJA, May 16 -- Defence spokesperson Brigadier General Tukur Gusau said the armed forces of "
+                       "Nigeria and Ghana held talks on training on Wednesday.")
+    assert [(m[0], m[4]) for m in meetings] == [(["GH", "NG"], [])]

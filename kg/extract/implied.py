@@ -60,6 +60,7 @@ class ImpliedContact:
     evidence: str
     rule: str  # the phrase that reports the contact (a trigger id of triggers.json)
     side_rules: dict[str, str] = field(default_factory=dict)  # party -> how it was read
+    tellers: list[str] = field(default_factory=list)  # who the sentence names as speaking for a side, not in it
 
 
 def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
@@ -97,10 +98,13 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
              mode_of: Callable[[str], str], told_date: str | None = None) -> ImpliedContact:
     mode = mode_of(sentence.text)
     city, venue = _venue(sentence) if mode == "in_person" else (None, None)
+    named = {mention.key for mention in sentence.persons}
     return ImpliedContact(
         parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
         date=sentence.date or told_date, mode=mode, venue_city=city, venue_country=venue,
-        evidence=sentence.text, rule=sentence.contact or "", side_rules=sides)
+        evidence=sentence.text, rule=sentence.contact or "", side_rules=sides,
+        tellers=list(dict.fromkeys(key for start, _, key in sentence.refs if key in named
+                                   and SPOKESPERSON.search(sentence.text[max(0, start - 60):start]))))
 
 
 def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,

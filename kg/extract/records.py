@@ -67,6 +67,7 @@ class MeetingDraft:
     sides_unsettled: bool = False  # no participant's state was known when it was read
     rule: str = ""  # the id of the trigger rule that read it
     implied_sides: list[str] = field(default_factory=list)  # sides read from weaker evidence (kg.extract.implied)
+    principals: list[str] = field(default_factory=list)  # joined as their side's most-told official (weak)
 
 
 @dataclass

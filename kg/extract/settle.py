@@ -12,6 +12,7 @@ known) and `settle_persons` (those taking part in a fact, with the rule that gav
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
@@ -198,6 +199,8 @@ def _participant_rule(doc: ArticleRecord, draft: MeetingDraft, person: str) -> s
         return "participant.delegation-member"
     if person in doc.joiners:
         return "participant.joined"
+    if person in draft.principals:
+        return "participant.principal-of-side"
     return f"participant.named ({draft.rule})"
 
 
@@ -324,6 +327,10 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
         draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None,
                              contact.venue_city, contact.venue_country, [contact.evidence], 0,
                              rule=f"implied ({contact.rule})", implied_sides=contact.parties)
+        if not extraction.meetings and len(contacts) == 1:
+            draft.principals = _principals(doc, contact.parties, contact.participants + contact.tellers,
+                                           is_spokesperson)
+            draft.participants = draft.participants + draft.principals
         count = len(extraction.meetings)
         _settle_meeting(doc, draft, guessed, extraction)
         if len(extraction.meetings) == count:
@@ -333,8 +340,24 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
             decision.weak = decision.weak or decision.subject == key
         extraction.decisions += [Decision("side", key, party, rule, contact.evidence, weak=True)
                                  for party, rule in contact.side_rules.items()]
-        added.update(contact.participants)
+        added.update(draft.participants)
     return added
+
+
+def _principals(doc: ArticleRecord, parties: list[str], named: list[str],
+                is_spokesperson: Callable[[str], bool]) -> list[str]:
+    """For the one contact an article reports but no rule read, each side no one the sentence names stands for
+    (``named``: its participants and who tells of it) is represented by its most-told official: the article is
+    about that contact, so its main figures took part."""
+    present = {doc.country_of(key) for key in named}
+    found = []
+    for party in parties:
+        if party in present:
+            continue
+        told = _most_told(doc, party)
+        if told and told not in named and not is_spokesperson(told):
+            found.append(told)
+    return found
 
 
 def _most_told(doc: ArticleRecord, country: str) -> str | None:
