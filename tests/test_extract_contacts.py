@@ -1,4 +1,5 @@
 """Whole articles (written for these tests) through the extractor: contacts, delegations, invitations."""
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.budget import extract_many
@@ -582,3 +583,25 @@ def test_the_army_chief_in_lower_case_refers_to_the_army_chief_named_before():
                             "Minister Muhammad bin Abdullah al Ayesh.")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["PK", "SA"], ["Muhammad bin Abdullah al Ayesh", "Qamar Bashir"])]
+
+
+@pytest.mark.parametrize("role, introduced, name", [
+    ("army chief", "Indian Chief of Army Staff General Manoj Rana", "Manoj Rana"),
+    ("defence minister", "Indian Defence Minister Rakesh Sood", "Rakesh Sood"),
+    ("navy chief", "Indian Chief of Naval Staff Admiral Hari Varma", "Hari Varma"),  # "navy" said as "Naval"
+    ("military chief", "Indian Chief of Army Staff General Manoj Rana", "Manoj Rana"),
+])
+def test_a_role_noun_with_a_service_or_portfolio_word_refers_to_the_official_whose_post_says_it(role, introduced, name):
+    text = (f"{introduced} arrived in Kathmandu on Monday for a three-day visit.\n\n"
+            f"On Tuesday, the {role} met Nepalese Army Chief General Prabhu Ram Thapa.")
+    extraction, names = run(text)
+    assert [(m.parties, [names[k] for k in m.participants]) for m in extraction.meetings] == [
+        (["IN", "NP"], [name, "Prabhu Ram Thapa"])]
+
+
+def test_a_role_with_a_state_is_not_the_one_the_sentence_already_named():
+    text = ("DHAKA, Oct 26 -- Chief of Army Staff General Rafiq Ahmed returned home today after a visit to the USA.\n\n"
+            "During the visit, the army chief met high-ranking officials of the USA, including the USA army chief.")
+    extraction = extract(Article(id="t", text=text, date="2024-10-26"))
+    assert not any(d.rule == "country.role-demonym" for d in extraction.decisions)
+    assert [(p.name, p.country) for p in extraction.persons] == [("Rafiq Ahmed", "BD")]
