@@ -253,7 +253,10 @@ def test_background_dates_in_the_contact_sentence_are_skipped():
     for text in ("BEIJING, Nov. 6 -- Thai Defense Minister Sutin Kla, who arrived on Sunday, met Chinese Defense "
                  "Minister Dong Wei on Monday.",
                  "Thai Defense Minister Sutin Kla arrived in Beijing on Sunday and held talks with Chinese Defense "
-                 "Minister Dong Wei on Monday."):
+                 "Minister Dong Wei on Monday.",
+                 # what an appositive recalls: the mechanism's founding date is not the contact's
+                 "Thai Defense Minister Sutin Kla and Chinese Defense Minister Dong Wei on Monday conducted the first "
+                 "Defense Dialogue, an initiative established October 9 by the two governments."):
         extraction, _ = run(text, date="2024-11-06")
         assert [(m.date, m.parties) for m in extraction.meetings] == [("2024-11-04", ["CN", "TH"])]
 
@@ -605,3 +608,23 @@ def test_a_role_with_a_state_is_not_the_one_the_sentence_already_named():
     extraction = extract(Article(id="t", text=text, date="2024-10-26"))
     assert not any(d.rule == "country.role-demonym" for d in extraction.decisions)
     assert [(p.name, p.country) for p in extraction.persons] == [("Rafiq Ahmed", "BD")]
+
+
+def test_an_agency_told_of_the_meeting_is_no_person():
+    text = ("MONTEVIDEO, July 28 -- Russian Ambassador to Uruguay Nikolai Petrov met with the country's Defense "
+            "Minister Javier Lopez on Tuesday.\n\n"
+            "A spokesman for the Russian embassy told Sputnik that the meeting had been organized at the initiative "
+            "of the Russian side.")
+    extraction, names = run(text, date="2020-07-28")
+    assert sorted(names.values()) == ["Javier Lopez", "Nikolai Petrov"]
+    assert [m.parties for m in extraction.meetings] == [["RU", "UY"]]
+
+
+def test_the_headline_names_the_side_the_body_leaves_unsaid():
+    text = ("Commander of Sri Lanka Navy Welcomes Pakistan Navy Delegation\n\n"
+            "A 4-member Pakistan Navy delegation headed by Commodore Tariq Mehmood paid a courtesy call on the "
+            "Commander of the Navy, Vice Admiral Ravi Perera at the Naval Headquarters on 19th February 2013.")
+    extraction, names = run(text, date="2013-02-20")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["LK", "PK"], "LK")]
+    assert {d.rule for d in extraction.decisions if d.what == "country"} == {
+        "country.delegation-demonym", "country.most-named-state (weak)"}
