@@ -628,3 +628,12 @@ def test_the_headline_names_the_side_the_body_leaves_unsaid():
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["LK", "PK"], "LK")]
     assert {d.rule for d in extraction.decisions if d.what == "country"} == {
         "country.delegation-demonym", "country.most-named-state (weak)"}
+
+
+def test_his_guest_is_never_himself():
+    text = ("Deputy Minister of Defence Senior Lieutenant General Tran Van Hai (R) and his Lao guest.\n\n"
+            "HANOI, July 26 -- Deputy Minister of Defence Senior Lieutenant General Tran Van Hai made the statement on July 25 while "
+            "receiving Lao Deputy Minister of Defence Lieutenant General Khamla Vongsa.")
+    extraction, names = run(text, date="2017-07-26")
+    assert sorted((p.name, p.country) for p in extraction.persons) == [("Khamla Vongsa", "LA"), ("Tran Van Hai", "VN")]
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["LA", "VN"], "VN")]

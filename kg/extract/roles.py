@@ -45,7 +45,7 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
             leader = list(doc.delegations)[-1]
         return [leader] if leader else []
     if singular in ("counterpart", "colleague", "interlocutor"):
-        pool = doc.candidates(demonym, sentence_index) if demonym else []
+        pool = [p for p in doc.candidates(demonym, sentence_index) if p.key not in in_sentence] if demonym else []
         if current:
             others = [k for k in current.participants if k != subject]
             if demonym:
@@ -84,7 +84,8 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
                 return [others[0]]
         return []
     if singular in ("guest", "visitor", "dignitary") or match.group("visiting"):
-        pool = doc.candidates(demonym, sentence_index)
+        # "X and his Lao guest": not X, nor anyone the sentence named before
+        pool = [p for p in doc.candidates(demonym, sentence_index) if p.key not in in_sentence]
         visitors = [k for k in doc.visitors if any(p.key == k for p in pool)]
         if visitors:
             return [visitors[-1]]
