@@ -23,7 +23,7 @@ from kg.graph.store import Store
 from kg.graph.validation import nonconforming
 from kg.graph.vocabulary import article_iri
 from kg.model import Article, Extraction
-from kg.read.inputs import last_origins, read_inputs
+from kg.read.inputs import InputIds, last_origins, read_inputs
 from kg.read.items import ReadFailure, ReadSkip, ReadWarning
 from kg.report import IngestReport, content_hash
 
@@ -63,7 +63,7 @@ def ingest(paths: Iterable[str], store: Store, jobs: int = 1, force: bool = Fals
     """
     paths = list(paths)
     report = IngestReport()
-    last_origin, total = last_origins(paths) if items is None else ({}, 0)
+    ids, total = last_origins(paths) if items is None else (InputIds(), 0)
     if count_first:
         report.total = total
     digests: dict[str, str] = {}
@@ -85,13 +85,14 @@ def ingest(paths: Iterable[str], store: Store, jobs: int = 1, force: bool = Fals
                 if on_progress:
                     on_progress(report)
                 continue
-            if item.origin in seen_origins:  # the same file named twice on the command line
-                report.skipped += 1
-                report.warnings.append(f"{item.origin} (id {item.id}): skipped: read already (the same input "
-                                       "is given twice)")
-                continue
-            seen_origins.add(item.origin)
-            last = last_origin.get(item.id, item.origin)
+            if not ids.once(item.id):  # an id read once by the first pass has no other item at its origin
+                if item.origin in seen_origins:  # the same file named twice on the command line
+                    report.skipped += 1
+                    report.warnings.append(f"{item.origin} (id {item.id}): skipped: read already (the same "
+                                           "input is given twice)")
+                    continue
+                seen_origins.add(item.origin)
+            last = ids.last_origin(item.id, item.origin)
             if last != item.origin:
                 report.skipped += 1
                 report.warnings.append(f"{item.origin} (id {item.id}): skipped: the same id comes again at "

@@ -156,3 +156,38 @@ def test_resolve_and_entities_commands(tmp_path, runner):
     missing = runner.invoke(cli, ["entities", "--person", "Nobody Atall", "--store", store_dir])
     assert missing.exit_code == 1
     assert missing.output == "Error: no person named like 'Nobody Atall' in the store\n"
+
+
+def test_an_ingest_that_reopens_its_store_gives_the_same_graph(tmp_path, monkeypatch):
+    """A long ingest closes and reopens its on-disk store between transactions to give back the
+    memory RocksDB's caches hold; the graph is the one an ingest without reopening writes."""
+    import kg.graph.persistence as persistence
+    import kg.pipeline as pipeline
+
+    records = dev_records(12)
+    source = write_jsonl(tmp_path / "a.jsonl", records)
+    in_memory = GraphStore(None)
+    ingest([source], in_memory)
+    monkeypatch.setattr(pipeline, "ARTICLES_PER_TRANSACTION", 3)
+    monkeypatch.setattr(persistence, "RELEASE_MEMORY_EVERY_COMMITS", 1)
+    reopened = []
+    plain = GraphStore.release_memory
+    monkeypatch.setattr(GraphStore, "release_memory", lambda self: (reopened.append(1), plain(self))[1])
+    with GraphStore(tmp_path / "store") as store:
+        ingest([source], store)
+        assert len(reopened) >= 4
+        assert quad_set(store) == quad_set(in_memory)
+
+
+def test_the_first_pass_keeps_only_the_ids_that_come_again(tmp_path):
+    from kg.read.inputs import last_origins
+
+    records = dev_records(5)
+    first = write_jsonl(tmp_path / "a.jsonl", records)
+    second = write_jsonl(tmp_path / "b.jsonl", records[3:])
+    ids, total = last_origins([first])
+    assert total == 5 and ids.repeated == {} and all(ids.once(r["id"]) for r in records)
+    assert not ids.once("not-in-the-inputs")
+    ids, total = last_origins([first, second])
+    assert total == 7 and ids.repeated == {r["id"]: f"{second}:{i + 1}" for i, r in enumerate(records[3:])}
+    assert ids.once(records[0]["id"]) and not ids.once(records[3]["id"])

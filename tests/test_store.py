@@ -154,3 +154,30 @@ def test_both_stores_meet_the_store_contract():
     with GraphStore() as embedded:
         assert isinstance(embedded, Store)
     assert isinstance(RemoteStore("http://127.0.0.1:9"), Store)  # nothing is sent before a query
+
+
+def test_releasing_memory_keeps_the_data_and_the_lock(tmp_path):
+    """An ingest reopens its store to empty RocksDB's caches (`release_memory`); what is committed
+    stays, writing goes on, and no other writer can take the store, not even while it is closed."""
+    path = tmp_path / "s"
+    tried_in_the_gap = []
+    with GraphStore(path) as store:
+        store.update("INSERT DATA { <urn:a> <urn:p> <urn:b> }")
+        plain_open = store._open_writable
+
+        def open_after_another_writer_tried():  # RocksDB's own lock is released at this point
+            tried_in_the_gap.append(subprocess.run(
+                [sys.executable, "-c", "import sys\nfrom kg.graph.store import GraphStore\nfrom kg.errors import "
+                 "StoreLockedError\ntry:\n    GraphStore(sys.argv[1]).close()\nexcept StoreLockedError as e:\n"
+                 "    print(e)", str(path)], capture_output=True, text=True).stdout)
+            return plain_open()
+
+        store._open_writable = open_after_another_writer_tried
+        store.release_memory()
+        store.update("INSERT DATA { <urn:a> <urn:p> <urn:c> }")
+        assert len(store) == 2
+        with pytest.raises(StoreLockedError, match="in use by another process"):
+            GraphStore(path)
+    assert tried_in_the_gap and "in use by another process" in tried_in_the_gap[0]
+    with GraphStore(path, read_only=True) as store:
+        assert len(store) == 2

@@ -42,6 +42,9 @@ REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy
 CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
+# empty RocksDB's caches every 16 transactions (`Store.release_memory`): they keep what was read,
+# and a long ingest reads the growing store (its final reconcile, every record)
+RELEASE_MEMORY_EVERY_COMMITS = 4
 
 
 # ------------------------------------------------------------------ writing in transactions
@@ -114,7 +117,9 @@ class BatchWriter:
         self.operations, self.inserts, self.articles = [], [], 0
         self.graphs = set()
         self.commits += 1
-        if self.commits % FLUSH_EVERY_COMMITS == 0:
+        if self.commits % RELEASE_MEMORY_EVERY_COMMITS == 0:
+            self.store.release_memory()  # flushes too
+        elif self.commits % FLUSH_EVERY_COMMITS == 0:
             self.store.flush()  # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles)
 
 

@@ -275,6 +275,9 @@ class RemoteStore:
     def flush(self) -> None:
         """The server commits each request; nothing is buffered here."""
 
+    def release_memory(self) -> None:
+        """The server manages its own memory."""
+
     def optimize(self) -> None:
         """The server manages its own storage."""
 

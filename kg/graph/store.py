@@ -8,11 +8,18 @@ graph or the new one, never half of it. The pipeline groups several articles' re
 update (one transaction, one fsync-free WAL write) instead of `bulk_load`, which is faster for a
 fresh store but not transactional: after a `kill -9` a bulk load can leave half an article.
 
-One process writes at a time (RocksDB's lock); the writer leaves its pid in ``kg-writer.pid`` so
-that a second writer is told who holds the store. Readers open read-only snapshots beside it.
+One process writes at a time (RocksDB's lock, and kg's own on ``kg-writer.lock``, held from open to
+close even while the store is reopened); the writer leaves its pid in ``kg-writer.pid`` so that a
+second writer is told who holds the store. Readers open read-only snapshots beside it.
+
+A long ingest reads the store as it grows (the registry of mentions, every entity's records), and
+RocksDB keeps what it read in caches that pyoxigraph gives no setting for (one of 128 MiB for the
+strings, one of 32 MiB for the indexes): `GraphStore.release_memory` closes and reopens the store
+between transactions, which empties them, and gives the freed pages back to the system.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 from pathlib import Path
 from typing import IO, Iterable, Protocol, runtime_checkable
@@ -67,6 +74,7 @@ class Store(Protocol):
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None: ...
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int: ...
     def flush(self) -> None: ...
+    def release_memory(self) -> None: ...
     def optimize(self) -> None: ...
     def close(self) -> None: ...
     def __enter__(self) -> "Store": ...
@@ -84,6 +92,7 @@ class GraphStore:
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.location = str(path) if path is not None else ":memory:"
         self.read_only = read_only
+        self._lock: int | None = None  # kg's writer lock (a file descriptor), held from open to close
         if path is None:
             self._store = ox.Store()
             return
@@ -100,15 +109,25 @@ class GraphStore:
             raise StoreError(f"the store {path} is a file, not a store directory")
         try:
             path.mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(str(path))
+        except OSError as error:
+            raise StoreError(f"cannot open the store {path}: {error}") from None
+        self._lock = _take_lock(path)
+        try:
+            self._store = self._open_writable()
+        except StoreError:
+            _release_lock(self._lock)
+            raise
+        _write_pid(path)
+
+    def _open_writable(self) -> ox.Store:
+        path = Path(self.location)
+        try:
+            return ox.Store(str(path))
         except OSError as error:
             message = str(error)
             if _is_lock_error(message):
-                raise StoreLockedError(
-                    f"the store {path} is in use by another process{_lock_holder(path)}; "
-                    "wait for it to finish (kg query, export and stats can read meanwhile)") from None
+                raise _locked(path) from None
             raise StoreError(f"cannot open the store {path}: {message}") from None
-        _write_pid(path)
 
     # ------------------------------------------------------------ writing
 
@@ -196,6 +215,21 @@ class GraphStore:
         if not self.read_only and self.location != ":memory:":
             self._store.optimize()
 
+    def release_memory(self) -> None:
+        """Empty RocksDB's caches: close the store and open it again (between transactions: what
+        is committed stays committed), then give the freed memory back to the system.
+
+        The caches hold what was read (up to 160 MiB, growing with the store as a long ingest
+        reads it); closing frees them, and glibc keeps freed pages until told (`malloc_trim`).
+        kg's writer lock stays held, so no other kg writer takes the store in between. A store in
+        memory or open read-only is left as it is."""
+        if self.read_only or self.location == ":memory:" or self._store is None:
+            return
+        self._store.flush()
+        self._store = None  # RocksDB closes when nothing holds it (no query is left unread here)
+        self._store = self._open_writable()
+        _return_freed_memory()
+
     def close(self) -> None:
         """Flush and release the store (and its lock); closing twice is harmless."""
         if self._store is None:
@@ -207,6 +241,8 @@ class GraphStore:
             except OSError:
                 pass
         self._store = None
+        _release_lock(self._lock)
+        self._lock = None
 
     def __enter__(self) -> "GraphStore":
         return self
@@ -223,6 +259,51 @@ class GraphStore:
 _PREFIX_FORMATS = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML,
                    ox.RdfFormat.JSON_LD}
 _PID_FILE = "kg-writer.pid"
+_LOCK_FILE = "kg-writer.lock"
+
+
+def _take_lock(path: Path) -> int | None:
+    """Hold kg's writer lock on the store (an exclusive `flock`, released when its descriptor is
+    closed, so also when the process dies); None where flock does not exist."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: RocksDB's own lock is the only one
+        return None
+    try:
+        descriptor = os.open(path / _LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise StoreError(f"cannot open the store {path}: {error}") from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        raise _locked(path) from None
+    return descriptor
+
+
+def _release_lock(descriptor: int | None) -> None:
+    if descriptor is not None:
+        os.close(descriptor)
+
+
+def _locked(path: Path) -> StoreLockedError:
+    return StoreLockedError(f"the store {path} is in use by another process{_lock_holder(path)}; "
+                            "wait for it to finish (kg query, export and stats can read meanwhile)")
+
+
+def _return_freed_memory() -> None:
+    """Ask glibc to give the pages freed inside its heaps back to the system (`malloc_trim`); it
+    keeps them otherwise, and the process's resident memory does not go down. Elsewhere: nothing."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(None)
+    except OSError:
+        return None
 
 
 def _write_pid(path: Path) -> None:
