@@ -45,6 +45,10 @@ FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transacti
 # empty RocksDB's caches every 16 transactions (`Store.release_memory`): they keep what was read,
 # and a long ingest reads the growing store (its final reconcile, every record)
 RELEASE_MEMORY_EVERY_COMMITS = 4
+# and after reading this many characters of mention records: re-mapping an article can read its
+# surname blocks' records again, thousands of them for a common surname (150 MiB of caches between
+# two commits at 50,000 articles)
+RELEASE_MEMORY_AFTER_READING = 16_000_000
 
 
 # ------------------------------------------------------------------ writing in transactions
@@ -149,6 +153,7 @@ class Resolution:
         else:
             self.registry = MentionRegistry(self.curation.persons, self._load_blocks, self._load_article,
                                             self._load_named)
+        self.characters_read = 0  # of mention records since the store's caches were last emptied
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
         self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
@@ -179,10 +184,20 @@ class Resolution:
         """Article id -> its stored mentions, for the records (?r) that a pattern finds."""
         found = {}
         for row in self.store.query(f"SELECT DISTINCT ?r WHERE {{ {pattern} }}"):
-            mentions = _parse_mentions(row["r"].value)
+            text = row["r"].value
+            self.characters_read += len(text)
+            mentions = _parse_mentions(text)
             if mentions:
                 found[mentions[0].article] = mentions
+        self._release_if_read_much()
         return found
+
+    def _release_if_read_much(self) -> None:
+        """Empty the store's caches once many records were read (see RELEASE_MEMORY_AFTER_READING);
+        called where no query is being read, between transactions."""
+        if self.characters_read >= RELEASE_MEMORY_AFTER_READING:
+            self.store.release_memory()
+            self.characters_read = 0
 
     def _load_article(self, article_id: str) -> list[PersonMention] | None:
         query = (f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {article_iri(article_id)} "
@@ -195,7 +210,12 @@ class Resolution:
         """Every stored mention resolved to this IRI (read from the store: what is committed)."""
         query = (f"SELECT DISTINCT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_ENTITY} "
                  f"{NamedNode(iri)} ; {MENTION_RECORDS} ?r }} }}")
-        members = [m for row in self.store.query(query) for m in _parse_mentions(row["r"].value) if m.iri == iri]
+        members = []
+        for row in self.store.query(query):
+            text = row["r"].value
+            self.characters_read += len(text)
+            members += [m for m in _parse_mentions(text) if m.iri == iri]
+        self._release_if_read_much()
         return sorted(members, key=lambda m: m.ref)
 
     def mentions(self, article_id: str) -> list[PersonMention]:
