@@ -637,3 +637,13 @@ def test_his_guest_is_never_himself():
     extraction, names = run(text, date="2017-07-26")
     assert sorted((p.name, p.country) for p in extraction.persons) == [("Khamla Vongsa", "LA"), ("Tran Van Hai", "VN")]
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["LA", "VN"], "VN")]
+
+
+def test_courtesy_calls_on_several_officials_are_one_contact_each_and_compatriots_none():
+    text = ("SEOUL, Feb. 24 -- U.S. Pacific Fleet commander Adm. Carl Hanson arrived in South Korea on Thursday. "
+            "He has paid courtesy calls to Army Gen. Jung Min-ho, South Korean chairman of the Joint Chiefs of Staff; "
+            "U.S. Army Gen. James Dorn, commander of the Combined Forces Command; and Sung Park, the U.S. ambassador "
+            "to South Korea.")
+    extraction, names = run(text, date="2012-02-24")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KR", "US"], ["Carl Hanson", "Jung Min-ho"])]

@@ -66,6 +66,13 @@ def test_the_first_of_a_chain_of_posts_names_the_state():
         ("Ivan Popov", None, "Chief of General Staff", None)
 
 
+def test_a_state_before_the_service_and_rank_is_the_persons_over_the_post_after_the_name():
+    assert persons("He met U.S. Army Gen. James Dorn, commander of the South Korea-U.S. Combined Forces Command.")[0][3] \
+        == "US"
+    assert persons("A Pakistan Navy Commodore Tariq Khan arrived.") == [("Tariq Khan", "Commodore", None, "PK")]
+    assert persons("In Kabul General Ali Khan spoke.") == [("Ali Khan", "General", None, None)]  # a city names no one's state
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

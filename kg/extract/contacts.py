@@ -509,7 +509,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call)\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
-                           r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
+                           r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls)\b",
+                           text)
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     one_by_one = bool(separately) or (direction == "object" and not joint)
     if one_by_one and not separately:

@@ -708,6 +708,9 @@ def used_after_position(sentence: str, end: int) -> bool:
     return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
 
 
+_STATE_BEFORE_SERVICE = re.compile(r"(?:^|[\s;,(])((?:[A-Z][\w.'\-]*\s+){0,2}?[A-Z][\w.'\-]*?)\.?\s+"
+                                   r"(?:(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Armed Forces|Naval Forces|"
+                                   r"Land Forces|Space Force)\s*)?$")
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
@@ -798,6 +801,16 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     changed = True
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
+        # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
+        state_before_rank = None
+        if country is None and rank:
+            before_rank = _STATE_BEFORE_SERVICE.search(sentence[floor:cursor])
+            words = before_rank.group(1) if before_rank else ""
+            for surface in (words, words + ".", words.split()[-1] if words else "", (words.split() or [""])[-1] + "."):
+                state = gazetteer.lookup(surface) if surface.strip(".") else None
+                if state is not None and state.kind in ("country", "demonym"):
+                    state_before_rank = state.code
+                    break
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
@@ -829,6 +842,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             if of_state_country:
                 context_country = context_country or of_state_country
         country_rule = "country.post-before" if country else None
+        if state_before_rank:
+            country, country_rule = state_before_rank, "country.state-before-rank"
         if not country and (after_country or context_country):
             country_rule = "country.appositive-after" if after_country else "country.counterpart-or-of-state"
             country = after_country or context_country
