@@ -647,3 +647,12 @@ def test_courtesy_calls_on_several_officials_are_one_contact_each_and_compatriot
     extraction, names = run(text, date="2012-02-24")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["KR", "US"], ["Carl Hanson", "Jung Min-ho"])]
+
+
+def test_a_role_of_another_state_is_not_the_home_storys_own_official():
+    text = ("WARSAW, Oct 17 -- Deputy Prime Minister Jan Kowal took part in the meeting of defence ministers in "
+            "Brussels on Thursday.\n\n"
+            "Kowal discussed with the Italian Defence Minister issues concerning cyber threats.")
+    extraction, names = run(text, date="2024-10-17")
+    assert [(p.name, p.country) for p in extraction.persons] == [("Jan Kowal", "PL")]
+    assert [m.parties for m in extraction.meetings] == [["IT", "PL"]]

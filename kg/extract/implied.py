@@ -107,6 +107,11 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
                                    and SPOKESPERSON.search(sentence.text[max(0, start - 60):start]))))
 
 
+def _only_venue(contact: ImpliedContact) -> bool:
+    """The contact's one side besides the home is only the place it was in, named after "in", "at", "to"."""
+    return not contact.participants and contact.venue_country is not None and contact.venue_country in contact.parties
+
+
 def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
                      home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
                      ) -> list[ImpliedContact]:
@@ -137,7 +142,8 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue
         if len(sides) == 1:
-            if single is not None:
+            # a side named only as where it happened ("the meeting in Brussels") gives way to one named as a party
+            if single is not None and not (_only_venue(single) and _sides_named(sentence, venues=False)):
                 continue
             sides[home] = home_rule
         contact = _contact(sentence, sides, keys, country_of, mode_of, told_date)
