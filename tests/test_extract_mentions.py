@@ -73,6 +73,13 @@ def test_a_state_before_the_service_and_rank_is_the_persons_over_the_post_after_
     assert persons("In Kabul General Ali Khan spoke.") == [("Ali Khan", "General", None, None)]  # a city names no one's state
 
 
+def test_of_two_states_in_a_run_before_the_name_the_one_opening_the_post_is_the_persons():
+    found = persons("General Ali Haddad welcomed at the Headquarters of the Jordan Armed Forces Spanish Chief of the "
+                    "Defence Staff, Admiral Juan Lopez Marin, and his delegation.")
+    assert found[-1] == ("Juan Lopez Marin", "Admiral", "Chief of the Defence Staff", "ES")
+    assert persons("Chief of General Staff of the Ghana Army Lt-Gen Kofi Mensah arrived.")[0][3] == "GH"
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

@@ -519,6 +519,16 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     text = sentence[collected[0][1]:collected[-1][2]]
+    # "welcomed at the Headquarters of the Jordan Army Forces Spanish Chief of the Defense Staff, Admiral X": of two
+    # states in the run, the last one that a post follows opens the person's post
+    states = [p for p in find_places(text) if p.kind in ("country", "demonym", "institution")]
+    if len({p.code for p in states}) >= 2:
+        last = next((p for p in reversed(states) if p.kind != "institution"
+                     and any(_is_head(w) for w in text[p.end:].split())), None)
+        if last is not None and last.start > 0:
+            offset = collected[0][1] + last.start
+            collected = [tok for tok in collected if tok[1] >= offset]
+            text = sentence[collected[0][1]:collected[-1][2]]
     country = country_in(text) or _state_of_posts_before(toks[:i], sentence)
     # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
     stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
