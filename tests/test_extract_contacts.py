@@ -656,3 +656,15 @@ def test_a_role_of_another_state_is_not_the_home_storys_own_official():
     extraction, names = run(text, date="2024-10-17")
     assert [(p.name, p.country) for p in extraction.persons] == [("Jan Kowal", "PL")]
     assert [m.parties for m in extraction.meetings] == [["IT", "PL"]]
+
+
+def test_a_phone_call_on_a_day_is_a_call_not_a_call_on_someone():
+    text = ("WASHINGTON -- US Secretary of Defense John Hale and Mexican Secretary of National Defense General Luis "
+            "Ortega in a phone call on Tuesday discussed the bilateral security relationship.")
+    extraction, _ = run(text, date="2017-02-08")
+    assert [(m.parties, m.mode, m.host) for m in extraction.meetings] == [(["MX", "US"], "call", None)]
+    # the same call told again, with one more counterpart named, is still one call
+    extraction, names = run(text + ' "Secretary Hale spoke with his Mexican counterparts, General Luis Ortega and '
+                                   'Admiral Jorge Vidal," the release stated on Tuesday.', date="2017-02-08")
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["MX", "US"], "call", ["John Hale", "Jorge Vidal", "Luis Ortega"])]

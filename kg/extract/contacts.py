@@ -808,8 +808,8 @@ def _elsewhere(sentence: Sentence, meeting: MeetingDraft, text: str) -> bool:
 
 def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: MeetingDraft | None,
                   dated: bool = False) -> MeetingDraft | None:
-    """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told, unless
-    the sentence dates its contact to another day)."""
+    """An earlier contact this one repeats: same mode, nobody new (a call: the same two again, others now
+    named), same day (or the one being told, unless the sentence dates its contact to another day)."""
     for meeting in reversed(meetings):
         if meeting.mode != draft.mode:
             continue
@@ -818,7 +818,10 @@ def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: Me
         if draft.city and meeting.city and draft.mode == "in_person" and \
                 gazetteer.code_for(draft.city) != gazetteer.code_for(meeting.city):
             continue  # the same people met again elsewhere
-        if set(draft.participants) <= set(meeting.participants) and (
+        # a call told twice the same day, the second time with others named ("X spoke with his counterparts, Y and Z")
+        call_retold = draft.mode != "in_person" and draft.date == meeting.date and \
+            len(set(draft.participants) & set(meeting.participants)) >= 2
+        if (set(draft.participants) <= set(meeting.participants) or call_retold) and (
                 draft.date == meeting.date or meeting is current):
             return meeting
     return None
