@@ -80,6 +80,13 @@ def test_of_two_states_in_a_run_before_the_name_the_one_opening_the_post_is_the_
     assert persons("Chief of General Staff of the Ghana Army Lt-Gen Kofi Mensah arrived.")[0][3] == "GH"
 
 
+def test_a_capitalised_post_after_the_name_without_a_comma_and_the_commands_of_a_state():
+    found = persons("He met Brig. Gen William Zorn the Deputy Commanding General for the Combined Joint Task Force for "
+                    "the Horn of Africa (CJTF-HOA) in Kampala.")
+    assert found[0][0] == "William Zorn" and found[0][2].startswith("Deputy Commanding General") and found[0][3] == "US"
+    assert persons("He thanked General Ali Khan the Great for the dinner.") == [("Ali Khan", "General", None, None)]
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

@@ -575,7 +575,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         match = re.match(r"\s+(?=the\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+(?:[a-z]+\s+){0,2}?"
                          r"(?:minister|chief|commander|ambassador|secretary|envoy)\b)", rest)
         if not match or gazetteer.lookup(re.match(r"\s+the\s+([A-Z][\w\-]+)", rest).group(1)) is None:
-            return None, None, None, start
+            # ... or a capitalised post: "Brig. Gen X the Deputy Commanding General for the Task Force"
+            match = re.match(r"\s+(?=the\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Commander|Commanding|Chief|Minister|Director|"
+                             r"Secretary|Ambassador|Attach[eé]|Head|Chairman)\b)", rest)
+            if not match:
+                return None, None, None, start
     offset = start + match.end()
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
