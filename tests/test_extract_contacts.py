@@ -668,3 +668,13 @@ def test_a_phone_call_on_a_day_is_a_call_not_a_call_on_someone():
                                    'Admiral Jorge Vidal," the release stated on Tuesday.', date="2017-02-08")
     assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["MX", "US"], "call", ["John Hale", "Jorge Vidal", "Luis Ortega"])]
+
+
+def test_received_by_a_list_of_officials_whose_posts_say_for_or_of_an_acronym_is_one_contact_each():
+    text = ("RABAT, Sept 10 -- French Chief of Defence Staff General Francois Leclerc was received by Inspector General "
+            "of FAR Ahmed Alami, Minister-Delegate "
+            "for National Defense Karim Idrissi, and the Foreign Affairs Minister Nasser Benali.")
+    extraction, names = run(text, date="2020-09-10")
+    assert sorted(names.values()) == ["Ahmed Alami", "Francois Leclerc", "Karim Idrissi", "Nasser Benali"]
+    assert len(extraction.meetings) == 3
+    assert all(len(m.participants) == 2 and m.parties == ["FR", "MA"] for m in extraction.meetings)

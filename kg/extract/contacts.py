@@ -61,7 +61,8 @@ _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|
                                   r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
-                            r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
+                            r"\s+(?:to discuss|on|during|at|in|who|where|which)\s|\s+for\s(?![A-Z])|[;:]|"
+                            r",\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
 
