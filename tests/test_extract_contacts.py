@@ -678,3 +678,19 @@ def test_received_by_a_list_of_officials_whose_posts_say_for_or_of_an_acronym_is
     assert sorted(names.values()) == ["Ahmed Alami", "Francois Leclerc", "Karim Idrissi", "Nasser Benali"]
     assert len(extraction.meetings) == 3
     assert all(len(m.participants) == 2 and m.parties == ["FR", "MA"] for m in extraction.meetings)
+
+
+def test_a_contact_announced_with_ll_is_not_yet_one():
+    text = ("AMMAN, April 21 -- The visiting Indian army chief General Manoj Rana held talks with Jordanian Defence "
+            "Minister Ali Haddad today. Tomorrow, he'll meet with Jordan's chief of defense, Lt. Gen. Omar Zaben.")
+    extraction, names = run(text, date="2012-04-21")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Ali Haddad", "Manoj Rana"]]
+
+
+def test_a_visitor_meeting_their_own_ambassador_keeps_the_state_the_outlet_gives():
+    text = ("AMMAN, Jordan (April 21, 2012) -- General Mark Dillon arrived here today. Dillon held private meetings "
+            "with U.S. Ambassador to Jordan Stuart Jones and members of the embassy's staff. He then met Jordanian "
+            "Defence Minister Ali Haddad.")
+    extraction = extract(Article(id="t", text=text, date="2012-04-21", source="U.S. Central Command"))
+    assert {p.name: p.country for p in extraction.persons}["Mark Dillon"] == "US"
+    assert [m.parties for m in extraction.meetings] == [["JO", "US"]]
