@@ -694,3 +694,12 @@ def test_a_visitor_meeting_their_own_ambassador_keeps_the_state_the_outlet_gives
     extraction = extract(Article(id="t", text=text, date="2012-04-21", source="U.S. Central Command"))
     assert {p.name: p.country for p in extraction.persons}["Mark Dillon"] == "US"
     assert [m.parties for m in extraction.meetings] == [["JO", "US"]]
+
+
+def test_a_delegation_from_a_states_institution_is_of_that_state():
+    text = ("BAGHDAD -- Mr. Army Chief of Staff Lt. Gen. Ali Kareem received on Tuesday a delegation from the US "
+            "Department of Defense, headed by Mr. Mark Hooper, head of the regional department in the Middle East.")
+    extraction, names = run(text, date="2016-04-20")
+    assert sorted((p.name, p.country, p.position) for p in extraction.persons) == [
+        ("Ali Kareem", "IQ", "Army Chief of Staff"), ("Mark Hooper", "US", "head of the regional department in the Middle East")]
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IQ", "US"], "IQ")]

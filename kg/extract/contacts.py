@@ -627,10 +627,12 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
     city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
     city = None
     venue_country = None
-    inside_names = [(m.start, m.end) for m in sentence.persons]
+    # "Tomas Kaunas": a surname, not the city; "X, director of programs at the Pentagon": a post, not the venue
+    inside_names = [(min(m.start, m.span_start) if m.span_start >= 0 else m.start, max(m.end, m.span_end))
+                    for m in sentence.persons]
     for place in sentence.places:
         if any(s <= place.start < e for s, e in inside_names):
-            continue  # "Tomas Kaunas": a surname, not the city
+            continue
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code

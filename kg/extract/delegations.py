@@ -13,6 +13,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
+from kg.extract.mentions import find_places
 from kg.extract.records import ArticleRecord, DelegationDraft, MeetingDraft, Sentence
 
 
@@ -238,6 +239,11 @@ def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str
                             r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", cue)
         if demonym and gazetteer.code_for(demonym.group(1)):
             country = country or gazetteer.code_for(demonym.group(1))
+        # "a delegation from the US Department of Defense", "the delegation of the Royal Thai Armed Forces"
+        of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", cue)
+        if of_state and country is None:
+            places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
+            country = places[0].code if places else None
         doc.delegations[leader] = DelegationDraft(leader, country)
         doc.settle_country(leader, country, "country.delegation-demonym", sentence.text)  # "the Turkish delegation was headed by X"
         if visiting and leader not in doc.visitors:

@@ -539,7 +539,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
         stripped = first[1]
     position = stripped.strip(" ,-–—")
     # "HE Minister of State ...", "H.E. the Minister": the honorific is no part of the post
-    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness)\s+(?:the\s+)?", "", position)
+    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness|Mr\.?|Mrs\.?|Ms\.?)\s+"
+                      r"(?:the\s+)?", "", position)
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
