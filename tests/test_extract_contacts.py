@@ -703,3 +703,12 @@ def test_a_delegation_from_a_states_institution_is_of_that_state():
     assert sorted((p.name, p.country, p.position) for p in extraction.persons) == [
         ("Ali Kareem", "IQ", "Army Chief of Staff"), ("Mark Hooper", "US", "head of the regional department in the Middle East")]
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["IQ", "US"], "IQ")]
+
+
+def test_his_counterpart_with_no_contact_told_is_the_visitor():
+    text = ("DUSHANBE, 28.10.2019 -- Yesterday, the Minister of Defense of Kazakhstan Nurlan Serikov arrived in "
+            "Tajikistan.\n\nDuring the visit, the Minister of Defense of Tajikistan Sherali Rahmon met with his "
+            "counterpart.")
+    extraction, names = run(text, date="2019-10-28")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KZ", "TJ"], "TJ", ["Nurlan Serikov", "Sherali Rahmon"])]
