@@ -712,3 +712,20 @@ def test_his_counterpart_with_no_contact_told_is_the_visitor():
     extraction, names = run(text, date="2019-10-28")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["KZ", "TJ"], "TJ", ["Nurlan Serikov", "Sherali Rahmon"])]
+
+
+def test_with_no_date_of_publication_a_day_and_month_take_the_latest_year_the_article_names():
+    text = ("Vietnamese Defence Minister General Phan Van Giang received Bruneian Army Commander Major General Haji "
+            "Aminuddin Ihsan on February 26.\n\nThe two sides agreed on the 2013 cooperation plan.")
+    extraction, _ = run(text, date=None)
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["BN", "VN"], "2013-02-26")]
+
+
+def test_the_delegation_of_a_states_forces_is_led_by_its_visitor():
+    text = ("HANOI, Feb 26 -- Commander of Royal Brunei Armed Forces Major General Aminuddin Ihsan began a three-day "
+            "official visit to Vietnam on Tuesday.\n\n"
+            "On the same day, the delegation of the Royal Brunei Armed Forces attended a courtesy meeting with "
+            "Vietnamese Minister of National Defence General Phan Van Giang.")
+    extraction, names = run(text, date="2013-02-26")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BN", "VN"], ["Aminuddin Ihsan", "Phan Van Giang"])]

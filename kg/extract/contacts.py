@@ -235,6 +235,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         year, month = map(int, doc.pub_month.split("-"))
         month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         date = explicit_date(focused, month_end)
+    elif date is None and doc.reference_day is None and doc.year_named:
+        # no date of publication at all: "on February 26" takes the latest past year the article names
+        date = explicit_date(focused, Date(int(doc.year_named), 12, 31))
     return date, visit_days
 
 
@@ -374,7 +377,8 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
                     r"is visiting|arrived (?:in|at|on)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
-                    r"(?:making|on|for) (?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
+                    r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
+                    r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"

@@ -264,3 +264,16 @@ def future_date(text: str, pub: date | None) -> str | None:
     if pub is not None and re.search(r"\b(?:this year|later this year|later in the year)\b", text, re.I):
         return _iso(pub.year)
     return None
+
+
+def latest_past_year(text: str) -> str | None:
+    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
+    not the end of a span ("for 2024-2027")."""
+    years = []
+    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
+                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
+            continue
+        years.append(int(match.group(1)))
+    return str(max(years)) if years else None
