@@ -87,6 +87,13 @@ def test_a_capitalised_post_after_the_name_without_a_comma_and_the_commands_of_a
     assert persons("He thanked General Ali Khan the Great for the dinner.") == [("Ali Khan", "General", None, None)]
 
 
+def test_one_word_after_a_whole_defence_post_is_a_surname():
+    assert persons("I had a bilateral meeting with Malaysian Minister of Defence Hishammuddin this year.") == [
+        ("Hishammuddin", None, "Minister of Defence", "MY")]
+    assert persons("I spoke with Australia's Minister for Defence Payne last Friday.")[0][::3] == ("Payne", "AU")
+    assert persons("The Minister of Defence Headquarters said so.") == []
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

@@ -930,8 +930,13 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # ... but "the Inspector-General of the Senegalese Armed Forces, Niang, thanked ...": a name set off by commas
         set_off = bool(re.search(r",\s*$", sentence[:cursor]) and re.match(r"\s*,", sentence[end:])
                        and gazetteer.lookup(name) is None)
+        # ... but "Malaysian Minister of Defence Hishammuddin", "Australia's Minister for Defence Payne": a whole post
+        # with its portfolio, then one word, is a surname
+        portfolio_post = bool(re.search(r"\b(?:Minister|Secretary|Chief|Commander)\s+(?:of|for)\s+(?:the\s+)?"
+                                        r"(?:National\s+)?Defen[cs]e\s*$", sentence[:cursor])) \
+            and any(c.islower() for c in name)  # not "Minister of Defence II"'s numeral
         if len(name.split()) == 1 and not rank and not honorific and not known and position and not set_off \
-                and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
+                and not portfolio_post and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
                 and sentence[:cursor].rstrip(" ,").split()[-1:] and \
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
