@@ -173,6 +173,23 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
+_EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
+
+
+def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
+    """"called on Russia to stop", "calls upon all parties to ...": a state, people or the parties, then "to"
+    and a verb, right after "called on"."""
+    rest = lowered[match.end():]
+    words = re.match(r"\s+((?:the\s+)?(?:[\w\-.']+\s+){1,4}?)to\s+[a-z]+", rest)
+    if not words:
+        return False
+    named = words.group(1).strip()
+    start = match.end() + words.start(1)
+    states = [p for p in sentence.places if start <= p.start < start + len(named) + 1 and p.kind in ("country", "demonym", "body")]
+    return bool(states) or bool(re.fullmatch(r"(?:all\s+)?(?:the\s+)?(?:parties|sides|countries|states|nations|"
+                                              r"international community|world)", named))
+
+
 def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
     """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
     longest ("received a phone call from" over "received"). Not inside a forum's name."""
@@ -181,6 +198,8 @@ def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
         for match in re.finditer(rule["pattern"], lowered, re.I):
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
+            if _EXHORTS.match(lowered, match.start()) and _exhorts_a_state(sentence, lowered, match):
+                continue  # "called on Russia to stop ...": a demand, not a visit
             if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
                 trigger = Trigger(match, rule["host"], rule["id"])
             break
