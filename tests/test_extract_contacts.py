@@ -729,3 +729,12 @@ def test_the_delegation_of_a_states_forces_is_led_by_its_visitor():
     extraction, names = run(text, date="2013-02-26")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["BN", "VN"], ["Aminuddin Ihsan", "Phan Van Giang"])]
+
+
+def test_the_meeting_took_place_with_the_participation_of_others_who_join_it():
+    text = ("COLOMBO, Nov 12 -- Maldivian Defence Minister Mariya Didi called on Sri Lankan Prime Minister Mahinda "
+            "Perera yesterday.\n\nThe meeting took place with the participation of Maldivian Ambassador to Sri Lanka "
+            "Omar Razzak and Secretary to the Prime Minister Gamini Silva.")
+    extraction, names = run(text, date="2020-11-12")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["LK", "MV"], ["Gamini Silva", "Mahinda Perera", "Mariya Didi", "Omar Razzak"])]

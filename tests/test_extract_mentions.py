@@ -71,6 +71,8 @@ def test_a_state_before_the_service_and_rank_is_the_persons_over_the_post_after_
         == "US"
     assert persons("A Pakistan Navy Commodore Tariq Khan arrived.") == [("Tariq Khan", "Commodore", None, "PK")]
     assert persons("In Kabul General Ali Khan spoke.") == [("Ali Khan", "General", None, None)]  # a city names no one's state
+    # a state after "in", "to", "for" is where the post is held, not whose it is
+    assert persons("The Defence Attaché in Sri Lanka Lieutenant Colonel Ismail Nasir attended.")[0][3] is None
 
 
 def test_of_two_states_in_a_run_before_the_name_the_one_opening_the_post_is_the_persons():

@@ -821,6 +821,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         state_before_rank = None
         if country is None and rank:
             before_rank = _STATE_BEFORE_SERVICE.search(sentence[floor:cursor])
+            if before_rank and re.search(r"\b(?:in|to|at|for|from|of|with)\s*$", sentence[floor:floor + before_rank.start(1)]):
+                before_rank = None  # "Defence Attaché for the Maldives in Sri Lanka Lt. Col. X": where, not whose
             words = before_rank.group(1) if before_rank else ""
             for surface in (words, words + ".", words.split()[-1] if words else "", (words.split() or [""])[-1] + "."):
                 state = gazetteer.lookup(surface) if surface.strip(".") else None
