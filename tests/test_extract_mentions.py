@@ -61,9 +61,14 @@ def test_a_lower_case_post_set_off_by_a_comma_anchors_the_name_but_a_body_does_n
 def test_the_first_of_a_chain_of_posts_names_the_state():
     assert persons("Algerian Deputy Defense Minister, Army Chief of Staff, Lieutenant General Ahmed Salah held talks.") \
         == [("Ahmed Salah", "Lieutenant General", "Army Chief of Staff", "DZ")]
-    # ... never past the name before it
-    assert persons("He met Russian Defence Minister Pavel Orlov, Chief of General Staff Ivan Popov and others.")[1] == \
-        ("Ivan Popov", None, "Chief of General Staff", None)
+    # ... never past the name before it, though the people opening a list of officials is the state of each
+    found = find_persons("He met Russian Defence Minister Pavel Orlov, Chief of General Staff Ivan Popov and others.")
+    assert [(m.name, m.country, m.country_rule) for m in found] == [
+        ("Pavel Orlov", "RU", "country.post-before"), ("Ivan Popov", "RU", "country.list-of-state")]
+    assert persons("He met Peruvian President Ollanta Humala, Foreign Minister Eda Rivas and Defense Minister Pedro "
+                   "Cateriano, and Nepalese Army Chief General Prabhu Sharma.")[1:] == [
+        ("Eda Rivas", None, "Foreign Minister", "PE"), ("Pedro Cateriano", None, "Defense Minister", "PE"),
+        ("Prabhu Sharma", "General", "Nepalese Army Chief", "NP")]
 
 
 def test_a_state_before_the_service_and_rank_is_the_persons_over_the_post_after_the_name():
