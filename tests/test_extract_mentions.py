@@ -101,6 +101,12 @@ def test_one_word_after_a_whole_defence_post_is_a_surname():
     assert persons("The Minister of Defence Headquarters said so.") == []
 
 
+def test_a_given_name_that_is_also_a_month_of_the_calendar_is_a_name_after_a_post():
+    assert persons("He met the Minister of Foreign Affairs, Ramadan Abdalla.") == [
+        ("Ramadan Abdalla", None, "Minister of Foreign Affairs", None)]
+    assert persons("The talks were held during Ramadan in Cairo.") == []
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"
