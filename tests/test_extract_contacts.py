@@ -738,3 +738,10 @@ def test_the_meeting_took_place_with_the_participation_of_others_who_join_it():
     extraction, names = run(text, date="2020-11-12")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["LK", "MV"], ["Gamini Silva", "Mahinda Perera", "Mariya Didi", "Omar Razzak"])]
+
+
+def test_a_contact_read_without_a_date_takes_the_one_the_meeting_is_then_given():
+    text = ("LUANDA -- Angolan Defence Minister Joao Santos received Mozambican Defence Minister Jaime Neto.\n\n"
+            "The meeting was held on 12 January at the ministry.")
+    extraction, _ = run(text, date="2021-01-14")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["AO", "MZ"], "2021-01-12")]

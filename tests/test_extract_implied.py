@@ -119,3 +119,11 @@ def test_calling_on_a_state_to_act_is_a_demand_not_a_contact():
     _, meetings = read("Pakistani Army Chief General Asif Karim called on Turkish Defence Minister Ali Kaya to discuss "
                        "training on Monday.", date="2024-05-16")
     assert [m[0] for m in meetings] == [["PK", "TR"]]
+
+
+def test_a_contact_its_sentence_leaves_undated_takes_the_date_the_next_telling_gives():
+    text = ("Angola and Mozambique analysed defence cooperation in a meeting held between delegations of both "
+            "countries.\n\nCooperation between Angola and Mozambique was at the centre of the meeting held from 12 to "
+            "13 this month, in Luanda.")
+    _, meetings = read(text, date="2021-01-14")
+    assert [(m[0], m[3]) for m in meetings] == [(["AO", "MZ"], "2021-01-12")]

@@ -153,6 +153,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
+    if story.current is not None and date and not future and not keys and not story.current.date_told \
+            and re.search(r"\b(?:the|this) (?:meeting|talks|visit|call|consultations)\b", lowered):
+        # "The meeting was held on 12 January": the date of the contact told without one
+        story.current.date, story.current.date_told = date, True
     if trigger is not None and done and not join:
         _unnamed_counterparts(doc, sentence, trigger, refs, date, story.setting())
         if not is_meeting:
@@ -487,10 +491,11 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
     elif direction == "object" and after:
         host_person = after[0]
     meeting_date = date or setting.date or (current.date if current else None) or doc.reference
+    date_told = bool(date or setting.date or current and current.date_told)
     with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
     draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
                          sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,
-                         host_person=host_person, sides_unsettled=not settled, rule=trigger.rule)
+                         host_person=host_person, sides_unsettled=not settled, rule=trigger.rule, date_told=date_told)
     for key in keys:
         if key in doc.delegations and re.search(r"\bdelegation\b", text):
             draft.delegation_leaders.add(key)
