@@ -745,3 +745,11 @@ def test_a_contact_read_without_a_date_takes_the_one_the_meeting_is_then_given()
             "The meeting was held on 12 January at the ministry.")
     extraction, _ = run(text, date="2021-01-14")
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["AO", "MZ"], "2021-01-12")]
+
+
+def test_who_receives_ambassadors_posted_to_a_state_is_of_that_state():
+    text = ("Deputy Prime Minister and Minister of Defense Sheikh Fahad Al-Sabah on Monday received Japan's Ambassador "
+            "to Kuwait Morino Yasuo and Italy's Ambassador to Kuwait Lorenzo Moretti.")
+    extraction = extract(Article(id="t", text=text, date="2024-09-19", source="Arab Times"))
+    assert {p.name: p.country for p in extraction.persons}["Fahad Al-Sabah"] == "KW"
+    assert sorted(m.parties for m in extraction.meetings) == [["IT", "KW"], ["JP", "KW"]]

@@ -399,7 +399,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         head = text[max(0, start - 60):start]
         if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
-                    r"is visiting|arrived (?:in|at|on)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
+                    r"is visiting|arrived (?:in|at|on|here)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
                     r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
                     r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
@@ -413,6 +413,8 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
+            if code is None and re.search(r"\barrived here\b", tail):
+                code = doc.dateline_country  # "arrived here today": the dateline's state
             if code and not gazetteer.is_international_body(code):
                 doc.visit_targets.setdefault(key, code)
 

@@ -366,7 +366,7 @@ def _most_told(doc: ArticleRecord, country: str) -> str | None:
     official of the article's home whose state it never says is settled as of that state."""
     home = country in (doc.dateline_country, doc.outlet_country)
     people = [p.key for p in doc.registry.persons.values() if doc.mention_count[p.key]
-              and (p.country == country or p.country is None and home)]
+              and (p.country == country or p.country is None and home and p.key not in doc.visitors)]
     told = max(people, key=lambda key: doc.mention_count[key], default=None)
     if told and doc.country_of(told) is None:  # an official of the article's home, whose state it never says
         doc.settle_country(told, country, "country.article-home", doc.person(told).evidence)
