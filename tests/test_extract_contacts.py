@@ -753,3 +753,10 @@ def test_who_receives_ambassadors_posted_to_a_state_is_of_that_state():
     extraction = extract(Article(id="t", text=text, date="2024-09-19", source="Arab Times"))
     assert {p.name: p.country for p in extraction.persons}["Fahad Al-Sabah"] == "KW"
     assert sorted(m.parties for m in extraction.meetings) == [["IT", "KW"], ["JP", "KW"]]
+
+
+def test_a_counterpart_named_by_post_visits_the_named_officials_state_where_the_contact_took_place():
+    text = ("Turkmen National Leader Gurban Amanov met with the Minister of National Defense of Türkiye in Ashgabat "
+            "on Wednesday. Türkiye is a key partner; Türkiye and Turkmenistan trade. Türkiye builds ships.")
+    extraction, _ = run(text, date="2024-06-27")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["TM", "TR"], "TM")]

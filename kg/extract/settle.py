@@ -219,7 +219,9 @@ def _meeting_sides(doc: ArticleRecord, draft: MeetingDraft) -> set[str]:
         if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
             # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
             draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
-        if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
+        # ... unless the contact took place in the named participant's own state: then the post's state came
+        if draft.unnamed_side and draft.unnamed_side not in sides and (draft.unnamed_side != visited
+                                                                      or draft.venue_country in sides):
             sides.add(draft.unnamed_side)
             visited = None
         if visited:
