@@ -43,6 +43,14 @@ def test_lower_case_rank_in_apposition():
         ("Batbayar", "Major General")
 
 
+def test_a_rank_with_its_second_word_in_lower_case_anchors_the_name_after_it():
+    assert persons("He met the commander of Army Central, Lieutenant general Patrick D. Frank.")[0][:2] == \
+        ("Patrick D. Frank", "Lieutenant General")
+    assert persons("He met Rear admiral Hans Weber.")[0][:2] == ("Hans Weber", "Rear Admiral")
+    # one capitalised word is the rank lexicon's to judge: "the Attorney General Hans Weber" holds no rank
+    assert persons("The Attorney General Hans Weber spoke.") == []
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"
@@ -69,6 +77,7 @@ def test_known_surname_alone_is_a_mention():
     "The Ministry of Defence signed a contract with Bharat Dynamics Limited.",
     "The Joint Staff College of the People's Liberation Army held a seminar.",
     "Heads of the Armed Forces met in the General Staff building.",
+    "Riyadh (Gulf Point News - 13th Feb, 2023): The ministry said nothing.",  # an outlet's name is no person
 ])
 def test_organisations_are_not_persons(sentence):
     assert persons(sentence) == []

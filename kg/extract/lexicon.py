@@ -92,7 +92,7 @@ def lexicon() -> Lexicon:
                             rf"(?:\s*(?P<reserve>{reserve}))?")
     lower_body = "|".join(re.escape(s.lower()) for s in sorted(
         (s for forms in ranks["ranks"].values() for s in forms if not s.isupper()), key=len, reverse=True))
-    rank_regex_lower = re.compile(rf"\b(?P<rank>{lower_body})\b")
+    rank_regex_lower = re.compile(rf"\b(?P<rank>{lower_body})\b", re.I)
     honorifics = sorted(titles["honorifics"], key=len, reverse=True)
     honorific_regex = re.compile(r"(?<![\w])(?:" + "|".join(
         re.escape(h) + (r"(?![\w])" if h[-1].isalnum() else "") for h in honorifics) + r")")

@@ -233,11 +233,15 @@ def find_ranks(sentence: str) -> list[Span]:
                 or not next_word or not (next_word[0].isupper() or next_word[0] == "(" or next_word in ("bin", "al")):
             continue
         spans.append(Span(start, match.end(), canonical))
-    # "welcomed lieutenant general Hans Weber": a rank in lower case right before a two-word capitalised name
+    # "welcomed lieutenant general Hans Weber", "Lieutenant general Hans Weber": a rank in lower case, or of two
+    # words with the second in lower case, right before a capitalised name of two words or more
     for match in lex.rank_regex_lower.finditer(sentence):
         if any(s.start <= match.start() < s.end for s in spans) or (match.start() > 0 and sentence[match.start() - 1].isalpha()):
             continue
-        if re.match(r"\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)+", sentence[match.end():]) \
+        words = re.split(r"[\s\-]+", match.group("rank"))
+        if not (match.group("rank").islower() or len(words) > 1 and any(w[:1].islower() for w in words[1:])):
+            continue
+        if re.match(r"\s+[A-Z][\w'\-]+(?:\s+[A-Z](?:[\w'\-]+|\.))+", sentence[match.end():]) \
                 and not re.search(r"\b(?:a|an)\s+$", sentence[:match.start()]) and canonical_rank(match.group("rank")):
             spans.append(Span(match.start(), match.end(), canonical_rank(match.group("rank"))))
     spans.sort(key=lambda span: span.start)
