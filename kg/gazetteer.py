@@ -101,6 +101,11 @@ def _outlets() -> dict[str, str]:
     return {name.strip().casefold(): code.strip() for name, code in _rows("outlets.tsv")}
 
 
+def is_outlet(name: str) -> bool:
+    """A news outlet or agency of the outlet table, by its whole name ("Sputnik", "TASS")."""
+    return name.strip().casefold() in _outlets()
+
+
 def outlet_country(source: str | None) -> str | None:
     """Home state of a news outlet or official publisher ("TASS" -> RU, "Kenya Defence Forces" -> KE,
     "Ministerio de Defensa (Argentina)" -> AR), from the outlet table, else from a state, people or

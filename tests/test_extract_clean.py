@@ -197,3 +197,16 @@ def test_a_list_of_other_stories_headlines_is_no_part_of_the_story():
     cleaned = clean_article("Minister opens bridge • Navy chiefs meet in Rabat • Flood warning issued\n\n"
                             "The minister met the general on Monday.")
     assert cleaned.text == "The minister met the general on Monday."
+
+
+def test_the_other_stories_listed_after_the_story_are_cut_and_the_headline_is_kept_apart():
+    cleaned = clean_article("Navy Chief Welcomes Visiting Delegation\n\n"
+                            "The navy chief received the delegation on Monday.\n\n"
+                            "Check Also\n\n"
+                            "President Ali Hassan visits flashpoint city\n\n"
+                            "The president made no reference to the protests.")
+    assert cleaned.text == "The navy chief received the delegation on Monday."
+    assert cleaned.headline == "Navy Chief Welcomes Visiting Delegation"
+    # only a marker standing alone opens the list: a sentence that begins with its words is the story's
+    assert "More news on the talks" in clean_article("The chief met his guest.\n\n"
+                                                     "More news on the talks is expected on Friday.").text

@@ -1,4 +1,5 @@
 """Whole articles (written for these tests) through the extractor: contacts, delegations, invitations."""
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.budget import extract_many
@@ -252,7 +253,10 @@ def test_background_dates_in_the_contact_sentence_are_skipped():
     for text in ("BEIJING, Nov. 6 -- Thai Defense Minister Sutin Kla, who arrived on Sunday, met Chinese Defense "
                  "Minister Dong Wei on Monday.",
                  "Thai Defense Minister Sutin Kla arrived in Beijing on Sunday and held talks with Chinese Defense "
-                 "Minister Dong Wei on Monday."):
+                 "Minister Dong Wei on Monday.",
+                 # what an appositive recalls: the mechanism's founding date is not the contact's
+                 "Thai Defense Minister Sutin Kla and Chinese Defense Minister Dong Wei on Monday conducted the first "
+                 "Defense Dialogue, an initiative established October 9 by the two governments."):
         extraction, _ = run(text, date="2024-11-06")
         assert [(m.date, m.parties) for m in extraction.meetings] == [("2024-11-04", ["CN", "TH"])]
 
@@ -583,3 +587,54 @@ def test_the_army_chief_in_lower_case_refers_to_the_army_chief_named_before():
                             "Minister Muhammad bin Abdullah al Ayesh.")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["PK", "SA"], ["Muhammad bin Abdullah al Ayesh", "Qamar Bashir"])]
+
+
+@pytest.mark.parametrize("role, introduced, name", [
+    ("army chief", "Indian Chief of Army Staff General Manoj Rana", "Manoj Rana"),
+    ("defence minister", "Indian Defence Minister Rakesh Sood", "Rakesh Sood"),
+    ("navy chief", "Indian Chief of Naval Staff Admiral Hari Varma", "Hari Varma"),  # "navy" said as "Naval"
+    ("military chief", "Indian Chief of Army Staff General Manoj Rana", "Manoj Rana"),
+])
+def test_a_role_noun_with_a_service_or_portfolio_word_refers_to_the_official_whose_post_says_it(role, introduced, name):
+    text = (f"{introduced} arrived in Kathmandu on Monday for a three-day visit.\n\n"
+            f"On Tuesday, the {role} met Nepalese Army Chief General Prabhu Ram Thapa.")
+    extraction, names = run(text)
+    assert [(m.parties, [names[k] for k in m.participants]) for m in extraction.meetings] == [
+        (["IN", "NP"], [name, "Prabhu Ram Thapa"])]
+
+
+def test_a_role_with_a_state_is_not_the_one_the_sentence_already_named():
+    text = ("DHAKA, Oct 26 -- Chief of Army Staff General Rafiq Ahmed returned home today after a visit to the USA.\n\n"
+            "During the visit, the army chief met high-ranking officials of the USA, including the USA army chief.")
+    extraction = extract(Article(id="t", text=text, date="2024-10-26"))
+    assert not any(d.rule == "country.role-demonym" for d in extraction.decisions)
+    assert [(p.name, p.country) for p in extraction.persons] == [("Rafiq Ahmed", "BD")]
+
+
+def test_an_agency_told_of_the_meeting_is_no_person():
+    text = ("MONTEVIDEO, July 28 -- Russian Ambassador to Uruguay Nikolai Petrov met with the country's Defense "
+            "Minister Javier Lopez on Tuesday.\n\n"
+            "A spokesman for the Russian embassy told Sputnik that the meeting had been organized at the initiative "
+            "of the Russian side.")
+    extraction, names = run(text, date="2020-07-28")
+    assert sorted(names.values()) == ["Javier Lopez", "Nikolai Petrov"]
+    assert [m.parties for m in extraction.meetings] == [["RU", "UY"]]
+
+
+def test_the_headline_names_the_side_the_body_leaves_unsaid():
+    text = ("Commander of Sri Lanka Navy Welcomes Pakistan Navy Delegation\n\n"
+            "A 4-member Pakistan Navy delegation headed by Commodore Tariq Mehmood paid a courtesy call on the "
+            "Commander of the Navy, Vice Admiral Ravi Perera at the Naval Headquarters on 19th February 2013.")
+    extraction, names = run(text, date="2013-02-20")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["LK", "PK"], "LK")]
+    assert {d.rule for d in extraction.decisions if d.what == "country"} == {
+        "country.delegation-demonym", "country.most-named-state (weak)"}
+
+
+def test_his_guest_is_never_himself():
+    text = ("Deputy Minister of Defence Senior Lieutenant General Tran Van Hai (R) and his Lao guest.\n\n"
+            "HANOI, July 26 -- Deputy Minister of Defence Senior Lieutenant General Tran Van Hai made the statement on July 25 while "
+            "receiving Lao Deputy Minister of Defence Lieutenant General Khamla Vongsa.")
+    extraction, names = run(text, date="2017-07-26")
+    assert sorted((p.name, p.country) for p in extraction.persons) == [("Khamla Vongsa", "LA"), ("Tran Van Hai", "VN")]
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["LA", "VN"], "VN")]

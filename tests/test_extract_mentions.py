@@ -51,6 +51,21 @@ def test_a_rank_with_its_second_word_in_lower_case_anchors_the_name_after_it():
     assert persons("The Attorney General Hans Weber spoke.") == []
 
 
+def test_a_lower_case_post_set_off_by_a_comma_anchors_the_name_but_a_body_does_not():
+    assert persons("He discussed with the US ambassador to Jordan, Henry Walker, the latest developments.") == [
+        ("Henry Walker", None, "US ambassador to Jordan", "US")]
+    assert persons("According to the Royal Thai Armed Forces, Walker met Somchai.", {"walker", "somchai"}) == [
+        ("Walker", None, None, None), ("Somchai", None, None, None)]
+
+
+def test_the_first_of_a_chain_of_posts_names_the_state():
+    assert persons("Algerian Deputy Defense Minister, Army Chief of Staff, Lieutenant General Ahmed Salah held talks.") \
+        == [("Ahmed Salah", "Lieutenant General", "Army Chief of Staff", "DZ")]
+    # ... never past the name before it
+    assert persons("He met Russian Defence Minister Pavel Orlov, Chief of General Staff Ivan Popov and others.")[1] == \
+        ("Ivan Popov", None, "Chief of General Staff", None)
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

@@ -48,6 +48,14 @@ def test_a_visit_at_someones_invitation_reads_its_example(case):
             for i in extraction.invitations] == [case["expect"]]
 
 
+@pytest.mark.parametrize("case", TRIGGERS["invitation_examples"], ids=lambda case: case["example"][:40])
+def test_an_invitation_phrase_reads_its_example(case):
+    extraction = extract(Article(id="t", text=case["example"], date="2024-05-16"))
+    names = {p.key: p.name for p in extraction.persons}
+    assert [{"inviter": names[i.inviter], "invitee": names[i.invitee], "to": f"visit:{i.country}"}
+            for i in extraction.invitations] == [case["expect"]]
+
+
 def test_the_extractor_version_follows_its_code_and_data(tmp_path, monkeypatch):
     """A lexicon edit must make stored articles be read again: the version hashes the files."""
     import shutil

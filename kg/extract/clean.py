@@ -22,6 +22,11 @@ _JUNK_LINE = re.compile(r"^\s*(?:[+↺−\-–]\s*)*(?:\d+\s*px)?\s*$|^\s*[+↺�
 _TAIL_MARKERS = re.compile(r"^\s*(?:Editor|Editing|Edited by|Reporting by|Writing by|Translated by|Source|COPYRIGHT|Copyright|©|"
                            r"Related news|Read more|Read also|Also read|Related|Tags?|Share|Tweet|Print|Photo|Photos|Image|"
                            r"Video|Follow us|Subscribe)\b[:\s]", re.I)
+# a list of other stories begins: nothing after it is the story ("Check Also", "List of related news articles")
+_OTHER_STORIES = re.compile(r"^\s*(?:(?:List of )?[Rr]elated (?:news|articles?|stories|posts|content|coverage)(?: articles)?|"
+                            r"Check [Aa]lso|You (?:may|might) (?:also )?like|More (?:stories|news|from)|Latest (?:news|stories)|"
+                            r"Most (?:read|popular|viewed)|Recommended(?: for you| stories)?|Trending(?: now| news)?|"
+                            r"Other (?:news|stories)|See also|Also on)\b\s*[:\-–—]?\s*$")
 _MEDIA_LABEL = re.compile(r"^\s*(?:Photo|Photos|Picture|Image|Video)(?:\s+News)?\s*:\s*(?=\S)", re.I)
 _CAPTION = re.compile(r"^\s*[\[(](?:Photo|Photos|Image|Picture|Credit|File photo)\b[^\])]*[\])]\s*$", re.I)
 _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
@@ -48,6 +53,7 @@ class CleanText:
     first_line_date: str | None = None  # ISO date found on a scraped first line
     dateline_city: str | None = None
     dateline_date: str | None = None  # the dateline's date as written ("Feb 20", "10th March, 2025")
+    headline: str | None = None  # the headline before the body, when the text opens with one
 
 
 def normalise_characters(text: str) -> str:
@@ -162,8 +168,12 @@ def clean_article(text: str) -> CleanText:
     blocks = re.split(r"\n\s*\n", "\n".join(lines))
     paragraphs = [re.sub(r"\s+", " ", p).strip() for block in blocks for p in unwrap_lines(block.split("\n"))]
     paragraphs = _join_names_broken_after_an_initial([p for p in paragraphs if p])
+    opening = paragraphs[0] if paragraphs else None
     # a list of other stories' headlines ("A • B • C"): the page's navigation, not the story
     paragraphs = [p for p in paragraphs if len(_HEADLINE_SEPARATOR.findall(p)) < 2] or paragraphs
+    # other stories listed after the story: the page's, not the story's
+    cut = next((k for k, p in enumerate(paragraphs) if k >= 1 and _OTHER_STORIES.match(p)), None)
+    paragraphs = paragraphs[:cut] if cut is not None else paragraphs
     # trailing publisher signatures, bylines, "Related news" lines
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()
@@ -181,6 +191,9 @@ def clean_article(text: str) -> CleanText:
                                    or (len(paragraphs[0].split()) <= 16 and not re.search(r"[.!?\"']\s*$", paragraphs[0])
                                        and not split_dateline(paragraphs[0])[1])):
         paragraphs.pop(0)
+    # the headline, kept apart: the first paragraph when it was dropped as a headline or a subheading
+    headline = opening if opening and opening not in paragraphs and 4 <= len(opening.split()) <= 16 \
+        and not re.search(r"[.!?]\s*$", opening) and not re.match(r"^(?:By|BY|Written|Posted|Reported)\b", opening) else None
     city = date_text = None
     # the dateline opens the body, which may follow a headline written as a sentence
     for index in range(min(3, len(paragraphs))):
@@ -193,7 +206,7 @@ def clean_article(text: str) -> CleanText:
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
-    return CleanText(body, first_line_date, city, date_text)
+    return CleanText(body, first_line_date, city, date_text, headline)
 
 
 _POSTNOMINAL = None

@@ -198,6 +198,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
+    # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."
+    focused = re.sub(r",\s*(?:an?|the)\s+[^,;]{0,60}?\b(?:established|launched|created|founded|set up|adopted|signed|"
+                     r"agreed)\b[^,;]*", ", ", focused)
     focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
                      r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
                      r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",

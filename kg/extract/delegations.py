@@ -254,7 +254,9 @@ def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str
     if leader not in doc.delegations:
         delegation = DelegationDraft(leader, doc.country_of(leader), leader_rule=rule)
         # "the Turkish delegation", "a Turkish defense ministerial delegation", "a PLA military delegation"
-        demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+[a-z][\w\-]*){0,3}\s+delegation", cue)
+        # ... "a Pakistan Navy delegation": a service's name between the state and the word
+        demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
+                            r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", cue)
         if demonym:
             delegation.settle_country(gazetteer.code_for(demonym.group(1)), "country.delegation-demonym", sentence.text)
         doc.delegations[leader] = delegation

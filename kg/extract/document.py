@@ -49,6 +49,9 @@ def read_document(article: Article) -> ArticleRecord:
             if is_shouted(text):
                 text = recase_shouted(text, lex.acronyms, lex.plain_words)
             doc.sentences.append(Sentence(len(doc.sentences), p_index, text))
+    # the states the headline names are the story's: they count when a person's state is left to the most named
+    for place in find_places(article.title or cleaned.headline or ""):
+        doc.country_counts[place.code] += 1.0 if place.kind in ("country", "demonym") else 0.4
     # a surname told before the full name is known: the name words of everyone the article names in full
     doc.article_words = article_name_words([sentence.text for sentence in doc.sentences])
     return doc

@@ -90,6 +90,16 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
             before = takers
             after = [Ref(0, 0, takers[-1].key if takers else last_subject)]
             match = accepted
+    owned = None if accepted else re.search(r"['’]s (?:kind |official )?invitation to\b", text)
+    if owned:
+        # "X accepted Y's invitation to visit Z": the one named right before "'s" invites the subject
+        givers = [r for r in usable if r.end <= owned.start() + 1 and re.fullmatch(r"\s*", text[r.end:owned.start()])]
+        takers = [r for r in usable if givers and r.end <= givers[-1].start and r.key != givers[-1].key]
+        if givers and (takers or last_subject):
+            inviter = givers[-1].key
+            before = takers
+            after = [Ref(0, 0, takers[0].key if takers else last_subject)]
+            match = accepted = owned
     if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
         inviter = before[-1].key
     carried = re.search(r"\binvitation from\s+", text)

@@ -35,6 +35,7 @@ class Lexicon:
     position_lower_heads: set[str]
     non_name_words: set[str]
     role_nouns: list[str]
+    role_word_variants: dict[str, list[str]]  # "navy" -> ["naval", ...]: how a post may say a role noun's word
     triggers: dict
     forums: list[dict]
     forum_generic_heads: list[str]
@@ -113,7 +114,7 @@ def lexicon() -> Lexicon:
         honorifics=honorifics, honorific_regex=honorific_regex, postnominals=titles["postnominals"],
         particles=set(titles["name_particles"]), position_heads=set(titles["position_heads"]),
         position_lower_heads=set(titles["position_lower_heads"]), non_name_words=set(titles["non_name_words"]),
-        role_nouns=titles["person_role_nouns"], triggers=triggers, forums=forums["forums"],
+        role_nouns=titles["person_role_nouns"], role_word_variants=titles["role_word_variants"], triggers=triggers, forums=forums["forums"],
         forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"],
         dotted_abbreviations=frozenset(
             form.rstrip(".-").lower() for form in [*(f for forms in ranks["abbreviations"].values() for f in forms),

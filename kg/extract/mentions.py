@@ -534,7 +534,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     text = sentence[collected[0][1]:collected[-1][2]]
-    country = country_in(text)
+    country = country_in(text) or _state_of_posts_before(toks[:i], sentence)
     # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
     stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
     first = stripped.split(" ", 1)
@@ -547,6 +547,20 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
+
+
+def _state_of_posts_before(toks: list[tuple[str, int, int]], sentence: str) -> str | None:
+    """"Algerian Deputy Defense Minister, Army Chief of Staff, General X": of a chain of posts before a name, the
+    first, ending in the comma before the post read, names the state the post read does not."""
+    if not toks or toks[-1][0] != ",":
+        return None
+    j = len(toks) - 1
+    while j > 0 and (toks[j - 1][0][0].isupper() or toks[j - 1][0] in _CONNECTORS):
+        j -= 1
+    run = [word for word, _, _ in toks[j:-1]]
+    if not run or not any(_is_head(word) for word in run):
+        return None
+    return country_in(sentence[toks[j][1]:toks[-2][2]])
 
 
 _COMMA_UNIT = re.compile(r",\s+((?:the\s+)?(?:[A-Z][\w.'’\-]*)(?:\s+(?:of|the|for|and|[A-Z][\w.'’\-]*))*[\w.)])(?=\s*[,.;]|\s+[a-z])")
@@ -837,6 +851,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "Russian Defence Minister Army of the General Sergei Shoigu", "the German ambassador to Somalia X": the
         # title run before the name anchors it and names the state even when its words defeat the post parser
         title_run = _TITLE_RUN.search(sentence[floor:cursor])
+        if title_run is None and re.search(r",\s*$", sentence[floor:cursor]):
+            # ... a post set off by a comma: "the US ambassador to Jordan, Henry Wooster," (not "According to the
+            # Royal Thai Armed Forces, X": a body is no post)
+            title_run = _TITLE_RUN.search(re.sub(r"\s*,\s*$", " ", sentence[floor:cursor]))
+            title_run = title_run if title_run and _TITLE_HEAD.search(title_run.group(0)) else None
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
         if country is None:
             # "Algeria's powerful army chief, Gen. X": a state's possessive heads the title before the name

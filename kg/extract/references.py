@@ -255,7 +255,8 @@ def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_
             continue
         name = clean_name(sentence.text[start:end])
         words = name.split()
-        if not words or any(w in lex.non_name_words or w in lex.position_heads for w in words):
+        if not words or any(w in lex.non_name_words or w in lex.position_heads for w in words) \
+                or gazetteer.is_outlet(name):  # "told Sputnik that ...": an agency, not a person
             continue
         if any(f.start <= start < f.end for f in sentence.forums) or any(
                 p.start <= start < p.end for p in sentence.places):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from kg import gazetteer
+from kg.extract.lexicon import lexicon
 from kg.extract.posts import acronyms
 from kg.extract.records import ArticleRecord, MeetingDraft
 
@@ -26,10 +27,9 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
             role = f"{demonym.lower()} {role}"  # "Ukraine's defence minister": the role is "defence minister"
         demonym = possessor
     if demonym and gazetteer.code_for(demonym) is None:
-        # "the Deputy Secretary General": capitalised role words, not a people
-        if demonym.lower() in ("deputy", "vice", "first", "assistant", "russian") or demonym[0].isupper():
-            role = f"{demonym.lower()} {role}"
-            demonym = None
+        # "the Deputy Secretary General", "the army chief", "the defence minister": role words, not a people
+        role = f"{demonym.lower()} {role}"
+        demonym = None
     det = "the" if possessor else match.group("det").lower()
     singular = role.rstrip("s")
     if singular in ("side", "party"):
@@ -45,7 +45,7 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
             leader = list(doc.delegations)[-1]
         return [leader] if leader else []
     if singular in ("counterpart", "colleague", "interlocutor"):
-        pool = doc.candidates(demonym, sentence_index) if demonym else []
+        pool = [p for p in doc.candidates(demonym, sentence_index) if p.key not in in_sentence] if demonym else []
         if current:
             others = [k for k in current.participants if k != subject]
             if demonym:
@@ -84,7 +84,8 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
                 return [others[0]]
         return []
     if singular in ("guest", "visitor", "dignitary") or match.group("visiting"):
-        pool = doc.candidates(demonym, sentence_index)
+        # "X and his Lao guest": not X, nor anyone the sentence named before
+        pool = [p for p in doc.candidates(demonym, sentence_index) if p.key not in in_sentence]
         visitors = [k for k in doc.visitors if any(p.key == k for p in pool)]
         if visitors:
             return [visitors[-1]]
@@ -117,13 +118,16 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
         if singular in ("official", "officer", "delegation head"):
             hit = True
         else:
-            hit = all(w in text.split() or w in text for w in words)
+            variants = lexicon().role_word_variants
+            hit = all(any(v in text.split() or v in text for v in (w, *variants.get(w, ()))) for w in words)
         if hit and p.key not in in_sentence:
             in_current = bool(current and p.key in current.participants)
             scored.append((in_current, *doc.salience(p), -int(p.key[1:]), p.key))
     if scored:
         scored.sort(reverse=True)
         return [scored[0][-1]]
+    # "the army chief met ... officials of the USA, including the USA army chief": not one already referred to
+    pool = [p for p in pool if p.key not in in_sentence]
     if demonym and pool:
         return [max(pool, key=doc.salience).key]
     return []
