@@ -638,3 +638,78 @@ def test_his_guest_is_never_himself():
     extraction, names = run(text, date="2017-07-26")
     assert sorted((p.name, p.country) for p in extraction.persons) == [("Khamla Vongsa", "LA"), ("Tran Van Hai", "VN")]
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["LA", "VN"], "VN")]
+
+
+def test_courtesy_calls_on_several_officials_are_one_contact_each_and_compatriots_none():
+    text = ("SEOUL, Feb. 24 -- U.S. Pacific Fleet commander Adm. Carl Hanson arrived in South Korea on Thursday. "
+            "He has paid courtesy calls to Army Gen. Jung Min-ho, South Korean chairman of the Joint Chiefs of Staff; "
+            "U.S. Army Gen. James Dorn, commander of the Combined Forces Command; and Sung Park, the U.S. ambassador "
+            "to South Korea.")
+    extraction, names = run(text, date="2012-02-24")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KR", "US"], ["Carl Hanson", "Jung Min-ho"])]
+
+
+def test_a_role_of_another_state_is_not_the_home_storys_own_official():
+    text = ("WARSAW, Oct 17 -- Deputy Prime Minister Jan Kowal took part in the meeting of defence ministers in "
+            "Brussels on Thursday.\n\n"
+            "Kowal discussed with the Italian Defence Minister issues concerning cyber threats.")
+    extraction, names = run(text, date="2024-10-17")
+    assert [(p.name, p.country) for p in extraction.persons] == [("Jan Kowal", "PL")]
+    assert [m.parties for m in extraction.meetings] == [["IT", "PL"]]
+
+
+def test_a_phone_call_on_a_day_is_a_call_not_a_call_on_someone():
+    text = ("WASHINGTON -- US Secretary of Defense John Hale and Mexican Secretary of National Defense General Luis "
+            "Ortega in a phone call on Tuesday discussed the bilateral security relationship.")
+    extraction, _ = run(text, date="2017-02-08")
+    assert [(m.parties, m.mode, m.host) for m in extraction.meetings] == [(["MX", "US"], "call", None)]
+    # the same call told again, with one more counterpart named, is still one call
+    extraction, names = run(text + ' "Secretary Hale spoke with his Mexican counterparts, General Luis Ortega and '
+                                   'Admiral Jorge Vidal," the release stated on Tuesday.', date="2017-02-08")
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["MX", "US"], "call", ["John Hale", "Jorge Vidal", "Luis Ortega"])]
+
+
+def test_received_by_a_list_of_officials_whose_posts_say_for_or_of_an_acronym_is_one_contact_each():
+    text = ("RABAT, Sept 10 -- French Chief of Defence Staff General Francois Leclerc was received by Inspector General "
+            "of FAR Ahmed Alami, Minister-Delegate "
+            "for National Defense Karim Idrissi, and the Foreign Affairs Minister Nasser Benali.")
+    extraction, names = run(text, date="2020-09-10")
+    assert sorted(names.values()) == ["Ahmed Alami", "Francois Leclerc", "Karim Idrissi", "Nasser Benali"]
+    assert len(extraction.meetings) == 3
+    assert all(len(m.participants) == 2 and m.parties == ["FR", "MA"] for m in extraction.meetings)
+
+
+def test_a_contact_announced_with_ll_is_not_yet_one():
+    text = ("AMMAN, April 21 -- The visiting Indian army chief General Manoj Rana held talks with Jordanian Defence "
+            "Minister Ali Haddad today. Tomorrow, he'll meet with Jordan's chief of defense, Lt. Gen. Omar Zaben.")
+    extraction, names = run(text, date="2012-04-21")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Ali Haddad", "Manoj Rana"]]
+
+
+def test_a_visitor_meeting_their_own_ambassador_keeps_the_state_the_outlet_gives():
+    text = ("AMMAN, Jordan (April 21, 2012) -- General Mark Dillon arrived here today. Dillon held private meetings "
+            "with U.S. Ambassador to Jordan Stuart Jones and members of the embassy's staff. He then met Jordanian "
+            "Defence Minister Ali Haddad.")
+    extraction = extract(Article(id="t", text=text, date="2012-04-21", source="U.S. Central Command"))
+    assert {p.name: p.country for p in extraction.persons}["Mark Dillon"] == "US"
+    assert [m.parties for m in extraction.meetings] == [["JO", "US"]]
+
+
+def test_a_delegation_from_a_states_institution_is_of_that_state():
+    text = ("BAGHDAD -- Mr. Army Chief of Staff Lt. Gen. Ali Kareem received on Tuesday a delegation from the US "
+            "Department of Defense, headed by Mr. Mark Hooper, head of the regional department in the Middle East.")
+    extraction, names = run(text, date="2016-04-20")
+    assert sorted((p.name, p.country, p.position) for p in extraction.persons) == [
+        ("Ali Kareem", "IQ", "Army Chief of Staff"), ("Mark Hooper", "US", "head of the regional department in the Middle East")]
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IQ", "US"], "IQ")]
+
+
+def test_his_counterpart_with_no_contact_told_is_the_visitor():
+    text = ("DUSHANBE, 28.10.2019 -- Yesterday, the Minister of Defense of Kazakhstan Nurlan Serikov arrived in "
+            "Tajikistan.\n\nDuring the visit, the Minister of Defense of Tajikistan Sherali Rahmon met with his "
+            "counterpart.")
+    extraction, names = run(text, date="2019-10-28")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KZ", "TJ"], "TJ", ["Nurlan Serikov", "Sherali Rahmon"])]

@@ -97,3 +97,13 @@ def test_a_side_no_one_is_named_for_is_represented_by_its_most_told_official():
     _, meetings = read("ABUJA, May 16 -- Defence spokesperson Brigadier General Tukur Gusau said the armed forces of "
                        "Nigeria and Ghana held talks on training on Wednesday.")
     assert [(m[0], m[4]) for m in meetings] == [(["GH", "NG"], [])]
+
+
+def test_bilateral_meetings_with_counterparts_from_a_list_of_states_beside_a_contact_read_are_one_each():
+    text = ("WARSAW, Oct 17 -- Polish Defence Minister Jan Kowal met Italian Defence Minister Marco Rossi in Brussels "
+            "on Thursday.\n\n"
+            "On the occasion of the sessions, the Minister of National Defence participated in a series of bilateral "
+            "meetings with his counterparts from Lithuania, Latvia, Luxembourg.")
+    extraction, meetings = read(text, date="2024-10-17")
+    assert [m[0] for m in meetings] == [["IT", "PL"], ["LT", "PL"], ["LV", "PL"], ["LU", "PL"]]
+    assert all(d.weak for d in extraction.decisions if d.subject in ("m2", "m3", "m4"))

@@ -66,6 +66,27 @@ def test_the_first_of_a_chain_of_posts_names_the_state():
         ("Ivan Popov", None, "Chief of General Staff", None)
 
 
+def test_a_state_before_the_service_and_rank_is_the_persons_over_the_post_after_the_name():
+    assert persons("He met U.S. Army Gen. James Dorn, commander of the South Korea-U.S. Combined Forces Command.")[0][3] \
+        == "US"
+    assert persons("A Pakistan Navy Commodore Tariq Khan arrived.") == [("Tariq Khan", "Commodore", None, "PK")]
+    assert persons("In Kabul General Ali Khan spoke.") == [("Ali Khan", "General", None, None)]  # a city names no one's state
+
+
+def test_of_two_states_in_a_run_before_the_name_the_one_opening_the_post_is_the_persons():
+    found = persons("General Ali Haddad welcomed at the Headquarters of the Jordan Armed Forces Spanish Chief of the "
+                    "Defence Staff, Admiral Juan Lopez Marin, and his delegation.")
+    assert found[-1] == ("Juan Lopez Marin", "Admiral", "Chief of the Defence Staff", "ES")
+    assert persons("Chief of General Staff of the Ghana Army Lt-Gen Kofi Mensah arrived.")[0][3] == "GH"
+
+
+def test_a_capitalised_post_after_the_name_without_a_comma_and_the_commands_of_a_state():
+    found = persons("He met Brig. Gen William Zorn the Deputy Commanding General for the Combined Joint Task Force for "
+                    "the Horn of Africa (CJTF-HOA) in Kampala.")
+    assert found[0][0] == "William Zorn" and found[0][2].startswith("Deputy Commanding General") and found[0][3] == "US"
+    assert persons("He thanked General Ali Khan the Great for the dinner.") == [("Ali Khan", "General", None, None)]
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

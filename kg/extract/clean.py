@@ -137,6 +137,18 @@ _HEADLINE_SEPARATOR = re.compile(r"\s[•·|]\s")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
 
 
+def _join_sentences_broken_between_paragraphs(paragraphs: list[str]) -> list[str]:
+    """"Army Chief of Staff Lt. Gen. X," + "received on Tuesday ..." : a paragraph that ends without a stop and a
+    next one that opens in lower case are one sentence a scraper broke."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and re.match(r"[a-z]", paragraph) and not re.search(r"[.!?:;\"'”’)\]]\s*$", joined[-1]):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
 def _join_names_broken_after_an_initial(paragraphs: list[str]) -> list[str]:
     """"... Lieutenant General Patrick D." + "Frank. During the meeting ...": a scraper broke the paragraph
     after a middle initial; the name goes on in the next one."""
@@ -167,7 +179,8 @@ def clean_article(text: str) -> CleanText:
         lines.pop(0)
     blocks = re.split(r"\n\s*\n", "\n".join(lines))
     paragraphs = [re.sub(r"\s+", " ", p).strip() for block in blocks for p in unwrap_lines(block.split("\n"))]
-    paragraphs = _join_names_broken_after_an_initial([p for p in paragraphs if p])
+    paragraphs = _join_sentences_broken_between_paragraphs(
+        _join_names_broken_after_an_initial([p for p in paragraphs if p]))
     opening = paragraphs[0] if paragraphs else None
     # a list of other stories' headlines ("A • B • C"): the page's navigation, not the story
     paragraphs = [p for p in paragraphs if len(_HEADLINE_SEPARATOR.findall(p)) < 2] or paragraphs

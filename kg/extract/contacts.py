@@ -61,7 +61,8 @@ _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|
                                   r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
-                            r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
+                            r"\s+(?:to discuss|on|during|at|in|who|where|which)\s|\s+for\s(?![A-Z])|[;:]|"
+                            r",\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
 
@@ -509,7 +510,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call)\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
-                           r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
+                           r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls)\b",
+                           text)
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     one_by_one = bool(separately) or (direction == "object" and not joint)
     if one_by_one and not separately:
@@ -625,10 +627,12 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
     city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
     city = None
     venue_country = None
-    inside_names = [(m.start, m.end) for m in sentence.persons]
+    # "Tomas Kaunas": a surname, not the city; "X, director of programs at the Pentagon": a post, not the venue
+    inside_names = [(min(m.start, m.span_start) if m.span_start >= 0 else m.start, max(m.end, m.span_end))
+                    for m in sentence.persons]
     for place in sentence.places:
         if any(s <= place.start < e for s, e in inside_names):
-            continue  # "Tomas Kaunas": a surname, not the city
+            continue
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code
@@ -807,8 +811,8 @@ def _elsewhere(sentence: Sentence, meeting: MeetingDraft, text: str) -> bool:
 
 def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: MeetingDraft | None,
                   dated: bool = False) -> MeetingDraft | None:
-    """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told, unless
-    the sentence dates its contact to another day)."""
+    """An earlier contact this one repeats: same mode, nobody new (a call: the same two again, others now
+    named), same day (or the one being told, unless the sentence dates its contact to another day)."""
     for meeting in reversed(meetings):
         if meeting.mode != draft.mode:
             continue
@@ -817,7 +821,10 @@ def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: Me
         if draft.city and meeting.city and draft.mode == "in_person" and \
                 gazetteer.code_for(draft.city) != gazetteer.code_for(meeting.city):
             continue  # the same people met again elsewhere
-        if set(draft.participants) <= set(meeting.participants) and (
+        # a call told twice the same day, the second time with others named ("X spoke with his counterparts, Y and Z")
+        call_retold = draft.mode != "in_person" and draft.date == meeting.date and \
+            len(set(draft.participants) & set(meeting.participants)) >= 2
+        if (set(draft.participants) <= set(meeting.participants) or call_retold) and (
                 draft.date == meeting.date or meeting is current):
             return meeting
     return None

@@ -26,8 +26,9 @@ decisions. The rule ids:
   ``part-of`` ("A and B were also part of the delegation"), ``visiting-side`` ("The visiting side included
   A"), ``accompanied-by`` ("X was accompanied by A and B"), ``accompanying`` ("General A accompanied the
   minister").
-- its state: ``country.delegation-demonym`` ("the Turkish delegation", "The Kenyan delegation includes"); else
-  its leader's (``country.delegation-leader``, recorded when settled).
+- its state (and its leader's, when not known): ``country.delegation-demonym`` ("the Turkish delegation", "a
+  Pakistan Navy delegation", "The Kenyan delegation includes"), ``country.delegation-of-state`` ("a delegation
+  from the US Department of Defense"); else its leader's (``country.delegation-leader``, recorded when settled).
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
+from kg.extract.mentions import find_places
 from kg.extract.records import ArticleRecord, DelegationDraft, MeetingDraft, Sentence
 
 
@@ -259,9 +261,14 @@ def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str
                             r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", cue)
         if demonym:
             delegation.settle_country(gazetteer.code_for(demonym.group(1)), "country.delegation-demonym", sentence.text)
+        # "a delegation from the US Department of Defense", "the delegation of the Royal Thai Armed Forces"
+        of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", cue)
+        if of_state and delegation.country is None:
+            places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
+            delegation.settle_country(places[0].code if places else None, "country.delegation-of-state", sentence.text)
         doc.delegations[leader] = delegation
-        # "the Turkish delegation was headed by X"
-        doc.settle_country(leader, delegation.country, "country.delegation-demonym", sentence.text)
+        if delegation.country_rule:  # "the Turkish delegation was headed by X": the leader's state is the one it says
+            doc.settle_country(leader, delegation.country, delegation.country_rule, sentence.text)
         if visiting and leader not in doc.visitors:
             doc.visitors.append(leader)
     delegation = doc.delegations[leader]

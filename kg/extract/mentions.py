@@ -371,7 +371,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and k < len(toks) \
             and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) and not toks[k][0].isupper() \
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
-            and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1)
+            and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1) \
+            and not (i > 0 and toks[i - 1][0] in ("of", "the", "for", "at", "from"))  # "Inspector General of FAR X"
         given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
@@ -534,6 +535,16 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     text = sentence[collected[0][1]:collected[-1][2]]
+    # "welcomed at the Headquarters of the Jordan Army Forces Spanish Chief of the Defense Staff, Admiral X": of two
+    # states in the run, the last one that a post follows opens the person's post
+    states = [p for p in find_places(text) if p.kind in ("country", "demonym", "institution")]
+    if len({p.code for p in states}) >= 2:
+        last = next((p for p in reversed(states) if p.kind != "institution"
+                     and any(_is_head(w) for w in text[p.end:].split())), None)
+        if last is not None and last.start > 0:
+            offset = collected[0][1] + last.start
+            collected = [tok for tok in collected if tok[1] >= offset]
+            text = sentence[collected[0][1]:collected[-1][2]]
     country = country_in(text) or _state_of_posts_before(toks[:i], sentence)
     # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
     stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
@@ -543,7 +554,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
         stripped = first[1]
     position = stripped.strip(" ,-–—")
     # "HE Minister of State ...", "H.E. the Minister": the honorific is no part of the post
-    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness)\s+(?:the\s+)?", "", position)
+    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness|Mr\.?|Mrs\.?|Ms\.?)\s+"
+                      r"(?:the\s+)?", "", position)
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
@@ -580,7 +592,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         match = re.match(r"\s+(?=the\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+(?:[a-z]+\s+){0,2}?"
                          r"(?:minister|chief|commander|ambassador|secretary|envoy)\b)", rest)
         if not match or gazetteer.lookup(re.match(r"\s+the\s+([A-Z][\w\-]+)", rest).group(1)) is None:
-            return None, None, None, start
+            # ... or a capitalised post: "Brig. Gen X the Deputy Commanding General for the Task Force"
+            match = re.match(r"\s+(?=the\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Commander|Commanding|Chief|Minister|Director|"
+                             r"Secretary|Ambassador|Attach[eé]|Head|Chairman)\b)", rest)
+            if not match:
+                return None, None, None, start
     offset = start + match.end()
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
@@ -723,6 +739,9 @@ def used_after_position(sentence: str, end: int) -> bool:
     return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
 
 
+_STATE_BEFORE_SERVICE = re.compile(r"(?:^|[\s;,(])((?:[A-Z][\w.'\-]*\s+){0,2}?[A-Z][\w.'\-]*?)\.?\s+"
+                                   r"(?:(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Armed Forces|Naval Forces|"
+                                   r"Land Forces|Space Force)\s*)?$")
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
@@ -814,6 +833,16 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
         position_rule = "position.before-name" if position else None
+        # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
+        state_before_rank = None
+        if country is None and rank:
+            before_rank = _STATE_BEFORE_SERVICE.search(sentence[floor:cursor])
+            words = before_rank.group(1) if before_rank else ""
+            for surface in (words, words + ".", words.split()[-1] if words else "", (words.split() or [""])[-1] + "."):
+                state = gazetteer.lookup(surface) if surface.strip(".") else None
+                if state is not None and state.kind in ("country", "demonym"):
+                    state_before_rank = state.code
+                    break
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
@@ -845,6 +874,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             if of_state_country:
                 context_country = context_country or of_state_country
         country_rule = "country.post-before" if country else None
+        if state_before_rank:
+            country, country_rule = state_before_rank, "country.state-before-rank"
         if not country and (after_country or context_country):
             country_rule = "country.appositive-after" if after_country else "country.counterpart-or-of-state"
             country = after_country or context_country

@@ -188,8 +188,17 @@ class ArticleRecord:
             if code is None:
                 return []
             same = [p for p in persons if p.country == code]
-            # nobody is known to be from there yet: a person whose country the text has not said may be
-            return same or [p for p in persons if p.country is None]
+            if same:
+                return same
+            # nobody is known to be from there yet: a person whose country the text has not said may be, but not
+            # the story's most-told person when the article's home is another state (a ministry's story is about
+            # its own minister: "Polish minister X ... discussed with the Italian defence minister")
+            unknown = [p for p in persons if p.country is None]
+            home = self.dateline_country or self.outlet_country
+            if home and home != code and unknown:
+                protagonist = max(unknown, key=lambda p: (self.mention_count[p.key], -p.first_sentence))
+                unknown = [p for p in unknown if p is not protagonist]
+            return unknown
         return persons
 
 

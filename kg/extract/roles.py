@@ -58,6 +58,14 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
                 return [others[0]] if not role.endswith("s") else others
         if pool:
             return [max(pool, key=doc.salience).key]
+        if not demonym and not role.endswith("s") and subject:
+            # "During the visit, X met with his counterpart": the visitor, else the most told person of another state
+            home = doc.country_of(subject)
+            others = [p for p in doc.candidates(None, sentence_index) if p.key != subject and p.key not in in_sentence
+                      and (home is None or doc.country_of(p.key) not in (None, home))]
+            visitors = [p for p in others if p.key in doc.visitors]
+            if visitors or others:
+                return [max(visitors or others, key=doc.salience).key]
         return []
     if singular == "host":
         if demonym:

@@ -332,7 +332,8 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
 
     if extraction.meetings:
         contacts = further_contacts(doc.sentences, [(m.parties, m.evidence) for m in extraction.meetings],
-                                    doc.country_of, contact_mode, is_spokesperson)
+                                    doc.country_of, contact_mode, is_spokesperson,
+                                    doc.dateline_country or doc.outlet_country)
     else:
         home, home_rule = (doc.dateline_country, "side.dateline-state") if doc.dateline_country else (
             doc.outlet_country, "side.outlet-state")

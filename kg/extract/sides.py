@@ -10,8 +10,13 @@ suggested (the dateline's, the outlet's, the most named).
 """
 from __future__ import annotations
 
+import re
+
 from kg import gazetteer
 from kg.extract.records import ArticleRecord
+
+
+_ENVOY = re.compile(r"\b(?:Ambassador|Charg[eé] d'Affaires|Defen[cs]e Attach[eé]|Military Attach[eé])\b", re.I)
 
 
 def assign_countries(doc: ArticleRecord, keys: set[str]) -> set[str]:
@@ -64,7 +69,10 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
         if key in meeting.participants:
             others = {doc.country_of(k) for k in meeting.participants if k != key and k not in doc.joiners} - {None}
             partners |= others
-            if len(others) == 1:
+            # a visitor meets their own envoy ("private meetings with U.S. Ambassador to Jordan X"): such a meeting
+            # does not forbid the envoy's state
+            envoys = {doc.country_of(k) for k in meeting.participants if k != key and _ENVOY.search(doc.person(k).position or "")}
+            if len(others) == 1 and not others <= envoys:
                 single |= others
     partners.discard(None)
     for delegation in doc.delegations.values():
