@@ -218,3 +218,8 @@ def test_a_sentence_broken_between_paragraphs_is_joined_again():
     assert cleaned.text.split("\n\n") == [
         "Army Chief of Staff Lt. Gen. Ali Kareem, received on Tuesday, April 19, 2016 morning, a delegation from the "
         "US Department of Defense.", "The two sides discussed it."]
+
+
+def test_a_day_after_an_abbreviated_month_ends_no_sentence():
+    assert split_sentences("They met briefly on Jun. 2, shaking hands at dinner. It was good.") == [
+        "They met briefly on Jun. 2, shaking hands at dinner.", "It was good."]

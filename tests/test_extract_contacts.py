@@ -713,3 +713,36 @@ def test_his_counterpart_with_no_contact_told_is_the_visitor():
     extraction, names = run(text, date="2019-10-28")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["KZ", "TJ"], "TJ", ["Nurlan Serikov", "Sherali Rahmon"])]
+
+
+def test_with_no_date_of_publication_a_day_and_month_take_the_latest_year_the_article_names():
+    text = ("Vietnamese Defence Minister General Phan Van Giang received Bruneian Army Commander Major General Haji "
+            "Aminuddin Ihsan on February 26.\n\nThe two sides agreed on the 2013 cooperation plan.")
+    extraction, _ = run(text, date=None)
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["BN", "VN"], "2013-02-26")]
+
+
+def test_the_delegation_of_a_states_forces_is_led_by_its_visitor():
+    text = ("HANOI, Feb 26 -- Commander of Royal Brunei Armed Forces Major General Aminuddin Ihsan began a three-day "
+            "official visit to Vietnam on Tuesday.\n\n"
+            "On the same day, the delegation of the Royal Brunei Armed Forces attended a courtesy meeting with "
+            "Vietnamese Minister of National Defence General Phan Van Giang.")
+    extraction, names = run(text, date="2013-02-26")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BN", "VN"], ["Aminuddin Ihsan", "Phan Van Giang"])]
+
+
+def test_the_meeting_took_place_with_the_participation_of_others_who_join_it():
+    text = ("COLOMBO, Nov 12 -- Maldivian Defence Minister Mariya Didi called on Sri Lankan Prime Minister Mahinda "
+            "Perera yesterday.\n\nThe meeting took place with the participation of Maldivian Ambassador to Sri Lanka "
+            "Omar Razzak and Secretary to the Prime Minister Gamini Silva.")
+    extraction, names = run(text, date="2020-11-12")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["LK", "MV"], ["Gamini Silva", "Mahinda Perera", "Mariya Didi", "Omar Razzak"])]
+
+
+def test_a_contact_read_without_a_date_takes_the_one_the_meeting_is_then_given():
+    text = ("LUANDA -- Angolan Defence Minister Joao Santos received Mozambican Defence Minister Jaime Neto.\n\n"
+            "The meeting was held on 12 January at the ministry.")
+    extraction, _ = run(text, date="2021-01-14")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["AO", "MZ"], "2021-01-12")]

@@ -285,6 +285,8 @@ _SENTENCE_OPENER = re.compile(r"(?:The|He|She|They|It|This|These|Both|During|On|
 _GIVEN_NAME_GEN = re.compile(r"\b(?!(?:Lt|Maj|Brig|Col|Lieut|Major|Brigadier|Lieutenant|Colonel|Army|Navy)\b)[A-Z][a-z]+ Gen\.$")
 
 
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$")
+
 MAX_SENTENCE = 1500  # characters: longer "sentences" (lists, junk, hostile input) are cut at commas
 
 
@@ -340,6 +342,8 @@ def split_sentences(paragraph: str) -> list[str]:
         head = paragraph[start:match.start()].rstrip("\"')] ")
         if _ends_with_abbreviation(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
             continue
+        if _MONTH_ABBREVIATION.search(head) and re.match(r"\d", paragraph[match.end():]):
+            continue  # "met on Jun. 2": the day follows the month's abbreviation
         sentences.append(paragraph[start:match.start()].strip())
         start = match.end()
     tail = paragraph[start:].strip()

@@ -153,6 +153,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
+    if story.current is not None and date and not future and not keys and not story.current.date_told \
+            and re.search(r"\b(?:the|this) (?:meeting|talks|visit|call|consultations)\b", lowered):
+        # "The meeting was held on 12 January": the date of the contact told without one
+        story.current.date, story.current.date_told = date, True
     if trigger is not None and done and not join:
         _unnamed_counterparts(doc, sentence, trigger, refs, date, story.setting())
         if not is_meeting:
@@ -173,6 +177,23 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
+_EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
+
+
+def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
+    """"called on Russia to stop", "calls upon all parties to ...": a state, people or the parties, then "to"
+    and a verb, right after "called on"."""
+    rest = lowered[match.end():]
+    words = re.match(r"\s+((?:the\s+)?(?:[\w\-.']+\s+){1,4}?)to\s+[a-z]+", rest)
+    if not words:
+        return False
+    named = words.group(1).strip()
+    start = match.end() + words.start(1)
+    states = [p for p in sentence.places if start <= p.start < start + len(named) + 1 and p.kind in ("country", "demonym", "body")]
+    return bool(states) or bool(re.fullmatch(r"(?:all\s+)?(?:the\s+)?(?:parties|sides|countries|states|nations|"
+                                              r"international community|world)", named))
+
+
 def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
     """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
     longest ("received a phone call from" over "received"). Not inside a forum's name."""
@@ -181,6 +202,8 @@ def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
         for match in re.finditer(rule["pattern"], lowered, re.I):
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
+            if _EXHORTS.match(lowered, match.start()) and _exhorts_a_state(sentence, lowered, match):
+                continue  # "called on Russia to stop ...": a demand, not a visit
             if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
                 trigger = Trigger(match, rule["host"], rule["id"])
             break
@@ -235,6 +258,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         year, month = map(int, doc.pub_month.split("-"))
         month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         date = explicit_date(focused, month_end)
+    elif date is None and doc.reference_day is None and doc.year_named:
+        # no date of publication at all: "on February 26" takes the latest past year the article names
+        date = explicit_date(focused, Date(int(doc.year_named), 12, 31))
     return date, visit_days
 
 
@@ -374,7 +400,8 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
                     r"is visiting|arrived (?:in|at|on)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
-                    r"(?:making|on|for) (?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
+                    r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
+                    r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
@@ -464,10 +491,11 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
     elif direction == "object" and after:
         host_person = after[0]
     meeting_date = date or setting.date or (current.date if current else None) or doc.reference
+    date_told = bool(date or setting.date or current and current.date_told)
     with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
     draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
                          sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,
-                         host_person=host_person, sides_unsettled=not settled, rule=trigger.rule)
+                         host_person=host_person, sides_unsettled=not settled, rule=trigger.rule, date_told=date_told)
     for key in keys:
         if key in doc.delegations and re.search(r"\bdelegation\b", text):
             draft.delegation_leaders.add(key)

@@ -114,6 +114,19 @@ def _only_venue(contact: ImpliedContact) -> bool:
     return not contact.participants and contact.venue_country is not None and contact.venue_country in contact.parties
 
 
+def _dated_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedContact:
+    """A contact its sentence leaves undated takes the date of the next sentence that tells a contact between the
+    same sides and gives one ("... in a meeting held between delegations." "... the meeting held from 12 to 13
+    this month")."""
+    if contact.date is not None:
+        return contact
+    for sentence in later:
+        if sentence.contact and sentence.date and set(contact.parties) <= set(_sides_named(sentence)):
+            contact.date = sentence.date
+            break
+    return contact
+
+
 def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
                      home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
                      ) -> list[ImpliedContact]:
@@ -150,7 +163,7 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
             sides[home] = home_rule
         contact = _contact(sentence, sides, keys, country_of, mode_of, told_date)
         if home_rule not in sides.values():
-            return [contact]
+            return [_dated_later(contact, sentences[sentence.index + 1:])]
         single = contact
     return [single] if single else []
 

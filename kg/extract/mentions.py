@@ -837,6 +837,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         state_before_rank = None
         if country is None and rank:
             before_rank = _STATE_BEFORE_SERVICE.search(sentence[floor:cursor])
+            if before_rank and re.search(r"\b(?:in|to|at|for|from|of|with)\s*$", sentence[floor:floor + before_rank.start(1)]):
+                before_rank = None  # "Defence Attaché for the Maldives in Sri Lanka Lt. Col. X": where, not whose
             words = before_rank.group(1) if before_rank else ""
             for surface in (words, words + ".", words.split()[-1] if words else "", (words.split() or [""])[-1] + "."):
                 state = gazetteer.lookup(surface) if surface.strip(".") else None
@@ -946,8 +948,13 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # ... but "the Inspector-General of the Senegalese Armed Forces, Niang, thanked ...": a name set off by commas
         set_off = bool(re.search(r",\s*$", sentence[:cursor]) and re.match(r"\s*,", sentence[end:])
                        and gazetteer.lookup(name) is None)
+        # ... but "Malaysian Minister of Defence Hishammuddin", "Australia's Minister for Defence Payne": a whole post
+        # with its portfolio, then one word, is a surname
+        portfolio_post = bool(re.search(r"\b(?:Minister|Secretary|Chief|Commander)\s+(?:of|for)\s+(?:the\s+)?"
+                                        r"(?:National\s+)?Defen[cs]e\s*$", sentence[:cursor])) \
+            and any(c.islower() for c in name)  # not "Minister of Defence II"'s numeral
         if len(name.split()) == 1 and not rank and not honorific and not known and position and not set_off \
-                and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
+                and not portfolio_post and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
                 and sentence[:cursor].rstrip(" ,").split()[-1:] and \
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
@@ -992,4 +999,17 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
                 break
             if earlier.country is None:
                 earlier.country, earlier.country_rule = last.country, "country.list-of-state"
+    # "hosted Peruvian President A, Foreign Minister B and Defense Minister C": the people that opens the list
+    # is the state of each official listed after it who has none
+    for index, first in enumerate(mentions):
+        opening = first.span_start if first.span_start >= 0 else first.start
+        people = re.match(r"([A-Z][\w\-]+)\s", sentence[opening:])
+        state = gazetteer.lookup(people.group(1)) if people else None
+        if not (first.country and state is not None and state.kind == "demonym" and state.code == first.country):
+            continue
+        for earlier, later in zip(mentions[index:], mentions[index + 1:]):
+            if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
+                    or not later.position:
+                break
+            later.country, later.country_rule = first.country, "country.list-of-state"
     return mentions

@@ -68,6 +68,7 @@ class MeetingDraft:
     rule: str = ""  # the id of the trigger rule that read it
     implied_sides: list[str] = field(default_factory=list)  # sides read from weaker evidence (kg.extract.implied)
     principals: list[str] = field(default_factory=list)  # joined as their side's most-told official (weak)
+    date_told: bool = True  # its sentence (or the story just before) gave the date, not the publication's default
 
 
 @dataclass
@@ -144,6 +145,7 @@ class ArticleRecord:
     dateline_city: str | None
     dateline_country: str | None
     outlet_country: str | None  # the outlet's home state
+    year_named: str | None = None  # with no date of publication at all: the latest past year the text names
     sentences: list[Sentence] = field(default_factory=list)
     article_words: frozenset[str] = frozenset()  # name words of persons named in full anywhere in it
     # the mentions (kg.extract.document.find_mentions): persons, forums and how often each state is named

@@ -16,7 +16,7 @@ from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import parse_iso
+from kg.extract.dates import latest_past_year, parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
 from kg.extract.posts import organization
@@ -249,7 +249,7 @@ def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     the year of publication when the input gives no more ("date": "2022"), else the latest past year the
     article names (with the rule), else none (a contact must be dated)."""
     published_year = doc.article.date if re.fullmatch(r"(?:19|20)\d\d", doc.article.date or "") else None
-    year = published_year or _latest_past_year(doc.article.text)
+    year = published_year or latest_past_year(doc.article.text)
     if not (doc.pub_month or year):
         return None, None
     return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
@@ -423,19 +423,6 @@ def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:
     telling the contact names exactly its two sides, so two persons it leaves unplaced are one of each."""
     named = {place.code for place in find_places(sentence) if place.kind in ("country", "demonym")}
     return len(parties) == 2 and named == parties
-
-
-def _latest_past_year(text: str) -> str | None:
-    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
-    not the end of a span ("for 2024-2027")."""
-    years = []
-    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
-        before = text[max(0, match.start() - 40):match.start()]
-        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
-                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
-            continue
-        years.append(int(match.group(1)))
-    return str(max(years)) if years else None
 
 
 def _seated(body: str | None, country: str | None) -> bool:
