@@ -567,7 +567,8 @@ def test_a_visitor_is_not_of_the_state_visited():
 def test_people_met_on_a_visit_to_a_city_are_of_its_state():
     extraction, _ = run("Algeria's powerful army chief, Gen. Said Haddad, is on an official visit to Paris this week. "
                         "Haddad met with President Emmanuel Morel and French Defense Minister Paul Lenoir.")
-    people = {p.name: (p.country, [d.rule for d in extraction.decisions if d.subject == p.key]) for p in extraction.persons}
+    people = {p.name: (p.country, [d.rule for d in extraction.decisions if d.subject == p.key and d.what == "country"])
+              for p in extraction.persons}
     assert people["Emmanuel Morel"] == ("FR", ["country.state-visited"])
     assert people["Said Haddad"][0] == "DZ"
 

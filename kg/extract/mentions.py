@@ -3,6 +3,19 @@
 The detector is rule-based and anchored: a run of capitalised name words is a person when a rank,
 an honorific or a position title stands before it, or a position follows it in apposition
 (", Deputy Chief of ..."), or when it repeats a person already known. Pure functions over strings.
+
+Each mention says which reading gave its rank, position and state (`Mention.rank_rule`, `.position_rule`,
+`.country_rule`), so that `kg explain` can say why. The rank and position readings:
+
+- ``rank.before-name``: a rank of the lexicon stands before the name ("Lt. Gen. X", "Major General Pilot X").
+- ``rank.appositive-after``: a lower-case rank follows the name in apposition ("X, a retired general,").
+- ``position.before-name``: a post ends right before the name or its rank ("Defence Minister X", "the
+  commander of U.S. Indo-Pacific Command, Adm. X").
+- ``position.appositive-after``: a post follows the name in apposition ("X, Deputy Chief of the General Staff,").
+- ``position.title-run``: a lower-case title runs up to the name ("the German ambassador to Somalia X").
+- ``position.ambassador-honorific``: the honorific "Ambassador" is the post ("US Ambassador James Smith").
+- ``position.counterpart`` (`kg.extract.document`): "his counterpart X" holds the post of the person named
+  before, without its state.
 """
 from __future__ import annotations
 
@@ -47,6 +60,8 @@ class Mention:
     span_end: int = -1
     counterpart: bool = False  # introduced as "his counterpart": holds the same kind of post
     country_rule: str | None = None  # which reading gave ``country`` (see kg explain)
+    rank_rule: str | None = None  # which reading gave ``rank`` (see the module's docstring)
+    position_rule: str | None = None  # which reading gave ``position``
 
 
 @dataclass(frozen=True)
@@ -817,6 +832,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     changed = True
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
+        position_rule = "position.before-name" if position else None
         # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
         state_before_rank = None
         if country is None and rank:
@@ -847,7 +863,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
         used_after = False
         if position is None and after_position:
-            position = after_position
+            position, position_rule = after_position, "position.appositive-after"
             used_after = True
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
             position = position
@@ -888,7 +904,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             # "the German ambassador to Somalia X", "the chief of Qatar's land forces X": a lower-case post
             run = re.sub(r"^(?:(?:the|The|and|of|to|in|at|for)\s+)+", "", title_run.group(0)).strip()
             if _TITLE_HEAD.search(run) and len(run.split()) <= 12:
-                position = run
+                position, position_rule = run, "position.title-run"
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
@@ -946,12 +962,16 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 and not known and not used_after and not in_plural_list and not in_role_list:
             continue
         if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
-            position = "Ambassador"  # "US Ambassador James Smith": the honorific is the post
+            # "US Ambassador James Smith": the honorific is the post
+            position, position_rule = "Ambassador", "position.ambassador-honorific"
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
                                 span_end=max(end, after_end) if used_after or lower_rank else end,
-                                counterpart=counterpart, country_rule=country_rule if country else None))
+                                counterpart=counterpart, country_rule=country_rule if country else None,
+                                rank_rule="rank.before-name" if rank else
+                                "rank.appositive-after" if lower_rank else None,
+                                position_rule=position_rule if position else None))
         previous_end = max(end, after_end) if used_after or lower_rank else end
         if plural_role:
             role_list = (previous_end, plural_role.group(2).startswith(("counterpart", "colleague")),

@@ -104,12 +104,30 @@ class PendingDelegationContact:
 
 @dataclass
 class DelegationDraft:
-    """A delegation as the text tells it: its leader, state (when said or known), members and the sentences."""
+    """A delegation as the text tells it: its leader, state (when said or known), members and the sentences,
+    each with the cue that said so (the rule ids are listed in `kg.extract.delegations`)."""
     leader: str
     country: str | None = None
     members: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # the first is the sentence that named its leader
     members_in_context: bool = False  # its members were listed while a contact was being told
+    leader_rule: str = ""  # the cue that made ``leader`` its leader
+    country_rule: str | None = None  # the cue that said its state, when not its leader's
+    country_evidence: str = ""
+    member_rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # member -> (the cue, its sentence)
+
+    def add_member(self, key: str, rule: str, evidence: str) -> bool:
+        """``key`` belongs to it, as ``rule`` read in ``evidence``; False when the leader or already a member."""
+        if key == self.leader or key in self.members:
+            return False
+        self.members.append(key)
+        self.member_rules[key] = (rule, evidence)
+        return True
+
+    def settle_country(self, code: str | None, rule: str, evidence: str) -> None:
+        """Its state, when not known yet: the first reading stands."""
+        if self.country is None and code:
+            self.country, self.country_rule, self.country_evidence = code, rule, evidence
 
 
 @dataclass

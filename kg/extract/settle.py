@@ -91,9 +91,20 @@ def settle_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extractio
 
 
 def settle_delegations(doc: ArticleRecord, extraction: Extraction) -> None:
+    """Each delegation, with the decisions on its leader, its state (the cue's, else its leader's) and each
+    member, and the cue that said so (`kg.extract.delegations`)."""
     for leader, delegation in doc.delegations.items():
+        key = f"d:{leader}"
+        told = delegation.evidence[0] if delegation.evidence else ""
+        extraction.decisions.append(Decision("delegation", key, leader, delegation.leader_rule, told))
+        if delegation.country:
+            extraction.decisions.append(Decision(
+                "country", key, delegation.country, delegation.country_rule or "country.delegation-leader",
+                delegation.country_evidence or doc.person(leader).country_evidence or told))
+        extraction.decisions += [Decision("member", key, member, *delegation.member_rules[member])
+                                 for member in delegation.members]
         extraction.delegations.append(Delegation(
-            key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
+            key=key, leader=leader, country=delegation.country, members=list(delegation.members),
             date=None, evidence=delegation.evidence))
 
 
@@ -134,7 +145,7 @@ def settle_invitations(doc: ArticleRecord, forum_keys: dict[str, str], extractio
 
 
 def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -> None:
-    """The persons of the facts, in order of appearance, each with the decision on their state."""
+    """The persons of the facts, in order of appearance, each with the decisions on their state, rank and post."""
     for key in sorted(used, key=lambda k: int(k[1:])):
         record = doc.person(key)
         aliases = [a for a in record.aliases if a != record.name]
@@ -142,9 +153,13 @@ def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -
         plain = re.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", plain).strip()
         if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
             aliases.append(plain)
-        if record.country:
-            extraction.decisions.append(Decision("country", key, record.country, record.country_rule or "country.mention",
-                                                 record.country_evidence or record.evidence))
+        for what, value, rule, evidence in (
+                ("country", record.country, record.country_rule, record.country_evidence),
+                ("rank", record.rank, record.rank_rule, record.rank_evidence),
+                ("position", record.position, record.position_rule, record.position_evidence)):
+            if value:
+                extraction.decisions.append(Decision(what, key, value, rule or f"{what}.mention",
+                                                     evidence or record.evidence))
         extraction.persons.append(Person(
             key=key, name=record.name, aliases=aliases, organization=organization(record.position),
             rank=record.rank, position=record.position, country=record.country,
