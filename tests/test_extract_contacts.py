@@ -761,3 +761,15 @@ def test_a_counterpart_named_by_post_visits_the_named_officials_state_where_the_
             "on Wednesday. Türkiye is a key partner; Türkiye and Turkmenistan trade. Türkiye builds ships.")
     extraction, _ = run(text, date="2024-06-27")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["TM", "TR"], "TM")]
+
+
+def test_the_talks_with_an_official_named_later_are_the_subjects_and_a_quotes_today_is_not_the_storys():
+    text = ("New Delhi: Defence Minister Rakesh Sood on Tuesday held separate bilateral talks with his Uzbek and "
+            "Belarusian counterparts in Tashkent.\n\n"
+            "\"Had an excellent meeting with the Defence Minister of Uzbekistan, Lt Gen Bakhodir Karimov in Tashkent "
+            "today. Our cooperation will grow,\" Sood tweeted.\n\n"
+            "The talks with Belarusian Defence Minister Lt General Viktor Hrenin also focused on defence cooperation.")
+    extraction, names = run(text, date="2022-08-24")
+    found = sorted((m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings)
+    assert (["BY", "IN"], "2022-08-23", ["Rakesh Sood", "Viktor Hrenin"]) in found
+    assert all(date == "2022-08-23" for _, date, _ in found)  # the tweet's "today" is not the story's

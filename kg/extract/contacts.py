@@ -119,6 +119,12 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.contact = trigger.rule if trigger else next(
             (rule["id"] for rule in triggers["visit"] if re.search(rule["pattern"], lowered, re.I)), None)
     _place_announced_peoples(doc, sentence, trigger is not None and not future)
+    if trigger is not None and done and len(keys) == 1 and story.last_subject not in (None, *keys) \
+            and _TALKS_WITH_BEFORE.search(text[:refs[0].start]) \
+            and doc.country_of(story.last_subject) != doc.country_of(keys[0]):
+        # "The talks with Belarusian Defence Minister X also focused on ...": the story's subject held them
+        refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
+        keys = [story.last_subject] + keys
     sides = {doc.country_of(k) for k in keys} - {None}
     is_meeting = trigger is not None and done and len(keys) >= 2
     if not is_meeting and trigger is None and done:
@@ -177,6 +183,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
+_TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
+                                r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 
 
@@ -214,8 +222,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                   visit_days: tuple[Date, Date] | None) -> tuple[str | None, tuple[Date, Date] | None]:
     """The date a sentence gives its contact, resolved against the story's "today" and the date in force
     (``previous``); and the days of a visit told over several days, when the sentence gives them."""
-    # what a quoted speaker calls "today" is not a date of the story
+    # what a quoted speaker calls "today" is not a date of the story (a quote may open here and close later)
     unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    if unquoted.count('"') % 2 == 1:
+        unquoted = unquoted[:unquoted.index('"')]
     # "the exhibition ... will last until December 2": an end date is no date of a contact
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
     # "their first call since May 13": the earlier contact's date is not this one's
