@@ -107,6 +107,13 @@ def test_a_given_name_that_is_also_a_month_of_the_calendar_is_a_name_after_a_pos
     assert persons("The talks were held during Ramadan in Cairo.") == []
 
 
+def test_a_plural_post_is_no_name_and_an_envoy_of_a_state_to_a_body_is_of_that_state():
+    assert persons("He met Permanent Representatives of Netherlands to NATO Marjanne de Kwast and Ambassador of France "
+                   "to NATO Mr. Jean-Baptist MATTEI.") == [
+        ("Marjanne de Kwast", None, "Permanent Representatives of Netherlands to NATO", "NL"),
+        ("Jean-Baptist MATTEI", None, "Ambassador of France to NATO", "FR")]
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"
