@@ -12,10 +12,15 @@ def _decisions_about(extraction: Extraction, subject: str) -> list[Decision]:
     return [d for d in extraction.decisions if d.subject == subject]
 
 
+# the decisions whose value is a person's key: shown as the person's name
+_ABOUT_A_PERSON = ("participant", "delegation", "member")
+
+
 def _reasons(decisions: list[Decision], names: dict[str, str] | None = None) -> list[dict]:
-    """Each decision as a record; a participant's key is given as the person's name."""
+    """Each decision as a record; a participant's, a delegation leader's or a member's key is given as the
+    person's name."""
     names = names or {}
-    return [{"what": d.what, "value": names.get(d.value, d.value) if d.what == "participant" else d.value,
+    return [{"what": d.what, "value": names.get(d.value, d.value) if d.what in _ABOUT_A_PERSON else d.value,
              "rule": d.rule, "evidence": d.evidence, "weak": d.weak} for d in decisions]
 
 
@@ -35,8 +40,9 @@ def explanation(extraction: Extraction) -> dict:
                       "participants": [names.get(k, k) for k in m.participants],
                       "because": _reasons(_decisions_about(extraction, m.key), names)}
                      for m in extraction.meetings],
-        "delegations": [{"leader": names.get(d.leader, d.leader), "country": d.country,
-                         "members": [names.get(k, k) for k in d.members], "evidence": d.evidence[:1]}
+        "delegations": [{"key": d.key, "leader": names.get(d.leader, d.leader), "country": d.country,
+                         "members": [names.get(k, k) for k in d.members], "evidence": d.evidence[:1],
+                         "because": _reasons(_decisions_about(extraction, d.key), names)}
                         for d in extraction.delegations],
         "invitations": [{"inviter": names.get(i.inviter, i.inviter), "invitee": names.get(i.invitee, i.invitee),
                          "to": i.forum and next((f.name for f in extraction.forums if f.key == i.forum), i.forum)
@@ -81,6 +87,7 @@ def explanation_text(extraction: Extraction) -> str:
         lines.append("delegations")
         for d in record["delegations"]:
             lines.append(f"  led by {d['leader']} ({d['country']})" + (f", with {', '.join(d['members'])}" if d["members"] else ""))
+            because(d["because"])
     if record["invitations"]:
         lines.append("invitations")
         for i in record["invitations"]:

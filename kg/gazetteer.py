@@ -47,6 +47,9 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str, str]], list[Sur
         bodies[code] = (name, city, country)
     for name, code in _rows("institutions.tsv"):
         surfaces.append(Surface(name.strip(), code.strip(), "body" if code.strip() in bodies else "institution"))
+    # a state's hyphenated name is often typed with a space ("Timor Leste", "Guinea Bissau")
+    surfaces += [Surface(s.text.replace("-", " "), s.code, s.kind) for s in list(surfaces)
+                 if s.kind == "country" and "-" in s.text]
     # Romanian s and t with a comma below are often typed with a cedilla ("Chişinău" for "Chișinău")
     cedilla = str.maketrans("șțȘȚ", "şţŞŢ")
     surfaces += [Surface(s.text.translate(cedilla), s.code, s.kind) for s in list(surfaces)

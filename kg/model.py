@@ -92,11 +92,16 @@ class Invitation:
 @dataclass
 class Decision:
     """One reading the extractor made, the rule that made it and the sentence it read: why X is Turkish,
-    why this is a call, why Y hosts. ``kg explain`` prints them."""
+    why X is a general, why this is a call, why Y hosts, why Z belongs to a delegation. ``kg explain`` prints
+    them."""
 
-    what: str  # country | meeting | host | mode | date | invitation | delegation
-    subject: str  # the key of the person, meeting, invitation or delegation it is about
-    value: str | None
+    # about a person: country | rank | position
+    # about a meeting: meeting | participant | mode | host | date | side
+    # about an invitation: invitation
+    # about a delegation: delegation (its leader) | member | country
+    what: str
+    subject: str  # the key of the person, meeting, invitation or delegation ("d:<leader>") it is about
+    value: str | None  # participant, delegation and member: a person's key
     rule: str  # a rule id: a pattern's id in the data files, or the name of a reading in the code
     evidence: str = ""
     weak: bool = False  # read from weaker evidence (the article's home, a state named near a contact): a guess

@@ -161,8 +161,12 @@ def test_explain_shows_each_fact_with_the_rule_and_sentence_behind_it(runner, tm
         "persons",
         "  p1 Kemal Aslan (TR, General, Turkish Land Forces Commander)",
         f"      country TR: country.post-before  {quoted}",
+        f"      rank General: rank.before-name  {quoted}",
+        f"      position Turkish Land Forces Commander: position.before-name  {quoted}",
         "  p2 Asif Karim (PK, General, Chief of Army Staff)",
         f"      country PK: country.post-before  {quoted}",
+        f"      rank General: rank.before-name  {quoted}",
+        f"      position Chief of Army Staff: position.before-name  {quoted}",
         "meetings",
         "  m1 2024-05-14 PK–TR in_person, host PK, at Rawalpindi: Kemal Aslan, Asif Karim",
         f"      meeting PK TR: meeting.called-on  {quoted}",
@@ -177,6 +181,29 @@ def test_explain_shows_each_fact_with_the_rule_and_sentence_behind_it(runner, tm
     assert [reason["rule"] for reason in meeting["because"]] == [
         "meeting.called-on", "participant.named (meeting.called-on)", "participant.named (meeting.called-on)",
         "mode.in-person (no call or video marker)", "host.receiver (meeting.called-on)"]
+
+
+def test_explain_shows_who_leads_and_who_belongs_to_a_delegation(runner, tmp_path):
+    told = ("A Kenyan military delegation led by Major General Peter Otieno met Turkish Defence Minister Ali Kaya "
+            "in Ankara on Tuesday.")
+    listed = "The delegation comprised Brigadier John Mwangi."
+    article = tmp_path / "visit.jsonl"
+    article.write_text(json.dumps({"id": "d1", "date": "2024-05-16", "text": f"{told} {listed}"}) + "\n",
+                       encoding="utf-8")
+    result = runner.invoke(cli, ["explain", str(article)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[lines.index("delegations"):] == [
+        "delegations",
+        "  led by Peter Otieno (KE), with John Mwangi",
+        f'      delegation Peter Otieno: delegation.led-by  "{told}"',
+        f'      country KE: country.delegation-demonym  "{told}"',
+        f'      member John Mwangi: member.includes  "{listed}"',
+    ]
+    [delegation] = json.loads(runner.invoke(cli, ["explain", str(article), "--format", "json"]).output)["delegations"]
+    assert [(r["what"], r["value"], r["rule"]) for r in delegation["because"]] == [
+        ("delegation", "Peter Otieno", "delegation.led-by"), ("country", "KE", "country.delegation-demonym"),
+        ("member", "John Mwangi", "member.includes")]
 
 
 def test_explain_marks_a_contact_read_from_weak_evidence(runner, tmp_path):

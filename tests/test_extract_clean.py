@@ -210,3 +210,16 @@ def test_the_other_stories_listed_after_the_story_are_cut_and_the_headline_is_ke
     # only a marker standing alone opens the list: a sentence that begins with its words is the story's
     assert "More news on the talks" in clean_article("The chief met his guest.\n\n"
                                                      "More news on the talks is expected on Friday.").text
+
+
+def test_a_sentence_broken_between_paragraphs_is_joined_again():
+    cleaned = clean_article("Army Chief of Staff Lt. Gen. Ali Kareem,\n\nreceived on Tuesday, April 19, 2016\n\n"
+                            "morning, a delegation from the US Department of Defense.\n\nThe two sides discussed it.")
+    assert cleaned.text.split("\n\n") == [
+        "Army Chief of Staff Lt. Gen. Ali Kareem, received on Tuesday, April 19, 2016 morning, a delegation from the "
+        "US Department of Defense.", "The two sides discussed it."]
+
+
+def test_a_day_after_an_abbreviated_month_ends_no_sentence():
+    assert split_sentences("They met briefly on Jun. 2, shaking hands at dinner. It was good.") == [
+        "They met briefly on Jun. 2, shaking hands at dinner.", "It was good."]

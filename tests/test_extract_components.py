@@ -62,7 +62,10 @@ def test_a_role_is_resolved_against_the_contact_given_and_changes_nothing():
     meeting = MeetingDraft(["p1", "p2"], "2024-05-14", "in_person", None, None, None, ["..."], 0)
     match = next(ROLE_NOUN.finditer(doc.sentences[1].text))
     assert resolve_role(doc, meeting, match, "p1", 1, {"p1"}) == ["p2"]
-    assert resolve_role(doc, None, match, "p1", 1, {"p1"}) == []  # no contact being told: nobody in particular
+    # no contact being told: the visitor, else the most told person of another state; none of another: nobody
+    assert resolve_role(doc, None, match, "p1", 1, {"p1"}) == ["p2"]
+    alone = mentioned("Turkish General Kemal Aslan met Turkish General Ali Kaya. Later he thanked his counterpart.")
+    assert resolve_role(alone, None, next(ROLE_NOUN.finditer(alone.sentences[1].text)), "p1", 1, {"p1"}) == []
     assert not doc.meetings
 
 

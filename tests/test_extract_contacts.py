@@ -567,7 +567,8 @@ def test_a_visitor_is_not_of_the_state_visited():
 def test_people_met_on_a_visit_to_a_city_are_of_its_state():
     extraction, _ = run("Algeria's powerful army chief, Gen. Said Haddad, is on an official visit to Paris this week. "
                         "Haddad met with President Emmanuel Morel and French Defense Minister Paul Lenoir.")
-    people = {p.name: (p.country, [d.rule for d in extraction.decisions if d.subject == p.key]) for p in extraction.persons}
+    people = {p.name: (p.country, [d.rule for d in extraction.decisions if d.subject == p.key and d.what == "country"])
+              for p in extraction.persons}
     assert people["Emmanuel Morel"] == ("FR", ["country.state-visited"])
     assert people["Said Haddad"][0] == "DZ"
 
@@ -637,3 +638,138 @@ def test_his_guest_is_never_himself():
     extraction, names = run(text, date="2017-07-26")
     assert sorted((p.name, p.country) for p in extraction.persons) == [("Khamla Vongsa", "LA"), ("Tran Van Hai", "VN")]
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["LA", "VN"], "VN")]
+
+
+def test_courtesy_calls_on_several_officials_are_one_contact_each_and_compatriots_none():
+    text = ("SEOUL, Feb. 24 -- U.S. Pacific Fleet commander Adm. Carl Hanson arrived in South Korea on Thursday. "
+            "He has paid courtesy calls to Army Gen. Jung Min-ho, South Korean chairman of the Joint Chiefs of Staff; "
+            "U.S. Army Gen. James Dorn, commander of the Combined Forces Command; and Sung Park, the U.S. ambassador "
+            "to South Korea.")
+    extraction, names = run(text, date="2012-02-24")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KR", "US"], ["Carl Hanson", "Jung Min-ho"])]
+
+
+def test_a_role_of_another_state_is_not_the_home_storys_own_official():
+    text = ("WARSAW, Oct 17 -- Deputy Prime Minister Jan Kowal took part in the meeting of defence ministers in "
+            "Brussels on Thursday.\n\n"
+            "Kowal discussed with the Italian Defence Minister issues concerning cyber threats.")
+    extraction, names = run(text, date="2024-10-17")
+    assert [(p.name, p.country) for p in extraction.persons] == [("Jan Kowal", "PL")]
+    assert [m.parties for m in extraction.meetings] == [["IT", "PL"]]
+
+
+def test_a_phone_call_on_a_day_is_a_call_not_a_call_on_someone():
+    text = ("WASHINGTON -- US Secretary of Defense John Hale and Mexican Secretary of National Defense General Luis "
+            "Ortega in a phone call on Tuesday discussed the bilateral security relationship.")
+    extraction, _ = run(text, date="2017-02-08")
+    assert [(m.parties, m.mode, m.host) for m in extraction.meetings] == [(["MX", "US"], "call", None)]
+    # the same call told again, with one more counterpart named, is still one call
+    extraction, names = run(text + ' "Secretary Hale spoke with his Mexican counterparts, General Luis Ortega and '
+                                   'Admiral Jorge Vidal," the release stated on Tuesday.', date="2017-02-08")
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["MX", "US"], "call", ["John Hale", "Jorge Vidal", "Luis Ortega"])]
+
+
+def test_received_by_a_list_of_officials_whose_posts_say_for_or_of_an_acronym_is_one_contact_each():
+    text = ("RABAT, Sept 10 -- French Chief of Defence Staff General Francois Leclerc was received by Inspector General "
+            "of FAR Ahmed Alami, Minister-Delegate "
+            "for National Defense Karim Idrissi, and the Foreign Affairs Minister Nasser Benali.")
+    extraction, names = run(text, date="2020-09-10")
+    assert sorted(names.values()) == ["Ahmed Alami", "Francois Leclerc", "Karim Idrissi", "Nasser Benali"]
+    assert len(extraction.meetings) == 3
+    assert all(len(m.participants) == 2 and m.parties == ["FR", "MA"] for m in extraction.meetings)
+
+
+def test_a_contact_announced_with_ll_is_not_yet_one():
+    text = ("AMMAN, April 21 -- The visiting Indian army chief General Manoj Rana held talks with Jordanian Defence "
+            "Minister Ali Haddad today. Tomorrow, he'll meet with Jordan's chief of defense, Lt. Gen. Omar Zaben.")
+    extraction, names = run(text, date="2012-04-21")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Ali Haddad", "Manoj Rana"]]
+
+
+def test_a_visitor_meeting_their_own_ambassador_keeps_the_state_the_outlet_gives():
+    text = ("AMMAN, Jordan (April 21, 2012) -- General Mark Dillon arrived here today. Dillon held private meetings "
+            "with U.S. Ambassador to Jordan Stuart Jones and members of the embassy's staff. He then met Jordanian "
+            "Defence Minister Ali Haddad.")
+    extraction = extract(Article(id="t", text=text, date="2012-04-21", source="U.S. Central Command"))
+    assert {p.name: p.country for p in extraction.persons}["Mark Dillon"] == "US"
+    assert [m.parties for m in extraction.meetings] == [["JO", "US"]]
+
+
+def test_a_delegation_from_a_states_institution_is_of_that_state():
+    text = ("BAGHDAD -- Mr. Army Chief of Staff Lt. Gen. Ali Kareem received on Tuesday a delegation from the US "
+            "Department of Defense, headed by Mr. Mark Hooper, head of the regional department in the Middle East.")
+    extraction, names = run(text, date="2016-04-20")
+    assert sorted((p.name, p.country, p.position) for p in extraction.persons) == [
+        ("Ali Kareem", "IQ", "Army Chief of Staff"), ("Mark Hooper", "US", "head of the regional department in the Middle East")]
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IQ", "US"], "IQ")]
+
+
+def test_his_counterpart_with_no_contact_told_is_the_visitor():
+    text = ("DUSHANBE, 28.10.2019 -- Yesterday, the Minister of Defense of Kazakhstan Nurlan Serikov arrived in "
+            "Tajikistan.\n\nDuring the visit, the Minister of Defense of Tajikistan Sherali Rahmon met with his "
+            "counterpart.")
+    extraction, names = run(text, date="2019-10-28")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KZ", "TJ"], "TJ", ["Nurlan Serikov", "Sherali Rahmon"])]
+
+
+def test_with_no_date_of_publication_a_day_and_month_take_the_latest_year_the_article_names():
+    text = ("Vietnamese Defence Minister General Phan Van Giang received Bruneian Army Commander Major General Haji "
+            "Aminuddin Ihsan on February 26.\n\nThe two sides agreed on the 2013 cooperation plan.")
+    extraction, _ = run(text, date=None)
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["BN", "VN"], "2013-02-26")]
+
+
+def test_the_delegation_of_a_states_forces_is_led_by_its_visitor():
+    text = ("HANOI, Feb 26 -- Commander of Royal Brunei Armed Forces Major General Aminuddin Ihsan began a three-day "
+            "official visit to Vietnam on Tuesday.\n\n"
+            "On the same day, the delegation of the Royal Brunei Armed Forces attended a courtesy meeting with "
+            "Vietnamese Minister of National Defence General Phan Van Giang.")
+    extraction, names = run(text, date="2013-02-26")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["BN", "VN"], ["Aminuddin Ihsan", "Phan Van Giang"])]
+
+
+def test_the_meeting_took_place_with_the_participation_of_others_who_join_it():
+    text = ("COLOMBO, Nov 12 -- Maldivian Defence Minister Mariya Didi called on Sri Lankan Prime Minister Mahinda "
+            "Perera yesterday.\n\nThe meeting took place with the participation of Maldivian Ambassador to Sri Lanka "
+            "Omar Razzak and Secretary to the Prime Minister Gamini Silva.")
+    extraction, names = run(text, date="2020-11-12")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["LK", "MV"], ["Gamini Silva", "Mahinda Perera", "Mariya Didi", "Omar Razzak"])]
+
+
+def test_a_contact_read_without_a_date_takes_the_one_the_meeting_is_then_given():
+    text = ("LUANDA -- Angolan Defence Minister Joao Santos received Mozambican Defence Minister Jaime Neto.\n\n"
+            "The meeting was held on 12 January at the ministry.")
+    extraction, _ = run(text, date="2021-01-14")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["AO", "MZ"], "2021-01-12")]
+
+
+def test_who_receives_ambassadors_posted_to_a_state_is_of_that_state():
+    text = ("Deputy Prime Minister and Minister of Defense Sheikh Fahad Al-Sabah on Monday received Japan's Ambassador "
+            "to Kuwait Morino Yasuo and Italy's Ambassador to Kuwait Lorenzo Moretti.")
+    extraction = extract(Article(id="t", text=text, date="2024-09-19", source="Arab Times"))
+    assert {p.name: p.country for p in extraction.persons}["Fahad Al-Sabah"] == "KW"
+    assert sorted(m.parties for m in extraction.meetings) == [["IT", "KW"], ["JP", "KW"]]
+
+
+def test_a_counterpart_named_by_post_visits_the_named_officials_state_where_the_contact_took_place():
+    text = ("Turkmen National Leader Gurban Amanov met with the Minister of National Defense of Türkiye in Ashgabat "
+            "on Wednesday. Türkiye is a key partner; Türkiye and Turkmenistan trade. Türkiye builds ships.")
+    extraction, _ = run(text, date="2024-06-27")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["TM", "TR"], "TM")]
+
+
+def test_the_talks_with_an_official_named_later_are_the_subjects_and_a_quotes_today_is_not_the_storys():
+    text = ("New Delhi: Defence Minister Rakesh Sood on Tuesday held separate bilateral talks with his Uzbek and "
+            "Belarusian counterparts in Tashkent.\n\n"
+            "\"Had an excellent meeting with the Defence Minister of Uzbekistan, Lt Gen Bakhodir Karimov in Tashkent "
+            "today. Our cooperation will grow,\" Sood tweeted.\n\n"
+            "The talks with Belarusian Defence Minister Lt General Viktor Hrenin also focused on defence cooperation.")
+    extraction, names = run(text, date="2022-08-24")
+    found = sorted((m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings)
+    assert (["BY", "IN"], "2022-08-23", ["Rakesh Sood", "Viktor Hrenin"]) in found
+    assert all(date == "2022-08-23" for _, date, _ in found)  # the tweet's "today" is not the story's

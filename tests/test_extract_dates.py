@@ -20,6 +20,8 @@ THURSDAY = date(2024, 3, 28)
     ("on March 13, 2023 the ministers", "2023-03-13"),
     ("on 2 December the ministers", "2023-12-02"),  # no year: the latest such day before publication
     ("held on Tuesday (26) in the capital", "2024-03-26"),
+    ("the meeting held from 12 to 13 this month, in Luanda", "2024-03-12"),  # the month of publication
+    ("the talks held on the 12th of this month", "2024-03-12"),
     # a dateline's date glued to the report is the publication's: the weekday the report names dates the contact
     ("Riyadh, 28th Mar, 2024 (Agency): the general received here on Monday the commander", "2024-03-25"),
     ("the general received on Thursday, 28 March 2024, the commander", "2024-03-28"),

@@ -97,3 +97,33 @@ def test_a_side_no_one_is_named_for_is_represented_by_its_most_told_official():
     _, meetings = read("ABUJA, May 16 -- Defence spokesperson Brigadier General Tukur Gusau said the armed forces of "
                        "Nigeria and Ghana held talks on training on Wednesday.")
     assert [(m[0], m[4]) for m in meetings] == [(["GH", "NG"], [])]
+
+
+def test_bilateral_meetings_with_counterparts_from_a_list_of_states_beside_a_contact_read_are_one_each():
+    text = ("WARSAW, Oct 17 -- Polish Defence Minister Jan Kowal met Italian Defence Minister Marco Rossi in Brussels "
+            "on Thursday.\n\n"
+            "On the occasion of the sessions, the Minister of National Defence participated in a series of bilateral "
+            "meetings with his counterparts from Lithuania, Latvia, Luxembourg.")
+    extraction, meetings = read(text, date="2024-10-17")
+    assert [m[0] for m in meetings] == [["IT", "PL"], ["LT", "PL"], ["LV", "PL"], ["LU", "PL"]]
+    assert all(d.weak for d in extraction.decisions if d.subject in ("m2", "m3", "m4"))
+
+
+def test_calling_on_a_state_to_act_is_a_demand_not_a_contact():
+    text = ("BRATISLAVA, Sept 10 -- NATO Secretary General Jens Berg met Slovak Defence Minister Martin Novak on "
+            "Thursday.\n\nHe further called on Russia to stop its destabilisation of Eastern Ukraine.\n\n"
+            "He also called upon all parties to respect the ceasefire.")
+    _, meetings = read(text, date="2015-09-10")
+    assert [m[0] for m in meetings] == [["NATO", "SK"]]
+    # a courtesy call on a person who is then asked to speak is still a call
+    _, meetings = read("Pakistani Army Chief General Asif Karim called on Turkish Defence Minister Ali Kaya to discuss "
+                       "training on Monday.", date="2024-05-16")
+    assert [m[0] for m in meetings] == [["PK", "TR"]]
+
+
+def test_a_contact_its_sentence_leaves_undated_takes_the_date_the_next_telling_gives():
+    text = ("Angola and Mozambique analysed defence cooperation in a meeting held between delegations of both "
+            "countries.\n\nCooperation between Angola and Mozambique was at the centre of the meeting held from 12 to "
+            "13 this month, in Luanda.")
+    _, meetings = read(text, date="2021-01-14")
+    assert [(m[0], m[3]) for m in meetings] == [(["AO", "MZ"], "2021-01-12")]

@@ -61,9 +61,57 @@ def test_a_lower_case_post_set_off_by_a_comma_anchors_the_name_but_a_body_does_n
 def test_the_first_of_a_chain_of_posts_names_the_state():
     assert persons("Algerian Deputy Defense Minister, Army Chief of Staff, Lieutenant General Ahmed Salah held talks.") \
         == [("Ahmed Salah", "Lieutenant General", "Army Chief of Staff", "DZ")]
-    # ... never past the name before it
-    assert persons("He met Russian Defence Minister Pavel Orlov, Chief of General Staff Ivan Popov and others.")[1] == \
-        ("Ivan Popov", None, "Chief of General Staff", None)
+    # ... never past the name before it, though the people opening a list of officials is the state of each
+    found = find_persons("He met Russian Defence Minister Pavel Orlov, Chief of General Staff Ivan Popov and others.")
+    assert [(m.name, m.country, m.country_rule) for m in found] == [
+        ("Pavel Orlov", "RU", "country.post-before"), ("Ivan Popov", "RU", "country.list-of-state")]
+    assert persons("He met Peruvian President Ollanta Humala, Foreign Minister Eda Rivas and Defense Minister Pedro "
+                   "Cateriano, and Nepalese Army Chief General Prabhu Sharma.")[1:] == [
+        ("Eda Rivas", None, "Foreign Minister", "PE"), ("Pedro Cateriano", None, "Defense Minister", "PE"),
+        ("Prabhu Sharma", "General", "Nepalese Army Chief", "NP")]
+
+
+def test_a_state_before_the_service_and_rank_is_the_persons_over_the_post_after_the_name():
+    assert persons("He met U.S. Army Gen. James Dorn, commander of the South Korea-U.S. Combined Forces Command.")[0][3] \
+        == "US"
+    assert persons("A Pakistan Navy Commodore Tariq Khan arrived.") == [("Tariq Khan", "Commodore", None, "PK")]
+    assert persons("In Kabul General Ali Khan spoke.") == [("Ali Khan", "General", None, None)]  # a city names no one's state
+    # a state after "in", "to", "for" is where the post is held, not whose it is
+    assert persons("The Defence Attaché in Sri Lanka Lieutenant Colonel Ismail Nasir attended.")[0][3] is None
+
+
+def test_of_two_states_in_a_run_before_the_name_the_one_opening_the_post_is_the_persons():
+    found = persons("General Ali Haddad welcomed at the Headquarters of the Jordan Armed Forces Spanish Chief of the "
+                    "Defence Staff, Admiral Juan Lopez Marin, and his delegation.")
+    assert found[-1] == ("Juan Lopez Marin", "Admiral", "Chief of the Defence Staff", "ES")
+    assert persons("Chief of General Staff of the Ghana Army Lt-Gen Kofi Mensah arrived.")[0][3] == "GH"
+
+
+def test_a_capitalised_post_after_the_name_without_a_comma_and_the_commands_of_a_state():
+    found = persons("He met Brig. Gen William Zorn the Deputy Commanding General for the Combined Joint Task Force for "
+                    "the Horn of Africa (CJTF-HOA) in Kampala.")
+    assert found[0][0] == "William Zorn" and found[0][2].startswith("Deputy Commanding General") and found[0][3] == "US"
+    assert persons("He thanked General Ali Khan the Great for the dinner.") == [("Ali Khan", "General", None, None)]
+
+
+def test_one_word_after_a_whole_defence_post_is_a_surname():
+    assert persons("I had a bilateral meeting with Malaysian Minister of Defence Hishammuddin this year.") == [
+        ("Hishammuddin", None, "Minister of Defence", "MY")]
+    assert persons("I spoke with Australia's Minister for Defence Payne last Friday.")[0][::3] == ("Payne", "AU")
+    assert persons("The Minister of Defence Headquarters said so.") == []
+
+
+def test_a_given_name_that_is_also_a_month_of_the_calendar_is_a_name_after_a_post():
+    assert persons("He met the Minister of Foreign Affairs, Ramadan Abdalla.") == [
+        ("Ramadan Abdalla", None, "Minister of Foreign Affairs", None)]
+    assert persons("The talks were held during Ramadan in Cairo.") == []
+
+
+def test_a_plural_post_is_no_name_and_an_envoy_of_a_state_to_a_body_is_of_that_state():
+    assert persons("He met Permanent Representatives of Netherlands to NATO Marjanne de Kwast and Ambassador of France "
+                   "to NATO Mr. Jean-Baptist MATTEI.") == [
+        ("Marjanne de Kwast", None, "Permanent Representatives of Netherlands to NATO", "NL"),
+        ("Jean-Baptist MATTEI", None, "Ambassador of France to NATO", "FR")]
 
 
 def test_institutions_give_the_country():

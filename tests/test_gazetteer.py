@@ -32,6 +32,15 @@ def test_surface_forms(text, code):
     assert gazetteer.code_for(text) == code
 
 
+def test_peacekeeping_missions_speak_for_the_body_that_deployed_them():
+    assert gazetteer.code_for("UNISFA") == gazetteer.code_for("UNMISS") == "UN"
+    assert gazetteer.code_for("ATMIS") == "AFU"
+
+
+def test_a_hyphenated_state_is_found_written_with_a_space():
+    assert gazetteer.code_for("Timor Leste") == gazetteer.code_for("Timor-Leste") == "TL"
+
+
 def test_a_name_two_states_use_alike_names_neither():
     """ISPR is the press service of Pakistan's and of Bangladesh's armed forces: it must not make a side."""
     assert gazetteer.code_for("ISPR") is None and gazetteer.outlet_country("ISPR") is None

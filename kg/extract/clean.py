@@ -137,6 +137,18 @@ _HEADLINE_SEPARATOR = re.compile(r"\s[•·|]\s")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
 
 
+def _join_sentences_broken_between_paragraphs(paragraphs: list[str]) -> list[str]:
+    """"Army Chief of Staff Lt. Gen. X," + "received on Tuesday ..." : a paragraph that ends without a stop and a
+    next one that opens in lower case are one sentence a scraper broke."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and re.match(r"[a-z]", paragraph) and not re.search(r"[.!?:;\"'”’)\]]\s*$", joined[-1]):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
 def _join_names_broken_after_an_initial(paragraphs: list[str]) -> list[str]:
     """"... Lieutenant General Patrick D." + "Frank. During the meeting ...": a scraper broke the paragraph
     after a middle initial; the name goes on in the next one."""
@@ -167,7 +179,8 @@ def clean_article(text: str) -> CleanText:
         lines.pop(0)
     blocks = re.split(r"\n\s*\n", "\n".join(lines))
     paragraphs = [re.sub(r"\s+", " ", p).strip() for block in blocks for p in unwrap_lines(block.split("\n"))]
-    paragraphs = _join_names_broken_after_an_initial([p for p in paragraphs if p])
+    paragraphs = _join_sentences_broken_between_paragraphs(
+        _join_names_broken_after_an_initial([p for p in paragraphs if p]))
     opening = paragraphs[0] if paragraphs else None
     # a list of other stories' headlines ("A • B • C"): the page's navigation, not the story
     paragraphs = [p for p in paragraphs if len(_HEADLINE_SEPARATOR.findall(p)) < 2] or paragraphs
@@ -272,6 +285,8 @@ _SENTENCE_OPENER = re.compile(r"(?:The|He|She|They|It|This|These|Both|During|On|
 _GIVEN_NAME_GEN = re.compile(r"\b(?!(?:Lt|Maj|Brig|Col|Lieut|Major|Brigadier|Lieutenant|Colonel|Army|Navy)\b)[A-Z][a-z]+ Gen\.$")
 
 
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$")
+
 MAX_SENTENCE = 1500  # characters: longer "sentences" (lists, junk, hostile input) are cut at commas
 
 
@@ -327,6 +342,8 @@ def split_sentences(paragraph: str) -> list[str]:
         head = paragraph[start:match.start()].rstrip("\"')] ")
         if _ends_with_abbreviation(head) and not (_GIVEN_NAME_GEN.search(head) and _SENTENCE_OPENER.match(paragraph, match.end())):
             continue
+        if _MONTH_ABBREVIATION.search(head) and re.match(r"\d", paragraph[match.end():]):
+            continue  # "met on Jun. 2": the day follows the month's abbreviation
         sentences.append(paragraph[start:match.start()].strip())
         start = match.end()
     tail = paragraph[start:].strip()

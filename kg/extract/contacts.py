@@ -61,7 +61,8 @@ _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|
                                   r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
-                            r"\s+(?:to discuss|on|during|at|in|for|who|where|which)\s|[;:]|,\s*(?:where|who|which|during)\b|"
+                            r"\s+(?:to discuss|on|during|at|in|who|where|which)\s|\s+for\s(?![A-Z])|[;:]|"
+                            r",\s*(?:where|who|which|during)\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
 
@@ -118,6 +119,12 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.contact = trigger.rule if trigger else next(
             (rule["id"] for rule in triggers["visit"] if re.search(rule["pattern"], lowered, re.I)), None)
     _place_announced_peoples(doc, sentence, trigger is not None and not future)
+    if trigger is not None and done and len(keys) == 1 and story.last_subject not in (None, *keys) \
+            and _TALKS_WITH_BEFORE.search(text[:refs[0].start]) \
+            and doc.country_of(story.last_subject) != doc.country_of(keys[0]):
+        # "The talks with Belarusian Defence Minister X also focused on ...": the story's subject held them
+        refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
+        keys = [story.last_subject] + keys
     sides = {doc.country_of(k) for k in keys} - {None}
     is_meeting = trigger is not None and done and len(keys) >= 2
     if not is_meeting and trigger is None and done:
@@ -152,6 +159,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
+    if story.current is not None and date and not future and not keys and not story.current.date_told \
+            and re.search(r"\b(?:the|this) (?:meeting|talks|visit|call|consultations)\b", lowered):
+        # "The meeting was held on 12 January": the date of the contact told without one
+        story.current.date, story.current.date_told = date, True
     if trigger is not None and done and not join:
         _unnamed_counterparts(doc, sentence, trigger, refs, date, story.setting())
         if not is_meeting:
@@ -172,6 +183,25 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
+_TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
+                                r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
+_EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
+
+
+def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
+    """"called on Russia to stop", "calls upon all parties to ...": a state, people or the parties, then "to"
+    and a verb, right after "called on"."""
+    rest = lowered[match.end():]
+    words = re.match(r"\s+((?:the\s+)?(?:[\w\-.']+\s+){1,4}?)to\s+[a-z]+", rest)
+    if not words:
+        return False
+    named = words.group(1).strip()
+    start = match.end() + words.start(1)
+    states = [p for p in sentence.places if start <= p.start < start + len(named) + 1 and p.kind in ("country", "demonym", "body")]
+    return bool(states) or bool(re.fullmatch(r"(?:all\s+)?(?:the\s+)?(?:parties|sides|countries|states|nations|"
+                                              r"international community|world)", named))
+
+
 def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
     """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
     longest ("received a phone call from" over "received"). Not inside a forum's name."""
@@ -180,6 +210,8 @@ def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
         for match in re.finditer(rule["pattern"], lowered, re.I):
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
+            if _EXHORTS.match(lowered, match.start()) and _exhorts_a_state(sentence, lowered, match):
+                continue  # "called on Russia to stop ...": a demand, not a visit
             if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
                 trigger = Trigger(match, rule["host"], rule["id"])
             break
@@ -190,8 +222,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                   visit_days: tuple[Date, Date] | None) -> tuple[str | None, tuple[Date, Date] | None]:
     """The date a sentence gives its contact, resolved against the story's "today" and the date in force
     (``previous``); and the days of a visit told over several days, when the sentence gives them."""
-    # what a quoted speaker calls "today" is not a date of the story
+    # what a quoted speaker calls "today" is not a date of the story (a quote may open here and close later)
     unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    if unquoted.count('"') % 2 == 1:
+        unquoted = unquoted[:unquoted.index('"')]
     # "the exhibition ... will last until December 2": an end date is no date of a contact
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
     # "their first call since May 13": the earlier contact's date is not this one's
@@ -234,6 +268,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         year, month = map(int, doc.pub_month.split("-"))
         month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         date = explicit_date(focused, month_end)
+    elif date is None and doc.reference_day is None and doc.year_named:
+        # no date of publication at all: "on February 26" takes the latest past year the article names
+        date = explicit_date(focused, Date(int(doc.year_named), 12, 31))
     return date, visit_days
 
 
@@ -372,8 +409,9 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         head = text[max(0, start - 60):start]
         if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
-                    r"is visiting|arrived (?:in|at|on)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
-                    r"(?:making|on|for) (?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
+                    r"is visiting|arrived (?:in|at|on|here)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
+                    r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
+                    r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
@@ -385,6 +423,8 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
+            if code is None and re.search(r"\barrived here\b", tail):
+                code = doc.dateline_country  # "arrived here today": the dateline's state
             if code and not gazetteer.is_international_body(code):
                 doc.visit_targets.setdefault(key, code)
 
@@ -463,10 +503,11 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
     elif direction == "object" and after:
         host_person = after[0]
     meeting_date = date or setting.date or (current.date if current else None) or doc.reference
+    date_told = bool(date or setting.date or current and current.date_told)
     with_delegation = bool(re.search(r"\bdelegation\b|\bguests\b", text))
     draft = MeetingDraft(keys, meeting_date, mode, None, city, venue_country, [text], sentence.paragraph,
                          sidelines=sidelines, with_delegation=with_delegation, host_direction=direction,
-                         host_person=host_person, sides_unsettled=not settled, rule=trigger.rule)
+                         host_person=host_person, sides_unsettled=not settled, rule=trigger.rule, date_told=date_told)
     for key in keys:
         if key in doc.delegations and re.search(r"\bdelegation\b", text):
             draft.delegation_leaders.add(key)
@@ -509,7 +550,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call)\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
-                           r"bilateral meetings|series of (?:bilateral )?meetings)\b", text)
+                           r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls)\b",
+                           text)
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     one_by_one = bool(separately) or (direction == "object" and not joint)
     if one_by_one and not separately:
@@ -625,10 +667,12 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
     city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
     city = None
     venue_country = None
-    inside_names = [(m.start, m.end) for m in sentence.persons]
+    # "Tomas Kaunas": a surname, not the city; "X, director of programs at the Pentagon": a post, not the venue
+    inside_names = [(min(m.start, m.span_start) if m.span_start >= 0 else m.start, max(m.end, m.span_end))
+                    for m in sentence.persons]
     for place in sentence.places:
         if any(s <= place.start < e for s, e in inside_names):
-            continue  # "Tomas Kaunas": a surname, not the city
+            continue
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code
@@ -807,8 +851,8 @@ def _elsewhere(sentence: Sentence, meeting: MeetingDraft, text: str) -> bool:
 
 def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: MeetingDraft | None,
                   dated: bool = False) -> MeetingDraft | None:
-    """An earlier contact this one repeats: same mode, nobody new, same day (or the one being told, unless
-    the sentence dates its contact to another day)."""
+    """An earlier contact this one repeats: same mode, nobody new (a call: the same two again, others now
+    named), same day (or the one being told, unless the sentence dates its contact to another day)."""
     for meeting in reversed(meetings):
         if meeting.mode != draft.mode:
             continue
@@ -817,7 +861,10 @@ def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: Me
         if draft.city and meeting.city and draft.mode == "in_person" and \
                 gazetteer.code_for(draft.city) != gazetteer.code_for(meeting.city):
             continue  # the same people met again elsewhere
-        if set(draft.participants) <= set(meeting.participants) and (
+        # a call told twice the same day, the second time with others named ("X spoke with his counterparts, Y and Z")
+        call_retold = draft.mode != "in_person" and draft.date == meeting.date and \
+            len(set(draft.participants) & set(meeting.participants)) >= 2
+        if (set(draft.participants) <= set(meeting.participants) or call_retold) and (
                 draft.date == meeting.date or meeting is current):
             return meeting
     return None

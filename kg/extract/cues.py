@@ -8,6 +8,9 @@ import re
 
 from kg.extract.lexicon import lexicon
 
+# "in a phone call on Tuesday": a call on a day is no call on someone
+_NOT_A_DAY = (r"(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+              r"July|August|September|October|November|December|\d)\b)")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
@@ -19,7 +22,7 @@ def contact_mode(text: str) -> str:
     triggers = lexicon().triggers
     if re.search(triggers["video_markers"], text, re.I):
         return "video"
-    if re.search(triggers["call_markers"], text, re.I) and not re.search(r"courtesy call|call(?:ed|s)? on", text):
+    if re.search(triggers["call_markers"], text, re.I) and not re.search(rf"courtesy call|call(?:ed|s)? on{_NOT_A_DAY}", text):
         return "call"
     return "in_person"
 

@@ -114,6 +114,7 @@ def reference_date(publication: str | None, dateline: str | None) -> str | None:
 
 def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
     """An explicit calendar date in ``text`` (first found), completed with the year if missing."""
+    text = _this_month_named(text, pub)
     match = _ISO.search(text)
     if match:
         return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -145,8 +146,22 @@ _NTH_DAY = re.compile(r"\b(?:on|during) the (first|second|third|fourth|fifth|fin
 _DAY_NUMBERS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
 
+_THIS_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?this month\b")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _this_month_named(text: str, pub: date | None) -> str:
+    """"held from 12 to 13 this month" -> "... 13 January 2021": the month of publication written out."""
+    if pub is None or "this month" not in text:
+        return text
+    return _THIS_MONTH.sub(lambda m: f"{m.group(1)} {_MONTH_NAMES[pub.month - 1]} {pub.year}", text)
+
+
 def date_range(text: str, pub: date | None) -> tuple[date, date] | None:
-    """A span of days the text names ("visited Skopje on 12 and 13 May 2025"), or None."""
+    """A span of days the text names ("visited Skopje on 12 and 13 May 2025", "from 12 to 13 this month"), or
+    None."""
+    text = _this_month_named(text, pub)
     found = []
     for match in _RANGE_DAY_MONTH.finditer(text):
         found.append((match.start(), int(match.group(1)), int(match.group(2)), _month(match.group(3)), match.group(4)))
@@ -173,6 +188,7 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
     ``previous`` is the date of the event told just before ("the same day", "the following day");
     ``days`` the span of a visit told before ("On the second day" of a "12-14 May" visit).
     """
+    text = _this_month_named(text, pub)
     lowered = text.lower()
     prev = parse_iso(previous) if previous and len(previous) == 10 else None
     span = date_range(text, pub)
@@ -264,3 +280,16 @@ def future_date(text: str, pub: date | None) -> str | None:
     if pub is not None and re.search(r"\b(?:this year|later this year|later in the year)\b", text, re.I):
         return _iso(pub.year)
     return None
+
+
+def latest_past_year(text: str) -> str | None:
+    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
+    not the end of a span ("for 2024-2027")."""
+    years = []
+    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
+                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
+            continue
+        years.append(int(match.group(1)))
+    return str(max(years)) if years else None

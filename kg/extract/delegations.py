@@ -6,6 +6,29 @@
 `doc.delegations` (a `DelegationDraft` per leader, with members and evidence) and `doc.visitors`, settles the
 states of leaders and members in `doc.registry` ("the Turkish delegation", "accompanied by"), and adds a
 delegation's members to the contacts of "who accompanied him in both engagements".
+
+Each delegation keeps the cue that made its leader (`DelegationDraft.leader_rule`), the one that made each
+member (`DelegationDraft.add_member`) and the one that said its state; `kg.extract.settle` records them as
+decisions. The rule ids:
+
+- who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "led by him", "..., and the Georgian
+  delegation by Y"), ``head-of-delegation`` (the post "Head of Delegation"), ``guests-delegations`` ("X
+  received A, B and the delegations accompanying the guests": each guest), ``delegation-level-talks``
+  ("delegation-level talks between A and B": each side's), ``leads`` ("X led the Brazilian delegation",
+  "at the head of a delegation"), ``with-own-delegation`` ("X and his delegation", "X along with a
+  delegation", "accompanied by a delegation"), ``includes-state`` / ``includes-his`` / ``includes-visitor``
+  (a listing, "The Kenyan delegation includes A": the leader is the delegation, visitor or person of that
+  state; "his delegation, comprising A": the one named before; else the first visitor), ``part-of-visitor``
+  and ``visiting-side-visitor`` ("A was part of the delegation", "The visiting side included A": the first
+  visitor's), ``accompanied-by`` ("X was accompanied by A"), ``accompanying`` ("A accompanied the minister").
+- who belongs (``member.*``): ``listed-with-head`` ("Representatives from Brazil included A, Head of
+  Delegation, B and C"), ``includes`` ("The delegation comprised / includes / consisting of A and B"),
+  ``part-of`` ("A and B were also part of the delegation"), ``visiting-side`` ("The visiting side included
+  A"), ``accompanied-by`` ("X was accompanied by A and B"), ``accompanying`` ("General A accompanied the
+  minister").
+- its state (and its leader's, when not known): ``country.delegation-demonym`` ("the Turkish delegation", "a
+  Pakistan Navy delegation", "The Kenyan delegation includes"), ``country.delegation-of-state`` ("a delegation
+  from the US Department of Defense"); else its leader's (``country.delegation-leader``, recorded when settled).
 """
 from __future__ import annotations
 
@@ -13,6 +36,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
+from kg.extract.mentions import find_places
 from kg.extract.records import ArticleRecord, DelegationDraft, MeetingDraft, Sentence
 
 
@@ -37,31 +61,33 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
         after = [r for r in refs if r.start >= match.end() - 1]
         if re.match(r"(?:him|her)\b", text[match.end():]) and last_subject:
             # "The five-member delegation, led by him, also includes ..."
-            add_delegation(doc, last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3])
+            add_delegation(doc, last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3],
+                           "delegation.led-by")
         elif after:
-            add_delegation(doc, after[0].key, sentence, text[max(0, match.start() - 40):match.end()])
+            add_delegation(doc, after[0].key, sentence, text[max(0, match.start() - 40):match.end()],
+                           "delegation.led-by")
     # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
     for mention in sentence.persons:
         record = doc.person(mention.key)
         if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
-            delegation = add_delegation(doc, mention.key, sentence, record.position)
+            delegation = add_delegation(doc, mention.key, sentence, record.position, "delegation.head-of-delegation")
             # "Representatives from Brazil included A, Head of Delegation, B, ... and C": the others are members
             listing = re.search(r"\b(?:included|includes|comprised|comprises|consisted of|were)\s+", text)
             if listing and listing.end() <= mention.start:
                 for other in sentence.persons:
-                    if other.key != mention.key and other.start >= listing.end() and other.key not in delegation.members:
-                        delegation.members.append(other.key)
+                    if other.start >= listing.end() and \
+                            delegation.add_member(other.key, "member.listed-with-head", text):
                         doc.settle_country(other.key, doc.country_of(mention.key), "country.delegation-member", text)
     # "X received A, B and C, and the delegations accompanying the guests": each guest heads one
     plural = re.search(r"\b(?:and )?(?:the|their) (?:accompanying )?delegations(?: accompanying (?:the|their) guests)?\b", text)
     if plural and len(refs) >= 3 and re.search(r"\b(?:received|hosted|welcomed|met)\b", text[:plural.start()]):
         for _, _, key in [r for r in refs if r.start < plural.start()][1:]:
-            add_delegation(doc, key, sentence, plural.group(0))
+            add_delegation(doc, key, sentence, plural.group(0), "delegation.guests-delegations")
     # "delegation-level talks between A and B": each heads their side's delegation
     level = re.search(r"\bdelegation[- ]level (?:talks|meetings?|discussions?|consultations)\s+(?:between|with)\s+", text)
     if level:
         for _, _, key in [r for r in refs if r.start >= level.end() - 1][:2]:
-            add_delegation(doc, key, sentence, level.group(0), visiting=False)
+            add_delegation(doc, key, sentence, level.group(0), "delegation.delegation-level-talks", visiting=False)
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
     for match in re.finditer(r"\b(?:is leading|was leading|who is leading|leading|who led|led|leads|heads|headed|heading|"
@@ -70,14 +96,14 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
         relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]
         before = [r for r in refs if r.end <= match.start() and not any(s <= r.start < e for s, e in relative)]
         if before and not re.search(r"\bby\s*$", text[:match.start()]):
-            add_delegation(doc, before[-1].key, sentence, match.group(0))
+            add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.leads")
     # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation"
     for match in re.finditer(r"\b(?:and (?:his|her|the) |(?:along with|together with|(?:is |was )?accompanied by) "
                              r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?)"
                              r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
         before = [r for r in refs if r.end <= match.start()]
         if before:
-            add_delegation(doc, before[-1].key, sentence, match.group(0))
+            add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.with-own-delegation")
 
 
 def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None) -> None:
@@ -105,6 +131,7 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
             zone_end = match.end() + min(verbs)
         members = [r.key for r in refs if match.end() <= r.start < zone_end]
         leader = None
+        leader_rule = "delegation.includes-state"
         if code:
             leader = next((k for k, d in doc.delegations.items() if d.country == code), None)
             if leader is None:
@@ -120,19 +147,18 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
             his = re.search(r"\b(?:his|her|along with|together with)\s+(?:\w+\s+)?delegation", match.group(0), re.I)
             before = [r for r in refs if r.end <= match.start()]
             if his and before:
-                leader = before[-1].key
+                leader, leader_rule = before[-1].key, "delegation.includes-his"
             elif doc.delegations:
-                leader = list(doc.delegations)[-1]
+                leader = list(doc.delegations)[-1]  # the last told: it exists, so the rule is its own
             elif doc.visitors:
-                leader = doc.visitors[0]
+                leader, leader_rule = doc.visitors[0], "delegation.includes-visitor"
         if leader:
-            delegation = add_delegation(doc, leader, sentence, match.group(0))
-            if code and delegation.country is None:
-                delegation.country = code
+            delegation = add_delegation(doc, leader, sentence, match.group(0), leader_rule)
+            if code:
+                delegation.settle_country(code, "country.delegation-demonym", text)
             main_clause = not re.search(r",\s*which\b|\bwhich\b", text[:match.end()])
             for key in members:
-                if key != leader and key not in delegation.members:
-                    delegation.members.append(key)
+                if delegation.add_member(key, "member.includes", text):
                     doc.settle_country(key, delegation.country or doc.country_of(leader), "country.delegation-member", text)
             if main_clause and current is not None:
                 delegation.members_in_context = True
@@ -148,18 +174,16 @@ def _members_joining(doc: ArticleRecord, sentence: Sentence) -> None:
         members = [r.key for r in refs if r.end <= match.start()]
         leader = list(doc.delegations)[-1] if doc.delegations else (doc.visitors[0] if doc.visitors else None)
         if leader:
-            delegation = add_delegation(doc, leader, sentence, match.group(0))
+            delegation = add_delegation(doc, leader, sentence, match.group(0), "delegation.part-of-visitor")
             for key in members:
-                if key != leader and key not in delegation.members:
-                    delegation.members.append(key)
+                delegation.add_member(key, "member.part-of", text)
             delegation.members_in_context = True
     match = re.search(r"\b[Tt]he (?:visiting|guest|foreign) (?:side|party) (?:also )?(?:included|includes|comprised)\b", text)
     if match and (doc.delegations or doc.visitors):
         leader = list(doc.delegations)[-1] if doc.delegations else doc.visitors[0]
-        delegation = add_delegation(doc, leader, sentence, match.group(0))
+        delegation = add_delegation(doc, leader, sentence, match.group(0), "delegation.visiting-side-visitor")
         for _, _, key in refs:
-            if key != leader and key not in delegation.members:
-                delegation.members.append(key)
+            delegation.add_member(key, "member.visiting-side", text)
         delegation.members_in_context = True
 
 
@@ -180,11 +204,10 @@ def _accompanied_by(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
                 current.venue_country and doc.country_of(leader) == current.venue_country)):
             leader = None  # the host's own staff at their side is no delegation
         if leader and after:
-            delegation = add_delegation(doc, leader, sentence, match.group(0))
+            delegation = add_delegation(doc, leader, sentence, match.group(0), "delegation.accompanied-by")
             for _, _, key in after:
-                if key != leader and key not in delegation.members and \
-                        (doc.country_of(key) in (None, doc.country_of(leader))):
-                    delegation.members.append(key)
+                if doc.country_of(key) in (None, doc.country_of(leader)) \
+                        and delegation.add_member(key, "member.accompanied-by", text):
                     doc.settle_country(key, doc.country_of(leader), "country.accompanies-leader", text)
 
 
@@ -206,11 +229,10 @@ def _accompanying(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
             sides = {doc.country_of(k) for k in members} - {None}
             if doc.country_of(leader) is None and len(sides) == 1:
                 doc.settle_country(leader, sides.pop(), "country.accompanied-by-compatriots", text)
-            delegation = add_delegation(doc, leader, sentence, match.group(0))
-            delegation.country = delegation.country or doc.country_of(leader)
+            delegation = add_delegation(doc, leader, sentence, match.group(0), "delegation.accompanying")
+            delegation.country = delegation.country or doc.country_of(leader)  # its leader's (settle records it)
             for key in members:
-                if key not in delegation.members:
-                    delegation.members.append(key)
+                delegation.add_member(key, "member.accompanying", text)
 
 
 def _accompanied_in_all(doc: ArticleRecord, sentence: Sentence) -> None:
@@ -227,19 +249,26 @@ def _accompanied_in_all(doc: ArticleRecord, sentence: Sentence) -> None:
                         meeting.participants.append(key)
 
 
-def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str,
+def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str, rule: str,
                    visiting: bool = True) -> DelegationDraft:
-    """The delegation ``leader`` heads (a visitor's, unless ``visiting`` is False: a host's own delegation)."""
+    """The delegation ``leader`` heads (a visitor's, unless ``visiting`` is False: a host's own delegation);
+    ``rule`` is the cue that made them its leader, when this makes the delegation."""
     if leader not in doc.delegations:
-        country = doc.country_of(leader)
+        delegation = DelegationDraft(leader, doc.country_of(leader), leader_rule=rule)
         # "the Turkish delegation", "a Turkish defense ministerial delegation", "a PLA military delegation"
         # ... "a Pakistan Navy delegation": a service's name between the state and the word
         demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
                             r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", cue)
-        if demonym and gazetteer.code_for(demonym.group(1)):
-            country = country or gazetteer.code_for(demonym.group(1))
-        doc.delegations[leader] = DelegationDraft(leader, country)
-        doc.settle_country(leader, country, "country.delegation-demonym", sentence.text)  # "the Turkish delegation was headed by X"
+        if demonym:
+            delegation.settle_country(gazetteer.code_for(demonym.group(1)), "country.delegation-demonym", sentence.text)
+        # "a delegation from the US Department of Defense", "the delegation of the Royal Thai Armed Forces"
+        of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", cue)
+        if of_state and delegation.country is None:
+            places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
+            delegation.settle_country(places[0].code if places else None, "country.delegation-of-state", sentence.text)
+        doc.delegations[leader] = delegation
+        if delegation.country_rule:  # "the Turkish delegation was headed by X": the leader's state is the one it says
+            doc.settle_country(leader, delegation.country, delegation.country_rule, sentence.text)
         if visiting and leader not in doc.visitors:
             doc.visitors.append(leader)
     delegation = doc.delegations[leader]

@@ -14,7 +14,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
-from kg.extract.dates import parse_iso, publication_date, reference_date, url_date
+from kg.extract.dates import latest_past_year, parse_iso, publication_date, reference_date, url_date
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import TOPIC_BEFORE, article_name_words, find_persons, find_places
@@ -43,7 +43,8 @@ def read_document(article: Article) -> ArticleRecord:
         article=article, pub=pub, pub_month=pub_month, reference=reference, reference_day=parse_iso(reference),
         dateline_city=cleaned.dateline_city,
         dateline_country=gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None,
-        outlet_country=gazetteer.outlet_country(article.source))
+        outlet_country=gazetteer.outlet_country(article.source),
+        year_named=None if pub or pub_month else latest_past_year(article.text))
     for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
         for text in split_sentences(paragraph):
             if is_shouted(text):
@@ -93,7 +94,8 @@ def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
         person = doc.registry.add(mention, sentence.index, sentence.text)
         mention.key = person.key
         if mention.counterpart and person.position is None and kept and doc.person(kept[-1].key).position:
-            person.position = generic_post(doc.person(kept[-1].key).position)
+            # "X met his counterpart Y": Y holds X's kind of post
+            person.take_position(generic_post(doc.person(kept[-1].key).position), "position.counterpart", sentence.text)
         kept.append(mention)
     sentence.persons = kept
     # "Tomas Kaunas": a place inside a person's name is no place (it counted above as a weak hint of a state)

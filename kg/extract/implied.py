@@ -37,6 +37,8 @@ _PAIR_AS_TOPIC = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[-–—/]|a
 _SEVERAL_MEETINGS = re.compile(r"\b(?:meetings|talks|discussions) with\b|" + SEPARATELY.pattern, re.I)
 # more states than this in one sentence is a list (a coalition, a region), not the sides of one contact
 _MOST_SIDES = 3
+# ... and more than this in a list of separate meetings is a region's roll-call, not meetings told
+_MOST_LISTED = 6
 
 
 # who tells of the contact is not in it: "Ministry spokesperson X said ...", "..., X told reporters"
@@ -107,6 +109,24 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
                                    and SPOKESPERSON.search(sentence.text[max(0, start - 60):start]))))
 
 
+def _only_venue(contact: ImpliedContact) -> bool:
+    """The contact's one side besides the home is only the place it was in, named after "in", "at", "to"."""
+    return not contact.participants and contact.venue_country is not None and contact.venue_country in contact.parties
+
+
+def _dated_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedContact:
+    """A contact its sentence leaves undated takes the date of the next sentence that tells a contact between the
+    same sides and gives one ("... in a meeting held between delegations." "... the meeting held from 12 to 13
+    this month")."""
+    if contact.date is not None:
+        return contact
+    for sentence in later:
+        if sentence.contact and sentence.date and set(contact.parties) <= set(_sides_named(sentence)):
+            contact.date = sentence.date
+            break
+    return contact
+
+
 def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
                      home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
                      ) -> list[ImpliedContact]:
@@ -137,19 +157,20 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue
         if len(sides) == 1:
-            if single is not None:
+            # a side named only as where it happened ("the meeting in Brussels") gives way to one named as a party
+            if single is not None and not (_only_venue(single) and _sides_named(sentence, venues=False)):
                 continue
             sides[home] = home_rule
         contact = _contact(sentence, sides, keys, country_of, mode_of, told_date)
         if home_rule not in sides.values():
-            return [contact]
+            return [_dated_later(contact, sentences[sentence.index + 1:])]
         single = contact
     return [single] if single else []
 
 
 def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list[str]]],
                      country_of: Callable[[str], str | None], mode_of: Callable[[str], str],
-                     is_spokesperson: Callable[[str], bool]) -> list[ImpliedContact]:
+                     is_spokesperson: Callable[[str], bool], home: str | None = None) -> list[ImpliedContact]:
     """Beside the contacts the rules read (``read``: their parties and evidence sentences), a sentence that
     reports a contact between exactly two states or bodies it names itself (not as the venue), in no read
     contact's evidence and between sides no read contact has: "The Indonesian and Australian navy chiefs also
@@ -167,6 +188,18 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
             continue
         sides = {code: rule for code, rule in _sides_named(sentence, venues=False).items()
                  if rule in ("side.country-in-sentence", "side.demonym-in-sentence", "side.body-in-sentence")}
+        keys = _named_participants(sentence, is_spokesperson)
+        own = [code for code in map(country_of, keys) if code]
+        center = own[0] if own else home
+        if center and center not in sides and 2 <= len(sides) <= _MOST_LISTED and _SEVERAL_MEETINGS.search(sentence.text):
+            # "bilateral meetings with his counterparts from Lithuania, Latvia and Luxembourg": one with each
+            for other, rule in sides.items():
+                pair = tuple(sorted((center, other)))
+                if pair not in read_parties:
+                    contacts.append(_contact(sentence, {center: "side.participant" if own else "side.home", other: rule},
+                                             keys, country_of, mode_of, told_date))
+                    read_parties.add(pair)
+            continue
         if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
             continue
         contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of,

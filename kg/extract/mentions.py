@@ -3,6 +3,19 @@
 The detector is rule-based and anchored: a run of capitalised name words is a person when a rank,
 an honorific or a position title stands before it, or a position follows it in apposition
 (", Deputy Chief of ..."), or when it repeats a person already known. Pure functions over strings.
+
+Each mention says which reading gave its rank, position and state (`Mention.rank_rule`, `.position_rule`,
+`.country_rule`), so that `kg explain` can say why. The rank and position readings:
+
+- ``rank.before-name``: a rank of the lexicon stands before the name ("Lt. Gen. X", "Major General Pilot X").
+- ``rank.appositive-after``: a lower-case rank follows the name in apposition ("X, a retired general,").
+- ``position.before-name``: a post ends right before the name or its rank ("Defence Minister X", "the
+  commander of U.S. Indo-Pacific Command, Adm. X").
+- ``position.appositive-after``: a post follows the name in apposition ("X, Deputy Chief of the General Staff,").
+- ``position.title-run``: a lower-case title runs up to the name ("the German ambassador to Somalia X").
+- ``position.ambassador-honorific``: the honorific "Ambassador" is the post ("US Ambassador James Smith").
+- ``position.counterpart`` (`kg.extract.document`): "his counterpart X" holds the post of the person named
+  before, without its state.
 """
 from __future__ import annotations
 
@@ -47,6 +60,8 @@ class Mention:
     span_end: int = -1
     counterpart: bool = False  # introduced as "his counterpart": holds the same kind of post
     country_rule: str | None = None  # which reading gave ``country`` (see kg explain)
+    rank_rule: str | None = None  # which reading gave ``rank`` (see the module's docstring)
+    position_rule: str | None = None  # which reading gave ``position``
 
 
 @dataclass(frozen=True)
@@ -356,7 +371,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         capital_initials = text.isalpha() and text.isupper() and len(text) <= 3 and k < len(toks) \
             and toks[k][1] - toks[k - 1][2] == 1 and _is_name_token(toks[k][0], lex) and not toks[k][0].isupper() \
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
-            and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1)
+            and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1) \
+            and not (i > 0 and toks[i - 1][0] in ("of", "the", "for", "at", "from"))  # "Inspector General of FAR X"
         given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
@@ -519,6 +535,16 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     text = sentence[collected[0][1]:collected[-1][2]]
+    # "welcomed at the Headquarters of the Jordan Army Forces Spanish Chief of the Defense Staff, Admiral X": of two
+    # states in the run, the last one that a post follows opens the person's post
+    states = [p for p in find_places(text) if p.kind in ("country", "demonym", "institution")]
+    if len({p.code for p in states}) >= 2:
+        last = next((p for p in reversed(states) if p.kind != "institution"
+                     and any(_is_head(w) for w in text[p.end:].split())), None)
+        if last is not None and last.start > 0:
+            offset = collected[0][1] + last.start
+            collected = [tok for tok in collected if tok[1] >= offset]
+            text = sentence[collected[0][1]:collected[-1][2]]
     country = country_in(text) or _state_of_posts_before(toks[:i], sentence)
     # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
     stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
@@ -528,7 +554,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
         stripped = first[1]
     position = stripped.strip(" ,-–—")
     # "HE Minister of State ...", "H.E. the Minister": the honorific is no part of the post
-    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness)\s+(?:the\s+)?", "", position)
+    position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness|Mr\.?|Mrs\.?|Ms\.?)\s+"
+                      r"(?:the\s+)?", "", position)
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
@@ -565,7 +592,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         match = re.match(r"\s+(?=the\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+(?:[a-z]+\s+){0,2}?"
                          r"(?:minister|chief|commander|ambassador|secretary|envoy)\b)", rest)
         if not match or gazetteer.lookup(re.match(r"\s+the\s+([A-Z][\w\-]+)", rest).group(1)) is None:
-            return None, None, None, start
+            # ... or a capitalised post: "Brig. Gen X the Deputy Commanding General for the Task Force"
+            match = re.match(r"\s+(?=the\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Commander|Commanding|Chief|Minister|Director|"
+                             r"Secretary|Ambassador|Attach[eé]|Head|Chairman)\b)", rest)
+            if not match:
+                return None, None, None, start
     offset = start + match.end()
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
@@ -708,6 +739,9 @@ def used_after_position(sentence: str, end: int) -> bool:
     return bool(re.match(r"\s*,\s*(?:the\s+)?[A-Z][\w\-]*", sentence[end:]))
 
 
+_STATE_BEFORE_SERVICE = re.compile(r"(?:^|[\s;,(])((?:[A-Z][\w.'\-]*\s+){0,2}?[A-Z][\w.'\-]*?)\.?\s+"
+                                   r"(?:(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Armed Forces|Naval Forces|"
+                                   r"Land Forces|Space Force)\s*)?$")
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
@@ -798,6 +832,19 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     changed = True
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
+        position_rule = "position.before-name" if position else None
+        # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
+        state_before_rank = None
+        if country is None and rank:
+            before_rank = _STATE_BEFORE_SERVICE.search(sentence[floor:cursor])
+            if before_rank and re.search(r"\b(?:in|to|at|for|from|of|with)\s*$", sentence[floor:floor + before_rank.start(1)]):
+                before_rank = None  # "Defence Attaché for the Maldives in Sri Lanka Lt. Col. X": where, not whose
+            words = before_rank.group(1) if before_rank else ""
+            for surface in (words, words + ".", words.split()[-1] if words else "", (words.split() or [""])[-1] + "."):
+                state = gazetteer.lookup(surface) if surface.strip(".") else None
+                if state is not None and state.kind in ("country", "demonym"):
+                    state_before_rank = state.code
+                    break
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
@@ -816,7 +863,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
         used_after = False
         if position is None and after_position:
-            position = after_position
+            position, position_rule = after_position, "position.appositive-after"
             used_after = True
         elif position is not None and after_position and after_position[:1].isupper() and not rank:
             position = position
@@ -829,6 +876,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             if of_state_country:
                 context_country = context_country or of_state_country
         country_rule = "country.post-before" if country else None
+        if state_before_rank:
+            country, country_rule = state_before_rank, "country.state-before-rank"
         if not country and (after_country or context_country):
             country_rule = "country.appositive-after" if after_country else "country.counterpart-or-of-state"
             country = after_country or context_country
@@ -855,7 +904,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             # "the German ambassador to Somalia X", "the chief of Qatar's land forces X": a lower-case post
             run = re.sub(r"^(?:(?:the|The|and|of|to|in|at|for)\s+)+", "", title_run.group(0)).strip()
             if _TITLE_HEAD.search(run) and len(run.split()) <= 12:
-                position = run
+                position, position_rule = run, "position.title-run"
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
@@ -899,8 +948,13 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # ... but "the Inspector-General of the Senegalese Armed Forces, Niang, thanked ...": a name set off by commas
         set_off = bool(re.search(r",\s*$", sentence[:cursor]) and re.match(r"\s*,", sentence[end:])
                        and gazetteer.lookup(name) is None)
+        # ... but "Malaysian Minister of Defence Hishammuddin", "Australia's Minister for Defence Payne": a whole post
+        # with its portfolio, then one word, is a surname
+        portfolio_post = bool(re.search(r"\b(?:Minister|Secretary|Chief|Commander)\s+(?:of|for)\s+(?:the\s+)?"
+                                        r"(?:National\s+)?Defen[cs]e\s*$", sentence[:cursor])) \
+            and any(c.islower() for c in name)  # not "Minister of Defence II"'s numeral
         if len(name.split()) == 1 and not rank and not honorific and not known and position and not set_off \
-                and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
+                and not portfolio_post and not re.match(r"[A-Z]\.\s?[A-Z]", name) \
                 and sentence[:cursor].rstrip(" ,").split()[-1:] and \
                 sentence[:cursor].rstrip(" ,").split()[-1].rstrip(".") not in lex.position_heads:
             continue
@@ -908,12 +962,16 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                 and not known and not used_after and not in_plural_list and not in_role_list:
             continue
         if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
-            position = "Ambassador"  # "US Ambassador James Smith": the honorific is the post
+            # "US Ambassador James Smith": the honorific is the post
+            position, position_rule = "Ambassador", "position.ambassador-honorific"
         mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
                                 span_end=max(end, after_end) if used_after or lower_rank else end,
-                                counterpart=counterpart, country_rule=country_rule if country else None))
+                                counterpart=counterpart, country_rule=country_rule if country else None,
+                                rank_rule="rank.before-name" if rank else
+                                "rank.appositive-after" if lower_rank else None,
+                                position_rule=position_rule if position else None))
         previous_end = max(end, after_end) if used_after or lower_rank else end
         if plural_role:
             role_list = (previous_end, plural_role.group(2).startswith(("counterpart", "colleague")),
@@ -941,4 +999,17 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
                 break
             if earlier.country is None:
                 earlier.country, earlier.country_rule = last.country, "country.list-of-state"
+    # "hosted Peruvian President A, Foreign Minister B and Defense Minister C": the people that opens the list
+    # is the state of each official listed after it who has none
+    for index, first in enumerate(mentions):
+        opening = first.span_start if first.span_start >= 0 else first.start
+        people = re.match(r"([A-Z][\w\-]+)\s", sentence[opening:])
+        state = gazetteer.lookup(people.group(1)) if people else None
+        if not (first.country and state is not None and state.kind == "demonym" and state.code == first.country):
+            continue
+        for earlier, later in zip(mentions[index:], mentions[index + 1:]):
+            if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
+                    or not later.position:
+                break
+            later.country, later.country_rule = first.country, "country.list-of-state"
     return mentions

@@ -2,6 +2,8 @@
 
 A later, shorter mention ("Hasanov", "General Thành", "Minister SAKAMOTO") joins the person whose
 full name contains its words; a fuller mention upgrades the name and keeps the short one as an alias.
+A person's state, rank and post are the first mention's that gives them, kept with the reading that gave
+each and its sentence (`country_rule`, `rank_rule`, `position_rule`: see `kg.extract.mentions`).
 """
 from __future__ import annotations
 
@@ -31,6 +33,20 @@ class PersonRecord:
     country_rule: str | None = None  # the reading that settled ``country``
     country_evidence: str = ""
     other_positions: list[str] = field(default_factory=list)  # later posts ("Chairman JCSC (CJCSC)"): their acronyms
+    rank_rule: str | None = None  # the reading that gave ``rank``
+    rank_evidence: str = ""
+    position_rule: str | None = None  # the reading that gave ``position``
+    position_evidence: str = ""
+
+    def take_rank(self, rank: str | None, rule: str | None, evidence: str) -> None:
+        """The first reading of a rank stands."""
+        if not self.rank and rank:
+            self.rank, self.rank_rule, self.rank_evidence = rank, rule, evidence
+
+    def take_position(self, position: str | None, rule: str | None, evidence: str) -> None:
+        """The first reading of a post stands."""
+        if not self.position and position:
+            self.position, self.position_rule, self.position_evidence = position, rule, evidence
 
     def mentions_of_role(self, role: str) -> bool:
         role = role.casefold()
@@ -79,9 +95,11 @@ class Registry:
         words = name_words(mention.name)
         if person is None:
             key = "p" + str(len(self.persons) + 1)
-            person = PersonRecord(key, mention.name, [], mention.rank, mention.position, mention.country,
+            person = PersonRecord(key, mention.name, [], None, None, mention.country,
                                   mention.honorific, sentence_index, sentence_index, sentence, words,
                                   mention.country_rule if mention.country else None, sentence if mention.country else "")
+            person.take_rank(mention.rank, mention.rank_rule, sentence)
+            person.take_position(mention.position, mention.position_rule, sentence)
             self.persons[key] = person
             self._index(person)
             return person
@@ -94,11 +112,11 @@ class Registry:
             self._index(person)
         elif mention.name != person.name and mention.name not in person.aliases:
             person.aliases.append(mention.name)
-        person.rank = person.rank or mention.rank
+        person.take_rank(mention.rank, mention.rank_rule, sentence)
         if person.position and mention.position and mention.position != person.position \
                 and mention.position not in person.other_positions:
             person.other_positions.append(mention.position)
-        person.position = person.position or mention.position
+        person.take_position(mention.position, mention.position_rule, sentence)
         if person.country is None and mention.country:
             person.country, person.country_rule, person.country_evidence = mention.country, mention.country_rule, sentence
         person.honorific = person.honorific or mention.honorific

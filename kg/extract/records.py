@@ -68,6 +68,7 @@ class MeetingDraft:
     rule: str = ""  # the id of the trigger rule that read it
     implied_sides: list[str] = field(default_factory=list)  # sides read from weaker evidence (kg.extract.implied)
     principals: list[str] = field(default_factory=list)  # joined as their side's most-told official (weak)
+    date_told: bool = True  # its sentence (or the story just before) gave the date, not the publication's default
 
 
 @dataclass
@@ -103,12 +104,30 @@ class PendingDelegationContact:
 
 @dataclass
 class DelegationDraft:
-    """A delegation as the text tells it: its leader, state (when said or known), members and the sentences."""
+    """A delegation as the text tells it: its leader, state (when said or known), members and the sentences,
+    each with the cue that said so (the rule ids are listed in `kg.extract.delegations`)."""
     leader: str
     country: str | None = None
     members: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # the first is the sentence that named its leader
     members_in_context: bool = False  # its members were listed while a contact was being told
+    leader_rule: str = ""  # the cue that made ``leader`` its leader
+    country_rule: str | None = None  # the cue that said its state, when not its leader's
+    country_evidence: str = ""
+    member_rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # member -> (the cue, its sentence)
+
+    def add_member(self, key: str, rule: str, evidence: str) -> bool:
+        """``key`` belongs to it, as ``rule`` read in ``evidence``; False when the leader or already a member."""
+        if key == self.leader or key in self.members:
+            return False
+        self.members.append(key)
+        self.member_rules[key] = (rule, evidence)
+        return True
+
+    def settle_country(self, code: str | None, rule: str, evidence: str) -> None:
+        """Its state, when not known yet: the first reading stands."""
+        if self.country is None and code:
+            self.country, self.country_rule, self.country_evidence = code, rule, evidence
 
 
 @dataclass
@@ -126,6 +145,7 @@ class ArticleRecord:
     dateline_city: str | None
     dateline_country: str | None
     outlet_country: str | None  # the outlet's home state
+    year_named: str | None = None  # with no date of publication at all: the latest past year the text names
     sentences: list[Sentence] = field(default_factory=list)
     article_words: frozenset[str] = frozenset()  # name words of persons named in full anywhere in it
     # the mentions (kg.extract.document.find_mentions): persons, forums and how often each state is named
@@ -170,8 +190,17 @@ class ArticleRecord:
             if code is None:
                 return []
             same = [p for p in persons if p.country == code]
-            # nobody is known to be from there yet: a person whose country the text has not said may be
-            return same or [p for p in persons if p.country is None]
+            if same:
+                return same
+            # nobody is known to be from there yet: a person whose country the text has not said may be, but not
+            # the story's most-told person when the article's home is another state (a ministry's story is about
+            # its own minister: "Polish minister X ... discussed with the Italian defence minister")
+            unknown = [p for p in persons if p.country is None]
+            home = self.dateline_country or self.outlet_country
+            if home and home != code and unknown:
+                protagonist = max(unknown, key=lambda p: (self.mention_count[p.key], -p.first_sentence))
+                unknown = [p for p in unknown if p is not protagonist]
+            return unknown
         return persons
 
 

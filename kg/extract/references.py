@@ -65,6 +65,8 @@ def _name_refs(sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]
     for mention in sentence.persons:
         before = text[:mention.start]
         head_of_state = _HEAD_OF_STATE.search(before)
+        if head_of_state and re.search(r"\b(?:to|of|for)\s+(?:the\s+)?$", before[:head_of_state.start()]):
+            head_of_state = None  # "Secretary to the Prime Minister X", "Adviser to the President X": an aide
         if head_of_state and " of " in head_of_state.group(0):
             if country_in(head_of_state.group(0)) is None:
                 head_of_state = None

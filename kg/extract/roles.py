@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
+from kg.extract.mentions import find_places
 from kg.extract.posts import acronyms
 from kg.extract.records import ArticleRecord, MeetingDraft
 
@@ -38,9 +39,12 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
         return [max(pool, key=doc.salience).key] if pool else []
     if role.startswith("delegation"):
         leader = None
-        if demonym:
-            code = gazetteer.code_for(demonym)
+        # "the delegation of the Royal Brunei Armed Forces": the state after it
+        code = gazetteer.code_for(demonym) if demonym else _state_after(match.string, match.end())
+        if code:
             leader = next((k for k, d in doc.delegations.items() if d.country == code), None)
+            # no delegation read with its leader: the visitor of that state leads it
+            leader = leader or next((k for k in reversed(doc.visitors) if doc.country_of(k) == code), None)
         elif doc.delegations:
             leader = list(doc.delegations)[-1]
         return [leader] if leader else []
@@ -58,6 +62,14 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
                 return [others[0]] if not role.endswith("s") else others
         if pool:
             return [max(pool, key=doc.salience).key]
+        if not demonym and not role.endswith("s") and subject:
+            # "During the visit, X met with his counterpart": the visitor, else the most told person of another state
+            home = doc.country_of(subject)
+            others = [p for p in doc.candidates(None, sentence_index) if p.key != subject and p.key not in in_sentence
+                      and (home is None or doc.country_of(p.key) not in (None, home))]
+            visitors = [p for p in others if p.key in doc.visitors]
+            if visitors or others:
+                return [max(visitors or others, key=doc.salience).key]
         return []
     if singular == "host":
         if demonym:
@@ -131,3 +143,10 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
     if demonym and pool:
         return [max(pool, key=doc.salience).key]
     return []
+
+
+def _state_after(text: str, end: int) -> str | None:
+    """The state "of the Royal Brunei Armed Forces", "from Vietnam" names right after a role noun."""
+    after = re.match(r"\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text[end:])
+    places = [p for p in find_places(after.group(1)) if p.kind in ("country", "demonym", "institution")] if after else []
+    return places[0].code if places else None

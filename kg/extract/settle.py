@@ -16,7 +16,7 @@ from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import parse_iso
+from kg.extract.dates import latest_past_year, parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
 from kg.extract.posts import organization
@@ -91,9 +91,20 @@ def settle_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extractio
 
 
 def settle_delegations(doc: ArticleRecord, extraction: Extraction) -> None:
+    """Each delegation, with the decisions on its leader, its state (the cue's, else its leader's) and each
+    member, and the cue that said so (`kg.extract.delegations`)."""
     for leader, delegation in doc.delegations.items():
+        key = f"d:{leader}"
+        told = delegation.evidence[0] if delegation.evidence else ""
+        extraction.decisions.append(Decision("delegation", key, leader, delegation.leader_rule, told))
+        if delegation.country:
+            extraction.decisions.append(Decision(
+                "country", key, delegation.country, delegation.country_rule or "country.delegation-leader",
+                delegation.country_evidence or doc.person(leader).country_evidence or told))
+        extraction.decisions += [Decision("member", key, member, *delegation.member_rules[member])
+                                 for member in delegation.members]
         extraction.delegations.append(Delegation(
-            key=f"d:{leader}", leader=leader, country=delegation.country, members=list(delegation.members),
+            key=key, leader=leader, country=delegation.country, members=list(delegation.members),
             date=None, evidence=delegation.evidence))
 
 
@@ -134,7 +145,7 @@ def settle_invitations(doc: ArticleRecord, forum_keys: dict[str, str], extractio
 
 
 def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -> None:
-    """The persons of the facts, in order of appearance, each with the decision on their state."""
+    """The persons of the facts, in order of appearance, each with the decisions on their state, rank and post."""
     for key in sorted(used, key=lambda k: int(k[1:])):
         record = doc.person(key)
         aliases = [a for a in record.aliases if a != record.name]
@@ -142,9 +153,13 @@ def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -
         plain = re.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", plain).strip()
         if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
             aliases.append(plain)
-        if record.country:
-            extraction.decisions.append(Decision("country", key, record.country, record.country_rule or "country.mention",
-                                                 record.country_evidence or record.evidence))
+        for what, value, rule, evidence in (
+                ("country", record.country, record.country_rule, record.country_evidence),
+                ("rank", record.rank, record.rank_rule, record.rank_evidence),
+                ("position", record.position, record.position_rule, record.position_evidence)):
+            if value:
+                extraction.decisions.append(Decision(what, key, value, rule or f"{what}.mention",
+                                                     evidence or record.evidence))
         extraction.persons.append(Person(
             key=key, name=record.name, aliases=aliases, organization=organization(record.position),
             rank=record.rank, position=record.position, country=record.country,
@@ -219,7 +234,9 @@ def _meeting_sides(doc: ArticleRecord, draft: MeetingDraft) -> set[str]:
         if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
             # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
             draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
-        if draft.unnamed_side and draft.unnamed_side not in sides and draft.unnamed_side != visited:
+        # ... unless the contact took place in the named participant's own state: then the post's state came
+        if draft.unnamed_side and draft.unnamed_side not in sides and (draft.unnamed_side != visited
+                                                                      or draft.venue_country in sides):
             sides.add(draft.unnamed_side)
             visited = None
         if visited:
@@ -234,7 +251,7 @@ def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     the year of publication when the input gives no more ("date": "2022"), else the latest past year the
     article names (with the rule), else none (a contact must be dated)."""
     published_year = doc.article.date if re.fullmatch(r"(?:19|20)\d\d", doc.article.date or "") else None
-    year = published_year or _latest_past_year(doc.article.text)
+    year = published_year or latest_past_year(doc.article.text)
     if not (doc.pub_month or year):
         return None, None
     return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
@@ -317,7 +334,8 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
 
     if extraction.meetings:
         contacts = further_contacts(doc.sentences, [(m.parties, m.evidence) for m in extraction.meetings],
-                                    doc.country_of, contact_mode, is_spokesperson)
+                                    doc.country_of, contact_mode, is_spokesperson,
+                                    doc.dateline_country or doc.outlet_country)
     else:
         home, home_rule = (doc.dateline_country, "side.dateline-state") if doc.dateline_country else (
             doc.outlet_country, "side.outlet-state")
@@ -365,7 +383,7 @@ def _most_told(doc: ArticleRecord, country: str) -> str | None:
     official of the article's home whose state it never says is settled as of that state."""
     home = country in (doc.dateline_country, doc.outlet_country)
     people = [p.key for p in doc.registry.persons.values() if doc.mention_count[p.key]
-              and (p.country == country or p.country is None and home)]
+              and (p.country == country or p.country is None and home and p.key not in doc.visitors)]
     told = max(people, key=lambda key: doc.mention_count[key], default=None)
     if told and doc.country_of(told) is None:  # an official of the article's home, whose state it never says
         doc.settle_country(told, country, "country.article-home", doc.person(told).evidence)
@@ -407,19 +425,6 @@ def _pair_of_states_named(sentence: str, parties: set[str]) -> bool:
     telling the contact names exactly its two sides, so two persons it leaves unplaced are one of each."""
     named = {place.code for place in find_places(sentence) if place.kind in ("country", "demonym")}
     return len(parties) == 2 and named == parties
-
-
-def _latest_past_year(text: str) -> str | None:
-    """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
-    not the end of a span ("for 2024-2027")."""
-    years = []
-    for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
-        before = text[max(0, match.start() - 40):match.start()]
-        if re.search(r"\b(?:will|next|until|till|through|by|planned|scheduled|to be)\b[^.;,]*$", before) \
-                or re.search(r"\b\d{4}\s*[-–]\s*$", before):
-            continue
-        years.append(int(match.group(1)))
-    return str(max(years)) if years else None
 
 
 def _seated(body: str | None, country: str | None) -> bool:

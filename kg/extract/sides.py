@@ -10,8 +10,20 @@ suggested (the dateline's, the outlet's, the most named).
 """
 from __future__ import annotations
 
+import re
+
 from kg import gazetteer
 from kg.extract.records import ArticleRecord
+
+
+_ENVOY = re.compile(r"\b(?:Ambassador|Charg[eé] d'Affaires|Defen[cs]e Attach[eé]|Military Attach[eé])\b", re.I)
+
+
+def _posted_to(position: str | None) -> str | None:
+    """The state an envoy is posted to ("Ambassador to Kuwait", "Defence Attaché in Sri Lanka"), or None."""
+    found = re.search(r"\b(?:Ambassador|Charg[eé] d'Affaires|Attach[eé]|High Commissioner)\b[^,;]*?\b(?:to|in)\s+"
+                      r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", position or "")
+    return gazetteer.code_for(found.group(1)) if found else None
 
 
 def assign_countries(doc: ArticleRecord, keys: set[str]) -> set[str]:
@@ -64,7 +76,10 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
         if key in meeting.participants:
             others = {doc.country_of(k) for k in meeting.participants if k != key and k not in doc.joiners} - {None}
             partners |= others
-            if len(others) == 1:
+            # a visitor meets their own envoy ("private meetings with U.S. Ambassador to Jordan X"): such a meeting
+            # does not forbid the envoy's state
+            envoys = {doc.country_of(k) for k in meeting.participants if k != key and _ENVOY.search(doc.person(k).position or "")}
+            if len(others) == 1 and not others <= envoys:
                 single |= others
     partners.discard(None)
     for delegation in doc.delegations.values():
@@ -93,6 +108,15 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
         if invitation.inviter == key and invitation.forum is None and invitation.invitee in doc.visit_targets:
             doc.settle_country(key, doc.visit_targets[invitation.invitee], "country.invites-to-own-state",
                                invitation.evidence)
+            return
+    # who receives "Japan's Ambassador to Kuwait" is of the state the envoy is posted to (a visitor meets their own)
+    for meeting in doc.meetings:
+        if key not in meeting.participants or key in doc.visitors or key in doc.visit_targets:
+            continue
+        posted = {_posted_to(doc.person(k).position) for k in meeting.participants if k != key} - {None}
+        posted -= {doc.country_of(k) for k in meeting.participants if k != key}
+        if len(posted) == 1:
+            doc.settle_country(key, posted.pop(), "country.envoys-host-state", meeting.evidence[0])
             return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
