@@ -30,6 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from resolution_bench import gold_facts  # noqa: E402  (the same stand-in for the extractor)
+
 
 def rss_mib() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 >> 20
@@ -63,27 +65,13 @@ def mappings() -> dict:
 def main(n: int, folder: Path) -> None:
     import kg.graph.persistence as persistence
     import kg.pipeline as pipeline
-    from kg.devtools.synth import gold_extraction, write_corpus
+    from kg.devtools.synth import write_corpus
     from kg.graph.resolution import MentionRegistry
     from kg.graph.store import GraphStore
 
     corpus = folder / "corpus"
     write_corpus(corpus, n, seed=1)
-
-    def already_extracted(stream, jobs=1, **options):
-        with open(corpus / "gold.jsonl", encoding="utf-8") as golds:
-            for article in stream:
-                for gold_line in golds:
-                    gold = json.loads(gold_line)
-                    if gold.get("id") == article.id:
-                        break
-                extraction = gold_extraction({"id": article.id, "text": article.text, "date": article.date,
-                                              "title": article.title, "source": article.source,
-                                              "url": article.url}, gold)
-                extraction.article = article
-                yield extraction
-
-    pipeline.extract_many = already_extracted
+    pipeline.extract_many = gold_facts(corpus)
     phase = ["batches"]
     peaks: dict[str, dict] = {}
 

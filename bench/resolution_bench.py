@@ -28,17 +28,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def one_size(n: int, folder: Path) -> dict:
-    import kg.pipeline as pipeline
-    from kg.graph.store import GraphStore
-    from kg.devtools.synth import gold_extraction, write_corpus
-
-    corpus = folder / "corpus"
-    write_corpus(corpus, n, seed=1)
+def gold_facts(corpus: Path):
+    """A stand-in for the extractor (`kg.budget.extract_many`): each article's facts from the
+    generator's gold, read in step with the articles (not all held in memory: peak RSS is the
+    ingest's own)."""
+    from kg.devtools.synth import gold_extraction
 
     def already_extracted(stream, jobs=1, **options):
-        """Stands in for the extractor: each article's facts from the generator's gold, read in
-        step with the articles (not all held in memory: peak RSS is the ingest's own)."""
         with open(corpus / "gold.jsonl", encoding="utf-8") as golds:
             for article in stream:
                 for gold_line in golds:
@@ -51,6 +47,17 @@ def one_size(n: int, folder: Path) -> dict:
                 extraction.article = article
                 yield extraction
 
+    return already_extracted
+
+
+def one_size(n: int, folder: Path) -> dict:
+    import kg.pipeline as pipeline
+    from kg.graph.store import GraphStore
+    from kg.devtools.synth import write_corpus
+
+    corpus = folder / "corpus"
+    write_corpus(corpus, n, seed=1)
+    already_extracted = gold_facts(corpus)
     spent = {"resolve": 0.0, "reconcile": 0.0, "cpu": 0.0}
 
     def timed(function, part="resolve"):
