@@ -782,3 +782,10 @@ def test_a_role_with_an_adjective_after_the_people_refers_to_that_states_officia
     extraction, names = run(text, date="2021-04-05")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Joseph Ndong", "Lucky Idris"], ["Lucky Idris", "Rene Mballa"]]
+
+
+def test_an_official_and_an_accompanying_delegation_lead_it():
+    text = ("AMMAN, March 6 -- Lieutenant General Mahmoud Haddad met separately with British Chief of the Defence Staff "
+            "General Stuart Pell and an accompanying delegation on Monday.")
+    extraction, names = run(text, date="2017-03-07")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Stuart Pell", "GB")]
