@@ -773,3 +773,19 @@ def test_the_talks_with_an_official_named_later_are_the_subjects_and_a_quotes_to
     found = sorted((m.parties, m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings)
     assert (["BY", "IN"], "2022-08-23", ["Rakesh Sood", "Viktor Hrenin"]) in found
     assert all(date == "2022-08-23" for _, date, _ in found)  # the tweet's "today" is not the story's
+
+
+def test_a_role_with_an_adjective_after_the_people_refers_to_that_states_official():
+    text = ("YAOUNDE, April 5 -- Minister Joseph Ndong received the Nigerian Defence Chief of Staff, General Lucky Idris "
+            "on April 1.\n\nThe Nigerian senior military official was also received by the Cameroonian Chief of "
+            "Defence Staff, Lieutenant-General Rene Mballa.")
+    extraction, names = run(text, date="2021-04-05")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Joseph Ndong", "Lucky Idris"], ["Lucky Idris", "Rene Mballa"]]
+
+
+def test_an_official_and_an_accompanying_delegation_lead_it():
+    text = ("AMMAN, March 6 -- Lieutenant General Mahmoud Haddad met separately with British Chief of the Defence Staff "
+            "General Stuart Pell and an accompanying delegation on Monday.")
+    extraction, names = run(text, date="2017-03-07")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Stuart Pell", "GB")]

@@ -929,6 +929,9 @@ def test_a_meeting_of_three_states_is_a_forum_and_a_dialogue_of_two_is_not():
     assert [f.name for f in find_forums("to take part in the Georgian-Turkish-Azerbaijani Tripartite Defense "
                                         "Ministerial.")] == ["Georgian-Turkish-Azerbaijani Tripartite Defense Ministerial"]
     assert find_forums("the India-Japan Defence Policy Dialogue in Tokyo") == []
+    assert find_forums("They conducted the first U.S.-Brazil Defense Cooperation Dialogue today.") == []
+    # a series named with the place of one edition is that series, at that place
+    assert [(f.series, f.city) for f in find_forums("He attended the NATO Madrid Summit.")] == [("NATO Summit", "Madrid")]
 
 
 def test_a_minister_leading_a_delegation_after_a_comma_heads_it():

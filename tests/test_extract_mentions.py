@@ -114,6 +114,12 @@ def test_a_plural_post_is_no_name_and_an_envoy_of_a_state_to_a_body_is_of_that_s
         ("Jean-Baptist MATTEI", None, "Ambassador of France to NATO", "FR")]
 
 
+def test_a_monarchs_numeral_and_a_title_that_is_also_a_family_name_belong_to_the_name():
+    assert persons("Moroccan King Mohammed VI received a phone call.")[0][::3] == ("Mohammed VI", "MA")
+    assert persons("Defence Attaché Lt. Col. Hassan Amir was also present.")[0][:2] == ("Hassan Amir", "Lieutenant Colonel")
+    assert persons("He met Brigadier General Amir Hatami.")[0][0] == "Amir Hatami"
+
+
 def test_institutions_give_the_country():
     assert persons("Director of the PLA Navy Foreign Affairs Office, Senior Colonel Zhang Hua, attended.")[0][3] == "CN"
     assert persons("Secretary General of the Shanghai Cooperation Organisation Yerlan Aidarov spoke.")[0][3] == "SCO"

@@ -98,7 +98,8 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
         if before and not re.search(r"\bby\s*$", text[:match.start()]):
             add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.leads")
     # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation"
-    for match in re.finditer(r"\b(?:and (?:his|her|the) |(?:along with|together with|(?:is |was )?accompanied by) "
+    for match in re.finditer(r"\b(?:and (?:his|her|the) |and (?:a|an) (?=(?:accompanying|visiting) )|"
+                             r"(?:along with|together with|(?:is |was )?accompanied by) "
                              r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?)"
                              r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
         before = [r for r in refs if r.end <= match.start()]

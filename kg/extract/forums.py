@@ -146,8 +146,14 @@ def find_forums(sentence: str) -> list[ForumMention]:
             continue
         if re.search(r"\b(?:Ministry|Department|Committee|Council|Command|Staff|Bilateral|Joint)\b", name):
             continue
-        if _is_bilateral(name):
-            continue  # "India-Japan Defence Policy Dialogue": two states talking, not a multilateral event
+        if _is_bilateral(name) or _is_bilateral(re.sub(r"(?<=[A-Z])\.", "", sentence[max(0, start - 12):start]) + name):
+            continue  # "India-Japan Defence Policy Dialogue", "U.S.-Brazil ...": two states talking, not a multilateral event
+        series, city = _series_at_a_place(name, by_surface)
+        if series is not None:
+            # "the NATO Wales Summit": the series, at that place
+            found.append(ForumMention(start, end, series["name"], _edition_near(sentence, start, end), city,
+                                      tuple(series.get("aliases", [])), series["name"]))
+            continue
         found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
     for match in _ACRONYM_FAIR.finditer(sentence):
         start, end = match.span("name")
@@ -164,6 +170,23 @@ def gazetteer_code(text: str) -> str | None:
     from kg.gazetteer import code_for
 
     return code_for(text)
+
+
+def _series_at_a_place(name: str, by_surface: dict) -> tuple[dict | None, str | None]:
+    """A known series named with the place of one of its editions in it ("NATO Wales Summit" -> NATO Summit,
+    Wales): the series and the place, else (None, None)."""
+    from kg.gazetteer import lookup
+
+    words = name.split()
+    for index, word in enumerate(words):
+        surface = lookup(word)
+        if surface is None or surface.kind not in ("city", "country") or index == 0:
+            continue
+        rest = " ".join(words[:index] + words[index + 1:])
+        series = by_surface.get(rest.casefold())
+        if series is not None:
+            return series, word
+    return None, None
 
 
 def _is_bilateral(name: str) -> bool:

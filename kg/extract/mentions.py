@@ -308,7 +308,7 @@ def _after_given_name(sentence: str, start: int) -> bool:
 
 _PARTICLE_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|bint|ben|van|von|de|da|di|du|del|della|le|la|"
                                 r"ter|ten|ould|d|l|o)[\-'’][A-Z][\w'\-]+$")
-_NAME_SUFFIX = re.compile(r"(?:,?\s+(?:Jr\.?|Sr\.?|Jnr\.?|Snr\.?|II|III|IV))(?![\w])")
+_NAME_SUFFIX = re.compile(r"(?:,?\s+(?:Jr\.?|Sr\.?|Jnr\.?|Snr\.?|II|III|IV|VI{0,3}|IX))(?![\w])")  # "Mohammed VI"
 
 
 def _is_name_token(token: str, lex) -> bool:
@@ -417,8 +417,10 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         if run_tokens:
             run_end = run_tokens[-1][2]
             suffix = _NAME_SUFFIX.match(sentence, run_end)
-            if suffix and len(run_tokens) >= 2:
-                run_end = suffix.end()  # "Gilberto C Teodoro Jr", "Richard Mills Jr."
+            regnal = bool(suffix and re.fullmatch(r",?\s+[IVX]+", suffix.group(0)) and re.search(
+                r"\b(?:King|Queen|Sultan|Emir|Amir|Emperor|Shah)\s+$", sentence[:run_tokens[0][1]]))
+            if suffix and (len(run_tokens) >= 2 or regnal):
+                run_end = suffix.end()  # "Gilberto C Teodoro Jr", "Richard Mills Jr.", "King Mohammed VI"
             runs.append((run_tokens[0][1], run_end))
         i = max(j, i + 1)
     # an all-capital word adjacent to a run belongs to it ("SAKAMOTO Hiroyuki", "MORITA Kazuki")

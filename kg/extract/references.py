@@ -25,7 +25,8 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
 ROLE_NOUN = re.compile(
     rf"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth|(?P<possessor>[A-Z][\w\-]+)['’]s)\s+(?P<number>(?:two|three)\s+)?"
     rf"(?:(?P<visiting>visiting|accompanying|foreign|distinguished|new|top|senior)\s+)?"
-    rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
+    rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:senior|top|visiting|high-ranking|highest-ranking)\s+)?"
+    rf"(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
     rf"(?P<role>{ROLE_WORDS})\b", re.I)
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
