@@ -789,3 +789,11 @@ def test_an_official_and_an_accompanying_delegation_lead_it():
             "General Stuart Pell and an accompanying delegation on Monday.")
     extraction, names = run(text, date="2017-03-07")
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Stuart Pell", "GB")]
+
+
+def test_who_notes_that_a_contact_took_place_is_not_in_it():
+    text = ("WASHINGTON, June 12 -- Peruvian Defense Minister Pedro Cateriano was in Washington on Tuesday.\n\n"
+            "In a statement, Pentagon Press Secretary George Little noted that Cateriano had met with Defense "
+            "Secretary Chuck Hagel at the Pentagon earlier in the day.")
+    extraction, names = run(text, date="2013-06-12")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Chuck Hagel", "Pedro Cateriano"]]

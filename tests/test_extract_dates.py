@@ -26,6 +26,7 @@ THURSDAY = date(2024, 3, 28)
     ("Riyadh, 28th Mar, 2024 (Agency): the general received here on Monday the commander", "2024-03-25"),
     ("the general received on Thursday, 28 March 2024, the commander", "2024-03-28"),
     ("the general received on Monday, 20 March 2024, the commander", "2024-03-20"),  # a date not the publication's
+    ("WASHINGTON, March 28, 2024 - the secretary hosted the president at the Pentagon yesterday", "2024-03-27"),
     ("nothing to see here", None),
 ])
 def test_event_dates(text, expected):

@@ -529,7 +529,8 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
 def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]:
     """The references without those who report the contact: "the spokesman said that the minister received
     ...", "..., Pentagon spokesman Navy Capt. Jeff Davis said." ("X is said to have met Y": X met Y)."""
-    reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|informed [\w\s]{0,20}?)(?: that)?\b(?! to\b)",
+    reports = [r for r in re.finditer(r"\b(?:said|says|told|announced|reported|noted|stated|added|explained|recalled|"
+                                      r"informed [\w\s]{0,20}?)(?: that)?\b(?! to\b)",
                                       text[:match.start()])
                # "X said at a meeting with Y": the speaker speaks at the contact and takes part in it
                if not re.fullmatch(r"\s+(?:at|during|in the course of|on the sidelines of)\s+(?:a|an|the|his|her)?\s*"

@@ -213,13 +213,15 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
         return (prev + timedelta(days=1)).isoformat()
     if re.search(r"\b(?:a day earlier|the day before|the previous day|the preceding day)\b", lowered) and prev:
         return (prev - timedelta(days=1)).isoformat()
+    # an explicit date wins, unless it is only the publication's and the sentence names another weekday or says
+    # "yesterday": "Riyadh, 13th Feb, 2023 (Agency): X received here on Sunday ...", a dateline glued to the report
     explicit = explicit_date(text, pub)
     match = _WEEKDAY.search(text)
-    if explicit and not (pub is not None and explicit == pub.isoformat() and match and not match.group(3)
-                         and WEEKDAYS[match.group(2).lower()] != pub.weekday()):
+    relative = _RELATIVE.search(text)
+    if explicit and not (pub is not None and explicit == pub.isoformat() and (
+            match and not match.group(3) and WEEKDAYS[match.group(2).lower()] != pub.weekday()
+            or relative and relative.group(1).lower() in ("yesterday", "the day before yesterday", "on the eve"))):
         return explicit
-    # ... unless the only full date is the publication's, on another weekday than the one the sentence names:
-    # "Riyadh, 13th Feb, 2023 (Agency): X received here on Sunday ...", a dateline glued to the report
     if match and pub is not None:
         day_in_parens = match.group(3)
         if day_in_parens:
