@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.dates import NOT_A_DAY_AHEAD
 from kg.extract.lexicon import lexicon
 
-# "in a phone call on Tuesday": a call on a day is no call on someone
-_NOT_A_DAY = (r"(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-              r"July|August|September|October|November|December|\d)\b)")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
+# a foreign envoy's post: who calls on the officials of the state they are posted to, or meets their own visitors
+DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
+                      r"Counsell?or|Envoy)\b", re.I)
 _TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
                     r"(.{8,160}?)(?:[.;]|$)")
@@ -22,7 +23,7 @@ def contact_mode(text: str) -> str:
     triggers = lexicon().triggers
     if re.search(triggers["video_markers"], text, re.I):
         return "video"
-    if re.search(triggers["call_markers"], text, re.I) and not re.search(rf"courtesy call|call(?:ed|s)? on{_NOT_A_DAY}", text):
+    if re.search(triggers["call_markers"], text, re.I) and not re.search(rf"courtesy call|call(?:ed|s)? on{NOT_A_DAY_AHEAD}", text):
         return "call"
     return "in_person"
 

@@ -15,6 +15,8 @@ MONTHS = {name: number for number, names in enumerate(
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# no day or date follows: "in a phone call on Tuesday" is no call on someone
+NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{_MONTH_RE}|\d)\b)"
 
 # explicit: "June 25", "25 June", "on 13 October", "February 21, 2024", "10th March, 2025", "Sept. 10"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
@@ -147,15 +149,13 @@ _DAY_NUMBERS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, 
 
 
 _THIS_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?this month\b")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 
 
 def _this_month_named(text: str, pub: date | None) -> str:
     """"held from 12 to 13 this month" -> "... 13 January 2021": the month of publication written out."""
     if pub is None or "this month" not in text:
         return text
-    return _THIS_MONTH.sub(lambda m: f"{m.group(1)} {_MONTH_NAMES[pub.month - 1]} {pub.year}", text)
+    return _THIS_MONTH.sub(lambda m: f"{m.group(1)} {pub.strftime('%B')} {pub.year}", text)
 
 
 def date_range(text: str, pub: date | None) -> tuple[date, date] | None:

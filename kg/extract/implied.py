@@ -45,8 +45,13 @@ _MOST_LISTED = 6
 _SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|stated|added|noted)\b")
 
 
+def _speaks_for_a_side(text: str, start: int) -> bool:
+    """"Ministry spokesperson X": named as who speaks for a side."""
+    return bool(SPOKESPERSON.search(text[max(0, start - 60):start]))
+
+
 def _reports(text: str, start: int, end: int) -> bool:
-    return bool(SPOKESPERSON.search(text[max(0, start - 60):start]) or _SPEAKER_AFTER.match(text, end))
+    return _speaks_for_a_side(text, start) or bool(_SPEAKER_AFTER.match(text, end))
 
 
 @dataclass
@@ -105,8 +110,8 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
         parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
         date=sentence.date or told_date, mode=mode, venue_city=city, venue_country=venue,
         evidence=sentence.text, rule=sentence.contact or "", side_rules=sides,
-        tellers=list(dict.fromkeys(key for start, _, key in sentence.refs if key in named
-                                   and SPOKESPERSON.search(sentence.text[max(0, start - 60):start]))))
+        tellers=list(dict.fromkeys(key for start, _, key in sentence.refs
+                                   if key in named and _speaks_for_a_side(sentence.text, start))))
 
 
 def _only_venue(contact: ImpliedContact) -> bool:

@@ -744,6 +744,22 @@ def used_after_position(sentence: str, end: int) -> bool:
 _STATE_BEFORE_SERVICE = re.compile(r"(?:^|[\s;,(])((?:[A-Z][\w.'\-]*\s+){0,2}?[A-Z][\w.'\-]*?)\.?\s+"
                                    r"(?:(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Armed Forces|Naval Forces|"
                                    r"Land Forces|Space Force)\s*)?$")
+
+
+def _state_before_rank(head: str) -> str | None:
+    """The state named right before a rank (and its service): "U.S. Army Gen.", "Pakistan Navy Commodore"; not
+    where a post is held: "Defence Attaché for the Maldives in Sri Lanka Lt. Col."."""
+    before = _STATE_BEFORE_SERVICE.search(head)
+    if before is None or re.search(r"\b(?:in|to|at|for|from|of|with)\s*$", head[:before.start(1)]):
+        return None
+    words = before.group(1)
+    for surface in (words, words.split()[-1]):
+        state = gazetteer.lookup(surface) or gazetteer.lookup(surface + ".")  # "U.S" as the pattern leaves it
+        if state is not None and state.kind in ("country", "demonym"):
+            return state.code
+    return None
+
+
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
@@ -836,17 +852,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         position, country, position_start = _position_before(sentence, cursor, floor)
         position_rule = "position.before-name" if position else None
         # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
-        state_before_rank = None
-        if country is None and rank:
-            before_rank = _STATE_BEFORE_SERVICE.search(sentence[floor:cursor])
-            if before_rank and re.search(r"\b(?:in|to|at|for|from|of|with)\s*$", sentence[floor:floor + before_rank.start(1)]):
-                before_rank = None  # "Defence Attaché for the Maldives in Sri Lanka Lt. Col. X": where, not whose
-            words = before_rank.group(1) if before_rank else ""
-            for surface in (words, words + ".", words.split()[-1] if words else "", (words.split() or [""])[-1] + "."):
-                state = gazetteer.lookup(surface) if surface.strip(".") else None
-                if state is not None and state.kind in ("country", "demonym"):
-                    state_before_rank = state.code
-                    break
+        state_before_rank = _state_before_rank(sentence[floor:cursor]) if country is None and rank else None
         # "from Côte d'Ivoire, General Yao Kouassi N'Guessan" / "his Pakistani counterpart, Chairman ..."
         head = sentence[floor:min(cursor, position_start)]  # never reaching back past the previous name
         context_country = None
@@ -983,7 +989,6 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if of_state:
             previous_end = max(previous_end, end + of_state.end())
     return _state_of_a_list_for_all(sentence, mentions)
-
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")

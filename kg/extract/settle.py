@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from kg import gazetteer
-from kg.extract.cues import SPOKESPERSON, contact_mode, topic
+from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import latest_past_year, parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
@@ -25,8 +25,6 @@ from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
 from kg.model import Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
 
-_DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
-                       r"Counsell?or|Envoy)\b", re.I)
 _MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
 
 
@@ -294,7 +292,7 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
             # a delegation or a visitor came: the other side receives
             # ... and a foreign diplomat calls on the officials of the state they are posted to
             guest_keys = set(doc.visitors) | {k for d in doc.delegations.values() for k in d.members} | {
-                k for k in draft.participants if _DIPLOMAT.search(doc.person(k).position or "")}
+                k for k in draft.participants if DIPLOMAT.search(doc.person(k).position or "")}
             home = {doc.country_of(k) for k in draft.participants if k not in guest_keys} - {None}
             guests = {doc.country_of(k) for k in draft.participants if k in guest_keys} - {None}
             if len(home) == 1 and guests and not (home & guests):

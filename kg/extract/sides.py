@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer
+from kg.extract.cues import DIPLOMAT
 from kg.extract.records import ArticleRecord
-
-
-_ENVOY = re.compile(r"\b(?:Ambassador|Charg[eé] d'Affaires|Defen[cs]e Attach[eé]|Military Attach[eé])\b", re.I)
 
 
 def _posted_to(position: str | None) -> str | None:
@@ -78,7 +76,7 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
             partners |= others
             # a visitor meets their own envoy ("private meetings with U.S. Ambassador to Jordan X"): such a meeting
             # does not forbid the envoy's state
-            envoys = {doc.country_of(k) for k in meeting.participants if k != key and _ENVOY.search(doc.person(k).position or "")}
+            envoys = {doc.country_of(k) for k in meeting.participants if k != key and DIPLOMAT.search(doc.person(k).position or "")}
             if len(others) == 1 and not others <= envoys:
                 single |= others
     partners.discard(None)

@@ -42,7 +42,7 @@ REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy
 CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
-# empty RocksDB's caches every 16 transactions (`Store.release_memory`): they keep what was read,
+# empty RocksDB's caches every 4 transactions (`Store.release_memory`): they keep what was read,
 # and a long ingest reads the growing store (its final reconcile, every record)
 RELEASE_MEMORY_EVERY_COMMITS = 4
 # and after reading this many characters of mention records: re-mapping an article can read its

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Protocol, runtime_checkable
 
@@ -301,6 +302,7 @@ def _return_freed_memory() -> None:
         trim(0)
 
 
+@lru_cache(maxsize=1)
 def _libc():
     try:
         return ctypes.CDLL(None)
