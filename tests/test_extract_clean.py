@@ -42,6 +42,34 @@ def test_datelines_of_several_agencies():
         assert rest[0].isupper()
 
 
+def test_datelines_with_a_state_a_day_range_or_a_named_agency():
+    cases = {
+        "Lusaka, March 3-5, 2019 – The visiting admiral": ("Lusaka", "March 3-5, 2019"),
+        "HANOI, May 2, 2016, Viet-News – The Deputy Minister": ("Hanoi", "May 2, 2016"),
+        "DAKAR, Senegal, July 9, 2013/Press Agency Of West Africa (PAWA)/ — The chief": ("Dakar", "July 9, 2013"),
+        "Minsk, Belarus, /BELTA/ The Defence Minister": ("Minsk", None),
+        "OSLO, Norway, April 4. The State Secretary": ("Oslo", "April 4"),
+        "BOSTON, MA (01/02/2015)(newsWire)-- The adjutant general": ("Boston", None),
+        "Amman, Chairman of the Joint Chiefs of Staff received": ("Amman", None),
+    }
+    for paragraph, (city, date_text) in cases.items():
+        rest, found_city, found_date = split_dateline(paragraph)
+        assert (found_city, found_date) == (city, date_text), paragraph
+        assert rest[0].isupper(), paragraph
+
+
+def test_a_dateline_on_a_line_of_its_own_dates_the_story():
+    cleaned = clean_article("ACCRA, Ghana, Feb. 7\n\nThe Chief of Defence Staff received the envoy on Monday.")
+    assert (cleaned.dateline_city, cleaned.dateline_date) == ("Accra", "Feb. 7")
+    assert cleaned.text == "The Chief of Defence Staff received the envoy on Monday."
+
+
+def test_a_list_of_places_a_state_or_a_weekday_is_no_dateline():
+    for paragraph in ("Moscow, Beijing vow to deepen ties", "Kenya, Uganda sign a pact", "Amman, the capital, hosted it",
+                      "Thu, 19 Dec 2024", "Mon, March 3, 2025"):
+        assert split_dateline(paragraph) == (paragraph, None, None)
+
+
 def test_an_ordinary_first_sentence_is_not_a_dateline():
     for paragraph in ("The Minister of Defence, Juan Perez, met", "General Smith met the Chief of Staff on Monday."):
         assert split_dateline(paragraph) == (paragraph, None, None)

@@ -1040,3 +1040,59 @@ def test_each_participant_of_a_contact_is_recorded_with_why_it_is_there():
         "Emre Kaya": "participant.named (meeting.called-on)", "Naveed Ashraf": "participant.named (meeting.called-on)",
         "Ali Demir": "participant.delegation-member", "Cem Oz": "participant.delegation-member",
         "Tariq Khan": "participant.joined"}
+
+
+def test_a_wire_dateline_in_a_third_state_is_not_the_venue():
+    text = ("MINSK, Belarus, March 4. Ambassador of Mongolia Batbayar Tsend met with Vietnamese Defence Minister "
+            "Phan Van Giang, the embassy's press service reported.")
+    extraction, _, _ = run(text, date="2024-03-04")
+    (meeting,) = extraction.meetings
+    assert meeting.parties == ["MN", "VN"]
+    assert meeting.location is None or meeting.location.country == "VN"  # not Minsk: the wire's desk
+    assert meeting.host == "VN"  # an envoy calls on the officials of the state he is posted to
+
+
+def test_an_undated_story_takes_its_dateline_day_in_the_latest_year_it_names():
+    text = ("BAKU, Azerbaijan, December 16. Ambassador of Mongolia Batbayar Tsend met with Vietnamese Defence "
+            "Minister Phan Van Giang. They reviewed the exercises held in October 2023.")
+    extraction, _, _ = run(text, date=None)
+    assert [m.date for m in extraction.meetings] == ["2023-12-16"]
+
+
+def test_a_minister_urging_the_envoy_he_met_to_act_calls_on_no_one_again():
+    text = ("Vietnamese Defence Minister Phan Van Giang received Lao Ambassador Sengphet Houngboungnuang in Hanoi "
+            "on Monday. He called on the ambassador, in his new position, to make more contributions to the ties.")
+    extraction, _, _ = run(text)
+    assert [(m.parties, len(m.participants)) for m in extraction.meetings] == [(["LA", "VN"], 2)]
+
+
+def test_attending_the_meeting_of_ministers_is_an_event_and_a_meeting_not_scheduled_is_none():
+    text = ("Indian Defence Minister Rajnath Singh arrived in Dushanbe on Tuesday to attend the meeting of the "
+            "defence ministers of the SCO member states. China's Defence Minister Wei Fenghe is also attending "
+            "but no bilateral meeting has been scheduled between Singh and Wei.")
+    extraction, _, _ = run(text)
+    assert extraction.meetings == []
+
+
+def test_attending_the_meeting_were_joins_the_contact_told_before():
+    text = ("Egyptian Defense Minister Sedki Sobhi met on Thursday with Pakistani General Zubair Mahmood Hayat in "
+            "Cairo. Attending the meeting were Chief of Staff of the Armed Forces Mohamed Farid and Major General "
+            "Ahmed Khaled.")
+    extraction, names, _ = run(text)
+    (meeting,) = extraction.meetings
+    assert {names[k] for k in meeting.participants} == {"Sedki Sobhi", "Zubair Mahmood Hayat", "Mohamed Farid",
+                                                         "Ahmed Khaled"}
+
+
+def test_meetings_with_posts_left_in_lower_case_are_one_each():
+    text = ("Chief of the Naval Staff Admiral Amjad Khan Niazi of Pakistan visited Qatar and held meetings with the "
+            "Chief of Staff of Qatar Armed Forces, chief of Qatar Emiri Naval forces and commander of Qatar Coast Guard.")
+    extraction, _, _ = run(text)
+    assert [m.parties for m in extraction.meetings] == [["PK", "QA"]] * 3
+
+
+def test_the_date_an_official_took_office_is_not_the_contact_date():
+    text = ("Mr Pierre Buyoya, Head of the African Union Mission for Mali, paid a courtesy call to Mr Bah Ndao, "
+            "Malian Minister of Defence, appointed on 28 February 2025.")
+    extraction, _, _ = run(text)
+    assert [m.date for m in extraction.meetings] == ["2025-03-12"]

@@ -35,13 +35,23 @@ _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|a
 # "MOSCOW, August 17. /NordWire/.", "Karachi, 21 November 2024:", "ABU DHABI, 10th March, 2025 (EWS) --",
 # "Addis Ababa, March 9/2023 (ADD)", "LOMÉ, Togo —", "DORAL, Fla. —", "NUR-SULTAN.", "Tashkent, 14 October."
 _CITY = r"(?P<city>[A-ZÀ-Þ][\w'À-ÿ\-]*(?:\.(?=,))?(?:\s+[A-ZÀ-Þa-z][\w'À-ÿ\-]*){0,3}?)"
-_DATE_PART = (rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MONTHS})(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?"
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "24-28": the days of a visit
+_DATE_PART = (rf"(?P<date>{_DAYS}\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MONTHS})(?:\.\s*|\s+){_DAYS}"
               rf"(?:\s*[,/]\s*\d{{4}})?)")
-_AGENCY = r"(?:,?\s*\([^)]{1,80}\)|\s*/[^/]{1,30}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–)))?"
+# the agency, in brackets (twice: "(08/28/2012)(readMedia)"), between slashes ("/African Press Organization
+# (APO)/"), in capitals or by name before a dash (", Asia-Plus –")
+_AGENCY = (r"(?:(?:,?\s*\([^)]{1,80}\)){1,2}|,?\s*/[^/]{1,60}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–))|"
+           r"\s*,\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*(?:--|—|–)))?")
+_REGION = rf"(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?"  # ", Azerbaijan", ", Fla."
 _DATELINE = re.compile(
-    rf"^{_CITY}(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
-    rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=\))\s+(?=[A-Z]))")
-_DATELINE_DOT = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
+    rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
+    rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=[)/])\s+(?=[A-Z]))")
+_DATELINE_DOT = re.compile(rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
+# a dateline on a line of its own: "BAKU, Azerbaijan, Sept. 3", "New Delhi, August 23", "ADDIS ABABA, Ethiopia,
+# June 1, 2016/APO (African Press Organization)/ --"
+_DATELINE_ALONE = re.compile(rf"^{_CITY}{_REGION}\s*,\s*{_DATE_PART}\.?{_AGENCY}\s*(?:--|—|–|-|:)?\s*$")
+# a known city and a comma before the first sentence: "Amman, Chairman of the Joint Chiefs of Staff ..."
+_DATELINE_COMMA = re.compile(rf"^{_CITY},\s+(?=[A-Z][a-z])")
 # "Baku, May 13, AZERTAC.", "ASTANA. KAZINFORM –", "Tbilisi, 3 March, GHN -": the agency's name in capitals
 _DATELINE_AGENCY = re.compile(rf"^{_CITY}(?:\s*,\s*{_DATE_PART})?\s*(?:[.,]|--|—|–)\s*(?:[A-Z]{{2,12}}|[A-Z]{{2,5}}\s+[A-Z][a-z]+)"
                               rf"\s*(?:\.|--|—|–|-|:)\s+(?=[A-Z\"'])")
@@ -111,6 +121,10 @@ def _is_signature(paragraph: str) -> bool:
 def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     """Strip a leading dateline ("BAKU, Feb 20 --", "NEW DELHI:", "NUR-SULTAN."); returns (rest, city, date text)."""
     from kg.gazetteer import lookup
+    alone = _DATELINE_ALONE.match(paragraph)
+    city = alone.group("city").strip() if alone else ""
+    if alone and lookup(city) is not None and not re.fullmatch(r"(?i:mon|tue|wed|thu|fri|sat|sun)\w*", city):
+        return "", city.title() if city.isupper() else city, alone.group("date")  # not "Thu, 19 Dec 2024"
     for pattern in (_DATELINE_AGENCY, _DATELINE, _DATELINE_DOT):
         match = pattern.match(paragraph)
         if not match:
@@ -130,6 +144,13 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
             continue
         name = city.title() if shouted else city
         return rest, name, match.group("date")
+    match = _DATELINE_COMMA.match(paragraph)
+    if match:
+        # only a city the gazetteer knows, and not the first of a list of places ("Moscow, Beijing vow ...")
+        city, after = lookup(match.group("city")), re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)?", paragraph[match.end():])
+        if city is not None and city.kind == "city" and city.text == match.group("city") and \
+                not (after and lookup(after.group(0).split()[0])):
+            return paragraph[match.end():], city.text, None
     return paragraph, None, None
 
 
@@ -191,7 +212,7 @@ def clean_article(text: str) -> CleanText:
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()
     # a subheading inside the story ("Turkish Minister Meets Georgian PM, Counterpart"): no sentence
-    paragraphs = [p for p in paragraphs if not _is_subheading(p)] or paragraphs
+    paragraphs = [p for p in paragraphs if not _is_subheading(p) or _DATELINE_ALONE.match(p)] or paragraphs
     # "PHOTO NEWS: The minister received ...": a label before a story is no caption
     paragraphs = [_MEDIA_LABEL.sub("", p) if len(p.split()) > 25 else p for p in paragraphs]
     paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p) and not _CAPTION.match(p)]
@@ -213,6 +234,7 @@ def clean_article(text: str) -> CleanText:
         rest, city, date_text = split_dateline(paragraphs[index])
         if city:
             paragraphs[index] = rest
+            paragraphs = [p for p in paragraphs if p]  # a dateline on a line of its own
             break
     # "Albert Kan- Dapaah", "a six- day visit": a hyphen left by a line wrap joins its two halves again
     paragraphs = [re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", p) for p in paragraphs]

@@ -186,6 +186,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
+_ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
 
 def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
@@ -202,6 +203,17 @@ def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
                                               r"international community|world)", named))
 
 
+# "He called on the ambassador, in his new post, to make more contributions": the one already met, urged to act
+# (a call on someone to discuss, brief or thank is a visit)
+_URGED = re.compile(r"\s+(?:the|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s*(?:,[^,]{1,40},\s*)?to\s+(?!(?:discuss|review|"
+                    r"exchange|explore|brief|pay|bid|congratulate|thank|seek|present|deliver|introduce|hand|sign|meet|"
+                    r"talk|hold|express|convey|share|receive|apprise|update|inform|say)\b)[a-z]+")
+
+
+def _urges(lowered: str, match: re.Match) -> bool:
+    return bool(_URGED.match(lowered, match.end()))
+
+
 def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
     """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
     longest ("received a phone call from" over "received"). Not inside a forum's name."""
@@ -210,8 +222,12 @@ def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
         for match in re.finditer(rule["pattern"], lowered, re.I):
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
-            if _EXHORTS.match(lowered, match.start()) and _exhorts_a_state(sentence, lowered, match):
+            if _EXHORTS.match(lowered, match.start()) and (_exhorts_a_state(sentence, lowered, match)
+                                                            or _urges(lowered, match)):
                 continue  # "called on Russia to stop ...": a demand, not a visit
+            if re.match(r"meetings?\s+(?!with\b)", lowered[match.start():]) \
+                    and _ATTENDED_EVENT.search(lowered[max(0, match.start() - 40):match.start()]):
+                continue  # "to attend the meeting of the defence ministers of SCO member states": an event
             if trigger is None or (match.start(), -match.end()) < (trigger.match.start(), -trigger.match.end()):
                 trigger = Trigger(match, rule["host"], rule["id"])
             break
@@ -230,6 +246,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
     # "their first call since May 13": the earlier contact's date is not this one's
     unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
+    # when an official took office: "Malian Minister of Defence X, appointed on 28 May 2014"
+    unquoted = re.sub(r",\s*(?:who was\s+)?(?:recently\s+|newly\s+)?(?:appointed|elected|named|sworn in|promoted|born)\b"
+                      r"[^,;]*", ", ", unquoted)
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."
@@ -771,7 +790,11 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
         post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
         words = post.split()
-        if not words or not _POST_WORDS.fullmatch(post) or not any(w in lexicon().position_heads for w in words) \
+        # "chief of Kuwait Naval forces": the post words a writer leaves in lower case count as capitalised
+        # beside a name ("the minister" alone refers back to someone)
+        lower = lexicon().position_lower_heads if any(w[:1].isupper() for w in words[1:]) else set()
+        words = [w[:1].upper() + w[1:] if w in lower else w for w in words]
+        if not words or not _POST_WORDS.fullmatch(" ".join(words)) or not any(w in lexicon().position_heads for w in words) \
                 or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
             return  # not a plain list of posts: leave the sentence to the other rules
         # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)

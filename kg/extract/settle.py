@@ -183,6 +183,7 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
     if draft.sides_unsettled and all(k in guessed for k in draft.participants) \
             and not _pair_of_states_named(draft.evidence[0], set(parties)):
         return  # both sides only guessed from the setting: two compatriots, as likely as not
+    _drop_desk_dateline(doc, draft, sides)
     host, host_rule = _meeting_host(doc, draft, parties, sides)
     location = _meeting_location(doc, draft, host)
     topics = []
@@ -298,6 +299,18 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
             if len(home) == 1 and guests and not (home & guests):
                 host, host_rule = next(iter(home)), "host.visitors-came"
     return host, host_rule
+
+
+def _drop_desk_dateline(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]) -> None:
+    """"BAKU, December 16. Kyrgyzstan's ambassador met the Turkish minister ...": a dateline in a third state, or
+    at home when a participant is visiting another state ("ULAANBAATAR. The Defense Minister paid an official
+    visit to Vietnam ..."), that no sentence of the contact names is where the story was written, not where the
+    contact took place."""
+    visiting_elsewhere = any(doc.visit_targets.get(key) not in (None, doc.dateline_country) for key in draft.participants)
+    if draft.city and draft.city == doc.dateline_city and draft.venue_country == doc.dateline_country \
+            and (draft.venue_country not in sides or visiting_elsewhere) and not draft.sidelines \
+            and not any(draft.city in sentence for sentence in draft.evidence + draft.context):
+        draft.city = draft.venue_country = None
 
 
 def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None) -> Place | None:
