@@ -1096,3 +1096,29 @@ def test_the_date_an_official_took_office_is_not_the_contact_date():
             "Malian Minister of Defence, appointed on 28 February 2025.")
     extraction, _, _ = run(text)
     assert [m.date for m in extraction.meetings] == ["2025-03-12"]
+
+
+def test_a_reception_of_guests_named_by_post_with_their_states_is_one_contact_each():
+    text = ("AMMAN, March 3 -- Chairman of the Joint Chiefs of Staff General Yousef Huneiti received the Nigerian "
+            "Minister of Defense, the Qatari Deputy Chief of Staff and the chiefs of staff of Mexico and Croatia.")
+    extraction, names, _ = run(text)
+    assert sorted(m.parties for m in extraction.meetings) == [["HR", "JO"], ["JO", "MX"], ["JO", "NG"], ["JO", "QA"]]
+    assert {m.host for m in extraction.meetings} == {"JO"}
+    assert all([names[k] for k in m.participants] == ["Yousef Huneiti"] for m in extraction.meetings)
+
+
+def test_the_joint_chiefs_of_staff_is_one_body_not_a_plural_post():
+    text = ("Japanese Chief of Staff General Yoshihide Yoshida held talks on Thursday with Admiral Kim Myung-soo, "
+            "chairman of South Korea's Joint Chiefs of Staff, in Seoul.")
+    extraction, _, _ = run(text)
+    assert len(extraction.meetings) == 1
+
+
+def test_counterparts_listed_by_post_then_named_one_by_one_are_one_contact_each():
+    text = ("NEW DELHI, March 12 -- Indian Defence Minister Rajnath Singh held bilateral meetings with the defence "
+            "ministers of Kazakhstan, Iran and Tajikistan on Thursday. The first bilateral meeting was held with the Defence "
+            "Minister of Kazakhstan, Colonel General Ruslan Zhaksylykov, followed by Iran's Defence Minister, "
+            "Brigadier General Mohammad Reza Ashtiani, and Tajikistan's Defence Minister, Colonel General Sherali Mirzo.")
+    extraction, names, _ = run(text)
+    assert sorted(m.parties for m in extraction.meetings) == [["IN", "IR"], ["IN", "KZ"], ["IN", "TJ"]]
+    assert all(len(m.participants) == 2 for m in extraction.meetings)

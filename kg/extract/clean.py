@@ -121,6 +121,8 @@ def _is_signature(paragraph: str) -> bool:
 def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     """Strip a leading dateline ("BAKU, Feb 20 --", "NEW DELHI:", "NUR-SULTAN."); returns (rest, city, date text)."""
     from kg.gazetteer import lookup
+    original = paragraph
+    paragraph = re.sub(r"^([A-Z][^,\n]{1,30}),\s*,", r"\1,", paragraph)  # "Riyadh, , (Agency - 13th Feb, 2023 ) :": an empty field
     alone = _DATELINE_ALONE.match(paragraph)
     city = alone.group("city").strip() if alone else ""
     if alone and lookup(city) is not None and not re.fullmatch(r"(?i:mon|tue|wed|thu|fri|sat|sun)\w*", city):
@@ -151,7 +153,7 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
         if city is not None and city.kind == "city" and city.text == match.group("city") and \
                 not (after and lookup(after.group(0).split()[0])):
             return paragraph[match.end():], city.text, None
-    return paragraph, None, None
+    return original, None, None
 
 
 _HEADLINE_SEPARATOR = re.compile(r"\s[•·|]\s")

@@ -53,8 +53,12 @@ _PAIR_SUBJECT = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+|(?:bin|a
 # the next sentences name
 _SUBJECT_POST = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][\w.\-]+?)(?:'s|’s)?\s+(?:[A-Z][\w\-]+\s+){0,4}(?:[Mm]inister|[Cc]hief|"
                            r"[Cc]ommander|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector)\b")
-_PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w\-]*\s+){0,3}(?:Minister|Chief|Commander|Secretar(?=ies)))(?:s|ies)\s+of\s+"
-                          r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+and\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b")
+_STATE_WORDS = r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?"
+# "the Defense Ministers of Russia and Egypt", "the chiefs of staff of Mexico, Croatia and Chile": one post each
+_PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:(?:[A-Z][\w\-]*|defen[cs]e|army|navy|naval|air|military|deputy|vice)\s+){0,3}"
+                          r"(?:Minister|Chief|Commander|Secretar(?=ies)|chief|minister|commander))"
+                          r"(?:s|ies)((?:\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+|[Dd]efen[cs]e\s+)?[Ss]taff)?)\s+of\s+(?:the\s+)?"
+                          rf"({_STATE_WORDS}(?:\s*,\s*(?:and\s+)?{_STATE_WORDS})*(?:\s+and\s+{_STATE_WORDS})?)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 # a contact phrase with no subject of its own, opening a sentence: "During the meeting with X", "At talks with X"
 _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|an|his|her|their)?\s*(?:[\w\-]+\s+){0,2}?"
@@ -731,14 +735,25 @@ def _add_to(meeting: MeetingDraft, keys: list[str], text: str) -> None:
         meeting.evidence.append(text)
 
 
+def _one_post_each(match: re.Match) -> str:
+    """"the chiefs of staff of Mexico, Croatia and Chile" -> "the chief of staff of Mexico, the chief of staff of
+    Croatia, the chief of staff of Chile" (unchanged unless one is a state: "the Joint Chiefs of Staff")."""
+    head, complement = match.group(1), match.group(2)
+    states = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group(3))
+    if not any(gazetteer.code_for(state) for state in states):
+        return match.group(0)
+    return ", ".join(f"the {head}{'y' if head.endswith('Secretar') else ''}{complement} of {state}" for state in states)
+
+
 def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
                           setting: Setting) -> None:
     """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
     Secretary": one contact per post named without its holder (or with a holder named earlier), added to
-    `doc.meetings`; the other side is the state visited, settled with the article's states (`settle`)."""
+    `doc.meetings`; the other side is the state visited, settled with the article's states (`settle`).
+    "X received the Nigerian Minister of Defense, the Qatari Deputy Chief of Staff and ...": one contact per
+    guest whose post names its state, X receiving."""
     match, direction, _ = trigger
-    if direction == "subject":
-        return
+    receives = direction == "subject"
     text = sentence.text
     before = [r for r in refs if r.end <= match.start() + 1]
     # each person's whole mention, title and appositive included ("Italy's Undersecretary ..., Chiara Ferrante")
@@ -755,8 +770,7 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     stop = _POST_LIST_END.search(tail)
     listed = tail[:stop.start() if stop else len(tail)]
     # "the Defense Ministers of Russia and Egypt": one post for each state
-    listed = _PLURAL_POST.sub(lambda m: ", ".join(f"the {m.group(1)}{'y' if m.group(1).endswith('Secretar') else ''} of {state}"
-                                                  for state in m.group(2, 3)), listed)
+    listed = _PLURAL_POST.sub(_one_post_each, listed)
     # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
     listed = re.sub(r"\b(his|her|their) counterparts from ((?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
                     r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
@@ -800,6 +814,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)
         inside = [r.key for r in refs if item_start >= 0 and item_start <= r.start < item_start + len(item)]
         posts.append((post, inside[0] if inside else None))
+    if receives:  # a guest of no named state is left to the other rules
+        posts = [(post, holder) for post, holder in posts if country_in(post)]
     for post, holder in posts:
         if holder is None:
             holders = [p for p in doc.registry.persons.values() if p.key != visitor and p.position
@@ -814,7 +830,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
                 city, venue_country = place.name, place.code
         own_state = country_in(post)
         draft = MeetingDraft(participants, date or setting.date or doc.reference, contact_mode(text),
-                             None, city, venue_country, [text], sentence.paragraph, host_direction="neutral",
+                             None, city, venue_country, [text], sentence.paragraph,
+                             host_direction="subject" if receives else "neutral", host_person=visitor if receives else None,
                              unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post")
         if not any(m.unnamed_post == post and m.participants == participants for m in doc.meetings):
             doc.meetings.append(draft)

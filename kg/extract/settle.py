@@ -44,6 +44,7 @@ def settle_record(doc: ArticleRecord) -> Extraction:
     # contacts told as one but held separately ("bilateral meetings with A, B and C"): one per side
     doc.meetings = separate_contacts(doc.meetings, doc.country_of, doc.dateline_country or doc.outlet_country,
                                      lambda country: _most_told(doc, country))
+    doc.meetings = without_posts_named_later(doc)
     used.update(key for meeting in doc.meetings for key in meeting.participants)
     used |= settle_meetings(doc, guessed, extraction)
     settle_delegations(doc, extraction)
@@ -65,6 +66,30 @@ def join_delegation_members(doc: ArticleRecord) -> None:
                 for key in delegation.members:
                     if key not in meeting.participants:
                         meeting.participants.append(key)
+
+
+def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
+    """"He held bilateral meetings with the defence ministers of A, B and C. The first was held with the Defence
+    Minister of A, General X, ...": a contact with a counterpart named by post only is dropped when another
+    contact of the same participants, on the same day, told in another sentence, names the holder of that post
+    (someone of its state whose post has the same words)."""
+    def post_words(post: str) -> set[str]:
+        """The words of a post less its states ("of the Republic of Türkiye") and bracketed acronyms."""
+        post = re.sub(r"\([^)]*\)", "", post)
+        for place in reversed(find_places(post)):
+            post = post[:place.start] + post[place.end:]
+        words = {w.replace("defense", "defence") for w in re.findall(r"[a-z]+", post.lower())}
+        return words - {"the", "of", "and", "for", "republic", "kingdom", "federation", "state"}
+
+    def told_by_name(draft: MeetingDraft) -> bool:
+        def holds_the_post(key: str) -> bool:
+            return doc.country_of(key) == draft.unnamed_side and \
+                post_words(draft.unnamed_post or "") == post_words(doc.person(key).position or "")
+        return any(other is not draft and not other.unnamed_post and set(draft.participants) <= set(other.participants)
+                   and draft.date in (other.date, None) and other.evidence[0] != draft.evidence[0]
+                   and any(holds_the_post(k) for k in other.participants)
+                   for other in doc.meetings)
+    return [draft for draft in doc.meetings if not (draft.unnamed_post and draft.unnamed_side and told_by_name(draft))]
 
 
 def persons_in_drafts(doc: ArticleRecord) -> set[str]:
