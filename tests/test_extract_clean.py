@@ -2,7 +2,7 @@
 from hypothesis import given, settings, strategies as st
 
 from kg.extract.clean import (MAX_SENTENCE, clean_article, fix_glued_sentences, normalise_characters, split_dateline,
-                              split_sentences, unwrap_lines)
+                              split_sentences, strip_postnominals, unwrap_lines)
 
 
 def test_scraped_first_line_gives_the_date_and_is_removed():
@@ -251,3 +251,19 @@ def test_a_sentence_broken_between_paragraphs_is_joined_again():
 def test_a_day_after_an_abbreviated_month_ends_no_sentence():
     assert split_sentences("They met briefly on Jun. 2, shaking hands at dinner. It was good.") == [
         "They met briefly on Jun. 2, shaking hands at dinner.", "It was good."]
+
+
+def test_a_short_first_line_of_the_body_after_a_scraped_date_is_kept():
+    cleaned = clean_article(" date 2019-09-23 DHAKA, Sept 23 (BSS) – Indian Chief of Naval Staff Admiral Rohan\n"
+                            "Mehta today visited Khulna naval areas and called on the Commander Khulna\n"
+                            "Naval Area, Rear Admiral M Musa, and exchanged greetings with them.")
+    assert cleaned.first_line_date == "2019-09-23"
+    assert cleaned.text.startswith("Indian Chief of Naval Staff Admiral Rohan Mehta today visited")
+    assert clean_article(" date 2024-06-14 + ↺ − 16 px\nThe minister met the envoy.").text == "The minister met the envoy."
+
+
+def test_honours_right_after_a_name_are_dropped_without_a_comma_before_them():
+    assert strip_postnominals("Minister of Defence, Bello Matawalle CON , mni  has said") == \
+        "Minister of Defence, Bello Matawalle  has said"
+    assert strip_postnominals("General Chris Musa OFR said") == "General Chris Musa said"
+    assert strip_postnominals("He visited the USA and Canada.") == "He visited the USA and Canada."

@@ -1122,3 +1122,19 @@ def test_counterparts_listed_by_post_then_named_one_by_one_are_one_contact_each(
     extraction, names, _ = run(text)
     assert sorted(m.parties for m in extraction.meetings) == [["IN", "IR"], ["IN", "KZ"], ["IN", "TJ"]]
     assert all(len(m.participants) == 2 for m in extraction.meetings)
+
+
+def test_a_tour_of_two_states_places_each_call_in_the_state_of_the_leg():
+    text = ("Chief of Naval Staff Admiral Rahim Chowdhury returned to the country on Sunday after visiting Fiji and "
+            "Tonga. During his visit to Fiji, the navy chief paid courtesy calls on Rear Admiral Jone Kalouniwai, "
+            "commander of the country's forces. From Fiji, the navy chief left for Tonga. During his stay in Tonga, "
+            "Bangladesh navy chief Admiral Rahim Chowdhury paid a courtesy call on the country's Prime Minister, "
+            "Siaosi Sovaleni. The naval chief also paid a courtesy call on Commodore Lupeti Vea, commander of the "
+            "country's navy.")
+    extraction, names, people = run(text, source="The Daily Star (Bangladesh)")
+    assert "Tonga" not in people["Rahim Chowdhury"].position  # "During his stay in Tonga, Bangladesh navy chief X"
+    assert people["Rahim Chowdhury"].country == "BD"
+    assert {names[k]: p for m in extraction.meetings for k in m.participants for p in [m.parties]
+            if names[k] != "Rahim Chowdhury"} == {"Jone Kalouniwai": ["BD", "FJ"], "Siaosi Sovaleni": ["BD", "TO"],
+                                                  "Lupeti Vea": ["BD", "TO"]}
+    assert people["Siaosi Sovaleni"].country == "TO"

@@ -194,9 +194,9 @@ def clean_article(text: str) -> CleanText:
         match = _JUNK_DATE_LINE.match(lines[0])
         if match and first_line_date is None:
             first_line_date = match.group(1)
-        if match and len(lines[0]) > 100:
+        prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}(?:-\d{2})?(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
+        if match and len(re.findall(r"[A-Za-z]{2,}", lines[0][prefix.end():])) >= 4:
             # the body follows the scraped residue on the same line: keep it
-            prefix = re.match(r"^\s*(?:date\s*[:\-]?\s*)?\d{4}-\d{2}(?:-\d{2})?(?:\s*[+↺−\-–]\s*)*(?:\d+\s*px)?\s*", lines[0])
             lines[0] = lines[0][prefix.end():]
             break
         lines.pop(0)
@@ -247,6 +247,7 @@ def clean_article(text: str) -> CleanText:
 
 
 _POSTNOMINAL = None
+_POSTNOMINAL_AFTER_NAME: re.Pattern | None = None
 
 
 def _is_subheading(paragraph: str) -> bool:
@@ -263,11 +264,16 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "fo
 
 
 def strip_postnominals(text: str) -> str:
-    global _POSTNOMINAL
+    global _POSTNOMINAL, _POSTNOMINAL_AFTER_NAME
     if _POSTNOMINAL is None:
         from kg.extract.lexicon import lexicon
         words = "|".join(sorted((re.escape(w) for w in lexicon().postnominals), key=len, reverse=True))
         _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\s?\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
+        # of three letters or more, and no service ("USN") that may name a state
+        long = "|".join(sorted((re.escape(w) for w in lexicon().postnominals if len(w) >= 3 and not w.startswith("US")
+                                and w not in ("RAN", "PAF", "TNI", "RAAF")), key=len, reverse=True))
+        _POSTNOMINAL_AFTER_NAME = re.compile(rf"(\b[A-Z][a-z]+)(?:\s*,?\s+(?:{long})(?![\w(]))+"
+                                             rf"(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|has|had|said|says)\b)")
     # "Admiral X, PVSM, AVSM, received": drop the list, and the comma that closed it before a verb
     out = []
     last = 0
@@ -278,7 +284,8 @@ def strip_postnominals(text: str) -> str:
         if closing and not re.match(r"\s*,\s+(?:the|a|an|who|which)\b", text[last:]):
             last += closing.end()
     out.append(text[last:])
-    return "".join(out)
+    # "Mohammed Badaru Abubakar CON , mni has said": honours right after a name, the first with no comma
+    return _POSTNOMINAL_AFTER_NAME.sub(r"\1", "".join(out))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")

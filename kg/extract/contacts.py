@@ -437,7 +437,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
-                    r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|"
+                    r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|(?:after|while) visiting [A-Z]|"
                     r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
             if key not in doc.visitors:
@@ -470,7 +470,8 @@ def _update_place_context(story: Discourse, sentence: Sentence) -> None:
                 story.context_country = gazetteer.code_for(forum.city)
     for place in sentence.places:
         if place.kind == "country" and re.search(r"\b(?:visit to|visiting|visited|visits|arrived in|trip to|travell?ed to|"
-                                                 r"tour of)\s+(?:the\s+)?$",
+                                                 r"tour of|stay in|left for|headed for|proceeded to|flew to|went on to)"
+                                                 r"\s+(?:the\s+)?$",
                                                  text[max(0, place.start - 25):place.start]):
             if story.context_country != place.code:
                 story.context_country = place.code

@@ -505,8 +505,9 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             i -= 1
             continue
         # "Commissioner for Political Affairs, Peace and Security Ambassador X": one inner comma
+        # (not when a post is read already: "During his stay in Sri Lanka, Bangladesh navy chief Admiral X")
         if text == "," and collected and not inner_comma and not any(
-                w.rstrip(".") in lex.position_heads for w, _, _ in collected):
+                w.rstrip(".") in lex.position_heads or w[:1].upper() + w[1:] in lex.position_heads for w, _, _ in collected):
             inner_comma = True
             collected.insert(0, toks[i - 1])
             i -= 1
