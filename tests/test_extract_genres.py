@@ -1138,3 +1138,29 @@ def test_a_tour_of_two_states_places_each_call_in_the_state_of_the_leg():
             if names[k] != "Rahim Chowdhury"} == {"Jone Kalouniwai": ["BD", "FJ"], "Siaosi Sovaleni": ["BD", "TO"],
                                                   "Lupeti Vea": ["BD", "TO"]}
     assert people["Siaosi Sovaleni"].country == "TO"
+
+
+def test_the_visiting_commander_moves_the_story_nowhere():
+    text = ("MUSCAT, March 6 -- Air Vice Marshal Mattar bin Ali al-Obaidani, Commander of the Royal Air Force of "
+            "Oman, received the visiting US Commander, General Kenneth Wilsbach, in his office today.")
+    extraction, _, _ = run(text, source="Times of Oman")
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.host, meeting.location.country) == (["OM", "US"], "OM", "OM")
+
+
+def test_the_receiver_abroad_hosts_rather_than_the_outlets_home_dateline():
+    text = ("ISLAMABAD, Jan 7 (APP) -- Commander-in-Chief of the Bahrain Defence Force Field Marshal Khalifa bin "
+            "Ahmed Al Khalifa received, at the BDF General Command, Pakistan's Chief of Army Staff General Qamar "
+            "Javed Bajwa.")
+    extraction, _, _ = run(text, source="Associated Press of Pakistan")
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.host) == (["BH", "PK"], "BH")
+    assert meeting.location is None or meeting.location.country == "BH"
+
+
+def test_a_meeting_in_the_capital_of_one_side_is_hosted_there():
+    text = ("After the official welcoming ceremony in Tbilisi on Wednesday, Armenian Defence Minister Vigen "
+            "Sargsyan was received by Georgian Defence Minister Levan Izoria.")
+    extraction, _, _ = run(text)
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.host) == (["AM", "GE"], "GE")
