@@ -35,6 +35,7 @@ def test_datelines_of_several_agencies():
         "TASHKENT. The Minister of Defence": ("Tashkent", None),
         "Nairobi (Kenya News) - The Chief": ("Nairobi", None),
         "WARSAW, July 9. /Agency/. The deputy minister": ("Warsaw", "July 9"),
+        "Colombo [Sri Lanka], May 4 (ANI): The navy chief": ("Colombo", "May 4"),
     }
     for paragraph, (city, date_text) in cases.items():
         rest, found_city, found_date = split_dateline(paragraph)

@@ -1164,3 +1164,20 @@ def test_a_meeting_in_the_capital_of_one_side_is_hosted_there():
     extraction, _, _ = run(text)
     (meeting,) = extraction.meetings
     assert (meeting.parties, meeting.host) == (["AM", "GE"], "GE")
+
+
+def test_a_pair_discussing_during_a_video_conferencing_call_is_one_call():
+    text = ("ABU DHABI, June 28 -- Ali Al Shamsi, UAE Minister of State for Defence Affairs, and General Luis "
+            "Ortega, Mexico's Minister of Defence, today discussed bilateral relations during a video conferencing call.")
+    extraction, names, _ = run(text)
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.mode) == (["AE", "MX"], "video")
+    assert sorted(names[k] for k in meeting.participants) == ["Ali Al Shamsi", "Luis Ortega"]
+
+
+def test_an_appositive_post_with_an_ordinal_gives_the_name_its_post():
+    text = ("Ulaanbaatar, Sep 6 (PTI) Ravi Menon, the first Indian Defence Minister to visit Mongolia, met the "
+            "top leadership here on Tuesday. Menon held talks with his Mongolian counterpart Lt Gen Batbayar Tsend.")
+    extraction, names, people = run(text)
+    assert (people["Ravi Menon"].country, people["Ravi Menon"].position) == ("IN", "Defence Minister")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Batbayar Tsend", "Ravi Menon"]]

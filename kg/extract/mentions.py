@@ -660,6 +660,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         words.pop()
     if not words:
         return None, None, None, start
+    # "X, the first Indian Defence Minister to visit Mongolia": the post without its ordinal
+    if len(words) > 2 and words[0][0] in ("the", "The") and words[1][0] in ("first", "second", "third", "new", "current"):
+        del words[1]
     first_words = [w for w, _, _ in words[:4]]
     has_head = any(_is_head(w) or w in lex.position_lower_heads and w not in (
         "first", "senior", "military", "defense", "defence", "army", "navy", "naval", "air", "state", "political",
