@@ -1181,3 +1181,10 @@ def test_an_appositive_post_with_an_ordinal_gives_the_name_its_post():
     extraction, names, people = run(text)
     assert (people["Ravi Menon"].country, people["Ravi Menon"].position) == ("IN", "Defence Minister")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Batbayar Tsend", "Ravi Menon"]]
+
+
+def test_received_misspelt_is_still_a_reception():
+    text = ("Indian Navy chief Admiral Ravi Kumar arrived in Colombo on Monday. He was recieved by his Sri Lankan "
+            "counterpart Vice Admiral Priyantha Perera.")
+    extraction, names, _ = run(text)
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IN", "LK"], "LK")]
