@@ -1188,3 +1188,12 @@ def test_received_misspelt_is_still_a_reception():
             "counterpart Vice Admiral Priyantha Perera.")
     extraction, names, _ = run(text)
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["IN", "LK"], "LK")]
+
+
+def test_a_body_opening_a_list_of_officials_is_each_ones():
+    text = ("On October 17, the Bangladesh army chief General Karim Hossain held a meeting at UN headquarters in New "
+            "York with UN Under-Secretary-General for Peace Operations Jean-Pierre Lacroix, Under-Secretary-General "
+            "for Operational Support Atul Khare and Assistant Secretary General for Human Rights Ilze Brands Kehris.")
+    _, _, people = run(text, source="Bangladesh Sangbad Sangstha")
+    assert {name: people[name].country for name in ("Jean-Pierre Lacroix", "Atul Khare", "Ilze Brands Kehris")} == \
+        {"Jean-Pierre Lacroix": "UN", "Atul Khare": "UN", "Ilze Brands Kehris": "UN"}

@@ -245,9 +245,12 @@ def clean_article(text: str) -> CleanText:
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
+    # where a person stands in the photograph: "X (L) and Y", "Z (2nd R)"
+    body = _PHOTO_POSITION.sub("", body)
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
+_PHOTO_POSITION = re.compile(r"\s*\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|cent(?:re|er)|front|back))\)(?=[\s,.;])")
 _POSTNOMINAL = None
 _POSTNOMINAL_AFTER_NAME: re.Pattern | None = None
 

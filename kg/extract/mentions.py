@@ -1011,12 +1011,13 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
             if earlier.country is None:
                 earlier.country, earlier.country_rule = last.country, "country.list-of-state"
     # "hosted Peruvian President A, Foreign Minister B and Defense Minister C": the people that opens the list
-    # is the state of each official listed after it who has none
+    # is the state of each official listed after it who has none ("with UN Under-Secretary-General A,
+    # Assistant Secretary General B, ...": the body's likewise)
     for index, first in enumerate(mentions):
         opening = first.span_start if first.span_start >= 0 else first.start
         people = re.match(r"([A-Z][\w\-]+)\s", sentence[opening:])
         state = gazetteer.lookup(people.group(1)) if people else None
-        if not (first.country and state is not None and state.kind == "demonym" and state.code == first.country):
+        if not (first.country and state is not None and state.kind in ("demonym", "body") and state.code == first.country):
             continue
         for earlier, later in zip(mentions[index:], mentions[index + 1:]):
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
