@@ -11,8 +11,8 @@ Each delegation keeps the cue that made its leader (`DelegationDraft.leader_rule
 member (`DelegationDraft.add_member`) and the one that said its state; `kg.extract.settle` records them as
 decisions. The rule ids:
 
-- who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "led by him", "..., and the Georgian
-  delegation by Y"), ``head-of-delegation`` (the post "Head of Delegation"), ``guests-delegations`` ("X
+- who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "chaired by", "led by him", "Led by X, the
+  delegation", "..., and the Georgian delegation by Y"), ``head-of-delegation`` (the post "Head of Delegation"), ``guests-delegations`` ("X
   received A, B and the delegations accompanying the guests": each guest), ``delegation-level-talks``
   ("delegation-level talks between A and B": each side's), ``leads`` ("X led the Brazilian delegation",
   "at the head of a delegation"), ``with-own-delegation`` ("X and his delegation", "X along with a
@@ -28,7 +28,9 @@ decisions. The rule ids:
   minister").
 - its state (and its leader's, when not known): ``country.delegation-demonym`` ("the Turkish delegation", "a
   Pakistan Navy delegation", "The Kenyan delegation includes"), ``country.delegation-of-state`` ("a delegation
-  from the US Department of Defense"); else its leader's (``country.delegation-leader``, recorded when settled).
+  from the US Department of Defense"), ``country.delegation-told-before`` ("A delegation from the Rwanda Defence
+  Force ... Led by X, the delegation": the state an earlier sentence gave it); else its leader's
+  (``country.delegation-leader``, recorded when settled).
 """
 from __future__ import annotations
 
