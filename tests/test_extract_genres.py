@@ -1197,3 +1197,10 @@ def test_a_body_opening_a_list_of_officials_is_each_ones():
     _, _, people = run(text, source="Bangladesh Sangbad Sangstha")
     assert {name: people[name].country for name in ("Jean-Pierre Lacroix", "Atul Khare", "Ilze Brands Kehris")} == \
         {"Jean-Pierre Lacroix": "UN", "Atul Khare": "UN", "Ilze Brands Kehris": "UN"}
+
+
+def test_the_date_of_the_meetings_told_in_the_next_sentence():
+    text = ("Armenian Defense Minister Vigen Sargsyan had meetings in Tbilisi with Georgian Foreign Minister Mikheil "
+            "Janelidze. During the meetings on December 22, the parties discussed bilateral cooperation.")
+    extraction, _, _ = run(text, date="2016-12-23")
+    assert [m.date for m in extraction.meetings] == ["2016-12-22"]

@@ -164,7 +164,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
     if story.current is not None and date and not future and not keys and not story.current.date_told \
-            and re.search(r"\b(?:the|this) (?:meeting|talks|visit|call|consultations)\b", lowered):
+            and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
         # "The meeting was held on 12 January": the date of the contact told without one
         story.current.date, story.current.date_told = date, True
     if trigger is not None and done and not join:
