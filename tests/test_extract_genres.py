@@ -1204,3 +1204,13 @@ def test_the_date_of_the_meetings_told_in_the_next_sentence():
             "Janelidze. During the meetings on December 22, the parties discussed bilateral cooperation.")
     extraction, _, _ = run(text, date="2016-12-23")
     assert [m.date for m in extraction.meetings] == ["2016-12-22"]
+
+
+def test_a_visitor_who_also_meets_his_own_envoy_is_still_of_his_state():
+    text = ("Army Chief Gen. Arun Mehra on Wednesday called on Maldivian President Ali Rasheed here and hailed the "
+            "friendship between India and the Maldives. Gen. Mehra, who is on a five-day visit to the island "
+            "nation, also commended the joint efforts. He also met Vikram Rao, the Ambassador of India to the "
+            "Maldives, who briefed him on cooperation activities.")
+    extraction, names, people = run(text)
+    assert people["Arun Mehra"].country == "IN"
+    assert [m.parties for m in extraction.meetings] == [["IN", "MV"]]
