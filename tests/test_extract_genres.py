@@ -1214,3 +1214,12 @@ def test_a_visitor_who_also_meets_his_own_envoy_is_still_of_his_state():
     extraction, names, people = run(text)
     assert people["Arun Mehra"].country == "IN"
     assert [m.parties for m in extraction.meetings] == [["IN", "MV"]]
+
+
+def test_plural_ranks_are_no_names_and_a_second_post_after_a_comma_is_another_persons():
+    text = ("Admiral Ravi Kumar was received by Vice Admiral Nuwan Perera of the Sri Lanka Navy and he was introduced "
+            "to the Chief of Staff and Director Generals. The talks were attended by Dr Salim bin Nasser al Harthy, "
+            "Secretary-General at the Ministry of Defence of Oman, UK Ambassador to Oman, and the Defence Attache.")
+    _, _, people = run(text)
+    assert "Generals" not in people
+    assert "Ambassador" not in (people["Salim bin Nasser al Harthy"].position or "")
