@@ -1223,3 +1223,13 @@ def test_plural_ranks_are_no_names_and_a_second_post_after_a_comma_is_another_pe
     _, _, people = run(text)
     assert "Generals" not in people
     assert "Ambassador" not in (people["Salim bin Nasser al Harthy"].position or "")
+
+
+def test_a_visits_programme_of_meetings_is_one_contact_each_with_the_visitor():
+    text = ("Ulaanbaatar (Mongolia), 29 Sep 2011 - Lieutenant General Hans Keller, Director General of the NATO "
+            "International Military Staff, concluded a three-day visit to Mongolia today. The programme included "
+            "meetings with H.E. Batbayar Tsend, Minister of Defence, and Mr Ganbold Dorj, Vice Minister of Defence.")
+    extraction, names, _ = run(text, date="2011-09-29", source="NATO")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["MN", "NATO"], "MN", ["Batbayar Tsend", "Hans Keller"]),
+        (["MN", "NATO"], "MN", ["Ganbold Dorj", "Hans Keller"])]
