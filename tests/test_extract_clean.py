@@ -35,6 +35,7 @@ def test_datelines_of_several_agencies():
         "TASHKENT. The Minister of Defence": ("Tashkent", None),
         "Nairobi (Kenya News) - The Chief": ("Nairobi", None),
         "WARSAW, July 9. /Agency/. The deputy minister": ("Warsaw", "July 9"),
+        "Colombo [Sri Lanka], May 4 (ANI): The navy chief": ("Colombo", "May 4"),
     }
     for paragraph, (city, date_text) in cases.items():
         rest, found_city, found_date = split_dateline(paragraph)
@@ -267,3 +268,8 @@ def test_honours_right_after_a_name_are_dropped_without_a_comma_before_them():
         "Minister of Defence, Bello Matawalle  has said"
     assert strip_postnominals("General Chris Musa OFR said") == "General Chris Musa said"
     assert strip_postnominals("He visited the USA and Canada.") == "He visited the USA and Canada."
+
+
+def test_where_a_person_stands_in_the_photograph_is_dropped():
+    assert clean_article("Defence Minister Lan Ha (L) and General Bo Tran (2nd R) shake hands in Hanoi.").text == \
+        "Defence Minister Lan Ha and General Bo Tran shake hands in Hanoi."

@@ -1138,3 +1138,62 @@ def test_a_tour_of_two_states_places_each_call_in_the_state_of_the_leg():
             if names[k] != "Rahim Chowdhury"} == {"Jone Kalouniwai": ["BD", "FJ"], "Siaosi Sovaleni": ["BD", "TO"],
                                                   "Lupeti Vea": ["BD", "TO"]}
     assert people["Siaosi Sovaleni"].country == "TO"
+
+
+def test_the_visiting_commander_moves_the_story_nowhere():
+    text = ("MUSCAT, March 6 -- Air Vice Marshal Mattar bin Ali al-Obaidani, Commander of the Royal Air Force of "
+            "Oman, received the visiting US Commander, General Kenneth Wilsbach, in his office today.")
+    extraction, _, _ = run(text, source="Times of Oman")
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.host, meeting.location.country) == (["OM", "US"], "OM", "OM")
+
+
+def test_the_receiver_abroad_hosts_rather_than_the_outlets_home_dateline():
+    text = ("ISLAMABAD, Jan 7 (APP) -- Commander-in-Chief of the Bahrain Defence Force Field Marshal Khalifa bin "
+            "Ahmed Al Khalifa received, at the BDF General Command, Pakistan's Chief of Army Staff General Qamar "
+            "Javed Bajwa.")
+    extraction, _, _ = run(text, source="Associated Press of Pakistan")
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.host) == (["BH", "PK"], "BH")
+    assert meeting.location is None or meeting.location.country == "BH"
+
+
+def test_a_meeting_in_the_capital_of_one_side_is_hosted_there():
+    text = ("After the official welcoming ceremony in Tbilisi on Wednesday, Armenian Defence Minister Vigen "
+            "Sargsyan was received by Georgian Defence Minister Levan Izoria.")
+    extraction, _, _ = run(text)
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.host) == (["AM", "GE"], "GE")
+
+
+def test_a_pair_discussing_during_a_video_conferencing_call_is_one_call():
+    text = ("ABU DHABI, June 28 -- Ali Al Shamsi, UAE Minister of State for Defence Affairs, and General Luis "
+            "Ortega, Mexico's Minister of Defence, today discussed bilateral relations during a video conferencing call.")
+    extraction, names, _ = run(text)
+    (meeting,) = extraction.meetings
+    assert (meeting.parties, meeting.mode) == (["AE", "MX"], "video")
+    assert sorted(names[k] for k in meeting.participants) == ["Ali Al Shamsi", "Luis Ortega"]
+
+
+def test_an_appositive_post_with_an_ordinal_gives_the_name_its_post():
+    text = ("Ulaanbaatar, Sep 6 (PTI) Ravi Menon, the first Indian Defence Minister to visit Mongolia, met the "
+            "top leadership here on Tuesday. Menon held talks with his Mongolian counterpart Lt Gen Batbayar Tsend.")
+    extraction, names, people = run(text)
+    assert (people["Ravi Menon"].country, people["Ravi Menon"].position) == ("IN", "Defence Minister")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Batbayar Tsend", "Ravi Menon"]]
+
+
+def test_received_misspelt_is_still_a_reception():
+    text = ("Indian Navy chief Admiral Ravi Kumar arrived in Colombo on Monday. He was recieved by his Sri Lankan "
+            "counterpart Vice Admiral Priyantha Perera.")
+    extraction, names, _ = run(text)
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["IN", "LK"], "LK")]
+
+
+def test_a_body_opening_a_list_of_officials_is_each_ones():
+    text = ("On October 17, the Bangladesh army chief General Karim Hossain held a meeting at UN headquarters in New "
+            "York with UN Under-Secretary-General for Peace Operations Jean-Pierre Lacroix, Under-Secretary-General "
+            "for Operational Support Atul Khare and Assistant Secretary General for Human Rights Ilze Brands Kehris.")
+    _, _, people = run(text, source="Bangladesh Sangbad Sangstha")
+    assert {name: people[name].country for name in ("Jean-Pierre Lacroix", "Atul Khare", "Ilze Brands Kehris")} == \
+        {"Jean-Pierre Lacroix": "UN", "Atul Khare": "UN", "Ilze Brands Kehris": "UN"}

@@ -42,7 +42,9 @@ _DATE_PART = (rf"(?P<date>{_DAYS}\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MON
 # (APO)/"), in capitals or by name before a dash (", Asia-Plus –")
 _AGENCY = (r"(?:(?:,?\s*\([^)]{1,80}\)){1,2}|,?\s*/[^/]{1,60}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–))|"
            r"\s*,\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*(?:--|—|–)))?")
-_REGION = rf"(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?))?"  # ", Azerbaijan", ", Fla."
+# ", Azerbaijan", ", Fla.", " [Maldives]"
+_REGION = (rf"(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?)|"
+           rf"\s*\[(?P<bracketed>[A-Z][\w\.\- ]{{1,30}})\])?")
 _DATELINE = re.compile(
     rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
     rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=[)/])\s+(?=[A-Z]))")
@@ -243,9 +245,12 @@ def clean_article(text: str) -> CleanText:
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
+    # where a person stands in the photograph: "X (L) and Y", "Z (2nd R)"
+    body = _PHOTO_POSITION.sub("", body)
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
+_PHOTO_POSITION = re.compile(r"\s*\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|cent(?:re|er)|front|back))\)(?=[\s,.;])")
 _POSTNOMINAL = None
 _POSTNOMINAL_AFTER_NAME: re.Pattern | None = None
 

@@ -469,7 +469,8 @@ def _update_place_context(story: Discourse, sentence: Sentence) -> None:
                 story.context_city = forum.city
                 story.context_country = gazetteer.code_for(forum.city)
     for place in sentence.places:
-        if place.kind == "country" and re.search(r"\b(?:visit to|visiting|visited|visits|arrived in|trip to|travell?ed to|"
+        # ("the visiting US Commander": who visits, not where to)
+        if place.kind == "country" and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
                                                  r"tour of|stay in|left for|headed for|proceeded to|flew to|went on to)"
                                                  r"\s+(?:the\s+)?$",
                                                  text[max(0, place.start - 25):place.start]):

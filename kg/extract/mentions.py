@@ -660,6 +660,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         words.pop()
     if not words:
         return None, None, None, start
+    # "X, the first Indian Defence Minister to visit Mongolia": the post without its ordinal
+    if len(words) > 2 and words[0][0] in ("the", "The") and words[1][0] in ("first", "second", "third", "new", "current"):
+        del words[1]
     first_words = [w for w, _, _ in words[:4]]
     has_head = any(_is_head(w) or w in lex.position_lower_heads and w not in (
         "first", "senior", "military", "defense", "defence", "army", "navy", "naval", "air", "state", "political",
@@ -1008,12 +1011,13 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
             if earlier.country is None:
                 earlier.country, earlier.country_rule = last.country, "country.list-of-state"
     # "hosted Peruvian President A, Foreign Minister B and Defense Minister C": the people that opens the list
-    # is the state of each official listed after it who has none
+    # is the state of each official listed after it who has none ("with UN Under-Secretary-General A,
+    # Assistant Secretary General B, ...": the body's likewise)
     for index, first in enumerate(mentions):
         opening = first.span_start if first.span_start >= 0 else first.start
         people = re.match(r"([A-Z][\w\-]+)\s", sentence[opening:])
         state = gazetteer.lookup(people.group(1)) if people else None
-        if not (first.country and state is not None and state.kind == "demonym" and state.code == first.country):
+        if not (first.country and state is not None and state.kind in ("demonym", "body") and state.code == first.country):
             continue
         for earlier, later in zip(mentions[index:], mentions[index + 1:]):
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \

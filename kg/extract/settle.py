@@ -303,7 +303,8 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
                 draft.venue_country = venue = candidate
             if venue is None or candidate == venue or _seated(candidate, venue):
                 host, host_rule = candidate, f"host.receiver ({draft.rule})"
-        else:
+        if host is None:
+            # the venue's side, when no receiver was read or the receiver is not of the venue's state
             matching = [p for p in parties if p == venue]
             if len(matching) == 1:
                 host, host_rule = matching[0], "host.venue-state"
@@ -329,11 +330,14 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
 def _drop_desk_dateline(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]) -> None:
     """"BAKU, December 16. Kyrgyzstan's ambassador met the Turkish minister ...": a dateline in a third state, or
     at home when a participant is visiting another state ("ULAANBAATAR. The Defense Minister paid an official
-    visit to Vietnam ..."), that no sentence of the contact names is where the story was written, not where the
-    contact took place."""
+    visit to Vietnam ...") or the one who receives is of another state, that no sentence of the contact names is
+    where the story was written, not where the contact took place."""
     visiting_elsewhere = any(doc.visit_targets.get(key) not in (None, doc.dateline_country) for key in draft.participants)
+    # "ISLAMABAD (APP) ... X received, at the BDF General Command, Y": who receives is of another state
+    receiver = doc.country_of(draft.host_person) if draft.host_person and draft.host_direction != "neutral" else None
+    received_elsewhere = receiver is not None and receiver in sides and receiver != doc.dateline_country
     if draft.city and draft.city == doc.dateline_city and draft.venue_country == doc.dateline_country \
-            and (draft.venue_country not in sides or visiting_elsewhere) and not draft.sidelines \
+            and (draft.venue_country not in sides or visiting_elsewhere or received_elsewhere) and not draft.sidelines \
             and not any(draft.city in sentence for sentence in draft.evidence + draft.context):
         draft.city = draft.venue_country = None
 
