@@ -32,13 +32,3 @@ def die_with_parent() -> Callable[[], None] | None:
             os._exit(1)
 
     return in_child
-
-
-def resident_mib() -> float | None:
-    """This process's resident memory in MiB (Linux: /proc/self/statm); None where it cannot be read."""
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            pages = int(statm.read().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)

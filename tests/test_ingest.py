@@ -169,7 +169,7 @@ def test_an_ingest_that_reopens_its_store_gives_the_same_graph(tmp_path, monkeyp
     in_memory = GraphStore(None)
     ingest([source], in_memory)
     monkeypatch.setattr(pipeline, "ARTICLES_PER_TRANSACTION", 3)
-    monkeypatch.setattr(persistence, "RELEASE_MEMORY_GROWTH_MIB", float("-inf"))  # after every transaction
+    monkeypatch.setattr(persistence, "RELEASE_MEMORY_EVERY_COMMITS", 1)
     reopened = []
     plain = GraphStore.release_memory
     monkeypatch.setattr(GraphStore, "release_memory", lambda self: (reopened.append(1), plain(self))[1])

@@ -41,17 +41,19 @@ REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy
 # block whose classes were dropped is read again from its records, which costs what it has mentions
 CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
-# stored articles re-mapped per transaction by `reconcile`: replacing a stored graph writes twice what
-# writing a new one does (its old quads out, the new in), and reads the store to take its triples out of
-# the merged default graph; 64 of them kept 25-40 MiB in the open store at 30,000 articles
+# stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each: replacing
+# a stored graph writes twice what writing a new one does (its old quads out, the new in) and reads the
+# store to take its triples out of the merged default graph; at 30,000 articles each transaction of 64
+# kept 25 to 40 MiB more in the open store, up to 110 MiB over 4 transactions (bench/README.md, section 8)
 REMAP_ARTICLES_PER_TRANSACTION = 16
-# empty RocksDB's memtables and caches (`Store.release_memory`, which flushes and reopens the store)
-# once the process has grown this much since they were last emptied, checked after each transaction
-# and after reading records: what they keep grows with the store as a long ingest reads and rewrites
-# it (re-mapping 64 stored articles kept 25-40 MiB more per transaction at 30,000 articles), while
-# a flush costs more as the store grows (0.1 s at 30,000): so they are emptied when they have grown,
-# not every so many transactions (bench/README.md, section 8)
-RELEASE_MEMORY_GROWTH_MIB = 24
+FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
+# empty RocksDB's caches every 4 transactions (`Store.release_memory`): they keep what was read,
+# and a long ingest reads the growing store (its final reconcile, every record)
+RELEASE_MEMORY_EVERY_COMMITS = 4
+# and after reading this many characters of mention records: re-mapping an article can read its
+# surname blocks' records again, thousands of them for a common surname (150 MiB of caches between
+# two commits at 50,000 articles)
+RELEASE_MEMORY_AFTER_READING = 16_000_000
 
 
 # ------------------------------------------------------------------ writing in transactions
@@ -71,6 +73,7 @@ class BatchWriter:
         self.quads_written = 0
         self.graphs: set[NamedNode] = set()  # article graphs replaced in this transaction
         self.commits = 0
+        self.release_every = RELEASE_MEMORY_EVERY_COMMITS  # empty the store's caches every so many commits
         self.target = target_of(store)  # where the merge goes (the default graph, but on Virtuoso)
 
     def replace_article(self, graph: NamedNode, quads: list[Quad], records: list[Quad]) -> None:
@@ -124,8 +127,10 @@ class BatchWriter:
         self.operations, self.inserts, self.articles = [], [], 0
         self.graphs = set()
         self.commits += 1
-        # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles), its caches with the store
-        self.store.release_memory_if_grown(RELEASE_MEMORY_GROWTH_MIB)
+        if self.commits % self.release_every == 0:
+            self.store.release_memory()  # flushes too
+        elif self.commits % FLUSH_EVERY_COMMITS == 0:
+            self.store.flush()  # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles)
 
 
 # ------------------------------------------------------------------ resolution state
@@ -154,6 +159,7 @@ class Resolution:
         else:
             self.registry = MentionRegistry(self.curation.persons, self._load_blocks, self._load_article,
                                             self._load_named)
+        self.characters_read = 0  # of mention records since the store's caches were last emptied
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
         self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
@@ -184,17 +190,20 @@ class Resolution:
         """Article id -> its stored mentions, for the records (?r) that a pattern finds."""
         found = {}
         for row in self.store.query(f"SELECT DISTINCT ?r WHERE {{ {pattern} }}"):
-            mentions = _parse_mentions(row["r"].value)
+            text = row["r"].value
+            self.characters_read += len(text)
+            mentions = _parse_mentions(text)
             if mentions:
                 found[mentions[0].article] = mentions
-        self._release_if_grown()
+        self._release_if_read_much()
         return found
 
-    def _release_if_grown(self) -> None:
-        """Empty the store's caches once reading records has grown them (re-mapping an article can
-        read its surname blocks' records again, thousands of them for a common surname); called
-        where no query is being read, between transactions."""
-        self.store.release_memory_if_grown(RELEASE_MEMORY_GROWTH_MIB)
+    def _release_if_read_much(self) -> None:
+        """Empty the store's caches once many records were read (see RELEASE_MEMORY_AFTER_READING);
+        called where no query is being read, between transactions."""
+        if self.characters_read >= RELEASE_MEMORY_AFTER_READING:
+            self.store.release_memory()
+            self.characters_read = 0
 
     def _load_article(self, article_id: str) -> list[PersonMention] | None:
         query = (f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {article_iri(article_id)} "
@@ -209,8 +218,10 @@ class Resolution:
                  f"{NamedNode(iri)} ; {MENTION_RECORDS} ?r }} }}")
         members = []
         for row in self.store.query(query):
-            members += [m for m in _parse_mentions(row["r"].value) if m.iri == iri]
-        self._release_if_grown()
+            text = row["r"].value
+            self.characters_read += len(text)
+            members += [m for m in _parse_mentions(text) if m.iri == iri]
+        self._release_if_read_much()
         return sorted(members, key=lambda m: m.ref)
 
     def mentions(self, article_id: str) -> list[PersonMention]:
@@ -363,9 +374,9 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
         entities.update(cluster.iri for cluster in registry.clusters(block))
         registry.forget(block)
         resolution.trim()
-    limit = writer.limit
-    if limit is not None:
-        writer.limit = min(limit, REMAP_ARTICLES_PER_TRANSACTION)
+    limit, release_every = writer.limit, writer.release_every
+    if limit is not None:  # small transactions, each followed by emptying the caches (see REMAP_...)
+        writer.limit, writer.release_every = min(limit, REMAP_ARTICLES_PER_TRANSACTION), 1
     for article_id in sorted(stale):
         graph = article_iri(article_id)
         extraction = _load_extraction(store, graph)
@@ -385,7 +396,7 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
             registry.forget()
             resolution.trim()
     writer.commit()  # descriptions are read from the committed records
-    writer.limit = limit
+    writer.limit, writer.release_every = limit, release_every
     registry.commit()
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))

@@ -278,10 +278,6 @@ class RemoteStore:
     def release_memory(self) -> None:
         """The server manages its own memory."""
 
-    def release_memory_if_grown(self, growth_mib: float) -> bool:
-        """The server manages its own memory."""
-        return False
-
     def optimize(self) -> None:
         """The server manages its own storage."""
 

@@ -32,7 +32,6 @@ from kg.errors import QueryError, StoreError, StoreLockedError
 from kg.graph.remote import RemoteStore
 from kg.graph.updates import remove_graphs_update, replace_graph_update
 from kg.graph.vocabulary import MDC
-from kg.processes import resident_mib
 
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
@@ -78,7 +77,6 @@ class Store(Protocol):
     def remove_graphs(self, graphs: Iterable[ox.NamedNode]) -> int: ...
     def flush(self) -> None: ...
     def release_memory(self) -> None: ...
-    def release_memory_if_grown(self, growth_mib: float) -> bool: ...
     def optimize(self) -> None: ...
     def close(self) -> None: ...
     def __enter__(self) -> "Store": ...
@@ -97,8 +95,6 @@ class GraphStore:
         self.location = str(path) if path is not None else ":memory:"
         self.read_only = read_only
         self._lock: int | None = None  # kg's writer lock (a file descriptor), held from open to close
-        self._resident_after_release = resident_mib()  # what `release_memory_if_grown` compares with
-        self._checks_since_release = 0
         if path is None:
             self._store = ox.Store()
             return
@@ -225,36 +221,17 @@ class GraphStore:
         """Empty RocksDB's caches: close the store and open it again (between transactions: what
         is committed stays committed), then give the freed memory back to the system.
 
-        The caches hold what was read and written since the store was opened (the memtables of the
-        writes, the blocks read), and grow with the store as a long ingest reads it: re-mapping 64
-        stored articles in one transaction kept 25 to 40 MiB more each time at 30,000 articles
-        (bench/README.md, section 8). Closing frees them, and glibc keeps freed pages until told
-        (`malloc_trim`). kg's writer lock stays held, so no other kg writer takes the store in
-        between. A store in memory or open read-only is left as it is."""
+        The caches hold what was read (at 50,000 articles, 170 MiB more than after closing), and
+        grow with the store as a long ingest reads it; closing frees them, and glibc keeps freed
+        pages until told (`malloc_trim`).
+        kg's writer lock stays held, so no other kg writer takes the store in between. A store in
+        memory or open read-only is left as it is."""
         if self.read_only or self.location == ":memory:" or self._store is None:
             return
         self._store.flush()
         self._store = None  # RocksDB closes when nothing holds it (no query is left unread here)
         self._store = self._open_writable()
         _return_freed_memory()
-        self._resident_after_release = resident_mib()
-        self._checks_since_release = 0
-
-    def release_memory_if_grown(self, growth_mib: float) -> bool:
-        """`release_memory` once the process has grown by ``growth_mib`` MiB since the store was
-        opened or last released (where the resident size cannot be read: every fourth call);
-        returns whether it did. Call it between transactions, with no query left unread."""
-        if self.read_only or self.location == ":memory:" or self._store is None:
-            return False
-        resident = resident_mib()
-        self._checks_since_release += 1
-        if resident is None or self._resident_after_release is None:
-            grown = self._checks_since_release >= 4
-        else:
-            grown = resident - self._resident_after_release >= growth_mib
-        if grown:
-            self.release_memory()
-        return grown
 
     def close(self) -> None:
         """Flush and release the store (and its lock); closing twice is harmless."""
