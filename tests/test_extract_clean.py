@@ -36,6 +36,7 @@ def test_datelines_of_several_agencies():
         "Nairobi (Kenya News) - The Chief": ("Nairobi", None),
         "WARSAW, July 9. /Agency/. The deputy minister": ("Warsaw", "July 9"),
         "Colombo [Sri Lanka], May 4 (ANI): The navy chief": ("Colombo", "May 4"),
+        "Hanoi (Vietnam), 4 May 2012 - The deputy minister": ("Hanoi", "4 May 2012"),
     }
     for paragraph, (city, date_text) in cases.items():
         rest, found_city, found_date = split_dateline(paragraph)

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import future_date, parse_iso, publication_date, resolve_date
+from kg.extract.dates import future_date, latest_past_year, parse_iso, publication_date, resolve_date
 
 THURSDAY = date(2024, 3, 28)
 
@@ -87,3 +87,9 @@ def test_numeric_dates_in_either_order_and_never_a_thirteenth_month():
     assert explicit_date("WASHINGTON, DC (08/28/2012)", None) == "2012-08-28"
     assert explicit_date("on 28/08/2012", None) == "2012-08-28"
     assert explicit_date("on 13/13/2012", None) is None
+
+
+def test_an_undated_story_is_of_the_year_its_anniversary_falls_in():
+    assert latest_past_year("The two states established relations in 2001, marking 23 years of ties.") == "2024"
+    assert latest_past_year("It was the 30th anniversary of the treaty signed in 1992.") == "2022"
+    assert latest_past_year("Exercises were held in 2015 and 2018; the next will be held in 2030.") == "2018"

@@ -65,9 +65,22 @@ LED = ("A Kenyan military delegation led by Major General Peter Otieno met Turki
 COMPRISED = "The delegation comprised Brigadier John Mwangi and Colonel Grace Wanjiru."
 MET = "Turkish Defence Minister Ali Kaya met Jordanian Defence Minister Omar Haddad in Amman on Monday."
 ESCORTED = "Kaya was accompanied by Major General Murat Demir and Colonel Selim Aksoy."
+TOLD = "A 19-member delegation from the Rwanda Defence Force Staff College visited the Army Headquarters on Monday."
+FRONTED = ("Led by Colonel Jean Mugabo, the delegation was received by the Chief of the Army Staff, Lieutenant General "
+           "Kwame Mensah.")
+CHAIRED = "The Ukrainian delegation was chaired by the Deputy Minister of Defense of Ukraine, Ivan Petrenko."
+ARRIVED = "General Chang Wei arrived here today with a 19-member delegation on a three-day goodwill visit."
 # sentences, then the decisions on the delegation: its leader, its state (said, or its leader's, read where the
 # leader's was), its members
 DELEGATIONS = {
+    "fronted led-by, state told before": ([TOLD, FRONTED], [
+        ("delegation", "d:Jean Mugabo", "Jean Mugabo", "delegation.led-by", FRONTED),
+        ("country", "d:Jean Mugabo", "RW", "country.delegation-told-before", TOLD)]),
+    "chaired-by": ([CHAIRED], [
+        ("delegation", "d:Ivan Petrenko", "Ivan Petrenko", "delegation.led-by", CHAIRED),
+        ("country", "d:Ivan Petrenko", "UA", "country.delegation-leader", CHAIRED)]),
+    "arrived with a delegation": ([ARRIVED], [
+        ("delegation", "d:Chang Wei", "Chang Wei", "delegation.with-own-delegation", ARRIVED)]),
     "led-by, comprising": ([LED, COMPRISED], [
         ("delegation", "d:Peter Otieno", "Peter Otieno", "delegation.led-by", LED),
         ("country", "d:Peter Otieno", "KE", "country.delegation-demonym", LED),

@@ -1197,3 +1197,39 @@ def test_a_body_opening_a_list_of_officials_is_each_ones():
     _, _, people = run(text, source="Bangladesh Sangbad Sangstha")
     assert {name: people[name].country for name in ("Jean-Pierre Lacroix", "Atul Khare", "Ilze Brands Kehris")} == \
         {"Jean-Pierre Lacroix": "UN", "Atul Khare": "UN", "Ilze Brands Kehris": "UN"}
+
+
+def test_the_date_of_the_meetings_told_in_the_next_sentence():
+    text = ("Armenian Defense Minister Vigen Sargsyan had meetings in Tbilisi with Georgian Foreign Minister Mikheil "
+            "Janelidze. During the meetings on December 22, the parties discussed bilateral cooperation.")
+    extraction, _, _ = run(text, date="2016-12-23")
+    assert [m.date for m in extraction.meetings] == ["2016-12-22"]
+
+
+def test_a_visitor_who_also_meets_his_own_envoy_is_still_of_his_state():
+    text = ("Army Chief Gen. Arun Mehra on Wednesday called on Maldivian President Ali Rasheed here and hailed the "
+            "friendship between India and the Maldives. Gen. Mehra, who is on a five-day visit to the island "
+            "nation, also commended the joint efforts. He also met Vikram Rao, the Ambassador of India to the "
+            "Maldives, who briefed him on cooperation activities.")
+    extraction, names, people = run(text)
+    assert people["Arun Mehra"].country == "IN"
+    assert [m.parties for m in extraction.meetings] == [["IN", "MV"]]
+
+
+def test_plural_ranks_are_no_names_and_a_second_post_after_a_comma_is_another_persons():
+    text = ("Admiral Ravi Kumar was received by Vice Admiral Nuwan Perera of the Sri Lanka Navy and he was introduced "
+            "to the Chief of Staff and Director Generals. The talks were attended by Dr Salim bin Nasser al Harthy, "
+            "Secretary-General at the Ministry of Defence of Oman, UK Ambassador to Oman, and the Defence Attache.")
+    _, _, people = run(text)
+    assert "Generals" not in people
+    assert "Ambassador" not in (people["Salim bin Nasser al Harthy"].position or "")
+
+
+def test_a_visits_programme_of_meetings_is_one_contact_each_with_the_visitor():
+    text = ("Ulaanbaatar (Mongolia), 29 Sep 2011 - Lieutenant General Hans Keller, Director General of the NATO "
+            "International Military Staff, concluded a three-day visit to Mongolia today. The programme included "
+            "meetings with H.E. Batbayar Tsend, Minister of Defence, and Mr Ganbold Dorj, Vice Minister of Defence.")
+    extraction, names, _ = run(text, date="2011-09-29", source="NATO")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["MN", "NATO"], "MN", ["Batbayar Tsend", "Hans Keller"]),
+        (["MN", "NATO"], "MN", ["Ganbold Dorj", "Hans Keller"])]

@@ -127,3 +127,14 @@ def test_a_contact_its_sentence_leaves_undated_takes_the_date_the_next_telling_g
             "13 this month, in Luanda.")
     _, meetings = read(text, date="2021-01-14")
     assert [(m[0], m[3]) for m in meetings] == [(["AO", "MZ"], "2021-01-12")]
+
+
+def test_who_holds_meetings_with_several_states_is_of_the_articles_home_when_no_state_is_said():
+    extraction, meetings = read("Chief of Army Staff (CoAS) General Arjun Thapa has returned from a visit to India. "
+                                "While in New Delhi, CoAS Thapa held meetings with representatives from Australia, "
+                                "Japan and the United Kingdom.", source="The Kathmandu Post")
+    assert meetings == [(["AU", "NP"], None, "in_person", "2024-05-16", ["Arjun Thapa"]),
+                        (["JP", "NP"], None, "in_person", "2024-05-16", ["Arjun Thapa"]),
+                        (["GB", "NP"], None, "in_person", "2024-05-16", ["Arjun Thapa"])]
+    assert [p.country for p in extraction.persons] == ["NP"]
+    assert any(d.what == "country" and d.rule == "country.article-home (weak)" for d in extraction.decisions)

@@ -42,9 +42,9 @@ _DATE_PART = (rf"(?P<date>{_DAYS}\s+(?i:{_MONTHS})\.?(?:,?\s+\d{{4}})?|(?i:{_MON
 # (APO)/"), in capitals or by name before a dash (", Asia-Plus –")
 _AGENCY = (r"(?:(?:,?\s*\([^)]{1,80}\)){1,2}|,?\s*/[^/]{1,60}/\.?|\s*,?\s+[A-Z]{2,6}(?=\s*(?:--|—|–))|"
            r"\s*,\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*(?:--|—|–)))?")
-# ", Azerbaijan", ", Fla.", " [Maldives]"
+# ", Azerbaijan", ", Fla.", " [Maldives]", " (Mongolia)"
 _REGION = (rf"(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*){{0,3}}?)|"
-           rf"\s*\[(?P<bracketed>[A-Z][\w\.\- ]{{1,30}})\])?")
+           rf"\s*\[(?P<bracketed>[A-Z][\w\.\- ]{{1,30}})\]|\s*\((?P<parenthesized>[A-Z][\w\.\- ]{{1,30}})\)(?=\s*,))?")
 _DATELINE = re.compile(
     rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
     rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=[)/])\s+(?=[A-Z]))")

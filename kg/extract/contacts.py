@@ -129,6 +129,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         # "The talks with Belarusian Defence Minister X also focused on ...": the story's subject held them
         refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
         keys = [story.last_subject] + keys
+    if trigger is not None and done and keys and story.last_subject not in (None, *keys) and _ITINERARY.search(text):
+        # "The programme included meetings with A, B and C": the one whose visit it is held them, one by one
+        refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
+        keys = [story.last_subject] + keys
     sides = {doc.country_of(k) for k in keys} - {None}
     is_meeting = trigger is not None and done and len(keys) >= 2
     if not is_meeting and trigger is None and done:
@@ -164,7 +168,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
     if story.current is not None and date and not future and not keys and not story.current.date_told \
-            and re.search(r"\b(?:the|this) (?:meeting|talks|visit|call|consultations)\b", lowered):
+            and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
         # "The meeting was held on 12 January": the date of the contact told without one
         story.current.date, story.current.date_told = date, True
     if trigger is not None and done and not join:
@@ -189,6 +193,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
+_ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
+                        r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
@@ -579,6 +585,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
                            r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls)\b",
                            text)
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
+    # ("The programme included meetings with A, B and C" likewise)
+    separately = separately or _ITINERARY.search(text)
     one_by_one = bool(separately) or (direction == "object" and not joint)
     if one_by_one and not separately:
         # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")

@@ -286,7 +286,8 @@ def future_date(text: str, pub: date | None) -> str | None:
 
 def latest_past_year(text: str) -> str | None:
     """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
-    not the end of a span ("for 2024-2027")."""
+    not the end of a span ("for 2024-2027"); or the year an anniversary it tells falls in ("since 1984,
+    marking 40 years")."""
     years = []
     for match in re.finditer(r"\b((?:19[89]|20[0-4])\d)\b", text):
         before = text[max(0, match.start() - 40):match.start()]
@@ -294,4 +295,10 @@ def latest_past_year(text: str) -> str | None:
                 or re.search(r"\b\d{4}\s*[-–]\s*$", before):
             continue
         years.append(int(match.group(1)))
+    # "relations since 1984, marking 40 years", "the 25th anniversary of the treaty signed in 1999": that many
+    # years after the year named
+    for match in re.finditer(r"\b(?:since|in)\s+((?:19|20)\d\d)\b[^.;]{0,80}?\bmarking\s+(\d{1,3})\s+years\b|"
+                             r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b[^.;]{0,80}?\b(?:in|since)\s+((?:19|20)\d\d)\b", text):
+        base, count = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        years.append(int(base) + int(count))
     return str(max(years)) if years else None

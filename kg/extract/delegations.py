@@ -11,8 +11,8 @@ Each delegation keeps the cue that made its leader (`DelegationDraft.leader_rule
 member (`DelegationDraft.add_member`) and the one that said its state; `kg.extract.settle` records them as
 decisions. The rule ids:
 
-- who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "led by him", "..., and the Georgian
-  delegation by Y"), ``head-of-delegation`` (the post "Head of Delegation"), ``guests-delegations`` ("X
+- who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "chaired by", "led by him", "Led by X, the
+  delegation", "..., and the Georgian delegation by Y"), ``head-of-delegation`` (the post "Head of Delegation"), ``guests-delegations`` ("X
   received A, B and the delegations accompanying the guests": each guest), ``delegation-level-talks``
   ("delegation-level talks between A and B": each side's), ``leads`` ("X led the Brazilian delegation",
   "at the head of a delegation"), ``with-own-delegation`` ("X and his delegation", "X along with a
@@ -28,7 +28,9 @@ decisions. The rule ids:
   minister").
 - its state (and its leader's, when not known): ``country.delegation-demonym`` ("the Turkish delegation", "a
   Pakistan Navy delegation", "The Kenyan delegation includes"), ``country.delegation-of-state`` ("a delegation
-  from the US Department of Defense"); else its leader's (``country.delegation-leader``, recorded when settled).
+  from the US Department of Defense"), ``country.delegation-told-before`` ("A delegation from the Rwanda Defence
+  Force ... Led by X, the delegation": the state an earlier sentence gave it); else its leader's
+  (``country.delegation-leader``, recorded when settled).
 """
 from __future__ import annotations
 
@@ -57,7 +59,10 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     text = sentence.text
     refs = sentence.refs
     # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
-    for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed) by\s+|\bdelegation by\s+", text):
+    # ... "chaired by", and the participle before the delegation: "Led by Colonel X, the delegation was received"
+    for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed|chaired) by\s+|\bdelegation by\s+|"
+                             r"^(?:Led|Headed) by\s+(?=[^.;]{0,120}?,\s*(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,3}?delegation\b)",
+                             text):
         after = [r for r in refs if r.start >= match.end() - 1]
         if re.match(r"(?:him|her)\b", text[match.end():]) and last_subject:
             # "The five-member delegation, led by him, also includes ..."
@@ -97,10 +102,12 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
         before = [r for r in refs if r.end <= match.start() and not any(s <= r.start < e for s, e in relative)]
         if before and not re.search(r"\bby\s*$", text[:match.start()]):
             add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.leads")
-    # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation"
+    # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation",
+    # "X arrived here today with a 19-member delegation"
     for match in re.finditer(r"\b(?:and (?:his|her|the) |and (?:a|an) (?=(?:accompanying|visiting) )|"
                              r"(?:along with|together with|(?:is |was )?accompanied by) "
-                             r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?)"
+                             r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?|"
+                             r"(?:arrived|arrives|came|comes|travell?ed)\b[^.;,]{0,40}? with (?:a|an) (?:[\w\-]+ ){0,3}?)"
                              r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
         before = [r for r in refs if r.end <= match.start()]
         if before:
@@ -256,17 +263,17 @@ def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str
     ``rule`` is the cue that made them its leader, when this makes the delegation."""
     if leader not in doc.delegations:
         delegation = DelegationDraft(leader, doc.country_of(leader), leader_rule=rule)
-        # "the Turkish delegation", "a Turkish defense ministerial delegation", "a PLA military delegation"
-        # ... "a Pakistan Navy delegation": a service's name between the state and the word
-        demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
-                            r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", cue)
-        if demonym:
-            delegation.settle_country(gazetteer.code_for(demonym.group(1)), "country.delegation-demonym", sentence.text)
-        # "a delegation from the US Department of Defense", "the delegation of the Royal Thai Armed Forces"
-        of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", cue)
-        if of_state and delegation.country is None:
-            places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
-            delegation.settle_country(places[0].code if places else None, "country.delegation-of-state", sentence.text)
+        code, country_rule = _delegation_state(cue)
+        if code:
+            delegation.settle_country(code, country_rule, sentence.text)
+        elif re.search(r"\b[Tt]he\s+(?:[\w\-]+\s+){0,2}delegation\b", sentence.text):
+            # "A 19-member delegation from the Rwanda Defence Force ... Led by X, the delegation was received":
+            # the delegation told before, with its state
+            for earlier in reversed(doc.sentences[:sentence.index]):
+                code, _ = _delegation_state(earlier.text)
+                if code:
+                    delegation.settle_country(code, "country.delegation-told-before", earlier.text)
+                    break
         doc.delegations[leader] = delegation
         if delegation.country_rule:  # "the Turkish delegation was headed by X": the leader's state is the one it says
             doc.settle_country(leader, delegation.country, delegation.country_rule, sentence.text)
@@ -276,3 +283,19 @@ def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str
     if sentence.text not in delegation.evidence:
         delegation.evidence.append(sentence.text)
     return delegation
+
+
+def _delegation_state(text: str) -> tuple[str | None, str | None]:
+    """The state a delegation is said to be of, and the rule: "the Turkish delegation", "a Pakistan Navy
+    delegation" (a service's name between the state and the word), "a delegation from the US Department of
+    Defense", "the delegation of the Royal Thai Armed Forces"."""
+    demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
+                        r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", text)
+    if demonym and gazetteer.code_for(demonym.group(1)):
+        return gazetteer.code_for(demonym.group(1)), "country.delegation-demonym"
+    of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text)
+    if of_state:
+        places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
+        if places:
+            return places[0].code, "country.delegation-of-state"
+    return None, None

@@ -68,6 +68,7 @@ class ImpliedContact:
     rule: str  # the phrase that reports the contact (a trigger id of triggers.json)
     side_rules: dict[str, str] = field(default_factory=dict)  # party -> how it was read
     tellers: list[str] = field(default_factory=list)  # who the sentence names as speaking for a side, not in it
+    home_side: str | None = None  # the article's home, taken as the side of the participants of no known state
 
 
 def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
@@ -102,12 +103,14 @@ def _named_participants(sentence: Sentence, is_spokesperson: Callable[[str], boo
 
 
 def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country_of: Callable[[str], str | None],
-             mode_of: Callable[[str], str], told_date: str | None = None) -> ImpliedContact:
+             mode_of: Callable[[str], str], told_date: str | None = None, home_side: str | None = None) -> ImpliedContact:
     mode = mode_of(sentence.text)
     city, venue = _venue(sentence) if mode == "in_person" else (None, None)
     named = {mention.key for mention in sentence.persons}
     return ImpliedContact(
-        parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides],
+        home_side=home_side,
+        parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides
+                                             or home_side is not None and country_of(k) is None],
         date=sentence.date or told_date, mode=mode, venue_city=city, venue_country=venue,
         evidence=sentence.text, rule=sentence.contact or "", side_rules=sides,
         tellers=list(dict.fromkeys(key for start, _, key in sentence.refs
@@ -156,8 +159,11 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
         if len(listed) >= 3 and _SEVERAL_MEETINGS.search(sentence.text):
             center = own[0] if own else home
             if center is not None:
+                # "While in New Delhi, CoAS Sharma held meetings with representatives from A, B and C": who holds
+                # them, of no state the text says, is of the article's home
                 center_rule = listed.get(center, home_rule)
-                return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of, told_date)
+                return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of, told_date,
+                                 home_side=None if own else center)
                         for other, rule in listed.items() if other != center]
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue

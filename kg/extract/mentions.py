@@ -674,8 +674,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     # "Chief of Staff, Joint Staff of the Japan Self-Defense Forces", "commander, U.S. Indo-Pacific Command":
     # the organisation after a second comma, when it names a state or an institution
     unit = _COMMA_UNIT.match(sentence, span_end)
+    # (not another post: "X, Secretary-General at the Ministry of Defence, UK Ambassador to the Sultanate, and ...")
     if unit and not any(w == "," for w, _, _ in words) and country_in(unit.group(1)) is not None \
-            and any(_is_head(w.capitalize()) for w, _, _ in words):
+            and any(_is_head(w.capitalize()) for w, _, _ in words) \
+            and not any(_is_head(w) for w in unit.group(1).split()):
         words = words + [(unit.group(0), unit.start() - offset, unit.end() - offset)]
         span_end = unit.end()
     lead = words[0][0]

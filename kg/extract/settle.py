@@ -382,6 +382,9 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
         contacts = implied_contacts(doc.sentences, doc.country_of, home, home_rule, contact_mode, is_spokesperson)
     added: set[str] = set()
     for contact in contacts:
+        for key in contact.participants:
+            if contact.home_side and doc.country_of(key) is None:
+                doc.settle_country(key, contact.home_side, "country.article-home (weak)", contact.evidence)
         draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None,
                              contact.venue_city, contact.venue_country, [contact.evidence], 0,
                              rule=f"implied ({contact.rule})", implied_sides=contact.parties)

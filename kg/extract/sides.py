@@ -73,10 +73,11 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     for meeting in doc.meetings:
         if key in meeting.participants:
             others = {doc.country_of(k) for k in meeting.participants if k != key and k not in doc.joiners} - {None}
-            partners |= others
             # a visitor meets their own envoy ("private meetings with U.S. Ambassador to Jordan X"): such a meeting
             # does not forbid the envoy's state
             envoys = {doc.country_of(k) for k in meeting.participants if k != key and DIPLOMAT.search(doc.person(k).position or "")}
+            if not (others and others <= envoys):
+                partners |= others
             if len(others) == 1 and not others <= envoys:
                 single |= others
     partners.discard(None)
