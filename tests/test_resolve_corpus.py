@@ -119,3 +119,21 @@ def test_a_tiny_memory_budget_gives_the_same_graph(monkeypatch):
     random.Random(11).shuffle(shuffled)
     assert quad_set(ingest_in_order(shuffled)) == reference
     assert quad_set(ingest_in_order(shuffled, batch_size=4)) == reference
+
+
+def test_re_mapping_one_article_per_transaction_gives_the_same_graph(monkeypatch):
+    """`reconcile` re-maps stored articles in small transactions (`REMAP_ARTICLES_PER_TRANSACTION`),
+    with their pending marks in each; the graph does not depend on where the commits fall."""
+    import kg.graph.persistence
+
+    records = corpus()
+    reference = quad_set(ingest_in_order(records))
+    committed = []
+    plain_commit = kg.graph.persistence.BatchWriter.commit
+    monkeypatch.setattr(kg.graph.persistence, "REMAP_ARTICLES_PER_TRANSACTION", 1)
+    monkeypatch.setattr(kg.graph.persistence.BatchWriter, "commit",
+                        lambda self: (committed.append(len(self.graphs)), plain_commit(self))[1])
+    shuffled = records[:]
+    random.Random(5).shuffle(shuffled)
+    assert quad_set(ingest_in_order(shuffled, batch_size=5)) == reference
+    assert committed.count(1) > 5  # re-mapped articles were committed one by one

@@ -41,6 +41,11 @@ REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy
 # block whose classes were dropped is read again from its records, which costs what it has mentions
 CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
+# stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each: replacing
+# a stored graph writes twice what writing a new one does (its old quads out, the new in) and reads the
+# store to take its triples out of the merged default graph; at 30,000 articles each transaction of 64
+# kept 25 to 40 MiB more in the open store, up to 110 MiB over 4 transactions (bench/README.md, section 8)
+REMAP_ARTICLES_PER_TRANSACTION = 16
 FLUSH_EVERY_COMMITS = 4  # flush the store's memtables to disk every 4 transactions: flat memory
 # empty RocksDB's caches every 4 transactions (`Store.release_memory`): they keep what was read,
 # and a long ingest reads the growing store (its final reconcile, every record)
@@ -68,6 +73,7 @@ class BatchWriter:
         self.quads_written = 0
         self.graphs: set[NamedNode] = set()  # article graphs replaced in this transaction
         self.commits = 0
+        self.release_every = RELEASE_MEMORY_EVERY_COMMITS  # empty the store's caches every so many commits
         self.target = target_of(store)  # where the merge goes (the default graph, but on Virtuoso)
 
     def replace_article(self, graph: NamedNode, quads: list[Quad], records: list[Quad]) -> None:
@@ -121,7 +127,7 @@ class BatchWriter:
         self.operations, self.inserts, self.articles = [], [], 0
         self.graphs = set()
         self.commits += 1
-        if self.commits % RELEASE_MEMORY_EVERY_COMMITS == 0:
+        if self.commits % self.release_every == 0:
             self.store.release_memory()  # flushes too
         elif self.commits % FLUSH_EVERY_COMMITS == 0:
             self.store.flush()  # RocksDB's memtables otherwise grow with the corpus (+60 MB/1000 articles)
@@ -368,6 +374,9 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
         entities.update(cluster.iri for cluster in registry.clusters(block))
         registry.forget(block)
         resolution.trim()
+    limit, release_every = writer.limit, writer.release_every
+    if limit is not None:  # small transactions, each followed by emptying the caches (see REMAP_...)
+        writer.limit, writer.release_every = min(limit, REMAP_ARTICLES_PER_TRANSACTION), 1
     for article_id in sorted(stale):
         graph = article_iri(article_id)
         extraction = _load_extraction(store, graph)
@@ -387,6 +396,7 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
             registry.forget()
             resolution.trim()
     writer.commit()  # descriptions are read from the committed records
+    writer.limit, writer.release_every = limit, release_every
     registry.commit()
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
