@@ -1225,11 +1225,17 @@ def test_plural_ranks_are_no_names_and_a_second_post_after_a_comma_is_another_pe
     assert "Ambassador" not in (people["Salim bin Nasser al Harthy"].position or "")
 
 
-def test_a_visits_programme_of_meetings_is_one_contact_each_with_the_visitor():
+def test_a_visits_programme_of_meetings_is_one_contact_each_and_the_post_that_invited_is_its_holder():
     text = ("Ulaanbaatar (Mongolia), 29 Sep 2011 - Lieutenant General Hans Keller, Director General of the NATO "
-            "International Military Staff, concluded a three-day visit to Mongolia today. The programme included "
-            "meetings with H.E. Batbayar Tsend, Minister of Defence, and Mr Ganbold Dorj, Vice Minister of Defence.")
+            "International Military Staff, concluded a three-day visit to Mongolia today at the invitation of the "
+            "Mongolian Minister of Defence. The programme included meetings with H.E. Batbayar Tsend, Minister of "
+            "Defence, and Mr Ganbold Dorj, Vice Minister of Defence.")
     extraction, names, _ = run(text, date="2011-09-29", source="NATO")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["MN", "NATO"], "MN", ["Batbayar Tsend", "Hans Keller"]),
         (["MN", "NATO"], "MN", ["Ganbold Dorj", "Hans Keller"])]
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Batbayar Tsend", "Hans Keller", "MN")]
+    # two holders of the post (or none): no inviter guessed
+    two = text.replace("Mr Ganbold Dorj, Vice Minister", "Mr Ganbold Dorj, Minister")
+    assert run(two, date="2011-09-29", source="NATO")[0].invitations == []

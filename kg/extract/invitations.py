@@ -3,7 +3,8 @@
 
 Both readers take one sentence with its references and return the `InvitationDraft`s it tells (the caller
 adds them to `ArticleRecord.invitations`); they change nothing. The state visited at someone's invitation is
-settled with the persons' states (`kg.extract.settle`).
+settled with the persons' states (`kg.extract.settle`); an inviter named by post only ("at the invitation of the
+Mongolian Minister of Defence") is the post's holder, found there once the whole article is read.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 
 from kg.extract.dates import future_date
 from kg.extract.lexicon import lexicon
+from kg.extract.mentions import country_in
 from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft, Ref, Sentence
 
 
@@ -37,9 +39,14 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
              and not re.search(r"[;.]|,\s+(?:and|who|which)\b", text[match.end():m.start])]
     if named:
         after = named + [r for r in after if r not in named]
+    post = None
     if not after or re.search(r"[;.]", text[match.end():after[0].start]):
-        return []
-    inviter = after[0].key
+        # "... concluded a visit at the invitation of the Mongolian Minister of Defence.": a post, its holder
+        # named elsewhere in the article
+        post = _POST_AFTER.match(text, match.end())
+        if post is None:
+            return []
+    inviter = "" if post else after[0].key
     before = [r for r in refs if r.end <= match.start() and r.key != inviter]
     if before:
         invitee = before[0].key
@@ -50,7 +57,15 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
             or (last_subject if last_subject != inviter else None)
     if invitee is None or invitee == inviter:
         return []
+    if post:
+        return [InvitationDraft("", invitee, None, country_in(post.group(1)), text, "invitation.at-the-invitation-of-post",
+                                inviter_post=post.group(1))]
     return [InvitationDraft(inviter, invitee, None, None, text, "invitation.at-the-invitation-of")]
+
+
+# a post right after "at the invitation of", ending the clause: "the Mongolian Minister of Defence."
+_POST_AFTER = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w'\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w'\-]*|of|the|for|and)){1,8}?)"
+                         r"(?=\s*(?:[.;]|$))")
 
 
 def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],

@@ -81,6 +81,9 @@ class InvitationDraft:
     evidence: str
     rule: str
     forum_date: str | None = None  # the forum edition's date, as the invitation gives it
+    # the inviter named by post only ("at the invitation of the Mongolian Minister of Defence"): its holder, named
+    # anywhere in the article, becomes the inviter once the article is read (`inviter` is "" until then)
+    inviter_post: str | None = None
 
 
 @dataclass

@@ -19,8 +19,8 @@ from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import latest_past_year, parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
-from kg.extract.posts import organization
-from kg.extract.records import ArticleRecord, MeetingDraft
+from kg.extract.posts import generic_post, organization
+from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
 from kg.model import Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
@@ -37,6 +37,7 @@ def settle_record(doc: ArticleRecord) -> Extraction:
                                    "relative dates such as 'on Tuesday' were left unresolved")
     doc.meetings = without_headline_copies(doc.meetings, doc.reference)
     join_delegation_members(doc)
+    doc.invitations = with_inviters_named_by_post(doc)
     used = persons_in_drafts(doc)
     guessed = assign_countries(doc, used)
     for leader, delegation in doc.delegations.items():
@@ -90,6 +91,25 @@ def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
                    and any(holds_the_post(k) for k in other.participants)
                    for other in doc.meetings)
     return [draft for draft in doc.meetings if not (draft.unnamed_post and draft.unnamed_side and told_by_name(draft))]
+
+
+def with_inviters_named_by_post(doc: ArticleRecord) -> list[InvitationDraft]:
+    """An invitation whose inviter was named by post only takes the one person of the article who holds that
+    post ("at the invitation of the Mongolian Minister of Defence" ... "H.E. Luvsanvandan Bold, Minister of
+    Defence"): the same post without its state, and no other state than the post's. Without one holder it is
+    left out."""
+    kept = []
+    for draft in doc.invitations:
+        if draft.inviter_post is None:
+            kept.append(draft)
+            continue
+        wanted = generic_post(draft.inviter_post).casefold()
+        holders = [p.key for p in doc.registry.persons.values() if p.key != draft.invitee and p.position
+                   and generic_post(p.position).casefold() == wanted and p.country in (None, draft.country)]
+        if len(holders) == 1:
+            draft.inviter = holders[0]
+            kept.append(draft)
+    return kept
 
 
 def persons_in_drafts(doc: ArticleRecord) -> set[str]:
