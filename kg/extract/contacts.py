@@ -199,9 +199,19 @@ _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
 
-def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
-    """"called on Russia to stop", "calls upon all parties to ...": a state, people or the parties, then "to"
-    and a verb, right after "called on"."""
+# "He called on the ambassador, in his new post, to make more contributions": the one already met, urged to act
+# (a call on someone to discuss, brief or thank is a visit)
+_URGED = re.compile(r"\s+(?:the|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s*(?:,[^,]{1,40},\s*)?to\s+(?!(?:discuss|review|"
+                    r"exchange|explore|brief|pay|bid|congratulate|thank|seek|present|deliver|introduce|hand|sign|meet|"
+                    r"talk|hold|express|convey|share|receive|apprise|update|inform|say)\b)[a-z]+")
+
+
+def _exhorts(sentence: Sentence, lowered: str, match: re.Match) -> bool:
+    """"called on Russia to stop", "calls upon all parties to ...", "called on the ambassador to make ...": a
+    demand, not a visit: a state, people or the parties, then "to" and a verb, right after "called on"; or
+    someone named by a role noun, urged to do something other than what a visit is for."""
+    if _URGED.match(lowered, match.end()):
+        return True
     rest = lowered[match.end():]
     words = re.match(r"\s+((?:the\s+)?(?:[\w\-.']+\s+){1,4}?)to\s+[a-z]+", rest)
     if not words:
@@ -213,17 +223,6 @@ def _exhorts_a_state(sentence: Sentence, lowered: str, match: re.Match) -> bool:
                                               r"international community|world)", named))
 
 
-# "He called on the ambassador, in his new post, to make more contributions": the one already met, urged to act
-# (a call on someone to discuss, brief or thank is a visit)
-_URGED = re.compile(r"\s+(?:the|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s*(?:,[^,]{1,40},\s*)?to\s+(?!(?:discuss|review|"
-                    r"exchange|explore|brief|pay|bid|congratulate|thank|seek|present|deliver|introduce|hand|sign|meet|"
-                    r"talk|hold|express|convey|share|receive|apprise|update|inform|say)\b)[a-z]+")
-
-
-def _urges(lowered: str, match: re.Match) -> bool:
-    return bool(_URGED.match(lowered, match.end()))
-
-
 def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
     """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
     longest ("received a phone call from" over "received"). Not inside a forum's name."""
@@ -232,8 +231,7 @@ def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
         for match in re.finditer(rule["pattern"], lowered, re.I):
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
-            if _EXHORTS.match(lowered, match.start()) and (_exhorts_a_state(sentence, lowered, match)
-                                                            or _urges(lowered, match)):
+            if _EXHORTS.match(lowered, match.start()) and _exhorts(sentence, lowered, match):
                 continue  # "called on Russia to stop ...": a demand, not a visit
             if re.match(r"meetings?\s+(?!with\b)", lowered[match.start():]) \
                     and _ATTENDED_EVENT.search(lowered[max(0, match.start() - 40):match.start()]):

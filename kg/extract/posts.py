@@ -44,6 +44,23 @@ def generic_post(position: str) -> str:
     return post.strip(" ,") or position
 
 
+def same_post(a: str, b: str) -> bool:
+    """Two posts of the same kind, whatever state each names ("the defence minister of Kazakhstan" and "Defense
+    Minister"): the same words once the state and the case are left out."""
+    return _post_kind_words(a) == _post_kind_words(b)
+
+
+def _post_kind_words(position: str) -> set[str]:
+    """The words of a post less the states it names ("of the Republic of Türkiye") and bracketed acronyms."""
+    from kg.extract.mentions import find_places
+
+    post = re.sub(r"\([^)]*\)", "", position)
+    for place in reversed(find_places(post)):
+        post = post[:place.start] + post[place.end:]
+    words = {w.replace("defense", "defence") for w in re.findall(r"[a-z]+", post.lower())}
+    return words - {"the", "of", "and", "for", "republic", "kingdom", "federation", "state"}
+
+
 def acronyms(position: str) -> set[str]:
     """Acronyms a post may be called by: stated ("(CDS)") or its initials, with or without its state
     ("Chief of the Defence Staff of the Nigerian Armed Forces" -> CDSNAF and CDS)."""

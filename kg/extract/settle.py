@@ -16,10 +16,10 @@ from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import latest_past_year, parse_iso
+from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
-from kg.extract.posts import generic_post, organization
+from kg.extract.posts import organization, same_post
 from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
@@ -73,19 +73,11 @@ def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
     """"He held bilateral meetings with the defence ministers of A, B and C. The first was held with the Defence
     Minister of A, General X, ...": a contact with a counterpart named by post only is dropped when another
     contact of the same participants, on the same day, told in another sentence, names the holder of that post
-    (someone of its state whose post has the same words)."""
-    def post_words(post: str) -> set[str]:
-        """The words of a post less its states ("of the Republic of Türkiye") and bracketed acronyms."""
-        post = re.sub(r"\([^)]*\)", "", post)
-        for place in reversed(find_places(post)):
-            post = post[:place.start] + post[place.end:]
-        words = {w.replace("defense", "defence") for w in re.findall(r"[a-z]+", post.lower())}
-        return words - {"the", "of", "and", "for", "republic", "kingdom", "federation", "state"}
-
+    (someone of its state in a post of the same kind)."""
     def told_by_name(draft: MeetingDraft) -> bool:
         def holds_the_post(key: str) -> bool:
-            return doc.country_of(key) == draft.unnamed_side and \
-                post_words(draft.unnamed_post or "") == post_words(doc.person(key).position or "")
+            return doc.country_of(key) == draft.unnamed_side and same_post(draft.unnamed_post or "",
+                                                                           doc.person(key).position or "")
         return any(other is not draft and not other.unnamed_post and set(draft.participants) <= set(other.participants)
                    and draft.date in (other.date, None) and other.evidence[0] != draft.evidence[0]
                    and any(holds_the_post(k) for k in other.participants)
@@ -103,9 +95,8 @@ def with_inviters_named_by_post(doc: ArticleRecord) -> list[InvitationDraft]:
         if draft.inviter_post is None:
             kept.append(draft)
             continue
-        wanted = generic_post(draft.inviter_post).casefold()
         holders = [p.key for p in doc.registry.persons.values() if p.key != draft.invitee and p.position
-                   and generic_post(p.position).casefold() == wanted and p.country in (None, draft.country)]
+                   and same_post(draft.inviter_post, p.position) and p.country in (None, draft.country)]
         if len(holders) == 1:
             draft.inviter = holders[0]
             kept.append(draft)
@@ -295,7 +286,7 @@ def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     the year of publication when the input gives no more ("date": "2022"), else the latest past year the
     article names (with the rule), else none (a contact must be dated)."""
     published_year = doc.article.date if re.fullmatch(r"(?:19|20)\d\d", doc.article.date or "") else None
-    year = published_year or latest_past_year(doc.article.text)
+    year = published_year or doc.year_named
     if not (doc.pub_month or year):
         return None, None
     return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
