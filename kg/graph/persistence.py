@@ -206,11 +206,9 @@ class Resolution:
             self.characters_read = 0
 
     def _load_article(self, article_id: str) -> list[PersonMention] | None:
-        query = (f"SELECT ?r WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {article_iri(article_id)} "
-                 f"{MENTION_RECORDS} ?r }} }}")
-        for row in self.store.query(query):
-            return _parse_mentions(row["r"].value)
-        return None
+        graph = article_iri(article_id)
+        text = self.store.value(graph, MENTION_RECORDS, RESOLUTION_GRAPH)
+        return _parse_mentions(text) if text is not None else None
 
     def members_of(self, iri: str) -> list[PersonMention]:
         """Every stored mention resolved to this IRI (read from the store: what is committed)."""
@@ -350,10 +348,8 @@ def _parse_mentions(text: str) -> list[PersonMention]:
 
 
 def _load_extraction(store: Store, graph: NamedNode) -> Extraction | None:
-    query = f"SELECT ?x WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ {graph} {EXTRACTION_RECORD} ?x }} }}"
-    for row in store.query(query):
-        return extraction_from_json(row["x"].value)
-    return None
+    text = store.value(graph, EXTRACTION_RECORD, RESOLUTION_GRAPH)
+    return extraction_from_json(text) if text is not None else None
 
 
 def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks: set[str],

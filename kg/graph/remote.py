@@ -167,8 +167,12 @@ class RemoteStore:
         return list(self.query(sparql, union=False))
 
     def content_hash(self, graph: ox.NamedNode) -> str | None:
-        rows = self._select(f"SELECT ?h WHERE {{ GRAPH {graph} {{ {graph} <{MDC}contentHash> ?h }} }} LIMIT 1")
-        return rows[0]["h"].value if rows else None
+        return self.value(graph, ox.NamedNode(f"{MDC}contentHash"), graph)
+
+    def value(self, subject: ox.NamedNode, predicate: ox.NamedNode, graph: ox.NamedNode) -> str | None:
+        """The value of one object of (subject, predicate) in a graph (`GraphStore.value`)."""
+        rows = self._select(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {subject} {predicate} ?v }} }} LIMIT 1")
+        return rows[0]["v"].value if rows else None
 
     def named_graphs(self) -> list[ox.NamedNode]:
         pattern = "?s ?p ?o" if self._graph_filter else ""  # an empty pattern lists graphs fast on Oxigraph

@@ -571,6 +571,8 @@ class MentionRegistry:
         # store-backed: block -> the classes of its stored mentions, but those of self.articles
         self.summaries: dict[str, dict[ClassKey, MentionClass]] = {}
         self.removed: set[str] = set()  # articles removed in this session: never reloaded
+        # articles in work found not stored (new ones): not looked up again until the next commit
+        self.unstored: set[str] = set()
         self._cache: dict[str, list[Cluster]] = {}
         self._iris: dict[str, dict[tuple[str, str], str]] = {}  # block clustered by mentions -> ref -> IRI
         self._class_iris: dict[str, dict[ClassKey, str]] = {}  # block clustered by classes -> class -> IRI
@@ -605,10 +607,11 @@ class MentionRegistry:
     def ensure_article(self, article: str) -> None:
         """Hold one stored article's mentions (store-backed), e.g. before replacing or removing it;
         they leave the classes of its blocks."""
-        if not self.lazy or article in self.articles or article in self.removed:
+        if not self.lazy or article in self.articles or article in self.removed or article in self.unstored:
             return
         mentions = self.load_article(article)
         if not mentions:
+            self.unstored.add(article)
             return
         self._hold(article, mentions)
         for block in {block_of(m) for m in mentions}:
@@ -660,6 +663,7 @@ class MentionRegistry:
         self.articles = {}
         self.blocks = defaultdict(set)
         self._mentions = 0
+        self.unstored = set()
 
     def evict(self, keep: Iterable[str] = ()) -> None:
         """Commit, then drop the classes of every block but ``keep`` (store-backed)."""
