@@ -37,9 +37,11 @@ PENDING_ARTICLE = mdc("pendingArticle")
 MENTION_BLOCK = mdc("mentionBlock")
 MENTION_ENTITY = mdc("mentionEntity")
 REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy registry)
-# mention classes kept in memory while ingesting (a few hundred bytes each: ~60 MB at most); a
-# block whose classes were dropped is read again from its records, which costs what it has mentions
-CLASS_BUDGET = 150_000
+# mention classes kept in memory while ingesting (with what reading them holds, about 2 KB each); past
+# it, the blocks used longest ago are dropped down to 3/4 of it, and one touched again is read again
+# from its records, which costs what it has mentions: at 50,000 synthetic articles (13,194 classes)
+# about 0.4 records read again per article, in 0.15 reads of a block (bench/README.md, section 8)
+CLASS_BUDGET = 8_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 # stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each: replacing
 # a stored graph writes twice what writing a new one does (its old quads out, the new in) and reads the
@@ -250,7 +252,7 @@ class Resolution:
     def trim(self, keep: Iterable[str] = ()) -> None:
         """Keep the registry within its budget (only what is committed may be dropped)."""
         if self.registry.size() > REGISTRY_BUDGET or self.registry.class_count() > CLASS_BUDGET:
-            self.registry.evict(keep)
+            self.registry.evict(keep, down_to=CLASS_BUDGET * 3 // 4)
 
     def article_quads(self, extraction: Extraction, mentions: list[PersonMention],
                       digest: str | None) -> tuple[list[Quad], list[Quad]]:

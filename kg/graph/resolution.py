@@ -127,7 +127,7 @@ def fold(token: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameParts:
     surname: str  # folded
     given: str  # folded first full given name, "" when none
@@ -584,10 +584,16 @@ class MentionRegistry:
         return self.load_blocks is not None
 
     def ensure_blocks(self, blocks: Iterable[str]) -> None:
-        """Read the classes of the blocks not in memory yet (store-backed)."""
+        """Read the classes of the blocks not in memory yet (store-backed); the others count as
+        used last (`evict` drops the blocks used longest ago first)."""
         if not self.lazy:
             return
-        missing = {block for block in blocks if block not in self.summaries}  # by key: no set of every block
+        missing = set()
+        for block in blocks:  # by key: no set of every block
+            if block in self.summaries:
+                self.summaries[block] = self.summaries.pop(block)  # to the end: used last
+            else:
+                missing.add(block)
         if not missing:
             return
         records = self.load_blocks(missing)
@@ -665,13 +671,16 @@ class MentionRegistry:
         self._mentions = 0
         self.unstored = set()
 
-    def evict(self, keep: Iterable[str] = ()) -> None:
-        """Commit, then drop the classes of every block but ``keep`` (store-backed)."""
+    def evict(self, keep: Iterable[str] = (), down_to: int = 0) -> None:
+        """Commit, then drop the classes of the blocks used longest ago, but ``keep``, until at
+        most ``down_to`` classes are held (store-backed)."""
         if not self.lazy:
             return
         self.commit()
         keep = set(keep)
-        for block in [b for b in self.summaries if b not in keep]:
+        for block in [b for b in self.summaries if b not in keep]:  # oldest first
+            if self._classes <= down_to:
+                break
             self._drop_summary(block)
         self.forget()
 
@@ -724,6 +733,8 @@ class MentionRegistry:
 
     def clusters(self, block: str) -> list[Cluster]:
         if block in self._cache:
+            if block in self.summaries:
+                self.summaries[block] = self.summaries.pop(block)  # used last (`evict`)
             return self._cache[block]
         if self.lazy:
             self.ensure_blocks([block])
