@@ -38,10 +38,11 @@ MENTION_BLOCK = mdc("mentionBlock")
 MENTION_ENTITY = mdc("mentionEntity")
 REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy registry)
 # mention classes kept in memory while ingesting (with what reading them holds, about 2 KB each); past
-# it, the blocks used longest ago are dropped down to 3/4 of it, and one touched again is read again
-# from its records, which costs what it has mentions: at 50,000 synthetic articles (13,194 classes)
-# about 0.4 records read again per article, in 0.15 reads of a block (bench/README.md, section 8)
-CLASS_BUDGET = 8_000
+# it, the blocks used longest ago are dropped down to 3/4 of it. Not lower: the final reconcile checks
+# every block the ingest touched, and reads a dropped one again from its records (with 8,000, at 50,000
+# synthetic articles, 1.29 ms CPU per article for resolution and a peak of 183 MiB, against 0.79 and 111
+# at 10,000: bench/README.md, section 8)
+CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 # stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each: replacing
 # a stored graph writes twice what writing a new one does (its old quads out, the new in) and reads the
