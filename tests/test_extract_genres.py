@@ -1239,3 +1239,37 @@ def test_a_visits_programme_of_meetings_is_one_contact_each_and_the_post_that_in
     # two holders of the post (or none): no inviter guessed
     two = text.replace("Mr Ganbold Dorj, Vice Minister", "Mr Ganbold Dorj, Minister")
     assert run(two, date="2011-09-29", source="NATO")[0].invitations == []
+
+
+def test_unnamed_counterparts_of_several_states_are_one_contact_each_and_the_host_keeps_his_state():
+    text = ("Defence Minister Ahmet Kaya held talks with his Dutch and Danish counterparts on the sidelines of the "
+            "NATO meeting in Brussels on Friday, the Turkish ministry said. In the meetings, Kaya discussed "
+            "cooperation with the Netherlands' Anna de Vries and Danish Defence Minister Lars Holm. Kaya also met "
+            "his Estonian, Polish and Italian counterparts.")
+    extraction, _, people = run(text, date="2025-06-14", source="Daily Sabah")
+    assert people["Anna de Vries"].country == "NL"  # a plural name's possessive
+    assert people["Ahmet Kaya"].country != "NL"  # who holds the contacts is none of the counterparts announced
+    assert sorted(m.parties for m in extraction.meetings) == [
+        ["DK", "TR"], ["EE", "TR"], ["IT", "TR"], ["NL", "TR"], ["PL", "TR"]]
+
+
+def test_a_courtesy_audience_and_a_post_in_charge_of_a_service():
+    text = ("Ministers had working sessions at the Ministry of Territorial Administration and the General Delegation "
+            "for National Security on Monday. Gabonese Foreign Minister Paul Mba had a courtesy audience with "
+            "Cameroon's Minister of External Relations, Jean Ndongo. Mba later held talks with the Secretary of State "
+            "at the Ministry of Defence in charge of the National Gendarmerie, Louis Abena.")
+    extraction, names, people = run(text, date="2025-08-27")
+    assert "Delegation General" not in people and not any("Delegation" in name for name in people)
+    assert people["Louis Abena"].position == ("Secretary of State at the Ministry of Defence in charge of the "
+                                              "National Gendarmerie")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
+        (["CM", "GA"], ["Jean Ndongo", "Paul Mba"])]
+
+
+def test_a_shouted_release_keeps_its_delegations_state():
+    text = ("PHOTO NEWS: THE HONOURABLE MINISTER OF DEFENCE, H.E. MUSA BELLO RECEIVED A DELEGATION OF THE EUROPEAN "
+            "UNION AMBASSADORS LED BY HER EXCELLENCY AMB. CLARA VIDAL ON THURSDAY, 20TH JUNE 2024 AT SHIP HOUSE "
+            "ABUJA.")
+    extraction, _, people = run(text, date="2024-06-21", source="Nigerian Ministry of Defence")
+    assert people["Clara Vidal"].country == "EU"
+    assert [m.parties for m in extraction.meetings] == [["EU", "NG"]]

@@ -355,7 +355,7 @@ def _place_announced_peoples(doc: ArticleRecord, sentence: Sentence, tells_conta
     if announced and sentence.index - 3 <= announced.sentence < sentence.index and announced.peoples \
             and (_BACK_REFERENCE.match(text) or tells_contact or any(m.counterpart for m in sentence.persons)):
         # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
-        unplaced = [m.key for m in sentence.persons if doc.country_of(m.key) is None]
+        unplaced = [m.key for m in sentence.persons if doc.country_of(m.key) is None and m.key != announced.announcer]
         placed = {doc.country_of(m.key) for m in sentence.persons} - {None}
         remaining = [code for code in announced.peoples if code not in placed]
         if unplaced and len(unplaced) == len(remaining):
@@ -421,8 +421,9 @@ def _announced_contact(doc: ArticleRecord, sentence: Sentence, keys: list[str]) 
     else:
         peoples = []
     codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
+    before = _unique([key for start, _, key in sentence.refs if plural and start < plural.start()])
     if codes or not (doc.announced and doc.announced.peoples and sentence.index - 2 <= doc.announced.sentence):
-        return AnnouncedContact(sentence.index, contact_mode(text), codes)
+        return AnnouncedContact(sentence.index, contact_mode(text), codes, before[0] if len(before) == 1 else None)
     return None
 
 
@@ -782,6 +783,11 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
     listed = re.sub(r"\b(his|her|their) counterparts from ((?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
                     r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
+                    lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
+                                        for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
+    # "his Lithuanian, French and British counterparts": likewise, unless their names follow
+    listed = re.sub(r"\b(his|her|their) ((?:[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
+                    r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) counterparts\b(?!,?\s+(?-i:[A-Z]))",
                     lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
                                         for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
     items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)

@@ -290,10 +290,10 @@ def _delegation_state(text: str) -> tuple[str | None, str | None]:
     delegation" (a service's name between the state and the word), "a delegation from the US Department of
     Defense", "the delegation of the Royal Thai Armed Forces"."""
     demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
-                        r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", text)
+                        r"Defen[cs]e|Ministry|Government)){0,3}\s+[Dd]elegation", text)
     if demonym and gazetteer.code_for(demonym.group(1)):
         return gazetteer.code_for(demonym.group(1)), "country.delegation-demonym"
-    of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text)
+    of_state = re.search(r"\b[Dd]elegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text)
     if of_state:
         places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
         if places:

@@ -499,6 +499,11 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
+        # "Secretary of State in charge of the National Gendarmerie, X", "Minister Delegate in charge of Defence"
+        if text == "charge" and i >= 2 and toks[i - 2][0] == "in" and collected and collected[0][0] == "of":
+            collected[:0] = toks[i - 2:i]
+            i -= 2
+            continue
         # "The commander of U.S. Indo-Pacific Command, Adm. ..." : a lower-case post after an article
         if text in lex.position_lower_heads and i >= 2 and toks[i - 2][0] in ("The", "the") and collected:
             collected.insert(0, toks[i - 1])
@@ -941,7 +946,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
-        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        # ... "the Netherlands' Kajsa Ollagren": a plural name's possessive
+        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s|(?<=s)['’])\s+$|\b([A-Z][\w\-]+)\s+$",
+                               sentence[:cursor])
         if possessive and possessive.group(2) and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", sentence[:possessive.start()]):
             possessive = None  # "the German ambassador to Somalia Sebastian Groth": accredited to, not from
         if possessive and not position and len(name.split()) >= 2:

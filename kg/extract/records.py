@@ -93,6 +93,7 @@ class AnnouncedContact:
     sentence: int
     mode: str
     peoples: list[str]  # the sides' states in the order the text gives them, when it gives them
+    announcer: str | None = None  # who holds the contact with "his U.S. and Japanese counterparts": not one of them
 
 
 @dataclass
