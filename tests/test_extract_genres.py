@@ -1273,3 +1273,18 @@ def test_a_shouted_release_keeps_its_delegations_state():
     extraction, _, people = run(text, date="2024-06-21", source="Nigerian Ministry of Defence")
     assert people["Clara Vidal"].country == "EU"
     assert [m.parties for m in extraction.meetings] == [["EU", "NG"]]
+
+
+def test_successive_meetings_with_ministers_of_a_list_of_countries_told_again_by_name():
+    text = ("New Delhi: Raksha Mantri Shri Suresh Mehta today held successive meetings with Defence Ministers of four "
+            "Countries – UAE, UK, Kyrgyzstan and Oman. In the bilateral meeting with His Excellency Saeed Al Mansouri, "
+            "MoS for Defence Affairs of the UAE, Raksha Mantri Shri Surseh Mehta exchanged views on cooperation. In the "
+            "meeting with UK Minister for Defence procurement Mr Tom Baker, Raksha Mantri underlined the growing ties.")
+    extraction, names, people = run(text, date="2025-02-05")
+    assert people["Saeed Al Mansouri"].country == "AE"  # "MoS ... of the UAE" is his post
+    assert (people["Tom Baker"].country, people["Tom Baker"].position) == ("GB", "UK Minister for Defence procurement")
+    assert len([p for p in people if "Mehta" in p]) == 1  # "Surseh" is a typo of "Suresh"
+    # the ministers of the UAE and the UK are named later: one contact each, not two
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AE", "IN"], ["Saeed Al Mansouri", "Suresh Mehta"]), (["GB", "IN"], ["Suresh Mehta", "Tom Baker"]),
+        (["IN", "KG"], ["Suresh Mehta"]), (["IN", "OM"], ["Suresh Mehta"])]

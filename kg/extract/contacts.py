@@ -58,6 +58,8 @@ _STATE_WORDS = r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?"
 _PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:(?:[A-Z][\w\-]*|defen[cs]e|army|navy|naval|air|military|deputy|vice)\s+){0,3}"
                           r"(?:Minister|Chief|Commander|Secretar(?=ies)|chief|minister|commander))"
                           r"(?:s|ies)((?:\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+|[Dd]efen[cs]e\s+)?[Ss]taff)?)\s+of\s+(?:the\s+)?"
+                          # "Defence Ministers of five Countries – UAE, UK, ..."
+                          r"(?:(?:[\w\-]+\s+)?(?:[Cc]ountries|[Ss]tates|[Nn]ations)\s*[–—:\-]\s*)?"
                           rf"({_STATE_WORDS}(?:\s*,\s*(?:and\s+)?{_STATE_WORDS})*(?:\s+and\s+{_STATE_WORDS})?)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 # a contact phrase with no subject of its own, opening a sentence: "During the meeting with X", "At talks with X"

@@ -499,6 +499,11 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
+        # "Minister for Defence procurement Mr X", "Minister of Defence production": a portfolio in lower case
+        if text.isalpha() and text.islower() and i >= 2 and toks[i - 2][0] in ("Defence", "Defense") and not collected:
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
         # "Secretary of State in charge of the National Gendarmerie, X", "Minister Delegate in charge of Defence"
         if text == "charge" and i >= 2 and toks[i - 2][0] == "in" and collected and collected[0][0] == "of":
             collected[:0] = toks[i - 2:i]
@@ -705,6 +710,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         text = text[possessor.end():]
     if re.match(r"\s+(?:said|says|reported|reports|told|announced|added|stated|noted)\b", sentence[span_end:]):
         return None, None, None, start  # "X, the press service of the ministry said": the next clause's subject
+    if re.match(r"(?:In|During|At|After|Following|Upon|Before|While)\s[^,]*$", sentence[:start]) \
+            and re.match(r"\s+[a-z]", sentence[span_end:]) and not re.match(r"\s*[,.;]", sentence[span_end:]):
+        # "In the meeting with Mr X, Raksha Mantri underlined ...": the name closes an opening phrase; the
+        # post is the main clause's subject
+        return None, None, None, start
     if country is None:
         # "Secretary of State for Defence from the United States": the state after the post
         origin = re.match(r"\s+from\s+((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", sentence[span_end:])
