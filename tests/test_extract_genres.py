@@ -1288,3 +1288,27 @@ def test_successive_meetings_with_ministers_of_a_list_of_countries_told_again_by
     assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["AE", "IN"], ["Saeed Al Mansouri", "Suresh Mehta"]), (["GB", "IN"], ["Suresh Mehta", "Tom Baker"]),
         (["IN", "KG"], ["Suresh Mehta"]), (["IN", "OM"], ["Suresh Mehta"])]
+
+
+def test_a_delegation_whose_head_is_named_some_sentences_after_its_call():
+    text = ("The Chief of the Defence Staff, Vice Admiral Kofi Mensah, has commended the Government of Germany. The "
+            "CDS made this commendation when a six-member delegation from the German Ministry of Defence called on "
+            "him at his office in Accra on Wednesday, 8 February 2023. Vice Admiral Mensah appealed to the delegation "
+            "to continue. He expressed his gratitude for the projects. The head of delegation, Lieutenant Colonel "
+            "Jonas Weber, for his part expressed his appreciation.")
+    extraction, names, people = run(text, date="2023-02-22")
+    assert people["Jonas Weber"].country == "DE"
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jonas Weber", "DE")]
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["DE", "GH"], "GH", ["Jonas Weber", "Kofi Mensah"])]
+
+
+def test_a_visiting_party_welcomed_as_they_and_a_counterpart_without_his():
+    text = ("BANGKOK -- Deputy Prime Minister General Tea Sok, who is also Cambodia's defence minister, led the "
+            "delegation of senior commanders on Monday. They were welcomed at the Defence Ministry in the afternoon by "
+            "permanent secretary General Prawit Somchai. Separately, US Secretary of Defense Mark Hill held a "
+            "telephone conversation with Argentinian counterpart, Jorge Paz.")
+    extraction, names, people = run(text, date="2014-07-29")
+    assert people["Jorge Paz"].country == "AR"
+    assert sorted((m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AR", "US"], None, ["Jorge Paz", "Mark Hill"]), (["KH", "TH"], "TH", ["Prawit Somchai", "Tea Sok"])]

@@ -148,7 +148,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations))
     elif is_meeting:
         doc.pending = None
-    if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 2 \
+    if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 4 \
             and len(doc.delegations) > doc.pending.delegations_before:
         told = _pending_contact(doc, sentence, story.setting())
         if told is not None:  # the contact read with its delegation becomes the one being told

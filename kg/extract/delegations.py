@@ -74,7 +74,11 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
     for mention in sentence.persons:
         record = doc.person(mention.key)
-        if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
+        opening = mention.span_start if mention.span_start >= 0 else mention.start
+        if re.search(r"\b[Hh]ead of (?:the )?(?:[\w\-]+ )?delegation\s*,?\s*$", text[:opening]):
+            # "The head of delegation, Lieutenant Colonel X, ...": the post in lower case before the name
+            add_delegation(doc, mention.key, sentence, text[max(0, opening - 30):opening], "delegation.head-of-delegation")
+        elif record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
             delegation = add_delegation(doc, mention.key, sentence, record.position, "delegation.head-of-delegation")
             # "Representatives from Brazil included A, Head of Delegation, B, ... and C": the others are members
             listing = re.search(r"\b(?:included|includes|comprised|comprises|consisted of|were)\s+", text)

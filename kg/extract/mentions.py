@@ -887,6 +887,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
         # "his Belarusian counterpart", "his New Zealand Army counterpart"
         ctx = re.search(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        # ... "with Argentinian counterpart, Luis Petri": a people alone before the word
+        ctx = ctx or re.search(r"\b(?:with|to)\s+([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)

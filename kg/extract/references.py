@@ -55,6 +55,7 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     _highness_refs(doc, sentence, refs, taken)
     _acronym_refs(doc, sentence, refs, taken)
     _pronoun_refs(sentence, last_subject, refs, taken)
+    _visiting_party_refs(doc, sentence, refs, taken)
     refs.sort()
     return refs
 
@@ -193,6 +194,18 @@ def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken
             if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
                 refs.append(Ref(match.start(), match.end(), person.key))
                 break
+
+
+def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"They were welcomed ... by X", "They later called on X": a sentence opening with "They" and a contact told
+    passively or as a call, in a story of a delegation's visit, is of the delegation: its leader (the visitor told
+    last with a delegation)."""
+    match = re.match(r"They\s+(?:were|was|had been|later|then|also|subsequently)\b", sentence.text)
+    leaders = [key for key in doc.visitors if key in doc.delegations]
+    if match is None or not leaders or any(r.start < match.end() for r in refs):
+        return
+    refs.append(Ref(0, 4, leaders[-1]))
+    taken.append((0, 4))
 
 
 def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
