@@ -1312,3 +1312,15 @@ def test_a_visiting_party_welcomed_as_they_and_a_counterpart_without_his():
     assert people["Jorge Paz"].country == "AR"
     assert sorted((m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["AR", "US"], None, ["Jorge Paz", "Mark Hill"]), (["KH", "TH"], "TH", ["Prawit Somchai", "Tea Sok"])]
+
+
+def test_a_companion_before_the_verb_and_a_capital_standing_for_its_state():
+    text = ("NEW DELHI: Visiting German Defence Minister Anna Berg was received at South Block on Tuesday by Joint "
+            "Secretary Ravi Kumar. Later, Berg, accompanied by Berlin's Ambassador here Peter Vogel, called on Prime "
+            "Minister Arun Rao. She also held talks with Defence Minister Vikram Sethi.")
+    extraction, names, people = run(text, date="2015-05-27")
+    assert people["Peter Vogel"].country == "DE"  # "Berlin's": the capital's state
+    assert [(m.host, m.location.name, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("IN", "South Block", ["Anna Berg", "Ravi Kumar"]),
+        ("IN", "South Block", ["Anna Berg", "Arun Rao", "Peter Vogel"]),  # a new contact, not Berlin
+        ("IN", "South Block", ["Anna Berg", "Vikram Sethi"])]

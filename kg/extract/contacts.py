@@ -140,7 +140,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if not is_meeting and trigger is None and done:
         trigger = _contact_named_late(doc, sentence, keys, sides)
         is_meeting = trigger is not None
-    if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
+    # "X, accompanied by A, called on Prime Minister Y": a companion before the contact's verb, whose object is
+    # named after it, leaves the contact a new one, whatever states are known yet
+    companion_first = join is not None and is_meeting and "accompanied" in join.group(0) \
+        and join.start() < trigger[0].start() and "," in text[join.end():trigger[0].start()] \
+        and any(start >= trigger[0].end() for start, _, _ in refs)
+    if is_meeting and join and not companion_first and (
+            len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
     if not is_meeting and trigger is not None and done and len(keys) == 1 \
             and re.search(r"\bdelegations?\b", text) and not join:
@@ -708,6 +714,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
     for place in sentence.places:
         if any(s <= place.start < e for s, e in inside_names):
             continue
+        if place.kind == "city" and re.match(r"['’]s?\b", text[place.end:place.end + 2]):
+            continue  # "Berlin's Ambassador here": the capital stands for its state
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code

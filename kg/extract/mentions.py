@@ -499,6 +499,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
+        # "Berlin's Ambassador here Michael Steiner": "here" between the post and the name
+        if text == "here" and not collected and i >= 2 and _is_head(toks[i - 2][0]):
+            i -= 1
+            continue
         # "Minister for Defence procurement Mr X", "Minister of Defence production": a portfolio in lower case
         if text.isalpha() and text.islower() and i >= 2 and toks[i - 2][0] in ("Defence", "Defense") and not collected:
             collected.insert(0, toks[i - 1])
@@ -559,6 +563,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected = [tok for tok in collected if tok[1] >= offset]
             text = sentence[collected[0][1]:collected[-1][2]]
     country = country_in(text) or _state_of_posts_before(toks[:i], sentence)
+    capital = re.match(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s", text)
+    if country is None and capital and (gazetteer.lookup(capital.group(1)) or None) is not None \
+            and gazetteer.lookup(capital.group(1)).kind == "city":
+        country = gazetteer.lookup(capital.group(1)).code  # "Berlin's Ambassador", "Moscow's envoy": the capital's state
     # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
     stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
     first = stripped.split(" ", 1)
