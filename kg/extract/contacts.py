@@ -144,7 +144,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     # named after it, leaves the contact a new one, whatever states are known yet
     companion_first = join is not None and is_meeting and "accompanied" in join.group(0) \
         and join.start() < trigger[0].start() and "," in text[join.end():trigger[0].start()] \
-        and any(start >= trigger[0].end() for start, _, _ in refs)
+        and any(start >= trigger[0].end() and (story.current is None or key not in story.current.participants)
+                for start, _, key in refs)  # ... someone new: not the contact being told again
     if is_meeting and join and not companion_first and (
             len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
