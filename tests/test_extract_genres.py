@@ -1324,3 +1324,22 @@ def test_a_companion_before_the_verb_and_a_capital_standing_for_its_state():
         ("IN", "South Block", ["Anna Berg", "Ravi Kumar"]),
         ("IN", "South Block", ["Anna Berg", "Arun Rao", "Peter Vogel"]),  # a new contact, not Berlin
         ("IN", "South Block", ["Anna Berg", "Vikram Sethi"])]
+
+
+def test_ministers_listed_with_their_states_in_brackets_meet_in_a_town_of_a_named_state():
+    text = ("Cooperation is the key, said the Baltic defence ministers Karl Tamm (Estonia), Janis Ozols (Latvia) and "
+            "Tomas Petraitis (Lithuania) after a meeting in Panevezys, Lithuania yesterday. For the first time, the "
+            "Ukrainian defence minister, Gen. Petro Bondar, also took part at the meeting.")
+    extraction, names, people = run(text, date="2015-06-01")
+    assert [people[n].country for n in ("Karl Tamm", "Janis Ozols", "Tomas Petraitis")] == ["EE", "LV", "LT"]
+    assert [(m.parties, m.host, m.location.name, len(m.participants)) for m in extraction.meetings] == [
+        (["EE", "LT", "LV", "UA"], "LT", "Panevezys", 4)]
+
+
+def test_a_byline_is_no_part_of_a_post_and_a_numbered_unit_is_no_date():
+    text = ("By Alice Jones Mongolian Minister of Defense Tsend Bat led a military delegation to Moscow on February "
+            "17-21. Included on the agenda was a visit to the 5th Separate Motorized Rifle Brigade. Bat met with "
+            "Russian Defense Minister, Army-General Pavel Orlov, in talks described as cordial.")
+    extraction, names, people = run(text, date="2013-03-21")
+    assert people["Tsend Bat"].position == "Minister of Defense"
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["MN", "RU"], "2013-02-17")]

@@ -736,6 +736,15 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
                                   text[max(0, place.start - 40):place.start]):
                 venue_country = place.code
                 break
+    if city is None:
+        # "after a meeting in Panevezys, Lithuania": a town the gazetteer does not know, then its state
+        for place in sentence.places:
+            window = max(0, place.start - 40)
+            town = re.search(r"\b(?:in|at)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+$", text[window:place.start])
+            if place.kind == "country" and town and gazetteer.lookup(town.group(1)) is None \
+                    and not any(m.start <= window + town.start(1) < m.end for m in sentence.persons):
+                city, venue_country = town.group(1), place.code
+                break
     headquarters = re.search(r"\b(NATO|UN|EU|United Nations|African Union|ASEAN|SCO|CSTO) Headquarters\b", text)
     if headquarters:
         body = gazetteer.code_for(headquarters.group(1))

@@ -535,6 +535,14 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     words = [t for t, _, _ in collected]
+    if words[0] == "By":
+        # "By Alicia J Campi Mongolian Minister of Defense X": a byline runs into the post; the post opens at its
+        # state or head word
+        opening = next((k for k, w in enumerate(words) if k and (_is_head(w) or (gazetteer.lookup(w) is not None and
+                                                                        gazetteer.lookup(w).kind in ("demonym", "country")))), None)
+        if opening is None:
+            return None, None, end
+        collected, words = collected[opening:], words[opening:]
     # a position contains a head word
     heads = [k for k, w in enumerate(words) if _is_head(w) or (k <= 1 and w in lex.position_lower_heads
                                                                  and w not in ("the", "first", "senior", "state"))
@@ -794,7 +802,7 @@ _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(
                                r"secretary|general|admiral)\s*,?\s*$")
 # a plural role right before a name opens a list of names: "their Chilean counterparts", "the two generals,"
 _PLURAL_ROLE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:two\s+|three\s+)?((?:[A-Z][\w\-]+\s+){0,2})?"
-                                 r"(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
+                                 r"(?:(?:defen[cs]e|army|navy|naval|military|foreign)\s+)?(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
                                  r"\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
@@ -917,6 +925,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         country_rule = "country.post-before" if country else None
         if state_before_rank:
             country, country_rule = state_before_rank, "country.state-before-rank"
+        bracketed = re.match(r"\s*\(((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\)", sentence[end:])
+        if not country and not after_country and bracketed and gazetteer.lookup(bracketed.group(1)) is not None \
+                and gazetteer.lookup(bracketed.group(1)).kind in ("country", "demonym"):
+            # "Sven Mikser (Estonia)": the state in brackets after the name
+            country, country_rule = gazetteer.lookup(bracketed.group(1)).code, "country.bracketed-after"
         if not country and (after_country or context_country):
             country_rule = "country.appositive-after" if after_country else "country.counterpart-or-of-state"
             country = after_country or context_country
@@ -948,8 +961,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
         # "their Chilean counterparts A and B", "the two generals, A and B": each name of a list after a plural role
-        in_role_list = role_list is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[role_list[0]:cursor]) \
-            is not None
+        # ... each name maybe with its state in brackets: "the Baltic defence ministers A (Estonia), B (Latvia) and C"
+        in_role_list = role_list is not None and re.fullmatch(r"\s*(?:\([^()]{2,40}\)\s*)?(?:,|and|,\s*and)\s*",
+                                                              sentence[role_list[0]:cursor]) is not None
         if in_role_list:
             counterpart = counterpart or role_list[1]
             if not country and role_list[2]:
