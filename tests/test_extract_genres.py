@@ -1343,3 +1343,11 @@ def test_a_byline_is_no_part_of_a_post_and_a_numbered_unit_is_no_date():
     extraction, names, people = run(text, date="2013-03-21")
     assert people["Tsend Bat"].position == "Minister of Defense"
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["MN", "RU"], "2013-02-17")]
+
+
+def test_talks_a_visitor_would_hold_or_will_be_holding_are_not_yet_contacts():
+    for text in ("The Chief of Defence Force, Lieutenant General Tim Hale, who is in Fiji Thursday and Friday, would "
+                 "hold talks with his counterpart, Commander Rear Admiral Jone Rabuka.",
+                 "Major General Hale will be meeting with Brigadier Sione Tupou, Chief of Defence Staff of Tonga."):
+        extraction, _, _ = run(text, date="2016-06-30")
+        assert extraction.meetings == [], text
