@@ -1351,3 +1351,21 @@ def test_talks_a_visitor_would_hold_or_will_be_holding_are_not_yet_contacts():
                  "Major General Hale will be meeting with Brigadier Sione Tupou, Chief of Defence Staff of Tonga."):
         extraction, _, _ = run(text, date="2016-06-30")
         assert extraction.meetings == [], text
+
+
+def test_a_misspelt_rank_abbreviation_ends_no_sentence_and_an_acting_post():
+    text = ("On Wednesday, 17th April, 2023, His Excellency Kofi Boateng, Ambassador of Ghana, paid a courtesy call on "
+            "Brig. Gen. Grace Kollie (Rtd), acting Minister of National Defense and Brid. Gen. Moses Tarr, Chief of "
+            "Defence Staff of the Republic of Liberia.")
+    extraction, names, people = run(text, date="2023-04-18")
+    assert people["Grace Kollie"].position == "Minister of National Defense"
+    assert people["Moses Tarr"].country == "LR"
+    assert [m.parties for m in extraction.meetings] == [["GH", "LR"]]
+    assert {"Kofi Boateng", "Moses Tarr"} <= {names[k] for k in extraction.meetings[0].participants}
+
+
+def test_a_short_name_before_a_rank_still_ends_its_sentence():
+    from kg.extract.clean import split_sentences
+
+    assert split_sentences("Present were Military Attaché Col Win Ko. Gen. Tea Banh was accompanied by aides.") == [
+        "Present were Military Attaché Col Win Ko.", "Gen. Tea Banh was accompanied by aides."]

@@ -630,6 +630,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
         offset += relative.end()  # ", who is the commander of the Egyptian Air Force,"
+    interim = re.match(r"(?:acting|interim|outgoing|incoming|newly appointed)\s+(?=[A-Z])", sentence[offset:])
+    if interim:
+        offset += interim.end()  # "Brig. Gen. X (Rtd), acting Minister of National Defense": the post after the word
     rest = sentence[offset:]
     rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b(?!\s+(?:of|for|in)\b)", rest)
     if rank_match:
@@ -657,8 +660,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             break
         if text == "and":
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            # "... and Brid. Gen. X": a misspelt abbreviation, then a rank
+            after_next = next((t for t, _, _ in toks[k + 2:k + 4] if t != "."), "")
             if not (nxt[:1].isupper() or nxt in lex.position_lower_heads) or lex.honorific_regex.fullmatch(nxt) \
-                    or canonical_rank(nxt) is not None:
+                    or canonical_rank(nxt) is not None or canonical_rank(after_next) is not None:
                 break  # "..., Canadian High Commissioner and Ms. X": the next person begins
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
