@@ -1369,3 +1369,13 @@ def test_a_short_name_before_a_rank_still_ends_its_sentence():
 
     assert split_sentences("Present were Military Attaché Col Win Ko. Gen. Tea Banh was accompanied by aides.") == [
         "Present were Military Attaché Col Win Ko.", "Gen. Tea Banh was accompanied by aides."]
+
+
+def test_he_after_an_opening_phrase_is_the_story_subject():
+    text = ("Vice-Admiral Paul Girard of France arrived in Bamako on Tuesday. Bamako, February 24, 2021 – After an "
+            "office call with the Chief of the Army Staff, Brigade General Oumar Keita, he was hosted by the Minister "
+            "of Defence of Mali, Colonel Sadio Traore.")
+    extraction, names, _ = run(text, date="2021-02-25")
+    assert extraction.meetings and all(
+        {"Paul Girard"} < {names[k] for k in m.participants} for m in extraction.meetings)
+    assert {"Oumar Keita", "Sadio Traore"} <= {names[k] for m in extraction.meetings for k in m.participants}

@@ -215,7 +215,11 @@ def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref],
         if any(s <= start < e for s, e in taken):
             continue
         prior = [r for r in refs if r.start < start]
-        key = last_subject if not prior else None
+        # "After an office call with X, he was hosted by Y": a pronoun after an opening phrase is the story's
+        # subject all the same
+        opening = re.fullmatch(r"(?:[^–—]{0,60}?\s[–—-]\s+)?(?:After|Following|During|Before|Upon)\b[^;]*,\s*",
+                               sentence.text[:start])
+        key = last_subject if not prior or opening and last_subject not in {r.key for r in prior} else None
         if key:
             refs.append(Ref(start, match.end("pronoun"), key))
 
