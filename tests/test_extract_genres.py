@@ -1379,3 +1379,15 @@ def test_he_after_an_opening_phrase_is_the_story_subject():
     assert extraction.meetings and all(
         {"Paul Girard"} < {names[k] for k in m.participants} for m in extraction.meetings)
     assert {"Oumar Keita", "Sadio Traore"} <= {names[k] for m in extraction.meetings for k in m.participants}
+
+
+def test_the_two_named_together_are_one_side_of_the_contact_they_hold():
+    text = ("Defence Cabinet Secretary Amos Kiptoo and Chief of the Defence Forces (CDF) Gen John Mwangi were in "
+            "Somalia on the eve of the new year to visit troops. Kiptoo relayed a message of goodwill to the troops. "
+            "The two with their team met the second Vice President, Security Minister Hassan Abdi Farah and the "
+            "Somali National Army Commander.")
+    extraction, names, people = run(text, date="2024-01-02", source="Kenya News Agency")
+    assert people["John Mwangi"].country == people["Amos Kiptoo"].country == "KE"
+    assert people["Hassan Abdi Farah"].country == "SO"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KE", "SO"], ["Amos Kiptoo", "Hassan Abdi Farah", "John Mwangi"])]

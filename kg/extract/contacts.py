@@ -508,7 +508,7 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
     # a side must be in sight: a person's known state, or a state named in the sentence itself
     # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
     settled = {doc.country_of(k) for k in keys} - {None}
-    in_sight = settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")} \
+    in_sight = settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body", "institution")} \
         or any(k in doc.visit_targets for k in keys)
     if not in_sight or len(keys) < 2:
         return current

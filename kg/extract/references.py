@@ -56,6 +56,7 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     _acronym_refs(doc, sentence, refs, taken)
     _pronoun_refs(sentence, last_subject, refs, taken)
     _visiting_party_refs(doc, sentence, refs, taken)
+    _pair_refs(doc, sentence, refs, taken)
     refs.sort()
     return refs
 
@@ -194,6 +195,24 @@ def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken
             if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
                 refs.append(Ref(match.start(), match.end(), person.key))
                 break
+
+
+def _pair_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"The two (with their team) met X": "the two" opening a sentence are the two persons of one side the story
+    named together last (within five sentences)."""
+    match = re.match(r"The two\s+(?=with\b|and\b|also\b|later\b|then\b|met\b|held\b|visited\b|were\b|called\b)",
+                     sentence.text)
+    if match is None or any(r.start < match.end() for r in refs):
+        return
+    for earlier in reversed(doc.sentences[max(0, sentence.index - 5):sentence.index]):
+        keys = list(dict.fromkeys(key for _, _, key in earlier.refs))
+        if len(keys) >= 2:
+            states = {doc.country_of(key) for key in keys} - {None}
+            if len(keys) == 2 and len(states) <= 1:
+                refs.extend(Ref(0, 7, key) for key in keys)
+                taken.append((0, 7))
+                doc.same_side.setdefault(keys[1], (keys[0], sentence.text))  # one side: the two
+            return
 
 
 def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:

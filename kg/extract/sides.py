@@ -66,6 +66,10 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     person = doc.person(key)
     if person.country:
         return
+    if key in doc.same_side and doc.country_of(doc.same_side[key][0]):  # "The two with their team met X"
+        companion, evidence = doc.same_side[key]
+        doc.settle_country(key, doc.country_of(companion), "country.came-with", evidence)
+        return
     # the other sides of their contacts (those who merely attended are usually of the home side)
     partners = set()
     # states that would leave one of their contacts with a single side
