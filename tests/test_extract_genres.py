@@ -1391,3 +1391,12 @@ def test_the_two_named_together_are_one_side_of_the_contact_they_hold():
     assert people["Hassan Abdi Farah"].country == "SO"
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["KE", "SO"], ["Amos Kiptoo", "Hassan Abdi Farah", "John Mwangi"])]
+
+
+def test_who_a_visitor_meets_in_the_state_visited_is_of_it_and_a_relative_clause_plans_nothing():
+    text = ("General Li Ming, China's Defence Minister, arrived in Kathmandu today on a three-day goodwill visit. "
+            "Li met Prachanda who is scheduled to leave for China tonight for high-level talks.")
+    extraction, names, people = run(text, date="2017-03-23", source="The Hindu")
+    assert people["Prachanda"].country == "NP"  # not the Indian outlet's
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["CN", "NP"], "NP", ["Li Ming", "Prachanda"])]

@@ -1007,7 +1007,9 @@ def _main_clause(lowered: str, trigger_end: int | None) -> str:
     agreed to hold an exercise" announces the exercise, not the meeting."""
     if trigger_end is None:
         return lowered
-    boundary = re.search(r",\s*(?:where|during which|at which|in which|after which|which|and agreed)\b|;", lowered[trigger_end:])
+    # ... and a relative clause on the contact's object: "X met Y who is scheduled to leave for China"
+    boundary = re.search(r",\s*(?:where|during which|at which|in which|after which|which|and agreed)\b|;|\s(?:who|whom)\s",
+                         lowered[trigger_end:])
     return lowered[:trigger_end + boundary.start()] if boundary else lowered
 
 
