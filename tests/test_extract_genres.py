@@ -1400,3 +1400,13 @@ def test_who_a_visitor_meets_in_the_state_visited_is_of_it_and_a_relative_clause
     assert people["Prachanda"].country == "NP"  # not the Indian outlet's
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["CN", "NP"], "NP", ["Li Ming", "Prachanda"])]
+
+
+def test_a_wire_dateline_inside_the_text_dates_its_yesterday_and_hosting_a_conference_is_no_reception():
+    text = ("Thursday, June 13, 2013\n\nSecretary Hosts Peruvian Leaders\n\nAmerican Forces Press Service\n"
+            "WASHINGTON, June 12, 2013 - Defense Secretary Carl Hayes hosted Peruvian President Luis Ortega at the "
+            "Pentagon yesterday. Hayes also thanked Ortega for hosting the next Conference of Defense Ministers of the "
+            "Americas.")
+    extraction, names, _ = run(text, date="2013-06-13")
+    assert [(m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2013-06-11", "US", ["Carl Hayes", "Luis Ortega"])]

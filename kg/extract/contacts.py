@@ -21,7 +21,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, explicit_date, parse_iso, resolve_date
+from kg.extract.dates import date_range, explicit_date, inline_dateline, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -259,6 +259,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
     if unquoted.count('"') % 2 == 1:
         unquoted = unquoted[:unquoted.index('"')]
+    reference = doc.reference_day
+    inline = inline_dateline(unquoted)
+    if inline:  # "WASHINGTON, June 12, 2013 - X hosted Y yesterday": the dateline's day is the story's today
+        unquoted, reference = inline
     # "the exhibition ... will last until December 2": an end date is no date of a contact
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
     # "their first call since May 13": the earlier contact's date is not this one's
@@ -275,7 +279,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                      r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
                      r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
                      " ", focused)
-    span = date_range(unquoted, doc.reference_day)
+    span = date_range(unquoted, reference)
     if span:
         visit_days = span
     else:
@@ -283,13 +287,13 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         visit = re.search(r"\b(?:arrived|arriving|began|begins|started|starts|kicked off)\b[^.;]{0,80}?\b"
                           r"(two|three|four|five|six|seven|\d)-day\b[^.;]{0,30}?\bvisit\b|\b(two|three|four|five|six|"
                           r"seven|\d)-day\b[^.;]{0,30}?\bvisit\b[^.;]{0,80}?\b(?:arrived|began|started)\b", unquoted)
-        first = parse_iso(resolve_date(unquoted, doc.reference_day, previous)) if visit else None
+        first = parse_iso(resolve_date(unquoted, reference, previous)) if visit else None
         if visit and first:
             length = visit.group(1) or visit.group(2)
             days = int(length) if length.isdigit() else \
                 ["two", "three", "four", "five", "six", "seven"].index(length) + 2
             visit_days = (first, first + timedelta(days=days - 1))
-    date = resolve_date(focused, doc.reference_day, previous, visit_days)
+    date = resolve_date(focused, reference, previous, visit_days)
     if date is None:
         # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
         # here on Monday") does not date the meetings held at it
@@ -298,7 +302,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
             r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
             r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
             r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
-        date = resolve_date(event_background, doc.reference_day, previous, visit_days)
+        date = resolve_date(event_background, reference, previous, visit_days)
     if date is None and doc.reference_day is None and doc.pub_month:
         # only the month of publication is known: "on March 4" still takes its year from it
         year, month = map(int, doc.pub_month.split("-"))

@@ -114,6 +114,20 @@ def reference_date(publication: str | None, dateline: str | None) -> str | None:
     return publication
 
 
+_INLINE_DATELINE = re.compile(rf"(?:^|\s)[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{0,2}},\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}|"
+                              rf"\d{{1,2}}\s+{_MONTH_RE},?\s+\d{{4}})\s*[-–—]\s")
+
+
+def inline_dateline(text: str) -> tuple[str, date] | None:
+    """A wire's dateline inside a sentence ("American Forces Press Service WASHINGTON, June 12, 2013 - X hosted Y
+    yesterday"): the sentence without the dateline's date, and that day, against which its "yesterday" counts."""
+    match = _INLINE_DATELINE.search(text)
+    day = parse_iso(explicit_date(match.group("date"), None)) if match else None
+    if day is None:
+        return None
+    return text[:match.start("date")] + " " * len(match.group("date")) + text[match.end("date"):], day
+
+
 def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
     """An explicit calendar date in ``text`` (first found), completed with the year if missing."""
     text = _this_month_named(text, pub)
