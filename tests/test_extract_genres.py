@@ -1410,3 +1410,10 @@ def test_a_wire_dateline_inside_the_text_dates_its_yesterday_and_hosting_a_confe
     extraction, names, _ = run(text, date="2013-06-13")
     assert [(m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         ("2013-06-11", "US", ["Carl Hayes", "Luis Ortega"])]
+
+
+def test_two_officials_meeting_unnamed_hosts_together_do_not_meet_each_other():
+    text = ("Australia's Chief of Army Lieutenant General Simon Hall and his New Zealand Army counterpart Major "
+            "General Rose Baker have met with senior Republic of Fiji Military Forces leaders in Suva this week.")
+    extraction, _, _ = run(text, date="2025-06-12")
+    assert not any(m.parties == ["AU", "NZ"] for m in extraction.meetings)

@@ -137,6 +137,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         keys = [story.last_subject] + keys
     sides = {doc.country_of(k) for k in keys} - {None}
     is_meeting = trigger is not None and done and len(keys) >= 2
+    if is_meeting and not any(start >= trigger[0].end() - 1 for start, _, _ in refs) \
+            and re.search(r"\bwith\s*$", text[:trigger[0].end()] + re.match(r"\s*(?:with\b)?", text[trigger[0].end():]).group(0)) \
+            and not re.match(r"\s*(?:each other|one another)\b", text[trigger[0].end():]):
+        # "A and his New Zealand counterpart B have met with senior Fijian leaders": those named are one party,
+        # whose counterparts go unnamed
+        is_meeting = False
+        sentence.one_party = True
     if not is_meeting and trigger is None and done:
         trigger = _contact_named_late(doc, sentence, keys, sides)
         is_meeting = trigger is not None
