@@ -136,7 +136,11 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 def _spelling_variant(one: str, other: str) -> bool:
     """Two spellings of one name: same length (six letters or more), one vowel apart (a transliteration:
-    "Bawardi", "Bowardi") or two neighbouring letters swapped (a typo: "Rajnath", "Rajanth")."""
+    "Bawardi", "Bowardi") or two neighbouring letters swapped (a typo: "Rajnath", "Rajanth"); or, from seven
+    letters, one letter more ("Baghdasaryan", "Bagdasaryan")."""
+    if abs(len(one) - len(other)) == 1 and min(len(one), len(other)) >= 7:
+        longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+        return any(longer[:k] + longer[k + 1:] == shorter for k in range(1, len(longer)))
     if len(one) != len(other) or len(one) < 6:
         return False
     differing = [k for k, (a, b) in enumerate(zip(one, other)) if a != b]
