@@ -1427,3 +1427,12 @@ def test_a_headline_contact_told_again_with_a_companion_and_a_name_spelt_with_a_
     assert len([p for p in people if p.startswith("Arthur")]) == 1
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
         ["Arthur Baghdasaryan", "Ivan Sokolov", "Nikolay Petrov"]]  # the body's spelling, with a post
+
+
+def test_talks_and_also_call_ons_in_one_sentence_are_one_contact_each():
+    text = ("ULAANBAATAR, Sep 6 - On the first day of engagements here, Indian Defence Minister Ravi Singh held bilateral "
+            "talks with his Mongolian counterpart Lt Gen Bat Gursed and also called on President Ukhnaa Tsend and "
+            "Chairman of State Great Khural (Parliament) G Zandan.")
+    extraction, names, _ = run(text, date="2022-09-06")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
+        ["Bat Gursed", "Ravi Singh"], ["Ravi Singh", "Ukhnaa Tsend"], ["G Zandan", "Ravi Singh"]]

@@ -239,12 +239,14 @@ def _exhorts(sentence: Sentence, lowered: str, match: re.Match) -> bool:
                                               r"international community|world)", named))
 
 
-def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
-    """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
-    longest ("received a phone call from" over "received"). Not inside a forum's name."""
+def _contact_verb(sentence: Sentence, lowered: str, start: int = 0) -> Trigger | None:
+    """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase (from ``start``); at one
+    place, the longest ("received a phone call from" over "received"). Not inside a forum's name."""
     trigger = None
     for rule in lexicon().triggers["meeting"]:
         for match in re.finditer(rule["pattern"], lowered, re.I):
+            if match.start() < start:
+                continue
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
             if _EXHORTS.match(lowered, match.start()) and _exhorts(sentence, lowered, match):
@@ -530,8 +532,12 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         return current
     halves = _two_contacts(match, refs, text)
     if halves:
-        _meeting(doc, sentence, trigger, halves[0], date, current, setting, text)
-        return _meeting(doc, sentence, trigger, halves[1], date, None, setting, text)
+        first, second, cut = halves
+        _meeting(doc, sentence, trigger, first, date, current, setting, text)
+        # the second contact with its own verb: "... and also called on A and B" (one call-on each)
+        lowered = text[0].lower() + text[1:]
+        later = _contact_verb(sentence, lowered, start=cut)
+        return _meeting(doc, sentence, later or trigger, second, date, None, setting, text)
     if current is not None and _goes_on(doc, sentence, keys, date, current, text):
         return current
     mode = _meeting_mode(doc, sentence, trigger, text)
@@ -645,12 +651,14 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     return None
 
 
-def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref], list[Ref]] | None:
+def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref], list[Ref], int] | None:
     """"..., and with Y" / "called on X, after which he held discussions with Y": the participants of two
-    contacts of one subject, or None."""
+    contacts of one subject and where the second is told, or None."""
     split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
                       r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
-                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b",
+                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b|"
+                      # "... held talks with A and also called on B"
+                      r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:called on|paid (?:a |an )?(?:[\w\-]+\s+)?(?:call|visit)s? (?:on|to))\s",
                       text[match.end():])
     if split:
         cut = match.end() + split.start()
@@ -658,7 +666,7 @@ def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref
         first = [r for r in refs if match.start() < r.start < cut]
         second = [r for r in refs if r.start >= cut]
         if subject and first and second:
-            return subject + first, subject + second
+            return subject + first, subject + second, cut
     return None
 
 
