@@ -1436,3 +1436,14 @@ def test_talks_and_also_call_ons_in_one_sentence_are_one_contact_each():
     extraction, names, _ = run(text, date="2022-09-06")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
         ["Bat Gursed", "Ravi Singh"], ["Ravi Singh", "Ukhnaa Tsend"], ["G Zandan", "Ravi Singh"]]
+
+
+def test_a_farewell_is_a_contact_and_an_official_invitation_names_nobody():
+    text = ("Indian Army chief General Manoj Rao returned home on Friday after a three-day visit to Nepal. Chief of "
+            "General Staff Lieutenant General Ram Sharma bade farewell to General Rao at Tribhuvan International "
+            "Airport. General Rao had arrived in Kathmandu on Wednesday at the official invitation of CoAS General Hari "
+            "Thapa. General Rao will be conferred with the honorary rank of General of Nepal Army by President Devi "
+            "Bhandari.")
+    extraction, names, _ = run(text, date="2020-11-06")
+    assert sorted((m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        ("2020-11-06", ["Manoj Rao", "Ram Sharma"])]

@@ -27,7 +27,9 @@ ROLE_NOUN = re.compile(
     rf"(?:(?P<visiting>visiting|accompanying|foreign|distinguished|new|top|senior)\s+)?"
     rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:senior|top|visiting|high-ranking|highest-ranking)\s+)?"
     rf"(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
-    rf"(?P<role>{ROLE_WORDS})\b", re.I)
+    rf"(?P<role>{ROLE_WORDS})\b(?!(?<=official)\s+(?:invitation|visits?|talks|ceremony|residence|function|trip|"
+    rf"duties|capacity|statement|website|engagements?|welcome|dinner|reception|programme|program|meetings?|"
+    rf"delegation|car|spokesperson)\b)", re.I)  # "the official invitation": an adjective, no person
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
