@@ -1413,7 +1413,7 @@ def test_a_wire_dateline_inside_the_text_dates_its_yesterday_and_hosting_a_confe
 
 
 def test_two_officials_meeting_unnamed_hosts_together_do_not_meet_each_other():
-    text = ("Australia's Chief of Army Lieutenant General Simon Hall and his New Zealand Army counterpart Major "
+    text = ("Australia's Chief of Army Lieutenant General Simon Grant and his New Zealand Army counterpart Major "
             "General Rose Baker have met with senior Republic of Fiji Military Forces leaders in Suva this week.")
     extraction, _, _ = run(text, date="2025-06-12")
     assert not any(m.parties == ["AU", "NZ"] for m in extraction.meetings)
@@ -1447,3 +1447,11 @@ def test_a_farewell_is_a_contact_and_an_official_invitation_names_nobody():
     extraction, names, _ = run(text, date="2020-11-06")
     assert sorted((m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         ("2020-11-06", ["Manoj Rao", "Ram Sharma"])]
+
+
+def test_a_party_meeting_unnamed_leaders_of_a_named_state():
+    text = ("Australia's Chief of Army Lieutenant General Simon Grant and his New Zealand Army counterpart Major "
+            "General Rose Baker have met with senior Republic of Fiji Military Forces leaders in Suva on Tuesday.")
+    extraction, names, _ = run(text, date="2025-06-12")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["AU", "FJ", "NZ"], "FJ", ["Rose Baker", "Simon Grant"])]

@@ -141,9 +141,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             and re.search(r"\bwith\s*$", text[:trigger[0].end()] + re.match(r"\s*(?:with\b)?", text[trigger[0].end():]).group(0)) \
             and not re.match(r"\s*(?:each other|one another)\b", text[trigger[0].end():]):
         # "A and his New Zealand counterpart B have met with senior Fijian leaders": those named are one party,
-        # whose counterparts go unnamed
+        # whose counterparts go unnamed: a contact with the state or body the object names, if it names one
         is_meeting = False
         sentence.one_party = True
+        _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting())
     if not is_meeting and trigger is None and done:
         trigger = _contact_named_late(doc, sentence, keys, sides)
         is_meeting = trigger is not None
@@ -890,6 +891,25 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
                              unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post")
         if not any(m.unnamed_post == post and m.participants == participants for m in doc.meetings):
             doc.meetings.append(draft)
+
+
+def _unnamed_hosts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, keys: list[str], date: str | None,
+                   setting: Setting) -> None:
+    """"A and B have met with senior Republic of Fiji Military Forces leaders in Suva": one contact of the party
+    named with the state or body the object names (none named: none), added to `doc.meetings`."""
+    text = sentence.text
+    match = trigger.match
+    named = [p for p in sentence.places if p.start >= match.end() and p.kind in ("country", "demonym", "institution", "body")
+             and not _LOCATIVE_CITY.search(text[max(0, p.start - 30):p.start])]
+    if not named:
+        return
+    city, venue_country = _venue(sentence, match, text)
+    if city is None and venue_country is None:
+        city, venue_country = setting.city, setting.country
+    doc.meetings.append(MeetingDraft(list(keys), date or setting.date or doc.reference, contact_mode(text), None, city,
+                                     venue_country, [text], sentence.paragraph, host_direction="neutral",
+                                     unnamed_post=named[0].name, unnamed_side=named[0].code, unnamed_host=True,
+                                     rule=f"{trigger.rule} + meeting.unnamed-hosts"))
 
 
 def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
