@@ -1455,3 +1455,12 @@ def test_a_party_meeting_unnamed_leaders_of_a_named_state():
     extraction, names, _ = run(text, date="2025-06-12")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["AU", "FJ", "NZ"], "FJ", ["Rose Baker", "Simon Grant"])]
+
+
+def test_a_working_dinner_opening_a_sentence_is_the_story_subjects_contact():
+    text = ("Minister Blake also met with ROK Deputy Minister of Defense Sung Il to discuss industrial collaboration. At "
+            "a working dinner with the Defence Minister of the Netherlands, Ruud Jansen, the Ministers discussed the "
+            "support to Ukraine.")
+    extraction, names, _ = run(text, date="2024-09-10", source="National Defence Canada")
+    assert [m.parties for m in extraction.meetings][-1:] == [["CA", "NL"]]
+    assert sorted(names[k] for k in extraction.meetings[-1].participants) == ["Blake", "Ruud Jansen"]

@@ -64,7 +64,8 @@ _PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:(?:[A-Z][\w\-]*|defen[cs]e|army|nav
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 # a contact phrase with no subject of its own, opening a sentence: "During the meeting with X", "At talks with X"
 _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|an|his|her|their)?\s*(?:[\w\-]+\s+){0,2}?"
-                                  r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
+                                  r"(?:meeting|talks|conversation|call|discussions?|consultations|dinner|lunch|luncheon|"
+                                  r"breakfast)\s+with\b")
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
                             r"\s+(?:to discuss|on|during|at|in|who|where|which)\s|\s+for\s(?![A-Z])|[;:]|"
@@ -343,7 +344,15 @@ def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, futu
     if not future and len(keys) < 2 and use_model:
         refs = model_refs(doc, sentence, refs, trigger[0].span())
         keys = _unique([k for _, _, k in refs])
-    if not future and len(keys) == 1 and _SUBJECTLESS_CONTACT.match(text) \
+    opening = _SUBJECTLESS_CONTACT.match(text)
+    if not future and opening and len(keys) > 1:
+        # "At a working dinner with X, the Ministers discussed ...": a role after the opening phrase stands for this
+        # contact's sides, not the contact told before
+        named = [r for r in refs if r.start < opening.end() or any(m.start <= r.start < m.end for m in sentence.persons)]
+        if len(_unique([k for _, _, k in named])) == 1:
+            refs = named
+            keys = _unique([k for _, _, k in refs])
+    if not future and len(keys) == 1 and opening \
             and last_subject and last_subject != keys[0] \
             and doc.country_of(last_subject) != doc.country_of(keys[0]):
         # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
