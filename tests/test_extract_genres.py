@@ -1464,3 +1464,18 @@ def test_a_working_dinner_opening_a_sentence_is_the_story_subjects_contact():
     extraction, names, _ = run(text, date="2024-09-10", source="National Defence Canada")
     assert [m.parties for m in extraction.meetings][-1:] == [["CA", "NL"]]
     assert sorted(names[k] for k in extraction.meetings[-1].participants) == ["Blake", "Ruud Jansen"]
+
+
+def test_where_a_meeting_was_held_told_after_it_and_a_bare_role_opening_a_sentence():
+    text = ("His Majesty King Abdullah of Jordan on Sunday discussed bilateral relations with British Chief of the "
+            "Defence Staff General Stuart Pike. During the meeting held at Basman Palace in Amman, the King and Pike "
+            "discussed terrorism. The meeting was attended by Chairman of the Joint Chiefs-of-Staff Lt. General "
+            "Mahmoud Freihat.")
+    extraction, names, people = run(text, date="2017-03-08")
+    assert [(m.host, m.location.name if m.location else None) for m in extraction.meetings] == [("JO", "Amman")]
+    assert people["Mahmoud Freihat"].country == "JO"  # who attends at the host's home is the host's
+    text = ("Minister of Defence of Georgia Irakli Beridze met with the Chairman of the NATO Military Committee "
+            "General Knud Hansen in Brussels. Minister also held bilateral meetings with Permanent Representative of "
+            "Netherlands to NATO Anna de Wit and Ambassador of France to NATO Jean Martin.")
+    extraction, names, _ = run(text, date="2013-10-25")
+    assert sorted(m.parties for m in extraction.meetings) == [["FR", "GE"], ["GE", "NATO"], ["GE", "NL"]]

@@ -185,6 +185,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
+    if trigger is not None and not is_meeting and done and story.current is not None and story.current_open \
+            and _HELD_AT.search(text) and set(keys) <= set(story.current.participants) and story.current.city is None \
+            and story.current.mode == "in_person" and date in (None, story.current.date):
+        # "During the meeting held at Basman Palace in Amman, the King and Peach discussed ...": where it was held
+        city, venue_country = _venue(sentence, trigger[0], text)
+        if city is not None:
+            story.current.city, story.current.venue_country = city, venue_country
     if story.current is not None and date and not future and not keys and not story.current.date_told \
             and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
         # "The meeting was held on 12 January": the date of the contact told without one
@@ -209,6 +216,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
+# where a contact told before was held: "During the meeting held at Basman Palace in Amman, ..."
+_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?held\s+(?:at|in)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
@@ -684,7 +693,19 @@ def _goes_on(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str 
              text: str) -> bool:
     """Whether the sentence tells the contact being told again, on the same day and in the same place: the
     same principals with new companions, "During talks with the two generals, A and B, ...", or nobody new
-    named. If so, the persons named and the sentence are added to ``current``."""
+    named. If so, the persons named and the sentence are added to ``current`` (and the city it names, when the
+    contact had none: "During the meeting held at Basman Palace in Amman, ...")."""
+    told = _goes_on_as_told(doc, sentence, keys, date, current, text)
+    if told and current.city is None and current.mode == "in_person" and _HELD_AT.search(text):
+        city, venue_country = _venue(sentence, re.match("", text), text)
+        if city is not None:
+            current.city, current.venue_country = city, venue_country
+    return told
+
+
+def _goes_on_as_told(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str | None, current: MeetingDraft,
+                     text: str) -> bool:
+    """`_goes_on` without the venue."""
     if current.mode == contact_mode(text) and date in (None, current.date):
         principals = {}
         for k in keys:

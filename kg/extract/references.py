@@ -57,6 +57,7 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     _highness_refs(doc, sentence, refs, taken)
     _acronym_refs(doc, sentence, refs, taken)
     _pronoun_refs(sentence, last_subject, refs, taken)
+    _bare_role_refs(sentence, last_subject, refs, taken)
     _visiting_party_refs(doc, sentence, refs, taken)
     _pair_refs(doc, sentence, refs, taken)
     refs.sort()
@@ -197,6 +198,19 @@ def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken
             if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
                 refs.append(Ref(match.start(), match.end(), person.key))
                 break
+
+
+_BARE_ROLE = re.compile(r"(?:Minister|Secretary|Ambassador|Commander|General|Admiral)\s+(?=(?:also|then|later|further|"
+                        r"held|met|visited|called|received|hosted|had|paid)\b)")
+
+
+def _bare_role_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"Minister also held bilateral meetings with A and B": a role word without its article opening the sentence,
+    as translated releases write, is the story's subject."""
+    match = _BARE_ROLE.match(sentence.text)
+    if match and last_subject and not any(r.start < match.end() for r in refs):
+        refs.append(Ref(0, match.end() - 1, last_subject))
+        taken.append((0, match.end() - 1))
 
 
 def _pair_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
