@@ -596,8 +596,6 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
             target.evidence.append(text)
         target.with_delegation = target.with_delegation or with_delegation
         target.delegation_leaders |= draft.delegation_leaders
-        if target.city is None and target.venue_country is None:  # the body tells where the headline did not
-            target.city, target.venue_country = draft.city, draft.venue_country
         return target
     doc.meetings.append(draft)
     return draft
@@ -1010,11 +1008,7 @@ def _same_meeting(meetings: list[MeetingDraft], draft: MeetingDraft, current: Me
         # a call told twice the same day, the second time with others named ("X spoke with his counterparts, Y and Z")
         call_retold = draft.mode != "in_person" and draft.date == meeting.date and \
             len(set(draft.participants) & set(meeting.participants)) >= 2
-        # a headline's contact told again in the body with a companion more ("A and B discussed ..." / "Today A met
-        # with B who arrived together with C")
-        retold_with_more = meeting.evidence and meeting.paragraph == 0 and len(meeting.evidence) == 1 \
-            and len(meeting.participants) >= 2 and set(meeting.participants) < set(draft.participants)
-        if (set(draft.participants) <= set(meeting.participants) or call_retold or retold_with_more) and (
+        if (set(draft.participants) <= set(meeting.participants) or call_retold) and (
                 draft.date == meeting.date or meeting is current):
             return meeting
     return None
