@@ -1477,3 +1477,13 @@ def test_where_a_meeting_was_held_told_after_it_and_a_bare_role_opening_a_senten
             "Netherlands to NATO Anna de Wit and Ambassador of France to NATO Jean Martin.")
     extraction, names, _ = run(text, date="2013-10-25")
     assert sorted(m.parties for m in extraction.meetings) == [["FR", "GE"], ["GE", "NATO"], ["GE", "NL"]]
+
+
+def test_officials_who_accompanied_their_host_at_the_meeting_join_it_on_his_side():
+    text = ("President Budi Santoso received a courtesy call from Malaysia's Armed Forces chief Tan Sri Zulkarnain at "
+            "the Presidential Palace on Tuesday. Defense Minister Purnomo Adi and Indonesian Military chief Adm. Agus "
+            "Salim accompanied Santoso at the meeting.")
+    extraction, names, people = run(text, date="2011-07-06", source="The Jakarta Post")
+    assert people["Purnomo Adi"].country == "ID"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["ID", "MY"], ["Agus Salim", "Budi Santoso", "Purnomo Adi", "Zulkarnain"])]

@@ -1060,6 +1060,8 @@ def _join(doc: ArticleRecord, sentence: Sentence, join: re.Match, refs: list[Ref
         companion = next((k for s, _, k in refs if together and 0 <= s - together.end() <= 30 and k not in new), None)
         if join.group(0).startswith("accompanying") and guest:
             companion = guest
+        escorted = re.search(r"\baccompanied\s+(?=[A-Z])", text)  # "A and B accompanied Yudhoyono at the meeting"
+        companion = companion or next((k for s, _, k in refs if escorted and s == escorted.end() and k not in new), None)
         if companion:
             for key in new:
                 if key != companion:
