@@ -1239,3 +1239,251 @@ def test_a_visits_programme_of_meetings_is_one_contact_each_and_the_post_that_in
     # two holders of the post (or none): no inviter guessed
     two = text.replace("Mr Ganbold Dorj, Vice Minister", "Mr Ganbold Dorj, Minister")
     assert run(two, date="2011-09-29", source="NATO")[0].invitations == []
+
+
+def test_unnamed_counterparts_of_several_states_are_one_contact_each_and_the_host_keeps_his_state():
+    text = ("Defence Minister Ahmet Kaya held talks with his Dutch and Danish counterparts on the sidelines of the "
+            "NATO meeting in Brussels on Friday, the Turkish ministry said. In the meetings, Kaya discussed "
+            "cooperation with the Netherlands' Anna de Vries and Danish Defence Minister Lars Holm. Kaya also met "
+            "his Estonian, Polish and Italian counterparts.")
+    extraction, _, people = run(text, date="2025-06-14", source="Daily Sabah")
+    assert people["Anna de Vries"].country == "NL"  # a plural name's possessive
+    assert people["Ahmet Kaya"].country != "NL"  # who holds the contacts is none of the counterparts announced
+    assert sorted(m.parties for m in extraction.meetings) == [
+        ["DK", "TR"], ["EE", "TR"], ["IT", "TR"], ["NL", "TR"], ["PL", "TR"]]
+
+
+def test_a_courtesy_audience_and_a_post_in_charge_of_a_service():
+    text = ("Ministers had working sessions at the Ministry of Territorial Administration and the General Delegation "
+            "for National Security on Monday. Gabonese Foreign Minister Paul Mba had a courtesy audience with "
+            "Cameroon's Minister of External Relations, Jean Ndongo. Mba later held talks with the Secretary of State "
+            "at the Ministry of Defence in charge of the National Gendarmerie, Louis Abena.")
+    extraction, names, people = run(text, date="2025-08-27")
+    assert "Delegation General" not in people and not any("Delegation" in name for name in people)
+    assert people["Louis Abena"].position == ("Secretary of State at the Ministry of Defence in charge of the "
+                                              "National Gendarmerie")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings][:1] == [
+        (["CM", "GA"], ["Jean Ndongo", "Paul Mba"])]
+
+
+def test_a_shouted_release_keeps_its_delegations_state():
+    text = ("PHOTO NEWS: THE HONOURABLE MINISTER OF DEFENCE, H.E. MUSA BELLO RECEIVED A DELEGATION OF THE EUROPEAN "
+            "UNION AMBASSADORS LED BY HER EXCELLENCY AMB. CLARA VIDAL ON THURSDAY, 20TH JUNE 2024 AT SHIP HOUSE "
+            "ABUJA.")
+    extraction, _, people = run(text, date="2024-06-21", source="Nigerian Ministry of Defence")
+    assert people["Clara Vidal"].country == "EU"
+    assert [m.parties for m in extraction.meetings] == [["EU", "NG"]]
+
+
+def test_successive_meetings_with_ministers_of_a_list_of_countries_told_again_by_name():
+    text = ("New Delhi: Raksha Mantri Shri Suresh Mehta today held successive meetings with Defence Ministers of four "
+            "Countries – UAE, UK, Kyrgyzstan and Oman. In the bilateral meeting with His Excellency Saeed Al Mansouri, "
+            "MoS for Defence Affairs of the UAE, Raksha Mantri Shri Surseh Mehta exchanged views on cooperation. In the "
+            "meeting with UK Minister for Defence procurement Mr Tom Baker, Raksha Mantri underlined the growing ties.")
+    extraction, names, people = run(text, date="2025-02-05")
+    assert people["Saeed Al Mansouri"].country == "AE"  # "MoS ... of the UAE" is his post
+    assert (people["Tom Baker"].country, people["Tom Baker"].position) == ("GB", "UK Minister for Defence procurement")
+    assert len([p for p in people if "Mehta" in p]) == 1  # "Surseh" is a typo of "Suresh"
+    # the ministers of the UAE and the UK are named later: one contact each, not two
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AE", "IN"], ["Saeed Al Mansouri", "Suresh Mehta"]), (["GB", "IN"], ["Suresh Mehta", "Tom Baker"]),
+        (["IN", "KG"], ["Suresh Mehta"]), (["IN", "OM"], ["Suresh Mehta"])]
+
+
+def test_a_delegation_whose_head_is_named_some_sentences_after_its_call():
+    text = ("The Chief of the Defence Staff, Vice Admiral Kofi Mensah, has commended the Government of Germany. The "
+            "CDS made this commendation when a six-member delegation from the German Ministry of Defence called on "
+            "him at his office in Accra on Wednesday, 8 February 2023. Vice Admiral Mensah appealed to the delegation "
+            "to continue. He expressed his gratitude for the projects. The head of delegation, Lieutenant Colonel "
+            "Jonas Weber, for his part expressed his appreciation.")
+    extraction, names, people = run(text, date="2023-02-22")
+    assert people["Jonas Weber"].country == "DE"
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jonas Weber", "DE")]
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["DE", "GH"], "GH", ["Jonas Weber", "Kofi Mensah"])]
+
+
+def test_a_visiting_party_welcomed_as_they_and_a_counterpart_without_his():
+    text = ("BANGKOK -- Deputy Prime Minister General Tea Sok, who is also Cambodia's defence minister, led the "
+            "delegation of senior commanders on Monday. They were welcomed at the Defence Ministry in the afternoon by "
+            "permanent secretary General Prawit Somchai. Separately, US Secretary of Defense Mark Hill held a "
+            "telephone conversation with Argentinian counterpart, Jorge Paz.")
+    extraction, names, people = run(text, date="2014-07-29")
+    assert people["Jorge Paz"].country == "AR"
+    assert sorted((m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["AR", "US"], None, ["Jorge Paz", "Mark Hill"]), (["KH", "TH"], "TH", ["Prawit Somchai", "Tea Sok"])]
+
+
+def test_a_companion_before_the_verb_and_a_capital_standing_for_its_state():
+    text = ("NEW DELHI: Visiting German Defence Minister Anna Berg was received at South Block on Tuesday by Joint "
+            "Secretary Ravi Kumar. Later, Berg, accompanied by Berlin's Ambassador here Peter Vogel, called on Prime "
+            "Minister Arun Rao. She also held talks with Defence Minister Vikram Sethi.")
+    extraction, names, people = run(text, date="2015-05-27")
+    assert people["Peter Vogel"].country == "DE"  # "Berlin's": the capital's state
+    assert [(m.host, m.location.name, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("IN", "South Block", ["Anna Berg", "Ravi Kumar"]),
+        ("IN", "South Block", ["Anna Berg", "Arun Rao", "Peter Vogel"]),  # a new contact, not Berlin
+        ("IN", "South Block", ["Anna Berg", "Vikram Sethi"])]
+
+
+def test_ministers_listed_with_their_states_in_brackets_meet_in_a_town_of_a_named_state():
+    text = ("Cooperation is the key, said the Baltic defence ministers Karl Tamm (Estonia), Janis Ozols (Latvia) and "
+            "Tomas Petraitis (Lithuania) after a meeting in Panevezys, Lithuania yesterday. For the first time, the "
+            "Ukrainian defence minister, Gen. Petro Bondar, also took part at the meeting.")
+    extraction, names, people = run(text, date="2015-06-01")
+    assert [people[n].country for n in ("Karl Tamm", "Janis Ozols", "Tomas Petraitis")] == ["EE", "LV", "LT"]
+    assert [(m.parties, m.host, m.location.name, len(m.participants)) for m in extraction.meetings] == [
+        (["EE", "LT", "LV", "UA"], "LT", "Panevezys", 4)]
+
+
+def test_a_byline_is_no_part_of_a_post_and_a_numbered_unit_is_no_date():
+    text = ("By Alice Jones Mongolian Minister of Defense Tsend Bat led a military delegation to Moscow on February "
+            "17-21. Included on the agenda was a visit to the 5th Separate Motorized Rifle Brigade. Bat met with "
+            "Russian Defense Minister, Army-General Pavel Orlov, in talks described as cordial.")
+    extraction, names, people = run(text, date="2013-03-21")
+    assert people["Tsend Bat"].position == "Minister of Defense"
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["MN", "RU"], "2013-02-17")]
+
+
+def test_talks_a_visitor_would_hold_or_will_be_holding_are_not_yet_contacts():
+    for text in ("The Chief of Defence Force, Lieutenant General Tim Hale, who is in Fiji Thursday and Friday, would "
+                 "hold talks with his counterpart, Commander Rear Admiral Jone Rabuka.",
+                 "Major General Hale will be meeting with Brigadier Sione Tupou, Chief of Defence Staff of Tonga."):
+        extraction, _, _ = run(text, date="2016-06-30")
+        assert extraction.meetings == [], text
+
+
+def test_a_misspelt_rank_abbreviation_ends_no_sentence_and_an_acting_post():
+    text = ("On Wednesday, 17th April, 2023, His Excellency Kofi Boateng, Ambassador of Ghana, paid a courtesy call on "
+            "Brig. Gen. Grace Kollie (Rtd), acting Minister of National Defense and Brid. Gen. Moses Tarr, Chief of "
+            "Defence Staff of the Republic of Liberia.")
+    extraction, names, people = run(text, date="2023-04-18")
+    assert people["Grace Kollie"].position == "Minister of National Defense"
+    assert people["Moses Tarr"].country == "LR"
+    assert [m.parties for m in extraction.meetings] == [["GH", "LR"]]
+    assert {"Kofi Boateng", "Moses Tarr"} <= {names[k] for k in extraction.meetings[0].participants}
+
+
+def test_a_short_name_before_a_rank_still_ends_its_sentence():
+    from kg.extract.clean import split_sentences
+
+    assert split_sentences("Present were Military Attaché Col Win Ko. Gen. Tea Banh was accompanied by aides.") == [
+        "Present were Military Attaché Col Win Ko.", "Gen. Tea Banh was accompanied by aides."]
+
+
+def test_he_after_an_opening_phrase_is_the_story_subject():
+    text = ("Vice-Admiral Paul Girard of France arrived in Bamako on Tuesday. Bamako, February 24, 2021 – After an "
+            "office call with the Chief of the Army Staff, Brigade General Oumar Keita, he was hosted by the Minister "
+            "of Defence of Mali, Colonel Sadio Traore.")
+    extraction, names, _ = run(text, date="2021-02-25")
+    assert extraction.meetings and all(
+        {"Paul Girard"} < {names[k] for k in m.participants} for m in extraction.meetings)
+    assert {"Oumar Keita", "Sadio Traore"} <= {names[k] for m in extraction.meetings for k in m.participants}
+
+
+def test_the_two_named_together_are_one_side_of_the_contact_they_hold():
+    text = ("Defence Cabinet Secretary Amos Kiptoo and Chief of the Defence Forces (CDF) Gen John Mwangi were in "
+            "Somalia on the eve of the new year to visit troops. Kiptoo relayed a message of goodwill to the troops. "
+            "The two with their team met the second Vice President, Security Minister Hassan Abdi Farah and the "
+            "Somali National Army Commander.")
+    extraction, names, people = run(text, date="2024-01-02", source="Kenya News Agency")
+    assert people["John Mwangi"].country == people["Amos Kiptoo"].country == "KE"
+    assert people["Hassan Abdi Farah"].country == "SO"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KE", "SO"], ["Amos Kiptoo", "Hassan Abdi Farah", "John Mwangi"])]
+
+
+def test_who_a_visitor_meets_in_the_state_visited_is_of_it_and_a_relative_clause_plans_nothing():
+    text = ("General Li Ming, China's Defence Minister, arrived in Kathmandu today on a three-day goodwill visit. "
+            "Li met Prachanda who is scheduled to leave for China tonight for high-level talks.")
+    extraction, names, people = run(text, date="2017-03-23", source="The Hindu")
+    assert people["Prachanda"].country == "NP"  # not the Indian outlet's
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["CN", "NP"], "NP", ["Li Ming", "Prachanda"])]
+
+
+def test_a_wire_dateline_inside_the_text_dates_its_yesterday_and_hosting_a_conference_is_no_reception():
+    text = ("Thursday, June 13, 2013\n\nSecretary Hosts Peruvian Leaders\n\nAmerican Forces Press Service\n"
+            "WASHINGTON, June 12, 2013 - Defense Secretary Carl Hayes hosted Peruvian President Luis Ortega at the "
+            "Pentagon yesterday. Hayes also thanked Ortega for hosting the next Conference of Defense Ministers of the "
+            "Americas.")
+    extraction, names, _ = run(text, date="2013-06-13")
+    assert [(m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2013-06-11", "US", ["Carl Hayes", "Luis Ortega"])]
+
+
+def test_two_officials_meeting_unnamed_hosts_together_do_not_meet_each_other():
+    text = ("Australia's Chief of Army Lieutenant General Simon Grant and his New Zealand Army counterpart Major "
+            "General Rose Baker have met with senior Republic of Fiji Military Forces leaders in Suva this week.")
+    extraction, _, _ = run(text, date="2025-06-12")
+    assert not any(m.parties == ["AU", "NZ"] for m in extraction.meetings)
+
+
+def test_a_name_spelt_with_a_letter_more_is_the_same_person():
+    text = ("Arthur Bagdasaryan and Nikolay Petrov discussed military cooperation\n05 / 02 / 2014\nToday Secretary of "
+            "the National Security Council of Armenia Arthur Baghdasaryan met with CSTO Secretary General Nikolay "
+            "Petrov in Yerevan.")
+    extraction, names, people = run(text, date="2014-02-05")
+    assert len([p for p in people if p.startswith("Arthur")]) == 1
+
+
+def test_talks_and_also_call_ons_in_one_sentence_are_one_contact_each():
+    text = ("ULAANBAATAR, Sep 6 - On the first day of engagements here, Indian Defence Minister Ravi Singh held bilateral "
+            "talks with his Mongolian counterpart Lt Gen Bat Gursed and also called on President Ukhnaa Tsend and "
+            "Chairman of State Great Khural (Parliament) G Zandan.")
+    extraction, names, _ = run(text, date="2022-09-06")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
+        ["Bat Gursed", "Ravi Singh"], ["Ravi Singh", "Ukhnaa Tsend"], ["G Zandan", "Ravi Singh"]]
+
+
+def test_a_farewell_is_a_contact_and_an_official_invitation_names_nobody():
+    text = ("Indian Army chief General Manoj Rao returned home on Friday after a three-day visit to Nepal. Chief of "
+            "General Staff Lieutenant General Ram Sharma bade farewell to General Rao at Tribhuvan International "
+            "Airport. General Rao had arrived in Kathmandu on Wednesday at the official invitation of CoAS General Hari "
+            "Thapa. General Rao will be conferred with the honorary rank of General of Nepal Army by President Devi "
+            "Bhandari.")
+    extraction, names, _ = run(text, date="2020-11-06")
+    assert sorted((m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        ("2020-11-06", ["Manoj Rao", "Ram Sharma"])]
+
+
+def test_a_party_meeting_unnamed_leaders_of_a_named_state():
+    text = ("Australia's Chief of Army Lieutenant General Simon Grant and his New Zealand Army counterpart Major "
+            "General Rose Baker have met with senior Republic of Fiji Military Forces leaders in Suva on Tuesday.")
+    extraction, names, _ = run(text, date="2025-06-12")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["AU", "FJ", "NZ"], "FJ", ["Rose Baker", "Simon Grant"])]
+
+
+def test_a_working_dinner_opening_a_sentence_is_the_story_subjects_contact():
+    text = ("Minister Blake also met with ROK Deputy Minister of Defense Sung Il to discuss industrial collaboration. At "
+            "a working dinner with the Defence Minister of the Netherlands, Ruud Jansen, the Ministers discussed the "
+            "support to Ukraine.")
+    extraction, names, _ = run(text, date="2024-09-10", source="National Defence Canada")
+    assert [m.parties for m in extraction.meetings][-1:] == [["CA", "NL"]]
+    assert sorted(names[k] for k in extraction.meetings[-1].participants) == ["Blake", "Ruud Jansen"]
+
+
+def test_where_a_meeting_was_held_told_after_it_and_a_bare_role_opening_a_sentence():
+    text = ("His Majesty King Abdullah of Jordan on Sunday discussed bilateral relations with British Chief of the "
+            "Defence Staff General Stuart Pike. During the meeting held at Basman Palace in Amman, the King and Pike "
+            "discussed terrorism. The meeting was attended by Chairman of the Joint Chiefs-of-Staff Lt. General "
+            "Mahmoud Freihat.")
+    extraction, names, people = run(text, date="2017-03-08")
+    assert [(m.host, m.location.name if m.location else None) for m in extraction.meetings] == [("JO", "Amman")]
+    assert people["Mahmoud Freihat"].country == "JO"  # who attends at the host's home is the host's
+    text = ("Minister of Defence of Georgia Irakli Beridze met with the Chairman of the NATO Military Committee "
+            "General Knud Hansen in Brussels. Minister also held bilateral meetings with Permanent Representative of "
+            "Netherlands to NATO Anna de Wit and Ambassador of France to NATO Jean Martin.")
+    extraction, names, _ = run(text, date="2013-10-25")
+    assert sorted(m.parties for m in extraction.meetings) == [["FR", "GE"], ["GE", "NATO"], ["GE", "NL"]]
+
+
+def test_officials_who_accompanied_their_host_at_the_meeting_join_it_on_his_side():
+    text = ("President Budi Santoso received a courtesy call from Malaysia's Armed Forces chief Tan Sri Zulkarnain at "
+            "the Presidential Palace on Tuesday. Defense Minister Purnomo Adi and Indonesian Military chief Adm. Agus "
+            "Salim accompanied Santoso at the meeting.")
+    extraction, names, people = run(text, date="2011-07-06", source="The Jakarta Post")
+    assert people["Purnomo Adi"].country == "ID"
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["ID", "MY"], ["Agus Salim", "Budi Santoso", "Purnomo Adi", "Zulkarnain"])]

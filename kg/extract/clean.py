@@ -297,6 +297,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9À-Þ])")
 _DOTTED_WORD = re.compile(r"\b([A-Za-z][A-Za-z.]*)\.$")
 
 
+def _misspelt_abbreviation_before_rank(head: str, rest: str) -> bool:
+    """'Brid. Gen. X': a short capitalised word with a full stop that no lexicon knows, right before a rank's
+    abbreviation, is an abbreviation misspelt, and ends no sentence."""
+    from kg.extract.lexicon import lexicon
+
+    following = re.match(r"\s*([A-Z][a-z]{1,4}\.)", rest)
+    return bool(re.search(r"(?:^|\b[a-z]+,?\s)[A-Z][a-z]{1,3}\.$", head) and following
+                and following.group(1).rstrip(".").lower() in lexicon().dotted_abbreviations)
+
+
 def _ends_with_abbreviation(head: str) -> bool:
     """'... met Comdr.', 'Lt. Gen.', 'Daniel R.': the full stop belongs to an abbreviation (from the rank and
     title lexicons, one source for them all) or an initial, and ends no sentence."""
@@ -380,6 +390,8 @@ def split_sentences(paragraph: str) -> list[str]:
             continue
         if _MONTH_ABBREVIATION.search(head) and re.match(r"\d", paragraph[match.end():]):
             continue  # "met on Jun. 2": the day follows the month's abbreviation
+        if _misspelt_abbreviation_before_rank(head, paragraph[match.end():]):
+            continue
         sentences.append(paragraph[start:match.start()].strip())
         start = match.end()
     tail = paragraph[start:].strip()

@@ -21,7 +21,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, explicit_date, parse_iso, resolve_date
+from kg.extract.dates import date_range, explicit_date, inline_dateline, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -58,11 +58,14 @@ _STATE_WORDS = r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?"
 _PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:(?:[A-Z][\w\-]*|defen[cs]e|army|navy|naval|air|military|deputy|vice)\s+){0,3}"
                           r"(?:Minister|Chief|Commander|Secretar(?=ies)|chief|minister|commander))"
                           r"(?:s|ies)((?:\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+|[Dd]efen[cs]e\s+)?[Ss]taff)?)\s+of\s+(?:the\s+)?"
+                          # "Defence Ministers of five Countries – UAE, UK, ..."
+                          r"(?:(?:[\w\-]+\s+)?(?:[Cc]ountries|[Ss]tates|[Nn]ations)\s*[–—:\-]\s*)?"
                           rf"({_STATE_WORDS}(?:\s*,\s*(?:and\s+)?{_STATE_WORDS})*(?:\s+and\s+{_STATE_WORDS})?)\b")
 _LOCATIVE_CITY = re.compile(r"\b(?:in|at|to|here in|arrived in|arrived at|traveled to|travelled to|visited|visiting|visit to)\s+(?:the\s+)?$")
 # a contact phrase with no subject of its own, opening a sentence: "During the meeting with X", "At talks with X"
 _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|an|his|her|their)?\s*(?:[\w\-]+\s+){0,2}?"
-                                  r"(?:meeting|talks|conversation|call|discussions?|consultations)\s+with\b")
+                                  r"(?:meeting|talks|conversation|call|discussions?|consultations|dinner|lunch|luncheon|"
+                                  r"breakfast)\s+with\b")
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
                             r"\s+(?:to discuss|on|during|at|in|who|where|which)\s|\s+for\s(?![A-Z])|[;:]|"
@@ -135,10 +138,25 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         keys = [story.last_subject] + keys
     sides = {doc.country_of(k) for k in keys} - {None}
     is_meeting = trigger is not None and done and len(keys) >= 2
+    if is_meeting and not any(start >= trigger[0].end() - 1 for start, _, _ in refs) \
+            and re.search(r"\bwith\s*$", text[:trigger[0].end()] + re.match(r"\s*(?:with\b)?", text[trigger[0].end():]).group(0)) \
+            and not re.match(r"\s*(?:each other|one another)\b", text[trigger[0].end():]):
+        # "A and his New Zealand counterpart B have met with senior Fijian leaders": those named are one party,
+        # whose counterparts go unnamed: a contact with the state or body the object names, if it names one
+        is_meeting = False
+        sentence.one_party = True
+        _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting())
     if not is_meeting and trigger is None and done:
         trigger = _contact_named_late(doc, sentence, keys, sides)
         is_meeting = trigger is not None
-    if is_meeting and join and (len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
+    # "X, accompanied by A, called on Prime Minister Y": a companion before the contact's verb, whose object is
+    # named after it, leaves the contact a new one, whatever states are known yet
+    companion_first = join is not None and is_meeting and "accompanied" in join.group(0) \
+        and join.start() < trigger[0].start() and "," in text[join.end():trigger[0].start()] \
+        and any(start >= trigger[0].end() and (story.current is None or key not in story.current.participants)
+                for start, _, key in refs)  # ... someone new: not the contact being told again
+    if is_meeting and join and not companion_first and (
+            len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
     if not is_meeting and trigger is not None and done and len(keys) == 1 \
             and re.search(r"\bdelegations?\b", text) and not join:
@@ -146,7 +164,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations))
     elif is_meeting:
         doc.pending = None
-    if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 2 \
+    if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 4 \
             and len(doc.delegations) > doc.pending.delegations_before:
         told = _pending_contact(doc, sentence, story.setting())
         if told is not None:  # the contact read with its delegation becomes the one being told
@@ -167,6 +185,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
+    if trigger is not None and not is_meeting and done and story.current is not None and story.current_open \
+            and _HELD_AT.search(text) and set(keys) <= set(story.current.participants) and story.current.city is None \
+            and story.current.mode == "in_person" and date in (None, story.current.date):
+        # "During the meeting held at Basman Palace in Amman, the King and Peach discussed ...": where it was held
+        city, venue_country = _venue(sentence, trigger[0], text)
+        if city is not None:
+            story.current.city, story.current.venue_country = city, venue_country
     if story.current is not None and date and not future and not keys and not story.current.date_told \
             and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
         # "The meeting was held on 12 January": the date of the contact told without one
@@ -191,6 +216,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
+# where a contact told before was held: "During the meeting held at Basman Palace in Amman, ..."
+_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?held\s+(?:at|in)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
@@ -223,12 +250,14 @@ def _exhorts(sentence: Sentence, lowered: str, match: re.Match) -> bool:
                                               r"international community|world)", named))
 
 
-def _contact_verb(sentence: Sentence, lowered: str) -> Trigger | None:
-    """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase; at one place, the
-    longest ("received a phone call from" over "received"). Not inside a forum's name."""
+def _contact_verb(sentence: Sentence, lowered: str, start: int = 0) -> Trigger | None:
+    """The sentence's contact verb (``meeting`` in triggers.json): the earliest phrase (from ``start``); at one
+    place, the longest ("received a phone call from" over "received"). Not inside a forum's name."""
     trigger = None
     for rule in lexicon().triggers["meeting"]:
         for match in re.finditer(rule["pattern"], lowered, re.I):
+            if match.start() < start:
+                continue
             if any(f.start <= match.start() < f.end for f in sentence.forums):
                 continue  # "ASEAN Defence Ministers' Meeting" names an event
             if _EXHORTS.match(lowered, match.start()) and _exhorts(sentence, lowered, match):
@@ -250,6 +279,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
     if unquoted.count('"') % 2 == 1:
         unquoted = unquoted[:unquoted.index('"')]
+    reference = doc.reference_day
+    inline = inline_dateline(unquoted)
+    if inline:  # "WASHINGTON, June 12, 2013 - X hosted Y yesterday": the dateline's day is the story's today
+        unquoted, reference = inline
     # "the exhibition ... will last until December 2": an end date is no date of a contact
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
     # "their first call since May 13": the earlier contact's date is not this one's
@@ -266,7 +299,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                      r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
                      r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
                      " ", focused)
-    span = date_range(unquoted, doc.reference_day)
+    span = date_range(unquoted, reference)
     if span:
         visit_days = span
     else:
@@ -274,13 +307,13 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         visit = re.search(r"\b(?:arrived|arriving|began|begins|started|starts|kicked off)\b[^.;]{0,80}?\b"
                           r"(two|three|four|five|six|seven|\d)-day\b[^.;]{0,30}?\bvisit\b|\b(two|three|four|five|six|"
                           r"seven|\d)-day\b[^.;]{0,30}?\bvisit\b[^.;]{0,80}?\b(?:arrived|began|started)\b", unquoted)
-        first = parse_iso(resolve_date(unquoted, doc.reference_day, previous)) if visit else None
+        first = parse_iso(resolve_date(unquoted, reference, previous)) if visit else None
         if visit and first:
             length = visit.group(1) or visit.group(2)
             days = int(length) if length.isdigit() else \
                 ["two", "three", "four", "five", "six", "seven"].index(length) + 2
             visit_days = (first, first + timedelta(days=days - 1))
-    date = resolve_date(focused, doc.reference_day, previous, visit_days)
+    date = resolve_date(focused, reference, previous, visit_days)
     if date is None:
         # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
         # here on Monday") does not date the meetings held at it
@@ -289,7 +322,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
             r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
             r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
             r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
-        date = resolve_date(event_background, doc.reference_day, previous, visit_days)
+        date = resolve_date(event_background, reference, previous, visit_days)
     if date is None and doc.reference_day is None and doc.pub_month:
         # only the month of publication is known: "on March 4" still takes its year from it
         year, month = map(int, doc.pub_month.split("-"))
@@ -320,7 +353,15 @@ def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, futu
     if not future and len(keys) < 2 and use_model:
         refs = model_refs(doc, sentence, refs, trigger[0].span())
         keys = _unique([k for _, _, k in refs])
-    if not future and len(keys) == 1 and _SUBJECTLESS_CONTACT.match(text) \
+    opening = _SUBJECTLESS_CONTACT.match(text)
+    if not future and opening and len(keys) > 1:
+        # "At a working dinner with X, the Ministers discussed ...": a role after the opening phrase stands for this
+        # contact's sides, not the contact told before
+        named = [r for r in refs if r.start < opening.end() or any(m.start <= r.start < m.end for m in sentence.persons)]
+        if len(_unique([k for _, _, k in named])) == 1:
+            refs = named
+            keys = _unique([k for _, _, k in refs])
+    if not future and len(keys) == 1 and opening \
             and last_subject and last_subject != keys[0] \
             and doc.country_of(last_subject) != doc.country_of(keys[0]):
         # "During the meeting with Georgian Defence Minister X, the two discussed ...": the other side is
@@ -355,7 +396,7 @@ def _place_announced_peoples(doc: ArticleRecord, sentence: Sentence, tells_conta
     if announced and sentence.index - 3 <= announced.sentence < sentence.index and announced.peoples \
             and (_BACK_REFERENCE.match(text) or tells_contact or any(m.counterpart for m in sentence.persons)):
         # "The Russian deputy minister and his Saudi counterpart discussed ... 'A and B discussed ...'"
-        unplaced = [m.key for m in sentence.persons if doc.country_of(m.key) is None]
+        unplaced = [m.key for m in sentence.persons if doc.country_of(m.key) is None and m.key != announced.announcer]
         placed = {doc.country_of(m.key) for m in sentence.persons} - {None}
         remaining = [code for code in announced.peoples if code not in placed]
         if unplaced and len(unplaced) == len(remaining):
@@ -421,8 +462,9 @@ def _announced_contact(doc: ArticleRecord, sentence: Sentence, keys: list[str]) 
     else:
         peoples = []
     codes = [p.code for p in peoples] if all(p and p.kind in ("demonym", "country") for p in peoples) else []
+    before = _unique([key for start, _, key in sentence.refs if plural and start < plural.start()])
     if codes or not (doc.announced and doc.announced.peoples and sentence.index - 2 <= doc.announced.sentence):
-        return AnnouncedContact(sentence.index, contact_mode(text), codes)
+        return AnnouncedContact(sentence.index, contact_mode(text), codes, before[0] if len(before) == 1 else None)
     return None
 
 
@@ -498,7 +540,7 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
     # a side must be in sight: a person's known state, or a state named in the sentence itself
     # ("... with Khalid bin Salman, the Saudi minister of defense, General X discussed ...")
     settled = {doc.country_of(k) for k in keys} - {None}
-    in_sight = settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body")} \
+    in_sight = settled or {p.code for p in sentence.places if p.kind in ("country", "demonym", "body", "institution")} \
         or any(k in doc.visit_targets for k in keys)
     if not in_sight or len(keys) < 2:
         return current
@@ -509,8 +551,12 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         return current
     halves = _two_contacts(match, refs, text)
     if halves:
-        _meeting(doc, sentence, trigger, halves[0], date, current, setting, text)
-        return _meeting(doc, sentence, trigger, halves[1], date, None, setting, text)
+        first, second, cut = halves
+        _meeting(doc, sentence, trigger, first, date, current, setting, text)
+        # the second contact with its own verb: "... and also called on A and B" (one call-on each)
+        lowered = text[0].lower() + text[1:]
+        later = _contact_verb(sentence, lowered, start=cut)
+        return _meeting(doc, sentence, later or trigger, second, date, None, setting, text)
     if current is not None and _goes_on(doc, sentence, keys, date, current, text):
         return current
     mode = _meeting_mode(doc, sentence, trigger, text)
@@ -622,12 +668,14 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     return None
 
 
-def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref], list[Ref]] | None:
+def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref], list[Ref], int] | None:
     """"..., and with Y" / "called on X, after which he held discussions with Y": the participants of two
-    contacts of one subject, or None."""
+    contacts of one subject and where the second is told, or None."""
     split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
                       r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
-                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b",
+                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b|"
+                      # "... held talks with A and also called on B"
+                      r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:called on|paid (?:a |an )?(?:[\w\-]+\s+)?(?:call|visit)s? (?:on|to))\s",
                       text[match.end():])
     if split:
         cut = match.end() + split.start()
@@ -635,7 +683,7 @@ def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref
         first = [r for r in refs if match.start() < r.start < cut]
         second = [r for r in refs if r.start >= cut]
         if subject and first and second:
-            return subject + first, subject + second
+            return subject + first, subject + second, cut
     return None
 
 
@@ -643,7 +691,19 @@ def _goes_on(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str 
              text: str) -> bool:
     """Whether the sentence tells the contact being told again, on the same day and in the same place: the
     same principals with new companions, "During talks with the two generals, A and B, ...", or nobody new
-    named. If so, the persons named and the sentence are added to ``current``."""
+    named. If so, the persons named and the sentence are added to ``current`` (and the city it names, when the
+    contact had none: "During the meeting held at Basman Palace in Amman, ...")."""
+    told = _goes_on_as_told(doc, sentence, keys, date, current, text)
+    if told and current.city is None and current.mode == "in_person" and _HELD_AT.search(text):
+        city, venue_country = _venue(sentence, re.match("", text), text)
+        if city is not None:
+            current.city, current.venue_country = city, venue_country
+    return told
+
+
+def _goes_on_as_told(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str | None, current: MeetingDraft,
+                     text: str) -> bool:
+    """`_goes_on` without the venue."""
     if current.mode == contact_mode(text) and date in (None, current.date):
         principals = {}
         for k in keys:
@@ -705,6 +765,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
     for place in sentence.places:
         if any(s <= place.start < e for s, e in inside_names):
             continue
+        if place.kind == "city" and re.match(r"['’]s?\b", text[place.end:place.end + 2]):
+            continue  # "Berlin's Ambassador here": the capital stands for its state
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code
@@ -723,6 +785,15 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
                                   r"crisis|war|conflict|peace)\w*\s+(?:\w+\s+){0,3}$",
                                   text[max(0, place.start - 40):place.start]):
                 venue_country = place.code
+                break
+    if city is None:
+        # "after a meeting in Panevezys, Lithuania": a town the gazetteer does not know, then its state
+        for place in sentence.places:
+            window = max(0, place.start - 40)
+            town = re.search(r"\b(?:in|at)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+$", text[window:place.start])
+            if place.kind == "country" and town and gazetteer.lookup(town.group(1)) is None \
+                    and not any(m.start <= window + town.start(1) < m.end for m in sentence.persons):
+                city, venue_country = town.group(1), place.code
                 break
     headquarters = re.search(r"\b(NATO|UN|EU|United Nations|African Union|ASEAN|SCO|CSTO) Headquarters\b", text)
     if headquarters:
@@ -784,6 +855,11 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
                     r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
                     lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
                                         for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
+    # "his Lithuanian, French and British counterparts": likewise, unless their names follow
+    listed = re.sub(r"\b(his|her|their) ((?:[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
+                    r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) counterparts\b(?!,?\s+(?-i:[A-Z]))",
+                    lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
+                                        for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
     items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)
              if item.strip(" ,")]
     posts = []
@@ -843,6 +919,25 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
                              unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post")
         if not any(m.unnamed_post == post and m.participants == participants for m in doc.meetings):
             doc.meetings.append(draft)
+
+
+def _unnamed_hosts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, keys: list[str], date: str | None,
+                   setting: Setting) -> None:
+    """"A and B have met with senior Republic of Fiji Military Forces leaders in Suva": one contact of the party
+    named with the state or body the object names (none named: none), added to `doc.meetings`."""
+    text = sentence.text
+    match = trigger.match
+    named = [p for p in sentence.places if p.start >= match.end() and p.kind in ("country", "demonym", "institution", "body")
+             and not _LOCATIVE_CITY.search(text[max(0, p.start - 30):p.start])]
+    if not named:
+        return
+    city, venue_country = _venue(sentence, match, text)
+    if city is None and venue_country is None:
+        city, venue_country = setting.city, setting.country
+    doc.meetings.append(MeetingDraft(list(keys), date or setting.date or doc.reference, contact_mode(text), None, city,
+                                     venue_country, [text], sentence.paragraph, host_direction="neutral",
+                                     unnamed_post=named[0].name, unnamed_side=named[0].code, unnamed_host=True,
+                                     rule=f"{trigger.rule} + meeting.unnamed-hosts"))
 
 
 def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
@@ -965,6 +1060,8 @@ def _join(doc: ArticleRecord, sentence: Sentence, join: re.Match, refs: list[Ref
         companion = next((k for s, _, k in refs if together and 0 <= s - together.end() <= 30 and k not in new), None)
         if join.group(0).startswith("accompanying") and guest:
             companion = guest
+        escorted = re.search(r"\baccompanied\s+(?=[A-Z])", text)  # "A and B accompanied Yudhoyono at the meeting"
+        companion = companion or next((k for s, _, k in refs if escorted and s == escorted.end() and k not in new), None)
         if companion:
             for key in new:
                 if key != companion:
@@ -981,7 +1078,9 @@ def _main_clause(lowered: str, trigger_end: int | None) -> str:
     agreed to hold an exercise" announces the exercise, not the meeting."""
     if trigger_end is None:
         return lowered
-    boundary = re.search(r",\s*(?:where|during which|at which|in which|after which|which|and agreed)\b|;", lowered[trigger_end:])
+    # ... and a relative clause on the contact's object: "X met Y who is scheduled to leave for China"
+    boundary = re.search(r",\s*(?:where|during which|at which|in which|after which|which|and agreed)\b|;|\s(?:who|whom)\s",
+                         lowered[trigger_end:])
     return lowered[:trigger_end + boundary.start()] if boundary else lowered
 
 

@@ -13,7 +13,7 @@ MONTHS = {name: number for number, names in enumerate(
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")], start=1) for name in names}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # no day or date follows: "in a phone call on Tuesday" is no call on someone
 NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{_MONTH_RE}|\d)\b)"
@@ -112,6 +112,20 @@ def reference_date(publication: str | None, dateline: str | None) -> str | None:
             timedelta(days=-1) <= pub - resolved <= timedelta(days=7):  # a day ahead: another time zone
         return resolved.isoformat()
     return publication
+
+
+_INLINE_DATELINE = re.compile(rf"(?:^|\s)[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{0,2}},\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}|"
+                              rf"\d{{1,2}}\s+{_MONTH_RE},?\s+\d{{4}})\s*[-–—]\s")
+
+
+def inline_dateline(text: str) -> tuple[str, date] | None:
+    """A wire's dateline inside a sentence ("American Forces Press Service WASHINGTON, June 12, 2013 - X hosted Y
+    yesterday"): the sentence without the dateline's date, and that day, against which its "yesterday" counts."""
+    match = _INLINE_DATELINE.search(text)
+    day = parse_iso(explicit_date(match.group("date"), None)) if match else None
+    if day is None:
+        return None
+    return text[:match.start("date")] + " " * len(match.group("date")) + text[match.end("date"):], day
 
 
 def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:

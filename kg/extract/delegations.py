@@ -74,7 +74,11 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
     for mention in sentence.persons:
         record = doc.person(mention.key)
-        if record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
+        opening = mention.span_start if mention.span_start >= 0 else mention.start
+        if re.search(r"\b[Hh]ead of (?:the )?(?:[\w\-]+ )?delegation\s*,?\s*$", text[:opening]):
+            # "The head of delegation, Lieutenant Colonel X, ...": the post in lower case before the name
+            add_delegation(doc, mention.key, sentence, text[max(0, opening - 30):opening], "delegation.head-of-delegation")
+        elif record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
             delegation = add_delegation(doc, mention.key, sentence, record.position, "delegation.head-of-delegation")
             # "Representatives from Brazil included A, Head of Delegation, B, ... and C": the others are members
             listing = re.search(r"\b(?:included|includes|comprised|comprises|consisted of|were)\s+", text)
@@ -290,10 +294,10 @@ def _delegation_state(text: str) -> tuple[str | None, str | None]:
     delegation" (a service's name between the state and the word), "a delegation from the US Department of
     Defense", "the delegation of the Royal Thai Armed Forces"."""
     demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
-                        r"Defen[cs]e|Ministry|Government)){0,3}\s+delegation", text)
+                        r"Defen[cs]e|Ministry|Government)){0,3}\s+[Dd]elegation", text)
     if demonym and gazetteer.code_for(demonym.group(1)):
         return gazetteer.code_for(demonym.group(1)), "country.delegation-demonym"
-    of_state = re.search(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text)
+    of_state = re.search(r"\b[Dd]elegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text)
     if of_state:
         places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
         if places:

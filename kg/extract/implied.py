@@ -211,7 +211,8 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
                                              keys, country_of, mode_of, told_date))
                     read_parties.add(pair)
             continue
-        if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text):
+        if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text) \
+                or sentence.one_party:
             continue
         contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of,
                                  told_date))

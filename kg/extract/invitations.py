@@ -115,6 +115,17 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
             before = takers
             after = [Ref(0, 0, takers[0].key if takers else last_subject)]
             match = accepted = owned
+    thanked = None if accepted else re.search(r"\bthank(?:ed|s|ing)?\b([^.;]{0,80}?)\bfor (?:the|his|her|this|their) "
+                                               r"(?:kind )?invitation\b", text)
+    if thanked:
+        # "X thanked Y for the invitation to visit Ethiopia": Y invites X
+        givers = [r for r in usable if thanked.start(1) <= r.start < thanked.end(1)]
+        takers = [r for r in usable if r.end <= thanked.start() + 1]
+        if givers and (takers or last_subject):
+            inviter = givers[0].key
+            before = takers
+            after = [Ref(0, 0, takers[-1].key if takers else last_subject)]
+            match = accepted = thanked
     if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
         inviter = before[-1].key
     carried = re.search(r"\binvitation from\s+", text)

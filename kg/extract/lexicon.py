@@ -131,13 +131,13 @@ def _plain_words(triggers: dict, ranks: dict, titles: dict) -> frozenset[str]:
 
     phrasings = json.dumps(triggers)
     words = {w.lower() for w in re.findall(r"(?<![\\?])\b[a-z]{3,}\b", phrasings)}
-    words |= {"led", "met", "audience", "discussions", "representatives", "relations", "cooperation",
-              "delegation", "delegations", "meeting", "visit", "talks"}
+    common_nouns = {"led", "met", "audience", "discussions", "representatives", "relations", "cooperation",
+                    "delegation", "delegations", "meeting", "visit", "talks"}  # lower case whatever the lexicons say
     capitalised = {w.lower() for w in re.findall(r"[A-Za-z]+", json.dumps([titles, ranks["ranks"]]))
                    if w[:1].isupper()}
     dates = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    return frozenset((words - capitalised - dates) | (STOP_WORDS - {"his", "her"}))  # "Her Excellency"
+    return frozenset((words - capitalised - dates) | common_nouns | (STOP_WORDS - {"his", "her"}))  # "Her Excellency"
 
 
 def _acronyms(ranks: dict, titles: dict) -> frozenset[str]:

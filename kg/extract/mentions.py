@@ -499,6 +499,20 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
+        # "Berlin's Ambassador here Michael Steiner": "here" between the post and the name
+        if text == "here" and not collected and i >= 2 and _is_head(toks[i - 2][0]):
+            i -= 1
+            continue
+        # "Minister for Defence procurement Mr X", "Minister of Defence production": a portfolio in lower case
+        if text.isalpha() and text.islower() and i >= 2 and toks[i - 2][0] in ("Defence", "Defense") and not collected:
+            collected.insert(0, toks[i - 1])
+            i -= 1
+            continue
+        # "Secretary of State in charge of the National Gendarmerie, X", "Minister Delegate in charge of Defence"
+        if text == "charge" and i >= 2 and toks[i - 2][0] == "in" and collected and collected[0][0] == "of":
+            collected[:0] = toks[i - 2:i]
+            i -= 2
+            continue
         # "The commander of U.S. Indo-Pacific Command, Adm. ..." : a lower-case post after an article
         if text in lex.position_lower_heads and i >= 2 and toks[i - 2][0] in ("The", "the") and collected:
             collected.insert(0, toks[i - 1])
@@ -521,6 +535,14 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     words = [t for t, _, _ in collected]
+    if words[0] == "By":
+        # "By Alicia J Campi Mongolian Minister of Defense X": a byline runs into the post; the post opens at its
+        # state or head word
+        opening = next((k for k, w in enumerate(words) if k and (_is_head(w) or (gazetteer.lookup(w) is not None and
+                                                                        gazetteer.lookup(w).kind in ("demonym", "country")))), None)
+        if opening is None:
+            return None, None, end
+        collected, words = collected[opening:], words[opening:]
     # a position contains a head word
     heads = [k for k, w in enumerate(words) if _is_head(w) or (k <= 1 and w in lex.position_lower_heads
                                                                  and w not in ("the", "first", "senior", "state"))
@@ -549,6 +571,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected = [tok for tok in collected if tok[1] >= offset]
             text = sentence[collected[0][1]:collected[-1][2]]
     country = country_in(text) or _state_of_posts_before(toks[:i], sentence)
+    capital = re.match(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s", text)
+    if country is None and capital and (gazetteer.lookup(capital.group(1)) or None) is not None \
+            and gazetteer.lookup(capital.group(1)).kind == "city":
+        country = gazetteer.lookup(capital.group(1)).code  # "Berlin's Ambassador", "Moscow's envoy": the capital's state
     # "Azerbaijan's Defence Minister", "Russian Deputy Defence Minister": the state is not part of the post
     stripped = re.sub(r"^(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*'s\s+)", "", text)
     first = stripped.split(" ", 1)
@@ -604,6 +630,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
         offset += relative.end()  # ", who is the commander of the Egyptian Air Force,"
+    interim = re.match(r"(?:acting|interim|outgoing|incoming|newly appointed)\s+(?=[A-Z])", sentence[offset:])
+    if interim:
+        offset += interim.end()  # "Brig. Gen. X (Rtd), acting Minister of National Defense": the post after the word
     rest = sentence[offset:]
     rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b(?!\s+(?:of|for|in)\b)", rest)
     if rank_match:
@@ -631,8 +660,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             break
         if text == "and":
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            # "... and Brid. Gen. X": a misspelt abbreviation, then a rank
+            after_next = next((t for t, _, _ in toks[k + 2:k + 4] if t != "."), "")
             if not (nxt[:1].isupper() or nxt in lex.position_lower_heads) or lex.honorific_regex.fullmatch(nxt) \
-                    or canonical_rank(nxt) is not None:
+                    or canonical_rank(nxt) is not None or canonical_rank(after_next) is not None:
                 break  # "..., Canadian High Commissioner and Ms. X": the next person begins
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
@@ -700,6 +731,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         text = text[possessor.end():]
     if re.match(r"\s+(?:said|says|reported|reports|told|announced|added|stated|noted)\b", sentence[span_end:]):
         return None, None, None, start  # "X, the press service of the ministry said": the next clause's subject
+    if re.match(r"(?:In|During|At|After|Following|Upon|Before|While)\s[^,]*$", sentence[:start]) \
+            and re.match(r"\s+[a-z]", sentence[span_end:]) and not re.match(r"\s*[,.;]", sentence[span_end:]):
+        # "In the meeting with Mr X, Raksha Mantri underlined ...": the name closes an opening phrase; the
+        # post is the main clause's subject
+        return None, None, None, start
     if country is None:
         # "Secretary of State for Defence from the United States": the state after the post
         origin = re.match(r"\s+from\s+((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", sentence[span_end:])
@@ -771,7 +807,7 @@ _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(
                                r"secretary|general|admiral)\s*,?\s*$")
 # a plural role right before a name opens a list of names: "their Chilean counterparts", "the two generals,"
 _PLURAL_ROLE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:two\s+|three\s+)?((?:[A-Z][\w\-]+\s+){0,2})?"
-                                 r"(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
+                                 r"(?:(?:defen[cs]e|army|navy|naval|military|foreign)\s+)?(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
                                  r"\s*,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
@@ -872,6 +908,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
         # "his Belarusian counterpart", "his New Zealand Army counterpart"
         ctx = re.search(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        # ... "with Argentinian counterpart, Luis Petri": a people alone before the word
+        ctx = ctx or re.search(r"\b(?:with|to)\s+([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
@@ -892,6 +930,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         country_rule = "country.post-before" if country else None
         if state_before_rank:
             country, country_rule = state_before_rank, "country.state-before-rank"
+        bracketed = re.match(r"\s*\(((?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\)", sentence[end:])
+        if not country and not after_country and bracketed and gazetteer.lookup(bracketed.group(1)) is not None \
+                and gazetteer.lookup(bracketed.group(1)).kind in ("country", "demonym"):
+            # "Sven Mikser (Estonia)": the state in brackets after the name
+            country, country_rule = gazetteer.lookup(bracketed.group(1)).code, "country.bracketed-after"
         if not country and (after_country or context_country):
             country_rule = "country.appositive-after" if after_country else "country.counterpart-or-of-state"
             country = after_country or context_country
@@ -923,8 +966,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
         # "their Chilean counterparts A and B", "the two generals, A and B": each name of a list after a plural role
-        in_role_list = role_list is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[role_list[0]:cursor]) \
-            is not None
+        # ... each name maybe with its state in brackets: "the Baltic defence ministers A (Estonia), B (Latvia) and C"
+        in_role_list = role_list is not None and re.fullmatch(r"\s*(?:\([^()]{2,40}\)\s*)?(?:,|and|,\s*and)\s*",
+                                                              sentence[role_list[0]:cursor]) is not None
         if in_role_list:
             counterpart = counterpart or role_list[1]
             if not country and role_list[2]:
@@ -941,7 +985,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
         state_named = False
-        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s)\s+$|\b([A-Z][\w\-]+)\s+$", sentence[:cursor])
+        # ... "the Netherlands' Kajsa Ollagren": a plural name's possessive
+        possessive = re.search(r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})(?:'s|’s|(?<=s)['’])\s+$|\b([A-Z][\w\-]+)\s+$",
+                               sentence[:cursor])
         if possessive and possessive.group(2) and re.search(r"\b(?:to|in|at|for)\s+(?:the\s+)?$", sentence[:possessive.start()]):
             possessive = None  # "the German ambassador to Somalia Sebastian Groth": accredited to, not from
         if possessive and not position and len(name.split()) >= 2:

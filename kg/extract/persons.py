@@ -79,7 +79,7 @@ class Registry:
         # two names that contain one another share a word of two letters or more (initials match only words)
         keys = {key for word in words if len(word) > 1 for key in self._by_word.get(word, ())}
         if not keys and len(words) == 1:  # "Al Bowardi" after "Mohammed bin Ahmed Al Bawardi"
-            keys = {key for known, found in self._by_word.items() if _vowel_variant(words[0], known) for key in found}
+            keys = {key for known, found in self._by_word.items() if _spelling_variant(words[0], known) for key in found}
         candidates = []
         for person in (self.persons[key] for key in sorted(keys, key=lambda k: int(k[1:]))):
             if _contains(person.words, words) or _contains(words, person.words):
@@ -126,20 +126,28 @@ class Registry:
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """Every word of ``shorter`` is in ``longer``; an initial stands for a word it begins ("Z. Hasanov"), and a
-    transliteration may differ by one vowel ("Bawardi", "Bowardi") when another word is shared."""
+    spelling may differ by one vowel or two swapped letters (`_spelling_variant`) when another word is shared."""
     shared = [w for w in shorter if w in longer]
     return bool(shorter) and all(w in longer or any(_initial_of(w, x) for x in longer)
-                                 or (shared or len(shorter) == 1) and any(_vowel_variant(w, x) for x in longer)
+                                 or (shared or len(shorter) == 1) and any(_spelling_variant(w, x) for x in longer)
                                  for w in shorter) \
         and any(len(w) > 1 for w in shorter)
 
 
-def _vowel_variant(one: str, other: str) -> bool:
-    """Two spellings of one transliterated name: same length (six letters or more), one vowel apart."""
+def _spelling_variant(one: str, other: str) -> bool:
+    """Two spellings of one name: same length (six letters or more), one vowel apart (a transliteration:
+    "Bawardi", "Bowardi") or two neighbouring letters swapped (a typo: "Rajnath", "Rajanth"); or, from seven
+    letters, one letter more ("Baghdasaryan", "Bagdasaryan")."""
+    if abs(len(one) - len(other)) == 1 and min(len(one), len(other)) >= 7:
+        longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+        return any(longer[:k] + longer[k + 1:] == shorter for k in range(1, len(longer)))
     if len(one) != len(other) or len(one) < 6:
         return False
-    differences = [(a, b) for a, b in zip(one, other) if a != b]
-    return len(differences) == 1 and all(c in "aeiouy" for c in differences[0])
+    differing = [k for k, (a, b) in enumerate(zip(one, other)) if a != b]
+    if len(differing) == 2 and differing[1] == differing[0] + 1:
+        k = differing[0]
+        return one[k] == other[k + 1] and one[k + 1] == other[k]
+    return len(differing) == 1 and one[differing[0]] in "aeiouy" and other[differing[0]] in "aeiouy"
 
 
 def _initial_of(initial: str, word: str) -> bool:

@@ -50,6 +50,16 @@ def same_post(a: str, b: str) -> bool:
     return _post_kind_words(a) == _post_kind_words(b)
 
 
+def same_office(a: str, b: str) -> bool:
+    """Two posts of the same kind (`same_post`), or two ministers of defence ("the Defence Minister of the UAE",
+    "MoS for Defence Affairs", "Minister for Defence procurement"): a state's political heads of defence, told
+    once by a plural ("Defence Ministers of five countries") and once by name."""
+    def ministerial(words: set[str]) -> bool:
+        return bool(words & {"minister", "mos", "secretary", "mantri"}) and "defence" in words \
+            and not words & {"staff", "deputy", "vice", "assistant", "permanent", "under"}
+    return same_post(a, b) or ministerial(_post_kind_words(a)) and ministerial(_post_kind_words(b))
+
+
 def _post_kind_words(position: str) -> set[str]:
     """The words of a post less the states it names ("of the Republic of Türkiye") and bracketed acronyms."""
     from kg.extract.mentions import find_places

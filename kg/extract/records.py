@@ -35,6 +35,7 @@ class Sentence:
     refs: list[Ref] = field(default_factory=list)  # the persons it refers to, by name, role or pronoun
     contact: str | None = None  # the rule id of a contact it reports as done (not planned, not background)
     date: str | None = None  # the date it gives its contact, resolved against the publication date
+    one_party: bool = False  # those it names are one party ("A and B met with senior Fijian leaders")
 
 
 class Trigger(NamedTuple):
@@ -93,6 +94,7 @@ class AnnouncedContact:
     sentence: int
     mode: str
     peoples: list[str]  # the sides' states in the order the text gives them, when it gives them
+    announcer: str | None = None  # who holds the contact with "his U.S. and Japanese counterparts": not one of them
 
 
 @dataclass

@@ -27,7 +27,9 @@ ROLE_NOUN = re.compile(
     rf"(?:(?P<visiting>visiting|accompanying|foreign|distinguished|new|top|senior)\s+)?"
     rf"(?:(?P<demonym>[A-Z][\w\-]+)\s+)?(?:(?:senior|top|visiting|high-ranking|highest-ranking)\s+)?"
     rf"(?:(?:military|defen[cs]e|army|naval|navy|air force)\s+)?"
-    rf"(?P<role>{ROLE_WORDS})\b", re.I)
+    rf"(?P<role>{ROLE_WORDS})\b(?!(?<=official)\s+(?:invitation|visits?|talks|ceremony|residence|function|trip|"
+    rf"duties|capacity|statement|website|engagements?|welcome|dinner|reception|programme|program|meetings?|"
+    rf"delegation|car|spokesperson)\b)", re.I)  # "the official invitation": an adjective, no person
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
@@ -55,6 +57,9 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     _highness_refs(doc, sentence, refs, taken)
     _acronym_refs(doc, sentence, refs, taken)
     _pronoun_refs(sentence, last_subject, refs, taken)
+    _bare_role_refs(sentence, last_subject, refs, taken)
+    _visiting_party_refs(doc, sentence, refs, taken)
+    _pair_refs(doc, sentence, refs, taken)
     refs.sort()
     return refs
 
@@ -195,6 +200,49 @@ def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken
                 break
 
 
+_BARE_ROLE = re.compile(r"(?:Minister|Secretary|Ambassador|Commander|General|Admiral)\s+(?=(?:also|then|later|further|"
+                        r"held|met|visited|called|received|hosted|had|paid)\b)")
+
+
+def _bare_role_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"Minister also held bilateral meetings with A and B": a role word without its article opening the sentence,
+    as translated releases write, is the story's subject."""
+    match = _BARE_ROLE.match(sentence.text)
+    if match and last_subject and not any(r.start < match.end() for r in refs):
+        refs.append(Ref(0, match.end() - 1, last_subject))
+        taken.append((0, match.end() - 1))
+
+
+def _pair_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"The two (with their team) met X": "the two" opening a sentence are the two persons of one side the story
+    named together last (within five sentences)."""
+    match = re.match(r"The two\s+(?=with\b|and\b|also\b|later\b|then\b|met\b|held\b|visited\b|were\b|called\b)",
+                     sentence.text)
+    if match is None or any(r.start < match.end() for r in refs):
+        return
+    for earlier in reversed(doc.sentences[max(0, sentence.index - 5):sentence.index]):
+        keys = list(dict.fromkeys(key for _, _, key in earlier.refs))
+        if len(keys) >= 2:
+            states = {doc.country_of(key) for key in keys} - {None}
+            if len(keys) == 2 and len(states) <= 1:
+                refs.extend(Ref(0, 7, key) for key in keys)
+                taken.append((0, 7))
+                doc.same_side.setdefault(keys[1], (keys[0], sentence.text))  # one side: the two
+            return
+
+
+def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"They were welcomed ... by X", "They later called on X": a sentence opening with "They" and a contact told
+    passively or as a call, in a story of a delegation's visit, is of the delegation: its leader (the visitor told
+    last with a delegation)."""
+    match = re.match(r"They\s+(?:were|was|had been|later|then|also|subsequently)\b", sentence.text)
+    leaders = [key for key in doc.visitors if key in doc.delegations]
+    if match is None or not leaders or any(r.start < match.end() for r in refs):
+        return
+    refs.append(Ref(0, 4, leaders[-1]))
+    taken.append((0, 4))
+
+
 def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
     """"he", "she" before anyone else is referred to: the story's last subject."""
     for match in _PRONOUN.finditer(sentence.text):
@@ -202,7 +250,11 @@ def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref],
         if any(s <= start < e for s, e in taken):
             continue
         prior = [r for r in refs if r.start < start]
-        key = last_subject if not prior else None
+        # "After an office call with X, he was hosted by Y": a pronoun after an opening phrase is the story's
+        # subject all the same
+        opening = re.fullmatch(r"(?:[^–—]{0,60}?\s[–—-]\s+)?(?:After|Following|During|Before|Upon)\b[^;]*,\s*",
+                               sentence.text[:start])
+        key = last_subject if not prior or opening and last_subject not in {r.key for r in prior} else None
         if key:
             refs.append(Ref(start, match.end("pronoun"), key))
 

@@ -19,7 +19,7 @@ from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
-from kg.extract.posts import organization, same_post
+from kg.extract.posts import organization, same_office, same_post
 from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
@@ -76,8 +76,9 @@ def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
     (someone of its state in a post of the same kind)."""
     def told_by_name(draft: MeetingDraft) -> bool:
         def holds_the_post(key: str) -> bool:
-            return doc.country_of(key) == draft.unnamed_side and same_post(draft.unnamed_post or "",
-                                                                           doc.person(key).position or "")
+            counterpart = (draft.unnamed_post or "").endswith(" counterpart")  # "his Dutch counterpart": any post
+            return doc.country_of(key) == draft.unnamed_side and (counterpart or same_office(
+                draft.unnamed_post or "", doc.person(key).position or ""))
         return any(other is not draft and not other.unnamed_post and set(draft.participants) <= set(other.participants)
                    and draft.date in (other.date, None) and other.evidence[0] != draft.evidence[0]
                    and any(holds_the_post(k) for k in other.participants)

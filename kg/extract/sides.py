@@ -66,6 +66,10 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     person = doc.person(key)
     if person.country:
         return
+    if key in doc.same_side and doc.country_of(doc.same_side[key][0]):  # "The two with their team met X"
+        companion, evidence = doc.same_side[key]
+        doc.settle_country(key, doc.country_of(companion), "country.came-with", evidence)
+        return
     # the other sides of their contacts (those who merely attended are usually of the home side)
     partners = set()
     # states that would leave one of their contacts with a single side
@@ -116,6 +120,18 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
         posted -= {doc.country_of(k) for k in meeting.participants if k != key}
         if len(posted) == 1:
             doc.settle_country(key, posted.pop(), "country.envoys-host-state", meeting.evidence[0])
+            return
+    # who meets visitors from abroad in a state that is none of theirs is of that state ("Chang met Prachanda", at
+    # a venue in Nepal; not at a forum, where everyone may be a guest)
+    for meeting in doc.meetings:
+        venue = meeting.venue_country
+        others = {doc.country_of(k) for k in meeting.participants if k != key}
+        visitors = [k for k in meeting.participants if k != key]
+        if key in meeting.participants and key not in doc.visitors and meeting.mode == "in_person" and venue \
+                and not meeting.sidelines and None not in others and others and venue not in others \
+                and all(k in doc.visitors for k in visitors) and not doc.forums \
+                and not gazetteer.is_international_body(venue):
+            doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
             return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
