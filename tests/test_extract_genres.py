@@ -1487,3 +1487,12 @@ def test_officials_who_accompanied_their_host_at_the_meeting_join_it_on_his_side
     assert people["Purnomo Adi"].country == "ID"
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["ID", "MY"], ["Agus Salim", "Budi Santoso", "Purnomo Adi", "Zulkarnain"])]
+
+
+def test_an_undated_story_takes_the_year_its_address_carries():
+    article = Article(id="u", text="UAE Defence Minister Saif Al Mazrouei received Jordanian Army chief General Omar "
+                                   "Haddad in Abu Dhabi on Monday.",
+                      url="https://example.org/2022/top-news/uae-jordan-discuss-military-ties?utm_source=rss")
+    extraction = extract(article)
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["AE", "JO"], "2022")]
+    assert any(d.rule == "date.year-in-url" for d in extraction.decisions)

@@ -99,6 +99,15 @@ def url_date(url: str | None) -> str | None:
     return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
 
 
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?=/)")
+
+
+def url_year(url: str | None) -> str | None:
+    """The year a news URL's path carries alone ("asianlite.ae/2022/top-news/..."), or None."""
+    match = _URL_YEAR.search(re.sub(r"^[a-z]+://[^/]+", "", url or ""))
+    return match.group(1) if match else None
+
+
 def reference_date(publication: str | None, dateline: str | None) -> str | None:
     """The day the story's "today" and "on Tuesday" count from: the dateline's date when it gives one a
     few days before publication ("Baku, May 13" in an article dated the 14th) or a day after it (time

@@ -15,7 +15,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.clean import clean_article, is_shouted, recase_shouted, split_sentences
-from kg.extract.dates import explicit_date, latest_past_year, parse_iso, publication_date, reference_date, url_date
+from kg.extract.dates import explicit_date, latest_past_year, parse_iso, publication_date, reference_date, url_date, url_year
 from kg.extract.forums import ForumMention, find_forums
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import TOPIC_BEFORE, article_name_words, find_persons, find_places
@@ -40,7 +40,9 @@ def read_document(article: Article) -> ArticleRecord:
         from_url if from_url and len(from_url) == 7 and not pub else None)
     # "Baku, May 13" over a story published on the 14th: its "today" is the dateline's day
     reference = reference_date(pub, cleaned.dateline_date)
-    year_named = None if pub or pub_month else latest_past_year(article.text)
+    # no date of publication: the year the URL's path carries ("/2022/top-news/"), else the latest past year named
+    year_in_url = None if pub or pub_month or re.fullmatch(r"(?:19|20)\d\d", article.date or "") else url_year(article.url)
+    year_named = None if pub or pub_month else (year_in_url or latest_past_year(article.text))
     if reference is None and year_named and cleaned.dateline_date:
         # "BAKU, December 16." in an undated story: the dateline's day in the latest past year the story names
         reference = explicit_date(cleaned.dateline_date, datetime.date(int(year_named), 12, 31))
@@ -49,7 +51,7 @@ def read_document(article: Article) -> ArticleRecord:
         dateline_city=cleaned.dateline_city,
         dateline_country=gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None,
         outlet_country=gazetteer.outlet_country(article.source),
-        year_named=year_named)
+        year_named=year_named, year_in_url=bool(year_in_url))
     for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
         for text in split_sentences(paragraph):
             if is_shouted(text):

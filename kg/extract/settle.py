@@ -291,7 +291,8 @@ def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     if not (doc.pub_month or year):
         return None, None
     return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
-                                   "date.year-of-publication" if published_year else "date.latest-year-in-text")
+                                   "date.year-of-publication" if published_year else
+                                   "date.year-in-url" if doc.year_in_url else "date.latest-year-in-text")
 
 
 def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], sides: set[str]
