@@ -186,12 +186,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
     if trigger is not None and not is_meeting and done and story.current is not None and story.current_open \
-            and _HELD_AT.search(text) and set(keys) <= set(story.current.participants) and story.current.city is None \
-            and story.current.mode == "in_person" and date in (None, story.current.date):
-        # "During the meeting held at Basman Palace in Amman, the King and Peach discussed ...": where it was held
-        city, venue_country = _venue(sentence, trigger[0], text)
-        if city is not None:
-            story.current.city, story.current.venue_country = city, venue_country
+            and set(keys) <= set(story.current.participants) and date in (None, story.current.date):
+        _held_at(sentence, story.current)  # "During the meeting held at Basman Palace in Amman, the King and ..."
     if story.current is not None and date and not future and not keys and not story.current.date_told \
             and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
         # "The meeting was held on 12 January": the date of the contact told without one
@@ -693,17 +689,25 @@ def _goes_on(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str 
     same principals with new companions, "During talks with the two generals, A and B, ...", or nobody new
     named. If so, the persons named and the sentence are added to ``current`` (and the city it names, when the
     contact had none: "During the meeting held at Basman Palace in Amman, ...")."""
-    told = _goes_on_as_told(doc, sentence, keys, date, current, text)
-    if told and current.city is None and current.mode == "in_person" and _HELD_AT.search(text):
-        city, venue_country = _venue(sentence, re.match("", text), text)
-        if city is not None:
-            current.city, current.venue_country = city, venue_country
+    told = _goes_on_without_venue(doc, sentence, keys, date, current, text)
+    if told:
+        _held_at(sentence, current)
     return told
 
 
-def _goes_on_as_told(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str | None, current: MeetingDraft,
-                     text: str) -> bool:
-    """`_goes_on` without the venue."""
+def _held_at(sentence: Sentence, current: MeetingDraft) -> None:
+    """The city of a contact told before, when a sentence says where it was held ("During the meeting held at
+    Basman Palace in Amman, ...") and the contact had none."""
+    text = sentence.text
+    if current.city is None and current.mode == "in_person" and _HELD_AT.search(text):
+        city, venue_country = _venue(sentence, re.match("", text), text)  # a city named: the match plays no part
+        if city is not None:
+            current.city, current.venue_country = city, venue_country
+
+
+def _goes_on_without_venue(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str | None,
+                           current: MeetingDraft, text: str) -> bool:
+    """`_goes_on`, the venue left as it is."""
     if current.mode == contact_mode(text) and date in (None, current.date):
         principals = {}
         for k in keys:
@@ -824,6 +828,12 @@ def _one_post_each(match: re.Match) -> str:
     return ", ".join(f"the {head}{'y' if head.endswith('Secretar') else ''}{complement} of {state}" for state in states)
 
 
+def _one_counterpart_each(match: re.Match) -> str:
+    """"his counterparts from A, B and C" / "his A, B and C counterparts" -> "his A counterpart, his B counterpart,
+    his C counterpart" (the determiner in group 1, the list of states in group 2)."""
+    return ", ".join(f"{match.group(1)} {state} counterpart" for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(2)))
+
+
 def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
                           setting: Setting) -> None:
     """"During the visit, X met the Chief of Defence Staff, the Chief of Army Staff and the Defence
@@ -852,14 +862,10 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     listed = _PLURAL_POST.sub(_one_post_each, listed)
     # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
     listed = re.sub(r"\b(his|her|their) counterparts from ((?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
-                    r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
-                    lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
-                                        for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
+                    r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", _one_counterpart_each, listed)
     # "his Lithuanian, French and British counterparts": likewise, unless their names follow
     listed = re.sub(r"\b(his|her|their) ((?:[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
-                    r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) counterparts\b(?!,?\s+(?-i:[A-Z]))",
-                    lambda m: ", ".join(f"{m.group(1)} {state} counterpart"
-                                        for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(2))), listed)
+                    r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) counterparts\b(?!,?\s+(?-i:[A-Z]))", _one_counterpart_each, listed)
     items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)
              if item.strip(" ,")]
     posts = []
