@@ -1496,3 +1496,23 @@ def test_an_undated_story_takes_the_year_its_address_carries():
     extraction = extract(article)
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["AE", "JO"], "2022")]
     assert any(d.rule == "date.year-in-url" for d in extraction.decisions)
+
+
+def test_an_armed_forces_commander_joining_a_video_call_is_a_post_not_a_rank():
+    text = ("Ukraine's Defence Minister Petro Koval held a video call with the Minister of Defence of Lithuania "
+            "Jonas Petraitis on Tuesday. Lithuanian Armed Forces Commander Tomas Vaitkus also participated in the "
+            "video call. Also present at Tuesday's meeting was Ukrainian Army Commander Ivan Bondar.")
+    extraction, names, people = run(text, date="2024-03-27")
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["LT", "UA"], "video", ["Ivan Bondar", "Jonas Petraitis", "Petro Koval", "Tomas Vaitkus"])]
+    assert (people["Tomas Vaitkus"].rank, people["Tomas Vaitkus"].position) == (None, "Lithuanian Armed Forces Commander")
+    assert people["Ivan Bondar"].rank is None
+
+
+def test_separate_talks_with_no_home_or_host_are_held_by_the_one_named_first():
+    text = ("In separate talks, Vietnamese Defence Minister General Nguyen Van Binh and his counterparts – Lao "
+            "Defence Minister General Somphone Keo and Cambodian Defence Minister General Sok Dara – reviewed "
+            "their cooperation.")
+    extraction, names, _ = run(text, date="2017-01-10")
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["KH", "VN"], ["Nguyen Van Binh", "Sok Dara"]), (["LA", "VN"], ["Nguyen Van Binh", "Somphone Keo"])]

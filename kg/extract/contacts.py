@@ -20,6 +20,7 @@ import re
 from datetime import date as Date, timedelta
 
 from kg import gazetteer
+from kg.extract import clauses
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import date_range, explicit_date, inline_dateline, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
@@ -147,7 +148,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.one_party = True
         _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting())
     if not is_meeting and trigger is None and done:
-        trigger = _contact_named_late(doc, sentence, keys, sides)
+        trigger = _contact_named_late(doc, sentence, keys, sides) or (
+            _clause_link(doc, sentence, lowered) if use_model else None)
         is_meeting = trigger is not None
     # "X, accompanied by A, called on Prime Minister Y": a companion before the contact's verb, whose object is
     # named after it, leaves the contact a new one, whatever states are known yet
@@ -265,6 +267,16 @@ def _contact_verb(sentence: Sentence, lowered: str, start: int = 0) -> Trigger |
                 trigger = Trigger(match, rule["host"], rule["id"])
             break
     return trigger
+
+
+def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigger | None:
+    """A contact verb no phrasing lists, read from the parse: two officials of different states bound to one
+    verb (see kg.extract.clauses)."""
+    span = clauses.linking_verb(sentence.text, sentence.refs, doc.country_of)
+    if span is None:
+        return None
+    rule = lexicon().triggers["clause_link"]
+    return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
 def _contact_date(doc: ArticleRecord, text: str, previous: str | None,

@@ -226,6 +226,9 @@ def find_ranks(sentence: str) -> list[Span]:
             if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after) \
                     and not abbreviated_before_name:
                 continue
+        unit = sentence[:match.start("rank")].rstrip().split()
+        if surface == canonical and canonical in lex.position_heads and unit and unit[-1] in lex.not_rank_after_unit:
+            continue  # "Armed Forces Commander X": the post's head, not the naval rank
         # "General Staff", "Commander of ..." : a rank stands before a name
         after = sentence[match.end():].lstrip()
         next_word = after.split(" ", 1)[0] if after else ""
