@@ -1516,3 +1516,18 @@ def test_separate_talks_with_no_home_or_host_are_held_by_the_one_named_first():
     extraction, names, _ = run(text, date="2017-01-10")
     assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["KH", "VN"], ["Nguyen Van Binh", "Sok Dara"]), (["LA", "VN"], ["Nguyen Van Binh", "Somphone Keo"])]
+
+
+def test_a_title_that_is_also_a_given_name_after_a_post_is_the_given_name():
+    text = "Turkish Defence Minister Kemal Aydin spoke by phone with Iranian Defense Minister Amir Hatami on Tuesday."
+    extraction, names, people = run(text, date="2020-01-16")
+    assert people["Amir Hatami"].country == "IR"
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Amir Hatami", "Kemal Aydin"]]
+
+
+def test_who_meets_a_foreign_envoy_at_home_is_of_the_state_of_the_venue():
+    text = ("Chief of Army Staff General Tariq Mahmood held a meeting with the incoming Afghan ambassador Omar "
+            "Wardak on Friday in Rawalpindi.")
+    extraction, names, people = run(text, date="2016-02-13")
+    assert people["Tariq Mahmood"].country == "PK"
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["AF", "PK"], "PK")]

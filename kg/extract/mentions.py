@@ -274,8 +274,9 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Halbi Haji Mohd Yussof": part of the name
         if _AFTER_PATRONYMIC_PARTICLE.search(sentence[:match.start()]):
             continue  # "Khalid bin Sultan", "Mohammed bin Sheikh Ali": a father's name, whatever it means
-        if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
-            continue  # "Brigadier General Amir Hatami": a given name
+        if match.group(0) in lex.given_name_titles and (_after_rank(sentence, match.start())
+                                                        or _after_post(sentence, match.start())):
+            continue  # "Brigadier General Amir Hatami", "Defense Minister Amir Hatami": a given name
         if match.group(0) == "Chief" and (re.search(r"[A-Z][\w\-]*\s+$", sentence[:match.start()])
                                                       or find_ranks(sentence[match.end():].lstrip()[:40])):
             continue  # "Army Chief General X": the end of a post ("Chief Obasanjo" stays a title)
@@ -290,6 +291,11 @@ _AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(_PATRONYMIC_PARTICLES)
 def _after_rank(sentence: str, start: int) -> bool:
     previous = re.search(r"([A-Z][\w'\-.]*)\s$", sentence[:start])
     return bool(previous) and canonical_rank(previous.group(1)) is not None
+
+
+def _after_post(sentence: str, start: int) -> bool:
+    previous = re.search(r"([A-Z][\w'\-.]*)\s$", sentence[:start])
+    return bool(previous) and previous.group(1) in lexicon().position_heads
 
 
 def _after_given_name(sentence: str, start: int) -> bool:
@@ -376,7 +382,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
             and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1) \
             and not (i > 0 and toks[i - 1][0] in ("of", "the", "for", "at", "from"))  # "Inspector General of FAR X"
-        given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
+        given_name_title = text in lex.given_name_titles and (start - 1 in rank_ends or _after_post(sentence, start))
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
             i += 1

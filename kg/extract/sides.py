@@ -121,15 +121,17 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
         if len(posted) == 1:
             doc.settle_country(key, posted.pop(), "country.envoys-host-state", meeting.evidence[0])
             return
-    # who meets visitors from abroad in a state that is none of theirs is of that state ("Chang met Prachanda", at
-    # a venue in Nepal; not at a forum, where everyone may be a guest)
+    # who meets visitors or envoys from abroad in a state that is none of theirs is of that state ("Chang met
+    # Prachanda", at a venue in Nepal; "X held a meeting with the Afghan ambassador in Rawalpindi"; not at a forum,
+    # where everyone may be a guest)
     for meeting in doc.meetings:
         venue = meeting.venue_country
         others = {doc.country_of(k) for k in meeting.participants if k != key}
         visitors = [k for k in meeting.participants if k != key]
         if key in meeting.participants and key not in doc.visitors and meeting.mode == "in_person" and venue \
                 and not meeting.sidelines and None not in others and others and venue not in others \
-                and all(k in doc.visitors for k in visitors) and not doc.forums \
+                and all(k in doc.visitors or DIPLOMAT.search(doc.person(k).position or "") for k in visitors) \
+                and not doc.forums \
                 and not gazetteer.is_international_body(venue):
             doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
             return
