@@ -1531,3 +1531,11 @@ def test_who_meets_a_foreign_envoy_at_home_is_of_the_state_of_the_venue():
     extraction, names, people = run(text, date="2016-02-13")
     assert people["Tariq Mahmood"].country == "PK"
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["AF", "PK"], "PK")]
+
+
+def test_a_counterpart_introduced_after_a_pronoun_holds_the_post_of_the_other_side():
+    text = ("Chinese Defense Minister Zhang Wei arrived in Minsk on Monday. He was received at Minsk airport by his "
+            "Belarusian counterpart Lieutenant General Pavel Sidorov.")
+    extraction, names, people = run(text, date="2023-08-15")
+    assert people["Pavel Sidorov"].position == "Defense Minister"
+    assert [m.parties for m in extraction.meetings] == [["BY", "CN"]]
