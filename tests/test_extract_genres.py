@@ -1539,3 +1539,22 @@ def test_a_counterpart_introduced_after_a_pronoun_holds_the_post_of_the_other_si
     extraction, names, people = run(text, date="2023-08-15")
     assert people["Pavel Sidorov"].position == "Defense Minister"
     assert [m.parties for m in extraction.meetings] == [["BY", "CN"]]
+
+
+def test_a_plural_post_over_a_list_of_states_gives_each_holder_in_turn_its_state_and_post():
+    text = ("A meeting was held in Baku on Monday between the Azerbaijani and Pakistani defense ministers "
+            "Colonel-General Ilgar Mammadov and Asad Khan.")
+    _, _, people = run(text, date="2021-05-10")
+    assert [(people[n].country, people[n].position) for n in ("Ilgar Mammadov", "Asad Khan")] == [
+        ("AZ", "defense minister"), ("PK", "defense minister")]
+    text = "Defense Ministers of Kyrgyzstan and Russia Talant Osmonov and Igor Volkov signed two agreements in Astana."
+    _, _, people = run(text, date="2024-04-26")
+    assert [(people[n].country, people[n].position) for n in ("Talant Osmonov", "Igor Volkov")] == [
+        ("KG", "Defense Minister"), ("RU", "Defense Minister")]
+
+
+def test_a_plural_post_before_names_gives_each_the_post_and_a_people_gives_each_the_state():
+    _, _, people = run("The two defence ministers, Tan Wee Kiat and Peter Doyle, met in Singapore on Monday.")
+    assert [people[n].position for n in ("Tan Wee Kiat", "Peter Doyle")] == ["defence minister", "defence minister"]
+    _, _, people = run("Lieutenant General Mark Hale met their Chilean counterparts Juan Perez and Jose Soto on Monday.")
+    assert [people[n].country for n in ("Juan Perez", "Jose Soto")] == ["CL", "CL"]

@@ -823,6 +823,66 @@ PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
 
+# a plural post over a list of states, right before the list of its holders, in the same order: "the Azerbaijani
+# and Pakistani defense ministers A and B", "Defense Ministers of Kyrgyzstan and Russia A and B"
+_PLURAL_POST = r"(?P<post>(?:[Dd]efen[cs]e|[Aa]rmy|[Nn]avy|[Nn]aval|[Aa]ir [Ff]orce|[Mm]ilitary|[Ff]oreign)\s+(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)|[Mm]inisters of [Dd]efen[cs]e|[Cc]hiefs of (?:[Dd]efen[cs]e |[Gg]eneral |[Aa]rmy )?[Ss]taff)"
+_STATES_BEFORE_POST = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>[A-Z][^,;:()]*?(?:,\s*[A-Z][^,;:()]*?)*\s+and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)\s+{_PLURAL_POST}\s*,?\s*(?=[A-Z])")
+_POST_OF_STATES = re.compile(rf"{_PLURAL_POST}\s+of\s+(?:the\s+)?(?P<states>[A-Z])")
+
+
+def _states_listed(text: str, start: int, whole: bool) -> tuple[list[gazetteer.Surface], int] | None:
+    """The states (their surfaces) of a list "A, B and C" from ``start`` (each by the gazetteer, of up to three words), and where
+    it ends; with ``whole``, only if the list is all of ``text[start:]``."""
+    codes, i, end = [], start, start
+    while True:
+        for width in (3, 2, 1):
+            words = list(re.finditer(r"[A-Z][\w.\-]*", text[i:]))[:width]
+            if len(words) < width or any(w.start() != (words[k - 1].end() + 1 if k else 0) for k, w in enumerate(words)):
+                continue
+            surface = gazetteer.lookup(text[i:i + words[-1].end()])
+            if surface is not None and surface.kind in ("country", "demonym"):
+                codes.append(surface)
+                i += words[-1].end()
+                end = i
+                break
+        else:
+            break  # not a state: the list ended before it
+        gap = re.match(r",\s*(?:and\s+)?|\s+and\s+", text[i:])
+        if gap is None or not re.match(r"[A-Z]", text[i + gap.end():]):
+            break
+        i += gap.end()
+    if len(codes) < 2 or whole and text[end:].strip():
+        return None
+    return codes, end
+
+
+def _plural_post_list(sentence: str) -> tuple[list[gazetteer.Surface], int, str] | None:
+    """The states in order, where the list of holders begins, and the singular post, of a plural post over a
+    list of states (see _STATES_BEFORE_POST, _POST_OF_STATES)."""
+    before = _STATES_BEFORE_POST.search(sentence)
+    if before:
+        listed = _states_listed(before.group("states"), 0, whole=True)
+        if listed:
+            return listed[0], before.end(), _singular_post(before.group("post"))
+    of = _POST_OF_STATES.search(sentence)
+    if of:
+        listed = _states_listed(sentence, of.start("states"), whole=False)
+        if listed and re.match(r"\s*,?\s*[A-Z]", sentence[listed[1]:]):
+            return listed[0], listed[1], _singular_post(of.group("post"))
+    return None
+
+
+def _post_of_plural_role(role: str) -> str | None:
+    """The post each of "the two defence ministers" holds ("defence minister"); None for a role that is no post
+    ("counterparts", "generals") or has no service ("the ministers")."""
+    post = re.search(r"\b(?:defen[cs]e|army|navy|naval|military|foreign)\s+(?:ministers|chiefs|commanders)\b", role, re.I)
+    return _singular_post(post.group(0)) if post else None
+
+
+def _singular_post(post: str) -> str:
+    return re.sub(r"\b(Minister|Chief|Commander)s\b", r"\1", re.sub(r"\b(minister|chief|commander)s\b", r"\1", post))
+
+
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
     """Person mentions in a sentence. ``known_tokens`` are name words of persons already met (lower case),
     which let a bare surname count as a mention."""
@@ -842,6 +902,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     plural = PLURAL_COUNTERPARTS.search(sentence)
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
     plural_next = plural.end() if plural else -1
+    plural_post = None  # the post each of the list holds, for a plural post over states ("the A and B defence ministers")
+    if not plural and (posts := _plural_post_list(sentence)):
+        plural_states = posts[0]
+        plural_next, plural_post = posts[1], posts[2]
     plural_index = 0
     rank_ends = {r.end for r in ranks}
     for start, end in runs:
@@ -982,14 +1046,23 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             counterpart = counterpart or role_list[1]
             if not country and role_list[2]:
                 country, country_rule = role_list[2], "country.counterpart-or-of-state"
+            if not position and role_list[3]:
+                position, position_rule = role_list[3], "position.plural-post"
         plural_role = _PLURAL_ROLE_BEFORE.search(sentence[floor:cursor])
+        role_post = _post_of_plural_role(plural_role.group(0)) if plural_role else None
+        if role_post and not position:  # "the two defence ministers, A and B": each a defence minister
+            position, position_rule = role_post, "position.plural-post"
+        if plural_role and plural_role.group(1) and not country and (state := country_in(plural_role.group(1))):
+            country, country_rule = state, "country.counterpart-or-of-state"  # "their Chilean counterparts A and B"
         in_plural_list = plural_index < len(plural_states) and 0 <= plural_next <= cursor and \
             re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", sentence[plural_next:cursor]) is not None
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
                 country, country_rule = state.code, "country.plural-counterparts"
-            counterpart = True
+            if plural_post and (not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)\b", position)):
+                position, position_rule = plural_post, "position.plural-post"
+            counterpart = plural_post is None
             plural_index += 1
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
@@ -1044,9 +1117,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         previous_end = max(end, after_end) if used_after or lower_rank else end
         if plural_role:
             role_list = (previous_end, plural_role.group(2).startswith(("counterpart", "colleague")),
-                         country_in(plural_role.group(1)) if plural_role.group(1) else None)
+                         country_in(plural_role.group(1)) if plural_role.group(1) else None, role_post)
         else:
-            role_list = (previous_end, role_list[1], role_list[2]) if in_role_list else None
+            role_list = (previous_end, *role_list[1:]) if in_role_list else None
         if of_state:
             previous_end = max(previous_end, end + of_state.end())
     return _state_of_a_list_for_all(sentence, mentions)
