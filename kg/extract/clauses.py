@@ -42,10 +42,6 @@ def _nlp():
         return None
 
 
-def available() -> bool:
-    return _nlp() is not None
-
-
 def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: Callable[[str], str | None]
                  ) -> tuple[int, int] | None:
     """The character span of the first verb whose subject and object (or whose subject alone) name persons
