@@ -1558,3 +1558,10 @@ def test_a_plural_post_before_names_gives_each_the_post_and_a_people_gives_each_
     assert [people[n].position for n in ("Tan Wee Kiat", "Peter Doyle")] == ["defence minister", "defence minister"]
     _, _, people = run("Lieutenant General Mark Hale met their Chilean counterparts Juan Perez and Jose Soto on Monday.")
     assert [people[n].country for n in ("Juan Perez", "Jose Soto")] == ["CL", "CL"]
+
+
+def test_an_undated_day_falls_after_the_latest_month_the_story_names_with_its_year():
+    text = ("Somali Minister of Defence Ahmed Warsame received EU Training Mission Force Commander Brigadier General "
+            "Marco Bianchi in Mogadishu on January 10th, the first time since his appointment in November 2017.")
+    extraction = extract(Article(id="u", text=text))
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["EU", "SO"], "2018-01-10")]

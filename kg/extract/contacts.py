@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, explicit_date, inline_dateline, parse_iso, resolve_date
+from kg.extract.dates import date_range, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -337,8 +337,13 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         date = explicit_date(focused, month_end)
     elif date is None and doc.reference_day is None and doc.year_named:
-        # no date of publication at all: "on February 26" takes the latest past year the article names
+        # no date of publication at all: "on February 26" takes the latest past year the article names, or the
+        # next one when that day would fall before a month told with that year ("on January 10th, the first
+        # time since his appointment in November 2017": the story is told after all it names)
         date = explicit_date(focused, Date(int(doc.year_named), 12, 31))
+        month_named = None if doc.year_in_url else latest_month_named(doc.article.text, doc.year_named)
+        if date and len(date) == 10 and month_named and parse_iso(date) < Date(int(doc.year_named), month_named, 1):
+            date = explicit_date(focused, Date(int(doc.year_named) + 1, 12, 31))
     return date, visit_days
 
 
