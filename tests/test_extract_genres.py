@@ -1565,3 +1565,15 @@ def test_an_undated_day_falls_after_the_latest_month_the_story_names_with_its_ye
             "Marco Bianchi in Mogadishu on January 10th, the first time since his appointment in November 2017.")
     extraction = extract(Article(id="u", text=text))
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["EU", "SO"], "2018-01-10")]
+
+
+def test_a_readout_of_a_call_names_its_caller_without_the_possessive_and_lists_a_states_officials():
+    text = ("Readout of Secretary Mattis' Call with Mexico Secretary of National Defense General Salvador Ruiz and "
+            "Secretary of the Navy Admiral Vidal Soto.")
+    extraction, names, people = run(text, date="2017-07-02", source="U.S. Department of Defense")
+    assert people["Mattis"].position == "Secretary"
+    assert people["Vidal Soto"].country == "MX"
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["MX", "US"], "call")]
+    _, _, people = run("Australia's Defence leaders hosted their New Zealand counterparts in Canberra this week for "
+                       "the Australia-New Zealand Chief Executives' Meeting.")
+    assert people == {}

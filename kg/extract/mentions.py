@@ -393,6 +393,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             t, s, e = toks[j]
             if s - last_end > 1 or is_masked(s, e):
                 break
+            if re.search(r"(?<=s)['’]$", toks[j - 1][0]):
+                break  # "Secretary Mattis' Call with ...": a possessive ends the name
             # "Gaurav Shumsher JB Rana": capitals inside a name, when a name word follows them
             inner_capitals = t.isupper() and t.isalpha() and len(t) == 2 and j + 1 < len(toks) \
                 and toks[j + 1][1] - e == 1 and _is_name_token(toks[j + 1][0], lex) and not toks[j + 1][0].isupper()
@@ -424,7 +426,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         while run_tokens and (run_tokens[-1][0] in lex.particles or _INITIAL.match(run_tokens[-1][0])):
             run_tokens.pop()
         if run_tokens:
-            run_end = run_tokens[-1][2]
+            run_end = run_tokens[-1][2] - (1 if re.search(r"(?<=s)['’]$", run_tokens[-1][0]) else 0)  # "Mattis'"
             suffix = _NAME_SUFFIX.match(sentence, run_end)
             regnal = bool(suffix and re.fullmatch(r",?\s+[IVX]+", suffix.group(0)) and re.search(
                 r"\b(?:King|Queen|Sultan|Emir|Amir|Emperor|Shah)\s+$", sentence[:run_tokens[0][1]]))
@@ -544,9 +546,9 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     words = [t for t, _, _ in collected]
-    if words[0] == "By":
-        # "By Alicia J Campi Mongolian Minister of Defense X": a byline runs into the post; the post opens at its
-        # state or head word
+    if words[0] in ("By", "Readout"):
+        # "By Alicia J Campi Mongolian Minister of Defense X": a byline runs into the post; "Readout of Secretary
+        # X's Call with ...": a release's kind; the post opens at its state or head word
         opening = next((k for k, w in enumerate(words) if k and (_is_head(w) or (gazetteer.lookup(w) is not None and
                                                                         gazetteer.lookup(w).kind in ("demonym", "country")))), None)
         if opening is None:
@@ -919,9 +921,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue  # "Responding, the Inspector-General ...": a participle opening the sentence
         if not name:
             continue
-        following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
+        following = [w.strip(",.;:") for w in sentence[end:end + 40].lstrip("'’").split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
+                and sentence[end:end + 2].lstrip("'’")[:1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
                 and not (following[0] in lex.position_heads and any(0 <= start - r.end <= 2 for r in ranks)):
             # ... but "Vice Admiral Moe Aung Chief of Staff (Navy)": a ranked name, then its post without a comma
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
@@ -1140,14 +1142,16 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
                 break
             if earlier.country is None:
                 earlier.country, earlier.country_rule = last.country, "country.list-of-state"
-    # "hosted Peruvian President A, Foreign Minister B and Defense Minister C": the people that opens the list
-    # is the state of each official listed after it who has none ("with UN Under-Secretary-General A,
+    # "hosted Peruvian President A, Foreign Minister B and Defense Minister C", "Mexico Secretary of National Defense
+    # A and Secretary of the Navy B": the people (or state) that opens the list is the state of each official
+    # listed after it who has none ("with UN Under-Secretary-General A,
     # Assistant Secretary General B, ...": the body's likewise)
     for index, first in enumerate(mentions):
         opening = first.span_start if first.span_start >= 0 else first.start
         people = re.match(r"([A-Z][\w\-]+)\s", sentence[opening:])
         state = gazetteer.lookup(people.group(1)) if people else None
-        if not (first.country and state is not None and state.kind in ("demonym", "body") and state.code == first.country):
+        if not (first.country and state is not None and state.kind in ("demonym", "body", "country")
+                and state.code == first.country):
             continue
         for earlier, later in zip(mentions[index:], mentions[index + 1:]):
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
