@@ -1577,3 +1577,12 @@ def test_a_readout_of_a_call_names_its_caller_without_the_possessive_and_lists_a
     _, _, people = run("Australia's Defence leaders hosted their New Zealand counterparts in Canberra this week for "
                        "the Australia-New Zealand Chief Executives' Meeting.")
     assert people == {}
+
+
+def test_at_a_forums_sidelines_the_datelines_state_is_not_a_participants():
+    text = ("BISHKEK, April 29 (Agency) Defence Minister Anjali Rao held a bilateral meeting with her Chinese "
+            "counterpart General Li Wen on the sidelines of the SCO Defence Ministers' Meeting on Monday. "
+            "India and China agreed to keep talking.")
+    extraction, names, people = run(text, date="2019-04-29")
+    assert people["Anjali Rao"].country == "IN"
+    assert [m.parties for m in extraction.meetings] == [["CN", "IN"]]

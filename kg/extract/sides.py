@@ -138,7 +138,11 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
     single = single | ({doc.visit_targets[key]} if key in doc.visit_targets else set())
-    if doc.dateline_country and doc.dateline_country not in single:
+    # ... nor, at a forum's sidelines, of the state the forum meets in (the dateline's): all there may be guests
+    at_sidelines = any(key in m.participants for m in doc.meetings) and all(
+        m.sidelines and any(re.search(r"\b(?:sidelines|margins)\b", text) for text in m.evidence)
+        for m in doc.meetings if key in m.participants)
+    if doc.dateline_country and doc.dateline_country not in single and not at_sidelines:
         doc.settle_country(key, doc.dateline_country, "country.dateline (weak)")
         return
     # a visitor's state is the outlet's only when the outlet is not of the state visited
