@@ -1586,3 +1586,16 @@ def test_at_a_forums_sidelines_the_datelines_state_is_not_a_participants():
     extraction, names, people = run(text, date="2019-04-29")
     assert people["Anjali Rao"].country == "IN"
     assert [m.parties for m in extraction.meetings] == [["CN", "IN"]]
+
+
+def test_holders_of_a_plural_post_each_after_their_own_state():
+    text = ("The defense ministers of Portugal, Joao Matos, and Angola, Jose Ernesto Lima, met this Friday, by "
+            "videoconference, and Matos invited Lima to visit Portugal.")
+    extraction, names, people = run(text, date="2020-09-11")
+    assert [(people[n].country, people[n].position) for n in ("Joao Matos", "Jose Ernesto Lima")] == [
+        ("PT", "defense minister"), ("AO", "defense minister")]
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["AO", "PT"], "video")]
+    _, _, people = run("A private meeting between the Defense Ministers of Armenia Aram Petrosyan and Georgia Levan "
+                       "Beridze was held in Tbilisi on Friday.")
+    assert [(people[n].country, people[n].position) for n in ("Aram Petrosyan", "Levan Beridze")] == [
+        ("AM", "Defense Minister"), ("GE", "Defense Minister")]

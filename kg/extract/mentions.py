@@ -832,7 +832,7 @@ _STATES_BEFORE_POST = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<st
 _POST_OF_STATES = re.compile(rf"{_PLURAL_POST}\s+of\s+(?:the\s+)?(?P<states>[A-Z])")
 
 
-def _states_listed(text: str, start: int, whole: bool) -> tuple[list[gazetteer.Surface], int] | None:
+def _states_listed(text: str, start: int, whole: bool, least: int = 2) -> tuple[list[gazetteer.Surface], int] | None:
     """The states (their surfaces) of a list "A, B and C" from ``start`` (each by the gazetteer, of up to three words), and where
     it ends; with ``whole``, only if the list is all of ``text[start:]``."""
     codes, i, end = [], start, start
@@ -853,7 +853,7 @@ def _states_listed(text: str, start: int, whole: bool) -> tuple[list[gazetteer.S
         if gap is None or not re.match(r"[A-Z]", text[i + gap.end():]):
             break
         i += gap.end()
-    if len(codes) < 2 or whole and text[end:].strip():
+    if len(codes) < least or whole and text[end:].strip():
         return None
     return codes, end
 
@@ -879,6 +879,29 @@ def _post_of_plural_role(role: str) -> str | None:
     ("counterparts", "generals") or has no service ("the ministers")."""
     post = re.search(r"\b(?:defen[cs]e|army|navy|naval|military|foreign)\s+(?:ministers|chiefs|commanders)\b", role, re.I)
     return _singular_post(post.group(0)) if post else None
+
+
+def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, str]]:
+    """"The defense ministers of Portugal, A, and Angola, B", "the Defense Ministers of Armenia A and Georgia B":
+    each holder's state said right before the name; the state and the singular post by where each name begins."""
+    found = _POST_OF_STATES.search(sentence)
+    if not found:
+        return {}
+    post, i, slots = _singular_post(found.group("post")), found.start("states"), {}
+    while True:
+        listed = _states_listed(sentence, i, whole=False, least=1)
+        if not listed:
+            break
+        name = re.compile(r",?\s+((?:[A-Z][\w.\-'’]*|de|da|dos|das|do|bin|van|von|al|el)(?:\s+(?:[A-Z][\w.\-'’]*|de|da|dos|"
+                          r"das|do|bin|van|von|al|el))*)").match(sentence, listed[1])
+        if not name or not name.group(1)[:1].isupper():
+            break
+        slots[name.start(1)] = (listed[0][0], post)
+        gap = re.compile(r",?\s*(?:,|and)\s+(?=[A-Z])").match(sentence, name.end())
+        if not gap:
+            break
+        i = gap.end()
+    return slots if len(slots) >= 2 else {}
 
 
 def _singular_post(post: str) -> str:
@@ -908,6 +931,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     if not plural and (posts := _plural_post_list(sentence)):
         plural_states = posts[0]
         plural_next, plural_post = posts[1], posts[2]
+    interleaved = {} if plural or plural_post else _interleaved_post_list(sentence)
     plural_index = 0
     rank_ends = {r.end for r in ranks}
     for start, end in runs:
@@ -1058,6 +1082,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             country, country_rule = state, "country.counterpart-or-of-state"  # "their Chilean counterparts A and B"
         in_plural_list = plural_index < len(plural_states) and 0 <= plural_next <= cursor and \
             re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", sentence[plural_next:cursor]) is not None
+        slot = interleaved.get(start)
+        if slot:  # "the defense ministers of Portugal, A, and Angola, B"
+            if not country:
+                country, country_rule = slot[0].code, "country.plural-counterparts"
+            if not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)\b", position):
+                position, position_rule = slot[1], "position.plural-post"
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
