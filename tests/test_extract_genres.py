@@ -1599,3 +1599,11 @@ def test_holders_of_a_plural_post_each_after_their_own_state():
                        "Beridze was held in Tbilisi on Friday.")
     assert [(people[n].country, people[n].position) for n in ("Aram Petrosyan", "Levan Beridze")] == [
         ("AM", "Defense Minister"), ("GE", "Defense Minister")]
+
+
+def test_a_lower_case_post_after_a_contacts_verb_is_the_post():
+    text = ("Malaysian Air Force chief General Ahmad Khan paid a courtesy call on commander of Indonesian National "
+            "Armed Forces (TNI) Admiral Budi Santoso in Jakarta on Monday.")
+    _, _, people = run(text, date="2023-08-22")
+    assert (people["Budi Santoso"].position, people["Budi Santoso"].country) == (
+        "commander of Indonesian National Armed Forces (TNI)", "ID")

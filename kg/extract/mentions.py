@@ -524,8 +524,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected[:0] = toks[i - 2:i]
             i -= 2
             continue
-        # "The commander of U.S. Indo-Pacific Command, Adm. ..." : a lower-case post after an article
-        if text in lex.position_lower_heads and i >= 2 and toks[i - 2][0] in ("The", "the") and collected:
+        # "The commander of U.S. Indo-Pacific Command, Adm. ...", "paid a courtesy call on commander of Indonesian
+        # National Armed Forces (TNI) Admiral X": a lower-case post after an article or a contact's verb
+        if text in lex.position_lower_heads and i >= 2 and collected \
+                and toks[i - 2][0] in ("The", "the", "on", "upon", "with", "by", "met", "received", "called"):
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
