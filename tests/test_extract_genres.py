@@ -1607,3 +1607,16 @@ def test_a_lower_case_post_after_a_contacts_verb_is_the_post():
     _, _, people = run(text, date="2023-08-22")
     assert (people["Budi Santoso"].position, people["Budi Santoso"].country) == (
         "commander of Indonesian National Armed Forces (TNI)", "ID")
+
+
+def test_a_remark_placed_during_an_interaction_with_a_delegation_whose_head_is_named_later():
+    text = ("The Chief of Defence Forces, General Samuel Okello has stressed the importance of regional integration. "
+            "This was during an interface with a delegation of students from the Rwanda Defence Force Command and "
+            "Staff College, who are in Uganda for a study tour. "
+            "General Okello appreciated the delegation for choosing Uganda. "
+            "The head of the Rwanda Defence Force delegation, Colonel Jean Bosco Mugabo said the visit was useful. "
+            "In attendance were, the Chief of Logistics Brig Gen Paul Lokech and Brig Gen Henry Isoke.")
+    extraction, names, people = run(text, date="2024-03-12", source="UPDF")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["RW", "UG"], ["Henry Isoke", "Jean Bosco Mugabo", "Paul Lokech", "Samuel Okello"])]
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jean Bosco Mugabo", "RW")]

@@ -133,6 +133,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         # "The talks with Belarusian Defence Minister X also focused on ...": the story's subject held them
         refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
         keys = [story.last_subject] + keys
+    if trigger is not None and done and not keys and story.last_subject and _THIS_WAS_DURING.match(text):
+        # "X reiterated ... This was during an interaction with a delegation from ...": the one who spoke held it
+        refs = sentence.refs = [Ref(0, 0, story.last_subject)]
+        keys = [story.last_subject]
     if trigger is not None and done and keys and story.last_subject not in (None, *keys) and _ITINERARY.search(text):
         # "The programme included meetings with A, B and C": the one whose visit it is held them, one by one
         refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
@@ -218,6 +222,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?held\s+(?:at|in)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
+# a sentence that places what the one told before said: "This was during an interaction with ...", "The remarks were
+# made at a meeting with ..."
+_THIS_WAS_DURING = re.compile(r"(?:This|That|These|It|The (?:remarks?|statements?|comments?|call|appeal|assurance))\s+"
+                              r"(?:was|were|came|happened|occurred)\s+(?:made\s+|given\s+)?(?:during|at|when|in)\b")
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
                         r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
