@@ -1620,3 +1620,14 @@ def test_a_remark_placed_during_an_interaction_with_a_delegation_whose_head_is_n
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["RW", "UG"], ["Henry Isoke", "Jean Bosco Mugabo", "Paul Lokech", "Samuel Okello"])]
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jean Bosco Mugabo", "RW")]
+
+
+def test_a_lawmaker_and_an_air_general_are_read_with_their_post_and_rank():
+    text = ("US Congresswoman Stephanie Lane met Paraguay's Defense Minister Bernardo Soto in Asuncion on Thursday. "
+            "Also present at Thursday's meeting was the Paraguayan Armed Forces Chief of Staff, Air General Eladio "
+            "Gomez.")
+    extraction, names, people = run(text, date="2022-08-05")
+    assert (people["Stephanie Lane"].country, people["Stephanie Lane"].position) == ("US", "US Congresswoman")
+    assert (people["Eladio Gomez"].rank, people["Eladio Gomez"].country) == ("Air General", "PY")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
+        ["Bernardo Soto", "Eladio Gomez", "Stephanie Lane"]]
