@@ -1631,3 +1631,12 @@ def test_a_lawmaker_and_an_air_general_are_read_with_their_post_and_rank():
     assert (people["Eladio Gomez"].rank, people["Eladio Gomez"].country) == ("Air General", "PY")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
         ["Bernardo Soto", "Eladio Gomez", "Stephanie Lane"]]
+
+
+def test_commanders_who_also_participated_in_the_video_teleconference_join_it():
+    text = ("Chairman of the Joint Chiefs of Staff Gen. Mark Hill hosted a trilateral video teleconference with "
+            "Chairman of the Republic of Korea Joint Chiefs of Staff Gen. Park Min-ho on Tuesday. U.S. Forces Korea "
+            "Commander Gen. Robert Allen also participated in the video teleconference.")
+    extraction, names, _ = run(text, date="2020-11-18", source="U.S. Department of Defense")
+    assert [(m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("video", ["Mark Hill", "Park Min-ho", "Robert Allen"])]
