@@ -1640,3 +1640,10 @@ def test_commanders_who_also_participated_in_the_video_teleconference_join_it():
     extraction, names, _ = run(text, date="2020-11-18", source="U.S. Department of Defense")
     assert [(m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         ("video", ["Mark Hill", "Park Min-ho", "Robert Allen"])]
+
+
+def test_last_night_is_the_day_before_the_release():
+    text = ("WASHINGTON, Jan. 15, 2014 - Defense Secretary Tom Hale called Colombian Defense Minister Juan Rojas "
+            "last night to continue the strong defense cooperation, a spokesman said.")
+    extraction, _, _ = run(text, date="2014-01-15")
+    assert [(m.parties, m.date, m.mode) for m in extraction.meetings] == [(["CO", "US"], "2014-01-14", "call")]
