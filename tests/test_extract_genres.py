@@ -1647,3 +1647,12 @@ def test_last_night_is_the_day_before_the_release():
             "last night to continue the strong defense cooperation, a spokesman said.")
     extraction, _, _ = run(text, date="2014-01-15")
     assert [(m.parties, m.date, m.mode) for m in extraction.meetings] == [(["CO", "US"], "2014-01-14", "call")]
+
+
+def test_a_place_told_weeks_before_is_not_where_a_later_contact_was_held():
+    text = ("Australia's Defence Minister Peter Kerr attends a joint news conference with France's Defence Minister "
+            "Paul Girard at the Quai d'Orsay in Paris, France, January 30, 2023. "
+            "Kerr met the Prime Minister of Solomon Islands, John Tovua, on Wednesday to discuss security.")
+    extraction, names, _ = run(text, date="2023-06-29")
+    solomon = [m for m in extraction.meetings if "SB" in m.parties]
+    assert [(m.date, m.location) for m in solomon] == [("2023-06-28", None)]
