@@ -1656,3 +1656,11 @@ def test_a_place_told_weeks_before_is_not_where_a_later_contact_was_held():
     extraction, names, _ = run(text, date="2023-06-29")
     solomon = [m for m in extraction.meetings if "SB" in m.parties]
     assert [(m.date, m.location) for m in solomon] == [("2023-06-28", None)]
+
+
+def test_where_the_meeting_took_place_told_after_it_sets_its_venue_and_host():
+    text = ("Egyptian Chief of Staff General Hassan Farid met with his Turkish counterpart, General Emre Kaya, yesterday "
+            "to explore ways of enhancing military cooperation. The meeting took place at the Egyptian Ministry of "
+            "Defence in Cairo, as part of an unannounced visit by Kaya.")
+    extraction, _, _ = run(text, date="2024-11-15")
+    assert [(m.parties, m.host, m.location.name) for m in extraction.meetings] == [(["EG", "TR"], "EG", "Cairo")]

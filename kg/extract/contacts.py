@@ -191,7 +191,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         story.current_open = False
     elif story.current is not None and story.current_open and not future and topic(text):
         story.current.context.append(text)
-    if trigger is not None and not is_meeting and done and story.current is not None and story.current_open \
+    if not is_meeting and done and story.current is not None and story.current_open \
+            and (trigger is not None or _HELD_AT.search(text)) \
             and set(keys) <= set(story.current.participants) and date in (None, story.current.date):
         _held_at(sentence, story.current)  # "During the meeting held at Basman Palace in Amman, the King and ..."
     if story.current is not None and date and not future and not keys and not story.current.date_told \
@@ -218,8 +219,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.mention_count[key] += 1
 
 
-# where a contact told before was held: "During the meeting held at Basman Palace in Amman, ..."
-_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?held\s+(?:at|in)\b")
+# where a contact told before was held: "During the meeting held at Basman Palace in Amman, ...", "The meeting took
+# place at the Ministry of Defence in Cairo"
+_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?(?:held|took\s+place)\s+(?:at|in)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 # a sentence that places what the one told before said: "This was during an interaction with ...", "The remarks were
