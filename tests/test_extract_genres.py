@@ -1664,3 +1664,14 @@ def test_where_the_meeting_took_place_told_after_it_sets_its_venue_and_host():
             "Defence in Cairo, as part of an unannounced visit by Kaya.")
     extraction, _, _ = run(text, date="2024-11-15")
     assert [(m.parties, m.host, m.location.name) for m in extraction.meetings] == [(["EG", "TR"], "EG", "Cairo")]
+
+
+def test_a_contact_at_a_defence_headquarters_is_hosted_by_its_side():
+    text = ("The Chief of Defence Forces Gen Samuel Okello on Tuesday met with Maj Gen Giles Barton of the UK at "
+            "Ministry of Defence Headquarters Mbuya. The two Generals reviewed defence cooperation.")
+    extraction, _, _ = run(text, date="2017-04-12", source="UPDF")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["GB", "UG"], "UG")]
+    text = ("Egyptian Chief of Staff General Hassan Farid met his Turkish counterpart General Emre Kaya at the "
+            "Egyptian Ministry of Defence on Tuesday.")
+    extraction, _, _ = run(text, date="2024-11-14")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["EG", "TR"], "EG")]

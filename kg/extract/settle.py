@@ -18,7 +18,7 @@ from kg import gazetteer
 from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
-from kg.extract.mentions import find_places
+from kg.extract.mentions import country_in, find_places
 from kg.extract.posts import generic_post, organization, same_office, same_post
 from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
@@ -352,7 +352,32 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
             guests = {doc.country_of(k) for k in draft.participants if k in guest_keys} - {None}
             if len(home) == 1 and guests and not (home & guests):
                 host, host_rule = next(iter(home)), "host.visitors-came"
+        if host is None and venue is None:
+            host, host_rule = _headquarters_host(doc, draft, sides), "host.headquarters"
     return host, host_rule
+
+
+# a contact held at a defence institution's seat: "at Army headquarters", "at the Egyptian Ministry of Defence",
+# "received at the Department of National Defense"
+_AT_HEADQUARTERS = re.compile(r"\b(?:at|to)\s+(?:the\s+)?(?:[A-Z][\w\-'’]*\s+){0,3}?(?:Ministry\s+of\s+(?:National\s+)?"
+                              r"Defen[cs]e|Department\s+of\s+(?:National\s+)?Defen[cs]e|(?:Defen[cs]e|Army|Navy|Naval|Air|"
+                              r"Air\s+Force|General|Military|Defen[cs]e\s+Forces?)\s+[Hh]eadquarters|GHQ|the\s+Pentagon)\b")
+
+
+def _headquarters_host(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]) -> str | None:
+    """The side whose defence institution's seat a contact with no venue was held at: the state the phrase names,
+    else the article's home (the dateline's, else the outlet's state) when it is a side; the venue moves there."""
+    for sentence in draft.evidence:
+        found = _AT_HEADQUARTERS.search(sentence)
+        if not found:
+            continue
+        named = country_in(found.group(0))
+        home = doc.dateline_country or doc.outlet_country
+        side = named if named in sides else home if named is None and home in sides else None
+        if side and not gazetteer.is_international_body(side):
+            draft.venue_country = side
+            return side
+    return None
 
 
 def _drop_desk_dateline(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]) -> None:
