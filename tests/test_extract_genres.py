@@ -1496,3 +1496,127 @@ def test_an_undated_story_takes_the_year_its_address_carries():
     extraction = extract(article)
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["AE", "JO"], "2022")]
     assert any(d.rule == "date.year-in-url" for d in extraction.decisions)
+
+
+def test_an_armed_forces_commander_joining_a_video_call_is_a_post_not_a_rank():
+    text = ("Ukraine's Defence Minister Petro Koval held a video call with the Minister of Defence of Lithuania "
+            "Jonas Petraitis on Tuesday. Lithuanian Armed Forces Commander Tomas Vaitkus also participated in the "
+            "video call. Also present at Tuesday's meeting was Ukrainian Army Commander Ivan Bondar.")
+    extraction, names, people = run(text, date="2024-03-27")
+    assert [(m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["LT", "UA"], "video", ["Ivan Bondar", "Jonas Petraitis", "Petro Koval", "Tomas Vaitkus"])]
+    assert (people["Tomas Vaitkus"].rank, people["Tomas Vaitkus"].position) == (None, "Lithuanian Armed Forces Commander")
+    assert people["Ivan Bondar"].rank is None
+
+
+def test_separate_talks_with_no_home_or_host_are_held_by_the_one_named_first():
+    text = ("In separate talks, Vietnamese Defence Minister General Nguyen Van Binh and his counterparts – Lao "
+            "Defence Minister General Somphone Keo and Cambodian Defence Minister General Sok Dara – reviewed "
+            "their cooperation.")
+    extraction, names, _ = run(text, date="2017-01-10")
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["KH", "VN"], ["Nguyen Van Binh", "Sok Dara"]), (["LA", "VN"], ["Nguyen Van Binh", "Somphone Keo"])]
+
+
+def test_a_title_that_is_also_a_given_name_after_a_post_is_the_given_name():
+    text = "Turkish Defence Minister Kemal Aydin spoke by phone with Iranian Defense Minister Amir Hatami on Tuesday."
+    extraction, names, people = run(text, date="2020-01-16")
+    assert people["Amir Hatami"].country == "IR"
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Amir Hatami", "Kemal Aydin"]]
+
+
+def test_who_meets_a_foreign_envoy_at_home_is_of_the_state_of_the_venue():
+    text = ("Chief of Army Staff General Tariq Mahmood held a meeting with the incoming Afghan ambassador Omar "
+            "Wardak on Friday in Rawalpindi.")
+    extraction, names, people = run(text, date="2016-02-13")
+    assert people["Tariq Mahmood"].country == "PK"
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["AF", "PK"], "PK")]
+
+
+def test_a_counterpart_introduced_after_a_pronoun_holds_the_post_of_the_other_side():
+    text = ("Chinese Defense Minister Zhang Wei arrived in Minsk on Monday. He was received at Minsk airport by his "
+            "Belarusian counterpart Lieutenant General Pavel Sidorov.")
+    extraction, names, people = run(text, date="2023-08-15")
+    assert people["Pavel Sidorov"].position == "Defense Minister"
+    assert [m.parties for m in extraction.meetings] == [["BY", "CN"]]
+
+
+def test_a_plural_post_over_a_list_of_states_gives_each_holder_in_turn_its_state_and_post():
+    text = ("A meeting was held in Baku on Monday between the Azerbaijani and Pakistani defense ministers "
+            "Colonel-General Ilgar Mammadov and Asad Khan.")
+    _, _, people = run(text, date="2021-05-10")
+    assert [(people[n].country, people[n].position) for n in ("Ilgar Mammadov", "Asad Khan")] == [
+        ("AZ", "defense minister"), ("PK", "defense minister")]
+    text = "Defense Ministers of Kyrgyzstan and Russia Talant Osmonov and Igor Volkov signed two agreements in Astana."
+    _, _, people = run(text, date="2024-04-26")
+    assert [(people[n].country, people[n].position) for n in ("Talant Osmonov", "Igor Volkov")] == [
+        ("KG", "Defense Minister"), ("RU", "Defense Minister")]
+
+
+def test_a_plural_post_before_names_gives_each_the_post_and_a_people_gives_each_the_state():
+    _, _, people = run("The two defence ministers, Tan Wee Kiat and Peter Doyle, met in Singapore on Monday.")
+    assert [people[n].position for n in ("Tan Wee Kiat", "Peter Doyle")] == ["defence minister", "defence minister"]
+    _, _, people = run("Lieutenant General Mark Hale met their Chilean counterparts Juan Perez and Jose Soto on Monday.")
+    assert [people[n].country for n in ("Juan Perez", "Jose Soto")] == ["CL", "CL"]
+
+
+def test_an_undated_day_falls_after_the_latest_month_the_story_names_with_its_year():
+    text = ("Somali Minister of Defence Ahmed Warsame received EU Training Mission Force Commander Brigadier General "
+            "Marco Bianchi in Mogadishu on January 10th, the first time since his appointment in November 2017.")
+    extraction = extract(Article(id="u", text=text))
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["EU", "SO"], "2018-01-10")]
+
+
+def test_a_readout_of_a_call_names_its_caller_without_the_possessive_and_lists_a_states_officials():
+    text = ("Readout of Secretary Mattis' Call with Mexico Secretary of National Defense General Salvador Ruiz and "
+            "Secretary of the Navy Admiral Vidal Soto.")
+    extraction, names, people = run(text, date="2017-07-02", source="U.S. Department of Defense")
+    assert people["Mattis"].position == "Secretary"
+    assert people["Vidal Soto"].country == "MX"
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["MX", "US"], "call")]
+    _, _, people = run("Australia's Defence leaders hosted their New Zealand counterparts in Canberra this week for "
+                       "the Australia-New Zealand Chief Executives' Meeting.")
+    assert people == {}
+
+
+def test_at_a_forums_sidelines_the_datelines_state_is_not_a_participants():
+    text = ("BISHKEK, April 29 (Agency) Defence Minister Anjali Rao held a bilateral meeting with her Chinese "
+            "counterpart General Li Wen on the sidelines of the SCO Defence Ministers' Meeting on Monday. "
+            "India and China agreed to keep talking.")
+    extraction, names, people = run(text, date="2019-04-29")
+    assert people["Anjali Rao"].country == "IN"
+    assert [m.parties for m in extraction.meetings] == [["CN", "IN"]]
+
+
+def test_holders_of_a_plural_post_each_after_their_own_state():
+    text = ("The defense ministers of Portugal, Joao Matos, and Angola, Jose Ernesto Lima, met this Friday, by "
+            "videoconference, and Matos invited Lima to visit Portugal.")
+    extraction, names, people = run(text, date="2020-09-11")
+    assert [(people[n].country, people[n].position) for n in ("Joao Matos", "Jose Ernesto Lima")] == [
+        ("PT", "defense minister"), ("AO", "defense minister")]
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["AO", "PT"], "video")]
+    _, _, people = run("A private meeting between the Defense Ministers of Armenia Aram Petrosyan and Georgia Levan "
+                       "Beridze was held in Tbilisi on Friday.")
+    assert [(people[n].country, people[n].position) for n in ("Aram Petrosyan", "Levan Beridze")] == [
+        ("AM", "Defense Minister"), ("GE", "Defense Minister")]
+
+
+def test_a_lower_case_post_after_a_contacts_verb_is_the_post():
+    text = ("Malaysian Air Force chief General Ahmad Khan paid a courtesy call on commander of Indonesian National "
+            "Armed Forces (TNI) Admiral Budi Santoso in Jakarta on Monday.")
+    _, _, people = run(text, date="2023-08-22")
+    assert (people["Budi Santoso"].position, people["Budi Santoso"].country) == (
+        "commander of Indonesian National Armed Forces (TNI)", "ID")
+
+
+def test_a_remark_placed_during_an_interaction_with_a_delegation_whose_head_is_named_later():
+    text = ("The Chief of Defence Forces, General Samuel Okello has stressed the importance of regional integration. "
+            "This was during an interface with a delegation of students from the Rwanda Defence Force Command and "
+            "Staff College, who are in Uganda for a study tour. "
+            "General Okello appreciated the delegation for choosing Uganda. "
+            "The head of the Rwanda Defence Force delegation, Colonel Jean Bosco Mugabo said the visit was useful. "
+            "In attendance were, the Chief of Logistics Brig Gen Paul Lokech and Brig Gen Henry Isoke.")
+    extraction, names, people = run(text, date="2024-03-12", source="UPDF")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["RW", "UG"], ["Henry Isoke", "Jean Bosco Mugabo", "Paul Lokech", "Samuel Okello"])]
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jean Bosco Mugabo", "RW")]

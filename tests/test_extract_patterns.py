@@ -74,3 +74,20 @@ def test_the_extractor_version_follows_its_code_and_data(tmp_path, monkeypatch):
     after = extract_package.extractor_version()
     extract_package.extractor_version.cache_clear()
     assert before != after and before.startswith("3-") and after.startswith("3-")
+
+
+CLAUSE_LINK = TRIGGERS["clause_link"]
+
+
+@pytest.mark.parametrize("case", CLAUSE_LINK["examples"], ids=lambda case: case["example"][:40])
+def test_two_officials_bound_to_one_verb_no_phrasing_lists_make_a_contact(case):
+    """The parser reads a contact whose verb no phrasing lists: subject and object (or a joint subject) are
+    officials of two states (kg/extract/clauses.py); kg explain names the rule."""
+    extraction = extract(Article(id="t", text=case["example"], date="2024-05-16"))
+    assert [{"parties": m.parties, "host": m.host, "mode": m.mode} for m in extraction.meetings] == case["expect"]
+    assert {d.rule for d in extraction.decisions if d.what == "meeting"} == {CLAUSE_LINK["id"]}
+
+
+@pytest.mark.parametrize("text", CLAUSE_LINK["not_contact_examples"], ids=lambda text: text[:40])
+def test_a_planned_denied_reported_or_hostile_link_is_no_contact(text):
+    assert extract(Article(id="t", text=text, date="2024-05-16")).meetings == []

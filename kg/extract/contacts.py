@@ -20,8 +20,9 @@ import re
 from datetime import date as Date, timedelta
 
 from kg import gazetteer
+from kg.extract import clauses
 from kg.extract.cues import SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, explicit_date, inline_dateline, parse_iso, resolve_date
+from kg.extract.dates import date_range, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -132,6 +133,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         # "The talks with Belarusian Defence Minister X also focused on ...": the story's subject held them
         refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
         keys = [story.last_subject] + keys
+    if trigger is not None and done and not keys and story.last_subject and _THIS_WAS_DURING.match(text):
+        # "X reiterated ... This was during an interaction with a delegation from ...": the one who spoke held it
+        refs = sentence.refs = [Ref(0, 0, story.last_subject)]
+        keys = [story.last_subject]
     if trigger is not None and done and keys and story.last_subject not in (None, *keys) and _ITINERARY.search(text):
         # "The programme included meetings with A, B and C": the one whose visit it is held them, one by one
         refs = sentence.refs = [Ref(0, 0, story.last_subject)] + refs
@@ -147,7 +152,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.one_party = True
         _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting())
     if not is_meeting and trigger is None and done:
-        trigger = _contact_named_late(doc, sentence, keys, sides)
+        trigger = _contact_named_late(doc, sentence, keys, sides) or (
+            _clause_link(doc, sentence, lowered) if use_model else None)
         is_meeting = trigger is not None
     # "X, accompanied by A, called on Prime Minister Y": a companion before the contact's verb, whose object is
     # named after it, leaves the contact a new one, whatever states are known yet
@@ -216,6 +222,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?held\s+(?:at|in)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
+# a sentence that places what the one told before said: "This was during an interaction with ...", "The remarks were
+# made at a meeting with ..."
+_THIS_WAS_DURING = re.compile(r"(?:This|That|These|It|The (?:remarks?|statements?|comments?|call|appeal|assurance))\s+"
+                              r"(?:was|were|came|happened|occurred)\s+(?:made\s+|given\s+)?(?:during|at|when|in)\b")
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
                         r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
@@ -265,6 +275,16 @@ def _contact_verb(sentence: Sentence, lowered: str, start: int = 0) -> Trigger |
                 trigger = Trigger(match, rule["host"], rule["id"])
             break
     return trigger
+
+
+def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigger | None:
+    """A contact verb no phrasing lists, read from the parse: two officials of different states bound to one
+    verb (see kg.extract.clauses)."""
+    span = clauses.linking_verb(sentence.text, sentence.refs, doc.country_of)
+    if span is None:
+        return None
+    rule = lexicon().triggers["clause_link"]
+    return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
 def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
@@ -325,8 +345,13 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         month_end = Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         date = explicit_date(focused, month_end)
     elif date is None and doc.reference_day is None and doc.year_named:
-        # no date of publication at all: "on February 26" takes the latest past year the article names
+        # no date of publication at all: "on February 26" takes the latest past year the article names, or the
+        # next one when that day would fall before a month told with that year ("on January 10th, the first
+        # time since his appointment in November 2017": the story is told after all it names)
         date = explicit_date(focused, Date(int(doc.year_named), 12, 31))
+        month_named = None if doc.year_in_url else latest_month_named(doc.article.text, doc.year_named)
+        if date and len(date) == 10 and month_named and parse_iso(date) < Date(int(doc.year_named), month_named, 1):
+            date = explicit_date(focused, Date(int(doc.year_named) + 1, 12, 31))
     return date, visit_days
 
 

@@ -307,6 +307,12 @@ def future_date(text: str, pub: date | None) -> str | None:
     return None
 
 
+def latest_month_named(text: str, year: str) -> int | None:
+    """The latest month an article names with ``year`` ("his appointment in November 2017" -> 11)."""
+    months = [_month(m.group(1)) for m in re.finditer(rf"\b({_MONTH_RE})\.?,?\s+{year}\b", text)]
+    return max(months) if months else None
+
+
 def latest_past_year(text: str) -> str | None:
     """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
     not the end of a span ("for 2024-2027"); or the year an anniversary it tells falls in ("since 1984,

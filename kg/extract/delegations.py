@@ -75,8 +75,9 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     for mention in sentence.persons:
         record = doc.person(mention.key)
         opening = mention.span_start if mention.span_start >= 0 else mention.start
-        if re.search(r"\b[Hh]ead of (?:the )?(?:[\w\-]+ )?delegation\s*,?\s*$", text[:opening]):
-            # "The head of delegation, Lieutenant Colonel X, ...": the post in lower case before the name
+        if re.search(r"\b[Hh]ead of (?:the )?(?:[\w\-]+ ){0,4}?delegation\s*,?\s*$", text[:opening]):
+            # "The head of delegation, Lieutenant Colonel X, ...", "The head of the Kenya Defence Forces delegation,
+            # Colonel X": the post in lower case before the name
             add_delegation(doc, mention.key, sentence, text[max(0, opening - 30):opening], "delegation.head-of-delegation")
         elif record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
             delegation = add_delegation(doc, mention.key, sentence, record.position, "delegation.head-of-delegation")

@@ -103,6 +103,8 @@ def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
         if mention.counterpart and person.position is None and kept and doc.person(kept[-1].key).position:
             # "X met his counterpart Y": Y holds X's kind of post
             person.take_position(generic_post(doc.person(kept[-1].key).position), "position.counterpart", sentence.text)
+        elif mention.counterpart and person.position is None and not kept:
+            doc.counterparts.setdefault(person.key, sentence.text)
         kept.append(mention)
     sentence.persons = kept
     # "Tomas Kaunas": a place inside a person's name is no place (it counted above as a weak hint of a state)

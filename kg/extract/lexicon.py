@@ -22,6 +22,7 @@ class Lexicon:
     rank_regex_lower: re.Pattern
     abbreviations: dict[str, str]  # "lt" -> "Lieutenant"
     not_rank_after: set[str]
+    not_rank_after_unit: set[str]  # "Army Commander X": a post
     not_rank_before: set[str]
     honorifics: list[str]
     honorific_regex: re.Pattern
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         surname_titles=set(titles["surname_titles"]),
         rank_variants=variants, rank_regex=rank_regex, rank_regex_lower=rank_regex_lower,
         abbreviations=abbreviations, not_rank_after=set(ranks["not_rank_after"]),
+        not_rank_after_unit=set(ranks["not_rank_after_unit"]),
         not_rank_before=set(ranks["not_rank_before"]),
         honorifics=honorifics, honorific_regex=honorific_regex, postnominals=titles["postnominals"],
         particles=set(titles["name_particles"]), position_heads=set(titles["position_heads"]),

@@ -226,6 +226,9 @@ def find_ranks(sentence: str) -> list[Span]:
             if before and (before[-1] in lex.not_rank_after or before[-1].rstrip("-") in lex.not_rank_after) \
                     and not abbreviated_before_name:
                 continue
+        unit = sentence[:match.start("rank")].rstrip().split()
+        if surface == canonical and canonical in lex.position_heads and unit and unit[-1] in lex.not_rank_after_unit:
+            continue  # "Armed Forces Commander X": the post's head, not the naval rank
         # "General Staff", "Commander of ..." : a rank stands before a name
         after = sentence[match.end():].lstrip()
         next_word = after.split(" ", 1)[0] if after else ""
@@ -271,8 +274,9 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Halbi Haji Mohd Yussof": part of the name
         if _AFTER_PATRONYMIC_PARTICLE.search(sentence[:match.start()]):
             continue  # "Khalid bin Sultan", "Mohammed bin Sheikh Ali": a father's name, whatever it means
-        if match.group(0) in lex.given_name_titles and _after_rank(sentence, match.start()):
-            continue  # "Brigadier General Amir Hatami": a given name
+        if match.group(0) in lex.given_name_titles and (_after_rank(sentence, match.start())
+                                                        or _after_post(sentence, match.start())):
+            continue  # "Brigadier General Amir Hatami", "Defense Minister Amir Hatami": a given name
         if match.group(0) == "Chief" and (re.search(r"[A-Z][\w\-]*\s+$", sentence[:match.start()])
                                                       or find_ranks(sentence[match.end():].lstrip()[:40])):
             continue  # "Army Chief General X": the end of a post ("Chief Obasanjo" stays a title)
@@ -287,6 +291,11 @@ _AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(_PATRONYMIC_PARTICLES)
 def _after_rank(sentence: str, start: int) -> bool:
     previous = re.search(r"([A-Z][\w'\-.]*)\s$", sentence[:start])
     return bool(previous) and canonical_rank(previous.group(1)) is not None
+
+
+def _after_post(sentence: str, start: int) -> bool:
+    previous = re.search(r"([A-Z][\w'\-.]*)\s$", sentence[:start])
+    return bool(previous) and previous.group(1) in lexicon().position_heads
 
 
 def _after_given_name(sentence: str, start: int) -> bool:
@@ -373,7 +382,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
             and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1) \
             and not (i > 0 and toks[i - 1][0] in ("of", "the", "for", "at", "from"))  # "Inspector General of FAR X"
-        given_name_title = text in lex.given_name_titles and start - 1 in rank_ends
+        given_name_title = text in lex.given_name_titles and (start - 1 in rank_ends or _after_post(sentence, start))
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
             i += 1
@@ -384,6 +393,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             t, s, e = toks[j]
             if s - last_end > 1 or is_masked(s, e):
                 break
+            if re.search(r"(?<=s)['’]$", toks[j - 1][0]):
+                break  # "Secretary Mattis' Call with ...": a possessive ends the name
             # "Gaurav Shumsher JB Rana": capitals inside a name, when a name word follows them
             inner_capitals = t.isupper() and t.isalpha() and len(t) == 2 and j + 1 < len(toks) \
                 and toks[j + 1][1] - e == 1 and _is_name_token(toks[j + 1][0], lex) and not toks[j + 1][0].isupper()
@@ -415,7 +426,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
         while run_tokens and (run_tokens[-1][0] in lex.particles or _INITIAL.match(run_tokens[-1][0])):
             run_tokens.pop()
         if run_tokens:
-            run_end = run_tokens[-1][2]
+            run_end = run_tokens[-1][2] - (1 if re.search(r"(?<=s)['’]$", run_tokens[-1][0]) else 0)  # "Mattis'"
             suffix = _NAME_SUFFIX.match(sentence, run_end)
             regnal = bool(suffix and re.fullmatch(r",?\s+[IVX]+", suffix.group(0)) and re.search(
                 r"\b(?:King|Queen|Sultan|Emir|Amir|Emperor|Shah)\s+$", sentence[:run_tokens[0][1]]))
@@ -513,8 +524,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected[:0] = toks[i - 2:i]
             i -= 2
             continue
-        # "The commander of U.S. Indo-Pacific Command, Adm. ..." : a lower-case post after an article
-        if text in lex.position_lower_heads and i >= 2 and toks[i - 2][0] in ("The", "the") and collected:
+        # "The commander of U.S. Indo-Pacific Command, Adm. ...", "paid a courtesy call on commander of Indonesian
+        # National Armed Forces (TNI) Admiral X": a lower-case post after an article or a contact's verb
+        if text in lex.position_lower_heads and i >= 2 and collected \
+                and toks[i - 2][0] in ("The", "the", "on", "upon", "with", "by", "met", "received", "called"):
             collected.insert(0, toks[i - 1])
             i -= 1
             continue
@@ -535,9 +548,9 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     if not collected:
         return None, None, end
     words = [t for t, _, _ in collected]
-    if words[0] == "By":
-        # "By Alicia J Campi Mongolian Minister of Defense X": a byline runs into the post; the post opens at its
-        # state or head word
+    if words[0] in ("By", "Readout"):
+        # "By Alicia J Campi Mongolian Minister of Defense X": a byline runs into the post; "Readout of Secretary
+        # X's Call with ...": a release's kind; the post opens at its state or head word
         opening = next((k for k, w in enumerate(words) if k and (_is_head(w) or (gazetteer.lookup(w) is not None and
                                                                         gazetteer.lookup(w).kind in ("demonym", "country")))), None)
         if opening is None:
@@ -814,6 +827,89 @@ PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
 
+# a plural post over a list of states, right before the list of its holders, in the same order: "the Azerbaijani
+# and Pakistani defense ministers A and B", "Defense Ministers of Kyrgyzstan and Russia A and B"
+_PLURAL_POST = r"(?P<post>(?:[Dd]efen[cs]e|[Aa]rmy|[Nn]avy|[Nn]aval|[Aa]ir [Ff]orce|[Mm]ilitary|[Ff]oreign)\s+(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)|[Mm]inisters of [Dd]efen[cs]e|[Cc]hiefs of (?:[Dd]efen[cs]e |[Gg]eneral |[Aa]rmy )?[Ss]taff)"
+_STATES_BEFORE_POST = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>[A-Z][^,;:()]*?(?:,\s*[A-Z][^,;:()]*?)*\s+and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)\s+{_PLURAL_POST}\s*,?\s*(?=[A-Z])")
+_POST_OF_STATES = re.compile(rf"{_PLURAL_POST}\s+of\s+(?:the\s+)?(?P<states>[A-Z])")
+
+
+def _states_listed(text: str, start: int, whole: bool, least: int = 2) -> tuple[list[gazetteer.Surface], int] | None:
+    """The states (their surfaces) of a list "A, B and C" from ``start`` (each by the gazetteer, of up to three words), and where
+    it ends; with ``whole``, only if the list is all of ``text[start:]``."""
+    codes, i, end = [], start, start
+    while True:
+        for width in (3, 2, 1):
+            words = list(re.finditer(r"[A-Z][\w.\-]*", text[i:]))[:width]
+            if len(words) < width or any(w.start() != (words[k - 1].end() + 1 if k else 0) for k, w in enumerate(words)):
+                continue
+            surface = gazetteer.lookup(text[i:i + words[-1].end()])
+            if surface is not None and surface.kind in ("country", "demonym"):
+                codes.append(surface)
+                i += words[-1].end()
+                end = i
+                break
+        else:
+            break  # not a state: the list ended before it
+        gap = re.match(r",\s*(?:and\s+)?|\s+and\s+", text[i:])
+        if gap is None or not re.match(r"[A-Z]", text[i + gap.end():]):
+            break
+        i += gap.end()
+    if len(codes) < least or whole and text[end:].strip():
+        return None
+    return codes, end
+
+
+def _plural_post_list(sentence: str) -> tuple[list[gazetteer.Surface], int, str] | None:
+    """The states in order, where the list of holders begins, and the singular post, of a plural post over a
+    list of states (see _STATES_BEFORE_POST, _POST_OF_STATES)."""
+    before = _STATES_BEFORE_POST.search(sentence)
+    if before:
+        listed = _states_listed(before.group("states"), 0, whole=True)
+        if listed:
+            return listed[0], before.end(), _singular_post(before.group("post"))
+    of = _POST_OF_STATES.search(sentence)
+    if of:
+        listed = _states_listed(sentence, of.start("states"), whole=False)
+        if listed and re.match(r"\s*,?\s*[A-Z]", sentence[listed[1]:]):
+            return listed[0], listed[1], _singular_post(of.group("post"))
+    return None
+
+
+def _post_of_plural_role(role: str) -> str | None:
+    """The post each of "the two defence ministers" holds ("defence minister"); None for a role that is no post
+    ("counterparts", "generals") or has no service ("the ministers")."""
+    post = re.search(r"\b(?:defen[cs]e|army|navy|naval|military|foreign)\s+(?:ministers|chiefs|commanders)\b", role, re.I)
+    return _singular_post(post.group(0)) if post else None
+
+
+def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, str]]:
+    """"The defense ministers of Portugal, A, and Angola, B", "the Defense Ministers of Armenia A and Georgia B":
+    each holder's state said right before the name; the state and the singular post by where each name begins."""
+    found = _POST_OF_STATES.search(sentence)
+    if not found:
+        return {}
+    post, i, slots = _singular_post(found.group("post")), found.start("states"), {}
+    while True:
+        listed = _states_listed(sentence, i, whole=False, least=1)
+        if not listed:
+            break
+        name = re.compile(r",?\s+((?:[A-Z][\w.\-'’]*|de|da|dos|das|do|bin|van|von|al|el)(?:\s+(?:[A-Z][\w.\-'’]*|de|da|dos|"
+                          r"das|do|bin|van|von|al|el))*)").match(sentence, listed[1])
+        if not name or not name.group(1)[:1].isupper():
+            break
+        slots[name.start(1)] = (listed[0][0], post)
+        gap = re.compile(r",?\s*(?:,|and)\s+(?=[A-Z])").match(sentence, name.end())
+        if not gap:
+            break
+        i = gap.end()
+    return slots if len(slots) >= 2 else {}
+
+
+def _singular_post(post: str) -> str:
+    return re.sub(r"\b(Minister|Chief|Commander)s\b", r"\1", re.sub(r"\b(minister|chief|commander)s\b", r"\1", post))
+
+
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
     """Person mentions in a sentence. ``known_tokens`` are name words of persons already met (lower case),
     which let a bare surname count as a mention."""
@@ -833,6 +929,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
     plural = PLURAL_COUNTERPARTS.search(sentence)
     plural_states = [gazetteer.lookup(d) for d in re.split(r",\s*|\s+and\s+", plural.group(1))] if plural else []
     plural_next = plural.end() if plural else -1
+    plural_post = None  # the post each of the list holds, for a plural post over states ("the A and B defence ministers")
+    if not plural and (posts := _plural_post_list(sentence)):
+        plural_states = posts[0]
+        plural_next, plural_post = posts[1], posts[2]
+    interleaved = {} if plural or plural_post else _interleaved_post_list(sentence)
     plural_index = 0
     rank_ends = {r.end for r in ranks}
     for start, end in runs:
@@ -846,9 +947,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue  # "Responding, the Inspector-General ...": a participle opening the sentence
         if not name:
             continue
-        following = [w.strip(",.;:") for w in sentence[end:end + 40].split()]
+        following = [w.strip(",.;:") for w in sentence[end:end + 40].lstrip("'’").split()]
         if following and following[0] in lex.non_name_words and following[0][0].isupper() \
-                and sentence[end:end + 1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
+                and sentence[end:end + 2].lstrip("'’")[:1] == " " and following[0] not in _NOT_AN_ORGANISATION_TAIL \
                 and not (following[0] in lex.position_heads and any(0 <= start - r.end <= 2 for r in ranks)):
             # ... but "Vice Admiral Moe Aung Chief of Staff (Navy)": a ranked name, then its post without a comma
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
@@ -973,14 +1074,29 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             counterpart = counterpart or role_list[1]
             if not country and role_list[2]:
                 country, country_rule = role_list[2], "country.counterpart-or-of-state"
+            if not position and role_list[3]:
+                position, position_rule = role_list[3], "position.plural-post"
         plural_role = _PLURAL_ROLE_BEFORE.search(sentence[floor:cursor])
+        role_post = _post_of_plural_role(plural_role.group(0)) if plural_role else None
+        if role_post and not position:  # "the two defence ministers, A and B": each a defence minister
+            position, position_rule = role_post, "position.plural-post"
+        if plural_role and plural_role.group(1) and not country and (state := country_in(plural_role.group(1))):
+            country, country_rule = state, "country.counterpart-or-of-state"  # "their Chilean counterparts A and B"
         in_plural_list = plural_index < len(plural_states) and 0 <= plural_next <= cursor and \
             re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", sentence[plural_next:cursor]) is not None
+        slot = interleaved.get(start)
+        if slot:  # "the defense ministers of Portugal, A, and Angola, B"
+            if not country:
+                country, country_rule = slot[0].code, "country.plural-counterparts"
+            if not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)\b", position):
+                position, position_rule = slot[1], "position.plural-post"
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
                 country, country_rule = state.code, "country.plural-counterparts"
-            counterpart = True
+            if plural_post and (not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)\b", position)):
+                position, position_rule = plural_post, "position.plural-post"
+            counterpart = plural_post is None
             plural_index += 1
             plural_next = end
         # "China's Dong Jun", "Indonesian Prabowo Subianto": a state right before a two-word name
@@ -1035,9 +1151,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         previous_end = max(end, after_end) if used_after or lower_rank else end
         if plural_role:
             role_list = (previous_end, plural_role.group(2).startswith(("counterpart", "colleague")),
-                         country_in(plural_role.group(1)) if plural_role.group(1) else None)
+                         country_in(plural_role.group(1)) if plural_role.group(1) else None, role_post)
         else:
-            role_list = (previous_end, role_list[1], role_list[2]) if in_role_list else None
+            role_list = (previous_end, *role_list[1:]) if in_role_list else None
         if of_state:
             previous_end = max(previous_end, end + of_state.end())
     return _state_of_a_list_for_all(sentence, mentions)
@@ -1058,14 +1174,16 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
                 break
             if earlier.country is None:
                 earlier.country, earlier.country_rule = last.country, "country.list-of-state"
-    # "hosted Peruvian President A, Foreign Minister B and Defense Minister C": the people that opens the list
-    # is the state of each official listed after it who has none ("with UN Under-Secretary-General A,
+    # "hosted Peruvian President A, Foreign Minister B and Defense Minister C", "Mexico Secretary of National Defense
+    # A and Secretary of the Navy B": the people (or state) that opens the list is the state of each official
+    # listed after it who has none ("with UN Under-Secretary-General A,
     # Assistant Secretary General B, ...": the body's likewise)
     for index, first in enumerate(mentions):
         opening = first.span_start if first.span_start >= 0 else first.start
         people = re.match(r"([A-Z][\w\-]+)\s", sentence[opening:])
         state = gazetteer.lookup(people.group(1)) if people else None
-        if not (first.country and state is not None and state.kind in ("demonym", "body") and state.code == first.country):
+        if not (first.country and state is not None and state.kind in ("demonym", "body", "country")
+                and state.code == first.country):
             continue
         for earlier, later in zip(mentions[index:], mentions[index + 1:]):
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \

@@ -167,6 +167,9 @@ class ArticleRecord:
     joiners: set[str] = field(default_factory=set)  # persons added to a contact by "also attended", "was present" ...
     # joiner -> (the participant they came with, evidence): "Accompanying the admiral were ...", "together with"
     same_side: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # person key -> evidence: introduced as someone's counterpart before anyone was named ("He was received by his
+    # Belarusian counterpart X"): their post is the kind their contact's other side holds (settled later)
+    counterparts: dict[str, str] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)  # person key -> last sentence that referred to them
     mention_count: Counter = field(default_factory=Counter)  # person key -> sentences that referred to them
     announced: AnnouncedContact | None = None  # a contact told before its participants' names

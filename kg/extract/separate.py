@@ -4,7 +4,7 @@ Tajikistan", "met the army chiefs of Ghana and Togo separately".
 A contact read with three or more sides, whose sentences say the talks were bilateral, separate or one after
 the other, is one contact between a central side and each other side. The central side is the article's home
 (the dateline's state, else the outlet's) when it takes part or when no one else can be (the story's host
-talking to each guest), else the state of the contact's host. Pure: drafts in, drafts out.
+talking to each guest), else the state of the contact's host, else the state of the one named first. Pure: drafts in, drafts out.
 """
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def separate_contacts(drafts: list[MeetingDraft], country_of: Callable[[str], st
             continue
         host_side = country_of(draft.host_person) if draft.host_person else None
         center = home if home in sides else host_side if host_side in sides else home
+        if center is None:  # "In separate talks, X and his counterparts A and B ...": the one named first
+            center = sides[0]
         if center is None:
             separated.append(draft)
             continue

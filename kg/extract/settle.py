@@ -19,7 +19,7 @@ from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import find_places
-from kg.extract.posts import organization, same_office, same_post
+from kg.extract.posts import generic_post, organization, same_office, same_post
 from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
@@ -47,6 +47,7 @@ def settle_record(doc: ArticleRecord) -> Extraction:
                                      lambda country: _most_told(doc, country))
     doc.meetings = without_posts_named_later(doc)
     used.update(key for meeting in doc.meetings for key in meeting.participants)
+    posts_of_counterparts(doc)
     used |= settle_meetings(doc, guessed, extraction)
     settle_delegations(doc, extraction)
     forum_keys = settle_forums(doc, extraction)
@@ -67,6 +68,20 @@ def join_delegation_members(doc: ArticleRecord) -> None:
                 for key in delegation.members:
                     if key not in meeting.participants:
                         meeting.participants.append(key)
+
+
+def posts_of_counterparts(doc: ArticleRecord) -> None:
+    """"He was received by his Belarusian counterpart X": X holds the kind of post the other side of his first
+    contact holds, when all who hold one there hold the same kind."""
+    for key, evidence in doc.counterparts.items():
+        person = doc.person(key)
+        meeting = next((m for m in doc.meetings if key in m.participants), None)
+        if person.position is not None or meeting is None:
+            continue
+        posts = {generic_post(doc.person(k).position) for k in meeting.participants
+                 if doc.person(k).position and doc.country_of(k) not in (None, doc.country_of(key))}
+        if len(posts) == 1:
+            person.take_position(posts.pop(), "position.counterpart", evidence)
 
 
 def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:

@@ -121,22 +121,28 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
         if len(posted) == 1:
             doc.settle_country(key, posted.pop(), "country.envoys-host-state", meeting.evidence[0])
             return
-    # who meets visitors from abroad in a state that is none of theirs is of that state ("Chang met Prachanda", at
-    # a venue in Nepal; not at a forum, where everyone may be a guest)
+    # who meets visitors or envoys from abroad in a state that is none of theirs is of that state ("Chang met
+    # Prachanda", at a venue in Nepal; "X held a meeting with the Afghan ambassador in Rawalpindi"; not at a forum,
+    # where everyone may be a guest)
     for meeting in doc.meetings:
         venue = meeting.venue_country
         others = {doc.country_of(k) for k in meeting.participants if k != key}
         visitors = [k for k in meeting.participants if k != key]
         if key in meeting.participants and key not in doc.visitors and meeting.mode == "in_person" and venue \
                 and not meeting.sidelines and None not in others and others and venue not in others \
-                and all(k in doc.visitors for k in visitors) and not doc.forums \
+                and all(k in doc.visitors or DIPLOMAT.search(doc.person(k).position or "") for k in visitors) \
+                and not doc.forums \
                 and not gazetteer.is_international_body(venue):
             doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
             return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
     single = single | ({doc.visit_targets[key]} if key in doc.visit_targets else set())
-    if doc.dateline_country and doc.dateline_country not in single:
+    # ... nor, at a forum's sidelines, of the state the forum meets in (the dateline's): all there may be guests
+    at_sidelines = any(key in m.participants for m in doc.meetings) and all(
+        m.sidelines and any(re.search(r"\b(?:sidelines|margins)\b", text) for text in m.evidence)
+        for m in doc.meetings if key in m.participants)
+    if doc.dateline_country and doc.dateline_country not in single and not at_sidelines:
         doc.settle_country(key, doc.dateline_country, "country.dateline (weak)")
         return
     # a visitor's state is the outlet's only when the outlet is not of the state visited
