@@ -91,9 +91,10 @@ def main() -> None:
     articles = real_articles()
     words = sum(len(a.text.split()) for a in articles)
     extract(articles[0])
-    from kg.extract import ner
+    from kg.extract import clauses, ner
 
     ner.available()
+    clauses.load_parser()
     kg_seconds = extraction_rate(articles, args.repeat)
     spacy_seconds = spacy_rate(articles, args.repeat)
     long_rows = []

@@ -181,6 +181,8 @@ def test_a_dateline_after_a_headline_written_as_a_sentence_is_read():
 def test_abbreviations_from_the_rank_lexicon_end_no_sentence():
     assert split_sentences("The Navy chief met Comdr. John Peters in Mumbai. Lt. Col. Ana Diaz attended.") == [
         "The Navy chief met Comdr. John Peters in Mumbai.", "Lt. Col. Ana Diaz attended."]
+    assert split_sentences("It was led by the Deputy Minister of Defence, Rtd. Colonel Simon Kargbo. He spoke.") == [
+        "It was led by the Deputy Minister of Defence, Rtd. Colonel Simon Kargbo.", "He spoke."]
 
 
 def test_a_dateline_glued_by_a_colon_after_a_known_city_only():

@@ -1620,3 +1620,39 @@ def test_a_remark_placed_during_an_interaction_with_a_delegation_whose_head_is_n
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["RW", "UG"], ["Henry Isoke", "Jean Bosco Mugabo", "Paul Lokech", "Samuel Okello"])]
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jean Bosco Mugabo", "RW")]
+
+
+def test_a_lawmaker_and_an_air_general_are_read_with_their_post_and_rank():
+    text = ("US Congresswoman Stephanie Lane met Paraguay's Defense Minister Bernardo Soto in Asuncion on Thursday. "
+            "Also present at Thursday's meeting was the Paraguayan Armed Forces Chief of Staff, Air General Eladio "
+            "Gomez.")
+    extraction, names, people = run(text, date="2022-08-05")
+    assert (people["Stephanie Lane"].country, people["Stephanie Lane"].position) == ("US", "US Congresswoman")
+    assert (people["Eladio Gomez"].rank, people["Eladio Gomez"].country) == ("Air General", "PY")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
+        ["Bernardo Soto", "Eladio Gomez", "Stephanie Lane"]]
+
+
+def test_commanders_who_also_participated_in_the_video_teleconference_join_it():
+    text = ("Chairman of the Joint Chiefs of Staff Gen. Mark Hill hosted a trilateral video teleconference with "
+            "Chairman of the Republic of Korea Joint Chiefs of Staff Gen. Park Min-ho on Tuesday. U.S. Forces Korea "
+            "Commander Gen. Robert Allen also participated in the video teleconference.")
+    extraction, names, _ = run(text, date="2020-11-18", source="U.S. Department of Defense")
+    assert [(m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("video", ["Mark Hill", "Park Min-ho", "Robert Allen"])]
+
+
+def test_last_night_is_the_day_before_the_release():
+    text = ("WASHINGTON, Jan. 15, 2014 - Defense Secretary Tom Hale called Colombian Defense Minister Juan Rojas "
+            "last night to continue the strong defense cooperation, a spokesman said.")
+    extraction, _, _ = run(text, date="2014-01-15")
+    assert [(m.parties, m.date, m.mode) for m in extraction.meetings] == [(["CO", "US"], "2014-01-14", "call")]
+
+
+def test_a_place_told_weeks_before_is_not_where_a_later_contact_was_held():
+    text = ("Australia's Defence Minister Peter Kerr attends a joint news conference with France's Defence Minister "
+            "Paul Girard at the Quai d'Orsay in Paris, France, January 30, 2023. "
+            "Kerr met the Prime Minister of Solomon Islands, John Tovua, on Wednesday to discuss security.")
+    extraction, names, _ = run(text, date="2023-06-29")
+    solomon = [m for m in extraction.meetings if "SB" in m.parties]
+    assert [(m.date, m.location) for m in solomon] == [("2023-06-28", None)]

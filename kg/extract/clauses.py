@@ -42,6 +42,11 @@ def _nlp():
         return None
 
 
+def load_parser() -> bool:
+    """Load the parser now (a benchmark's warm-up); whether it is there."""
+    return _nlp() is not None
+
+
 def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: Callable[[str], str | None]
                  ) -> tuple[int, int] | None:
     """The character span of the first verb whose subject and object (or whose subject alone) name persons

@@ -113,7 +113,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if not future:
         previous = story.context_date or (story.current.date if story.current else None)
         date, story.visit_days = _contact_date(doc, text, previous, story.visit_days)
-    _update_place_context(story, sentence)
+    _update_place_context(story, sentence, date)
     read_delegation_cues(doc, sentence, story.current, story.last_subject)
     join = re.search(triggers["join"], lowered)
     if trigger is not None:
@@ -519,22 +519,34 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                 doc.visit_targets.setdefault(key, code)
 
 
-def _update_place_context(story: Discourse, sentence: Sentence) -> None:
+# a place told for one day holds for a visit's days, not for a contact told weeks apart (a photo's caption from
+# another trip)
+_PLACE_HOLDS_DAYS = 7
+
+
+def _update_place_context(story: Discourse, sentence: Sentence, date: str | None) -> None:
     """Moves the story's place when the sentence tells a move ("arrived in Hanoi", "a visit to Nigeria", a
-    forum's city)."""
+    forum's city); forgets it when the sentence is dated far from the day the place was told."""
     text = sentence.text
+    told, now = parse_iso(story.context_place_date), parse_iso(date)
+    if told and now and len(date) == 10 and len(story.context_place_date) == 10 \
+            and abs((now - told).days) > _PLACE_HOLDS_DAYS:
+        story.context_city = story.context_country = story.context_place_date = None
+    place_date = date or story.context_date
     if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
         return
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]):
             story.context_city = place.name
             story.context_country = place.code
+            story.context_place_date = place_date
             return
     for forum in sentence.forums:
         if forum.city:
             if not any(p.kind == "city" and not forum.start <= p.start < forum.end for p in sentence.places):
                 story.context_city = forum.city
                 story.context_country = gazetteer.code_for(forum.city)
+                story.context_place_date = place_date
     for place in sentence.places:
         # ("the visiting US Commander": who visits, not where to)
         if place.kind == "country" and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
@@ -544,6 +556,7 @@ def _update_place_context(story: Discourse, sentence: Sentence) -> None:
             if story.context_country != place.code:
                 story.context_country = place.code
                 story.context_city = None
+                story.context_place_date = place_date
             return
 
 

@@ -22,7 +22,7 @@ NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{_MONTH_RE}|\d)\b)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+[A-Z])(?!\s*(?:,\s*)?\d{{3}}[^\d])(?:(?:,?\s+|\s*/\s*)(\d{{4}}))?")
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|On|since|from|Last|This|Next)\s+)?({_WEEKDAY_RE})\b(?:\s*\((\d{{1,2}})\))?")
-_RELATIVE = re.compile(r"\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
+_RELATIVE = re.compile(r"\b(yesterday|last night|last evening|today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
                        r"earlier this week|this week|last week|earlier this month|this month|last month|"
                        r"the day before yesterday|on the eve)\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -243,7 +243,8 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
     relative = _RELATIVE.search(text)
     if explicit and not (pub is not None and explicit == pub.isoformat() and (
             match and not match.group(3) and WEEKDAYS[match.group(2).lower()] != pub.weekday()
-            or relative and relative.group(1).lower() in ("yesterday", "the day before yesterday", "on the eve"))):
+            or relative and relative.group(1).lower() in ("yesterday", "last night", "last evening", "the day before yesterday",
+                                                          "on the eve"))):
         return explicit
     if match and pub is not None:
         day_in_parens = match.group(3)
@@ -263,7 +264,7 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
         word = match.group(1).lower()
         if word == "the day before yesterday":
             return (pub - timedelta(days=2)).isoformat()
-        if word == "yesterday" or word == "on the eve":
+        if word in ("yesterday", "last night", "last evening", "on the eve"):
             return (pub - timedelta(days=1)).isoformat()
         if word in ("earlier this week", "earlier this month", "this month"):
             return _iso(pub.year, pub.month)

@@ -231,6 +231,7 @@ class Discourse:
     context_city: str | None = None
     context_country: str | None = None
     context_date: str | None = None
+    context_place_date: str | None = None  # the date in force when the story's place was told
     visit_days: tuple[Date, Date] | None = None  # (first, last) day of a visit told over several days
     last_subject: str | None = None
 
