@@ -1675,3 +1675,7 @@ def test_a_contact_at_a_defence_headquarters_is_hosted_by_its_side():
             "Egyptian Ministry of Defence on Tuesday.")
     extraction, _, _ = run(text, date="2024-11-14")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["EG", "TR"], "EG")]
+    text = ("The commanding general of the Peruvian Army, Gen. Otto Rivas, visited U.S. Army South headquarters "
+            "and met its commander, Maj. Gen. Simon Trent, on Monday.")
+    extraction, _, _ = run(text, date="2010-11-18")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["PE", "US"], "US")]

@@ -358,10 +358,10 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
 
 
 # a contact held at a defence institution's seat: "at Army headquarters", "at the Egyptian Ministry of Defence",
-# "received at the Department of National Defense"
-_AT_HEADQUARTERS = re.compile(r"\b(?:at|to)\s+(?:the\s+)?(?:[A-Z][\w\-'’]*\s+){0,3}?(?:Ministry\s+of\s+(?:National\s+)?"
-                              r"Defen[cs]e|Department\s+of\s+(?:National\s+)?Defen[cs]e|(?:Defen[cs]e|Army|Navy|Naval|Air|"
-                              r"Air\s+Force|General|Military|Defen[cs]e\s+Forces?)\s+[Hh]eadquarters|GHQ|the\s+Pentagon)\b")
+# "received at the Department of National Defense", "visited U.S. Army South headquarters"
+_AT_HEADQUARTERS = re.compile(r"\b(?:at|to|visited)\s+(?:the\s+)?(?:(?:[A-Z][\w\-'’.]*\s+){0,4}?(?:Ministry|Department)\s+"
+                              r"of\s+(?:National\s+)?Defen[cs]e|(?:[A-Z][\w\-'’.]*\s+){1,4}?[Hh]eadquarters|GHQ|"
+                              r"the\s+Pentagon)\b")
 
 
 def _headquarters_host(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]) -> str | None:
