@@ -1679,3 +1679,11 @@ def test_a_contact_at_a_defence_headquarters_is_hosted_by_its_side():
             "and met its commander, Maj. Gen. Simon Trent, on Monday.")
     extraction, _, _ = run(text, date="2010-11-18")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["PE", "US"], "US")]
+
+
+def test_counterparts_from_a_list_of_states_among_others_are_one_contact_each_of_the_one_who_held_them():
+    text = ("New Zealand Defense Minister Ron Clark spoke at the Shangri-La Dialogue in Singapore on Sunday. "
+            "While in Singapore, the minister also held bilateral meetings with his counterparts from Australia, "
+            "China, the Philippines and Vietnam, among others.")
+    extraction, names, _ = run(text, date="2019-06-03", source="Xinhua")
+    assert sorted(m.parties for m in extraction.meetings) == [["AU", "NZ"], ["CN", "NZ"], ["NZ", "PH"], ["NZ", "VN"]]

@@ -70,7 +70,7 @@ _SUBJECTLESS_CONTACT = re.compile(r"(?:During|At|In|Following|After)\s+(?:the|a|
 # where a list of posts after a contact verb ends: the next clause or a phrase of time, place or purpose
 _POST_LIST_END = re.compile(r"\s+(?:and|to)\s+(?:discussed|reviewed|exchanged|held|briefed|talked|thanked|expressed)\b|"
                             r"\s+(?:to discuss|on|during|at|in|who|where|which)\s|\s+for\s(?![A-Z])|[;:]|"
-                            r",\s*(?:where|who|which|during)\b|"
+                            r",\s*(?:where|who|which|during)\b|,?\s*(?:among|and) others\b|"
                             r",\s*(?:[\w\-]+\s+){0,5}?(?:said|says|reported|added|noted|according)\b|\.$")
 _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-))*")
 
@@ -871,7 +871,8 @@ def _one_post_each(match: re.Match) -> str:
 def _one_counterpart_each(match: re.Match) -> str:
     """"his counterparts from A, B and C" / "his A, B and C counterparts" -> "his A counterpart, his B counterpart,
     his C counterpart" (the determiner in group 1, the list of states in group 2)."""
-    return ", ".join(f"{match.group(1)} {state} counterpart" for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(2)))
+    states = [re.sub(r"^the\s+", "", state) for state in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(2))]
+    return ", ".join(f"{match.group(1)} {state} counterpart" for state in states)
 
 
 def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
@@ -901,8 +902,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     # "the Defense Ministers of Russia and Egypt": one post for each state
     listed = _PLURAL_POST.sub(_one_post_each, listed)
     # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
-    listed = re.sub(r"\b(his|her|their) counterparts from ((?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
-                    r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", _one_counterpart_each, listed)
+    listed = re.sub(r"\b(his|her|their) counterparts from ((?:(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
+                    r"(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", _one_counterpart_each, listed)
     # "his Lithuanian, French and British counterparts": likewise, unless their names follow
     listed = re.sub(r"\b(his|her|their) ((?:[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
                     r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) counterparts\b(?!,?\s+(?-i:[A-Z]))", _one_counterpart_each, listed)
