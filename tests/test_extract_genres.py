@@ -1687,3 +1687,13 @@ def test_counterparts_from_a_list_of_states_among_others_are_one_contact_each_of
             "China, the Philippines and Vietnam, among others.")
     extraction, names, _ = run(text, date="2019-06-03", source="Xinhua")
     assert sorted(m.parties for m in extraction.meetings) == [["AU", "NZ"], ["CN", "NZ"], ["NZ", "PH"], ["NZ", "VN"]]
+
+
+def test_an_anniversarys_first_day_and_a_friendship_year_are_no_date_and_no_person():
+    text = ("HANOI — A delegation of the Royal Cambodian Armed Forces led by Lt. Gen. Sok Vanna visited Viet Nam. "
+            "Following an official welcome on Monday morning, Lt. Gen. Tran Van Minh held talks with Lt. Gen. Sok Vanna. "
+            "Minh welcomed the Cambodian guests to Viet Nam as the two countries celebrate the 55th anniversary of "
+            "the establishment of diplomatic relations (June 24, 1967) and the Viet Nam-Cambodia Friendship Year.")
+    extraction, names, people = run(text, date="2022-08-08")
+    assert "Friendship Year" not in people
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["KH", "VN"], "2022-08-08")]

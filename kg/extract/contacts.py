@@ -308,6 +308,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     # when an official took office: "Malian Minister of Defence X, appointed on 28 May 2014"
     unquoted = re.sub(r",\s*(?:who was\s+)?(?:recently\s+|newly\s+)?(?:appointed|elected|named|sworn in|promoted|born)\b"
                       r"[^,;]*", ", ", unquoted)
+    # what an anniversary counts from: "the 55th anniversary of the establishment of diplomatic relations (June 24,
+    # 1967)", "marking 30 years since ... on 5 May 1994"
+    unquoted = re.sub(r"\b(?:anniversary|established|establishment|founding|founded)\b[^.;]{0,100}?\b(?:19|20)\d\d\b\)?",
+                      " ", unquoted)
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."
