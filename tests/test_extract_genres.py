@@ -1697,3 +1697,12 @@ def test_an_anniversarys_first_day_and_a_friendship_year_are_no_date_and_no_pers
     extraction, names, people = run(text, date="2022-08-08")
     assert "Friendship Year" not in people
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["KH", "VN"], "2022-08-08")]
+
+
+def test_a_visitor_received_in_a_named_city_of_another_state_is_of_the_outlets_state():
+    text = ("Field Marshal Hassan Tahir, Commander in Chief of the Egyptian Armed Forces, received Foreign Minister "
+            "Prince Faisal Al-Saud in Cairo today. Earlier in the day, Prince Faisal led the Kingdom's delegation to "
+            "the session of the Arab Foreign Ministerial Council. The ministers discussed the situation in Libya.")
+    extraction, names, people = run(text, date="2011-03-02", source="Saudi Press Agency")
+    assert people["Faisal Al-Saud"].country == "SA"
+    assert [m.parties for m in extraction.meetings] == [["EG", "SA"]]

@@ -145,9 +145,12 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     if doc.dateline_country and doc.dateline_country not in single and not at_sidelines:
         doc.settle_country(key, doc.dateline_country, "country.dateline (weak)")
         return
-    # a visitor's state is the outlet's only when the outlet is not of the state visited
+    # a visitor's state is the outlet's only when the outlet is not of the state visited (told, or the city the
+    # sentence telling the visitor's contact names)
+    visited = doc.visit_targets.get(key) or next((m.venue_country for m in doc.meetings if key in m.participants
+                                                  and m.venue_country and m.city and m.city in m.evidence[0]), None)
     if doc.outlet_country and doc.outlet_country not in single and (
-            key not in doc.visitors or doc.visit_targets.get(key) not in (None, doc.outlet_country)):
+            key not in doc.visitors or visited not in (None, doc.outlet_country)):
         doc.settle_country(key, doc.outlet_country, "country.outlet (weak)")
         return
     ranked = [code for code, _ in doc.country_counts.most_common()
