@@ -1706,3 +1706,13 @@ def test_a_visitor_received_in_a_named_city_of_another_state_is_of_the_outlets_s
     extraction, names, people = run(text, date="2011-03-02", source="Saudi Press Agency")
     assert people["Faisal Al-Saud"].country == "SA"
     assert [m.parties for m in extraction.meetings] == [["EG", "SA"]]
+
+
+def test_a_crown_prince_in_apposition_holds_the_post_and_its_state():
+    text = ("Jordanian King Abdullah II on Monday received a phone call from Sheikh Khalid bin Saif Al Nahyan, the "
+            "Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed Forces.")
+    extraction, names, people = run(text, date="2018-01-03")
+    person = people["Khalid bin Saif Al Nahyan"]
+    assert (person.country, person.position) == (
+        "AE", "Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed Forces")
+    assert [(m.parties, m.mode) for m in extraction.meetings] == [(["AE", "JO"], "call")]
