@@ -1716,3 +1716,13 @@ def test_a_crown_prince_in_apposition_holds_the_post_and_its_state():
     assert (person.country, person.position) == (
         "AE", "Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed Forces")
     assert [(m.parties, m.mode) for m in extraction.meetings] == [(["AE", "JO"], "call")]
+
+
+def test_prime_ministers_listed_before_the_call_they_had_take_part_each_with_their_state():
+    text = ("On 8 June, Prime Minister of Lithuania Ieva Kazlauskas and Prime Ministers of Latvia and Estonia Janis "
+            "Berzins and Mari Tamm had a phone conversation with NATO Secretary General Anders Holm.")
+    extraction, names, people = run(text, date="2022-06-09")
+    assert [(people[n].country, people[n].position) for n in ("Janis Berzins", "Mari Tamm")] == [
+        ("LV", "Prime Minister"), ("EE", "Prime Minister")]
+    assert [(m.parties, m.mode, len(m.participants)) for m in extraction.meetings] == [
+        (["EE", "LT", "LV", "NATO"], "call", 4)]

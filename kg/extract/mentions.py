@@ -829,7 +829,7 @@ PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*
 
 # a plural post over a list of states, right before the list of its holders, in the same order: "the Azerbaijani
 # and Pakistani defense ministers A and B", "Defense Ministers of Kyrgyzstan and Russia A and B"
-_PLURAL_POST = r"(?P<post>(?:[Dd]efen[cs]e|[Aa]rmy|[Nn]avy|[Nn]aval|[Aa]ir [Ff]orce|[Mm]ilitary|[Ff]oreign)\s+(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)|[Mm]inisters of [Dd]efen[cs]e|[Cc]hiefs of (?:[Dd]efen[cs]e |[Gg]eneral |[Aa]rmy )?[Ss]taff)"
+_PLURAL_POST = r"(?P<post>(?:[Dd]efen[cs]e|[Aa]rmy|[Nn]avy|[Nn]aval|[Aa]ir [Ff]orce|[Mm]ilitary|[Ff]oreign|[Pp]rime)\s+(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)|[Mm]inisters of [Dd]efen[cs]e|[Cc]hiefs of (?:[Dd]efen[cs]e |[Gg]eneral |[Aa]rmy )?[Ss]taff|[Pp]residents)"
 _STATES_BEFORE_POST = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<states>[A-Z][^,;:()]*?(?:,\s*[A-Z][^,;:()]*?)*\s+and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)\s+{_PLURAL_POST}\s*,?\s*(?=[A-Z])")
 _POST_OF_STATES = re.compile(rf"{_PLURAL_POST}\s+of\s+(?:the\s+)?(?P<states>[A-Z])")
 
@@ -907,7 +907,8 @@ def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, 
 
 
 def _singular_post(post: str) -> str:
-    return re.sub(r"\b(Minister|Chief|Commander)s\b", r"\1", re.sub(r"\b(minister|chief|commander)s\b", r"\1", post))
+    return re.sub(r"\b(Minister|Chief|Commander|President)s\b", r"\1",
+                  re.sub(r"\b(minister|chief|commander|president)s\b", r"\1", post))
 
 
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
@@ -1088,13 +1089,13 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if slot:  # "the defense ministers of Portugal, A, and Angola, B"
             if not country:
                 country, country_rule = slot[0].code, "country.plural-counterparts"
-            if not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)\b", position):
+            if not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Pp]residents)\b", position):
                 position, position_rule = slot[1], "position.plural-post"
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
                 country, country_rule = state.code, "country.plural-counterparts"
-            if plural_post and (not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders)\b", position)):
+            if plural_post and (not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Pp]residents)\b", position)):
                 position, position_rule = plural_post, "position.plural-post"
             counterpart = plural_post is None
             plural_index += 1

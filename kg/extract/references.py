@@ -265,13 +265,15 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     span_start = mention.span_start if mention.span_start >= 0 else mention.start
     span_end = max(mention.end, mention.span_end)
     verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|granted an audience|"
-             r"paid a (?:courtesy )?call on|was received by|held (?:a |an )?(?:(?:tele)?phone |video )?"
+             r"paid a (?:courtesy )?call on|was received by|(?:held|had) (?:a |an )?(?:(?:tele)?phone |video )?"
              r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
     when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
-    after = text[span_end:span_end + 60]
     before = text[max(0, span_start - 60):span_start]
     listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
-    return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:{when} )?{verbs}\b", after)
+    # ... the verb after the name, or after the rest of a list of names it opens ("A and Prime Minister B had ...")
+    rest_of_list = r"(?:(?:\s+and\s+|\s*,\s*)(?:(?:[A-Z][\w\-'’.]*|of|the|and)\s+)*?)?"
+    after = text[span_end:span_end + 160]
+    return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?{verbs}\b", after)
                 or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before)
                 or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)$", listed))
 
