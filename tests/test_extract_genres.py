@@ -1726,3 +1726,11 @@ def test_prime_ministers_listed_before_the_call_they_had_take_part_each_with_the
         ("LV", "Prime Minister"), ("EE", "Prime Minister")]
     assert [(m.parties, m.mode, len(m.participants)) for m in extraction.meetings] == [
         (["EE", "LT", "LV", "NATO"], "call", 4)]
+
+
+def test_the_city_of_an_event_the_talks_were_about_is_not_where_they_were_held():
+    text = ("In Budva, Deputy Chair of the NATO Military Committee, Lieutenant General Andrew Rohling, and the "
+            "Montenegrin Chief of Defence, Brigadier General Zoran Markovic, sat down to discuss the outcomes of the "
+            "recent NATO Chiefs of Defence Conference in Prague.")
+    extraction, _, _ = run(text, date="2024-10-07")
+    assert [(m.parties, m.location) for m in extraction.meetings] == [(["ME", "NATO"], None)]

@@ -542,13 +542,16 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
     if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
         return
     for place in sentence.places:
-        if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]):
+        if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
+                and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]):
             story.context_city = place.name
             story.context_country = place.code
             story.context_place_date = place_date
             return
     for forum in sentence.forums:
-        if forum.city:
+        if forum.city and not re.search(r"\b(?:recent|previous|last|outcomes? of|results? of)\b[^.;]*$",
+                                        text[max(0, forum.start - 60):forum.start]):
+            # (the outcomes of a recent conference in Prague are no move of the story to Prague)
             if not any(p.kind == "city" and not forum.start <= p.start < forum.end for p in sentence.places):
                 story.context_city = forum.city
                 story.context_country = gazetteer.code_for(forum.city)
@@ -802,6 +805,11 @@ def _meeting_mode(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, text
     return mode
 
 
+# a past event's own place, named after it: "the outcomes of the recent Chiefs of Defence Conference in Prague"
+_EVENT_HELD_IN = re.compile(r"\b(?:recent|previous|last|outcomes? of|results? of)\b[^.;]{0,60}?\b(?:Conference|Summit|"
+                            r"Forum|Dialogue|Exhibition|Symposium|Games|Show|Congress)\s+(?:(?:held|hosted)\s+)?in\s+$")
+
+
 def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, str | None]:
     """The city and state a sentence places its contact in: a city named (not one visited or invited to), a
     city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
@@ -815,6 +823,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
             continue
         if place.kind == "city" and re.match(r"['’]s?\b", text[place.end:place.end + 2]):
             continue  # "Berlin's Ambassador here": the capital stands for its state
+        if place.kind == "city" and _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]):
+            continue  # "discussed the outcomes of the NATO Chiefs of Defence Conference in Prague": the event's city
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code

@@ -398,8 +398,11 @@ def _drop_desk_dateline(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]
 def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None) -> Place | None:
     """Where a contact in person took place: its venue, else the host's state (a body's seat for a body); on
     a forum's sidelines with no venue of its own, the forum's city when the article gives one."""
-    if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host):
-        # bilateral meetings on the sidelines of the one forum whose venue the article gives
+    if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host) \
+            and not any(re.search(r"\b(?:recent|previous|last|outcomes? of|results? of)\b[^.;]{0,60}?\b(?:conference|summit|"
+                                  r"forum|meeting)\b", text, re.I) for text in draft.evidence):
+        # bilateral meetings on the sidelines of the one forum whose venue the article gives (not of a forum told
+        # as past: "discussed the outcomes of the recent Conference in Prague")
         venues = {forum.city for forum in doc.forums.values() if forum.city}
         if len(venues) == 1:
             draft.city = venues.pop()
