@@ -58,7 +58,7 @@ def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: C
     if nlp is None:
         return None
     parsed = nlp(text)
-    not_contact = set(lexicon().triggers["clause_link"]["not_contact_lemmas"])
+    not_contact = _not_contact_lemmas()
     heads = []
     for start, end, key in spans:
         span = parsed.char_span(start, end, alignment_mode="expand")
@@ -87,6 +87,11 @@ def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: C
     return None
 
 
+@lru_cache(maxsize=1)
+def _not_contact_lemmas() -> frozenset[str]:
+    return frozenset(lexicon().triggers["clause_link"]["not_contact_lemmas"])
+
+
 def _side_of(token, verb) -> str | None:
     """"subject" or "object" when the name's token hangs from ``verb`` as one of its sides, else None."""
     path = []
@@ -98,11 +103,10 @@ def _side_of(token, verb) -> str | None:
     if not path:
         return None
     top = path[-1]
-    if top.dep_ in _SUBJECTS and all(t.dep_ in _INSIDE_A_SIDE for t in path[:-1]):
-        return "subject"
-    if top.dep_ in _OBJECTS and all(t.dep_ in _INSIDE_A_SIDE for t in path[:-1]):
-        return "object"
-    if top.dep_ in ("prep", "agent") and top.lower_ in _OBJECT_PREPOSITIONS and len(path) >= 2 and path[-2].dep_ == "pobj" \
-            and all(t.dep_ in _INSIDE_A_SIDE for t in path[:-2]):
-        return "object"
-    return None
+    if top.dep_ in ("prep", "agent") and top.lower_ in _OBJECT_PREPOSITIONS and len(path) >= 2 and path[-2].dep_ == "pobj":
+        side, inside = "object", path[:-2]
+    elif top.dep_ in _SUBJECTS or top.dep_ in _OBJECTS:
+        side, inside = ("subject" if top.dep_ in _SUBJECTS else "object"), path[:-1]
+    else:
+        return None
+    return side if all(t.dep_ in _INSIDE_A_SIDE for t in inside) else None

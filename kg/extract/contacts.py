@@ -21,7 +21,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract import clauses
-from kg.extract.cues import SPOKESPERSON, contact_mode, topic
+from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import date_range, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
@@ -549,8 +549,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
             story.context_place_date = place_date
             return
     for forum in sentence.forums:
-        if forum.city and not re.search(r"\b(?:recent|previous|last|outcomes? of|results? of)\b[^.;]*$",
-                                        text[max(0, forum.start - 60):forum.start]):
+        if forum.city and not re.search(rf"{PAST_EVENT}[^.;]*$", text[max(0, forum.start - 60):forum.start]):
             # (the outcomes of a recent conference in Prague are no move of the story to Prague)
             if not any(p.kind == "city" and not forum.start <= p.start < forum.end for p in sentence.places):
                 story.context_city = forum.city
@@ -806,8 +805,8 @@ def _meeting_mode(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, text
 
 
 # a past event's own place, named after it: "the outcomes of the recent Chiefs of Defence Conference in Prague"
-_EVENT_HELD_IN = re.compile(r"\b(?:recent|previous|last|outcomes? of|results? of)\b[^.;]{0,60}?\b(?:Conference|Summit|"
-                            r"Forum|Dialogue|Exhibition|Symposium|Games|Show|Congress)\s+(?:(?:held|hosted)\s+)?in\s+$")
+_EVENT_HELD_IN = re.compile(rf"{PAST_EVENT}[^.;]{{0,60}}?\b(?:Conference|Summit|Forum|Dialogue|Exhibition|Symposium|"
+                            r"Games|Show|Congress)\s+(?:(?:held|hosted)\s+)?in\s+$")
 
 
 def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, str | None]:

@@ -883,6 +883,14 @@ def _post_of_plural_role(role: str) -> str | None:
     return _singular_post(post.group(0)) if post else None
 
 
+# the holder named after their state in an interleaved list, and the gap before the next state
+_HOLDER_AFTER_STATE = re.compile(r",?\s+((?:[A-Z][\w.\-'’]*|de|da|dos|das|do|bin|van|von|al|el)(?:\s+(?:[A-Z][\w.\-'’]*|"
+                                 r"de|da|dos|das|do|bin|van|von|al|el))*)")
+_NEXT_STATE = re.compile(r",?\s*(?:,|and)\s+(?=[A-Z])")
+# the head of a post in the plural ("Defense Ministers of ..."): the post read before a list is its plural
+_PLURAL_HEAD = re.compile(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Pp]residents)\b")
+
+
 def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, str]]:
     """"The defense ministers of Portugal, A, and Angola, B", "the Defense Ministers of Armenia A and Georgia B":
     each holder's state said right before the name; the state and the singular post by where each name begins."""
@@ -894,12 +902,11 @@ def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, 
         listed = _states_listed(sentence, i, whole=False, least=1)
         if not listed:
             break
-        name = re.compile(r",?\s+((?:[A-Z][\w.\-'’]*|de|da|dos|das|do|bin|van|von|al|el)(?:\s+(?:[A-Z][\w.\-'’]*|de|da|dos|"
-                          r"das|do|bin|van|von|al|el))*)").match(sentence, listed[1])
+        name = _HOLDER_AFTER_STATE.match(sentence, listed[1])
         if not name or not name.group(1)[:1].isupper():
             break
         slots[name.start(1)] = (listed[0][0], post)
-        gap = re.compile(r",?\s*(?:,|and)\s+(?=[A-Z])").match(sentence, name.end())
+        gap = _NEXT_STATE.match(sentence, name.end())
         if not gap:
             break
         i = gap.end()
@@ -907,8 +914,7 @@ def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, 
 
 
 def _singular_post(post: str) -> str:
-    return re.sub(r"\b(Minister|Chief|Commander|President)s\b", r"\1",
-                  re.sub(r"\b(minister|chief|commander|president)s\b", r"\1", post))
+    return re.sub(r"\b([Mm]inister|[Cc]hief|[Cc]ommander|[Pp]resident)s\b", r"\1", post)
 
 
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
@@ -1089,13 +1095,13 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if slot:  # "the defense ministers of Portugal, A, and Angola, B"
             if not country:
                 country, country_rule = slot[0].code, "country.plural-counterparts"
-            if not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Pp]residents)\b", position):
+            if not position or _PLURAL_HEAD.search(position):
                 position, position_rule = slot[1], "position.plural-post"
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
                 country, country_rule = state.code, "country.plural-counterparts"
-            if plural_post and (not position or re.search(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Pp]residents)\b", position)):
+            if plural_post and (not position or _PLURAL_HEAD.search(position)):
                 position, position_rule = plural_post, "position.plural-post"
             counterpart = plural_post is None
             plural_index += 1

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from kg import gazetteer
-from kg.extract.cues import DIPLOMAT, SPOKESPERSON, contact_mode, topic
+from kg.extract.cues import DIPLOMAT, PAST_EVENT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import country_in, find_places
@@ -399,8 +399,8 @@ def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None)
     """Where a contact in person took place: its venue, else the host's state (a body's seat for a body); on
     a forum's sidelines with no venue of its own, the forum's city when the article gives one."""
     if draft.mode == "in_person" and draft.sidelines and not (draft.venue_country or draft.city or host) \
-            and not any(re.search(r"\b(?:recent|previous|last|outcomes? of|results? of)\b[^.;]{0,60}?\b(?:conference|summit|"
-                                  r"forum|meeting)\b", text, re.I) for text in draft.evidence):
+            and not any(re.search(rf"{PAST_EVENT}[^.;]{{0,60}}?\b(?:conference|summit|forum|meeting)\b", text, re.I)
+                        for text in draft.evidence):
         # bilateral meetings on the sidelines of the one forum whose venue the article gives (not of a forum told
         # as past: "discussed the outcomes of the recent Conference in Prague")
         venues = {forum.city for forum in doc.forums.values() if forum.city}
