@@ -1734,3 +1734,20 @@ def test_the_city_of_an_event_the_talks_were_about_is_not_where_they_were_held()
             "recent NATO Chiefs of Defence Conference in Prague.")
     extraction, _, _ = run(text, date="2024-10-07")
     assert [(m.parties, m.location) for m in extraction.meetings] == [(["ME", "NATO"], None)]
+
+
+def test_a_head_of_state_met_on_a_weekday_without_on_takes_part():
+    # wire style drops "on" before the day: "met Wednesday with President X"
+    text = ("UN Special Representative for Liberia Omar Haddad met Wednesday with Liberian President Joseph Kollie "
+            "in Monrovia, the United Nations said.")
+    extraction, names, people = run(text, date="2017-01-26")
+    assert [(m.parties, m.date, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["LR", "UN"], "2017-01-25", ["Joseph Kollie", "Omar Haddad"])]
+
+
+def test_the_day_a_spokesman_reports_a_contact_does_not_date_it():
+    text = ("UN Special Representative for Liberia Omar Haddad met Wednesday with Liberian President Joseph Kollie "
+            "in Monrovia. The UN spokesman told reporters in New York today that Haddad and Kollie discussed the "
+            "peace process.")
+    extraction, names, _ = run(text, date="2017-01-26")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["LR", "UN"], "2017-01-25")]

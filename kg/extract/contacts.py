@@ -312,6 +312,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     # 1967)", "marking 30 years since ... on 5 May 1994"
     unquoted = re.sub(r"\b(?:anniversary|established|establishment|founding|founded)\b[^.;]{0,100}?\b(?:19|20)\d\d\b\)?",
                       " ", unquoted)
+    # the day of a report, not of the contact it tells: "the spokesman told reporters today that A and B discussed"
+    unquoted = re.sub(r"\b(?:told|said|says|announced|informed|confirmed|stated)\b[^.;]{0,80}?"
+                      r"\b(?:today|yesterday|on\s+\w+day)\b(?=[^.;]{0,40}?\bthat\b)", " ", unquoted)
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."

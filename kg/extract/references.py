@@ -267,7 +267,7 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|granted an audience|"
              r"paid a (?:courtesy )?call on|was received by|(?:held|had) (?:a |an )?(?:(?:tele)?phone |video )?"
              r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
-    when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
+    when = r"(?:today|yesterday|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
     before = text[max(0, span_start - 60):span_start]
     listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
     # ... the verb after the name, or after the rest of a list of names it opens ("A and Prime Minister B had ...")
