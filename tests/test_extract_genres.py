@@ -1751,3 +1751,20 @@ def test_the_day_a_spokesman_reports_a_contact_does_not_date_it():
             "peace process.")
     extraction, names, _ = run(text, date="2017-01-26")
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["LR", "UN"], "2017-01-25")]
+
+
+def test_a_head_of_state_who_discusses_or_exchanges_views_with_a_visitor_takes_part():
+    text = ("Kyrgyz President Almaz Beshimov discussed bilateral military ties with Chinese Defence Minister Li Wen "
+            "on Thursday. Earlier, Kazakh President Nurlan Tokayev exchanged views with Li Wen in Astana.")
+    extraction, names, _ = run(text, date="2013-06-28")
+    assert sorted((m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings) == [
+        (["CN", "KG"], ["Almaz Beshimov", "Li Wen"]), (["CN", "KZ"], ["Li Wen", "Nurlan Tokayev"])]
+
+
+def test_a_party_named_in_a_leaders_post_is_no_person():
+    text = ("Vietnamese Defence Minister Ngo Van Thanh met General Secretary of the Lao People's Revolutionary Party "
+            "and President of Laos Khamtai Sengdara in Vientiane on Monday.")
+    extraction, names, _ = run(text, date="2018-01-16")
+    assert "Revolutionary Party" not in names.values()
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["LA", "VN"], ["Khamtai Sengdara", "Ngo Van Thanh"])]

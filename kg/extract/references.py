@@ -264,7 +264,8 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     ("President X received the minister", "met with President X"), not when named in passing."""
     span_start = mention.span_start if mention.span_start >= 0 else mention.start
     span_end = max(mention.end, mention.span_end)
-    verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|granted an audience|"
+    verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held (?:[\w\-]+ )?(?:talks|discussions|consultations)|"
+             r"discussed|exchanged (?:views|opinions)|spoke|speaks|talked|called on|granted an audience|"
              r"paid a (?:courtesy )?call on|was received by|(?:held|had) (?:a |an )?(?:(?:tele)?phone |video )?"
              r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
     when = r"(?:today|yesterday|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
