@@ -33,11 +33,6 @@ _NOT_DONE_AUX = frozenset({"will", "would", "shall", "should", "could", "can", "
 _FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 
 
-def load_parser() -> bool:
-    """Load the parser now (a benchmark's warm-up); whether it is there."""
-    return language_model.available()
-
-
 def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: Callable[[str], str | None]
                  ) -> tuple[int, int] | None:
     """The character span of the first verb whose subject and object (or whose subject alone) name persons

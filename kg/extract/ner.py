@@ -13,10 +13,6 @@ import re
 from kg.extract import language_model
 
 
-def available() -> bool:
-    return language_model.available()
-
-
 def person_spans(sentence: str) -> list[tuple[int, int]]:
     """Character spans of PERSON entities in one sentence (empty if the model is unavailable)."""
     doc = language_model.analyse(sentence, language_model.NAMES) if sentence.strip() else None
