@@ -1768,3 +1768,16 @@ def test_a_party_named_in_a_leaders_post_is_no_person():
     assert "Revolutionary Party" not in names.values()
     assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
         (["LA", "VN"], ["Khamtai Sengdara", "Ngo Van Thanh"])]
+
+
+def test_a_welcome_on_arrival_by_several_officials_is_one_contact():
+    text = ("Yesterday, Malaysian Defence Minister Ahmad Zaki and his delegation, who arrived at Rimba Air Base, "
+            "were received by Bruneian Permanent Secretary of Defence Brigadier General Hamid Osman, Commander of "
+            "the Royal Brunei Air Force Brigadier General Rosli Bakar and Director of Defence Policy Siti Aminah.")
+    extraction, names, _ = run(text, date="2024-07-09")
+    assert [(m.parties, m.date, len(m.participants)) for m in extraction.meetings] == [(["BN", "MY"], "2024-07-08", 4)]
+    # received by several officials, no arrival told: one audience each
+    text = ("French Chief of Defence Staff General Marc Dubois was received by Moroccan Defence Minister Karim "
+            "Alaoui and Moroccan Foreign Minister Youssef Benali.")
+    extraction, _, _ = run(text, date="2020-09-10")
+    assert [(m.parties, len(m.participants)) for m in extraction.meetings] == [(["FR", "MA"], 2), (["FR", "MA"], 2)]

@@ -230,6 +230,7 @@ _THIS_WAS_DURING = re.compile(r"(?:This|That|These|It|The (?:remarks?|statements
                               r"(?:was|were|came|happened|occurred)\s+(?:made\s+|given\s+)?(?:during|at|when|in)\b")
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
                         r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
+_ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airbase)\b", re.I)
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
@@ -676,7 +677,10 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     # ("The programme included meetings with A, B and C" likewise)
     separately = separately or _ITINERARY.search(text)
-    one_by_one = bool(separately) or (direction == "object" and not joint)
+    # "X called on A, B and C": one call each; "X, who arrived at the air base, was received by A, B and C": one
+    # welcome on arrival
+    arrival_welcome = trigger.rule == "meeting.passive-received" and _ARRIVAL.search(text)
+    one_by_one = bool(separately) or (direction == "object" and not joint and not arrival_welcome)
     if one_by_one and not separately:
         # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
         stop = _POST_LIST_END.search(text, match.end())
