@@ -1781,3 +1781,13 @@ def test_a_welcome_on_arrival_by_several_officials_is_one_contact():
             "Alaoui and Moroccan Foreign Minister Youssef Benali.")
     extraction, _, _ = run(text, date="2020-09-10")
     assert [(m.parties, len(m.participants)) for m in extraction.meetings] == [(["FR", "MA"], 2), (["FR", "MA"], 2)]
+
+
+def test_pm_before_a_name_is_a_post_and_the_next_persons_post_begins_after_the_name():
+    text = ("Croatian Defence Minister Ivan Horvat also met Slovenian PM Janez Kranjc and Parliament Speaker Maja "
+            "Novak in Ljubljana.")
+    extraction, names, people = run(text, date="2010-12-15")
+    assert (people["Janez Kranjc"].position, people["Janez Kranjc"].country) == ("PM", "SI")
+    assert people["Maja Novak"].position == "Parliament Speaker"
+    assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
+        ["Ivan Horvat", "Janez Kranjc", "Maja Novak"]]
