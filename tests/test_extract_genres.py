@@ -1791,3 +1791,11 @@ def test_pm_before_a_name_is_a_post_and_the_next_persons_post_begins_after_the_n
     assert people["Maja Novak"].position == "Parliament Speaker"
     assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
         ["Ivan Horvat", "Janez Kranjc", "Maja Novak"]]
+
+
+def test_also_talked_with_during_a_visit_is_in_person_not_a_call():
+    text = ("Serbian Defence Minister Marko Jovic had talks in Sofia with Bulgarian Defence Minister Petar Ivanov on "
+            "Wednesday. Jovic also talked with Bulgarian Parliament Speaker Elena Dimova.")
+    extraction, names, _ = run(text, date="2010-12-16")
+    assert sorted((sorted(names[p] for p in m.participants), m.mode) for m in extraction.meetings) == [
+        (["Elena Dimova", "Marko Jovic"], "in_person"), (["Marko Jovic", "Petar Ivanov"], "in_person")]

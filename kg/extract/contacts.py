@@ -806,7 +806,8 @@ def _meeting_mode(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, text
         mode = doc.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
     elif mode == "in_person" and trigger.rule == "meeting.spoke-by-phone" \
             and not any(p.kind == "city" for p in sentence.places) \
-            and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I):
+            and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I) \
+            and not (re.search(r"\balso\b", text) and doc.meetings and doc.meetings[-1].mode == "in_person"):
         mode = "call"  # "X spoke with Y" and no place: a call (see _doc_spoke_mode in triggers.json)
     return mode
 
