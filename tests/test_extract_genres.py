@@ -1799,3 +1799,12 @@ def test_also_talked_with_during_a_visit_is_in_person_not_a_call():
     extraction, names, _ = run(text, date="2010-12-16")
     assert sorted((sorted(names[p] for p in m.participants), m.mode) for m in extraction.meetings) == [
         (["Elena Dimova", "Marko Jovic"], "in_person"), (["Marko Jovic", "Petar Ivanov"], "in_person")]
+
+
+def test_kenyan_and_sri_lankan_honours_after_a_name_are_no_part_of_it():
+    text = ("General Nuwan Perera WWV RWP RSP USP ndc psc MPhil, the Chief of Defence Staff of Sri Lanka, was "
+            "received in Nairobi by General Peter Mwangi EGH CBS ‘ndc’(K) ‘psc’(FRA), the Chief of the Defence "
+            "Forces of Kenya.")
+    extraction, names, people = run(text, date="2024-03-26")
+    assert sorted(names.values()) == ["Nuwan Perera", "Peter Mwangi"]
+    assert [m.parties for m in extraction.meetings] == [["KE", "LK"]]

@@ -275,9 +275,11 @@ def strip_postnominals(text: str) -> str:
         words = "|".join(sorted((re.escape(w) for w in lexicon().postnominals), key=len, reverse=True))
         _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\s?\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
         # of three letters or more, and no service ("USN") that may name a state
-        long = "|".join(sorted((re.escape(w) for w in lexicon().postnominals if len(w) >= 3 and not w.startswith("US")
-                                and w not in ("RAN", "PAF", "TNI", "RAAF")), key=len, reverse=True))
-        _POSTNOMINAL_AFTER_NAME = re.compile(rf"(\b[A-Z][a-z]+)(?:\s*,?\s+(?:{long})(?![\w(]))+"
+        long = "|".join(sorted((re.escape(w) for w in lexicon().postnominals if len(w) >= 3
+                                and w not in ("USN", "USA", "USAF", "USMC", "RAN", "PAF", "TNI", "RAAF")), key=len, reverse=True))
+        # ... also quoted, with the awarding state in brackets: "Ogolla EGH EBS HSC 'ndc'(K) 'psc'(FRA),"
+        _POSTNOMINAL_AFTER_NAME = re.compile(rf"(\b[A-Z][a-z]+)(?:(?:\s*,?\s+|(?<=\)))[‘'’]?(?:{long})[’'‘]?"
+                                             rf"(?:\([A-Z]{{1,4}}\))?(?![\w(]))+"
                                              rf"(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|has|had|said|says)\b)")
     # "Admiral X, PVSM, AVSM, received": drop the list, and the comma that closed it before a verb
     out = []
