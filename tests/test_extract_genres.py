@@ -1808,3 +1808,13 @@ def test_kenyan_and_sri_lankan_honours_after_a_name_are_no_part_of_it():
     extraction, names, people = run(text, date="2024-03-26")
     assert sorted(names.values()) == ["Nuwan Perera", "Peter Mwangi"]
     assert [m.parties for m in extraction.meetings] == [["KE", "LK"]]
+
+
+def test_those_present_together_with_a_host_at_the_meeting_join_it():
+    text = ("Myanmar Commander-in-Chief Senior General Aung Min held talks with Thai Lieutenant General Somchai "
+            "Rattana in Nay Pyi Taw on Wednesday. Present together with the Senior General at the meeting were "
+            "Vice-Senior General Kyaw Win and senior military officers.")
+    extraction, names, people = run(text, date="2016-06-23")
+    assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
+        ["Aung Min", "Kyaw Win", "Somchai Rattana"]]
+    assert people["Kyaw Win"].country == "MM"
