@@ -1818,3 +1818,11 @@ def test_those_present_together_with_a_host_at_the_meeting_join_it():
     assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
         ["Aung Min", "Kyaw Win", "Somchai Rattana"]]
     assert people["Kyaw Win"].country == "MM"
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_no_part_of_it():
+    text = ('In a bilateral meeting on Monday, Defense Secretary Ramon "Mon" Castillo Jr. met Japanese Minister of '
+            "Defense Kenji Sato in Manila.")
+    extraction, names, _ = run(text, date="2025-02-25")
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["JP", "PH"], ["Kenji Sato", "Ramon Castillo Jr"])]

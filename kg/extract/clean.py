@@ -247,10 +247,13 @@ def clean_article(text: str) -> CleanText:
     body = strip_postnominals(body)
     # where a person stands in the photograph: "X (L) and Y", "Z (2nd R)"
     body = _PHOTO_POSITION.sub("", body)
+    # a nickname in quotes inside a name: 'Gilberto "Gibo" Teodoro Jr.', "Rodrigo 'Digong' Duterte"
+    body = _NICKNAME.sub(r"\1 ", body)
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
 _PHOTO_POSITION = re.compile(r"\s*\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|cent(?:re|er)|front|back))\)(?=[\s,.;])")
+_NICKNAME = re.compile(r"(\b[A-Z][a-z]+)\s+[\"“‘'][A-Z][\w\-]{1,14}[\"”’']\s+(?=[A-Z][a-z])")
 _POSTNOMINAL = None
 _POSTNOMINAL_AFTER_NAME: re.Pattern | None = None
 
