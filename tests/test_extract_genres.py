@@ -1826,3 +1826,12 @@ def test_a_nickname_in_quotes_inside_a_name_is_no_part_of_it():
     extraction, names, _ = run(text, date="2025-02-25")
     assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
         (["JP", "PH"], ["Kenji Sato", "Ramon Castillo Jr"])]
+
+
+def test_mp_after_a_name_is_an_honour_and_the_post_after_it_is_that_persons():
+    text = ("Botswana Minister of Defence Kabo Molefe received Namibian Minister of Safety and Security Tjiuai "
+            "Hamutenya in Gaborone. The Botswana delegation included Honourable Neo Sebina, MP, Minister of Home "
+            "Affairs, and Honourable Lesego Tau, MP, Minister of Labour.")
+    extraction, names, people = run(text, date="2015-10-19")
+    assert (people["Neo Sebina"].position, people["Lesego Tau"].position) == (
+        "Minister of Home Affairs", "Minister of Labour")
