@@ -1835,3 +1835,11 @@ def test_mp_after_a_name_is_an_honour_and_the_post_after_it_is_that_persons():
     extraction, names, people = run(text, date="2015-10-19")
     assert (people["Neo Sebina"].position, people["Lesego Tau"].position) == (
         "Minister of Home Affairs", "Minister of Labour")
+
+
+def test_an_anniversary_in_capitals_dates_no_contact():
+    text = ("Botswana Defence Minister Kabo Molefe held talks with Namibian Defence Minister Tjiuai Hamutenya in "
+            "Gaborone on 19 October 2015. Molefe congratulated Hamutenya on the Silver Jubilee Independence "
+            "Anniversary which was celebrated on 21 March 2015.")
+    extraction, _, _ = run(text, date="2015-10-20")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["BW", "NA"], "2015-10-19")]

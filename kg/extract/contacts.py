@@ -311,7 +311,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                       r"[^,;]*", ", ", unquoted)
     # what an anniversary counts from: "the 55th anniversary of the establishment of diplomatic relations (June 24,
     # 1967)", "marking 30 years since ... on 5 May 1994"
-    unquoted = re.sub(r"\b(?:anniversary|established|establishment|founding|founded)\b[^.;]{0,100}?\b(?:19|20)\d\d\b\)?",
+    unquoted = re.sub(r"\b(?:[Aa]nniversary|[Ee]stablished|[Ee]stablishment|[Ff]ounding|[Ff]ounded)\b[^.;]{0,100}?\b(?:19|20)\d\d\b\)?",
                       " ", unquoted)
     # the day of a report, not of the contact it tells: "the spokesman told reporters today that A and B discussed"
     unquoted = re.sub(r"\b(?:told|said|says|announced|informed|confirmed|stated)\b[^.;]{0,80}?"
