@@ -1843,3 +1843,12 @@ def test_an_anniversary_in_capitals_dates_no_contact():
             "Anniversary which was celebrated on 21 March 2015.")
     extraction, _, _ = run(text, date="2015-10-20")
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["BW", "NA"], "2015-10-19")]
+
+
+def test_a_ranks_abbreviation_in_brackets_before_the_name_leaves_the_rank():
+    text = ("The Commandant of the Ghana Military Academy, Brigadier General (Brig Gen) Kofi Asante, welcomed "
+            "Nigerian Major General Musa Bello in Accra on Monday.")
+    extraction, names, people = run(text, date="2023-05-09")
+    assert (people["Kofi Asante"].rank, people["Kofi Asante"].position) == (
+        "Brigadier General", "Commandant of the Ghana Military Academy")
+    assert [m.parties for m in extraction.meetings] == [["GH", "NG"]]
