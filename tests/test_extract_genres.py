@@ -1852,3 +1852,11 @@ def test_a_ranks_abbreviation_in_brackets_before_the_name_leaves_the_rank():
     assert (people["Kofi Asante"].rank, people["Kofi Asante"].position) == (
         "Brigadier General", "Commandant of the Ghana Military Academy")
     assert [m.parties for m in extraction.meetings] == [["GH", "NG"]]
+
+
+def test_the_chinese_surname_he_after_a_rank_opens_a_name():
+    text = ("Indian Defence Minister Rajnath Singh met General He Weidong, Vice-Chairman of the Central Military "
+            "Commission, in Beijing. He said the talks were useful.")
+    extraction, names, people = run(text, date="2024-01-01")
+    assert (people["He Weidong"].rank, people["He Weidong"].country) == ("General", "CN")
+    assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [["He Weidong", "Rajnath Singh"]]

@@ -382,7 +382,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
             and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1) \
             and not (i > 0 and toks[i - 1][0] in ("of", "the", "for", "at", "from"))  # "Inspector General of FAR X"
-        given_name_title = text in lex.given_name_titles and (start - 1 in rank_ends or _after_post(sentence, start))
+        given_name_title = text in lex.given_name_titles and (start - 1 in rank_ends or _after_post(sentence, start)) \
+            or text in lex.surnames_after_rank and start - 1 in rank_ends  # "General He Weidong"
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
             i += 1
