@@ -1860,3 +1860,12 @@ def test_the_chinese_surname_he_after_a_rank_opens_a_name():
     extraction, names, people = run(text, date="2024-01-01")
     assert (people["He Weidong"].rank, people["He Weidong"].country) == ("General", "CN")
     assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [["He Weidong", "Rajnath Singh"]]
+
+
+def test_a_name_with_its_own_rank_after_a_comma_takes_no_state_from_the_phrase_before():
+    text = ("General Phan Van Giang, Minister of National Defence, on November 10 received Cambodian Ambassador Chea "
+            "Sokha and Indian Ambassador Ravi Menon. During a reception for the Cambodian ambassador, General Giang "
+            "affirmed the two countries' friendship.")
+    extraction, names, people = run(text, date="2016-11-11", source="Vietnam News Agency")
+    assert people["Phan Van Giang"].country == "VN"
+    assert sorted(m.parties for m in extraction.meetings) == [["IN", "VN"], ["KH", "VN"]]

@@ -1050,9 +1050,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "Russian Defence Minister Army of the General Sergei Shoigu", "the German ambassador to Somalia X": the
         # title run before the name anchors it and names the state even when its words defeat the post parser
         title_run = _TITLE_RUN.search(sentence[floor:cursor])
-        if title_run is None and re.search(r",\s*$", sentence[floor:cursor]):
+        if title_run is None and not rank and re.search(r",\s*$", sentence[floor:cursor]):
             # ... a post set off by a comma: "the US ambassador to Jordan, Henry Wooster," (not "According to the
-            # Royal Thai Armed Forces, X": a body is no post)
+            # Royal Thai Armed Forces, X": a body is no post; nor "a reception for the Cambodian ambassador, General
+            # X": a name with its own rank begins a new phrase)
             title_run = _TITLE_RUN.search(re.sub(r"\s*,\s*$", " ", sentence[floor:cursor]))
             title_run = title_run if title_run and _TITLE_HEAD.search(title_run.group(0)) else None
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
