@@ -1869,3 +1869,12 @@ def test_a_name_with_its_own_rank_after_a_comma_takes_no_state_from_the_phrase_b
     extraction, names, people = run(text, date="2016-11-11", source="Vietnam News Agency")
     assert people["Phan Van Giang"].country == "VN"
     assert sorted(m.parties for m in extraction.meetings) == [["IN", "VN"], ["KH", "VN"]]
+
+
+def test_a_secretary_general_with_no_state_in_a_story_of_one_body_is_that_bodys():
+    text = ("On the anniversary of Montenegro's membership in NATO, President Milo Vukovic today had a telephone "
+            "conversation with Secretary General Anna Berg.")
+    extraction, names, people = run(text, date="2021-03-26", source="MINA")
+    assert people["Anna Berg"].country == "NATO"
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["ME", "NATO"], ["Anna Berg", "Milo Vukovic"])]
