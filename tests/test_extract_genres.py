@@ -1878,3 +1878,12 @@ def test_a_secretary_general_with_no_state_in_a_story_of_one_body_is_that_bodys(
     assert people["Anna Berg"].country == "NATO"
     assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
         (["ME", "NATO"], ["Anna Berg", "Milo Vukovic"])]
+
+
+def test_the_minister_of_defence_then_a_verb_refers_to_the_minister_told_before():
+    text = ("At NATO headquarters in Brussels, Polish Deputy Prime Minister Jan Nowak took part in the meeting of "
+            "NATO defence ministers. The Minister of National Defence held bilateral meetings with his counterparts "
+            "from Lithuania and Latvia.")
+    extraction, names, _ = run(text, date="2024-10-17")
+    assert sorted((m.parties, [names[p] for p in m.participants]) for m in extraction.meetings) == [
+        (["LT", "PL"], ["Jan Nowak"]), (["LV", "PL"], ["Jan Nowak"])]

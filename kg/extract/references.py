@@ -108,7 +108,10 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
         if EXCLUDE_BEFORE.search(text[:match.start()]):
             continue
         role_text = match.group("role")
-        if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
+        # ("the Minister of National Defence participated ...": the portfolio, then a verb: a reference)
+        portfolio = re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?Defen[cs]e(?=\s+(?!of\b|and\b)[a-z])",
+                             text[match.end():])
+        if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]) and not portfolio:
             continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
         previous = [r for r in refs if r.start < match.start()]
         if match.group("role").lower().endswith("s") and len({r.key for r in previous}) >= 2:
