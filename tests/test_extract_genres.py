@@ -1887,3 +1887,12 @@ def test_the_minister_of_defence_then_a_verb_refers_to_the_minister_told_before(
     extraction, names, _ = run(text, date="2024-10-17")
     assert sorted((m.parties, [names[p] for p in m.participants]) for m in extraction.meetings) == [
         (["LT", "PL"], ["Jan Nowak"]), (["LV", "PL"], ["Jan Nowak"])]
+
+
+def test_a_group_of_visitors_met_without_names_is_read_with_those_named_next_as_visiting():
+    text = ("Commissioner of the Royal Fiji Police Force, Sitiveni Qiliho, today met with visiting heads of New "
+            "Zealand's security agencies. The NZ Police Commissioner Andrew Coster and the Chief of the NZDF, Air "
+            "Marshal Kevin Short are in Suva on a one-day visit.")
+    extraction, names, _ = run(text, date="2021-03-04")
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["FJ", "NZ"], ["Andrew Coster", "Kevin Short", "Sitiveni Qiliho"])]

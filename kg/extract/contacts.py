@@ -165,13 +165,15 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
     if not is_meeting and trigger is not None and done and len(keys) == 1 \
-            and re.search(r"\bdelegations?\b", text) and not join:
-        # "X received a delegation of the Y Army." -- its leader is named in the next sentences
-        doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations))
+            and (re.search(r"\bdelegations?\b", text) or _VISITING_GROUP.search(text)) and not join:
+        # "X received a delegation of the Y Army.", "X met with visiting heads of Y's security organisations." --
+        # its leader, or its members, are named in the next sentences
+        doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations), len(doc.visitors))
     elif is_meeting:
         doc.pending = None
     if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 4 \
-            and len(doc.delegations) > doc.pending.delegations_before:
+            and (len(doc.delegations) > doc.pending.delegations_before
+                 or len(doc.visitors) > doc.pending.visitors_before):
         told = _pending_contact(doc, sentence, story.setting())
         if told is not None:  # the contact read with its delegation becomes the one being told
             story.current, story.current_open = told, True
@@ -231,6 +233,9 @@ _THIS_WAS_DURING = re.compile(r"(?:This|That|These|It|The (?:remarks?|statements
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
                         r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
 _ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airbase)\b", re.I)
+# a group of visitors told without names: "met with visiting heads of Australia's security organisations"
+_VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
+                             r"generals|ministers|guests|team)\b")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
@@ -460,6 +465,8 @@ def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -
     (`doc.pending`) read now with the leaders named since; returns it (None when no one new was named)."""
     pending = doc.pending
     leaders = list(doc.delegations)[pending.delegations_before:]
+    named = {k for _, _, k in pending.refs}
+    leaders += [k for k in doc.visitors[pending.visitors_before:] if k not in leaders and k not in named]
     end = len(pending.sentence.text) + 1
     extra = [Ref(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
              if leader not in {k for _, _, k in pending.refs}]
@@ -515,10 +522,14 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|(?:after|while) visiting [A-Z]|"
-                    r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
+                    r"(?:is|are) in [A-Z][\w]+ (?:on|for|to))", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
-            if key not in doc.visitors:
-                doc.visitors.append(key)
+            # "A, B and C are in Honiara on a one-day visit": the plural verb's subject is the whole list
+            listed = [k for s, _, k in sentence.refs if s < start] \
+                if re.match(r"[^.]{0,60}?\bare (?:in|on|visiting)\b", tail) else []
+            for visitor in listed + [key]:
+                if visitor not in doc.visitors:
+                    doc.visitors.append(visitor)
             target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+|in\s+|of\s+)?"
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
