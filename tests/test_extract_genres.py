@@ -1896,3 +1896,11 @@ def test_a_group_of_visitors_met_without_names_is_read_with_those_named_next_as_
     extraction, names, _ = run(text, date="2021-03-04")
     assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
         (["FJ", "NZ"], ["Andrew Coster", "Kevin Short", "Sitiveni Qiliho"])]
+
+
+def test_he_after_an_opening_phrase_without_its_comma_is_the_storys_subject():
+    text = ("OSCE Secretary General Helga Schmid visited Moldova on Thursday. During her trip she met with President "
+            "Ana Rusu and with the Minister of Foreign Affairs of the Republic of Moldova, Ion Lupu.")
+    extraction, names, _ = run(text, date="2025-02-28")
+    assert sorted(sorted(names[p] for p in m.participants) for m in extraction.meetings) == [
+        ["Ana Rusu", "Helga Schmid"], ["Helga Schmid", "Ion Lupu"]]

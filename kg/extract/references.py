@@ -31,6 +31,9 @@ ROLE_NOUN = re.compile(
     rf"duties|capacity|statement|website|engagements?|welcome|dinner|reception|programme|program|meetings?|"
     rf"delegation|car|spokesperson)\b)", re.I)  # "the official invitation": an adjective, no person
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
+# "During his trip he met ...": the pronoun after an opening phrase left without its comma
+_OPENING_PRONOUN = re.compile(r"^(?:During|After|Following|On|In|At|Upon|While)\s+(?:his|her)\s+(?:[\w\-]+\s+){0,4}?"
+                              r"(?P<pronoun>he|she)\b")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
 EXCLUDE_BEFORE = re.compile(
@@ -248,7 +251,7 @@ def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref]
 
 def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
     """"he", "she" before anyone else is referred to: the story's last subject."""
-    for match in _PRONOUN.finditer(sentence.text):
+    for match in [*_PRONOUN.finditer(sentence.text), *_OPENING_PRONOUN.finditer(sentence.text)]:
         start = match.start("pronoun")
         if any(s <= start < e for s, e in taken):
             continue
