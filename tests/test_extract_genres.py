@@ -1904,3 +1904,10 @@ def test_he_after_an_opening_phrase_without_its_comma_is_the_storys_subject():
     extraction, names, _ = run(text, date="2025-02-28")
     assert sorted(sorted(names[p] for p in m.participants) for m in extraction.meetings) == [
         ["Ana Rusu", "Helga Schmid"], ["Helga Schmid", "Ion Lupu"]]
+
+
+def test_a_venue_after_an_appositive_post_is_no_part_of_it():
+    text = ("Indian Defence Minister Rajnath Singh met General Zhang Wei, Vice-Chairman of the Central Military "
+            "Commission at Bayi Hall in Beijing on Thursday.")
+    extraction, names, people = run(text, date="2024-09-13")
+    assert people["Zhang Wei"].position == "Vice-Chairman of the Central Military Commission"
