@@ -1911,3 +1911,12 @@ def test_a_venue_after_an_appositive_post_is_no_part_of_it():
             "Commission at Bayi Hall in Beijing on Thursday.")
     extraction, names, people = run(text, date="2024-09-13")
     assert people["Zhang Wei"].position == "Vice-Chairman of the Central Military Commission"
+
+
+def test_who_visited_the_hosts_headquarters_is_the_visiting_admiral_welcomed_there():
+    text = ("Russian Navy Commander in Chief Adm. Pavel Orlov visited the Philippine Navy headquarters in Manila on "
+            "Wednesday. \"The visiting admiral was welcomed by the Flag Officer In Command, Philippine Navy Vice Adm. "
+            "Jose Santos as the military host,\" he said.")
+    extraction, names, _ = run(text, date="2019-03-21")
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["PH", "RU"], ["Jose Santos", "Pavel Orlov"])]
