@@ -1920,3 +1920,10 @@ def test_who_visited_the_hosts_headquarters_is_the_visiting_admiral_welcomed_the
     extraction, names, _ = run(text, date="2019-03-21")
     assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
         (["PH", "RU"], ["Jose Santos", "Pavel Orlov"])]
+
+
+def test_jr_after_a_comma_stays_in_the_name():
+    text = ("Jordan's King Abdullah II received Commander of the US Central Command Gen. Kenneth F. Miller, Jr., and "
+            "his accompanying delegation in Amman on Thursday.")
+    extraction, names, _ = run(text, date="2020-01-10")
+    assert "Kenneth F. Miller, Jr" in names.values()
