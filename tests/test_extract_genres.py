@@ -1927,3 +1927,11 @@ def test_jr_after_a_comma_stays_in_the_name():
             "his accompanying delegation in Amman on Thursday.")
     extraction, names, _ = run(text, date="2020-01-10")
     assert "Kenneth F. Miller, Jr" in names.values()
+
+
+def test_the_place_of_an_offer_does_not_move_the_story():
+    text = ("Serbian Defence Minister Marko Jovic had talks in Sofia with Bulgarian Defence Minister Petar Ivanov on "
+            "Wednesday. Jovic offered to train Bulgarian officers at the Military Academy in Belgrade. Jovic also "
+            "talked with Bulgarian Parliament Speaker Elena Dimova.")
+    extraction, names, _ = run(text, date="2010-12-16")
+    assert [(m.location.name, m.host) for m in extraction.meetings] == [("Sofia", "BG"), ("Sofia", "BG")]

@@ -554,8 +554,8 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
             and abs((now - told).days) > _PLACE_HOLDS_DAYS:
         story.context_city = story.context_country = story.context_place_date = None
     place_date = date or story.context_date
-    if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
-        return
+    if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to|offer|propos|suggest)", text):
+        return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade")
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
                 and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]):
