@@ -1935,3 +1935,12 @@ def test_the_place_of_an_offer_does_not_move_the_story():
             "talked with Bulgarian Parliament Speaker Elena Dimova.")
     extraction, names, _ = run(text, date="2010-12-16")
     assert [(m.location.name, m.host) for m in extraction.meetings] == [("Sofia", "BG"), ("Sofia", "BG")]
+
+
+def test_after_meeting_x_the_main_clauses_call_ons_are_one_each():
+    text = ("Bangladesh Army Chief General Karim Uddin met General Ravi Kumar, the Chief of the Army Staff, in New "
+            "Delhi on Thursday. After meeting General Kumar, General Uddin later called on General Anil Rao, Chief "
+            "of Defence Staff, and Admiral Vikram Das, Chief of Naval Staff.")
+    extraction, names, _ = run(text, date="2023-04-28")
+    assert sorted(sorted(names[p] for p in m.participants) for m in extraction.meetings) == [
+        ["Anil Rao", "Karim Uddin"], ["Karim Uddin", "Ravi Kumar"], ["Karim Uddin", "Vikram Das"]]

@@ -108,6 +108,14 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     sentence.refs = sentence_refs(doc, sentence, story.current, story.last_subject)
     _visitor_cues(doc, sentence)
     trigger = _contact_verb(sentence, lowered)
+    # "After meeting General X, General Y later called on A, B and C": the contact of the main clause, told after
+    # the one its opening recalls
+    opening = _AFTER_CONTACT.match(lowered)
+    recalled_end = 0
+    if trigger is not None and opening and trigger.match.start() < opening.end():
+        main = _contact_verb(sentence, lowered, start=opening.end())
+        if main is not None:
+            trigger, recalled_end = main, opening.end()
     future = re.search(triggers["not_meeting"], _main_clause(lowered, trigger[0].end() if trigger else None))
     date = None
     if not future:
@@ -118,6 +126,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     join = re.search(triggers["join"], lowered)
     if trigger is not None:
         sentence.refs = _contact_refs(doc, sentence, trigger, bool(future), use_model, story.last_subject)
+    if recalled_end:
+        sentence.refs = [r for r in sentence.refs if r.start >= recalled_end]
     refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
     historical = _historical(doc, text, date)
@@ -236,6 +246,8 @@ _ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airb
 # a group of visitors told without names: "met with visiting heads of Australia's security organisations"
 _VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
                              r"generals|ministers|guests|team)\b")
+_AFTER_CONTACT = re.compile(r"(?:after|following)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
+                            r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
