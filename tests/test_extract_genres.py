@@ -1944,3 +1944,10 @@ def test_after_meeting_x_the_main_clauses_call_ons_are_one_each():
     extraction, names, _ = run(text, date="2023-04-28")
     assert sorted(sorted(names[p] for p in m.participants) for m in extraction.meetings) == [
         ["Anil Rao", "Karim Uddin"], ["Karim Uddin", "Ravi Kumar"], ["Karim Uddin", "Vikram Das"]]
+
+
+def test_the_newly_appointed_before_an_appositive_post_leaves_the_post():
+    text = ("Colonel Ali Traore, the newly appointed Defence Attaché of Mali to Ghana, paid a courtesy visit to the "
+            "Ghana Military Academy on Thursday, where Brigadier General Kofi Mensah, the Commandant, welcomed him.")
+    extraction, names, people = run(text, date="2024-09-06")
+    assert (people["Ali Traore"].position, people["Ali Traore"].country) == ("Defence Attaché of Mali to Ghana", "ML")

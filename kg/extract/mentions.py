@@ -644,7 +644,7 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
         offset += relative.end()  # ", who is the commander of the Egyptian Air Force,"
-    interim = re.match(r"(?:acting|interim|outgoing|incoming|newly appointed)\s+(?=[A-Z])", sentence[offset:])
+    interim = re.match(r"(?:the\s+)?(?:acting|interim|outgoing|incoming|newly appointed|new)\s+(?=[A-Z])", sentence[offset:])
     if interim:
         offset += interim.end()  # "Brig. Gen. X (Rtd), acting Minister of National Defense": the post after the word
     rest = sentence[offset:]
