@@ -44,7 +44,7 @@ REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy
 # at 10,000: bench/README.md, section 8)
 CLASS_BUDGET = 150_000
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
-# stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each: replacing
+# stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each full one: replacing
 # a stored graph writes twice what writing a new one does (its old quads out, the new in) and reads the
 # store to take its triples out of the merged default graph; at 30,000 articles each transaction of 64
 # kept 25 to 40 MiB more in the open store, up to 110 MiB over 4 transactions (bench/README.md, section 8)
