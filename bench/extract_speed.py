@@ -28,9 +28,9 @@ def main() -> None:
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     words = sum(len(a.text.split()) for a in articles)
     extract(articles[0])  # load the lexicons once
-    from kg.extract import ner
+    from kg.extract import language_model
 
-    ner.available()  # and the model
+    language_model.available()  # and the model
     timings = []
     from kg.extract import mentions
 

@@ -1734,3 +1734,173 @@ def test_the_city_of_an_event_the_talks_were_about_is_not_where_they_were_held()
             "recent NATO Chiefs of Defence Conference in Prague.")
     extraction, _, _ = run(text, date="2024-10-07")
     assert [(m.parties, m.location) for m in extraction.meetings] == [(["ME", "NATO"], None)]
+
+
+def test_a_head_of_state_met_on_a_weekday_without_on_takes_part():
+    # wire style drops "on" before the day: "met Wednesday with President X"
+    text = ("UN Special Representative for Liberia Omar Haddad met Wednesday with Liberian President Joseph Kollie "
+            "in Monrovia, the United Nations said.")
+    extraction, names, people = run(text, date="2017-01-26")
+    assert [(m.parties, m.date, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["LR", "UN"], "2017-01-25", ["Joseph Kollie", "Omar Haddad"])]
+
+
+def test_the_day_a_spokesman_reports_a_contact_does_not_date_it():
+    text = ("UN Special Representative for Liberia Omar Haddad met Wednesday with Liberian President Joseph Kollie "
+            "in Monrovia. The UN spokesman told reporters in New York today that Haddad and Kollie discussed the "
+            "peace process.")
+    extraction, names, _ = run(text, date="2017-01-26")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["LR", "UN"], "2017-01-25")]
+
+
+def test_a_head_of_state_who_discusses_or_exchanges_views_with_a_visitor_takes_part():
+    text = ("Kyrgyz President Almaz Beshimov discussed bilateral military ties with Chinese Defence Minister Li Wen "
+            "on Thursday. Earlier, Kazakh President Nurlan Tokayev exchanged views with Li Wen in Astana.")
+    extraction, names, _ = run(text, date="2013-06-28")
+    assert sorted((m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings) == [
+        (["CN", "KG"], ["Almaz Beshimov", "Li Wen"]), (["CN", "KZ"], ["Li Wen", "Nurlan Tokayev"])]
+
+
+def test_a_party_named_in_a_leaders_post_is_no_person():
+    text = ("Vietnamese Defence Minister Ngo Van Thanh met General Secretary of the Lao People's Revolutionary Party "
+            "and President of Laos Khamtai Sengdara in Vientiane on Monday.")
+    extraction, names, _ = run(text, date="2018-01-16")
+    assert "Revolutionary Party" not in names.values()
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["LA", "VN"], ["Khamtai Sengdara", "Ngo Van Thanh"])]
+
+
+def test_a_welcome_on_arrival_by_several_officials_is_one_contact():
+    text = ("Yesterday, Malaysian Defence Minister Ahmad Zaki and his delegation, who arrived at Rimba Air Base, "
+            "were received by Bruneian Permanent Secretary of Defence Brigadier General Hamid Osman, Commander of "
+            "the Royal Brunei Air Force Brigadier General Rosli Bakar and Director of Defence Policy Siti Aminah.")
+    extraction, names, _ = run(text, date="2024-07-09")
+    assert [(m.parties, m.date, len(m.participants)) for m in extraction.meetings] == [(["BN", "MY"], "2024-07-08", 4)]
+    # received by several officials, no arrival told: one audience each
+    text = ("French Chief of Defence Staff General Marc Dubois was received by Moroccan Defence Minister Karim "
+            "Alaoui and Moroccan Foreign Minister Youssef Benali.")
+    extraction, _, _ = run(text, date="2020-09-10")
+    assert [(m.parties, len(m.participants)) for m in extraction.meetings] == [(["FR", "MA"], 2), (["FR", "MA"], 2)]
+
+
+def test_pm_before_a_name_is_a_post_and_the_next_persons_post_begins_after_the_name():
+    text = ("Croatian Defence Minister Ivan Horvat also met Slovenian PM Janez Kranjc and Parliament Speaker Maja "
+            "Novak in Ljubljana.")
+    extraction, names, people = run(text, date="2010-12-15")
+    assert (people["Janez Kranjc"].position, people["Janez Kranjc"].country) == ("PM", "SI")
+    assert people["Maja Novak"].position == "Parliament Speaker"
+    assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
+        ["Ivan Horvat", "Janez Kranjc", "Maja Novak"]]
+
+
+def test_also_talked_with_during_a_visit_is_in_person_not_a_call():
+    text = ("Serbian Defence Minister Marko Jovic had talks in Sofia with Bulgarian Defence Minister Petar Ivanov on "
+            "Wednesday. Jovic also talked with Bulgarian Parliament Speaker Elena Dimova.")
+    extraction, names, _ = run(text, date="2010-12-16")
+    assert sorted((sorted(names[p] for p in m.participants), m.mode) for m in extraction.meetings) == [
+        (["Elena Dimova", "Marko Jovic"], "in_person"), (["Marko Jovic", "Petar Ivanov"], "in_person")]
+
+
+def test_kenyan_and_sri_lankan_honours_after_a_name_are_no_part_of_it():
+    text = ("General Nuwan Perera WWV RWP RSP USP ndc psc MPhil, the Chief of Defence Staff of Sri Lanka, was "
+            "received in Nairobi by General Peter Mwangi EGH CBS ‘ndc’(K) ‘psc’(FRA), the Chief of the Defence "
+            "Forces of Kenya.")
+    extraction, names, people = run(text, date="2024-03-26")
+    assert sorted(names.values()) == ["Nuwan Perera", "Peter Mwangi"]
+    assert [m.parties for m in extraction.meetings] == [["KE", "LK"]]
+
+
+def test_those_present_together_with_a_host_at_the_meeting_join_it():
+    text = ("Myanmar Commander-in-Chief Senior General Aung Min held talks with Thai Lieutenant General Somchai "
+            "Rattana in Nay Pyi Taw on Wednesday. Present together with the Senior General at the meeting were "
+            "Vice-Senior General Kyaw Win and senior military officers.")
+    extraction, names, people = run(text, date="2016-06-23")
+    assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
+        ["Aung Min", "Kyaw Win", "Somchai Rattana"]]
+    assert people["Kyaw Win"].country == "MM"
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_no_part_of_it():
+    text = ('In a bilateral meeting on Monday, Defense Secretary Ramon "Mon" Castillo Jr. met Japanese Minister of '
+            "Defense Kenji Sato in Manila.")
+    extraction, names, _ = run(text, date="2025-02-25")
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["JP", "PH"], ["Kenji Sato", "Ramon Castillo Jr"])]
+
+
+def test_mp_after_a_name_is_an_honour_and_the_post_after_it_is_that_persons():
+    text = ("Botswana Minister of Defence Kabo Molefe received Namibian Minister of Safety and Security Tjiuai "
+            "Hamutenya in Gaborone. The Botswana delegation included Honourable Neo Sebina, MP, Minister of Home "
+            "Affairs, and Honourable Lesego Tau, MP, Minister of Labour.")
+    extraction, names, people = run(text, date="2015-10-19")
+    assert (people["Neo Sebina"].position, people["Lesego Tau"].position) == (
+        "Minister of Home Affairs", "Minister of Labour")
+
+
+def test_an_anniversary_in_capitals_dates_no_contact():
+    text = ("Botswana Defence Minister Kabo Molefe held talks with Namibian Defence Minister Tjiuai Hamutenya in "
+            "Gaborone on 19 October 2015. Molefe congratulated Hamutenya on the Silver Jubilee Independence "
+            "Anniversary which was celebrated on 21 March 2015.")
+    extraction, _, _ = run(text, date="2015-10-20")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["BW", "NA"], "2015-10-19")]
+
+
+def test_a_ranks_abbreviation_in_brackets_before_the_name_leaves_the_rank():
+    text = ("The Commandant of the Ghana Military Academy, Brigadier General (Brig Gen) Kofi Asante, welcomed "
+            "Nigerian Major General Musa Bello in Accra on Monday.")
+    extraction, names, people = run(text, date="2023-05-09")
+    assert (people["Kofi Asante"].rank, people["Kofi Asante"].position) == (
+        "Brigadier General", "Commandant of the Ghana Military Academy")
+    assert [m.parties for m in extraction.meetings] == [["GH", "NG"]]
+
+
+def test_the_chinese_surname_he_after_a_rank_opens_a_name():
+    text = ("Indian Defence Minister Rajnath Singh met General He Weidong, Vice-Chairman of the Central Military "
+            "Commission, in Beijing. He said the talks were useful.")
+    extraction, names, people = run(text, date="2024-01-01")
+    assert (people["He Weidong"].rank, people["He Weidong"].country) == ("General", "CN")
+    assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [["He Weidong", "Rajnath Singh"]]
+
+
+def test_a_name_with_its_own_rank_after_a_comma_takes_no_state_from_the_phrase_before():
+    text = ("General Phan Van Giang, Minister of National Defence, on November 10 received Cambodian Ambassador Chea "
+            "Sokha and Indian Ambassador Ravi Menon. During a reception for the Cambodian ambassador, General Giang "
+            "affirmed the two countries' friendship.")
+    extraction, names, people = run(text, date="2016-11-11", source="Vietnam News Agency")
+    assert people["Phan Van Giang"].country == "VN"
+    assert sorted(m.parties for m in extraction.meetings) == [["IN", "VN"], ["KH", "VN"]]
+
+
+def test_a_secretary_general_with_no_state_in_a_story_of_one_body_is_that_bodys():
+    text = ("On the anniversary of Montenegro's membership in NATO, President Milo Vukovic today had a telephone "
+            "conversation with Secretary General Anna Berg.")
+    extraction, names, people = run(text, date="2021-03-26", source="MINA")
+    assert people["Anna Berg"].country == "NATO"
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["ME", "NATO"], ["Anna Berg", "Milo Vukovic"])]
+
+
+def test_the_minister_of_defence_then_a_verb_refers_to_the_minister_told_before():
+    text = ("At NATO headquarters in Brussels, Polish Deputy Prime Minister Jan Nowak took part in the meeting of "
+            "NATO defence ministers. The Minister of National Defence held bilateral meetings with his counterparts "
+            "from Lithuania and Latvia.")
+    extraction, names, _ = run(text, date="2024-10-17")
+    assert sorted((m.parties, [names[p] for p in m.participants]) for m in extraction.meetings) == [
+        (["LT", "PL"], ["Jan Nowak"]), (["LV", "PL"], ["Jan Nowak"])]
+
+
+def test_a_group_of_visitors_met_without_names_is_read_with_those_named_next_as_visiting():
+    text = ("Commissioner of the Royal Fiji Police Force, Sitiveni Qiliho, today met with visiting heads of New "
+            "Zealand's security agencies. The NZ Police Commissioner Andrew Coster and the Chief of the NZDF, Air "
+            "Marshal Kevin Short are in Suva on a one-day visit.")
+    extraction, names, _ = run(text, date="2021-03-04")
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["FJ", "NZ"], ["Andrew Coster", "Kevin Short", "Sitiveni Qiliho"])]
+
+
+def test_he_after_an_opening_phrase_without_its_comma_is_the_storys_subject():
+    text = ("OSCE Secretary General Helga Schmid visited Moldova on Thursday. During her trip she met with President "
+            "Ana Rusu and with the Minister of Foreign Affairs of the Republic of Moldova, Ion Lupu.")
+    extraction, names, _ = run(text, date="2025-02-28")
+    assert sorted(sorted(names[p] for p in m.participants) for m in extraction.meetings) == [
+        ["Ana Rusu", "Helga Schmid"], ["Helga Schmid", "Ion Lupu"]]

@@ -106,7 +106,10 @@ def test_bilateral_meetings_with_counterparts_from_a_list_of_states_beside_a_con
             "meetings with his counterparts from Lithuania, Latvia, Luxembourg.")
     extraction, meetings = read(text, date="2024-10-17")
     assert [m[0] for m in meetings] == [["IT", "PL"], ["LT", "PL"], ["LV", "PL"], ["LU", "PL"]]
-    assert all(d.weak for d in extraction.decisions if d.subject in ("m2", "m3", "m4"))
+    # "the Minister of National Defence" is the minister told before: each contact read with him, unnamed counterparts
+    assert [m[4] for m in meetings[1:]] == [["Jan Kowal"]] * 3
+    assert {d.rule for d in extraction.decisions if d.subject in ("m2", "m3", "m4") and d.rule.startswith("meeting.")} \
+        == {"meeting.talks-with + meeting.unnamed-post"}
 
 
 def test_calling_on_a_state_to_act_is_a_demand_not_a_contact():

@@ -10,7 +10,8 @@ modal, no "to"), whose subject names an official of one state and whose object (
 states ("A and B discussed"). The verbs that bind two officials without a contact (appointing, inviting,
 condemning ...) are data (``clause_link`` in triggers.json).
 
-The parser (tagger, parser and what they listen to; no NER) loads once, lazily, and is asked only about
+The parser (tagger, parser and what they listen to; no NER: `kg.extract.language_model`, loaded once, lazily,
+and shared with the names' fallback) is asked only about
 sentences with no contact phrase that refer to officials of two states already known; without the model
 package this reading is off.
 """
@@ -19,8 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from kg.extract import language_model
 from kg.extract.lexicon import lexicon
-from kg.extract.ner import MODEL
 
 # the verb's dependents that hold its sides: the subject, and the object or its preposition's object
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -32,21 +33,6 @@ _NOT_DONE_AUX = frozenset({"will", "would", "shall", "should", "could", "can", "
 _FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    try:
-        import spacy
-
-        return spacy.load(MODEL, exclude=["ner", "senter"])
-    except (ImportError, OSError):
-        return None
-
-
-def load_parser() -> bool:
-    """Load the parser now (a benchmark's warm-up); whether it is there."""
-    return _nlp() is not None
-
-
 def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: Callable[[str], str | None]
                  ) -> tuple[int, int] | None:
     """The character span of the first verb whose subject and object (or whose subject alone) name persons
@@ -54,10 +40,9 @@ def linking_verb(text: str, spans: Iterable[tuple[int, int, str]], country_of: C
     spans = [(start, end, key) for start, end, key in spans if end > start]
     if len({country_of(key) for _, _, key in spans} - {None}) < 2:
         return None
-    nlp = _nlp()
-    if nlp is None:
+    parsed = language_model.analyse(text, language_model.CLAUSES)
+    if parsed is None:
         return None
-    parsed = nlp(text)
     not_contact = _not_contact_lemmas()
     heads = []
     for start, end, key in spans:

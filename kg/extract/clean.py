@@ -247,10 +247,27 @@ def clean_article(text: str) -> CleanText:
     body = strip_postnominals(body)
     # where a person stands in the photograph: "X (L) and Y", "Z (2nd R)"
     body = _PHOTO_POSITION.sub("", body)
+    # a nickname in quotes inside a name: 'Gilberto "Gibo" Teodoro Jr.', "Rodrigo 'Digong' Duterte"
+    body = _NICKNAME.sub(r"\1 ", body)
+    # a rank's or title's abbreviation in brackets before the name: "Brigadier General (Brig Gen) X",
+    # "Colonel (Col) X", "Captain (Navy) X", "Alhaji (Dr) X"
+    body = _BRACKET_AFTER_TITLE.sub(_without_bracket_after_title, body)
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
 _PHOTO_POSITION = re.compile(r"\s*\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|cent(?:re|er)|front|back))\)(?=[\s,.;])")
+_BRACKET_AFTER_TITLE = re.compile(r"\b([A-Z][\w\-]*)\s*\((?:[A-Z][A-Za-z]{0,5}\.?\s?){1,3}\)(?=\s+[A-Z][a-z])")
+
+
+def _without_bracket_after_title(match: re.Match) -> str:
+    from kg.extract.lexicon import canonical_rank, lexicon
+    word = match.group(1)
+    if canonical_rank(word) or lexicon().honorific_regex.fullmatch(word):
+        return word
+    return match.group(0)
+
+
+_NICKNAME = re.compile(r"(\b[A-Z][a-z]+)\s+[\"“‘'][A-Z][\w\-]{1,14}[\"”’']\s+(?=[A-Z][a-z])")
 _POSTNOMINAL = None
 _POSTNOMINAL_AFTER_NAME: re.Pattern | None = None
 
@@ -275,9 +292,11 @@ def strip_postnominals(text: str) -> str:
         words = "|".join(sorted((re.escape(w) for w in lexicon().postnominals), key=len, reverse=True))
         _POSTNOMINAL = re.compile(rf"(?:,\s*(?:{words}|[A-Z]{{1,3}}\s?\([A-Z]\)))+(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|,)\b)")
         # of three letters or more, and no service ("USN") that may name a state
-        long = "|".join(sorted((re.escape(w) for w in lexicon().postnominals if len(w) >= 3 and not w.startswith("US")
-                                and w not in ("RAN", "PAF", "TNI", "RAAF")), key=len, reverse=True))
-        _POSTNOMINAL_AFTER_NAME = re.compile(rf"(\b[A-Z][a-z]+)(?:\s*,?\s+(?:{long})(?![\w(]))+"
+        long = "|".join(sorted((re.escape(w) for w in lexicon().postnominals if len(w) >= 3
+                                and w not in ("USN", "USA", "USAF", "USMC", "RAN", "PAF", "TNI", "RAAF")), key=len, reverse=True))
+        # ... also quoted, with the awarding state in brackets: "Ogolla EGH EBS HSC 'ndc'(K) 'psc'(FRA),"
+        _POSTNOMINAL_AFTER_NAME = re.compile(rf"(\b[A-Z][a-z]+)(?:(?:\s*,?\s+|(?<=\)))[‘'’]?(?:{long})[’'‘]?"
+                                             rf"(?:\([A-Z]{{1,4}}\))?(?![\w(]))+"
                                              rf"(?=\s*[,.;:)]|\s+(?:at|in|on|and|was|were|who|has|had|said|says)\b)")
     # "Admiral X, PVSM, AVSM, received": drop the list, and the comma that closed it before a verb
     out = []

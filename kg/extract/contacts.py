@@ -165,13 +165,15 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
     if not is_meeting and trigger is not None and done and len(keys) == 1 \
-            and re.search(r"\bdelegations?\b", text) and not join:
-        # "X received a delegation of the Y Army." -- its leader is named in the next sentences
-        doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations))
+            and (re.search(r"\bdelegations?\b", text) or _VISITING_GROUP.search(text)) and not join:
+        # "X received a delegation of the Y Army.", "X met with visiting heads of Y's security organisations." --
+        # its leader, or its members, are named in the next sentences
+        doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations), len(doc.visitors))
     elif is_meeting:
         doc.pending = None
     if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 4 \
-            and len(doc.delegations) > doc.pending.delegations_before:
+            and (len(doc.delegations) > doc.pending.delegations_before
+                 or len(doc.visitors) > doc.pending.visitors_before):
         told = _pending_contact(doc, sentence, story.setting())
         if told is not None:  # the contact read with its delegation becomes the one being told
             story.current, story.current_open = told, True
@@ -230,6 +232,10 @@ _THIS_WAS_DURING = re.compile(r"(?:This|That|These|It|The (?:remarks?|statements
                               r"(?:was|were|came|happened|occurred)\s+(?:made\s+|given\s+)?(?:during|at|when|in)\b")
 _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?:also\s+)?(?:included|includes|featured)\s+"
                         r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
+_ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airbase)\b", re.I)
+# a group of visitors told without names: "met with visiting heads of Australia's security organisations"
+_VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
+                             r"generals|ministers|guests|team)\b")
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
@@ -310,8 +316,11 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                       r"[^,;]*", ", ", unquoted)
     # what an anniversary counts from: "the 55th anniversary of the establishment of diplomatic relations (June 24,
     # 1967)", "marking 30 years since ... on 5 May 1994"
-    unquoted = re.sub(r"\b(?:anniversary|established|establishment|founding|founded)\b[^.;]{0,100}?\b(?:19|20)\d\d\b\)?",
+    unquoted = re.sub(r"\b(?:[Aa]nniversary|[Ee]stablished|[Ee]stablishment|[Ff]ounding|[Ff]ounded)\b[^.;]{0,100}?\b(?:19|20)\d\d\b\)?",
                       " ", unquoted)
+    # the day of a report, not of the contact it tells: "the spokesman told reporters today that A and B discussed"
+    unquoted = re.sub(r"\b(?:told|said|says|announced|informed|confirmed|stated)\b[^.;]{0,80}?"
+                      r"\b(?:today|yesterday|on\s+\w+day)\b(?=[^.;]{0,40}?\bthat\b)", " ", unquoted)
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."
@@ -456,6 +465,8 @@ def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -
     (`doc.pending`) read now with the leaders named since; returns it (None when no one new was named)."""
     pending = doc.pending
     leaders = list(doc.delegations)[pending.delegations_before:]
+    named = {k for _, _, k in pending.refs}
+    leaders += [k for k in doc.visitors[pending.visitors_before:] if k not in leaders and k not in named]
     end = len(pending.sentence.text) + 1
     extra = [Ref(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
              if leader not in {k for _, _, k in pending.refs}]
@@ -511,10 +522,14 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|(?:after|while) visiting [A-Z]|"
-                    r"is in [A-Z][\w]+ (?:on|for|to))", tail) \
+                    r"(?:is|are) in [A-Z][\w]+ (?:on|for|to))", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
-            if key not in doc.visitors:
-                doc.visitors.append(key)
+            # "A, B and C are in Honiara on a one-day visit": the plural verb's subject is the whole list
+            listed = [k for s, _, k in sentence.refs if s < start] \
+                if re.match(r"[^.]{0,60}?\bare (?:in|on|visiting)\b", tail) else []
+            for visitor in listed + [key]:
+                if visitor not in doc.visitors:
+                    doc.visitors.append(visitor)
             target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+|in\s+|of\s+)?"
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
@@ -673,7 +688,10 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     # ("The programme included meetings with A, B and C" likewise)
     separately = separately or _ITINERARY.search(text)
-    one_by_one = bool(separately) or (direction == "object" and not joint)
+    # "X called on A, B and C": one call each; "X, who arrived at the air base, was received by A, B and C": one
+    # welcome on arrival
+    arrival_welcome = trigger.rule == "meeting.passive-received" and _ARRIVAL.search(text)
+    one_by_one = bool(separately) or (direction == "object" and not joint and not arrival_welcome)
     if one_by_one and not separately:
         # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
         stop = _POST_LIST_END.search(text, match.end())
@@ -799,7 +817,8 @@ def _meeting_mode(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, text
         mode = doc.meetings[-1].mode  # "A day earlier, X had spoken with Y" in a story of calls
     elif mode == "in_person" and trigger.rule == "meeting.spoke-by-phone" \
             and not any(p.kind == "city" for p in sentence.places) \
-            and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I):
+            and not re.search(r"\b(?:visit|arriv|here|met|meeting|sidelines|margins|ceremony)\w*", text, re.I) \
+            and not (re.search(r"\balso\b", text) and doc.meetings and doc.meetings[-1].mode == "in_person"):
         mode = "call"  # "X spoke with Y" and no place: a call (see _doc_spoke_mode in triggers.json)
     return mode
 

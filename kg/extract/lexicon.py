@@ -29,6 +29,7 @@ class Lexicon:
     honorific_chain_regex: re.Pattern  # "Pehin Datu Lailaraja", "Dato Paduka Seri Haji": one title
     mid_name_honorifics: set[str]
     given_name_titles: set[str]
+    surnames_after_rank: set[str]
     surname_titles: set[str]
     postnominals: list[str]
     particles: set[str]
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         honorific_chain_regex=honorific_chain_regex, mid_name_honorifics=set(titles["mid_name_honorifics"]),
         given_name_titles=set(titles["given_name_titles"]),
+        surnames_after_rank=set(titles["surnames_after_rank"]),
         surname_titles=set(titles["surname_titles"]),
         rank_variants=variants, rank_regex=rank_regex, rank_regex_lower=rank_regex_lower,
         abbreviations=abbreviations, not_rank_after=set(ranks["not_rank_after"]),

@@ -382,7 +382,8 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
             and text not in lex.position_heads and gazetteer.lookup(text) is None and not is_masked(start, end) \
             and (text not in ("I", "A", "MP", "HE", "HRH", "PM", "DG", "CS") or text in ("A", "I") and k > i + 1) \
             and not (i > 0 and toks[i - 1][0] in ("of", "the", "for", "at", "from"))  # "Inspector General of FAR X"
-        given_name_title = text in lex.given_name_titles and (start - 1 in rank_ends or _after_post(sentence, start))
+        given_name_title = text in lex.given_name_titles and (start - 1 in rank_ends or _after_post(sentence, start)) \
+            or text in lex.surnames_after_rank and start - 1 in rank_ends  # "General He Weidong"
         if is_masked(start, end) or (not _is_name_token(text, lex) and not capital_initials and not given_name_title) or \
                 (_INITIAL.match(text) and not glued_initial):
             i += 1
@@ -1049,9 +1050,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "Russian Defence Minister Army of the General Sergei Shoigu", "the German ambassador to Somalia X": the
         # title run before the name anchors it and names the state even when its words defeat the post parser
         title_run = _TITLE_RUN.search(sentence[floor:cursor])
-        if title_run is None and re.search(r",\s*$", sentence[floor:cursor]):
+        if title_run is None and not rank and re.search(r",\s*$", sentence[floor:cursor]):
             # ... a post set off by a comma: "the US ambassador to Jordan, Henry Wooster," (not "According to the
-            # Royal Thai Armed Forces, X": a body is no post)
+            # Royal Thai Armed Forces, X": a body is no post; nor "a reception for the Cambodian ambassador, General
+            # X": a name with its own rank begins a new phrase)
             title_run = _TITLE_RUN.search(re.sub(r"\s*,\s*$", " ", sentence[floor:cursor]))
             title_run = title_run if title_run and _TITLE_HEAD.search(title_run.group(0)) else None
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))

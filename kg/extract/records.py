@@ -99,12 +99,14 @@ class AnnouncedContact:
 
 @dataclass
 class PendingDelegationContact:
-    """"X received a delegation of the Y Army.": a contact whose leader the next two sentences name."""
+    """"X received a delegation of the Y Army.", "X met with visiting heads of Y's security organisations.": a
+    contact whose leader, or visitors, the next sentences name."""
     sentence: Sentence
     trigger: Trigger
     refs: list[Ref]
     date: str | None
     delegations_before: int  # the delegations known when it was read: a new one is its
+    visitors_before: int = 0  # likewise the visitors (a group's members told as visiting)
 
 
 @dataclass

@@ -31,6 +31,9 @@ ROLE_NOUN = re.compile(
     rf"duties|capacity|statement|website|engagements?|welcome|dinner|reception|programme|program|meetings?|"
     rf"delegation|car|spokesperson)\b)", re.I)  # "the official invitation": an adjective, no person
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
+# "During his trip he met ...": the pronoun after an opening phrase left without its comma
+_OPENING_PRONOUN = re.compile(r"^(?:During|After|Following|On|In|At|Upon|While)\s+(?:his|her)\s+(?:[\w\-]+\s+){0,4}?"
+                              r"(?P<pronoun>he|she)\b")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
 EXCLUDE_BEFORE = re.compile(
@@ -108,7 +111,10 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
         if EXCLUDE_BEFORE.search(text[:match.start()]):
             continue
         role_text = match.group("role")
-        if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]):
+        # ("the Minister of National Defence participated ...": the portfolio, then a verb: a reference)
+        portfolio = re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?Defen[cs]e(?=\s+(?!of\b|and\b)[a-z])",
+                             text[match.end():])
+        if role_text[0].isupper() and re.match(r"\s+(?:[A-Z]|of\b|for\b)", text[match.end():]) and not portfolio:
             continue  # "the General Headquarters", "the Minister of Defence of X" (a title, not a reference)
         previous = [r for r in refs if r.start < match.start()]
         if match.group("role").lower().endswith("s") and len({r.key for r in previous}) >= 2:
@@ -245,7 +251,7 @@ def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref]
 
 def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
     """"he", "she" before anyone else is referred to: the story's last subject."""
-    for match in _PRONOUN.finditer(sentence.text):
+    for match in [*_PRONOUN.finditer(sentence.text), *_OPENING_PRONOUN.finditer(sentence.text)]:
         start = match.start("pronoun")
         if any(s <= start < e for s, e in taken):
             continue
@@ -264,10 +270,11 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     ("President X received the minister", "met with President X"), not when named in passing."""
     span_start = mention.span_start if mention.span_start >= 0 else mention.start
     span_end = max(mention.end, mention.span_end)
-    verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held talks|spoke|speaks|talked|called on|granted an audience|"
+    verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held (?:[\w\-]+ )?(?:talks|discussions|consultations)|"
+             r"discussed|exchanged (?:views|opinions)|spoke|speaks|talked|called on|granted an audience|"
              r"paid a (?:courtesy )?call on|was received by|(?:held|had) (?:a |an )?(?:(?:tele)?phone |video )?"
              r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
-    when = r"(?:today|yesterday|on \w+day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
+    when = r"(?:today|yesterday|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
     before = text[max(0, span_start - 60):span_start]
     listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
     # ... the verb after the name, or after the rest of a list of names it opens ("A and Prime Minister B had ...")

@@ -95,7 +95,9 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
             if others:
                 return [others[0]]
         return []
-    if singular in ("guest", "visitor", "dignitary") or match.group("visiting"):
+    # ("the Senior General", "the new minister": no guest)
+    if singular in ("guest", "visitor", "dignitary") or (match.group("visiting") or "").lower() in (
+            "visiting", "accompanying", "foreign", "distinguished"):
         # "X and his Lao guest": not X, nor anyone the sentence named before
         pool = [p for p in doc.candidates(demonym, sentence_index) if p.key not in in_sentence]
         visitors = [k for k in doc.visitors if any(p.key == k for p in pool)]

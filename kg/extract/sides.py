@@ -135,6 +135,12 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
                 and not gazetteer.is_international_body(venue):
             doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
             return
+    # "Secretary General X" with no state, in a story that names one international body: that body's
+    if re.fullmatch(r"(?:Deputy |Assistant )?Secretary[- ]General", person.position or ""):
+        bodies = [code for code in doc.country_counts if gazetteer.is_international_body(code)]
+        if len(bodies) == 1:
+            doc.settle_country(key, bodies[0], "country.body-secretary-general")
+            return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
     single = single | ({doc.visit_targets[key]} if key in doc.visit_targets else set())
