@@ -1904,3 +1904,34 @@ def test_he_after_an_opening_phrase_without_its_comma_is_the_storys_subject():
     extraction, names, _ = run(text, date="2025-02-28")
     assert sorted(sorted(names[p] for p in m.participants) for m in extraction.meetings) == [
         ["Ana Rusu", "Helga Schmid"], ["Helga Schmid", "Ion Lupu"]]
+
+
+def test_a_venue_after_an_appositive_post_is_no_part_of_it():
+    text = ("Indian Defence Minister Rajnath Singh met General Zhang Wei, Vice-Chairman of the Central Military "
+            "Commission at Bayi Hall in Beijing on Thursday.")
+    extraction, names, people = run(text, date="2024-09-13")
+    assert people["Zhang Wei"].position == "Vice-Chairman of the Central Military Commission"
+
+
+def test_who_visited_the_hosts_headquarters_is_the_visiting_admiral_welcomed_there():
+    text = ("Russian Navy Commander in Chief Adm. Pavel Orlov visited the Philippine Navy headquarters in Manila on "
+            "Wednesday. \"The visiting admiral was welcomed by the Flag Officer In Command, Philippine Navy Vice Adm. "
+            "Jose Santos as the military host,\" he said.")
+    extraction, names, _ = run(text, date="2019-03-21")
+    assert [(m.parties, sorted(names[p] for p in m.participants)) for m in extraction.meetings] == [
+        (["PH", "RU"], ["Jose Santos", "Pavel Orlov"])]
+
+
+def test_jr_after_a_comma_stays_in_the_name():
+    text = ("Jordan's King Abdullah II received Commander of the US Central Command Gen. Kenneth F. Miller, Jr., and "
+            "his accompanying delegation in Amman on Thursday.")
+    extraction, names, _ = run(text, date="2020-01-10")
+    assert "Kenneth F. Miller, Jr" in names.values()
+
+
+def test_the_place_of_an_offer_does_not_move_the_story():
+    text = ("Serbian Defence Minister Marko Jovic had talks in Sofia with Bulgarian Defence Minister Petar Ivanov on "
+            "Wednesday. Jovic offered to train Bulgarian officers at the Military Academy in Belgrade. Jovic also "
+            "talked with Bulgarian Parliament Speaker Elena Dimova.")
+    extraction, names, _ = run(text, date="2010-12-16")
+    assert [(m.location.name, m.host) for m in extraction.meetings] == [("Sofia", "BG"), ("Sofia", "BG")]

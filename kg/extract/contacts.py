@@ -521,7 +521,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
-                    r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited [A-Z]|(?:after|while) visiting [A-Z]|"
+                    r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited (?:the )?[A-Z]|(?:after|while) visiting [A-Z]|"
                     r"(?:is|are) in [A-Z][\w]+ (?:on|for|to))", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
             # "A, B and C are in Honiara on a one-day visit": the plural verb's subject is the whole list
@@ -554,8 +554,8 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
             and abs((now - told).days) > _PLACE_HOLDS_DAYS:
         story.context_city = story.context_country = story.context_place_date = None
     place_date = date or story.context_date
-    if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to)", text):
-        return
+    if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to|offer|propos|suggest)", text):
+        return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade")
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
                 and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]):

@@ -701,6 +701,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
                 and not toks[k + 1][0][:1].isupper():
             break
         words.append((text, s, e))
+    # "X, Vice-Chairman of the Central Military Commission at Bayi Hall in Beijing": the venue ends the post
+    venue = next((k for k, (w, _, _) in enumerate(words) if w == "at" and any(
+        t in _VENUE_WORDS for t, _, _ in words[k + 1:k + 6])), None)
+    if venue:
+        words = words[:venue]
     while words and (words[-1][0] in _CONNECTORS or words[-1][0] in ("(",)):
         words.pop()
     if not words:
@@ -786,6 +791,8 @@ def article_name_words(sentences: list[str]) -> frozenset[str]:
 
 
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
+_VENUE_WORDS = {"Hall", "Headquarters", "HQ", "HQs", "Palace", "House", "Building", "Hotel", "Residence", "Complex",
+                "Airport", "Airbase"}
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
                         r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
