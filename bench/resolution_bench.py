@@ -5,7 +5,7 @@ store with the extractor replaced by the generator's gold facts (`kg.devtools.sy
 what is measured is what comes after extraction: resolution (registering mentions, clustering
 surname blocks, assigning IRIs, reconciling), RDF mapping and the SPARQL updates that keep the
 article graphs, the entities graph and the merged default graph. Time inside resolution
-(`Resolution.put`, `Resolution.assign`, `reconcile`) is measured apart, per article, as wall time
+(`Resolution.put`, `Resolution.read_blocks`, `Resolution.assign`, `reconcile`) is measured apart, per article, as wall time
 and as the calling thread's CPU time (the wall time also counts waiting: for a core on a machine
 shared with other work, for the disk, for RocksDB's own threads, whose work the CPU time does not
 count either); peak RSS is the kernel's maximum resident set size of the process.
@@ -73,6 +73,7 @@ def one_size(n: int, folder: Path) -> dict:
     pipeline.extract_many = already_extracted
     pipeline.Resolution.put = timed(pipeline.Resolution.put)
     pipeline.Resolution.assign = timed(pipeline.Resolution.assign)
+    pipeline.Resolution.read_blocks = timed(pipeline.Resolution.read_blocks)
     pipeline.reconcile = timed(pipeline.reconcile, "reconcile")
     most_classes = [0]
     plain_trim = pipeline.Resolution.trim

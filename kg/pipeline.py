@@ -215,6 +215,7 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
         blocks |= touched_blocks
         entities |= touched_entities
         registered.append((extraction, digest, mentions))
+    resolution.read_blocks(blocks)
     prepared = []
     for extraction, digest, mentions in registered:
         article = extraction.article

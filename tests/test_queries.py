@@ -191,6 +191,27 @@ def test_person_timeline(store):
     assert len(rows(store, "person-timeline", person=HASANOV, since="2024-03-06")) == 1
 
 
+def test_person_timeline_counts_the_articles_of_each_event_and_dates_an_undated_one_by_them():
+    """The meeting of a1 and a2 is reported twice; an undated meeting takes its first article's date,
+    and with `since` only the articles in the window date and count it."""
+    from kg.model import Article, Extraction, Meeting
+    from kg.pipeline import store_extraction
+    from tests.graph_fixtures import _dong, _hasanov
+
+    graph_store = GraphStore(None)
+    fill(graph_store)
+    for article_id, date in (("u1", "2024-05-02"), ("u2", "2024-07-20")):
+        store_extraction(graph_store, Extraction(
+            article=Article(id=article_id, text="...", date=date), date=date, persons=[_hasanov(), _dong()],
+            meetings=[Meeting(key="m1", date=None, parties=["AZ", "CN"], participants=["p1", "p3"])]))
+    found = [(r["date"], r["kind"], r["with"], r["articles"]) for r in rows(graph_store, "person-timeline",
+                                                                             person="Zakir Hasanov")]
+    assert found == [("2023-09-12", "call", "Dong Jun", "1"), ("2024-03-05", "in_person", "Yaşar Güler", "2"),
+                     ("2024-03-06", "invitation", "Dong Jun", "1"), ("2024-05-02", "in_person", "Dong Jun", "2")]
+    later = rows(graph_store, "person-timeline", person="Zakir Hasanov", since="2024-06-01")
+    assert [(r["date"], r["kind"], r["articles"]) for r in later] == [("2024-07-20", "in_person", "1")]
+
+
 def test_who_met_whom(store):
     found = {(r["person_a"], r["person_b"]): (r["meetings"], r["first"]) for r in rows(store, "who-met-whom")}
     assert found == {("Dong Jun", "Zakir Hasanov"): ("1", "2023-09-12"),

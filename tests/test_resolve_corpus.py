@@ -132,7 +132,7 @@ def test_re_mapping_one_article_per_transaction_gives_the_same_graph(monkeypatch
     plain_commit = kg.graph.persistence.BatchWriter.commit
     monkeypatch.setattr(kg.graph.persistence, "REMAP_ARTICLES_PER_TRANSACTION", 1)
     monkeypatch.setattr(kg.graph.persistence.BatchWriter, "commit",
-                        lambda self: (committed.append(len(self.graphs)), plain_commit(self))[1])
+                        lambda self, **options: (committed.append(len(self.graphs)), plain_commit(self, **options))[1])
     shuffled = records[:]
     random.Random(5).shuffle(shuffled)
     assert quad_set(ingest_in_order(shuffled, batch_size=5)) == reference
