@@ -1973,3 +1973,13 @@ def test_invitations_told_the_ways_real_copy_tells_them():
     for text, date, expected in cases:
         extraction, names, _ = run(text, date=date)
         assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [expected], text
+
+
+def test_a_list_whose_items_name_their_own_states_lends_none_to_the_rest():
+    text = ("Maldivian Defence Minister Aminath Shareef called on Sri Lankan Prime Minister Ranil Perera in Colombo on "
+            "Friday, with the participation of Maldivian Ambassador to Sri Lanka Omar Latheef, Defence Attaché for the Maldives in "
+            "Sri Lanka Lieutenant Colonel Ismail Naseer, State Minister Ajith Silva and Secretary to Prime Minister "
+            "Gamini Fernando.")
+    extraction, names, people = run(text, date="2020-11-28", source="Daily News (Sri Lanka)")
+    assert people["Ismail Naseer"].country == "MV"
+    assert (people["Ajith Silva"].country, people["Gamini Fernando"].country) != ("MV", "MV")
