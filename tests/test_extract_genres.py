@@ -1951,3 +1951,35 @@ def test_the_newly_appointed_before_an_appositive_post_leaves_the_post():
             "Ghana Military Academy on Thursday, where Brigadier General Kofi Mensah, the Commandant, welcomed him.")
     extraction, names, people = run(text, date="2024-09-06")
     assert (people["Ali Traore"].position, people["Ali Traore"].country) == ("Defence Attaché of Mali to Ghana", "ML")
+
+
+def test_invitations_told_the_ways_real_copy_tells_them():
+    cases = [
+        ("Sri Lankan State Minister of Defence Ruwan Perera thanked the Maldivian Defence Minister Ali Shareef for "
+         "extending an invitation to visit Maldives.", "2019-08-31", ("Ali Shareef", "Ruwan Perera", "MV")),
+        ("General Nuwan Perera, the Chief of Defence Staff of Sri Lanka, embarked on an official visit to Kenya at the "
+         "gracious invitation extended by General Peter Mwangi, the Chief of the Defence Forces of Kenya.",
+         "2024-03-26", ("Peter Mwangi", "Nuwan Perera", "KE")),
+        ("The visit of Indian Army Chief General Ravi Kumar, who is here at the invitation of his Bangladeshi "
+         "counterpart General Aziz Rahman, comes two weeks after the Prime Minister's trip.", "2020-01-20",
+         ("Aziz Rahman", "Ravi Kumar", "BD")),
+        ("Kuwaiti Chief of General Staff Lieutenant General Khalid Al-Sabah arrived in Abu Dhabi on an official visit "
+         "Thursday, in response to an invitation from Emirati Chief of Staff Hamad Al-Rumaithi.", "2018-05-03",
+         ("Hamad Al-Rumaithi", "Khalid Al-Sabah", "AE")),
+        ("On Tuesday, Polish Minister of National Defence Jan Nowak met with the Chief of the Defence Staff of Canada "
+         "General John Smith, who was in Poland at the invitation of the Chief of the General Staff Lt Gen Piotr "
+         "Kowal.", "2017-07-12", ("Piotr Kowal", "John Smith", "PL")),
+    ]
+    for text, date, expected in cases:
+        extraction, names, _ = run(text, date=date)
+        assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [expected], text
+
+
+def test_a_list_whose_items_name_their_own_states_lends_none_to_the_rest():
+    text = ("Maldivian Defence Minister Aminath Shareef called on Sri Lankan Prime Minister Ranil Perera in Colombo on "
+            "Friday, with the participation of Maldivian Ambassador to Sri Lanka Omar Latheef, Defence Attaché for the Maldives in "
+            "Sri Lanka Lieutenant Colonel Ismail Naseer, State Minister Ajith Silva and Secretary to Prime Minister "
+            "Gamini Fernando.")
+    extraction, names, people = run(text, date="2020-11-28", source="Daily News (Sri Lanka)")
+    assert people["Ismail Naseer"].country == "MV"
+    assert (people["Ajith Silva"].country, people["Gamini Fernando"].country) != ("MV", "MV")

@@ -47,9 +47,12 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
         if post is None:
             return []
     inviter = "" if post else after[0].key
-    before = [r for r in refs if r.end <= match.start() and r.key != inviter]
+    before = [r for r in refs if r.end <= match.start() and r.key != inviter] or [
+        Ref(m.start, m.end, m.key) for m in sentence.persons if m.key and m.end <= match.start() and m.key != inviter]
     if before:
-        invitee = before[0].key
+        # "X met Y, who was in Poland at the invitation of Z": the one the relative clause is about
+        relative = [r for r in before if re.match(r"\s*,\s*who\b", text[r.end:])]
+        invitee = (relative or before)[-1 if relative else 0].key
     else:
         # "At the invitation of ..., General Y, [the post of X,] General X was in India": the next person named
         later = [r for r in after[1:] if r.key != inviter]
@@ -60,7 +63,10 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
     if post:
         return [InvitationDraft("", invitee, None, country_in(post.group(1)), text, "invitation.at-the-invitation-of-post",
                                 inviter_post=post.group(1))]
-    return [InvitationDraft(inviter, invitee, None, None, text, "invitation.at-the-invitation-of")]
+    # "who was in Poland at the invitation of ...": the state visited, told before the phrase
+    visited = re.search(r"\bin\s+((?:the\s+)?(?:[A-Z][\w\-]+\s*){1,3})$", text[:match.start()].rstrip(" ,"))
+    return [InvitationDraft(inviter, invitee, None, country_in(visited.group(1)) if visited else None, text,
+                            "invitation.at-the-invitation-of")]
 
 
 # a post right after "at the invitation of", ending the clause: "the Mongolian Minister of Defence."
@@ -115,8 +121,8 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
             before = takers
             after = [Ref(0, 0, takers[0].key if takers else last_subject)]
             match = accepted = owned
-    thanked = None if accepted else re.search(r"\bthank(?:ed|s|ing)?\b([^.;]{0,80}?)\bfor (?:the|his|her|this|their) "
-                                               r"(?:kind )?invitation\b", text)
+    thanked = None if accepted else re.search(r"\bthank(?:ed|s|ing)?\b([^.;]{0,80}?)\bfor (?:extending (?:an? |the |his |her )|"
+                                               r"the |his |her |this |their )(?:kind )?invitation\b", text)
     if thanked:
         # "X thanked Y for the invitation to visit Ethiopia": Y invites X
         givers = [r for r in usable if thanked.start(1) <= r.start < thanked.end(1)]
@@ -126,7 +132,8 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
             before = takers
             after = [Ref(0, 0, takers[-1].key if takers else last_subject)]
             match = accepted = thanked
-    if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before:
+    if re.search(r"\bconveyed an invitation|extended an invitation|an invitation (?:for|to)\b", text) and before \
+            and not accepted:
         inviter = before[-1].key
     carried = re.search(r"\binvitation from\s+", text)
     if carried and not accepted:

@@ -1205,5 +1205,12 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
                     or not later.position:
                 break
+            named = {p.code for p in find_places(later.position) if p.kind in ("country", "demonym")}
+            if named:
+                # "..., Defence Attaché for the Maldives in Sri Lanka C, State Minister D": the items say their own
+                # states, so the list lends none past this one
+                if first.country in named:
+                    later.country, later.country_rule = first.country, "country.list-of-state"
+                break
             later.country, later.country_rule = first.country, "country.list-of-state"
     return mentions
