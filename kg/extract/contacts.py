@@ -480,8 +480,7 @@ def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -
     named = {k for _, _, k in pending.refs}
     leaders += [k for k in doc.visitors[pending.visitors_before:] if k not in leaders and k not in named]
     end = len(pending.sentence.text) + 1
-    extra = [Ref(end + i, end + i + 1, leader) for i, leader in enumerate(leaders)
-             if leader not in {k for _, _, k in pending.refs}]
+    extra = [Ref(end + i, end + i + 1, leader) for i, leader in enumerate(leaders) if leader not in named]
     doc.pending = None
     if not extra:
         return None

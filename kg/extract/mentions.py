@@ -790,9 +790,10 @@ def article_name_words(sentences: list[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-# capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
+# the places whose name after "at" ends a post told after a name ("... Commission at Bayi Hall in Beijing")
 _VENUE_WORDS = {"Hall", "Headquarters", "HQ", "HQs", "Palace", "House", "Building", "Hotel", "Residence", "Complex",
                 "Airport", "Airbase"}
+# capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
                         r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
@@ -1205,12 +1206,12 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
                     or not later.position:
                 break
+            # "..., Defence Attaché for the Maldives in Sri Lanka C, State Minister D": an item that says its own
+            # states ends what the list lends (it still takes the list's state when it names it)
             named = {p.code for p in find_places(later.position) if p.kind in ("country", "demonym")}
-            if named:
-                # "..., Defence Attaché for the Maldives in Sri Lanka C, State Minister D": the items say their own
-                # states, so the list lends none past this one
-                if first.country in named:
-                    later.country, later.country_rule = first.country, "country.list-of-state"
+            if named and first.country not in named:
                 break
             later.country, later.country_rule = first.country, "country.list-of-state"
+            if named:
+                break
     return mentions
