@@ -73,6 +73,11 @@ GIVEN_NAME_FORMS = [(re.compile(pattern), form) for pattern, form in [
     (r"^[ou]mar$", "umar"), (r"^abd[ua]l+ag?$", "abdulag"),  # Omar, Umar; Abdullah, Abdallah
 ]]
 MAX_NAME_TOKENS = 8  # a "name" longer than this is not a person's name: its head is kept
+# names whose parsing, hint and slug are kept, each (the calls cluster around a batch's names and one
+# entity's): unbounded, the three caches grew with the corpus (17,611, 18,144 and 13,052 entries at
+# 50,000 synthetic articles), and bounding them took that ingest's peak from 149 to 141 MiB; a name parsed
+# again costs 8 to 43 us (bench/README.md, section 8)
+NAME_CACHE = 4096
 
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
@@ -150,7 +155,7 @@ def _is_initial(token: str) -> bool:
     return len(letters) == 1 or bool(re.fullmatch(r"(?:[A-Za-z]\.){1,3}", token))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAME_CACHE)
 def parse_name(name: str, country: str | None = None, surname_first: bool | None = None) -> NameParts | None:
     """Split a person's name into folded surname and given name; None when it has no letters.
 
@@ -184,7 +189,7 @@ def parse_name(name: str, country: str | None = None, surname_first: bool | None
     return NameParts(surname, "", "", "surname")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAME_CACHE)
 def surname_first_hint(name: str, aliases: tuple[str, ...]) -> bool | None:
     """Which end of the name the surname is at, when the article also calls the person by one
     word of it ("Dong Jun" ... "Admiral Dong": first); None when it does not tell."""
@@ -202,7 +207,7 @@ def surname_first_hint(name: str, aliases: tuple[str, ...]) -> bool | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=NAME_CACHE)
 def person_slug(name: str) -> str:
     """The readable IRI part: diacritics dropped as `kg.graph.mapping.slugify` does ("Dalkıran" -> "dalkiran"),
     Cyrillic transliterated ("Шойгу" -> "shoygu")."""
@@ -284,12 +289,19 @@ class MentionClass:
     country: str | None
     parts: NameParts | None
     articles: int = 0  # articles naming it (each counted once)
-    first: tuple[str, str] = ("~", "~")  # its smallest (article, key)
-    iris: set[str] = field(default_factory=set)  # the IRIs its stored mentions carry
+    first_article: str = "~"  # its smallest (article, key), kept as two fields: no tuple per class
+    first_key: str = "~"
+    # the IRIs its stored mentions carry, usually one: a tuple (a set took 216 bytes a class, of about
+    # 1.1 KB; the registry holds 13,194 classes at 50,000 synthetic articles)
+    iris: tuple[str, ...] = ()
 
     @property
     def key(self) -> ClassKey:
         return (self.name, self.country, self.parts)
+
+    @property
+    def first(self) -> tuple[str, str]:
+        return (self.first_article, self.first_key)
 
 
 def class_key(mention: PersonMention) -> ClassKey:
@@ -316,9 +328,10 @@ def add_mention(classes: dict[ClassKey, MentionClass], mention: PersonMention,
         found.articles += 1
         if seen is not None:
             seen.add((key, mention.article))
-    found.first = min(found.first, mention.ref)
-    if mention.iri:
-        found.iris.add(mention.iri)
+    if mention.ref < found.first:
+        found.first_article, found.first_key = mention.ref
+    if mention.iri and mention.iri not in found.iris:
+        found.iris += (mention.iri,)
 
 
 @dataclass
@@ -505,7 +518,7 @@ def _assign_iris(clusters: list[Cluster]) -> None:
         by_slug[person_slug(cluster.label)].append(cluster)
     for slug, group in by_slug.items():
         if len(group) == 1:
-            group[0].iri = PERSON_NS + slug
+            group[0].iri = sys.intern(PERSON_NS + slug)  # one string however often the block is clustered
             continue
         used: set[str] = set()
         for cluster in group:  # already in a deterministic order
@@ -516,7 +529,7 @@ def _assign_iris(clusters: list[Cluster]) -> None:
                 candidate = f"{base}-{number}"
                 number += 1
             used.add(candidate)
-            cluster.iri = PERSON_NS + candidate
+            cluster.iri = sys.intern(PERSON_NS + candidate)
 
 
 # ------------------------------------------------------------------ curation overrides
@@ -627,7 +640,7 @@ class MentionRegistry:
                 continue
             for key in {class_key(m) for m in mentions if block_of(m) == block}:
                 found = summary.get(key)
-                if found is None or found.first[0] == article:  # its smallest reference leaves: read again
+                if found is None or found.first_article == article:  # its smallest reference leaves: read again
                     self._drop_summary(block)
                     break
                 found.articles -= 1
@@ -738,7 +751,7 @@ class MentionRegistry:
             return self._cache[block]
         if self.lazy:
             self.ensure_blocks([block])
-            classes = {key: dataclasses.replace(c, iris=set(c.iris)) for key, c in self.summaries[block].items()}
+            classes = {key: dataclasses.replace(c) for key, c in self.summaries[block].items()}
             seen: set = set()
             for article in self.blocks.get(block, ()):
                 for mention in self.articles[article]:
@@ -820,12 +833,12 @@ class MentionRegistry:
                     stale.add(article)
             for key, mention_class in self.summaries.get(block, {}).items():
                 current = self._class_iris[block][key]
-                for old in sorted(mention_class.iris - {current}):
+                for old in sorted(iri for iri in mention_class.iris if iri != current):
                     for article, mentions in self.load_named(block, old).items():
                         if article not in self.articles and article not in self.removed and any(
                                 block_of(m) == block and m.iri != self._iri_of(block, m) for m in mentions):
                             stale.add(article)
-                mention_class.iris = {current}
+                mention_class.iris = (current,)
         return stale
 
     def clusters_named(self, name: str) -> list[Cluster]:
