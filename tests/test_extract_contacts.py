@@ -797,3 +797,26 @@ def test_who_notes_that_a_contact_took_place_is_not_in_it():
             "Secretary Chuck Hagel at the Pentagon earlier in the day.")
     extraction, names = run(text, date="2013-06-12")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Chuck Hagel", "Pedro Cateriano"]]
+
+
+def test_a_visitor_who_met_two_officials_of_one_state_had_one_contact_with_each():
+    text = ("ACCRA, May 3 -- Nigerian Chief of Defence Staff General Musa Adeyemi on Tuesday met Ghana's Minister of "
+            "Defence Kofi Mensah and Chief of the Defence Staff Vice Admiral Seth Owusu.")
+    extraction, names = run(text, date="2023-05-03")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Kofi Mensah", "Musa Adeyemi"], ["Musa Adeyemi", "Seth Owusu"]]
+    assert {m.date for m in extraction.meetings} == {"2023-05-02"}
+
+
+@pytest.mark.parametrize("told", [
+    "met his Ghanaian counterparts, Minister of Defence Kofi Mensah and Chief of the Defence Staff Vice Admiral Seth Owusu",
+    "signed a memorandum of understanding with Ghana's Minister of Defence Kofi Mensah and Chief of the Defence Staff "
+    "Vice Admiral Seth Owusu",
+    "discussed maritime security with Ghana's Minister of Defence Kofi Mensah and Chief of the Defence Staff Vice Admiral "
+    "Seth Owusu",
+])
+def test_a_group_named_as_one_or_a_conversation_with_two_officials_is_one_contact(told):
+    text = f"ACCRA, May 3 -- Nigerian Chief of Defence Staff General Musa Adeyemi on Tuesday {told}."
+    extraction, names = run(text, date="2023-05-03")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
+        ["Kofi Mensah", "Musa Adeyemi", "Seth Owusu"]]

@@ -595,12 +595,13 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
 
 
 def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
-             current: MeetingDraft | None, setting: Setting, text: str | None = None) -> MeetingDraft | None:
+             current: MeetingDraft | None, setting: Setting, text: str | None = None,
+             one_of_several: bool = False) -> MeetingDraft | None:
     """The contact a sentence tells, read with ``refs`` (its participants) and ``date``: a new `MeetingDraft` added
     to `doc.meetings` (one per contact when the sentence tells several), or the persons and sentence added to
     the one it tells again (``current``, the contact being told, or an earlier one). Returns the contact being
     told after it. ``text`` is the sentence as read (with "respectively" and the like masked, for one of
-    several contacts)."""
+    several contacts; ``one_of_several`` when the participants are already those of one of them)."""
     match, direction, _ = trigger
     text = sentence.text if text is None else text
     refs = _without_reporters(match, refs, text)
@@ -612,7 +613,7 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         or any(k in doc.visit_targets for k in keys)
     if not in_sight or len(keys) < 2:
         return current
-    groups = _separate_contacts(doc, trigger, refs, text)
+    groups = None if one_of_several else _separate_contacts(doc, trigger, refs, text)
     if groups:
         for group in groups:
             current = _meeting_group(doc, sentence, trigger, group, date, setting, text)
@@ -686,10 +687,17 @@ def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]
         or SPOKESPERSON.search(text[max(match.end(), r.start - 60):r.start])))]
 
 
+# "X discussed/signed ... with A and B": one conversation or ceremony, whoever took part
+_ONE_CONVERSATION = re.compile(r"(?:exchanged|discussed|signed|reviewed|agreed)\b", re.I)
+# "X met his Mexican counterparts, A and B" / "met the two ministers": a group met together
+_GROUP_MET = re.compile(r"\s*(?:with\s+)?(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}?(?:counterparts|officials|leaders|ministers|"
+                        r"chiefs|commanders|generals|heads|secretaries|delegates|representatives)\b", re.I)
+
+
 def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], text: str) -> list[list[Ref]] | None:
     """The participants of each of several contacts one sentence tells with one verb, or None for one contact:
-    "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" in person
-    (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
+    "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" or "X met A
+    and B" in person (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
     match, direction, _ = trigger
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call)\b", text)
@@ -702,7 +710,13 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     # "X called on A, B and C": one call each; "X, who arrived at the air base, was received by A, B and C": one
     # welcome on arrival
     arrival_welcome = trigger.rule == "meeting.passive-received" and _ARRIVAL.search(text)
-    one_by_one = bool(separately) or (direction == "object" and not joint and not arrival_welcome)
+    subject = [r for r in refs if r.end <= match.start() + 1]
+    # "X met A and B" in person: one contact each, as "X called on A and B" (not a group named as one, a
+    # conversation or ceremony "with A and B", several visitors, or a contact only the parser read)
+    met_each = direction == "neutral" and contact_mode(text) == "in_person" and len(subject) == 1 \
+        and not _GROUP_MET.match(text, match.end()) and not _ONE_CONVERSATION.match(match.group(0)) \
+        and trigger.rule != "meeting.clause-link"
+    one_by_one = bool(separately) or ((direction == "object" or met_each) and not joint and not arrival_welcome)
     if one_by_one and not separately:
         # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
         stop = _POST_LIST_END.search(text, match.end())
@@ -712,13 +726,11 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     if not separately and (direction == "subject" or direction == "neutral" and contact_mode(text) == "in_person"
                            and named_here) and not re.search(
             r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
-        subject = [r for r in refs if r.end <= match.start() + 1]
         guest_sides = {doc.country_of(r.key) for r in refs if r.start >= match.end() - 1} - {None}
         host_sides = {doc.country_of(r.key) for r in subject}
         # (one guest whose state the text leaves unsaid does not keep the others together)
         separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
             sum(not doc.country_of(r.key) for r in refs if r.start >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
-    subject = [r for r in refs if r.end <= match.start() + 1]
     counterparts = [r for r in refs if r.start >= match.end() - 1]
     if separately or one_by_one:
         by_side: dict = {}
@@ -1060,7 +1072,8 @@ def _meeting_group(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, ref
     the sentence's "respectively" masked; its evidence is the sentence as written."""
     masked = re.sub(r"\b(?:respectively|separately|separate|individually)\b", "", text)
     told = _meeting(doc, sentence, Trigger(re.search(re.escape(trigger.match.group(0)), masked[0].lower() + masked[1:], re.I)
-                                           or trigger.match, trigger.direction, trigger.rule), refs, date, None, setting, masked)
+                                           or trigger.match, trigger.direction, trigger.rule), refs, date, None, setting, masked,
+                    one_of_several=True)
     if told is not None and masked in told.evidence:
         told.evidence[told.evidence.index(masked)] = text
     return told
