@@ -224,11 +224,12 @@ def test_hostile_word_salad_never_breaks_extraction(words):
         assert invitation.inviter in keys and invitation.invitee in keys
 
 
-def test_a_contact_recalled_from_past_years_is_background():
+def test_a_contact_recalled_from_past_years_is_its_own_and_not_todays():
     extraction, _ = run("Defence Minister Lena Berg received Polish Minister of National Defence Adam Nowak in Oslo "
                         "today. Berg recalled that Norwegian Chief of Defence General Erik Dahl met US General John "
                         "Moore in 2019.", date="2024-05-16")
-    assert [m.parties for m in extraction.meetings] == [["NO", "PL"]]
+    assert sorted((m.parties, m.date, m.location and m.location.name) for m in extraction.meetings) == [
+        (["NO", "PL"], "2024-05-16", "Oslo"), (["NO", "US"], "2019", None)]
 
 
 def test_a_delegation_received_then_its_leaders_named():
@@ -820,3 +821,27 @@ def test_a_group_named_as_one_or_a_conversation_with_two_officials_is_one_contac
     extraction, names = run(text, date="2023-05-03")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [
         ["Kofi Mensah", "Musa Adeyemi", "Seth Owusu"]]
+
+
+def test_an_earlier_contact_recalled_after_the_story_is_its_own_dated_to_the_month_recalled():
+    text = ("MINSK, Aug. 16 -- Belarusian Defence Minister Viktor Kuzmich received Chinese Defence Minister Wen Hao "
+            "in Minsk on Wednesday.\n\nThe two ministers discussed military cooperation.\n\n"
+            "Wen last met with Kuzmich at a meeting of defence ministers in late April.")
+    extraction, names = run(text, date="2023-08-16")
+    assert sorted((m.date, sorted(names[k] for k in m.participants), m.location and m.location.name)
+                  for m in extraction.meetings) == [
+        ("2023-04", ["Viktor Kuzmich", "Wen Hao"], None),
+        ("2023-08-16", ["Viktor Kuzmich", "Wen Hao"], "Minsk")]
+
+
+@pytest.mark.parametrize("recalled", [
+    "(Pictured: Wen Hao and Viktor Kuzmich meet in Minsk in August 2023.)",  # the contact told, told again
+    "The meeting was held under the agreement signed in August 2010 between the two ministries.",  # another event
+    "Kuzmich informed the guest about the results of the work of the ministry in 2022.",  # a topic's time
+])
+def test_a_period_of_the_contact_told_or_of_another_event_adds_no_contact(recalled):
+    text = ("MINSK, Sept. 1 -- Belarusian Defence Minister Viktor Kuzmich received Chinese Defence Minister Wen Hao "
+            f"in Minsk on August 16.\n\n{recalled}")
+    extraction, names = run(text, date="2023-09-01")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2023-08-16", ["Viktor Kuzmich", "Wen Hao"])]

@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
+from kg.extract.dates import date_range, earlier_period, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -130,7 +130,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.refs = [r for r in sentence.refs if r.start >= recalled_end]
     refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
-    historical = _historical(doc, text, date)
+    # "Li last met with Khrenin in late April": an earlier contact, its own, dated to the month or year recalled
+    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None and doc.meetings \
+        else None
+    if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
+        recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
+    date = recalled or date
+    historical = not recalled and _historical(doc, text, date)
     done = not future and not historical  # a contact told as done, not planned and not background
     sentence.date = date
     if done:
@@ -191,10 +197,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.announced = _announced_contact(doc, sentence, keys) or doc.announced
     if is_meeting:
         told = story.current
-        story.current = _meeting(doc, sentence, trigger, refs, date, story.current, story.setting())
+        if recalled:  # told apart from the story's contact, with no place or day of the story's
+            story.current = _meeting(doc, sentence, trigger, refs, date, None, Setting(None, None, None))
+        else:
+            story.current = _meeting(doc, sentence, trigger, refs, date, story.current, story.setting())
         story.current_open = True
         if told is not None and story.current is not told and story.current is doc.meetings[-1] \
-                and _BACKGROUND_OPENER.match(text):
+                and (recalled or _BACKGROUND_OPENER.match(text)):
             story.current = told  # "Last month, X held talks with Y in Manila.": an aside; the story goes on
     elif join and story.current is not None and not future and (
             story.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)):
@@ -219,7 +228,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.invitations += read_invitation_of(sentence, refs, doc.visitors, story.last_subject)
     elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
-    if date and not future:
+    if date and not future and not recalled:
         story.context_date = date
     # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see EXCLUDE_BEFORE)
     subjects = [k for start, _, k in refs if not EXCLUDE_BEFORE.search(text[:start])
@@ -380,6 +389,22 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         if date and len(date) == 10 and month_named and parse_iso(date) < Date(int(doc.year_named), month_named, 1):
             date = explicit_date(focused, Date(int(doc.year_named) + 1, 12, 31))
     return date, visit_days
+
+
+def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
+    """The month or year of an earlier contact a sentence without a day recalls, once the story's contact is
+    told ("last met in late April", "At the 2022 iteration of the dialogue, A met B"), not counting quotes, what
+    a relative clause adds or the time of another event ("the agreement signed in August 2010", "following the
+    coup in 2021", "as the ASEAN Chair in 2022") or of a topic ("informed him about the results of 2020")."""
+    plain = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    plain = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", plain)
+    plain = _OTHER_EVENT.sub(" ", plain)
+    return earlier_period(plain, doc.reference_day)
+
+
+_OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|founded|set up|appointed|elected|took office|"
+                          r"following|after|since|before|until|coup|war|elections?|[Cc]hair(?:man)?(?:ship)?|presidency|"
+                          r"[Yy]ear|about|regarding|concerning|results|plans?|work)\b[^,;.]{0,60}")
 
 
 def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
