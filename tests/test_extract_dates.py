@@ -101,6 +101,9 @@ def test_an_undated_story_is_of_the_year_its_anniversary_falls_in():
     ("The officers last met in October 2019 in Washington.", "2019-10"),
     ("At the 2022 iteration of the dialogue, Austin met with Wei.", "2022"),
     ("The two ministers met last year in Paris.", "2022"),
+    ("his earlier visit to Melaka last October", "2022-10"),
+    ("In December last, the adviser held talks in Beijing", "2022-12"),
+    ("the visit last August", "2022-08"),  # said in August: a year ago
     ("They met in December.", "2022-12"),  # a month after the month of publication: the year before
     ("They met in August.", None),  # the month of publication: this month's contact, not an earlier one
     ("They met in May 2024.", None),  # after publication
