@@ -845,3 +845,20 @@ def test_a_period_of_the_contact_told_or_of_another_event_adds_no_contact(recall
     extraction, names = run(text, date="2023-09-01")
     assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         ("2023-08-16", ["Viktor Kuzmich", "Wen Hao"])]
+
+
+def test_meetings_with_two_officials_are_one_each_and_the_meetings_day_dates_both():
+    text = ("YEREVAN, Dec. 23 -- Armenian Defence Minister Aram Petrosyan had meetings in Tbilisi with Georgian Foreign "
+            "Minister Levan Beridze and Chair of the Parliamentary Defence Committee Giorgi Kapanadze.\n\n"
+            "During the meetings on December 22, the parties discussed regional security.")
+    extraction, names = run(text, date="2016-12-23")
+    assert sorted((m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        ("2016-12-22", ["Aram Petrosyan", "Giorgi Kapanadze"]), ("2016-12-22", ["Aram Petrosyan", "Levan Beridze"])]
+
+
+def test_a_call_on_one_and_a_meeting_held_with_another_are_two_contacts():
+    text = ("NAQOURA, May 3 -- UNIFIL Force Commander Major General Aldo Ferri called on Minister of Defence Karim "
+            "Haddad and held a periodic meeting with the Lebanese Armed Forces Commander General Joseph Aoun.")
+    extraction, names = run(text, date="2013-05-03")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Aldo Ferri", "Joseph Aoun"], ["Aldo Ferri", "Karim Haddad"]]

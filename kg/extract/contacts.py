@@ -216,10 +216,14 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             and (trigger is not None or _HELD_AT.search(text)) \
             and set(keys) <= set(story.current.participants) and date in (None, story.current.date):
         _held_at(sentence, story.current)  # "During the meeting held at Basman Palace in Amman, the King and ..."
-    if story.current is not None and date and not future and not keys and not story.current.date_told \
-            and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
-        # "The meeting was held on 12 January": the date of the contact told without one
-        story.current.date, story.current.date_told = date, True
+    told_again = re.search(r"\b(?:the|this|these|both) (meetings?|talks|visit|call|consultations|discussions)\b", lowered)
+    if story.current is not None and date and not future and not keys and not story.current.date_told and told_again:
+        # "The meeting was held on 12 January": the date of the contact told without one; "During the meetings
+        # on December 22": of each contact the same sentence told
+        told = [m for m in doc.meetings if not m.date_told and m.evidence[:1] == story.current.evidence[:1]] \
+            if told_again.group(1) == "meetings" else [story.current]
+        for meeting in told:
+            meeting.date, meeting.date_told = date, True
     if trigger is not None and done and not join:
         _unnamed_counterparts(doc, sentence, trigger, refs, date, story.setting())
         if not is_meeting:
@@ -738,6 +742,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     subject = [r for r in refs if r.end <= match.start() + 1]
     # "X met A and B" in person: one contact each, as "X called on A and B" (not a group named as one, a
     # conversation or ceremony "with A and B", several visitors, or a contact only the parser read)
+    # ... and "X had meetings in Tbilisi with A and B": plural meetings of one visitor, one each
+    separately = separately or len(subject) == 1 and re.match(r"(?:held|had)\s+(?:\w+\s+)?meetings\b", match.group(0))
     met_each = direction == "neutral" and contact_mode(text) == "in_person" and len(subject) == 1 \
         and not _GROUP_MET.match(text, match.end()) and not _ONE_CONVERSATION.match(match.group(0)) \
         and trigger.rule != "meeting.clause-link"
@@ -781,7 +787,7 @@ def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref
     contacts of one subject and where the second is told, or None."""
     split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
                       r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
-                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b|"
+                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+){0,2}(?:talks|meetings?|discussions|consultations)\s+with\b|"
                       # "... held talks with A and also called on B"
                       r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:called on|paid (?:a |an )?(?:[\w\-]+\s+)?(?:call|visit)s? (?:on|to))\s",
                       text[match.end():])
