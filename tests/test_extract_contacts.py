@@ -864,3 +864,11 @@ def test_a_call_on_one_and_a_meeting_held_with_another_are_two_contacts():
     text = ("NAQOURA, May 3 -- UNIFIL Force Commander Major General Aldo Ferri called on Minister of Defence Karim "
             "Haddad and held a periodic meeting with the Lebanese Armed Forces Commander General Joseph Aoun.")
     assert contacts(text, "2013-05-03") == [["Aldo Ferri", "Joseph Aoun"], ["Aldo Ferri", "Karim Haddad"]]
+
+
+def test_a_contact_told_without_a_day_takes_the_day_its_readout_was_given():
+    text = ("WASHINGTON, Oct. 30 -- US Defense Secretary Lloyd Austin met with Colombian Minister of National Defense "
+            "Diego Molano to discuss bilateral relations, spokesperson Kenneth Hoffman said.\n\n"
+            "\"The leaders discussed their shared interest in deepening cooperation,\" Hoffman said on Friday.")
+    extraction, _ = run(text, date="2021-10-30")
+    assert [m.date for m in extraction.meetings] == ["2021-10-29"]

@@ -216,6 +216,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             and (trigger is not None or _HELD_AT.search(text)) \
             and set(keys) <= set(story.current.participants) and date in (None, story.current.date):
         _held_at(sentence, story.current)  # "During the meeting held at Basman Palace in Amman, the King and ..."
+    if story.current is not None and date and not future and trigger is None and not story.current.date_told \
+            and story.current.date == doc.reference and _READOUT_DAY.search(text):
+        # "'The leaders discussed ...,' Hoffman said on Friday.": the readout's day dates the contact it reads out
+        story.current.date, story.current.date_told = date, True
     told_again = re.search(r"\b(?:the|this|these|both) (meetings?|talks|visit|call|consultations|discussions)\b", lowered)
     if story.current is not None and date and not future and not keys and not story.current.date_told and told_again:
         # "The meeting was held on 12 January": the date of the contact told without one; "During the meetings
@@ -247,6 +251,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 # where a contact told before was held: "During the meeting held at Basman Palace in Amman, ...", "The meeting took
 # place at the Ministry of Defence in Cairo"
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?(?:held|took\s+place)\s+(?:at|in)\b")
+_READOUT_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|added|told reporters)\s+(?:on\s+)?"
+                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 # a sentence that places what the one told before said: "This was during an interaction with ...", "The remarks were
