@@ -872,3 +872,12 @@ def test_a_contact_told_without_a_day_takes_the_day_its_readout_was_given():
             "\"The leaders discussed their shared interest in deepening cooperation,\" Hoffman said on Friday.")
     extraction, _ = run(text, date="2021-10-30")
     assert [m.date for m in extraction.meetings] == ["2021-10-29"]
+
+
+def test_contacts_told_after_a_forum_named_with_its_city_are_held_there():
+    text = ("SINGAPORE, June 2 -- Indian Defence Minister Arjun Rao held bilateral meetings with several counterparts "
+            "on the sidelines of the Shangri-La Dialogue on Saturday.\n\n"
+            "Rao met Australian Defence Minister Peter Lane and discussed maritime cooperation.")
+    extraction, _ = run(text, date="2024-06-02")
+    assert [(m.parties, m.host, m.location and (m.location.name, m.location.country)) for m in extraction.meetings] == [
+        (["AU", "IN"], None, ("Singapore", "SG"))]

@@ -599,6 +599,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
     if told and now and len(date) == 10 and len(story.context_place_date) == 10 \
             and abs((now - told).days) > _PLACE_HOLDS_DAYS:
         story.context_city = story.context_country = story.context_place_date = None
+        story.context_at_forum = False
     place_date = date or story.context_date
     if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to|offer|propos|suggest)", text):
         return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade")
@@ -608,6 +609,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
             story.context_city = place.name
             story.context_country = place.code
             story.context_place_date = place_date
+            story.context_at_forum = False
             return
     for forum in sentence.forums:
         if forum.city and not re.search(rf"{PAST_EVENT}[^.;]*$", text[max(0, forum.start - 60):forum.start]):
@@ -616,6 +618,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
                 story.context_city = forum.city
                 story.context_country = gazetteer.code_for(forum.city)
                 story.context_place_date = place_date
+                story.context_at_forum = True
     for place in sentence.places:
         # ("the visiting US Commander": who visits, not where to)
         if place.kind == "country" and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
@@ -626,6 +629,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
                 story.context_country = place.code
                 story.context_city = None
                 story.context_place_date = place_date
+                story.context_at_forum = False
             return
 
 
@@ -671,6 +675,8 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
             and doc.meetings[-1].mode == mode == "in_person" and (date or setting.date) in (None, doc.meetings[-1].date):
         sidelines = True  # "She also met her Malaysian counterpart ...": the forum story goes on
     if city is None and venue_country is None and mode == "in_person":
+        # "... on the sidelines of the Shangri-La Dialogue. Singh met Australian Defence Minister X.": at the forum
+        sidelines = sidelines or setting.at_forum
         city, venue_country = setting.city, setting.country
     if mode != "in_person":
         city = venue_country = None
