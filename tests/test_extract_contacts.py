@@ -881,3 +881,12 @@ def test_contacts_told_after_a_forum_named_with_its_city_are_held_there():
     extraction, _ = run(text, date="2024-06-02")
     assert [(m.parties, m.host, m.location and (m.location.name, m.location.country)) for m in extraction.meetings] == [
         (["AU", "IN"], None, ("Singapore", "SG"))]
+
+
+def test_a_city_inside_a_persons_name_is_no_hint_of_anyones_state():
+    text = ("BANDAR SERI BEGAWAN -- The Commander of the Royal Brunei Navy, First Admiral Pg Adam Pg Salleh, led a "
+            "delegation to the Philippines last week.\n\nHe was received by Vice Admiral Jesus C Milan, Flag Officer "
+            "in Command of the Philippine Navy.\n\nVice Admiral Milan presented a badge to the visitor.\n\n"
+            "Admiral Milan thanked him.")
+    extraction, _ = run(text, date="2015-06-12")
+    assert {p.name: p.country for p in extraction.persons} == {"Adam Pg Salleh": "BN", "Jesus C Milan": "PH"}
