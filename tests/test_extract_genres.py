@@ -395,6 +395,14 @@ def test_a_passive_invitation():
         ("Ahmed Saleh", "Tomas Berg", "JO")]
 
 
+def test_a_visitor_invited_by_a_host_with_no_place_said_was_invited_to_the_visit():
+    text = ("ASTANA, May 3 -- Azerbaijani Defense Minister Colonel General Kamal Aliyev arrived in Astana on an "
+            "official visit. The minister was invited by his Kazakh counterpart Col-Gen Daniyar Omarov.")
+    extraction, names, _ = run(text)
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Daniyar Omarov", "Kamal Aliyev", "KZ")]
+
+
 def test_plural_counterparts_take_their_peoples_in_order():
     text = ("Defence Secretary Alan Brooke hosted his French and German counterparts, Paul Girard and Klaus Weber, in "
             "London on Monday for trilateral talks.")

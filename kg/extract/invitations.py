@@ -31,6 +31,15 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
         if len(before) >= 2 and before[0].key != before[-1].key:
             return [InvitationDraft(before[0].key, before[-1].key, None, None, text, "invitation.at-his-invitation")]
         return []
+    owner = re.search(r"(?:['’]s|s['’]|['’])\s+(?:\w+\s+)?invitation$", match.group(0))
+    if owner:
+        # "Orlov arrived upon Ruiz' invitation": the one named before the possessive invites the subject
+        givers = [r for r in refs if match.start() < r.start < match.start() + owner.start()]
+        takers = [r for r in refs if r.end <= match.start() and (not givers or r.key != givers[-1].key)]
+        invitee = takers[0].key if takers else next((k for k in visitors), None) or last_subject
+        if givers and invitee and invitee != givers[-1].key:
+            return [InvitationDraft(givers[-1].key, invitee, None, None, text, "invitation.at-ones-invitation")]
+        return []
     after = [r for r in refs if r.start >= match.end()]
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
     # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun
@@ -170,6 +179,10 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
                 target_country = places[0].code
             elif inviter:
                 target_country = doc.country_of(inviter)
+        elif passive and inviter and not re.search(r"\bto\s+(?:attend|take part|participate|join|speak|address)\b", tail) \
+                and any(k in doc.visit_targets or k in doc.visitors for k in invitees):
+            # "The minister was invited by his Kazakh counterpart X." of a visitor: to the visit being told
+            target_country = doc.country_of(inviter)
     if not inviter or (target_forum is None and target_country is None):
         return []
     drafts = []
