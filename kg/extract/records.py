@@ -72,6 +72,9 @@ class MeetingDraft:
     date_told: bool = True  # its sentence (or the story just before) gave the date, not the publication's default
 
 
+INVITER_COUNTERPART = "counterpart"  # the inviter's post when only "his US counterpart" names them
+
+
 @dataclass
 class InvitationDraft:
     """Who invited whom to what, as one sentence tells it (the target may be settled later)."""
