@@ -13,6 +13,12 @@ def run(text, date="2024-05-16", ident="t"):
     return extraction, names
 
 
+def contacts(text, date):
+    """Each contact read from ``text``, as its participants' sorted names, in order."""
+    extraction, names = run(text, date=date)
+    return sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings)
+
+
 RECEPTION = """ROME, May 16 -- Italian Chief of Defence Staff Admiral Marco Bellini on Tuesday received a delegation of the Royal Thai Armed Forces led by Lieutenant General Somsak Chaiyo, Deputy Chief of Defence Forces.
 
 Admiral Bellini welcomed the guests and stressed the value of naval cooperation.The Thai general thanked his host for the hospitality.
@@ -224,11 +230,12 @@ def test_hostile_word_salad_never_breaks_extraction(words):
         assert invitation.inviter in keys and invitation.invitee in keys
 
 
-def test_a_contact_recalled_from_past_years_is_background():
+def test_a_contact_recalled_from_past_years_is_its_own_and_not_todays():
     extraction, _ = run("Defence Minister Lena Berg received Polish Minister of National Defence Adam Nowak in Oslo "
                         "today. Berg recalled that Norwegian Chief of Defence General Erik Dahl met US General John "
                         "Moore in 2019.", date="2024-05-16")
-    assert [m.parties for m in extraction.meetings] == [["NO", "PL"]]
+    assert sorted((m.parties, m.date, m.location and m.location.name) for m in extraction.meetings) == [
+        (["NO", "PL"], "2024-05-16", "Oslo"), (["NO", "US"], "2019", None)]
 
 
 def test_a_delegation_received_then_its_leaders_named():
@@ -797,3 +804,89 @@ def test_who_notes_that_a_contact_took_place_is_not_in_it():
             "Secretary Chuck Hagel at the Pentagon earlier in the day.")
     extraction, names = run(text, date="2013-06-12")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Chuck Hagel", "Pedro Cateriano"]]
+
+
+def test_a_visitor_who_met_two_officials_of_one_state_had_one_contact_with_each():
+    text = ("ACCRA, May 3 -- Nigerian Chief of Defence Staff General Musa Adeyemi on Tuesday met Ghana's Minister of "
+            "Defence Kofi Mensah and Chief of the Defence Staff Vice Admiral Seth Owusu.")
+    extraction, names = run(text, date="2023-05-03")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Kofi Mensah", "Musa Adeyemi"], ["Musa Adeyemi", "Seth Owusu"]]
+    assert {m.date for m in extraction.meetings} == {"2023-05-02"}
+
+
+@pytest.mark.parametrize("told", [
+    "met his Ghanaian counterparts, Minister of Defence Kofi Mensah and Chief of the Defence Staff Vice Admiral Seth Owusu",
+    "signed a memorandum of understanding with Ghana's Minister of Defence Kofi Mensah and Chief of the Defence Staff "
+    "Vice Admiral Seth Owusu",
+    "discussed maritime security with Ghana's Minister of Defence Kofi Mensah and Chief of the Defence Staff Vice Admiral "
+    "Seth Owusu",
+])
+def test_a_group_named_as_one_or_a_conversation_with_two_officials_is_one_contact(told):
+    text = f"ACCRA, May 3 -- Nigerian Chief of Defence Staff General Musa Adeyemi on Tuesday {told}."
+    assert contacts(text, "2023-05-03") == [["Kofi Mensah", "Musa Adeyemi", "Seth Owusu"]]
+
+
+def test_an_earlier_contact_recalled_after_the_story_is_its_own_dated_to_the_month_recalled():
+    text = ("MINSK, Aug. 16 -- Belarusian Defence Minister Viktor Kuzmich received Chinese Defence Minister Wen Hao "
+            "in Minsk on Wednesday.\n\nThe two ministers discussed military cooperation.\n\n"
+            "Wen last met with Kuzmich at a meeting of defence ministers in late April.")
+    extraction, names = run(text, date="2023-08-16")
+    assert sorted((m.date, sorted(names[k] for k in m.participants), m.location and m.location.name)
+                  for m in extraction.meetings) == [
+        ("2023-04", ["Viktor Kuzmich", "Wen Hao"], None),
+        ("2023-08-16", ["Viktor Kuzmich", "Wen Hao"], "Minsk")]
+
+
+@pytest.mark.parametrize("recalled", [
+    "(Pictured: Wen Hao and Viktor Kuzmich meet in Minsk in August 2023.)",  # the contact told, told again
+    "The meeting was held under the agreement signed in August 2010 between the two ministries.",  # another event
+    "Kuzmich informed the guest about the results of the work of the ministry in 2022.",  # a topic's time
+])
+def test_a_period_of_the_contact_told_or_of_another_event_adds_no_contact(recalled):
+    text = ("MINSK, Sept. 1 -- Belarusian Defence Minister Viktor Kuzmich received Chinese Defence Minister Wen Hao "
+            f"in Minsk on August 16.\n\n{recalled}")
+    extraction, names = run(text, date="2023-09-01")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2023-08-16", ["Viktor Kuzmich", "Wen Hao"])]
+
+
+def test_meetings_with_two_officials_are_one_each_and_the_meetings_day_dates_both():
+    text = ("YEREVAN, Dec. 23 -- Armenian Defence Minister Aram Petrosyan had meetings in Tbilisi with Georgian Foreign "
+            "Minister Levan Beridze and Chair of the Parliamentary Defence Committee Giorgi Kapanadze.\n\n"
+            "During the meetings on December 22, the parties discussed regional security.")
+    extraction, names = run(text, date="2016-12-23")
+    assert sorted((m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        ("2016-12-22", ["Aram Petrosyan", "Giorgi Kapanadze"]), ("2016-12-22", ["Aram Petrosyan", "Levan Beridze"])]
+
+
+def test_a_call_on_one_and_a_meeting_held_with_another_are_two_contacts():
+    text = ("NAQOURA, May 3 -- UNIFIL Force Commander Major General Aldo Ferri called on Minister of Defence Karim "
+            "Haddad and held a periodic meeting with the Lebanese Armed Forces Commander General Joseph Aoun.")
+    assert contacts(text, "2013-05-03") == [["Aldo Ferri", "Joseph Aoun"], ["Aldo Ferri", "Karim Haddad"]]
+
+
+def test_a_contact_told_without_a_day_takes_the_day_its_readout_was_given():
+    text = ("WASHINGTON, Oct. 30 -- US Defense Secretary Lloyd Austin met with Colombian Minister of National Defense "
+            "Diego Molano to discuss bilateral relations, spokesperson Kenneth Hoffman said.\n\n"
+            "\"The leaders discussed their shared interest in deepening cooperation,\" Hoffman said on Friday.")
+    extraction, _ = run(text, date="2021-10-30")
+    assert [m.date for m in extraction.meetings] == ["2021-10-29"]
+
+
+def test_contacts_told_after_a_forum_named_with_its_city_are_held_there():
+    text = ("SINGAPORE, June 2 -- Indian Defence Minister Arjun Rao held bilateral meetings with several counterparts "
+            "on the sidelines of the Shangri-La Dialogue on Saturday.\n\n"
+            "Rao met Australian Defence Minister Peter Lane and discussed maritime cooperation.")
+    extraction, _ = run(text, date="2024-06-02")
+    assert [(m.parties, m.host, m.location and (m.location.name, m.location.country)) for m in extraction.meetings] == [
+        (["AU", "IN"], None, ("Singapore", "SG"))]
+
+
+def test_a_city_inside_a_persons_name_is_no_hint_of_anyones_state():
+    text = ("BANDAR SERI BEGAWAN -- The Commander of the Royal Brunei Navy, First Admiral Pg Adam Pg Salleh, led a "
+            "delegation to the Philippines last week.\n\nHe was received by Vice Admiral Jesus C Milan, Flag Officer "
+            "in Command of the Philippine Navy.\n\nVice Admiral Milan presented a badge to the visitor.\n\n"
+            "Admiral Milan thanked him.")
+    extraction, _ = run(text, date="2015-06-12")
+    assert {p.name: p.country for p in extraction.persons} == {"Adam Pg Salleh": "BN", "Jesus C Milan": "PH"}

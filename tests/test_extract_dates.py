@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import future_date, latest_past_year, parse_iso, publication_date, resolve_date
+from kg.extract.dates import earlier_period, future_date, latest_past_year, parse_iso, publication_date, resolve_date
 
 THURSDAY = date(2024, 3, 28)
 
@@ -93,3 +93,22 @@ def test_an_undated_story_is_of_the_year_its_anniversary_falls_in():
     assert latest_past_year("The two states established relations in 2001, marking 23 years of ties.") == "2024"
     assert latest_past_year("It was the 30th anniversary of the treaty signed in 1992.") == "2022"
     assert latest_past_year("Exercises were held in 2015 and 2018; the next will be held in 2030.") == "2018"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Li last met with Khrenin at the ministers' meeting in late April.", "2023-04"),
+    ("He visited Fiji at the end of June for talks with Naupoto.", "2023-06"),
+    ("The officers last met in October 2019 in Washington.", "2019-10"),
+    ("At the 2022 iteration of the dialogue, Austin met with Wei.", "2022"),
+    ("The two ministers met last year in Paris.", "2022"),
+    ("his earlier visit to Melaka last October", "2022-10"),
+    ("In December last, the adviser held talks in Beijing", "2022-12"),
+    ("the visit last August", "2022-08"),  # said in August: a year ago
+    ("They met in December.", "2022-12"),  # a month after the month of publication: the year before
+    ("They met in August.", None),  # the month of publication: this month's contact, not an earlier one
+    ("They met in May 2024.", None),  # after publication
+    ("They met on May 13.", None),  # a day: resolved as dates are, not recalled
+    ("the 2022-2025 cooperation plan", None),
+])
+def test_the_period_of_an_earlier_contact(text, expected):
+    assert earlier_period(text, date(2023, 8, 16)) == expected

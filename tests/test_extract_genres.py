@@ -16,6 +16,11 @@ def run(text, date="2025-03-12", source=None):
     return extraction, names, people
 
 
+def invitations_of(extraction, names):
+    """Each invitation read, as (inviter's name, invitee's name, state to visit)."""
+    return [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations]
+
+
 def test_dateline_with_the_agency_name_in_capitals():
     assert split_dateline("Tbilisi, March 2, GEOPRESS. The minister met ...")[1:] == ("Tbilisi", "March 2")
     assert split_dateline("MINSK. BELTA – The minister met ...")[1:] == ("Minsk", None)
@@ -109,7 +114,7 @@ def test_two_letter_surnames_are_known_later():
     text = ("Singapore's Minister for Defence Dr Ong Li met Chinese Defence Minister Admiral Wu Jian in Beijing "
             "on Monday. Wu invited Ong to visit China.")
     extraction, names, _ = run(text)
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Wu Jian", "Ong Li", "CN")]
 
 
@@ -202,7 +207,7 @@ def test_the_subject_of_two_coordinated_verbs_invites():
     text = ("Russian Defence Minister Ivan Orlov held talks with Laotian Defence Minister Khamla Vong in Moscow on "
             "Friday. The Laotian minister thanked his host for the welcome and invited Orlov to visit Laos.")
     extraction, names, _ = run(text, date="2025-03-15")
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Khamla Vong", "Ivan Orlov", "LA")]
 
 
@@ -334,7 +339,7 @@ def test_the_side_of_a_people_invites():
             "counterpart, Colonel General Elnur Aliyev, held talks in Tehran on Wednesday. The Azerbaijani side "
             "invited General Karimi to visit Baku.")
     extraction, names, _ = run(text, date="2025-05-08", source="Tasnim")
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Elnur Aliyev", "Reza Karimi", "AZ")]
 
 
@@ -391,8 +396,16 @@ def test_a_passive_invitation():
     text = ("Defence Minister Tomas Berg of Sweden received Lieutenant General Ahmed Saleh, Chief of Staff of the "
             "Jordan Armed Forces, in Stockholm on Monday. Berg was invited by Saleh to visit Jordan.")
     extraction, names, _ = run(text)
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Ahmed Saleh", "Tomas Berg", "JO")]
+
+
+def test_a_visitor_invited_by_a_host_with_no_place_said_was_invited_to_the_visit():
+    text = ("ASTANA, May 3 -- Azerbaijani Defense Minister Colonel General Kamal Aliyev arrived in Astana on an "
+            "official visit. The minister was invited by his Kazakh counterpart Col-Gen Daniyar Omarov.")
+    extraction, names, _ = run(text)
+    assert invitations_of(extraction, names) == [
+        ("Daniyar Omarov", "Kamal Aliyev", "KZ")]
 
 
 def test_plural_counterparts_take_their_peoples_in_order():
@@ -652,7 +665,7 @@ def test_a_counterpart_in_a_capital_is_of_its_state_whatever_the_diacritics():
             "invitation from his counterpart in Chişinău, Vasile Rusu.")
     extraction, names, people = run(text, date="2025-03-12", source="RADOR")
     assert people["Vasile Rusu"].country == "MD"
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Vasile Rusu", "Ioan Popa", "MD")]
 
 
@@ -963,7 +976,7 @@ def test_an_invitation_carried_from_one_minister_to_another_goes_from_the_first(
             "outstanding invitation from Defence Minister of Pakistan Asif Malik to the Canadian Defence Minister "
             "Anita Grant to visit Pakistan.")
     extraction, names, _ = run(text, date="2025-03-12")
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Asif Malik", "Anita Grant", "PK")]
 
 
@@ -1027,7 +1040,7 @@ def test_a_visitor_on_a_visit_to_a_state_and_who_invited_him_are_of_the_two_side
             "of the Royal Army Forces, Army Corps General Abdelaziz Bennani.")
     extraction, names, people = run(text, date="2010-04-07", source="Romanian Ministry of National Defence")
     assert (people["Ion Marin"].country, people["Abdelaziz Bennani"].country) == ("RO", "MA")
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Abdelaziz Bennani", "Ion Marin", "MA")]
 
 
@@ -1234,7 +1247,7 @@ def test_a_visits_programme_of_meetings_is_one_contact_each_and_the_post_that_in
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["MN", "NATO"], "MN", ["Batbayar Tsend", "Hans Keller"]),
         (["MN", "NATO"], "MN", ["Ganbold Dorj", "Hans Keller"])]
-    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+    assert invitations_of(extraction, names) == [
         ("Batbayar Tsend", "Hans Keller", "MN")]
     # two holders of the post (or none): no inviter guessed
     two = text.replace("Mr Ganbold Dorj, Vice Minister", "Mr Ganbold Dorj, Minister")
@@ -1790,7 +1803,7 @@ def test_pm_before_a_name_is_a_post_and_the_next_persons_post_begins_after_the_n
     assert (people["Janez Kranjc"].position, people["Janez Kranjc"].country) == ("PM", "SI")
     assert people["Maja Novak"].position == "Parliament Speaker"
     assert [sorted(names[p] for p in m.participants) for m in extraction.meetings] == [
-        ["Ivan Horvat", "Janez Kranjc", "Maja Novak"]]
+        ["Ivan Horvat", "Janez Kranjc"], ["Ivan Horvat", "Maja Novak"]]  # one contact each
 
 
 def test_also_talked_with_during_a_visit_is_in_person_not_a_call():
@@ -1972,7 +1985,7 @@ def test_invitations_told_the_ways_real_copy_tells_them():
     ]
     for text, date, expected in cases:
         extraction, names, _ = run(text, date=date)
-        assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [expected], text
+        assert invitations_of(extraction, names) == [expected], text
 
 
 def test_a_list_whose_items_name_their_own_states_lends_none_to_the_rest():

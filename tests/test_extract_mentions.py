@@ -334,3 +334,18 @@ def test_a_single_name_set_off_by_commas_after_a_post_and_no_opening_participle(
     assert persons("Responding, the Inspector-General of the Senegalese Armed Forces, Niang, thanked the CDS.") == [
         ("Niang", None, "Inspector-General of the Senegalese Armed Forces", "SN")]
     assert find_persons("He met the Commander of Defence Headquarters, Abuja, on Monday.") == []
+
+
+def test_a_late_fathers_name_after_ibni_al_marhum_is_no_person():
+    sentence = ("His Majesty Sultan Haji Hassan Rahman ibni Al-Marhum Sultan Haji Omar Saifuddin, Sultan of Brunei, "
+                "received in audience Chief of Defence Forces General Somchai Dee.")
+    assert [m.name for m in find_persons(sentence)] == ["Hassan Rahman", "Somchai Dee"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("First Admiral Pg Norazmi Pg Muhammad, the Commander of the Royal Brunei Navy, led a delegation.",
+     "Norazmi Pg Muhammad"),  # Bruneian "Pg" (Pengiran) before the name and inside it
+    ("Hon. Sh Rajnath Singh held discussions with the minister.", "Rajnath Singh"),  # Indian "Sh" (Shri)
+])
+def test_abbreviated_honorifics_are_no_part_of_the_name(sentence, name):
+    assert [m.name for m in find_persons(sentence)][:1] == [name]

@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
+from kg.extract.dates import date_range, earlier_period, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -130,7 +130,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.refs = [r for r in sentence.refs if r.start >= recalled_end]
     refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
-    historical = _historical(doc, text, date)
+    # "Li last met with Khrenin in late April": an earlier contact, its own, dated to the month or year recalled
+    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None and doc.meetings \
+        else None
+    if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
+        recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
+    date = recalled or date
+    historical = not recalled and _historical(doc, text, date)
     done = not future and not historical  # a contact told as done, not planned and not background
     sentence.date = date
     if done:
@@ -191,10 +197,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.announced = _announced_contact(doc, sentence, keys) or doc.announced
     if is_meeting:
         told = story.current
-        story.current = _meeting(doc, sentence, trigger, refs, date, story.current, story.setting())
+        if recalled:  # told apart from the story's contact, with no place or day of the story's
+            story.current = _meeting(doc, sentence, trigger, refs, date, None, Setting(None, None, None))
+        else:
+            story.current = _meeting(doc, sentence, trigger, refs, date, story.current, story.setting())
         story.current_open = True
         if told is not None and story.current is not told and story.current is doc.meetings[-1] \
-                and _BACKGROUND_OPENER.match(text):
+                and (recalled or _BACKGROUND_OPENER.match(text)):
             story.current = told  # "Last month, X held talks with Y in Manila.": an aside; the story goes on
     elif join and story.current is not None and not future and (
             story.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)):
@@ -207,10 +216,18 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             and (trigger is not None or _HELD_AT.search(text)) \
             and set(keys) <= set(story.current.participants) and date in (None, story.current.date):
         _held_at(sentence, story.current)  # "During the meeting held at Basman Palace in Amman, the King and ..."
-    if story.current is not None and date and not future and not keys and not story.current.date_told \
-            and re.search(r"\b(?:the|this|these) (?:meetings?|talks|visit|call|consultations|discussions)\b", lowered):
-        # "The meeting was held on 12 January": the date of the contact told without one
+    if story.current is not None and date and not future and trigger is None and not story.current.date_told \
+            and story.current.date == doc.reference and _READOUT_DAY.search(text):
+        # "'The leaders discussed ...,' Hoffman said on Friday.": the readout's day dates the contact it reads out
         story.current.date, story.current.date_told = date, True
+    told_again = re.search(r"\b(?:the|this|these|both) (meetings?|talks|visit|call|consultations|discussions)\b", lowered)
+    if story.current is not None and date and not future and not keys and not story.current.date_told and told_again:
+        # "The meeting was held on 12 January": the date of the contact told without one; "During the meetings
+        # on December 22": of each contact the same sentence told
+        told = [m for m in doc.meetings if not m.date_told and m.evidence[:1] == story.current.evidence[:1]] \
+            if told_again.group(1) == "meetings" else [story.current]
+        for meeting in told:
+            meeting.date, meeting.date_told = date, True
     if trigger is not None and done and not join:
         _unnamed_counterparts(doc, sentence, trigger, refs, date, story.setting())
         if not is_meeting:
@@ -219,7 +236,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.invitations += read_invitation_of(sentence, refs, doc.visitors, story.last_subject)
     elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
-    if date and not future:
+    if date and not future and not recalled:
         story.context_date = date
     # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see EXCLUDE_BEFORE)
     subjects = [k for start, _, k in refs if not EXCLUDE_BEFORE.search(text[:start])
@@ -234,6 +251,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 # where a contact told before was held: "During the meeting held at Basman Palace in Amman, ...", "The meeting took
 # place at the Ministry of Defence in Cairo"
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?(?:held|took\s+place)\s+(?:at|in)\b")
+_READOUT_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|added|told reporters)\s+(?:on\s+)?"
+                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 # a sentence that places what the one told before said: "This was during an interaction with ...", "The remarks were
@@ -380,6 +399,22 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         if date and len(date) == 10 and month_named and parse_iso(date) < Date(int(doc.year_named), month_named, 1):
             date = explicit_date(focused, Date(int(doc.year_named) + 1, 12, 31))
     return date, visit_days
+
+
+def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
+    """The month or year of an earlier contact a sentence without a day recalls, once the story's contact is
+    told ("last met in late April", "At the 2022 iteration of the dialogue, A met B"), not counting quotes, what
+    a relative clause adds or the time of another event ("the agreement signed in August 2010", "following the
+    coup in 2021", "as the ASEAN Chair in 2022") or of a topic ("informed him about the results of 2020")."""
+    plain = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    plain = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", plain)
+    plain = _OTHER_EVENT.sub(" ", plain)
+    return earlier_period(plain, doc.reference_day)
+
+
+_OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|founded|set up|appointed|elected|took office|"
+                          r"following|after|since|before|until|coup|war|elections?|[Cc]hair(?:man)?(?:ship)?|presidency|"
+                          r"[Yy]ear|about|regarding|concerning|results|plans?|work)\b[^,;.]{0,60}")
 
 
 def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
@@ -564,6 +599,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
     if told and now and len(date) == 10 and len(story.context_place_date) == 10 \
             and abs((now - told).days) > _PLACE_HOLDS_DAYS:
         story.context_city = story.context_country = story.context_place_date = None
+        story.context_at_forum = False
     place_date = date or story.context_date
     if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to|offer|propos|suggest)", text):
         return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade")
@@ -573,6 +609,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
             story.context_city = place.name
             story.context_country = place.code
             story.context_place_date = place_date
+            story.context_at_forum = False
             return
     for forum in sentence.forums:
         if forum.city and not re.search(rf"{PAST_EVENT}[^.;]*$", text[max(0, forum.start - 60):forum.start]):
@@ -581,6 +618,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
                 story.context_city = forum.city
                 story.context_country = gazetteer.code_for(forum.city)
                 story.context_place_date = place_date
+                story.context_at_forum = True
     for place in sentence.places:
         # ("the visiting US Commander": who visits, not where to)
         if place.kind == "country" and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
@@ -591,16 +629,18 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
                 story.context_country = place.code
                 story.context_city = None
                 story.context_place_date = place_date
+                story.context_at_forum = False
             return
 
 
 def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
-             current: MeetingDraft | None, setting: Setting, text: str | None = None) -> MeetingDraft | None:
+             current: MeetingDraft | None, setting: Setting, text: str | None = None,
+             one_of_several: bool = False) -> MeetingDraft | None:
     """The contact a sentence tells, read with ``refs`` (its participants) and ``date``: a new `MeetingDraft` added
     to `doc.meetings` (one per contact when the sentence tells several), or the persons and sentence added to
     the one it tells again (``current``, the contact being told, or an earlier one). Returns the contact being
     told after it. ``text`` is the sentence as read (with "respectively" and the like masked, for one of
-    several contacts)."""
+    several contacts; ``one_of_several`` when the participants are already those of one of them)."""
     match, direction, _ = trigger
     text = sentence.text if text is None else text
     refs = _without_reporters(match, refs, text)
@@ -612,7 +652,7 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         or any(k in doc.visit_targets for k in keys)
     if not in_sight or len(keys) < 2:
         return current
-    groups = _separate_contacts(doc, trigger, refs, text)
+    groups = None if one_of_several else _separate_contacts(doc, trigger, refs, text)
     if groups:
         for group in groups:
             current = _meeting_group(doc, sentence, trigger, group, date, setting, text)
@@ -635,6 +675,8 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
             and doc.meetings[-1].mode == mode == "in_person" and (date or setting.date) in (None, doc.meetings[-1].date):
         sidelines = True  # "She also met her Malaysian counterpart ...": the forum story goes on
     if city is None and venue_country is None and mode == "in_person":
+        # "... on the sidelines of the Shangri-La Dialogue. Singh met Australian Defence Minister X.": at the forum
+        sidelines = sidelines or setting.at_forum
         city, venue_country = setting.city, setting.country
     if mode != "in_person":
         city = venue_country = None
@@ -686,10 +728,17 @@ def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]
         or SPOKESPERSON.search(text[max(match.end(), r.start - 60):r.start])))]
 
 
+# "X discussed/signed ... with A and B": one conversation or ceremony, whoever took part
+_ONE_CONVERSATION = re.compile(r"(?:exchanged|discussed|signed|reviewed|agreed)\b", re.I)
+# "X met his Mexican counterparts, A and B" / "met the two ministers": a group met together
+_GROUP_MET = re.compile(r"\s*(?:with\s+)?(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}?(?:counterparts|officials|leaders|ministers|"
+                        r"chiefs|commanders|generals|heads|secretaries|delegates|representatives)\b", re.I)
+
+
 def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], text: str) -> list[list[Ref]] | None:
     """The participants of each of several contacts one sentence tells with one verb, or None for one contact:
-    "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" in person
-    (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
+    "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" or "X met A
+    and B" in person (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
     match, direction, _ = trigger
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call)\b", text)
@@ -702,7 +751,15 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     # "X called on A, B and C": one call each; "X, who arrived at the air base, was received by A, B and C": one
     # welcome on arrival
     arrival_welcome = trigger.rule == "meeting.passive-received" and _ARRIVAL.search(text)
-    one_by_one = bool(separately) or (direction == "object" and not joint and not arrival_welcome)
+    subject = [r for r in refs if r.end <= match.start() + 1]
+    # "X met A and B" in person: one contact each, as "X called on A and B" (not a group named as one, a
+    # conversation or ceremony "with A and B", several visitors, or a contact only the parser read)
+    # ... and "X had meetings in Tbilisi with A and B": plural meetings of one visitor, one each
+    separately = separately or len(subject) == 1 and re.match(r"(?:held|had)\s+(?:\w+\s+)?meetings\b", match.group(0))
+    met_each = direction == "neutral" and contact_mode(text) == "in_person" and len(subject) == 1 \
+        and not _GROUP_MET.match(text, match.end()) and not _ONE_CONVERSATION.match(match.group(0)) \
+        and trigger.rule != "meeting.clause-link"
+    one_by_one = bool(separately) or ((direction == "object" or met_each) and not joint and not arrival_welcome)
     if one_by_one and not separately:
         # only a plain list after the verb: nobody named past the end of the list ("... and discussed with X")
         stop = _POST_LIST_END.search(text, match.end())
@@ -712,13 +769,11 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     if not separately and (direction == "subject" or direction == "neutral" and contact_mode(text) == "in_person"
                            and named_here) and not re.search(
             r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
-        subject = [r for r in refs if r.end <= match.start() + 1]
         guest_sides = {doc.country_of(r.key) for r in refs if r.start >= match.end() - 1} - {None}
         host_sides = {doc.country_of(r.key) for r in subject}
         # (one guest whose state the text leaves unsaid does not keep the others together)
         separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
             sum(not doc.country_of(r.key) for r in refs if r.start >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
-    subject = [r for r in refs if r.end <= match.start() + 1]
     counterparts = [r for r in refs if r.start >= match.end() - 1]
     if separately or one_by_one:
         by_side: dict = {}
@@ -744,7 +799,7 @@ def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref
     contacts of one subject and where the second is told, or None."""
     split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
                       r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
-                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|discussions|consultations)\s+with\b|"
+                      r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+){0,2}(?:talks|meetings?|discussions|consultations)\s+with\b|"
                       # "... held talks with A and also called on B"
                       r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:called on|paid (?:a |an )?(?:[\w\-]+\s+)?(?:call|visit)s? (?:on|to))\s",
                       text[match.end():])
@@ -1060,7 +1115,8 @@ def _meeting_group(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, ref
     the sentence's "respectively" masked; its evidence is the sentence as written."""
     masked = re.sub(r"\b(?:respectively|separately|separate|individually)\b", "", text)
     told = _meeting(doc, sentence, Trigger(re.search(re.escape(trigger.match.group(0)), masked[0].lower() + masked[1:], re.I)
-                                           or trigger.match, trigger.direction, trigger.rule), refs, date, None, setting, masked)
+                                           or trigger.match, trigger.direction, trigger.rule), refs, date, None, setting, masked,
+                    one_of_several=True)
     if told is not None and masked in told.evidence:
         told.evidence[told.evidence.index(masked)] = text
     return told

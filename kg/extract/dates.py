@@ -308,6 +308,38 @@ def future_date(text: str, pub: date | None) -> str | None:
     return None
 
 
+_EARLIER_MONTH = re.compile(rf"\b(?i:in|during|at the (?:end|start|beginning|close) of|(?:in\s+)?(?:early|mid|late))[\s\-]+"
+                            rf"({_MONTH_RE})(?:,?\s+((?:19|20)\d\d))?\b(?!\s+\d)")
+_LAST_MONTH = re.compile(rf"\b(?i:last)\s+({_MONTH_RE})(?!\s+\d)|\b({_MONTH_RE})\s+last\b")
+_EARLIER_YEAR = re.compile(r"\b(?i:in|during|at the)\s+((?:19|20)\d\d)\b(?![\-–/]\d)")
+
+
+def earlier_period(text: str, pub: date | None) -> str | None:
+    """The month or year of an earlier contact a sentence recalls, before the month of publication:
+    "last met in late April" ("YYYY-04"), "visited Fiji at the end of June", "met in October 2019", "last
+    October", "At the 2022 iteration of the dialogue, ..." ("2022"), "last year"; None for the month of
+    publication (unless "last") or later."""
+    if pub is None:
+        return None
+    match = _EARLIER_MONTH.search(text)
+    if match:
+        month = _month(match.group(1))
+        if match.group(2) is None and month == pub.month:
+            return None  # "in December", told in December: this month's, not an earlier one
+        year = int(match.group(2)) if match.group(2) else (pub.year if month < pub.month else pub.year - 1)
+        return _iso(year, month) if (year, month) < (pub.year, pub.month) else None
+    match = _LAST_MONTH.search(text)
+    if match:  # "last October", "in December last": the latest such month before this one
+        month = _month(match.group(1) or match.group(2))
+        return _iso(pub.year if month < pub.month else pub.year - 1, month)
+    match = _EARLIER_YEAR.search(text)
+    if match:
+        return match.group(1) if int(match.group(1)) < pub.year else None
+    if re.search(r"\blast year\b", text, re.I):
+        return _iso(pub.year - 1)
+    return None
+
+
 def latest_month_named(text: str, year: str) -> int | None:
     """The latest month an article names with ``year`` ("his appointment in November 2017" -> 11)."""
     months = [_month(m.group(1)) for m in re.finditer(rf"\b({_MONTH_RE})\.?,?\s+{year}\b", text)]

@@ -68,13 +68,6 @@ def read_document(article: Article) -> ArticleRecord:
 def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
     """Adds the sentence's places, forums and persons; registers persons, forums and the states named."""
     sentence.places = find_places(sentence.text)
-    for place in sentence.places:
-        # names and demonyms count fully; cities and institutions are weaker evidence of the home side,
-        # and a subject of the talks ("support to Ukraine", "the deployment in eastern DRC") weaker still
-        weight = 1.0 if place.kind in ("country", "demonym") else 0.4
-        if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
-            weight = 0.1
-        doc.country_counts[place.code] += weight
     sentence.forums = find_forums(sentence.text)
     for forum in sentence.forums:
         # "the 12th ADMM, which is being hosted by Singapore", "the Shangri-La Dialogue in Singapore"
@@ -107,8 +100,15 @@ def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
             doc.counterparts.setdefault(person.key, sentence.text)
         kept.append(mention)
     sentence.persons = kept
-    # "Tomas Kaunas": a place inside a person's name is no place (it counted above as a weak hint of a state)
+    # "Tomas Kaunas", "Vice Admiral Jesus C Milan": a place inside a person's name is no place
     sentence.places = [p for p in sentence.places if not any(m.start <= p.start < m.end for m in kept)]
+    for place in sentence.places:
+        # names and demonyms count fully; cities and institutions are weaker evidence of the home side,
+        # and a subject of the talks ("support to Ukraine", "the deployment in eastern DRC") weaker still
+        weight = 1.0 if place.kind in ("country", "demonym") else 0.4
+        if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
+            weight = 0.1
+        doc.country_counts[place.code] += weight
     # "On the Estonian side, the visitors were hosted by ...", "The Russian side was represented by ..."
     side = _SIDE_PHRASE.search(sentence.text)
     surface = gazetteer.lookup(side.group("side") or side.group("side2")) if side else None

@@ -13,7 +13,7 @@ import re
 from kg.extract.dates import future_date
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import country_in
-from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft, Ref, Sentence
+from kg.extract.records import INVITER_COUNTERPART, ArticleRecord, InvitationDraft, MeetingDraft, Ref, Sentence
 
 
 def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
@@ -31,6 +31,15 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
         if len(before) >= 2 and before[0].key != before[-1].key:
             return [InvitationDraft(before[0].key, before[-1].key, None, None, text, "invitation.at-his-invitation")]
         return []
+    owner = re.search(r"(?:['’]s|s['’]|['’])\s+(?:\w+\s+)?invitation$", match.group(0))
+    if owner:
+        # "Orlov arrived upon Ruiz' invitation": the one named before the possessive invites the subject
+        givers = [r for r in refs if match.start() < r.start < match.start() + owner.start()]
+        takers = [r for r in refs if r.end <= match.start() and (not givers or r.key != givers[-1].key)]
+        invitee = takers[0].key if takers else next((k for k in visitors), None) or last_subject
+        if givers and invitee and invitee != givers[-1].key:
+            return [InvitationDraft(givers[-1].key, invitee, None, None, text, "invitation.at-ones-invitation")]
+        return []
     after = [r for r in refs if r.start >= match.end()]
     # "at the invitation of the Chief of the Chinese Army General Fang Fenghui", "from his counterpart in
     # Chisinau, Anatolie Nosatii": the name, when one follows in the same clause, rather than the role noun
@@ -40,6 +49,17 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
     if named:
         after = named + [r for r in after if r not in named]
     post = None
+    counterpart = _COUNTERPART_AFTER.match(text, match.end())
+    if counterpart and (not after or re.search(r"[;.]", text[match.end():after[0].start])):
+        # "... left for the United States following an invitation by his US counterpart.": the one of that state
+        # who meets the visitor, settled with the article's contacts
+        state = country_in(counterpart.group(1))
+        before = [r for r in refs if r.end <= match.start()]
+        invitee = before[0].key if before else next(iter(visitors), None) or last_subject
+        if state and invitee:
+            return [InvitationDraft("", invitee, None, state, text, "invitation.by-counterpart",
+                                    inviter_post=INVITER_COUNTERPART)]
+        return []
     if not after or re.search(r"[;.]", text[match.end():after[0].start]):
         # "... concluded a visit at the invitation of the Mongolian Minister of Defence.": a post, its holder
         # named elsewhere in the article
@@ -68,6 +88,9 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
     return [InvitationDraft(inviter, invitee, None, country_in(visited.group(1)) if visited else None, text,
                             "invitation.at-the-invitation-of")]
 
+
+# "his US counterpart", "her Chinese counterpart" right after the phrase, its holder unnamed in the clause
+_COUNTERPART_AFTER = re.compile(r"\s*(?:his|her|their)\s+((?:[A-Z][\w\-]*\s+){1,2})counterpart\b(?!s)")
 
 # a post right after "at the invitation of", ending the clause: "the Mongolian Minister of Defence."
 _POST_AFTER = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w'\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w'\-]*|of|the|for|and)){1,8}?)"
@@ -170,6 +193,10 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
                 target_country = places[0].code
             elif inviter:
                 target_country = doc.country_of(inviter)
+        elif passive and inviter and not re.search(r"\bto\s+(?:attend|take part|participate|join|speak|address)\b", tail) \
+                and any(k in doc.visit_targets or k in doc.visitors for k in invitees):
+            # "The minister was invited by his Kazakh counterpart X." of a visitor: to the visit being told
+            target_country = doc.country_of(inviter)
     if not inviter or (target_forum is None and target_country is None):
         return []
     drafts = []

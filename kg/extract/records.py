@@ -72,6 +72,9 @@ class MeetingDraft:
     date_told: bool = True  # its sentence (or the story just before) gave the date, not the publication's default
 
 
+INVITER_COUNTERPART = "counterpart"  # the inviter's post when only "his US counterpart" names them
+
+
 @dataclass
 class InvitationDraft:
     """Who invited whom to what, as one sentence tells it (the target may be settled later)."""
@@ -220,6 +223,7 @@ class Setting(NamedTuple):
     city: str | None
     country: str | None
     date: str | None
+    at_forum: bool = False  # the place is a forum's, told by naming the forum
 
 
 @dataclass
@@ -234,8 +238,9 @@ class Discourse:
     context_country: str | None = None
     context_date: str | None = None
     context_place_date: str | None = None  # the date in force when the story's place was told
+    context_at_forum: bool = False  # the story's place is a forum's city, told by naming the forum
     visit_days: tuple[Date, Date] | None = None  # (first, last) day of a visit told over several days
     last_subject: str | None = None
 
     def setting(self) -> Setting:
-        return Setting(self.context_city, self.context_country, self.context_date)
+        return Setting(self.context_city, self.context_country, self.context_date, self.context_at_forum)

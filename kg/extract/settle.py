@@ -20,7 +20,7 @@ from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.mentions import country_in, find_places
 from kg.extract.posts import generic_post, organization, same_office, same_post
-from kg.extract.records import ArticleRecord, InvitationDraft, MeetingDraft
+from kg.extract.records import INVITER_COUNTERPART, ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
 from kg.extract.sides import assign_countries
 from kg.model import Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
@@ -111,8 +111,14 @@ def with_inviters_named_by_post(doc: ArticleRecord) -> list[InvitationDraft]:
         if draft.inviter_post is None:
             kept.append(draft)
             continue
-        holders = [p.key for p in doc.registry.persons.values() if p.key != draft.invitee and p.position
-                   and same_post(draft.inviter_post, p.position) and p.country in (None, draft.country)]
+        if draft.inviter_post == INVITER_COUNTERPART:
+            # "following an invitation by his US counterpart": the one of that state the invitee met
+            holders = list(dict.fromkeys(k for m in doc.meetings if draft.invitee in m.participants
+                                         for k in m.participants
+                                         if doc.country_of(k) == draft.country and k != draft.invitee))
+        else:
+            holders = [p.key for p in doc.registry.persons.values() if p.key != draft.invitee and p.position
+                       and same_post(draft.inviter_post, p.position) and p.country in (None, draft.country)]
         if len(holders) == 1:
             draft.inviter = holders[0]
             kept.append(draft)
