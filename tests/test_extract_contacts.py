@@ -190,6 +190,16 @@ def test_a_head_of_state_takes_part_when_the_contact_is_theirs():
     assert "Mary Stone" not in names.values()
 
 
+@pytest.mark.parametrize("told", [
+    "US Secretary of Defense John Reed calls on Prime Minister Lee Wen at the Istana on June 1.",  # a caption
+    "Prime Minister Lee Wen granted an audience to US Secretary of Defense John Reed on June 1.",
+])
+def test_a_head_of_government_is_in_a_contact_any_contact_phrasing_tells(told):
+    """(the verbs that bind a head of state or government to a contact are the phrasings of triggers.json)"""
+    assert contacts(f"SINGAPORE -- {told} Singapore's President Tan Hock, who is abroad, sent greetings.",
+                    "2018-06-02") == [["John Reed", "Lee Wen"]]
+
+
 def test_met_respectively_is_one_contact_per_counterpart():
     extraction, names = run("BEIJING, Aug. 22 -- Chinese Defense Minister Wei Dong met respectively with Lao Minister "
                             "of National Defence General Chansamone Vong and Cambodian Deputy Prime Minister Tea Banh "
@@ -890,3 +900,10 @@ def test_a_city_inside_a_persons_name_is_no_hint_of_anyones_state():
             "Admiral Milan thanked him.")
     extraction, _ = run(text, date="2015-06-12")
     assert {p.name: p.country for p in extraction.persons} == {"Adam Pg Salleh": "BN", "Jesus C Milan": "PH"}
+
+
+def test_a_call_the_visitor_is_also_scheduled_to_pay_is_no_contact_yet():
+    text = ("DHAKA, July 18 -- Indian Army Chief General Arun Mehta paid a courtesy call on Bangladesh Army Chief "
+            "General Karim Hasan on Monday.\n\nThe Army Chief is also scheduled to pay a courtesy call on Prime "
+            "Minister Rahima Begum tomorrow.")
+    assert contacts(text, "2022-07-18") == [["Arun Mehta", "Karim Hasan"]]
