@@ -234,7 +234,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             story.current = _institution_host(doc, sentence, trigger, refs, date, story.setting()) or story.current
     if re.search(triggers["invitation_of"], lowered):
         doc.invitations += read_invitation_of(sentence, refs, doc.visitors, story.last_subject)
-    elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
+    elif (re.search(triggers["invitation"], lowered) or re.search(triggers["invitation_thanked"], lowered)) \
+            and not re.search(triggers["not_invitation"], lowered):
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
     if date and not future and not recalled:
         story.context_date = date
