@@ -907,3 +907,14 @@ def test_a_call_the_visitor_is_also_scheduled_to_pay_is_no_contact_yet():
             "General Karim Hasan on Monday.\n\nThe Army Chief is also scheduled to pay a courtesy call on Prime "
             "Minister Rahima Begum tomorrow.")
     assert contacts(text, "2022-07-18") == [["Arun Mehta", "Karim Hasan"]]
+
+
+def test_a_weekday_inside_a_quote_dates_the_contact_but_the_speakers_today_does_not():
+    reposted = ('Tuesday, February 12, 2013\n\n"RIYADH: Crown Prince Faisal bin Nasser, minister of defense, received '
+                'at his office in Riyadh on Sunday visiting US Adm. Paul Grant, chief of naval operations.')
+    extraction, _ = run(reposted, date="2013-02-12")
+    assert [m.date for m in extraction.meetings] == ["2013-02-10"]
+    quoted = ('WASHINGTON, Feb. 12 -- US Adm. Paul Grant met Saudi Crown Prince Faisal bin Nasser in Riyadh on Sunday. '
+              '"We met today and it was a fine meeting," Grant told reporters.')
+    extraction, _ = run(quoted, date="2013-02-12")
+    assert [m.date for m in extraction.meetings] == ["2013-02-10"]

@@ -331,10 +331,12 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                   visit_days: tuple[Date, Date] | None) -> tuple[str | None, tuple[Date, Date] | None]:
     """The date a sentence gives its contact, resolved against the story's "today" and the date in force
     (``previous``); and the days of a visit told over several days, when the sentence gives them."""
-    # what a quoted speaker calls "today" is not a date of the story (a quote may open here and close later)
-    unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    # what a quoted speaker calls "today" is not a date of the story (a quote may open here and close later);
+    # a weekday or a date the quote names is ("RIYADH: Crown Prince X received on Sunday ...", reposted in quotes)
+    unquoted = re.sub(r"\"[^\"]{3,}\"", lambda quote: _RELATIVE_DAY.sub(" ", quote.group(0)), text)
     if unquoted.count('"') % 2 == 1:
-        unquoted = unquoted[:unquoted.index('"')]
+        opening = unquoted.index('"')
+        unquoted = unquoted[:opening] + _RELATIVE_DAY.sub(" ", unquoted[opening:])
     reference = doc.reference_day
     inline = inline_dateline(unquoted)
     if inline:  # "WASHINGTON, June 12, 2013 - X hosted Y yesterday": the dateline's day is the story's today
@@ -416,6 +418,12 @@ def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
 _OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|founded|set up|appointed|elected|took office|"
                           r"following|after|since|before|until|coup|war|elections?|[Cc]hair(?:man)?(?:ship)?|presidency|"
                           r"[Yy]ear|about|regarding|concerning|results|plans?|work)\b[^,;.]{0,60}")
+
+
+# the days a speaker counts from their own "today"
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
+                           r"earlier (?:today|this week)|later today|(?:last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday))\b", re.I)
 
 
 def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
