@@ -349,3 +349,11 @@ def test_a_late_fathers_name_after_ibni_al_marhum_is_no_person():
 ])
 def test_abbreviated_honorifics_are_no_part_of_the_name(sentence, name):
     assert [m.name for m in find_persons(sentence)][:1] == [name]
+
+
+def test_a_post_after_and_that_opens_with_a_state_is_the_next_persons():
+    sentence = ("A telephone conversation took place between Crown Prince Faisal bin Nasser, the Deputy Prime "
+                "Minister and Minister of Defense and US Secretary of Defense John Reed.")
+    posts = {m.name: (m.position, m.country) for m in find_persons(sentence)}
+    assert posts["John Reed"] == ("US Secretary of Defense", "US")
+    assert posts["Faisal bin Nasser"][1] is None  # not the US, which only the next person's post names

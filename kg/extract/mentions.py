@@ -579,7 +579,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     # "welcomed at the Headquarters of the Jordan Army Forces Spanish Chief of the Defense Staff, Admiral X": of two
     # states in the run, the last one that a post follows opens the person's post
     states = [p for p in find_places(text) if p.kind in ("country", "demonym", "institution")]
-    if len({p.code for p in states}) >= 2:
+    # ... or a state after "and" that a post follows: "the Minister of Defense and US Secretary of Defense X"
+    enumerated = any(p.kind in ("country", "demonym") and re.search(r"\band\s+$", text[:p.start])
+                     and any(_is_head(w) for w in text[p.end:].split()) for p in states)
+    if len({p.code for p in states}) >= 2 or enumerated:
         last = next((p for p in reversed(states) if p.kind != "institution"
                      and any(_is_head(w) for w in text[p.end:].split())), None)
         if last is not None and last.start > 0:
@@ -678,9 +681,13 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
             # "... and Brid. Gen. X": a misspelt abbreviation, then a rank
             after_next = next((t for t, _, _ in toks[k + 2:k + 4] if t != "."), "")
+            state_next = gazetteer.lookup(nxt.rstrip(".")) if nxt[:1].isupper() else None
             if not (nxt[:1].isupper() or nxt in lex.position_lower_heads) or lex.honorific_regex.fullmatch(nxt) \
-                    or canonical_rank(nxt) is not None or canonical_rank(after_next) is not None:
-                break  # "..., Canadian High Commissioner and Ms. X": the next person begins
+                    or canonical_rank(nxt) is not None or canonical_rank(after_next) is not None \
+                    or state_next is not None and state_next.kind in ("country", "demonym") and after_next in lex.position_heads:
+                # "..., Canadian High Commissioner and Ms. X", "..., Minister of Defense and US Secretary of Defense
+                # X": the next person begins
+                break
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
             break
