@@ -918,3 +918,9 @@ def test_a_weekday_inside_a_quote_dates_the_contact_but_the_speakers_today_does_
               '"We met today and it was a fine meeting," Grant told reporters.')
     extraction, _ = run(quoted, date="2013-02-12")
     assert [m.date for m in extraction.meetings] == ["2013-02-10"]
+
+
+def test_two_officials_who_discussed_are_a_contact_whatever_bracketed_acronym_a_post_holds():
+    text = ("ISLAMABAD -- Chief of Army Staff General Karim Shah and Commander of the Royal Army of Oman (RAO) "
+            "Maj.Gen Salim Al Harthy discussed military ties in a meeting.")
+    assert contacts(text, "2023-05-09") == [["Karim Shah", "Salim Al Harthy"]]
