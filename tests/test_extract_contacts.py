@@ -924,3 +924,10 @@ def test_two_officials_who_discussed_are_a_contact_whatever_bracketed_acronym_a_
     text = ("ISLAMABAD -- Chief of Army Staff General Karim Shah and Commander of the Royal Army of Oman (RAO) "
             "Maj.Gen Salim Al Harthy discussed military ties in a meeting.")
     assert contacts(text, "2023-05-09") == [["Karim Shah", "Salim Al Harthy"]]
+
+
+def test_a_spokesperson_named_with_an_appositive_after_the_contact_reports_it():
+    text = ("WASHINGTON -- Defense Secretary John Reed and Norwegian Defense Minister Kari Lund reaffirmed the close "
+            "defense relationship during a meeting on the margins of the Munich Security Conference today, Navy Cmdr. "
+            "Sara Hill, a spokesperson for Reed, said in a statement.")
+    assert contacts(text, "2017-02-17") == [["John Reed", "Kari Lund"]]

@@ -732,8 +732,9 @@ def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]
     if reports:
         refs = [r for r in refs if r.start >= reports[-1].end()]
     return [r for r in refs if not (r.start > match.end() and (
-        re.fullmatch(r"\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?\s*[.;]?\s*",
-                     text[r.end:])
+        # ("..., Navy Cmdr. X, a spokesperson for Mattis, said in a statement.": an appositive between)
+        re.fullmatch(r"(?:\s*,[^,]{1,80},)?\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?"
+                     r"\s*[.;]?\s*", text[r.end:])
         or SPOKESPERSON.search(text[max(match.end(), r.start - 60):r.start])))]
 
 
