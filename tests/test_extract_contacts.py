@@ -931,3 +931,11 @@ def test_a_spokesperson_named_with_an_appositive_after_the_contact_reports_it():
             "defense relationship during a meeting on the margins of the Munich Security Conference today, Navy Cmdr. "
             "Sara Hill, a spokesperson for Reed, said in a statement.")
     assert contacts(text, "2017-02-17") == [["John Reed", "Kari Lund"]]
+
+
+def test_a_head_of_state_whose_leadership_is_credited_is_named_in_passing():
+    text = ("KAMPALA -- Ugandan Chief of Defence Forces General Amos Okello received Rwandan Chief of Defence Staff "
+            "General Jean Habimana.\n\nOkello thanked his guest for the visit and commended the cooperation between "
+            "Uganda and Rwanda, attributing the partnership to the strategic leadership of President Paul Mugisha "
+            "and President Eric Nkusi.")
+    assert contacts(text, "2025-05-10") == [["Amos Okello", "Jean Habimana"]]
