@@ -357,3 +357,13 @@ def test_a_post_after_and_that_opens_with_a_state_is_the_next_persons():
     posts = {m.name: (m.position, m.country) for m in find_persons(sentence)}
     assert posts["John Reed"] == ("US Secretary of Defense", "US")
     assert posts["Faisal bin Nasser"][1] is None  # not the US, which only the next person's post names
+
+
+@pytest.mark.parametrize("sentence, name, post, country", [
+    ("Maj. Gen. Dale Brooks met with Gen. Martin Hale, Chairman, Joint Chiefs of Staff, and Gen. Roy Quinn.",
+     "Martin Hale", "Chairman, Joint Chiefs of Staff", None),
+    ("Rear Admiral Tom Reyes, Commander, Task Force 73 of the US Pacific Fleet was received by the chief.",
+     "Tom Reyes", "Commander, Task Force 73 of the US Pacific Fleet", "US"),
+])
+def test_a_bare_head_word_takes_the_body_after_its_comma(sentence, name, post, country):
+    assert {m.name: (m.position, m.country) for m in find_persons(sentence)}[name] == (post, country)

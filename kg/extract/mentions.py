@@ -623,7 +623,7 @@ def _state_of_posts_before(toks: list[tuple[str, int, int]], sentence: str) -> s
     return country_in(sentence[toks[j][1]:toks[-2][2]])
 
 
-_COMMA_UNIT = re.compile(r",\s+((?:the\s+)?(?:[A-Z][\w.'’\-]*)(?:\s+(?:of|the|for|and|[A-Z][\w.'’\-]*))*[\w.)])(?=\s*[,.;]|\s+[a-z])")
+_COMMA_UNIT = re.compile(r",\s+((?:the\s+)?(?:[A-Z][\w.'’\-]*)(?:\s+(?:of|the|for|and|[A-Z][\w.'’\-]*|\d+))*[\w.)])(?=\s*[,.;]|\s+[a-z])")
 
 
 def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, str | None]:
@@ -734,9 +734,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     # the organisation after a second comma, when it names a state or an institution
     unit = _COMMA_UNIT.match(sentence, span_end)
     # (not another post: "X, Secretary-General at the Ministry of Defence, UK Ambassador to the Sultanate, and ...")
-    if unit and not any(w == "," for w, _, _ in words) and country_in(unit.group(1)) is not None \
+    # ("Gen. X, Chairman, Joint Chiefs of Staff, and ...": a bare head word takes the body after it, state or not)
+    bare_head = len(words) == 1 and words[0][0] in ("Chairman", "Chief", "Commander", "Director", "Commandant", "Head")
+    if unit and not any(w == "," for w, _, _ in words) and (country_in(unit.group(1)) is not None or bare_head) \
             and any(_is_head(w.capitalize()) for w, _, _ in words) \
-            and not any(_is_head(w) for w in unit.group(1).split()):
+            and not any(_is_head(w) for w in unit.group(1).split() if w not in ("Chiefs", "Staff")):
         words = words + [(unit.group(0), unit.start() - offset, unit.end() - offset)]
         span_end = unit.end()
     lead = words[0][0]
