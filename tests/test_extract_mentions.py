@@ -367,3 +367,8 @@ def test_a_post_after_and_that_opens_with_a_state_is_the_next_persons():
 ])
 def test_a_bare_head_word_takes_the_body_after_its_comma(sentence, name, post, country):
     assert {m.name: (m.position, m.country) for m in find_persons(sentence)}[name] == (post, country)
+
+
+def test_a_plural_post_before_a_list_of_holders_is_each_ones_post_in_the_singular():
+    [first, *_] = find_persons("Ministers of Defence Juha Niemi and Hannes Tamm visited the shipyard.")
+    assert (first.name, first.position) == ("Juha Niemi", "Minister of Defence")

@@ -609,6 +609,20 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     return position, country, collected[0][1]
 
 
+_PLURAL_HEADS = {"Ministers": "Minister", "Secretaries": "Secretary", "Chiefs": "Chief", "Commanders": "Commander",
+                 "Ambassadors": "Ambassador", "Directors": "Director"}
+
+
+def _one_holders_post(position: str) -> str:
+    """The post one person holds, when a plural head opens a list of holders ("Ministers of Defence A and B",
+    "the Defence Ministers A and B": each is "Minister of Defence", "Defence Minister")."""
+    words = position.split(" ")
+    first_head = next((k for k, w in enumerate(words) if _is_head(w.strip(",;:()")) or w in _PLURAL_HEADS), None)
+    if first_head is not None and words[first_head] in _PLURAL_HEADS:
+        words[first_head] = _PLURAL_HEADS[words[first_head]]
+    return " ".join(words)
+
+
 def _state_of_posts_before(toks: list[tuple[str, int, int]], sentence: str) -> str | None:
     """"Algerian Deputy Defense Minister, Army Chief of Staff, General X": of a chain of posts before a name, the
     first, ending in the comma before the post read, names the state the post read does not."""
@@ -1170,7 +1184,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
             # "US Ambassador James Smith": the honorific is the post
             position, position_rule = "Ambassador", "position.ambassador-honorific"
-        mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
+        mentions.append(Mention(cursor, end, name, rank or lower_rank, position and _one_holders_post(position),
+                                country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
                                 span_end=max(end, after_end) if used_after or lower_rank else end,
