@@ -939,3 +939,10 @@ def test_a_head_of_state_whose_leadership_is_credited_is_named_in_passing():
             "Uganda and Rwanda, attributing the partnership to the strategic leadership of President Paul Mugisha "
             "and President Eric Nkusi.")
     assert contacts(text, "2025-05-10") == [["Amos Okello", "Jean Habimana"]]
+
+
+def test_who_held_meetings_in_his_own_office_hosts_them():
+    text = ("ALGIERS -- Algerian Army Chief of Staff Lieutenant General Karim Salah on Tuesday held in his office "
+            "meetings with counterparts from Italy and Spain, the Defence Ministry said.")
+    extraction, _ = run(text, date="2016-10-18")
+    assert sorted((m.parties, m.host) for m in extraction.meetings) == [(["DZ", "ES"], "DZ"), (["DZ", "IT"], "DZ")]
