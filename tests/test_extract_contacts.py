@@ -190,6 +190,16 @@ def test_a_head_of_state_takes_part_when_the_contact_is_theirs():
     assert "Mary Stone" not in names.values()
 
 
+@pytest.mark.parametrize("told", [
+    "US Secretary of Defense John Reed calls on Prime Minister Lee Wen at the Istana on June 1.",  # a caption
+    "Prime Minister Lee Wen granted an audience to US Secretary of Defense John Reed on June 1.",
+])
+def test_a_head_of_government_is_in_a_contact_any_contact_phrasing_tells(told):
+    """(the verbs that bind a head of state or government to a contact are the phrasings of triggers.json)"""
+    assert contacts(f"SINGAPORE -- {told} Singapore's President Tan Hock, who is abroad, sent greetings.",
+                    "2018-06-02") == [["John Reed", "Lee Wen"]]
+
+
 def test_met_respectively_is_one_contact_per_counterpart():
     extraction, names = run("BEIJING, Aug. 22 -- Chinese Defense Minister Wei Dong met respectively with Lao Minister "
                             "of National Defence General Chansamone Vong and Cambodian Deputy Prime Minister Tea Banh "
@@ -890,3 +900,49 @@ def test_a_city_inside_a_persons_name_is_no_hint_of_anyones_state():
             "Admiral Milan thanked him.")
     extraction, _ = run(text, date="2015-06-12")
     assert {p.name: p.country for p in extraction.persons} == {"Adam Pg Salleh": "BN", "Jesus C Milan": "PH"}
+
+
+def test_a_call_the_visitor_is_also_scheduled_to_pay_is_no_contact_yet():
+    text = ("DHAKA, July 18 -- Indian Army Chief General Arun Mehta paid a courtesy call on Bangladesh Army Chief "
+            "General Karim Hasan on Monday.\n\nThe Army Chief is also scheduled to pay a courtesy call on Prime "
+            "Minister Rahima Begum tomorrow.")
+    assert contacts(text, "2022-07-18") == [["Arun Mehta", "Karim Hasan"]]
+
+
+def test_a_weekday_inside_a_quote_dates_the_contact_but_the_speakers_today_does_not():
+    reposted = ('Tuesday, February 12, 2013\n\n"RIYADH: Crown Prince Faisal bin Nasser, minister of defense, received '
+                'at his office in Riyadh on Sunday visiting US Adm. Paul Grant, chief of naval operations.')
+    extraction, _ = run(reposted, date="2013-02-12")
+    assert [m.date for m in extraction.meetings] == ["2013-02-10"]
+    quoted = ('WASHINGTON, Feb. 12 -- US Adm. Paul Grant met Saudi Crown Prince Faisal bin Nasser in Riyadh on Sunday. '
+              '"We met today and it was a fine meeting," Grant told reporters.')
+    extraction, _ = run(quoted, date="2013-02-12")
+    assert [m.date for m in extraction.meetings] == ["2013-02-10"]
+
+
+def test_two_officials_who_discussed_are_a_contact_whatever_bracketed_acronym_a_post_holds():
+    text = ("ISLAMABAD -- Chief of Army Staff General Karim Shah and Commander of the Royal Army of Oman (RAO) "
+            "Maj.Gen Salim Al Harthy discussed military ties in a meeting.")
+    assert contacts(text, "2023-05-09") == [["Karim Shah", "Salim Al Harthy"]]
+
+
+def test_a_spokesperson_named_with_an_appositive_after_the_contact_reports_it():
+    text = ("WASHINGTON -- Defense Secretary John Reed and Norwegian Defense Minister Kari Lund reaffirmed the close "
+            "defense relationship during a meeting on the margins of the Munich Security Conference today, Navy Cmdr. "
+            "Sara Hill, a spokesperson for Reed, said in a statement.")
+    assert contacts(text, "2017-02-17") == [["John Reed", "Kari Lund"]]
+
+
+def test_a_head_of_state_whose_leadership_is_credited_is_named_in_passing():
+    text = ("KAMPALA -- Ugandan Chief of Defence Forces General Amos Okello received Rwandan Chief of Defence Staff "
+            "General Jean Habimana.\n\nOkello thanked his guest for the visit and commended the cooperation between "
+            "Uganda and Rwanda, attributing the partnership to the strategic leadership of President Paul Mugisha "
+            "and President Eric Nkusi.")
+    assert contacts(text, "2025-05-10") == [["Amos Okello", "Jean Habimana"]]
+
+
+def test_who_held_meetings_in_his_own_office_hosts_them():
+    text = ("ALGIERS -- Algerian Army Chief of Staff Lieutenant General Karim Salah on Tuesday held in his office "
+            "meetings with counterparts from Italy and Spain, the Defence Ministry said.")
+    extraction, _ = run(text, date="2016-10-18")
+    assert sorted((m.parties, m.host) for m in extraction.meetings) == [(["DZ", "ES"], "DZ"), (["DZ", "IT"], "DZ")]

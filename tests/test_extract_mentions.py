@@ -349,3 +349,26 @@ def test_a_late_fathers_name_after_ibni_al_marhum_is_no_person():
 ])
 def test_abbreviated_honorifics_are_no_part_of_the_name(sentence, name):
     assert [m.name for m in find_persons(sentence)][:1] == [name]
+
+
+def test_a_post_after_and_that_opens_with_a_state_is_the_next_persons():
+    sentence = ("A telephone conversation took place between Crown Prince Faisal bin Nasser, the Deputy Prime "
+                "Minister and Minister of Defense and US Secretary of Defense John Reed.")
+    posts = {m.name: (m.position, m.country) for m in find_persons(sentence)}
+    assert posts["John Reed"] == ("US Secretary of Defense", "US")
+    assert posts["Faisal bin Nasser"][1] is None  # not the US, which only the next person's post names
+
+
+@pytest.mark.parametrize("sentence, name, post, country", [
+    ("Maj. Gen. Dale Brooks met with Gen. Martin Hale, Chairman, Joint Chiefs of Staff, and Gen. Roy Quinn.",
+     "Martin Hale", "Chairman, Joint Chiefs of Staff", None),
+    ("Rear Admiral Tom Reyes, Commander, Task Force 73 of the US Pacific Fleet was received by the chief.",
+     "Tom Reyes", "Commander, Task Force 73 of the US Pacific Fleet", "US"),
+])
+def test_a_bare_head_word_takes_the_body_after_its_comma(sentence, name, post, country):
+    assert {m.name: (m.position, m.country) for m in find_persons(sentence)}[name] == (post, country)
+
+
+def test_a_plural_post_before_a_list_of_holders_is_each_ones_post_in_the_singular():
+    [first, *_] = find_persons("Ministers of Defence Juha Niemi and Hannes Tamm visited the shipyard.")
+    assert (first.name, first.position) == ("Juha Niemi", "Minister of Defence")

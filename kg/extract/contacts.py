@@ -234,7 +234,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             story.current = _institution_host(doc, sentence, trigger, refs, date, story.setting()) or story.current
     if re.search(triggers["invitation_of"], lowered):
         doc.invitations += read_invitation_of(sentence, refs, doc.visitors, story.last_subject)
-    elif re.search(triggers["invitation"], lowered) and not re.search(triggers["not_invitation"], lowered):
+    elif (re.search(triggers["invitation"], lowered) or re.search(triggers["invitation_thanked"], lowered)) \
+            and not re.search(triggers["not_invitation"], lowered):
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
     if date and not future and not recalled:
         story.context_date = date
@@ -330,10 +331,12 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                   visit_days: tuple[Date, Date] | None) -> tuple[str | None, tuple[Date, Date] | None]:
     """The date a sentence gives its contact, resolved against the story's "today" and the date in force
     (``previous``); and the days of a visit told over several days, when the sentence gives them."""
-    # what a quoted speaker calls "today" is not a date of the story (a quote may open here and close later)
-    unquoted = re.sub(r"\"[^\"]{3,}\"", " ", text)
+    # what a quoted speaker calls "today" is not a date of the story (a quote may open here and close later);
+    # a weekday or a date the quote names is ("RIYADH: Crown Prince X received on Sunday ...", reposted in quotes)
+    unquoted = re.sub(r"\"[^\"]{3,}\"", lambda quote: _RELATIVE_DAY.sub(" ", quote.group(0)), text)
     if unquoted.count('"') % 2 == 1:
-        unquoted = unquoted[:unquoted.index('"')]
+        opening = unquoted.index('"')
+        unquoted = unquoted[:opening] + _RELATIVE_DAY.sub(" ", unquoted[opening:])
     reference = doc.reference_day
     inline = inline_dateline(unquoted)
     if inline:  # "WASHINGTON, June 12, 2013 - X hosted Y yesterday": the dateline's day is the story's today
@@ -415,6 +418,12 @@ def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
 _OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|founded|set up|appointed|elected|took office|"
                           r"following|after|since|before|until|coup|war|elections?|[Cc]hair(?:man)?(?:ship)?|presidency|"
                           r"[Yy]ear|about|regarding|concerning|results|plans?|work)\b[^,;.]{0,60}")
+
+
+# the days a speaker counts from their own "today"
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
+                           r"earlier (?:today|this week)|later today|(?:last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday))\b", re.I)
 
 
 def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
@@ -723,8 +732,9 @@ def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]
     if reports:
         refs = [r for r in refs if r.start >= reports[-1].end()]
     return [r for r in refs if not (r.start > match.end() and (
-        re.fullmatch(r"\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?\s*[.;]?\s*",
-                     text[r.end:])
+        # ("..., Navy Cmdr. X, a spokesperson for Mattis, said in a statement.": an appositive between)
+        re.fullmatch(r"(?:\s*,[^,]{1,80},)?\s*(?:said|says|told reporters|stated|added|noted)(?:\s+(?:in|on)\s+[^,.;]{0,60})?"
+                     r"\s*[.;]?\s*", text[r.end:])
         or SPOKESPERSON.search(text[max(match.end(), r.start - 60):r.start])))]
 
 

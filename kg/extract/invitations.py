@@ -102,7 +102,9 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
     """"X invited Y to visit Z", "Y accepted an invitation from X", "... invited her to the Forum": the
     invitations one sentence tells; "invited him" is the other side of the contact being told (``current``)."""
     text = sentence.text
-    match = re.search(lexicon().triggers["invitation"], text[0].lower() + text[1:])
+    triggers = lexicon().triggers
+    match = re.search(triggers["invitation"], text[0].lower() + text[1:]) \
+        or re.search(triggers["invitation_thanked"], text[0].lower() + text[1:])
     if not match:
         return []
     behalf = re.search(r"\bon behalf of\b[^,]*,", text)
@@ -144,11 +146,10 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
             before = takers
             after = [Ref(0, 0, takers[0].key if takers else last_subject)]
             match = accepted = owned
-    thanked = None if accepted else re.search(r"\bthank(?:ed|s|ing)?\b([^.;]{0,80}?)\bfor (?:extending (?:an? |the |his |her )|"
-                                               r"the |his |her |this |their )(?:kind )?invitation\b", text)
+    thanked = None if accepted else re.search(triggers["invitation_thanked"], text)
     if thanked:
         # "X thanked Y for the invitation to visit Ethiopia": Y invites X
-        givers = [r for r in usable if thanked.start(1) <= r.start < thanked.end(1)]
+        givers = [r for r in usable if thanked.start("giver") <= r.start < thanked.end("giver")]
         takers = [r for r in usable if r.end <= thanked.start() + 1]
         if givers and (takers or last_subject):
             inviter = givers[0].key

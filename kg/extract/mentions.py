@@ -579,7 +579,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     # "welcomed at the Headquarters of the Jordan Army Forces Spanish Chief of the Defense Staff, Admiral X": of two
     # states in the run, the last one that a post follows opens the person's post
     states = [p for p in find_places(text) if p.kind in ("country", "demonym", "institution")]
-    if len({p.code for p in states}) >= 2:
+    # ... or a state after "and" that a post follows: "the Minister of Defense and US Secretary of Defense X"
+    enumerated = any(p.kind in ("country", "demonym") and re.search(r"\band\s+$", text[:p.start])
+                     and any(_is_head(w) for w in text[p.end:].split()) for p in states)
+    if len({p.code for p in states}) >= 2 or enumerated:
         last = next((p for p in reversed(states) if p.kind != "institution"
                      and any(_is_head(w) for w in text[p.end:].split())), None)
         if last is not None and last.start > 0:
@@ -606,6 +609,20 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     return position, country, collected[0][1]
 
 
+_PLURAL_HEADS = {"Ministers": "Minister", "Secretaries": "Secretary", "Chiefs": "Chief", "Commanders": "Commander",
+                 "Ambassadors": "Ambassador", "Directors": "Director"}
+
+
+def _one_holders_post(position: str) -> str:
+    """The post one person holds, when a plural head opens a list of holders ("Ministers of Defence A and B",
+    "the Defence Ministers A and B": each is "Minister of Defence", "Defence Minister")."""
+    words = position.split(" ")
+    first_head = next((k for k, w in enumerate(words) if _is_head(w.strip(",;:()")) or w in _PLURAL_HEADS), None)
+    if first_head is not None and words[first_head] in _PLURAL_HEADS:
+        words[first_head] = _PLURAL_HEADS[words[first_head]]
+    return " ".join(words)
+
+
 def _state_of_posts_before(toks: list[tuple[str, int, int]], sentence: str) -> str | None:
     """"Algerian Deputy Defense Minister, Army Chief of Staff, General X": of a chain of posts before a name, the
     first, ending in the comma before the post read, names the state the post read does not."""
@@ -620,7 +637,7 @@ def _state_of_posts_before(toks: list[tuple[str, int, int]], sentence: str) -> s
     return country_in(sentence[toks[j][1]:toks[-2][2]])
 
 
-_COMMA_UNIT = re.compile(r",\s+((?:the\s+)?(?:[A-Z][\w.'’\-]*)(?:\s+(?:of|the|for|and|[A-Z][\w.'’\-]*))*[\w.)])(?=\s*[,.;]|\s+[a-z])")
+_COMMA_UNIT = re.compile(r",\s+((?:the\s+)?(?:[A-Z][\w.'’\-]*)(?:\s+(?:of|the|for|and|[A-Z][\w.'’\-]*|\d+))*[\w.)])(?=\s*[,.;]|\s+[a-z])")
 
 
 def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, str | None]:
@@ -678,9 +695,13 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
             # "... and Brid. Gen. X": a misspelt abbreviation, then a rank
             after_next = next((t for t, _, _ in toks[k + 2:k + 4] if t != "."), "")
+            state_next = gazetteer.lookup(nxt.rstrip(".")) if nxt[:1].isupper() else None
             if not (nxt[:1].isupper() or nxt in lex.position_lower_heads) or lex.honorific_regex.fullmatch(nxt) \
-                    or canonical_rank(nxt) is not None or canonical_rank(after_next) is not None:
-                break  # "..., Canadian High Commissioner and Ms. X": the next person begins
+                    or canonical_rank(nxt) is not None or canonical_rank(after_next) is not None \
+                    or state_next is not None and state_next.kind in ("country", "demonym") and after_next in lex.position_heads:
+                # "..., Canadian High Commissioner and Ms. X", "..., Minister of Defense and US Secretary of Defense
+                # X": the next person begins
+                break
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
             break
@@ -727,9 +748,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     # the organisation after a second comma, when it names a state or an institution
     unit = _COMMA_UNIT.match(sentence, span_end)
     # (not another post: "X, Secretary-General at the Ministry of Defence, UK Ambassador to the Sultanate, and ...")
-    if unit and not any(w == "," for w, _, _ in words) and country_in(unit.group(1)) is not None \
+    # ("Gen. X, Chairman, Joint Chiefs of Staff, and ...": a bare head word takes the body after it, state or not)
+    bare_head = len(words) == 1 and words[0][0] in ("Chairman", "Chief", "Commander", "Director", "Commandant", "Head")
+    if unit and not any(w == "," for w, _, _ in words) and (country_in(unit.group(1)) is not None or bare_head) \
             and any(_is_head(w.capitalize()) for w, _, _ in words) \
-            and not any(_is_head(w) for w in unit.group(1).split()):
+            and not any(_is_head(w) for w in unit.group(1).split() if w not in ("Chiefs", "Staff")):
         words = words + [(unit.group(0), unit.start() - offset, unit.end() - offset)]
         span_end = unit.end()
     lead = words[0][0]
@@ -1161,7 +1184,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
             # "US Ambassador James Smith": the honorific is the post
             position, position_rule = "Ambassador", "position.ambassador-honorific"
-        mentions.append(Mention(cursor, end, name, rank or lower_rank, position, country, honorific,
+        mentions.append(Mention(cursor, end, name, rank or lower_rank, position and _one_holders_post(position),
+                                country, honorific,
                                 anchored=anchored, lower_rank=bool(lower_rank),
                                 span_start=min(cursor, position_start),
                                 span_end=max(end, after_end) if used_after or lower_rank else end,

@@ -37,7 +37,7 @@ _OPENING_PRONOUN = re.compile(r"^(?:During|After|Following|On|In|At|Upon|While)\
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
 EXCLUDE_BEFORE = re.compile(
-    r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|under the (?:leadership|guidance|patronage) of|"
+    r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|(?:leadership|guidance|patronage|wisdom) of|"
     r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
     r"greetings (?:of|from) [^.;]{0,120}?\b(?:and|to)|"
     r"regards to|appreciation of|visits? of|to President|to His|to Her|(?<!received )(?<!hosted )(?<!welcomed )(?<!greeted )(?<!met )by (?:President|Prime Minister)|"
@@ -267,22 +267,24 @@ def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref],
 
 def bound_to_contact(text: str, mention: Mention) -> bool:
     """A head of state or government takes part only as subject or object of a contact verb
-    ("President X received the minister", "met with President X"), not when named in passing."""
+    ("President X received the minister", "met with President X"), not when named in passing. The verbs are
+    the contact phrasings of triggers.json."""
     span_start = mention.span_start if mention.span_start >= 0 else mention.start
     span_end = max(mention.end, mention.span_end)
-    verbs = (r"(?:received|receives|hosted|welcomed|met|meets|held (?:[\w\-]+ )?(?:talks|discussions|consultations)|"
-             r"discussed|exchanged (?:views|opinions)|spoke|speaks|talked|called on|granted an audience|"
-             r"paid a (?:courtesy )?call on|was received by|(?:held|had) (?:a |an )?(?:(?:tele)?phone |video )?"
-             r"(?:call|conversation|talks|meeting)|(?:call|conversation|talks|meeting|videoconference)s? with)")
     when = r"(?:today|yesterday|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
-    before = text[max(0, span_start - 60):span_start]
-    listed = text[max(0, span_start - 160):span_start]  # "met Prime Minister A and Prime Minister B"
     # ... the verb after the name, or after the rest of a list of names it opens ("A and Prime Minister B had ...")
     rest_of_list = r"(?:(?:\s+and\s+|\s*,\s*)(?:(?:[A-Z][\w\-'’.]*|of|the|and)\s+)*?)?"
-    after = text[span_end:span_end + 160]
-    return bool(re.match(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?{verbs}\b", after)
-                or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?$", before)
-                or re.search(rf"\b{verbs}(?:\s+{when})*\s+(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)$", listed))
+    after = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?")
+    before = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?")
+    listed = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)")  # "met A and B"
+    lowered = text[0].lower() + text[1:] if text else text
+    for rule in lexicon().triggers["meeting"]:
+        for verb in re.finditer(rule["pattern"], lowered, re.I):
+            if span_end <= verb.start() <= span_end + 160 and after.fullmatch(text, span_end, verb.start()) \
+                    or span_start - 60 <= verb.end() <= span_start and before.fullmatch(text, verb.end(), span_start) \
+                    or span_start - 160 <= verb.end() <= span_start and listed.fullmatch(text, verb.end(), span_start):
+                return True
+    return False
 
 
 def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_span: tuple[int, int]) -> list[Ref]:

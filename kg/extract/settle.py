@@ -360,7 +360,26 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
                 host, host_rule = next(iter(home)), "host.visitors-came"
         if host is None and venue is None:
             host, host_rule = _headquarters_host(doc, draft, sides), "host.headquarters"
+        if host is None and venue is None:
+            host, host_rule = _office_host(doc, draft, parties), "host.own-office"
     return host, host_rule
+
+
+# "X on Tuesday held here in his office meetings with ...", "received Y at his residence": the office's holder hosts
+_OWN_OFFICE = re.compile(r"\b(?:in|at)\s+(?:his|her)\s+(?:own\s+)?(?:office|residence|official residence|headquarters)\b")
+
+
+def _office_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str]) -> str | None:
+    """The side of the participant named first in a sentence of the contact that places it in his or her own
+    office or residence."""
+    for text in draft.evidence:
+        office = _OWN_OFFICE.search(text)
+        if office is None:
+            continue
+        named = [k for k in draft.participants if doc.person(k).name.split()[-1] in text[:office.start()]]
+        if named and doc.country_of(named[0]) in parties:
+            return doc.country_of(named[0])
+    return None
 
 
 # a contact held at a defence institution's seat: "at Army headquarters", "at the Egyptian Ministry of Defence",
