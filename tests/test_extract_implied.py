@@ -1,5 +1,7 @@
 """Contacts no rule could read in full, placed by weaker evidence (kg/extract/implied.py): an article that
 reports a contact never yields nothing, and every such reading says it is weak."""
+import pytest
+
 from kg.extract import extract
 from kg.model import Article
 
@@ -141,3 +143,12 @@ def test_who_holds_meetings_with_several_states_is_of_the_articles_home_when_no_
                         (["GB", "NP"], None, "in_person", "2024-05-16", ["Arjun Thapa"])]
     assert [p.country for p in extraction.persons] == ["NP"]
     assert any(d.what == "country" and d.rule == "country.article-home (weak)" for d in extraction.decisions)
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Russia's defense minister has hosted his Venezuelan counterpart to discuss military ties.", "RU"),
+    ("The Chief of Defence of the Netherlands began a visit today hosted by the New Zealand Defence Force.", "NZ"),
+])
+def test_a_weak_reading_takes_its_receiver_from_the_direction_of_its_phrase(text, host):
+    extraction = extract(Article(id="h", text=text, date="2019-08-15"))
+    assert [m.host for m in extraction.meetings] == [host]

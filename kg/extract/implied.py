@@ -21,6 +21,7 @@ from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import SPOKESPERSON
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
 from kg.extract.separate import SEPARATELY
@@ -69,6 +70,7 @@ class ImpliedContact:
     side_rules: dict[str, str] = field(default_factory=dict)  # party -> how it was read
     tellers: list[str] = field(default_factory=list)  # who the sentence names as speaking for a side, not in it
     home_side: str | None = None  # the article's home, taken as the side of the participants of no known state
+    host_side: str | None = None  # the side the phrase makes the receiver ("Russia's minister hosted ...")
 
 
 def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
@@ -108,13 +110,31 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
     city, venue = _venue(sentence) if mode == "in_person" else (None, None)
     named = {mention.key for mention in sentence.persons}
     return ImpliedContact(
-        home_side=home_side,
+        home_side=home_side, host_side=_host_side(sentence, sides) if mode == "in_person" else None,
         parties=sorted(sides), participants=[k for k in keys if country_of(k) in sides
                                              or home_side is not None and country_of(k) is None],
         date=sentence.date or told_date, mode=mode, venue_city=city, venue_country=venue,
         evidence=sentence.text, rule=sentence.contact or "", side_rules=sides,
         tellers=list(dict.fromkeys(key for start, _, key in sentence.refs
                                    if key in named and _speaks_for_a_side(sentence.text, start))))
+
+
+def _host_side(sentence: Sentence, sides: dict[str, str]) -> str | None:
+    """The side the contact's phrase makes the receiver: the one named before a phrase whose subject hosts
+    ("Russia's defense minister has hosted his Venezuelan counterpart"), after one whose object does ("was
+    received by the Omani ..."); None for a neutral phrase."""
+    rule = next((r for r in lexicon().triggers["meeting"] if r["id"] == sentence.contact), None)
+    if rule is None or rule["host"] not in ("subject", "object"):
+        return None
+    text = sentence.text
+    match = re.search(rule["pattern"], text[:1].lower() + text[1:], re.I)
+    if match is None or text[max(0, match.start() - 1):match.start()] == "-":
+        return None  # (not "a Japanese Navy-hosted reception": an event's, not the contact's)
+    subject_hosts = (rule["host"] == "subject") != bool(re.match(r"\s+by\b", text[match.end():]))  # "hosted by X"
+    places = [p for p in sentence.places if p.code in sides and p.kind in ("country", "demonym", "institution")]
+    receivers = [p for p in places if p.end <= match.start()] if subject_hosts else \
+        [p for p in places if p.start >= match.end()]
+    return receivers[0].code if receivers else None
 
 
 def _only_venue(contact: ImpliedContact) -> bool:

@@ -65,6 +65,7 @@ class MeetingDraft:
     unnamed_post: str | None = None  # the counterpart is named by post only: the other side is the state visited
     unnamed_side: str | None = None  # ... unless the post names its own state ("UAE Minister of State for Defence")
     unnamed_host: bool = False  # the unnamed side received the guest ("the PNG Defence Force hosted X")
+    implied_host: str | None = None  # a weak reading's receiving side, from its phrase (kg.extract.implied)
     sides_unsettled: bool = False  # no participant's state was known when it was read
     rule: str = ""  # the id of the trigger rule that read it
     implied_sides: list[str] = field(default_factory=list)  # sides read from weaker evidence (kg.extract.implied)

@@ -322,7 +322,9 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
     state where the contact took place, the venue's state, a body at its seat, or the side visitors came to.
     (An outlet's home dateline that is no venue is dropped from the draft.)"""
     host = host_rule = None
-    if draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
+    if draft.mode == "in_person" and draft.implied_host in sides and draft.venue_country in (None, draft.implied_host):
+        host, host_rule = draft.implied_host, f"host.phrase-receiver ({draft.rule})"
+    elif draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
         host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
         draft.venue_country = draft.venue_country or draft.unnamed_side
     elif draft.mode == "in_person":
@@ -468,7 +470,8 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
                 doc.settle_country(key, contact.home_side, "country.article-home (weak)", contact.evidence)
         draft = MeetingDraft(contact.participants, contact.date or doc.reference, contact.mode, None,
                              contact.venue_city, contact.venue_country, [contact.evidence], 0,
-                             rule=f"implied ({contact.rule})", implied_sides=contact.parties)
+                             rule=f"implied ({contact.rule})", implied_sides=contact.parties,
+                             implied_host=contact.host_side)
         if not extraction.meetings and len(contacts) == 1:
             draft.principals = _principals(doc, contact.parties, contact.participants + contact.tellers,
                                            is_spokesperson)
