@@ -946,3 +946,10 @@ def test_who_held_meetings_in_his_own_office_hosts_them():
             "meetings with counterparts from Italy and Spain, the Defence Ministry said.")
     extraction, _ = run(text, date="2016-10-18")
     assert sorted((m.parties, m.host) for m in extraction.meetings) == [(["DZ", "ES"], "DZ"), (["DZ", "IT"], "DZ")]
+
+
+def test_a_visitor_referred_to_as_he_after_an_opening_phrase_calls_on_each_post_listed():
+    text = ("NEW DELHI, Nov 5 -- Royal Bhutan Army Chief Operations Officer Lieutenant General Karma Dorji is on a "
+            "six-day visit to India. During the visit he met the Chief of Defence Staff, Chief of Army Staff and "
+            "Chief of Air Staff.")
+    assert contacts(text, "2022-11-05") == [["Karma Dorji"]] * 3
