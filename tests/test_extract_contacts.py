@@ -953,3 +953,10 @@ def test_a_visitor_referred_to_as_he_after_an_opening_phrase_calls_on_each_post_
             "six-day visit to India. During the visit he met the Chief of Defence Staff, Chief of Army Staff and "
             "Chief of Air Staff.")
     assert contacts(text, "2022-11-05") == [["Karma Dorji"]] * 3
+
+
+def test_a_post_named_again_without_the_service_before_it_refers_to_its_holder():
+    text = ("NEW DELHI, Nov 5 -- Royal Bhutan Army Chief Operations Officer Lieutenant General Karma Dorji is on a "
+            "six-day visit to India. During the visit the Chief Operations Officer met the Chief of Defence Staff "
+            "and the Chief of Army Staff.")
+    assert contacts(text, "2022-11-05") == [["Karma Dorji"]] * 2

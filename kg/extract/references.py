@@ -169,6 +169,12 @@ def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
             if state_tail and gazetteer.code_for(state_tail.group(1)):
                 titles.add(title[:state_tail.start()].strip())
                 break
+        # "Royal Bhutan Army Chief Operations Officer" is later "the Chief Operations Officer": the post from its
+        # first head word, the service before it left out
+        words = title.split()
+        head = next((k for k, word in enumerate(words) if word in lexicon().position_heads), 0)
+        if head:
+            titles.add(" ".join(words[head:]))
         titles -= {""}
         for match in (m for t in titles if len(t.split()) >= 2
                       for m in re.finditer(r"(?<![\w])" + re.escape(t) + r"(?![\w])", text, re.I)):
@@ -179,7 +185,8 @@ def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
             if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
                 continue
             holders = [p for p in doc.registry.persons.values()
-                       if p.position and p.position.lower().startswith(match.group(0).lower())]
+                       if p.position and (p.position.lower().startswith(match.group(0).lower())
+                                          or p.position.lower().endswith(" " + match.group(0).lower()))]
             if len(holders) == 1:
                 refs.append(Ref(match.start(), match.end(), person.key))
                 taken.append((match.start(), match.end()))
