@@ -960,3 +960,11 @@ def test_a_post_named_again_without_the_service_before_it_refers_to_its_holder()
             "six-day visit to India. During the visit the Chief Operations Officer met the Chief of Defence Staff "
             "and the Chief of Army Staff.")
     assert contacts(text, "2022-11-05") == [["Karma Dorji"]] * 2
+
+
+def test_a_delegation_under_the_leadership_of_an_officer_is_led_by_him_and_he_takes_part():
+    text = ("BAKU -- A Pakistani military delegation under the leadership of Lieutenant General Asif Qureshi met "
+            "Azerbaijani Defence Minister Colonel General Elnur Mammadov.")
+    extraction, names = run(text, date="2024-05-03")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Asif Qureshi", "PK")]
+    assert contacts(text, "2024-05-03") == [["Asif Qureshi", "Elnur Mammadov"]]

@@ -58,9 +58,11 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     "X and his delegation", "delegation-level talks between A and B" (each side's)."""
     text = sentence.text
     refs = sentence.refs
-    # "delegation ... led by / headed by X", and the elliptic "..., and the Georgian delegation by Y"
+    # "delegation ... led by / headed by X", "a delegation under the leadership of X", and the elliptic "..., and the
+    # Georgian delegation by Y"
     # ... "chaired by", and the participle before the delegation: "Led by Colonel X, the delegation was received"
     for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed|chaired) by\s+|\bdelegation by\s+|"
+                             r"\bdelegations?\s+under the (?:leadership|command) of\s+|"
                              r"^(?:Led|Headed) by\s+(?=[^.;]{0,120}?,\s*(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,3}?delegation\b)",
                              text):
         after = [r for r in refs if r.start >= match.end() - 1]

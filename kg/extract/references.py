@@ -37,7 +37,7 @@ _OPENING_PRONOUN = re.compile(r"^(?:During|After|Following|On|In|At|Upon|While)\
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
 EXCLUDE_BEFORE = re.compile(
-    r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|(?:leadership|guidance|patronage|wisdom) of|"
+    r"(?:greetings (?:of|from)|on behalf of|message (?:of|from)|(?<!delegation )under the (?:leadership|guidance|patronage) of|(?<!under the )(?:leadership|guidance|patronage|wisdom) of|"
     r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
     r"greetings (?:of|from) [^.;]{0,120}?\b(?:and|to)|"
     r"regards to|appreciation of|visits? of|to President|to His|to Her|(?<!received )(?<!hosted )(?<!welcomed )(?<!greeted )(?<!met )by (?:President|Prime Minister)|"
