@@ -22,7 +22,8 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import date_range, earlier_period, explicit_date, inline_dateline, latest_month_named, parse_iso, resolve_date
+from kg.extract.dates import (WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
+                              parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
@@ -252,8 +253,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 # where a contact told before was held: "During the meeting held at Basman Palace in Amman, ...", "The meeting took
 # place at the Ministry of Defence in Cairo"
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?(?:held|took\s+place)\s+(?:at|in)\b")
-_READOUT_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|added|told reporters)\s+(?:on\s+)?"
-                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
+_READOUT_DAY = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told reporters)\s+(?:on\s+)?(?:{_WEEKDAY})\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
                                 r"\s+with\s+(?:[A-Z][\w\-]+\s+){0,6}$")
 # a sentence that places what the one told before said: "This was during an interaction with ...", "The remarks were
@@ -422,8 +423,7 @@ _OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|fou
 
 # the days a speaker counts from their own "today"
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
-                           r"earlier (?:today|this week)|later today|(?:last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|"
-                           r"Friday|Saturday|Sunday))\b", re.I)
+                           rf"earlier (?:today|this week)|later today|(?:last|this|next) (?:{_WEEKDAY}))\b", re.I)
 
 
 def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:

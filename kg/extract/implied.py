@@ -123,7 +123,7 @@ def _host_side(sentence: Sentence, sides: dict[str, str]) -> str | None:
     """The side the contact's phrase makes the receiver: the one named before a phrase whose subject hosts
     ("Russia's defense minister has hosted his Venezuelan counterpart"), after one whose object does ("was
     received by the Omani ..."); None for a neutral phrase."""
-    rule = next((r for r in lexicon().triggers["meeting"] if r["id"] == sentence.contact), None)
+    rule = lexicon().meeting_rules.get(sentence.contact or "")
     if rule is None or rule["host"] not in ("subject", "object"):
         return None
     text = sentence.text

@@ -36,7 +36,7 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
         # "Orlov arrived upon Ruiz' invitation": the one named before the possessive invites the subject
         givers = [r for r in refs if match.start() < r.start < match.start() + owner.start()]
         takers = [r for r in refs if r.end <= match.start() and (not givers or r.key != givers[-1].key)]
-        invitee = takers[0].key if takers else next((k for k in visitors), None) or last_subject
+        invitee = takers[0].key if takers else next(iter(visitors), None) or last_subject
         if givers and invitee and invitee != givers[-1].key:
             return [InvitationDraft(givers[-1].key, invitee, None, None, text, "invitation.at-ones-invitation")]
         return []

@@ -46,6 +46,7 @@ class Lexicon:
     acronyms: frozenset[str] = frozenset()  # "NATO", "CDS", "PVSM": stay in capitals when a shouted text is recased
     plain_words: frozenset[str] = frozenset()  # "the", "received", "delegation": lower case in a recased text
     meeting_modes: dict[str, str] = field(default_factory=dict)  # rule id -> the mode a rule implies ("X called Y")
+    meeting_rules: dict[str, dict] = field(default_factory=dict)  # rule id -> its entry in triggers.json
     compiled: dict = field(default_factory=dict)
 
 
@@ -125,7 +126,8 @@ def lexicon() -> Lexicon:
                                                   *titles["honorifics"], *titles["dotted_abbreviations"]]
             if form.rstrip("-").endswith(".") and " " not in form.rstrip(".-")),
         acronyms=_acronyms(ranks, titles), plain_words=_plain_words(triggers, ranks, titles),
-        meeting_modes={rule["id"]: rule["mode"] for rule in triggers["meeting"] if "mode" in rule})
+        meeting_modes={rule["id"]: rule["mode"] for rule in triggers["meeting"] if "mode" in rule},
+        meeting_rules={rule["id"]: rule for rule in triggers["meeting"]})
 
 
 def _plain_words(triggers: dict, ranks: dict, titles: dict) -> frozenset[str]:

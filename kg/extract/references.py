@@ -6,6 +6,7 @@ verb has fewer than two persons bound to it. Role nouns are resolved by `kg.extr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
@@ -284,14 +285,19 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     after = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?")
     before = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?")
     listed = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)")  # "met A and B"
+    return any(span_end <= start <= span_end + 160 and after.fullmatch(text, span_end, start)
+               or span_start - 60 <= end <= span_start and before.fullmatch(text, end, span_start)
+               or span_start - 160 <= end <= span_start and listed.fullmatch(text, end, span_start)
+               for start, end in _contact_phrase_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _contact_phrase_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the contact phrasings of triggers.json match a sentence: read once per sentence, however many heads
+    of state it names."""
     lowered = text[0].lower() + text[1:] if text else text
-    for rule in lexicon().triggers["meeting"]:
-        for verb in re.finditer(rule["pattern"], lowered, re.I):
-            if span_end <= verb.start() <= span_end + 160 and after.fullmatch(text, span_end, verb.start()) \
-                    or span_start - 60 <= verb.end() <= span_start and before.fullmatch(text, verb.end(), span_start) \
-                    or span_start - 160 <= verb.end() <= span_start and listed.fullmatch(text, verb.end(), span_start):
-                return True
-    return False
+    return tuple(verb.span() for rule in lexicon().triggers["meeting"]
+                 for verb in re.finditer(rule["pattern"], lowered, re.I))
 
 
 def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_span: tuple[int, int]) -> list[Ref]:
