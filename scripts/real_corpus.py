@@ -29,9 +29,9 @@ PARTS = REAL / "parts"
 MANIFEST = REAL / "manifest.jsonl"
 GOLD = REAL / "gold.jsonl"  # the development part
 GOLD_HOLDOUT = REAL / "gold-holdout.jsonl"  # the held-aside fifth, apart so that nobody reads it by accident
-# Splits: "dev" is tuned on; "holdout" (the held-aside fifth), "blind2" ... "blind15" (sets collected and
+# Splits: "dev" is tuned on; "holdout" (the held-aside fifth), "blind2" ... "blind16" (sets collected and
 # annotated later by other readers) are never read by the extractor's developers and scored once each.
-SPLITS = ("dev", "holdout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15")
+SPLITS = ("dev", "holdout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16")
 
 
 def gold_path(split: str) -> pathlib.Path:
@@ -97,6 +97,38 @@ def add(args: argparse.Namespace) -> int:
     part.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"added {args.id}: {len(text)} chars, sha256 {row['sha256'][:12]}")
     return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Put one manifest item's text back in the cache, refusing a text whose sha256 is not the manifest's."""
+    row = {r["id"]: r for r in manifest_rows()}.get(args.id)
+    if row is None:
+        sys.exit(f"error: {args.id} is not in the manifest")
+    text = json.loads(sys.stdin.read().strip())
+    if not isinstance(text, str):
+        sys.exit(f"error: {args.id}: stdin must be one JSON string literal (the excerpt, quotes included)")
+    if sha256(text) != row["sha256"]:
+        sys.exit(f"error: {args.id}: sha256 {sha256(text)[:12]} ({len(text)} chars) is not the manifest's "
+                 f"{row['sha256'][:12]} ({row['chars']} chars); not saved")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"{args.id}.txt").write_text(text, encoding="utf-8")
+    print(f"restored {args.id}: {len(text)} chars, sha256 matches the manifest")
+    return 0
+
+
+def missing(args: argparse.Namespace) -> int:
+    """The items of a split whose text is not in the cache as the manifest has it (id, url, query)."""
+    count = 0
+    for row in manifest_rows():
+        if args.split != "all" and row.get("split") != args.split:
+            continue
+        path = CACHE / f"{row['id']}.txt"
+        if path.exists() and sha256(path.read_text(encoding="utf-8")) == row["sha256"]:
+            continue
+        count += 1
+        print(json.dumps({key: row.get(key) for key in ("id", "url", "query", "title")}, ensure_ascii=False))
+    print(f"{count} {args.split} items missing", file=sys.stderr)
+    return 1 if count else 0
 
 
 def build(args: argparse.Namespace) -> int:
@@ -207,6 +239,12 @@ def main(argv: list[str]) -> int:
     adding.add_argument("--genre", default=None, help="reception, visit, call, multi, sidelines, invitation, negative ...")
     adding.add_argument("--replace", action="store_true")
     adding.set_defaults(run=add)
+    restoring = commands.add_parser("restore", help="put a manifest item's text back (a JSON string literal on stdin)")
+    restoring.add_argument("--id", required=True)
+    restoring.set_defaults(run=restore)
+    listing = commands.add_parser("missing", help="list the items of a split not in the cache (JSON lines)")
+    listing.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    listing.set_defaults(run=missing)
     building = commands.add_parser("build", help="assemble articles.jsonl and gold.jsonl from the cache")
     building.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     building.set_defaults(run=build)

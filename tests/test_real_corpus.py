@@ -72,3 +72,18 @@ def test_gold_lines_that_break_the_format_are_named(corpus):
     assert "meeting countries ['US', 'CN'] must be >= 2 codes, sorted" in problems
     assert "host FR is not one of the sides" in problems
     assert "participant 'Nobody' is not a person's name" in problems
+
+
+def test_a_lost_cache_is_restored_only_with_the_manifests_text(corpus, monkeypatch, capsys):
+    add(corpus, monkeypatch, "X5", "https://example.org/c", '"Ana Lee met Li Wei.\\n"')
+    (corpus.CACHE / "X5.txt").unlink()
+    capsys.readouterr()
+    assert corpus.main(["missing"]) == 1
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["id"] == "X5"
+    monkeypatch.setattr("sys.stdin", io.StringIO('"Ana Lee met Li Wei."'))  # the newline lost in copying
+    with pytest.raises(SystemExit, match="X5: sha256 .* is not the manifest's"):
+        corpus.main(["restore", "--id", "X5"])
+    assert not (corpus.CACHE / "X5.txt").exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO('"Ana Lee met Li Wei.\\n"'))
+    assert corpus.main(["restore", "--id", "X5"]) == 0
+    assert corpus.main(["missing"]) == 0
