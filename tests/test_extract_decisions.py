@@ -70,6 +70,19 @@ FRONTED = ("Led by Colonel Jean Mugabo, the delegation was received by the Chief
            "Kwame Mensah.")
 CHAIRED = "The Ukrainian delegation was chaired by the Deputy Minister of Defense of Ukraine, Ivan Petrenko."
 ARRIVED = "General Chang Wei arrived here today with a 19-member delegation on a three-day goodwill visit."
+OFFICERS = ("Indonesian Army Major General Tomas Reyes, accompanied by some senior officers, met Philippine Army chief "
+            "Lieutenant General Jose Cruz in Manila on Monday.")
+TEAM_TOLD = ("Defence Minister General Kwame Mensah on Monday received a 17-man team from the National Defence "
+             "College of India.")
+TEAM_LEADER = "Air Vice Marshal Rajiv Mehta, a senior directing staff of the college and leader of the team, thanked his hosts."
+TEAM_HEADED = "Brigadier Anne Lowe headed the Australian team, which included Colonel Mark Dunn."
+POSSESSIVE = ("Defence Minister Sok Chea told the Chinese delegation's leader, Major General Li Ming, that Cambodia "
+              "welcomed the visit.")
+LEADING = ("Leading the visiting delegation from the Brazilian Army, Major General Paulo Lima thanked Brigadier Omar "
+           "Singh of Guyana for the welcome.")
+WITH_TEAM = ("Lieutenant General Mamadou Sarr, the Chief of General Staff of Senegal, together with his team on Wednesday "
+             "paid a courtesy call on the Vice President of The Gambia.")
+BARE = "Senior General Min Thu met Thai commander Lieutenant General Somchai Wong and delegation on Monday."
 # sentences, then the decisions on the delegation: its leader, its state (said, or its leader's, read where the
 # leader's was), its members
 DELEGATIONS = {
@@ -86,6 +99,31 @@ DELEGATIONS = {
         ("country", "d:Peter Otieno", "KE", "country.delegation-demonym", LED),
         ("member", "d:Peter Otieno", "John Mwangi", "member.includes", COMPRISED),
         ("member", "d:Peter Otieno", "Grace Wanjiru", "member.includes", COMPRISED)]),
+    "together with his team": ([WITH_TEAM], [
+        ("delegation", "d:Mamadou Sarr", "Mamadou Sarr", "delegation.with-own-delegation", WITH_TEAM),
+        ("country", "d:Mamadou Sarr", "SN", "country.delegation-leader", WITH_TEAM)]),
+    "X and delegation": ([BARE], [
+        ("delegation", "d:Somchai Wong", "Somchai Wong", "delegation.with-own-delegation", BARE),
+        ("country", "d:Somchai Wong", "TH", "country.delegation-leader", BARE)]),
+    "accompanied by officers unnamed": ([OFFICERS], [
+        ("delegation", "d:Tomas Reyes", "Tomas Reyes", "delegation.accompanied-by-officials", OFFICERS),
+        ("country", "d:Tomas Reyes", "ID", "country.delegation-leader", OFFICERS)]),
+    # the same words tell a commander's own staff at home: no contact between states, no delegation
+    "accompanied by officers at home": (["Defence Minister Sheikh Fahad Al-Sabah received at the ministry today the "
+                                         "Chief of General Staff of the Kuwait Army Lieutenant General Bandar Al-Mezyan, "
+                                         "accompanied by a number of commanders and officers."], []),
+    "leader of the team, its state told before": ([TEAM_TOLD, TEAM_LEADER], [
+        ("delegation", "d:Rajiv Mehta", "Rajiv Mehta", "delegation.head-of-delegation", TEAM_LEADER),
+        ("country", "d:Rajiv Mehta", "IN", "country.delegation-told-before", TEAM_TOLD)]),
+    "headed the team, which included": ([TEAM_HEADED], [
+        ("delegation", "d:Anne Lowe", "Anne Lowe", "delegation.leads", TEAM_HEADED),
+        ("country", "d:Anne Lowe", "AU", "country.delegation-demonym", TEAM_HEADED)]),
+    "the delegation's leader, X": ([POSSESSIVE], [
+        ("delegation", "d:Li Ming", "Li Ming", "delegation.head-of-delegation", POSSESSIVE),
+        ("country", "d:Li Ming", "CN", "country.delegation-demonym", POSSESSIVE)]),
+    "leading the visiting delegation, X": ([LEADING], [
+        ("delegation", "d:Paulo Lima", "Paulo Lima", "delegation.led-by", LEADING),
+        ("country", "d:Paulo Lima", "BR", "country.delegation-leader", LEADING)]),
     "accompanied-by": ([MET, ESCORTED], [
         ("delegation", "d:Ali Kaya", "Ali Kaya", "delegation.accompanied-by", ESCORTED),
         ("country", "d:Ali Kaya", "TR", "country.delegation-leader", MET),

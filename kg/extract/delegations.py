@@ -12,11 +12,15 @@ member (`DelegationDraft.add_member`) and the one that said its state; `kg.extra
 decisions. The rule ids:
 
 - who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "chaired by", "led by him", "Led by X, the
-  delegation", "..., and the Georgian delegation by Y"), ``head-of-delegation`` (the post "Head of Delegation"), ``guests-delegations`` ("X
+  delegation", "Leading the visiting delegation ..., X", "the team led by X", "..., and the Georgian delegation
+  by Y"), ``head-of-delegation`` (the post "Head of Delegation", "the delegation's leader, X", "X, head of the
+  African Union (AU) delegation", "Team leader, X", "X, ... and leader of the team"), ``guests-delegations`` ("X
   received A, B and the delegations accompanying the guests": each guest), ``delegation-level-talks``
   ("delegation-level talks between A and B": each side's), ``leads`` ("X led the Brazilian delegation",
-  "at the head of a delegation"), ``with-own-delegation`` ("X and his delegation", "X along with a
-  delegation", "accompanied by a delegation"), ``includes-state`` / ``includes-his`` / ``includes-visitor``
+  "X headed the Australian team", "at the head of a delegation"), ``with-own-delegation`` ("X and his
+  delegation", "X and delegation", "X along with a delegation", "X together with his team", "accompanied by a
+  delegation"), ``accompanied-by-officials`` ("X, accompanied by some senior officers": members unnamed),
+  ``includes-state`` / ``includes-his`` / ``includes-visitor``
   (a listing, "The Kenyan delegation includes A": the leader is the delegation, visitor or person of that
   state; "his delegation, comprising A": the one named before; else the first visitor), ``part-of-visitor``
   and ``visiting-side-visitor`` ("A was part of the delegation", "The visiting side included A": the first
@@ -27,7 +31,7 @@ decisions. The rule ids:
   A"), ``accompanied-by`` ("X was accompanied by A and B"), ``accompanying`` ("General A accompanied the
   minister").
 - its state (and its leader's, when not known): ``country.delegation-demonym`` ("the Turkish delegation", "a
-  Pakistan Navy delegation", "The Kenyan delegation includes"), ``country.delegation-of-state`` ("a delegation
+  Pakistan Navy delegation", "the Australian team", "The Kenyan delegation includes"), ``country.delegation-of-state`` ("a delegation
   from the US Department of Defense"), ``country.delegation-told-before`` ("A delegation from the Rwanda Defence
   Force ... Led by X, the delegation": the state an earlier sentence gave it); else its leader's
   (``country.delegation-leader``, recorded when settled).
@@ -62,6 +66,8 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     # Georgian delegation by Y"
     # ... "chaired by", and the participle before the delegation: "Led by Colonel X, the delegation was received"
     for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed|chaired) by\s+|\bdelegation by\s+|"
+                             r"\bteam,?\s+(?:led|headed) by\s+|"
+                             r"^(?:Leading|Heading) (?:the|a|an|his|her) (?:[\w\-]+ ){0,4}?delegation\b[^.;]{0,120}?,\s*|"
                              r"\bdelegations?\s+under the (?:leadership|command) of\s+|"
                              r"^(?:Led|Headed) by\s+(?=[^.;]{0,120}?,\s*(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,3}?delegation\b)",
                              text):
@@ -77,12 +83,16 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     for mention in sentence.persons:
         record = doc.person(mention.key)
         opening = mention.span_start if mention.span_start >= 0 else mention.start
-        if re.search(r"\b[Hh]ead of (?:the )?(?:[\w\-]+ ){0,4}?delegation\s*,?\s*$", text[:opening]):
+        if re.search(r"\b(?:[Hh]ead|[Ll]eader) of (?:the )?(?:[\w\-]+ ){0,4}?(?:delegation|team)\s*,?\s*$|"
+                     r"\b(?:[Dd]elegation|[Tt]eam)['’]s (?:leader|head)\s*,?\s*$|\b[Tt]eam [Ll]eader\s*,?\s*$",
+                     text[:opening]):
             # "The head of delegation, Lieutenant Colonel X, ...", "The head of the Kenya Defence Forces delegation,
             # Colonel X": the post in lower case before the name
             add_delegation(doc, mention.key, sentence, text[max(0, opening - 30):opening], "delegation.head-of-delegation")
-        elif record.position and re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
-            delegation = add_delegation(doc, mention.key, sentence, record.position, "delegation.head-of-delegation")
+        elif (post := _LEADER_POST.match(text, mention.end)) or record.position and \
+                re.search(r"\bHead of (?:the )?(?:[A-Z][\w\-]* )?[Dd]elegation\b", record.position):
+            delegation = add_delegation(doc, mention.key, sentence, post.group(0) if post else record.position,
+                                        "delegation.head-of-delegation")
             # "Representatives from Brazil included A, Head of Delegation, B, ... and C": the others are members
             listing = re.search(r"\b(?:included|includes|comprised|comprises|consisted of|were)\s+", text)
             if listing and listing.end() <= mention.start:
@@ -103,7 +113,7 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
     # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
     for match in re.finditer(r"\b(?:is leading|was leading|who is leading|leading|who led|led|leads|heads|headed|heading|"
-                             r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?delegation\b", text):
+                             r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?(?:delegation|team)\b", text):
         # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
         relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]
         before = [r for r in refs if r.end <= match.start() and not any(s <= r.start < e for s, e in relative)]
@@ -111,14 +121,21 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
             add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.leads")
     # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation",
     # "X arrived here today with a 19-member delegation"
-    for match in re.finditer(r"\b(?:and (?:his|her|the) |and (?:a|an) (?=(?:accompanying|visiting) )|"
+    for match in re.finditer(r"\b(?:and (?:his|her|the) |and (?:a|an) (?=(?:accompanying|visiting) )|and (?=delegation\b)|"
                              r"(?:along with|together with|(?:is |was )?accompanied by) "
                              r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?|"
                              r"(?:arrived|arrives|came|comes|travell?ed)\b[^.;,]{0,40}? with (?:a|an) (?:[\w\-]+ ){0,3}?)"
-                             r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b", text):
+                             r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b|"
+                             r"\b(?:along with|together with) (?:his|her) team\b", text):
         before = [r for r in refs if r.end <= match.start()]
         if before:
             add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.with-own-delegation")
+
+
+# the post after a name: "X, head of the African Union (AU) delegation", "X, a Senior Directing Staff of NDC and
+# Leader of the team"
+_LEADER_POST = re.compile(r"\s*,\s*(?:[^,.;]{0,60}?\band\s+)?(?:the\s+)?(?:[Hh]ead|[Ll]eader) of (?:the|a|his|her) "
+                          r"(?:[\w\-]+\s+|\([A-Z]+\)\s+){0,4}?(?:delegation|team)\b")
 
 
 def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None) -> None:
@@ -218,12 +235,26 @@ def _accompanied_by(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
         if leader and current is not None and (leader == current.host_person or (
                 current.venue_country and doc.country_of(leader) == current.venue_country)):
             leader = None  # the host's own staff at their side is no delegation
+        home = doc.country_of(leader) if leader else None
+        if leader and not after and _UNNAMED_COMPANIONS.match(text, match.end()) and not any(
+                r.key != leader and home and doc.country_of(r.key) == home for r in refs):
+            # "X, accompanied by some senior officers, arrived": a delegation whose members go unnamed (not where
+            # a compatriot receives them: "the minister received the chief of staff, accompanied by commanders")
+            add_delegation(doc, leader, sentence, text[match.start():match.end() + 40], "delegation.accompanied-by-officials")
         if leader and after:
             delegation = add_delegation(doc, leader, sentence, match.group(0), "delegation.accompanied-by")
             for _, _, key in after:
                 if doc.country_of(key) in (None, doc.country_of(leader)) \
                         and delegation.add_member(key, "member.accompanied-by", text):
                     doc.settle_country(key, doc.country_of(leader), "country.accompanies-leader", text)
+
+
+# companions told as a group: "accompanied by senior SNA officers", "by six other senior military officials",
+# "by representatives from the Ministry of Defence", "by a team of officers"
+_UNNAMED_COMPANIONS = re.compile(r"(?:(?:some|several|a number of|a team of|a group of|other|\w+ other|his|her|the|"
+                                 r"\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
+                                 r"(?:(?:senior|high[- ]ranking|top|other|military|defen[cs]e|army|naval|air force|"
+                                 r"[A-Z][\w\-]*)\s+){0,3}(?:officers|officials|commanders|representatives|staff officers|aides)\b")
 
 
 def _accompanying(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | None, last_subject: str | None) -> None:
@@ -273,7 +304,7 @@ def add_delegation(doc: ArticleRecord, leader: str, sentence: Sentence, cue: str
         code, country_rule = _delegation_state(cue)
         if code:
             delegation.settle_country(code, country_rule, sentence.text)
-        elif re.search(r"\b[Tt]he\s+(?:[\w\-]+\s+){0,2}delegation\b", sentence.text):
+        elif re.search(r"\b[Tt]he\s+(?:[\w\-]+\s+){0,2}(?:delegation|team)\b", sentence.text):
             # "A 19-member delegation from the Rwanda Defence Force ... Led by X, the delegation was received":
             # the delegation told before, with its state
             for earlier in reversed(doc.sentences[:sentence.index]):
@@ -297,10 +328,10 @@ def _delegation_state(text: str) -> tuple[str | None, str | None]:
     delegation" (a service's name between the state and the word), "a delegation from the US Department of
     Defense", "the delegation of the Royal Thai Armed Forces"."""
     demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
-                        r"Defen[cs]e|Ministry|Government)){0,3}\s+[Dd]elegation", text)
+                        r"Defen[cs]e|Ministry|Government)){0,3}\s+(?:[Dd]elegation|team\b)", text)
     if demonym and gazetteer.code_for(demonym.group(1)):
         return gazetteer.code_for(demonym.group(1)), "country.delegation-demonym"
-    of_state = re.search(r"\b[Dd]elegation\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*){1,6})", text)
+    of_state = re.search(r"\b(?:[Dd]elegation|team)\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*|\([A-Z]+\)\s*|of\s+){1,8})", text)
     if of_state:
         places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
         if places:

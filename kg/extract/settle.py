@@ -49,6 +49,7 @@ def settle_record(doc: ArticleRecord) -> Extraction:
     used.update(key for meeting in doc.meetings for key in meeting.participants)
     posts_of_counterparts(doc)
     used |= settle_meetings(doc, guessed, extraction)
+    used -= without_home_escorts(doc, extraction, used)
     settle_delegations(doc, extraction)
     forum_keys = settle_forums(doc, extraction)
     settle_invitations(doc, forum_keys, extraction)
@@ -123,6 +124,20 @@ def with_inviters_named_by_post(doc: ArticleRecord) -> list[InvitationDraft]:
             draft.inviter = holders[0]
             kept.append(draft)
     return kept
+
+
+def without_home_escorts(doc: ArticleRecord, extraction: Extraction, used: set[str]) -> set[str]:
+    """Companions told only as a group ("X, accompanied by senior officers") make a delegation only of someone who
+    takes part in a contact between states: the same words tell a commander's own staff at home. Drops the others
+    and returns their leaders who take part in nothing else."""
+    in_contact = {key for meeting in extraction.meetings for key in meeting.participants}
+    home = [leader for leader, delegation in doc.delegations.items()
+            if delegation.leader_rule == "delegation.accompanied-by-officials" and not delegation.members
+            and leader not in in_contact]
+    for leader in home:
+        del doc.delegations[leader]
+    invited = {key for invitation in doc.invitations for key in (invitation.inviter, invitation.invitee)}
+    return {leader for leader in home if leader not in invited and leader in used}
 
 
 def persons_in_drafts(doc: ArticleRecord) -> set[str]:
