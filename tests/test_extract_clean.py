@@ -276,3 +276,11 @@ def test_honours_right_after_a_name_are_dropped_without_a_comma_before_them():
 def test_where_a_person_stands_in_the_photograph_is_dropped():
     assert clean_article("Defence Minister Lan Ha (L) and General Bo Tran (2nd R) shake hands in Hanoi.").text == \
         "Defence Minister Lan Ha and General Bo Tran shake hands in Hanoi."
+
+
+def test_an_embedded_tweets_signature_and_its_day_leave_the_story():
+    cleaned = clean_article("The two chiefs met today in Nairobi.\n\n\"Our ties are strong,\" the president said. "
+                            "pic.twitter.com/yKzbydNX — Daily Standard (@dailystandard) February 28, 2024\n\n"
+                            "The visitor was later received by the college's commandant.\n")
+    assert cleaned.text == ("The two chiefs met today in Nairobi.\n\n\"Our ties are strong,\" the president said.\n\n"
+                            "The visitor was later received by the college's commandant.")

@@ -31,6 +31,9 @@ def test_ranks_are_normalised_to_full_words(surface, rank):
     ("Maj. Gen. (Res.) Dan Levi led", ["Major General"]),
     ("Admiral TNI Budi Santoso met", ["Admiral"]),
     ("Senior General Than Aung received", ["Senior General"]),  # Myanmar's highest rank
+    ("Field Marshall Abebe Kebede also visited", ["Field Marshal"]),  # the common misspelling
+    ("Air Chief Marshall Sunil Rao met", ["Air Chief Marshal"]),
+    ("Secretary Marshall spoke", []),  # the surname alone is no rank
     ("the NATO Secretary General Jens Olsen", []),  # a post, not a rank
     ("the General Staff of the army", []),
     ("H.E. Dr. Ana Lima and Samdech Tea Banh", []),  # honorifics are not ranks

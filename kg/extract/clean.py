@@ -243,6 +243,9 @@ def clean_article(text: str) -> CleanText:
     # "Albert Kan- Dapaah", "a six- day visit": a hyphen left by a line wrap joins its two halves again
     paragraphs = [re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", p) for p in paragraphs]
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
+    # an embedded tweet's signature ("pic.twitter.com/x — Outlet (@handle) February 28, 2024"): the tweet's day
+    # is no day of the story
+    body = _TWEET_SIGNATURE.sub("", body)
     # post-nominal letters after names: ", SBP, OSP, ndc, psc," / ", NI(M),"
     body = strip_postnominals(body)
     # where a person stands in the photograph: "X (L) and Y", "Z (2nd R)"
@@ -255,6 +258,8 @@ def clean_article(text: str) -> CleanText:
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
+_TWEET_SIGNATURE = re.compile(rf"\s*(?:pic\.twitter\.com/\S+)?\s*[—–-]+\s*[^\n()—–]{{1,80}}\(@\w{{1,30}}\)\s+"
+                              rf"(?i:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}|\s*pic\.twitter\.com/\S+")
 _PHOTO_POSITION = re.compile(r"\s*\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|cent(?:re|er)|front|back))\)(?=[\s,.;])")
 _BRACKET_AFTER_TITLE = re.compile(r"\b([A-Z][\w\-]*)\s*\((?:[A-Z][A-Za-z]{0,5}\.?\s?){1,3}\)(?=\s+[A-Z][a-z])")
 
