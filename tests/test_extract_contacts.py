@@ -965,6 +965,13 @@ CONTACTS_READ = [
         "and the Chief of Army Staff.",
         "2022-11-05", [["Karma Dorji"]] * 2,
         id="a_post_named_again_without_the_service_before_it_refers_to_its_holder"),
+    pytest.param(
+        "BRASILIA -- U.S. Defense Secretary John Reed and Brazilian Defense Minister Paulo Souza today held the "
+        "first defense dialogue.\n\nAfter a press briefing with Souza, Reed met with retired Gen. Carlos Lima, "
+        "minister of institutional security.\n\nDuring their meeting, Reed and Souza said they intend to expand "
+        "training.",
+        "2012-04-24", [["Carlos Lima", "John Reed"], ["John Reed", "Paulo Souza"]],
+        id="one_named_in_a_fronted_clause_and_a_pair_told_again_are_no_party_to_the_later_contact"),
 ]
 
 

@@ -127,6 +127,14 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     join = re.search(triggers["join"], lowered)
     if trigger is not None:
         sentence.refs = _contact_refs(doc, sentence, trigger, bool(future), use_model, story.last_subject)
+    if trigger is not None and not recalled_end:
+        # "After a press briefing with Amorim, Panetta met with X": who the fronted clause names is no party to the
+        # contact of the main clause, when that clause names both its own
+        fronted = _FRONTED_TIME_CLAUSE.match(lowered)
+        if fronted and fronted.end() <= trigger.match.start() and \
+                any(fronted.end() <= r.start < trigger.match.start() for r in sentence.refs) and \
+                any(r.start >= trigger.match.end() for r in sentence.refs):
+            recalled_end = fronted.end()
     if recalled_end:
         sentence.refs = [r for r in sentence.refs if r.start >= recalled_end]
     refs = sentence.refs
@@ -269,6 +277,7 @@ _VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chi
                              r"generals|ministers|guests|team)\b")
 _AFTER_CONTACT = re.compile(r"(?:after|following)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
                             r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
+_FRONTED_TIME_CLAUSE = re.compile(r"(?:after|following|before|prior to)\s+[^,;]{3,100},\s*", re.I)
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
 
@@ -857,6 +866,13 @@ def _goes_on_without_venue(doc: ArticleRecord, sentence: Sentence, keys: list[st
             # the same principals again, with new companions named ("... and his delegation, which includes X")
             _add_to(current, keys, text)
             return True
+    earlier = [m for m in doc.meetings if m is not current and len(keys) >= 2 and set(keys) <= set(m.participants)]
+    if date in (None, current.date) and _BACK_REFERENCE.match(text) and earlier and \
+            not set(keys) <= set(current.participants):
+        # "During their meeting, Panetta and Amorim said ...": the pair of an earlier contact, told again
+        if text not in earlier[-1].evidence:
+            earlier[-1].evidence.append(text)
+        return True
     if date in (None, current.date) and _BACK_REFERENCE.match(text) and not _elsewhere(sentence, current, text):
         # "During talks with the two generals, A and B, ...": those named take part in the contact being told
         _add_to(current, keys, text)
