@@ -972,6 +972,12 @@ CONTACTS_READ = [
         "training.",
         "2012-04-24", [["Carlos Lima", "John Reed"], ["John Reed", "Paulo Souza"]],
         id="one_named_in_a_fronted_clause_and_a_pair_told_again_are_no_party_to_the_later_contact"),
+    pytest.param(
+        "MANILA -- During meetings with the president's executive secretary, Pedro Ocampo, Defense Secretary "
+        "Ramon Garcia and Foreign Affairs Secretary Luis Reyes, U.S. Deputy Defense Secretary Adam Carter "
+        "discussed regional security issues.",
+        "2013-03-19", [["Adam Carter", "Luis Reyes"], ["Adam Carter", "Pedro Ocampo"], ["Adam Carter", "Ramon Garcia"]],
+        id="meetings_with_a_list_told_before_their_subject_are_one_contact_each"),
 ]
 
 
