@@ -978,7 +978,30 @@ CONTACTS_READ = [
         "discussed regional security issues.",
         "2013-03-19", [["Adam Carter", "Luis Reyes"], ["Adam Carter", "Pedro Ocampo"], ["Adam Carter", "Ramon Garcia"]],
         id="meetings_with_a_list_told_before_their_subject_are_one_contact_each"),
+    pytest.param(
+        "DUSHANBE -- The Tajik Security Council Secretary, Karim Rahimov, met with Ivan Sokolov, the Collective "
+        "Security Treaty Organization (CSTO) Secretary General, on Wednesday.",
+        "2016-09-28", [["Ivan Sokolov", "Karim Rahimov"]], id="a_bodys_name_then_its_post_after_a_name"),
 ]
+
+# officials of international bodies, named by a post in lower case or a body's name before their post
+BODY_OFFICIALS = {
+    "the deputy secretary-general of ASEAN, X": (
+        "Malaysian Defence Minister Adnan Yusof met the deputy secretary-general of ASEAN, Lina Aziz, on Tuesday.",
+        "Lina Aziz", "ASEAN"),
+    "NATO's secretary-general, X": (
+        "Malaysian Defence Minister Adnan Yusof met NATO's secretary-general, Jens Berg, on Tuesday.", "Jens Berg", "NATO"),
+    "the Body (ACR) Secretary General after the name": (
+        "Tajik Security Council Secretary Karim Rahimov met with Ivan Sokolov, the Collective Security Treaty "
+        "Organization (CSTO) Secretary General, on Wednesday.", "Ivan Sokolov", "CSTO"),
+}
+
+
+@pytest.mark.parametrize("text, name, side", BODY_OFFICIALS.values(), ids=BODY_OFFICIALS.keys())
+def test_an_official_of_an_international_body_represents_it(text, name, side):
+    extraction, names = run(text)
+    [meeting] = extraction.meetings
+    assert side in meeting.parties and name in [names[k] for k in meeting.participants]
 
 
 @pytest.mark.parametrize("text, date, expected", CONTACTS_READ)

@@ -737,6 +737,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if len(words) > 2 and words[0][0] in ("the", "The") and words[1][0] in ("first", "second", "third", "new", "current"):
         del words[1]
     first_words = [w for w, _, _ in words[:4]]
+    outside = [w for k, (w, _, _) in enumerate(words) if w not in ("(", ")")
+               and sum(1 if t == "(" else -1 if t == ")" else 0 for t, _, _ in words[:k]) == 0]
+    if len(outside) > 4 and outside[0] in ("the", "The") and all(w[:1].isupper() for w in outside[1:4]):
+        # "X, the Collective Security Treaty Organization (CSTO) Secretary General": a body's name, then its post
+        first_words = outside[:8]
     has_head = any(_is_head(w) or w in lex.position_lower_heads and w not in (
         "first", "senior", "military", "defense", "defence", "army", "navy", "naval", "air", "state", "political",
         "general", "executive", "principal", "permanent")
@@ -820,7 +825,8 @@ _VENUE_WORDS = {"Hall", "Headquarters", "HQ", "HQs", "Palace", "House", "Buildin
                 "Airport", "Airbase"}
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
-                        r"ambassador|envoy|minister|chief|commander|secretary|head|director|deputy|defen[cs]e|"
+                        r"ambassador|envoy|minister|chief|commander|(?:under-)?secretary(?:-general)?|head|director|deputy|"
+                        r"assistant|vice|defen[cs]e|"
                         r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
 # words after a name that do not make it part of an organisation's name ("General X Thursday paid a visit")
 _NOT_AN_ORGANISATION_TAIL = {"On", "In", "At", "The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
