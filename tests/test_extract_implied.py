@@ -152,3 +152,12 @@ def test_who_holds_meetings_with_several_states_is_of_the_articles_home_when_no_
 def test_a_weak_reading_takes_its_receiver_from_the_direction_of_its_phrase(text, host):
     extraction = extract(Article(id="h", text=text, date="2019-08-15"))
     assert [m.host for m in extraction.meetings] == [host]
+
+
+@pytest.mark.parametrize("text", [
+    "Meeting of defense chiefs of SCO, CIS member states held in Moscow on Tuesday.",
+    "The two ministers met on 16 August during the session of the CSTO Defense Ministers Council.",
+])
+def test_a_body_named_for_its_members_or_its_event_is_no_side(text):
+    _, meetings = read(text)
+    assert not any(party in ("SCO", "CIS", "CSTO") for meeting in meetings for party in meeting[0])

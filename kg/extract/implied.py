@@ -73,6 +73,13 @@ class ImpliedContact:
     host_side: str | None = None  # the side the phrase makes the receiver ("Russia's minister hosted ...")
 
 
+# a body named for its members or its event, not as a side: "ministers of the CIS member states", "the session of the
+# CSTO Defense Ministers Council", "ASEAN military-defence conferences"
+_BODY_AS_GROUP = re.compile(r"\)?\s*(?:,\s*[A-Z]{2,6}\s+)?(?:member\s+(?:states|countries|nations)|members\b|"
+                            r"(?:[\w\-'’]+\s+){0,3}?(?:council|meeting|conference|summit|session|forum|exercise|"
+                            r"drills?|games|assembly)s?\b)", re.I)
+
+
 def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
     """The sides a sentence names itself, in order: state, people, capital or body -> its code (with
     ``venues=False``, not a place the contact is said to be in: "talks in Ankara")."""
@@ -84,6 +91,8 @@ def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
             continue  # "the ASEAN Defence Ministers' Meeting" names an event, not a side
         if TOPIC_BEFORE.search(sentence.text[max(0, place.start - 40):place.start]):
             continue
+        if place.kind == "body" and _BODY_AS_GROUP.match(sentence.text, place.end):
+            continue  # "the CIS member states", "the CSTO Defense Ministers Council": states met, or an event
         sides.setdefault(place.code, f"side.{place.kind}-in-sentence")
     return sides
 
