@@ -76,6 +76,7 @@ class Forum:
     date: str | None = None
     location: Place | None = None
     aliases: list[str] = field(default_factory=list)
+    label: str | None = None  # the name as this article writes it ("IDEX", "ASEAN Defense Ministers Meeting")
 
 
 @dataclass

@@ -203,6 +203,26 @@ def test_forums_in_either_spelling_acronym_fairs_and_one_series():
     assert len(extraction.invitations) == 1 and extraction.invitations[0].forum == extraction.forums[0].key
 
 
+def test_a_forum_edition_is_labelled_as_the_article_names_it_and_its_series_keeps_one_name():
+    from kg.graph.mapping import extraction_quads
+
+    text = ("Emirati Defence Minister Hamad Saeed received Pakistani Defence Minister Ali Raza on the sidelines of "
+            "IDEX 2025 in Abu Dhabi on Tuesday. The two ministers toured IDEX together.")
+    extraction, _, _ = run(text, date="2025-02-18")
+    [forum] = extraction.forums
+    assert (forum.name, forum.label) == ("International Defence Exhibition and Conference", "IDEX")
+    quads = {(q.subject.value, q.predicate.value, q.object.value) for q in extraction_quads(extraction)}
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    edition = next(s for s, p, o in quads if o.endswith("#Forum"))
+    series = next(o for s, p, o in quads if s == edition and p.endswith("#series"))
+    assert {o for s, p, o in quads if s == edition and p == label} == {"IDEX"}
+    assert {o for s, p, o in quads if s == series and p == label} == {"International Defence Exhibition and Conference"}
+    # named in words after its acronym: the words
+    extraction, _, _ = run(text + " The International Defence Exhibition and Conference closes on Friday.",
+                           date="2025-02-18")
+    assert [f.label for f in extraction.forums] == ["International Defence Exhibition and Conference"]
+
+
 def test_the_subject_of_two_coordinated_verbs_invites():
     text = ("Russian Defence Minister Ivan Orlov held talks with Laotian Defence Minister Khamla Vong in Moscow on "
             "Friday. The Laotian minister thanked his host for the welcome and invited Orlov to visit Laos.")

@@ -65,6 +65,10 @@ def read_document(article: Article) -> ArticleRecord:
     return doc
 
 
+def _is_acronym(name: str) -> bool:
+    return " " not in name.strip()
+
+
 def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
     """Adds the sentence's places, forums and persons; registers persons, forums and the states named."""
     sentence.places = find_places(sentence.text)
@@ -79,8 +83,10 @@ def find_mentions(doc: ArticleRecord, sentence: Sentence) -> None:
         if existing is None:
             doc.forums[forum.series] = ForumMention(forum.start, forum.end, forum.name, forum.edition,
                                                     forum.city or (venue.name if venue else None), forum.aliases,
-                                                    forum.series)
+                                                    forum.series, forum.surface)
             continue
+        if _is_acronym(existing.surface) and not _is_acronym(forum.surface):
+            existing.surface = forum.surface  # "IDEX 2019 ... the International Defence Exhibition": the name in words
         existing.city = existing.city or (venue.name if venue else None)
         existing.edition = existing.edition or forum.edition
         if existing.name == forum.series and forum.name != forum.series:

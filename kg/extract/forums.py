@@ -60,9 +60,12 @@ class ForumMention:
     city: str | None
     aliases: tuple[str, ...] = ()
     series: str = ""  # the canonical series, which several surface names share
+    surface: str = ""  # the name as the text writes it, without ordinal ("IDEX", "ASEAN Defense Ministers Meeting")
 
     def __post_init__(self) -> None:
         self.series = self.series or self.name
+        if not self.surface or self.surface.islower():
+            self.surface = self.name  # "the international army games": the series' own capitals
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +127,7 @@ def find_forums(sentence: str) -> list[ForumMention]:
             name = _spelling(name)  # the series as this text spells it
         edition = _edition_near(sentence, match.start(), match.end())
         found.append(ForumMention(match.start(), match.end(), name, edition, forum.get("city"),
-                                  tuple(forum.get("aliases", [])), forum["name"]))
+                                  tuple(forum.get("aliases", [])), forum["name"], re.sub(r"\s+", " ", match.group(0))))
         taken.append((match.start(), match.end()))
     if _GENERIC is None:
         _GENERIC = _generic_regex()
@@ -152,7 +155,7 @@ def find_forums(sentence: str) -> list[ForumMention]:
         if series is not None:
             # "the NATO Wales Summit": the series, at that place
             found.append(ForumMention(start, end, series["name"], _edition_near(sentence, start, end), city,
-                                      tuple(series.get("aliases", [])), series["name"]))
+                                      tuple(series.get("aliases", [])), series["name"], name))
             continue
         found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
     for match in _ACRONYM_FAIR.finditer(sentence):

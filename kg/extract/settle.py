@@ -189,7 +189,7 @@ def settle_forums(doc: ArticleRecord, extraction: Extraction) -> dict[str, str]:
         aliases = [a for a in forum.aliases if a.isupper()]
         date = next((draft.forum_date for draft in doc.invitations if draft.forum == name), None)
         extraction.forums.append(Forum(key=key, name=forum.name, edition=forum.edition, date=date,
-                                       location=location, aliases=aliases))
+                                       location=location, aliases=aliases, label=forum.surface))
     return forum_keys
 
 

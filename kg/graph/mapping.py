@@ -257,11 +257,13 @@ def extraction_quads(extraction: Extraction, person_iri_for: PersonIriFor = pers
         forums[forum.key] = node
         series = forum_series_iri(forum.name)
         add(node, RDF_TYPE, mdc("Forum"))
-        add(node, RDFS_LABEL, text(forum.name))
+        # the edition as this article names it ("IDEX", "ASEAN Defense Ministers Meeting"); its series by the
+        # canonical name, which every article's surface names are aliases of
+        add(node, RDFS_LABEL, text(forum.label or forum.name))
         add(node, mdc("series"), series)
         add(series, RDF_TYPE, mdc("ForumSeries"))
         add(series, RDFS_LABEL, text(forum.name))
-        for alias in forum.aliases:
+        for alias in [*forum.aliases, *([forum.label] if forum.label and forum.label != forum.name else [])]:
             add(series, mdc("alias"), text(alias))
         if forum.edition:
             add(node, mdc("edition"), Literal(str(forum.edition), datatype=NamedNode(XSD + "integer")))
