@@ -979,6 +979,13 @@ CONTACTS_READ = [
         "2013-03-19", [["Adam Carter", "Luis Reyes"], ["Adam Carter", "Pedro Ocampo"], ["Adam Carter", "Ramon Garcia"]],
         id="meetings_with_a_list_told_before_their_subject_are_one_contact_each"),
     pytest.param(
+        "TUNIS -- General Piet Vos, Chairman of the NATO Military Committee, visited Tunis on Wednesday.\n\n"
+        "After meeting with Brigadier General Ali Mansour, Chief of Staff of the Tunisian Armed Forces, and the "
+        "Tunisian Minister of National Defence, Mr. Karim Haddad, the Chairman commended Tunisia.\n\n"
+        "Speaking with Brigadier General Samir Zaidi, General Vos expressed NATO's commitment.",
+        "2016-01-29", [["Ali Mansour", "Piet Vos"], ["Karim Haddad", "Piet Vos"], ["Piet Vos", "Samir Zaidi"]],
+        id="meeting_or_speaking_with_told_before_the_subject_is_a_contact_with_each_named"),
+    pytest.param(
         "DUSHANBE -- The Tajik Security Council Secretary, Karim Rahimov, met with Ivan Sokolov, the Collective "
         "Security Treaty Organization (CSTO) Secretary General, on Wednesday.",
         "2016-09-28", [["Ivan Sokolov", "Karim Rahimov"]], id="a_bodys_name_then_its_post_after_a_name"),

@@ -277,8 +277,8 @@ _VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chi
                              r"generals|ministers|guests|team)\b")
 _AFTER_CONTACT = re.compile(r"(?:after|following)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
                             r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
-_FRONTED_MEETINGS = re.compile(r"(?:during|in|at)\s+(?:(?:the|his|her|their|separate|bilateral|several)\s+)*meetings\s+with\b",
-                               re.I)
+_FRONTED_MEETINGS = re.compile(r"(?:(?:during|in|at)\s+(?:(?:the|his|her|their|separate|bilateral|several)\s+)*meetings|"
+                               r"(?:after\s+|before\s+|while\s+)?(?:meeting|speaking|talking))\s+with\b", re.I)
 _FRONTED_TIME_CLAUSE = re.compile(r"(?:after|following|before|prior to)\s+[^,;]{3,100},\s*", re.I)
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
@@ -795,7 +795,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
         # (one guest whose state the text leaves unsaid does not keep the others together)
         separately = len(guest_sides) >= 2 and not guest_sides & host_sides and \
             sum(not doc.country_of(r.key) for r in refs if r.start >= match.end() - 1) <= (1 if len(guest_sides) >= 3 else 0)
-    # "During meetings with A, B and C, X discussed ...": the subject after the list, one contact with each
+    # "During meetings with A, B and C, X discussed ...", "After meeting with A and B, the Chairman commended ...",
+    # "Speaking with A, General X expressed ...": the subject after the list, one contact with each
     fronted = _FRONTED_MEETINGS.match(text)
     if fronted and not joint and not subject:
         ordered = sorted(refs, key=lambda r: r.start)
@@ -804,7 +805,7 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
         for ref in ordered:
             if last is not None and ref.key != last.key:
                 listed.setdefault(ref.key, []).append(ref)
-        if last is not None and len(listed) >= 2 and re.match(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b", text[last.end:]):
+        if last is not None and listed and re.match(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b", text[last.end:]):
             return [[last] + group for group in listed.values()]
     counterparts = [r for r in refs if r.start >= match.end() - 1]
     if separately or one_by_one:
