@@ -986,6 +986,13 @@ CONTACTS_READ = [
         "2016-01-29", [["Ali Mansour", "Piet Vos"], ["Karim Haddad", "Piet Vos"], ["Piet Vos", "Samir Zaidi"]],
         id="meeting_or_speaking_with_told_before_the_subject_is_a_contact_with_each_named"),
     pytest.param(
+        "Maldives Chief of Defence Force Major General Ahmed Rasheed, on his official visit to Hawaii, has met "
+        "with military leaders from Australia and India.\n\nAt the meeting held with the Chief of Defence Force of "
+        "Australia, General Mark Evans, discussions were made on training.\n\nAdditionally, at the meeting held "
+        "with the Vice Chief of Army of India, Lieutenant General Ravi Menon, discussions were made on exercises.",
+        "2021-08-21", [["Ahmed Rasheed", "Mark Evans"], ["Ahmed Rasheed", "Ravi Menon"]],
+        id="at_the_meeting_held_with_x_the_storys_protagonist_met_x"),
+    pytest.param(
         "DUSHANBE -- The Tajik Security Council Secretary, Karim Rahimov, met with Ivan Sokolov, the Collective "
         "Security Treaty Organization (CSTO) Secretary General, on Wednesday.",
         "2016-09-28", [["Ivan Sokolov", "Karim Rahimov"]], id="a_bodys_name_then_its_post_after_a_name"),

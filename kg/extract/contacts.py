@@ -137,6 +137,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             recalled_end = fronted.end()
     if recalled_end:
         sentence.refs = [r for r in sentence.refs if r.start >= recalled_end]
+    subjectless = _SUBJECTLESS_MEETING.match(lowered) if trigger is not None and story.last_subject else None
+    if subjectless and sentence.refs and all(r.start >= subjectless.end() for r in sentence.refs) \
+            and story.last_subject not in {r.key for r in sentence.refs} \
+            and doc.country_of(story.last_subject) not in {doc.country_of(r.key) for r in sentence.refs}:
+        # "At the meeting held with the Chief of Defence Force of Australia, General X, discussions were made ...":
+        # the story's protagonist met X
+        sentence.refs = [Ref(0, 0, story.last_subject), *sentence.refs]
     refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
     # "Li last met with Khrenin in late April": an earlier contact, its own, dated to the month or year recalled
@@ -277,6 +284,8 @@ _VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chi
                              r"generals|ministers|guests|team)\b")
 _AFTER_CONTACT = re.compile(r"(?:after|following)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
                             r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
+_SUBJECTLESS_MEETING = re.compile(r"(?:additionally,?\s+|also,?\s+)?(?:at|in|during)\s+(?:the|a|his|her)\s+"
+                                  r"(?:separate\s+|bilateral\s+|subsequent\s+|later\s+)?meeting\s+(?:held\s+)?with\b")
 _FRONTED_MEETINGS = re.compile(r"(?:(?:during|in|at)\s+(?:(?:the|his|her|their|separate|bilateral|several)\s+)*meetings|"
                                r"(?:after\s+|before\s+|while\s+)?(?:meeting|speaking|talking))\s+with\b", re.I)
 _FRONTED_TIME_CLAUSE = re.compile(r"(?:after|following|before|prior to)\s+[^,;]{3,100},\s*", re.I)
