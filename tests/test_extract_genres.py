@@ -389,6 +389,11 @@ def test_malay_patronymics_keep_their_mid_name_haji():
     extraction, _, people = run(text, source="Borneo Bulletin")
     assert set(people) == {"Ali bin Haji Omar", "Sato Ken", "Siti binti Haji Awang"}
     assert people["Ali bin Haji Omar"].rank == "Major General"
+    # the numeral after a post in the other order is no name either
+    text = ("Malaysian Defence Minister Adnan Yusof paid a courtesy call to Brunei Defence Minister II Pehin Datu "
+            "Lailaraja Major-General (rtd) Dato Paduka Seri Haji Ali bin Haji Omar on Friday.")
+    extraction, _, people = run(text, source="Borneo Bulletin")
+    assert set(people) == {"Adnan Yusof", "Ali bin Haji Omar"}
 
 
 def test_an_earlier_conversation_in_a_story_of_calls_is_a_separate_call():

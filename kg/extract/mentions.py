@@ -1168,8 +1168,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                         or bool(plural_role))
         if not anchored and not known:
             continue
-        if re.fullmatch(r"[A-Z]\.?", name):
-            continue
+        if re.fullmatch(r"[A-Z]\.?|[IVX]{2,4}", name):
+            continue  # an initial alone, or a post's numeral alone ("Brunei Defence Minister II Pehin ...")
         # a lone word after a post that ends in "and"/"of" ("Assistant for Planning and Budget") is not a name
         # ... but "the Inspector-General of the Senegalese Armed Forces, Niang, thanked ...": a name set off by commas
         set_off = bool(re.search(r",\s*$", sentence[:cursor]) and re.match(r"\s*,", sentence[end:])
