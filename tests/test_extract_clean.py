@@ -284,3 +284,11 @@ def test_an_embedded_tweets_signature_and_its_day_leave_the_story():
                             "The visitor was later received by the college's commandant.\n")
     assert cleaned.text == ("The two chiefs met today in Nairobi.\n\n\"Our ties are strong,\" the president said.\n\n"
                             "The visitor was later received by the college's commandant.")
+
+
+def test_a_readouts_opening_leaves_the_story_but_its_dateline_still_places_it():
+    cleaned = clean_article("Readout of the Chairman's Meeting with Canada's Chief of the Defence Staff\n\n"
+                            "WASHINGTON, D.C. - Joint Staff Spokesperson Navy Capt. Jon Doe provided the following "
+                            "readout:\n\nThe Chairman met with Canada's Chief of the Defence Staff yesterday.\n")
+    assert cleaned.dateline_city == "Washington"
+    assert cleaned.text == "The Chairman met with Canada's Chief of the Defence Staff yesterday."

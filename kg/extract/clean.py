@@ -221,7 +221,10 @@ def clean_article(text: str) -> CleanText:
     paragraphs = [_MEDIA_LABEL.sub("", p) if len(p.split()) > 25 else p for p in paragraphs]
     paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p) and not _CAPTION.match(p)]
     # leading readout boilerplate: "X provided the following readout:"
-    paragraphs = [p for p in paragraphs if not re.search(r"provided the following readout:?$", p)]
+    # (its dateline still says where the story is from: "WASHINGTON, D.C. - Joint Staff Spokesperson ... provided
+    # the following readout:")
+    readout_dateline = next((split_dateline(p) for p in paragraphs if _READOUT_OPENING.search(p)), None)
+    paragraphs = [p for p in paragraphs if not _READOUT_OPENING.search(p)]
     # enumerations of readouts: "1. On Tuesday ...", "(2) Both Ministers ..."
     paragraphs = [re.sub(r"^(?:\(?\d{1,2}[.)]\s+)", "", p) for p in paragraphs]
     # a headline (short, no final stop) or a byline ("By Staff Reporter") before the body
@@ -240,6 +243,8 @@ def clean_article(text: str) -> CleanText:
             paragraphs[index] = rest
             paragraphs = [p for p in paragraphs if p]  # a dateline on a line of its own
             break
+    if not city and readout_dateline and readout_dateline[1]:
+        _, city, date_text = readout_dateline
     # "Albert Kan- Dapaah", "a six- day visit": a hyphen left by a line wrap joins its two halves again
     paragraphs = [re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", p) for p in paragraphs]
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
@@ -258,6 +263,7 @@ def clean_article(text: str) -> CleanText:
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
+_READOUT_OPENING = re.compile(r"provided the following readout:?$")
 _TWEET_SIGNATURE = re.compile(rf"\s*(?:pic\.twitter\.com/\S+)?\s*[—–-]+\s*[^\n()—–]{{1,80}}\(@\w{{1,30}}\)\s+"
                               rf"(?i:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}|\s*pic\.twitter\.com/\S+")
 _PHOTO_POSITION = re.compile(r"\s*\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|cent(?:re|er)|front|back))\)(?=[\s,.;])")
