@@ -319,6 +319,9 @@ def test_a_state_said_after_a_list_of_officials_is_each_ones_state():
         ("Awwal Gambo", "Vice Admiral", "Chief of Naval Staff", "NG")]
     # ... but not past the verb: the host is not one of the list
     assert persons("Defence Minister Ahmed Musa received General Lucky Irabor of Ghana.")[0][3] is None
+    # one state's plural post before the list of its holders: each is of that state
+    assert [p[3] for p in persons("They also met Mexico's defense and navy secretaries, General Luis Reyes and "
+                                  "Admiral Jorge Cruz.")] == ["MX", "MX"]
 
 
 @pytest.mark.parametrize("sentence, name, rank", [

@@ -1213,6 +1213,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
+_ONE_STATES_PLURAL_POST = re.compile(r"\b([A-Z][\w\-]+)(?:['’`]s)?\s+(?:(?:[a-z]+|and)\s+){0,5}?(?:secretaries|ministers|chiefs|"
+                                     r"commanders|officials|generals|admirals|counterparts)\s*,?\s*$")
+
+
 def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """"Defence Minister A, Chief of Defence Staff B and Chief of Naval Staff C of Nigeria": a state said after
     the last of a list of officials is the state of each one the text leaves without."""
@@ -1248,4 +1252,22 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
             later.country, later.country_rule = first.country, "country.list-of-state"
             if named:
                 break
+    # "with Mexico's defense and navy secretaries, General A and Admiral B": one state's plural post before a list
+    # of its holders is the state of each
+    for index, first in enumerate(mentions):
+        opening = first.span_start if first.span_start >= 0 else first.start
+        plural = _ONE_STATES_PLURAL_POST.search(sentence[max(0, opening - 90):opening])
+        state = gazetteer.lookup(plural.group(1)) if plural else None
+        if state is None or state.kind not in ("country", "demonym"):
+            continue
+        listed = [first]
+        for earlier, later in zip(mentions[index:], mentions[index + 1:]):
+            if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]):
+                break
+            listed.append(later)
+        if len(listed) < 2:
+            continue
+        for mention in listed:
+            if mention.country is None:
+                mention.country, mention.country_rule = state.code, "country.list-of-state"
     return mentions
