@@ -993,6 +993,13 @@ CONTACTS_READ = [
         "2021-08-21", [["Ahmed Rasheed", "Mark Evans"], ["Ahmed Rasheed", "Ravi Menon"]],
         id="at_the_meeting_held_with_x_the_storys_protagonist_met_x"),
     pytest.param(
+        "ABUJA -- The Commander of the United States Africa Command, General Mark Hill, has visited the Chief of "
+        "Defence Staff, General Ade Bello, at the Defence Headquarters in Abuja.\n\nIn a statement, the Director "
+        "of Defence Information, Brigadier General Sani Musa, noted that the Commander was accompanied by the US "
+        "Ambassador to Nigeria, Richard Stone.",
+        "2024-11-13", [["Ade Bello", "Mark Hill", "Richard Stone"]],
+        id="who_reports_that_a_visitor_was_accompanied_joins_no_contact"),
+    pytest.param(
         "DUSHANBE -- The Tajik Security Council Secretary, Karim Rahimov, met with Ivan Sokolov, the Collective "
         "Security Treaty Organization (CSTO) Secretary General, on Wednesday.",
         "2016-09-28", [["Ivan Sokolov", "Karim Rahimov"]], id="a_bodys_name_then_its_post_after_a_name"),

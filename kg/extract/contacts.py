@@ -258,6 +258,11 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see EXCLUDE_BEFORE)
     subjects = [k for start, _, k in refs if not EXCLUDE_BEFORE.search(text[:start])
                 and not re.search(r"\b(?:on behalf of|greetings (?:of|from)|message (?:of|from))\s+[^,;]{0,60}$", text[:start])]
+    # "..., the Director of Defence Information, X, noted that the Commander ...": who reports it is not whom "he"
+    # stands for next, when the report names someone else
+    reported = re.search(r"\b(?:said|says|noted|stated|added|explained|announced|reported)\s+that\b", text)
+    if reported and any(start >= reported.end() for start, _, _ in refs):
+        subjects = [k for start, _, k in refs if start >= reported.end() and k in subjects] or subjects
     if subjects:
         story.last_subject = subjects[0]
     for key in {key for _, _, key in refs}:  # once a sentence, however often it names them
@@ -1215,7 +1220,8 @@ def _join(doc: ArticleRecord, sentence: Sentence, join: re.Match, refs: list[Ref
     "both meetings", each of them); adds them to `doc.joiners` and the companions they came with to
     `doc.same_side`. "... then joined by Y" of a new side is a new contact. Returns the contact being told."""
     text = sentence.text
-    keys = _unique([k for _, _, k in refs])
+    # "..., Brigadier General X, noted that the Commander was accompanied by Y": who reports it joins nothing
+    keys = _unique([k for _, _, k in _without_reporters(join, refs, text)])
     lowered = text.lower()
     targets = [current]
     if re.search(r"\b(?:both|all (?:three|four|the|of the)|each of the)\b(?: of)?(?: [\w']+)? "
