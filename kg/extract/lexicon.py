@@ -35,6 +35,7 @@ class Lexicon:
     particles: set[str]
     position_heads: set[str]
     position_lower_heads: set[str]
+    plural_heads: dict[str, str]  # "Ministers" -> "Minister": a plural post names several holders
     non_name_words: set[str]
     role_nouns: list[str]
     role_word_variants: dict[str, list[str]]  # "navy" -> ["naval", ...]: how a post may say a role noun's word
@@ -118,7 +119,8 @@ def lexicon() -> Lexicon:
         not_rank_before=set(ranks["not_rank_before"]),
         honorifics=honorifics, honorific_regex=honorific_regex, postnominals=titles["postnominals"],
         particles=set(titles["name_particles"]), position_heads=set(titles["position_heads"]),
-        position_lower_heads=set(titles["position_lower_heads"]), non_name_words=set(titles["non_name_words"]),
+        position_lower_heads=set(titles["position_lower_heads"]), plural_heads=titles["plural_position_heads"],
+        non_name_words=set(titles["non_name_words"]),
         role_nouns=titles["person_role_nouns"], role_word_variants=titles["role_word_variants"], triggers=triggers, forums=forums["forums"],
         forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"],
         dotted_abbreviations=frozenset(

@@ -609,17 +609,16 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     return position, country, collected[0][1]
 
 
-_PLURAL_HEADS = {"Ministers": "Minister", "Secretaries": "Secretary", "Chiefs": "Chief", "Commanders": "Commander",
-                 "Ambassadors": "Ambassador", "Directors": "Director"}
 
 
 def _one_holders_post(position: str) -> str:
     """The post one person holds, when a plural head opens a list of holders ("Ministers of Defence A and B",
     "the Defence Ministers A and B": each is "Minister of Defence", "Defence Minister")."""
     words = position.split(" ")
-    first_head = next((k for k, w in enumerate(words) if _is_head(w.strip(",;:()")) or w in _PLURAL_HEADS), None)
-    if first_head is not None and words[first_head] in _PLURAL_HEADS:
-        words[first_head] = _PLURAL_HEADS[words[first_head]]
+    plural_heads = lexicon().plural_heads
+    first_head = next((k for k, w in enumerate(words) if _is_head(w.strip(",;:()")) or w in plural_heads), None)
+    if first_head is not None and words[first_head] in plural_heads:
+        words[first_head] = plural_heads[words[first_head]]
     return " ".join(words)
 
 
@@ -928,7 +927,10 @@ _HOLDER_AFTER_STATE = re.compile(r",?\s+((?:[A-Z][\w.\-'’]*|de|da|dos|das|do|b
                                  r"de|da|dos|das|do|bin|van|von|al|el))*)")
 _NEXT_STATE = re.compile(r",?\s*(?:,|and)\s+(?=[A-Z])")
 # the head of a post in the plural ("Defense Ministers of ..."): the post read before a list is its plural
-_PLURAL_HEAD = re.compile(r"\b(?:[Mm]inisters|[Cc]hiefs|[Cc]ommanders|[Pp]residents)\b")
+@lru_cache(maxsize=1)
+def _plural_head() -> re.Pattern:
+    """Any plural post head, capitalised or not ("defence ministers", "Defence Ministers")."""
+    return re.compile(r"\b(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{re.escape(w[1:])}" for w in lexicon().plural_heads) + r")\b")
 
 
 def _interleaved_post_list(sentence: str) -> dict[int, tuple[gazetteer.Surface, str]]:
@@ -1138,13 +1140,13 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if slot:  # "the defense ministers of Portugal, A, and Angola, B"
             if not country:
                 country, country_rule = slot[0].code, "country.plural-counterparts"
-            if not position or _PLURAL_HEAD.search(position):
+            if not position or _plural_head().search(position):
                 position, position_rule = slot[1], "position.plural-post"
         if in_plural_list:
             state = plural_states[plural_index]
             if state is not None and state.kind in ("demonym", "country") and not country:
                 country, country_rule = state.code, "country.plural-counterparts"
-            if plural_post and (not position or _PLURAL_HEAD.search(position)):
+            if plural_post and (not position or _plural_head().search(position)):
                 position, position_rule = plural_post, "position.plural-post"
             counterpart = plural_post is None
             plural_index += 1
