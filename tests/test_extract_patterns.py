@@ -26,6 +26,14 @@ def test_meeting_rule_reads_its_example(rule):
     assert [d.rule for d in extraction.decisions if d.what == "meeting"] == [rule["id"]]
 
 
+@pytest.mark.parametrize("rule", TRIGGERS["delegation_leader"], ids=lambda rule: rule["id"])
+def test_delegation_leader_rule_reads_its_example(rule):
+    extraction = extract(Article(id=rule["id"], text=rule["example"], date="2024-05-16"))
+    names = {p.key: p.name for p in extraction.persons}
+    assert [{"leader": names[d.leader], "country": d.country} for d in extraction.delegations] == [rule["expect"]]
+    assert [d.rule for d in extraction.decisions if d.what == "delegation"] == [rule["id"]]
+
+
 VISIT_EXAMPLES = [(rule["id"], case) for rule in TRIGGERS["visit"] for case in [rule] + rule.get("more_examples", [])]
 
 

@@ -11,7 +11,8 @@ Each delegation keeps the cue that made its leader (`DelegationDraft.leader_rule
 member (`DelegationDraft.add_member`) and the one that said its state; `kg.extract.settle` records them as
 decisions. The rule ids:
 
-- who leads (``delegation.*``): ``led-by`` ("a delegation led by X", "chaired by", "led by him", "Led by X, the
+- who leads (``delegation.*``; the phrasings of ``led-by``, ``leads`` and ``with-own-delegation`` are data,
+  ``delegation_leader`` in triggers.json, each with an example that runs as a test): ``led-by`` ("a delegation led by X", "chaired by", "led by him", "Led by X, the
   delegation", "Leading the visiting delegation ..., X", "the team led by X", "..., and the Georgian delegation
   by Y"), ``head-of-delegation`` (the post "Head of Delegation", "the delegation's leader, X", "X, head of the
   African Union (AU) delegation", "Team leader, X", "X, ... and leader of the team"), ``guests-delegations`` ("X
@@ -62,23 +63,11 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     "X and his delegation", "delegation-level talks between A and B" (each side's)."""
     text = sentence.text
     refs = sentence.refs
-    # "delegation ... led by / headed by X", "a delegation under the leadership of X", and the elliptic "..., and the
-    # Georgian delegation by Y"
-    # ... "chaired by", and the participle before the delegation: "Led by Colonel X, the delegation was received"
-    for match in re.finditer(r"\bdelegations?\b[^.;]{0,160}?\b(?:led|headed|chaired) by\s+|\bdelegation by\s+|"
-                             r"\bteam,?\s+(?:led|headed) by\s+|"
-                             r"^(?:Leading|Heading) (?:the|a|an|his|her) (?:[\w\-]+ ){0,4}?delegation\b[^.;]{0,120}?,\s*|"
-                             r"\bdelegations?\s+under the (?:leadership|command) of\s+|"
-                             r"^(?:Led|Headed) by\s+(?=[^.;]{0,120}?,\s*(?:the|a|an|his|her)\s+(?:[\w\-]+\s+){0,3}?delegation\b)",
-                             text):
-        after = [r for r in refs if r.start >= match.end() - 1]
-        if re.match(r"(?:him|her)\b", text[match.end():]) and last_subject:
-            # "The five-member delegation, led by him, also includes ..."
-            add_delegation(doc, last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3],
-                           "delegation.led-by")
-        elif after:
-            add_delegation(doc, after[0].key, sentence, text[max(0, match.start() - 40):match.end()],
-                           "delegation.led-by")
+    # the phrasings that name a leader after them (triggers.json "delegation_leader"): "a delegation led by X"; those
+    # that name one before them ("X led the Brazilian delegation", "X and his delegation") are read last, below
+    for rule in lexicon().triggers["delegation_leader"]:
+        if rule["leader"] == "after":
+            _leader_named_after(doc, sentence, rule, last_subject)
     # "Lt. Gen. X, Head of Delegation, ...": the post names the leader
     for mention in sentence.persons:
         record = doc.person(mention.key)
@@ -110,26 +99,36 @@ def _leaders(doc: ArticleRecord, sentence: Sentence, last_subject: str | None) -
     if level:
         for _, _, key in [r for r in refs if r.start >= level.end() - 1][:2]:
             add_delegation(doc, key, sentence, level.group(0), "delegation.delegation-level-talks", visiting=False)
-    # "X, who is leading a Mongolian military delegation", "X is leading the Israeli delegation",
-    # "X led the Brazilian delegation", "at the head of a ... delegation", "X and his accompanying delegation"
-    for match in re.finditer(r"\b(?:is leading|was leading|who is leading|leading|who led|led|leads|heads|headed|heading|"
-                             r"at the head of)\s+(?:a|an|the|his|her)\s+(?:[\w\-']+\s+){0,4}?(?:delegation|team)\b", text):
-        # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
-        relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]
-        before = [r for r in refs if r.end <= match.start() and not any(s <= r.start < e for s, e in relative)]
-        if before and not re.search(r"\bby\s*$", text[:match.start()]):
-            add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.leads")
-    # "X and his delegation", "X along with an 11-member high level delegation", "He is accompanied by a delegation",
-    # "X arrived here today with a 19-member delegation"
-    for match in re.finditer(r"\b(?:and (?:his|her|the) |and (?:a|an) (?=(?:accompanying|visiting) )|and (?=delegation\b)|"
-                             r"(?:along with|together with|(?:is |was )?accompanied by) "
-                             r"(?:his |her |a |an )(?:[\w\-]+ ){0,3}?|with (?:his|her) (?:[\w\-]+ ){0,3}?|"
-                             r"(?:arrived|arrives|came|comes|travell?ed)\b[^.;,]{0,40}? with (?:a|an) (?:[\w\-]+ ){0,3}?)"
-                             r"(?:accompanying |visiting )?(?:[A-Z][\w]+ )?(?:military |defen[cs]e )?delegation\b|"
-                             r"\b(?:along with|together with) (?:his|her) team\b", text):
-        before = [r for r in refs if r.end <= match.start()]
+    for rule in lexicon().triggers["delegation_leader"]:
+        if rule["leader"] == "before":
+            _leader_named_before(doc, sentence, rule)
+
+
+def _leader_named_after(doc: ArticleRecord, sentence: Sentence, rule: dict, last_subject: str | None) -> None:
+    """"a delegation led by X", "Leading the visiting delegation ..., X", "led by him" (the last subject)."""
+    text = sentence.text
+    for match in re.finditer(rule["pattern"], text):
+        after = [r for r in sentence.refs if r.start >= match.end() - 1]
+        if re.match(r"(?:him|her)\b", text[match.end():]) and last_subject:
+            # "The five-member delegation, led by him, also includes ..."
+            add_delegation(doc, last_subject, sentence, text[max(0, match.start() - 40):match.end() + 3], rule["id"])
+        elif after:
+            add_delegation(doc, after[0].key, sentence, text[max(0, match.start() - 40):match.end()], rule["id"])
+
+
+def _leader_named_before(doc: ArticleRecord, sentence: Sentence, rule: dict) -> None:
+    """"X led the Brazilian delegation", "X, who is leading a military delegation", "X and his delegation"."""
+    text = sentence.text
+    for match in re.finditer(rule["pattern"], text):
+        before = [r for r in sentence.refs if r.end <= match.start()]
+        if rule.get("not_in_relative_clause"):
+            # "X, who was accompanied by his spouse Y, led a delegation": not from inside the relative clause
+            relative = [(m.start(), m.end()) for m in re.finditer(r",\s*who\b[^,]*,", text[:match.start()])]
+            before = [r for r in before if not any(s <= r.start < e for s, e in relative)]
+            if re.search(r"\bby\s*$", text[:match.start()]):
+                continue
         if before:
-            add_delegation(doc, before[-1].key, sentence, match.group(0), "delegation.with-own-delegation")
+            add_delegation(doc, before[-1].key, sentence, match.group(0), rule["id"])
 
 
 # the post after a name: "X, head of the African Union (AU) delegation", "X, a Senior Directing Staff of NDC and
