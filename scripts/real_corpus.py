@@ -99,6 +99,15 @@ def add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cached_text(row: dict) -> tuple[str | None, str | None]:
+    """An item's text in the cache and what is wrong with it: (text, None), or (None, "missing"/"differs")."""
+    path = CACHE / f"{row['id']}.txt"
+    if not path.exists():
+        return None, "missing"
+    text = path.read_text(encoding="utf-8")
+    return (text, None) if sha256(text) == row["sha256"] else (None, "differs")
+
+
 def restore(args: argparse.Namespace) -> int:
     """Put one manifest item's text back in the cache, refusing a text whose sha256 is not the manifest's."""
     row = {r["id"]: r for r in manifest_rows()}.get(args.id)
@@ -122,8 +131,7 @@ def missing(args: argparse.Namespace) -> int:
     for row in manifest_rows():
         if args.split != "all" and row.get("split") != args.split:
             continue
-        path = CACHE / f"{row['id']}.txt"
-        if path.exists() and sha256(path.read_text(encoding="utf-8")) == row["sha256"]:
+        if cached_text(row)[1] is None:
             continue
         count += 1
         print(json.dumps({key: row.get(key) for key in ("id", "url", "query", "title")}, ensure_ascii=False))
@@ -136,12 +144,11 @@ def build(args: argparse.Namespace) -> int:
     gold = gold_rows()
     articles, golds, problems = [], [], []
     for row in rows:
-        path = CACHE / f"{row['id']}.txt"
-        if not path.exists():
+        text, wrong = cached_text(row)
+        if wrong == "missing":
             problems.append(f"{row['id']}: missing from the cache ({row['url']})")
             continue
-        text = path.read_text(encoding="utf-8")
-        if sha256(text) != row["sha256"]:
+        if wrong == "differs":
             problems.append(f"{row['id']}: sha256 differs from the manifest ({row['url']})")
             continue
         if row["id"] not in gold:

@@ -812,14 +812,13 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     # "During meetings with A, B and C, X discussed ...", "After meeting with A and B, the Chairman commended ...",
     # "Speaking with A, General X expressed ...": the subject after the list, one contact with each
     fronted = _FRONTED_MEETINGS.match(text)
-    if fronted and not joint and not subject:
-        ordered = sorted(refs, key=lambda r: r.start)
-        last = ordered[-1] if ordered else None
+    if fronted and not joint and not subject and refs:
+        *before_last, last = sorted(refs, key=lambda r: r.start)
         listed: dict = {}
-        for ref in ordered:
-            if last is not None and ref.key != last.key:
+        for ref in before_last:
+            if ref.key != last.key:
                 listed.setdefault(ref.key, []).append(ref)
-        if last is not None and listed and re.match(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b", text[last.end:]):
+        if listed and re.match(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b", text[last.end:]):
             return [[last] + group for group in listed.values()]
     counterparts = [r for r in refs if r.start >= match.end() - 1]
     if separately or one_by_one:
@@ -894,14 +893,15 @@ def _goes_on_without_venue(doc: ArticleRecord, sentence: Sentence, keys: list[st
             # the same principals again, with new companions named ("... and his delegation, which includes X")
             _add_to(current, keys, text)
             return True
-    earlier = [m for m in doc.meetings if m is not current and len(keys) >= 2 and set(keys) <= set(m.participants)]
-    if date in (None, current.date) and _BACK_REFERENCE.match(text) and earlier and \
-            not set(keys) <= set(current.participants):
+    back_reference = date in (None, current.date) and _BACK_REFERENCE.match(text)
+    if back_reference and len(keys) >= 2 and not set(keys) <= set(current.participants):
         # "During their meeting, Panetta and Amorim said ...": the pair of an earlier contact, told again
-        if text not in earlier[-1].evidence:
-            earlier[-1].evidence.append(text)
-        return True
-    if date in (None, current.date) and _BACK_REFERENCE.match(text) and not _elsewhere(sentence, current, text):
+        earlier = [m for m in doc.meetings if m is not current and set(keys) <= set(m.participants)]
+        if earlier:
+            if text not in earlier[-1].evidence:
+                earlier[-1].evidence.append(text)
+            return True
+    if back_reference and not _elsewhere(sentence, current, text):
         # "During talks with the two generals, A and B, ...": those named take part in the contact being told
         _add_to(current, keys, text)
         return True
