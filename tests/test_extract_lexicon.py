@@ -70,3 +70,27 @@ def test_forums_known_and_generic_with_editions():
     assert found("the 5th India-Japan Defence Policy Dialogue") == []  # bilateral, not a forum
     assert found("the World Economic Forum") == []  # not a defence event
     assert found("invited him to DX Korea in September") == [("DX Korea", None)]
+
+
+BODY_EVENTS = json.loads(resources.files("kg.extract.data").joinpath("forums.json").read_text(encoding="utf-8"))["body_events"]
+
+
+@pytest.mark.parametrize("case", BODY_EVENTS["examples"], ids=lambda case: case["text"][:40])
+def test_meetings_named_by_a_body_and_who_meets(case):
+    """Each example of forums.json's body_events reads as it says: the series' name and the surface
+    recorded as the forum's label, or no forum at all."""
+    from kg.extract.forums import find_forums
+
+    found = [(f.name, f.surface) for f in find_forums(case["text"])]
+    assert found == ([(case["name"], case["surface"])] if case["name"] else [])
+
+
+def test_a_body_summit_told_in_lower_case_is_a_forum_of_the_article():
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = ("NEW DELHI: Indian Defence Minister Arjun Rao met his Australian counterpart Ken Marsh on the sidelines "
+            "of the G20 summit in Osaka on Friday. He will also attend a conclave of the defence ministers of the "
+            "Shanghai Cooperation Organisation (SCO) next month.")
+    extraction = extract(Article(id="t", text=text, date="2019-06-29"))
+    assert sorted(f.name for f in extraction.forums) == ["G20 Summit", "SCO Defence Ministers' Meeting"]

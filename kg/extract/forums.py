@@ -2,7 +2,9 @@
 
 Known series come from ``data/forums.json`` (names, acronyms, usual city); unknown ones from a
 generic pattern: a run of capitalised words ending in Forum / Dialogue / Symposium / Summit /
-Exhibition / Air Show / Security Conference that names a defence or security subject.
+Exhibition / Air Show / Security Conference that names a defence or security subject; and meetings
+named by a body and who meets ("the G20 summit", "a conclave of the defence ministers of the SCO",
+``body_events`` in the same file), which writers leave in lower case.
 """
 from __future__ import annotations
 
@@ -158,6 +160,10 @@ def find_forums(sentence: str) -> list[ForumMention]:
                                       tuple(series.get("aliases", [])), series["name"], name))
             continue
         found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
+    for mention in _body_events(sentence, by_surface):
+        if not any(s < mention.end and mention.start < e for s, e in taken) and \
+                not any(f.start < mention.end and mention.start < f.end for f in found):
+            found.append(mention)
     for match in _ACRONYM_FAIR.finditer(sentence):
         start, end = match.span("name")
         if any(s <= start < e or s < end <= e for s, e in taken) or any(f.start <= start < f.end for f in found):
@@ -167,6 +173,53 @@ def find_forums(sentence: str) -> list[ForumMention]:
             continue
         found.append(ForumMention(start, end, match.group("name"), None, None, (match.group("name"),)))
     return sorted(found, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _body_event_regexes() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Two readings of a body's meeting: the body first ("the SCO Defence Ministers' conclave", "the G20
+    summit") and the event first ("a meeting of the defence ministers of the SCO member states")."""
+    from kg.gazetteer import surface_forms
+
+    data = lexicon().forum_body_events
+    bodies = {s.text for s in surface_forms() if s.kind == "body" and (s.text == s.code or len(s.text.split()) > 1)}
+    bodies |= set(data["groups"])
+    # acronyms in capitals only; a body's full name as it is capitalised
+    body = "(?-i:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True)) + ")"
+    who = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(data["attendees"], key=len, reverse=True))
+    events = data["events"]
+    event = "|".join(sorted(events, key=len, reverse=True))
+    body_first = re.compile(rf"(?<![\w\-])(?P<body>{body})(?:['’]s)?\s+(?:(?P<who>{who})['’]?\s+)?(?P<event>{event})\b"
+                            rf"(?!\s+(?:of|on|with)\b)", re.I)
+    event_first = re.compile(rf"\b(?P<event>{event})\s+of\s+(?:the\s+)?(?P<who>{who})\s+of\s+(?:the\s+)?(?P<body>{body})"
+                             rf"(?:\s*\((?P<acronym>[A-Z][A-Za-z]{{1,7}})\))?(?:\s+member\s+(?:states|countries|nations))?(?!\w)", re.I)
+    return body_first, event_first, events
+
+
+def _body_events(sentence: str, by_surface: dict) -> list[ForumMention]:
+    """Meetings of a body named by the body and who meets (see the module). The series' name is the body as
+    written (its acronym when the text gives one), who meets and the event word ("SCO Defence Ministers'
+    Meeting"), or the known series it names; the surface is that name, or the words as written when the body
+    comes first."""
+    body_first, event_first, events = _body_event_regexes()
+    found = []
+    for regex in (body_first, event_first):
+        for match in regex.finditer(sentence):
+            body = re.sub(r"\s+", " ", match.groupdict().get("acronym") or match.group("body"))
+            who = match.group("who")
+            if not who and events[match.group("event").lower()] != "Summit":
+                continue  # "the SCO meeting": any meeting of the body, not one series
+            if who:
+                who = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in who.split())
+                who += "'" if who.endswith("s") else ""
+            name = " ".join(filter(None, [body, who, events[match.group("event").lower()]]))
+            series = by_surface.get(name.casefold()) or by_surface.get(_spelling(name).casefold())
+            surface = re.sub(r"\s+", " ", match.group(0)).replace("’", "'") if regex is body_first else name
+            found.append(ForumMention(match.start(), match.end(), series["name"] if series else name,
+                                      _edition_near(sentence, match.start(), match.end()),
+                                      series.get("city") if series else None,
+                                      tuple(series.get("aliases", [])) if series else (), surface=surface))
+    return found
 
 
 def gazetteer_code(text: str) -> str | None:

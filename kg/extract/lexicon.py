@@ -43,6 +43,7 @@ class Lexicon:
     forums: list[dict]
     forum_generic_heads: list[str]
     forum_generic_requires: list[str]
+    forum_body_events: dict = field(default_factory=dict)  # "the G20 summit": groups, attendees, event words
     dotted_abbreviations: frozenset[str] = frozenset()  # "lt", "comdr", "dr": a full stop after them ends nothing
     acronyms: frozenset[str] = frozenset()  # "NATO", "CDS", "PVSM": stay in capitals when a shouted text is recased
     plain_words: frozenset[str] = frozenset()  # "the", "received", "delegation": lower case in a recased text
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         non_name_words=set(titles["non_name_words"]),
         role_nouns=titles["person_role_nouns"], role_word_variants=titles["role_word_variants"], triggers=triggers, forums=forums["forums"],
         forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"],
+        forum_body_events=forums["body_events"],
         dotted_abbreviations=frozenset(
             form.rstrip(".-").lower() for form in [*(f for forms in ranks["abbreviations"].values() for f in forms),
                                                   *titles["honorifics"], *titles["dotted_abbreviations"]]
