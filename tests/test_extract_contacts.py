@@ -1028,3 +1028,20 @@ def test_an_official_of_an_international_body_represents_it(text, name, side):
 @pytest.mark.parametrize("text, date, expected", CONTACTS_READ)
 def test_the_contacts_a_text_tells(text, date, expected):
     assert contacts(text, date) == expected
+
+
+def test_two_officials_who_agreed_together_are_two_sides_not_one_state_list():
+    """"Tajik President A and Minister of National Defense B agreed ..." tells a contact between two states:
+    the demonym before the first official is not lent to the second (a list such as "Peruvian President A and
+    Defense Minister B attended" still lends it)."""
+    text = ("BEIJING, July 27 (Xinhua) -- Kyrgyz President Almaz Toktorov and State Councilor and Minister of "
+            "National Defense Li Wenhao agreed to strengthen cooperation between the two countries during their "
+            "meeting in Bishkek on Tuesday.")
+    extraction = extract(Article(id="t", text=text, date="2021-07-28", source="Xinhua"))
+    states = {p.name: p.country for p in extraction.persons}
+    assert states["Almaz Toktorov"] == "KG" and states["Li Wenhao"] != "KG"
+    [meeting] = extraction.meetings
+    assert meeting.parties == ["CN", "KG"]
+    listed = extract(Article(id="u", text="Peruvian President Ana Quispe and Defense Minister Jorge Salas received "
+                                          "US General Mark Hollis in Lima on Monday.", date="2021-07-28"))
+    assert {p.name: p.country for p in listed.persons}["Jorge Salas"] == "PE"

@@ -1219,6 +1219,16 @@ _ONE_STATES_PLURAL_POST = re.compile(r"\b([A-Z][\w\-]+)(?:['’`]s)?\s+(?:(?:[a-
                                      r"commanders|officials|generals|admirals|counterparts)\s*,?\s*$")
 
 
+def _pair_of_sides(sentence: str, first: Mention, second: Mention) -> bool:
+    """"Tajik President A and State Councilor and Minister of National Defense B agreed to strengthen
+    cooperation": two officials who "discussed", "agreed", "held talks" together (triggers.json's
+    meeting.pair-discussed) are the two sides of a contact, so the state before the first is not the second's."""
+    rule = lexicon().meeting_rules.get("meeting.pair-discussed")
+    verbs = rule["pattern"][rule["pattern"].find(r"(?:have\s+"):] if rule else ""
+    return bool(verbs) and re.match(r"\s+and\s", sentence[first.span_end:]) is not None \
+        and re.match(r"\s+" + verbs, sentence[second.end:], re.I) is not None
+
+
 def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """"Defence Minister A, Chief of Defence Staff B and Chief of Naval Staff C of Nigeria": a state said after
     the last of a list of officials is the state of each one the text leaves without."""
@@ -1245,6 +1255,8 @@ def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Men
         for earlier, later in zip(mentions[index:], mentions[index + 1:]):
             if not _LIST_GAP.fullmatch(sentence[earlier.span_end:later.span_start]) or later.country is not None \
                     or not later.position:
+                break
+            if _pair_of_sides(sentence, earlier, later):
                 break
             # "..., Defence Attaché for the Maldives in Sri Lanka C, State Minister D": an item that says its own
             # states ends what the list lends (it still takes the list's state when it names it)
