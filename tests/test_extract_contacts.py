@@ -1045,3 +1045,20 @@ def test_two_officials_who_agreed_together_are_two_sides_not_one_state_list():
     listed = extract(Article(id="u", text="Peruvian President Ana Quispe and Defense Minister Jorge Salas received "
                                           "US General Mark Hollis in Lima on Monday.", date="2021-07-28"))
     assert {p.name: p.country for p in listed.persons}["Jorge Salas"] == "PE"
+
+
+@pytest.mark.parametrize("told", [
+    "The visit started with a courtesy call to Kenyan Army Commander Lieutenant General Joseph Kiprono.",
+    "The programme included a meeting with the Kenyan Vice Chief of Defence Forces, Lieutenant General Joseph Kiprono.",
+    "The delegation's visit began with a courtesy call on the Vice Chief of Defence Forces, Lieutenant General Joseph Kiprono.",
+])
+def test_a_visits_programme_is_the_visitors_contact(told):
+    """"The visit began with a courtesy call to X", "The programme included a meeting with X": the visitor
+    (the delegation's leader) met X."""
+    text = ("NAIROBI - A Namibian defence delegation led by Brigadier General Tomas Hamutenya today visited the Kenya "
+            "Defence Forces headquarters as part of a study tour. " + told)
+    extraction = extract(Article(id="t", text=text, date="2024-05-10"))
+    [meeting] = extraction.meetings
+    names = {p.key: p.name for p in extraction.persons}
+    assert meeting.parties == ["KE", "NA"]
+    assert sorted(names[k] for k in meeting.participants) == ["Joseph Kiprono", "Tomas Hamutenya"]

@@ -251,10 +251,23 @@ def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref]
     last with a delegation)."""
     match = re.match(r"They\s+(?:were|was|had been|later|then|also|subsequently)\b", sentence.text)
     leaders = [key for key in doc.visitors if key in doc.delegations]
-    if match is None or not leaders or any(r.start < match.end() for r in refs):
+    if match is not None and leaders and not any(r.start < match.end() for r in refs):
+        refs.append(Ref(0, 4, leaders[-1]))
+        taken.append((0, 4))
         return
-    refs.append(Ref(0, 4, leaders[-1]))
-    taken.append((0, 4))
+    # "The visit began with a courtesy call on X", "The programme included a meeting with X": the visit's
+    # programme is the visitor's (the delegation's leader, else the visitor told last)
+    visit = _VISIT_PROGRAMME.match(sentence.text)
+    visitors = leaders or list(doc.visitors)
+    if visit is not None and visitors and not any(r.start < visit.end() for r in refs):
+        refs.append(Ref(visit.start("visit"), visit.end("visit"), visitors[-1]))
+        taken.append((visit.start("visit"), visit.end("visit")))
+
+
+_VISIT_PROGRAMME = re.compile(
+    r"(?P<visit>The\s+(?:[\w\-]+['’]s?\s+)?(?:(?:official|working|two-day|three-day|four-day|five-day)\s+)?"
+    r"(?:visit|programme|program|itinerary|tour|trip|stay))\s+(?:also\s+)?(?:(?:began|started|opened|commenced|"
+    r"kicked off|continued|ended|concluded|closed)\s+with|included|featured)\b")
 
 
 def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
