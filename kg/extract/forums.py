@@ -160,7 +160,7 @@ def find_forums(sentence: str) -> list[ForumMention]:
                                       tuple(series.get("aliases", [])), series["name"], name))
             continue
         found.append(ForumMention(start, end, name, _edition_near(sentence, start, end), None))
-    for mention in _body_events(sentence, by_surface):
+    for mention in [*_body_events(sentence, by_surface), *_summits_at_a_place(sentence, by_surface)]:
         if not any(s < mention.end and mention.start < e for s, e in taken) and \
                 not any(f.start < mention.end and mention.start < f.end for f in found):
             found.append(mention)
@@ -176,7 +176,7 @@ def find_forums(sentence: str) -> list[ForumMention]:
 
 
 @lru_cache(maxsize=1)
-def _body_event_regexes() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+def _body_event_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     """Two readings of a body's meeting: the body first ("the SCO Defence Ministers' conclave", "the G20
     summit") and the event first ("a meeting of the defence ministers of the SCO member states")."""
     from kg.gazetteer import surface_forms
@@ -193,7 +193,7 @@ def _body_event_regexes() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
                             rf"(?!\s+(?:of|on|with)\b)", re.I)
     event_first = re.compile(rf"\b(?P<event>{event})\s+of\s+(?:the\s+)?(?P<who>{who})\s+of\s+(?:the\s+)?(?P<body>{body})"
                              rf"(?:\s*\((?P<acronym>[A-Z][A-Za-z]{{1,7}})\))?(?:\s+member\s+(?:states|countries|nations))?(?!\w)", re.I)
-    return body_first, event_first, events
+    return re.compile(rf"(?<![\w\-])(?P<body>{body})(?![\w\-])"), body_first, event_first, events
 
 
 def _body_events(sentence: str, by_surface: dict) -> list[ForumMention]:
@@ -201,7 +201,7 @@ def _body_events(sentence: str, by_surface: dict) -> list[ForumMention]:
     written (its acronym when the text gives one), who meets and the event word ("SCO Defence Ministers'
     Meeting"), or the known series it names; the surface is that name, or the words as written when the body
     comes first."""
-    body_first, event_first, events = _body_event_regexes()
+    _, body_first, event_first, events = _body_event_regexes()
     found = []
     for regex in (body_first, event_first):
         for match in regex.finditer(sentence):
@@ -220,6 +220,44 @@ def _body_events(sentence: str, by_surface: dict) -> list[ForumMention]:
                                       series.get("city") if series else None,
                                       tuple(series.get("aliases", [])) if series else (), surface=surface))
     return found
+
+
+_SUMMIT_AT = re.compile(r"(?<![\w\-])(?:(?P<place>[A-Z][\w\-]+)\s+(?P<word>[Ss]ummit)|(?P<word2>[Ss]ummit)\s+in\s+(?P<place2>[A-Z][\w\-]+))\b")
+
+
+def _summits_at_a_place(sentence: str, by_surface: dict) -> list[ForumMention]:
+    """"At the Warsaw summit in June 2016, the leaders of NATO's member states ...", "conclusions at the summit in
+    Wales": a summit named by its place, in a sentence that names one body whose summits are a known series
+    ("NATO Summit"), is that series at that place, labelled by the series' name (what readers record: the
+    place's name for it is no series of its own)."""
+    from kg.gazetteer import lookup
+
+    body_named, _, _, _ = _body_event_regexes()
+    codes = {_body_code(match.group("body")) for match in body_named.finditer(sentence)}
+    summits = {code: by_surface.get(f"{code} summit".casefold()) for code in codes}
+    series = {forum["name"]: forum for forum in summits.values() if forum}
+    if len(series) != 1:
+        return []
+    [forum] = series.values()
+    found = []
+    for match in _SUMMIT_AT.finditer(sentence):
+        place = match.group("place") or match.group("place2")
+        surface = lookup(place)
+        if surface is None or surface.kind not in ("city", "country"):
+            continue
+        found.append(ForumMention(match.start(), match.end(), forum["name"], _edition_near(sentence, match.start(), match.end()),
+                                  place if surface.kind == "city" else None, tuple(forum.get("aliases", [])),
+                                  forum["name"], forum["name"]))
+    return found
+
+
+def _body_code(text: str) -> str:
+    """The code of a body a sentence names ("North Atlantic Treaty Organization" -> NATO), or a group's own
+    name ("G20")."""
+    from kg.gazetteer import lookup
+
+    surface = lookup(text)
+    return surface.code if surface is not None and surface.kind == "body" else re.sub(r"\s+", " ", text)
 
 
 def gazetteer_code(text: str) -> str | None:
