@@ -1062,3 +1062,13 @@ def test_a_visits_programme_is_the_visitors_contact(told):
     names = {p.key: p.name for p in extraction.persons}
     assert meeting.parties == ["KE", "NA"]
     assert sorted(names[k] for k in meeting.participants) == ["Joseph Kiprono", "Tomas Hamutenya"]
+
+
+def test_a_participants_office_dating_the_meeting_later_dates_it():
+    """"The Prime Minister's Office said the meeting took place on Friday": who tells the date is one of the
+    contact's own participants, so the date is the contact's (not the publication day)."""
+    text = ("COLOMBO, November 28 - Defence Minister of the Maldives, Aisha Rasheed, called on Sri Lankan Prime "
+            "Minister Kamal Perera at his official residence. The focus of the discussion was maritime security. "
+            "The Prime Minister's Office said the meeting took place on Friday.")
+    [meeting] = extract(Article(id="t", text=text, date="2020-11-28")).meetings
+    assert meeting.date == "2020-11-27"

@@ -237,9 +237,11 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         # "'The leaders discussed ...,' Hoffman said on Friday.": the readout's day dates the contact it reads out
         story.current.date, story.current.date_told = date, True
     told_again = re.search(r"\b(?:the|this|these|both) (meetings?|talks|visit|call|consultations|discussions)\b", lowered)
-    if story.current is not None and date and not future and not keys and not story.current.date_told and told_again:
+    if story.current is not None and date and not future and set(keys) <= set(story.current.participants) \
+            and not story.current.date_told and told_again:
         # "The meeting was held on 12 January": the date of the contact told without one; "During the meetings
-        # on December 22": of each contact the same sentence told
+        # on December 22": of each contact the same sentence told; "The Prime Minister's office said the meeting
+        # took place on Friday": who tells it is one of its own participants
         told = [m for m in doc.meetings if not m.date_told and m.evidence[:1] == story.current.evidence[:1]] \
             if told_again.group(1) == "meetings" else [story.current]
         for meeting in told:
