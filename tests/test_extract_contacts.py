@@ -1072,3 +1072,14 @@ def test_a_participants_office_dating_the_meeting_later_dates_it():
             "The Prime Minister's Office said the meeting took place on Friday.")
     [meeting] = extract(Article(id="t", text=text, date="2020-11-28")).meetings
     assert meeting.date == "2020-11-27"
+
+
+def test_a_post_named_again_without_the_service_it_is_of_refers_to_its_holder():
+    """"the Chief Operations Officer of the Royal Bhutan Army, X" is later "the Chief Operations Officer": the
+    visitor, who then met each official listed by post (one contact each)."""
+    text = ("NEW DELHI: At the invitation of the Indian Army, the Chief Operations Officer of the Royal Bhutan Army, "
+            "Lieutenant General Tashi Dorji, visited India from 1 to 5 November. During the visit the Chief "
+            "Operations Officer met the Chief of Defence Staff, Chief of Army Staff and Director General of "
+            "Military Operations.")
+    meetings = extract(Article(id="t", text=text, date="2022-11-05")).meetings
+    assert len(meetings) == 3 and all(m.parties == ["BT", "IN"] for m in meetings)

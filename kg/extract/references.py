@@ -170,6 +170,11 @@ def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
             if state_tail and gazetteer.code_for(state_tail.group(1)):
                 titles.add(title[:state_tail.start()].strip())
                 break
+        # "Chief Operations Officer of the Royal Bhutan Army" is later "the Chief Operations Officer": the post
+        # without the service it is of
+        service = _OF_A_SERVICE.search(title)
+        if service and len(title[:service.start()].split()) >= 2:
+            titles.add(title[:service.start()].strip())
         # "Royal Bhutan Army Chief Operations Officer" is later "the Chief Operations Officer": the post from its
         # first head word, the service before it left out
         words = title.split()
@@ -191,6 +196,10 @@ def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
             if len(holders) == 1:
                 refs.append(Ref(match.start(), match.end(), person.key))
                 taken.append((match.start(), match.end()))
+
+
+_OF_A_SERVICE = re.compile(r",?\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+){0,4}(?:Army|Navy|Air Force|Armed Forces|Forces|"
+                           r"Force|Guard|Corps|Marines)$")
 
 
 def _highness_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
