@@ -1083,3 +1083,12 @@ def test_a_post_named_again_without_the_service_it_is_of_refers_to_its_holder():
             "Military Operations.")
     meetings = extract(Article(id="t", text=text, date="2022-11-05")).meetings
     assert len(meetings) == 3 and all(m.parties == ["BT", "IN"] for m in meetings)
+
+
+def test_a_visitor_meeting_a_group_named_by_a_plural_post_has_one_contact_with_it():
+    """"General X also met the Chiefs of the Tri-Services": one contact, the group's members unnamed."""
+    text = ("ABUJA - Pakistan's Chairman Joint Chiefs of Staff Committee General Tariq Aziz, who is on an official "
+            "visit to Nigeria, called on Nigerian President Ade Bello. General Aziz also met the Chiefs of the "
+            "Tri-Services.")
+    meetings = extract(Article(id="t", text=text, date="2021-07-03")).meetings
+    assert len(meetings) == 2 and all(m.parties == ["NG", "PK"] for m in meetings)
