@@ -50,6 +50,9 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, str, str]], list[Sur
     # a state's hyphenated name is often typed with a space ("Timor Leste", "Guinea Bissau")
     surfaces += [Surface(s.text.replace("-", " "), s.code, s.kind) for s in list(surfaces)
                  if s.kind == "country" and "-" in s.text]
+    # a state's acronym is often typed with full stops ("R.O.K.", "U.A.E.", "D.P.R.K.")
+    surfaces += [Surface(".".join(s.text) + ".", s.code, s.kind) for s in list(surfaces)
+                 if s.kind == "country" and s.text.isupper() and s.text.isalpha() and 2 <= len(s.text) <= 4]
     # Romanian s and t with a comma below are often typed with a cedilla ("Chişinău" for "Chișinău")
     cedilla = str.maketrans("șțȘȚ", "şţŞŢ")
     surfaces += [Surface(s.text.translate(cedilla), s.code, s.kind) for s in list(surfaces)

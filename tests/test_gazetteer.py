@@ -67,3 +67,14 @@ def test_spellings_without_diacritics_and_kosovo():
     from kg.gazetteer import code_for
 
     assert code_for("Turkiye") == "TR" and code_for("Kosovo") == "XK" and code_for("Pristina") == "XK"
+
+
+def test_a_states_acronym_typed_with_full_stops_is_that_state():
+    """"R.O.K. Joint Chiefs of Staff", "the U.A.E. delegation": the dotted form of a state's acronym names it,
+    in the text and in an outlet's name."""
+    from kg.extract.mentions import find_places
+    from kg.gazetteer import lookup, outlet_country
+
+    assert lookup("R.O.K.").code == "KR" and lookup("U.A.E.").code == "AE" and lookup("D.P.R.K.").code == "KP"
+    assert outlet_country("R.O.K. Joint Chiefs of Staff") == "KR"
+    assert [p.code for p in find_places("The U.A.E. delegation met the R.O.K. chairman.")] == ["AE", "KR"]
