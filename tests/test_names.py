@@ -26,3 +26,16 @@ def test_no_two_modules_define_the_same_public_name():
     twice = {name: modules for name, modules in public_definitions().items()
              if len(modules) > 1}
     assert twice == {}
+
+
+def test_a_plural_abstract_noun_ends_a_post_and_opens_no_name():
+    """"Asst. Secretary for Strategic Assessments Henry A. Robinson Jr.": "Assessments" ends the post; the name
+    is Henry A. Robinson Jr."""
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = ("MANILA - DND Asst. Secretary for Strategic Assessments Henry A. Robinson Jr. met Japanese Vice Minister "
+            "of Defense Kenji Sato on Tuesday.")
+    names = {p.name for p in extract(Article(id="t", text=text, date="2025-02-25")).persons}
+    assert "Henry A. Robinson Jr" in {n.rstrip(".") for n in names}
+    assert not any(n.startswith("Assessments") for n in names)

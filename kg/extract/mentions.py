@@ -322,6 +322,10 @@ _PARTICLE_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|bi
 _NAME_SUFFIX = re.compile(r"(?:,?\s+(?:Jr\.?|Sr\.?|Jnr\.?|Snr\.?|II|III|IV|VI{0,3}|IX))(?![\w])")  # "Mohammed VI"
 
 
+# "Secretary for Strategic Assessments Henry A. Robinson": a plural of an abstract noun ends a post, it opens no name
+_NOUN_PLURAL = re.compile(r"[a-z](?:ments|tions|sions|ities|ships|nesses)$")
+
+
 def _is_name_token(token: str, lex) -> bool:
     if not token:
         return False
@@ -332,7 +336,7 @@ def _is_name_token(token: str, lex) -> bool:
     if _INITIAL.match(token):
         return True
     bare = token.rstrip(".")
-    if bare in lex.non_name_words or bare in lex.position_heads:
+    if bare in lex.non_name_words or bare in lex.position_heads or _NOUN_PLURAL.search(bare):
         return False
     if not any(c.islower() for c in bare) and len(bare) <= 5 and "-" not in bare:
         return False  # acronyms; all-capital surnames are allowed next to a title-case name
