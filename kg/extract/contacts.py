@@ -1094,8 +1094,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         lower = lexicon().position_lower_heads if any(w[:1].isupper() for w in words[1:]) else set()
         words = [w[:1].upper() + w[1:] if w in lower else w for w in words]
         # "the Chiefs of the Tri-Services": a plural post is one contact with the group it names
-        heads = lexicon().position_heads | set(lexicon().plural_heads)
-        if not words or not _POST_WORDS.fullmatch(" ".join(words)) or not any(w in heads for w in words) \
+        if not words or not _POST_WORDS.fullmatch(" ".join(words)) \
+                or not any(w in lexicon().position_heads or w in lexicon().plural_heads for w in words) \
                 or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
             return  # not a plain list of posts: leave the sentence to the other rules
         # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)

@@ -213,16 +213,15 @@ def _body_events(sentence: str, by_surface: dict) -> list[ForumMention]:
                 who = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in who.split())
                 who += "'" if who.endswith("s") else ""
             name = " ".join(filter(None, [body, who, events[match.group("event").lower()]]))
-            series = by_surface.get(name.casefold()) or by_surface.get(_spelling(name).casefold())
+            series = by_surface.get(name.casefold()) or by_surface.get(_spelling(name).casefold()) or {"name": name}
             surface = re.sub(r"\s+", " ", match.group(0)).replace("’", "'") if regex is body_first else name
-            found.append(ForumMention(match.start(), match.end(), series["name"] if series else name,
-                                      _edition_near(sentence, match.start(), match.end()),
-                                      series.get("city") if series else None,
-                                      tuple(series.get("aliases", [])) if series else (), surface=surface))
+            found.append(ForumMention(match.start(), match.end(), series["name"],
+                                      _edition_near(sentence, match.start(), match.end()), series.get("city"),
+                                      tuple(series.get("aliases", [])), surface=surface))
     return found
 
 
-_SUMMIT_AT = re.compile(r"(?<![\w\-])(?:(?P<place>[A-Z][\w\-]+)\s+(?P<word>[Ss]ummit)|(?P<word2>[Ss]ummit)\s+in\s+(?P<place2>[A-Z][\w\-]+))\b")
+_SUMMIT_AT = re.compile(r"(?<![\w\-])(?:(?P<place>[A-Z][\w\-]+)\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<place2>[A-Z][\w\-]+))\b")
 
 
 def _summits_at_a_place(sentence: str, by_surface: dict) -> list[ForumMention]:
@@ -233,9 +232,9 @@ def _summits_at_a_place(sentence: str, by_surface: dict) -> list[ForumMention]:
     from kg.gazetteer import lookup
 
     body_named, _, _, _ = _body_event_regexes()
-    codes = {_body_code(match.group("body")) for match in body_named.finditer(sentence)}
-    summits = {code: by_surface.get(f"{code} summit".casefold()) for code in codes}
-    series = {forum["name"]: forum for forum in summits.values() if forum}
+    summits = (by_surface.get(f"{_body_code(match.group('body'))} summit".casefold())
+               for match in body_named.finditer(sentence))
+    series = {forum["name"]: forum for forum in summits if forum}
     if len(series) != 1:
         return []
     [forum] = series.values()

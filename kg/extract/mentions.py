@@ -1228,9 +1228,9 @@ def _pair_of_sides(sentence: str, first: Mention, second: Mention) -> bool:
     cooperation": two officials who "discussed", "agreed", "held talks" together (triggers.json's
     meeting.pair-discussed) are the two sides of a contact, so the state before the first is not the second's."""
     rule = lexicon().meeting_rules.get("meeting.pair-discussed")
-    verbs = rule["pattern"][rule["pattern"].find(r"(?:have\s+"):] if rule else ""
-    return bool(verbs) and re.match(r"\s+and\s", sentence[first.span_end:]) is not None \
-        and re.match(r"\s+" + verbs, sentence[second.end:], re.I) is not None
+    # the rule reads "and <name> discussed ...": from the second's name on, its post left out
+    return rule is not None and re.match(r"\s+and\s", sentence[first.span_end:]) is not None \
+        and re.match(rule["pattern"], "and " + sentence[second.start:], re.I) is not None
 
 
 def _state_of_a_list_for_all(sentence: str, mentions: list[Mention]) -> list[Mention]:
