@@ -2021,3 +2021,21 @@ def test_a_list_whose_items_name_their_own_states_lends_none_to_the_rest():
     extraction, names, people = run(text, date="2020-11-28", source="Daily News (Sri Lanka)")
     assert people["Ismail Naseer"].country == "MV"
     assert (people["Ajith Silva"].country, people["Gamini Fernando"].country) != ("MV", "MV")
+
+
+def test_a_pronoun_after_an_opening_phrase_without_its_comma_is_the_story_subject():
+    lead = "Estonian Minister of Defence Hanno Pevkur is in Tbilisi on a working visit. "
+    for sentence in ("On Wednesday he was received by Georgian Prime Minister Irakli Garibashvili.",
+                     "Later in the day he met Georgian Defence Minister Juansher Burchuladze."):
+        extraction, names, _ = run(lead + sentence, date="2023-05-18")
+        assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
+            [sorted(["Hanno Pevkur", sentence.split("Georgian ")[1].split(" ", 2)[-1].rstrip(".")])], sentence
+
+
+def test_a_visitors_arrival_in_a_relative_clause_leaves_the_day_the_story_already_told():
+    text = ("Indian Army chief General Arjun Mehta met Nepal's top civilian and military leadership on Wednesday. "
+            "General Mehta, who arrived here on Tuesday on a four-day visit, called on Nepali Prime Minister "
+            "Pushpa Kamal Dahal and discussed defence cooperation.")
+    extraction, names, _ = run(text, date="2023-05-18")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
+        [("2023-05-17", ["Arjun Mehta", "Pushpa Kamal Dahal"])]

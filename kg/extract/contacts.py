@@ -411,6 +411,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         # a visitor's arrival still dates the visit; an event's opening ("the forum, which opened
         # here on Monday") does not date the meetings held at it
         event_background = re.sub(r",\s*which\b[^,]*(?:,|$)", ", ", unquoted)
+        if previous:
+            # "Gen X, who arrived here on Tuesday, called on Y": with the story's day already told ("X met the
+            # leadership on Wednesday"), the arrival dates the visit, not this contact
+            event_background = re.sub(r",\s*who\b[^,]*(?:,|$)", ", ", event_background)
         event_background = re.sub(
             r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
             r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"

@@ -33,8 +33,9 @@ ROLE_NOUN = re.compile(
     rf"delegation|car|spokesperson)\b)", re.I)  # "the official invitation": an adjective, no person
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
 # "During his trip he met ...", "During the visit he met ...": the pronoun after an opening phrase without its comma
-_OPENING_PRONOUN = re.compile(r"^(?:During|After|Following|On|In|At|Upon|While)\s+(?:his|her|the|this)\s+(?:[\w\-]+\s+){0,4}?"
-                              r"(?P<pronoun>he|she)\b")
+_OPENING_PRONOUN = re.compile(r"^(?:(?:During|After|Following|On|In|At|Upon|While|Before)\s+(?:[\w\-]+\s+){1,5}?|"
+                              r"(?:Later|Earlier|Subsequently|Afterwards|Thereafter|Then|Today|Yesterday|Also|Separately|"
+                              r"Besides|Moreover|Meanwhile)\s+(?:[\w\-]+\s+){0,3}?)(?P<pronoun>he|she)\s+(?=[a-z])")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
 EXCLUDE_BEFORE = re.compile(
