@@ -161,3 +161,12 @@ def test_a_weak_reading_takes_its_receiver_from_the_direction_of_its_phrase(text
 def test_a_body_named_for_its_members_or_its_event_is_no_side(text):
     _, meetings = read(text)
     assert not any(party in ("SCO", "CIS", "CSTO") for meeting in meetings for party in meeting[0])
+
+
+def test_a_state_named_after_the_verb_of_a_contact_between_two_named_before_it_is_its_topic():
+    _, meetings = read("The defence chiefs of Estonia and Finland discussed ways to counter Russia's hybrid attacks "
+                       "on Tuesday.")
+    assert [m[0] for m in meetings] == [["EE", "FI"]]
+    # ... but not a state named as whom the contact was with
+    _, meetings = read("The defence chiefs of Estonia and Finland held talks with Latvia on Tuesday.")
+    assert [m[0] for m in meetings] == [["EE", "FI", "LV"]]

@@ -146,6 +146,21 @@ def _host_side(sentence: Sentence, sides: dict[str, str]) -> str | None:
     return receivers[0].code if receivers else None
 
 
+def _sides_before_the_verb(sentence: Sentence, sides: dict[str, str], own: list[str]) -> dict[str, str]:
+    """Of three or more states a sentence names, the two named before its contact verb (or whose officials it
+    names), when a third is named only after the verb and not as whom it was with: "The defence chiefs of A and B
+    discussed ... C's unilateral attempts" is a contact of A and B about C."""
+    rule = lexicon().meeting_rules.get(sentence.contact or "")
+    text = sentence.text
+    match = re.search(rule["pattern"], text[:1].lower() + text[1:], re.I) if rule else None
+    if match is None:
+        return sides
+    before = {p.code for p in sentence.places if p.start < match.end()} | set(own)
+    kept = {code: why for code, why in sides.items() if code in before}
+    with_after = re.search(r"\b(?:with|by)\b", text[match.start():])
+    return kept if len(kept) == 2 and not with_after else sides
+
+
 def _only_venue(contact: ImpliedContact) -> bool:
     """The contact's one side besides the home is only the place it was in, named after "in", "at", "to"."""
     return not contact.participants and contact.venue_country is not None and contact.venue_country in contact.parties
@@ -194,6 +209,8 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
                 return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of, told_date,
                                  home_side=None if own else center)
                         for other, rule in listed.items() if other != center]
+        if len(sides) > 2:
+            sides = _sides_before_the_verb(sentence, sides, own)
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
             continue
         if len(sides) == 1:
