@@ -2039,3 +2039,12 @@ def test_a_visitors_arrival_in_a_relative_clause_leaves_the_day_the_story_alread
     extraction, names, _ = run(text, date="2023-05-18")
     assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
         [("2023-05-17", ["Arjun Mehta", "Pushpa Kamal Dahal"])]
+
+
+def test_on_a_tour_of_two_states_an_official_met_in_the_second_is_of_the_second():
+    text = ("Greek Defence Minister Nikos Dendias on Wednesday visited Armenia and Georgia. Dendias first arrived in "
+            "Yerevan and was received by President Vahagn Khachaturyan. Later, Dendias travelled to Georgia's capital "
+            "Tbilisi and met with Prime Minister Irakli Kobakhidze.")
+    extraction, names, people = run(text, date="2024-06-27")
+    assert (people["Vahagn Khachaturyan"].country, people["Irakli Kobakhidze"].country) == ("AM", "GE")
+    assert [m.parties for m in extraction.meetings] == [["AM", "GR"], ["GE", "GR"]]

@@ -102,8 +102,15 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     if key not in doc.visit_targets:
         # the people a visitor meets are of the state visited ("X, on an official visit to Nigeria, met Y")
         for meeting in doc.meetings:
-            visited = {doc.visit_targets[k] for k in meeting.participants if k in doc.visit_targets and k != key}
+            visitors = [k for k in meeting.participants if k in doc.visit_targets and k != key]
+            visited = {doc.visit_targets[k] for k in visitors}
             if key in meeting.participants and len(visited) == 1:
+                # ... or, on a tour of several, the one this contact's own sentence places it in ("Later, X travelled
+                # to Uzbekistan's capital Tashkent and met with President Y")
+                venue = meeting.venue_country
+                if venue and venue not in visited and not gazetteer.is_international_body(venue) \
+                        and venue not in {doc.country_of(k) for k in visitors}:
+                    visited = {venue}
                 doc.settle_country(key, visited.pop(), "country.state-visited", meeting.evidence[0])
                 return
     # who invites a visitor to visit is of the state visited ("X visits Morocco at the invitation of Y")
