@@ -2048,3 +2048,11 @@ def test_on_a_tour_of_two_states_an_official_met_in_the_second_is_of_the_second(
     extraction, names, people = run(text, date="2024-06-27")
     assert (people["Vahagn Khachaturyan"].country, people["Irakli Kobakhidze"].country) == ("AM", "GE")
     assert [m.parties for m in extraction.meetings] == [["AM", "GR"], ["GE", "GR"]]
+
+
+def test_a_contact_told_first_under_a_fronted_earlier_month_is_dated_to_that_month():
+    text = ("Egyptian Defence Minister Sedki Sobhi left Cairo on Tuesday for Madrid. In May, Sobhi and his Spanish "
+            "counterpart Pedro Morenes signed a memorandum of understanding on military cooperation.")
+    extraction, names, _ = run(text, date="2015-10-14")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
+        [("2015-05", ["Pedro Morenes", "Sedki Sobhi"])]

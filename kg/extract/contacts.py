@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import (WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
+from kg.extract.dates import (MONTH_PATTERN, WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
                               parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
@@ -147,8 +147,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
     # "Li last met with Khrenin in late April": an earlier contact, its own, dated to the month or year recalled
-    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None and doc.meetings \
-        else None
+    # ... or, told first, with the earlier period fronted: "In May, A and his Spanish counterpart B signed ..."
+    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None \
+        and (doc.meetings or _FRONTED_PERIOD.match(text)) else None
     if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
         recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
     date = recalled or date
@@ -434,6 +435,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         if date and len(date) == 10 and month_named and parse_iso(date) < Date(int(doc.year_named), month_named, 1):
             date = explicit_date(focused, Date(int(doc.year_named) + 1, 12, 31))
     return date, visit_days
+
+
+_FRONTED_PERIOD = re.compile(rf"(?:(?:In|During|Back in|Earlier in|In early|In mid|In late|At the (?:end|start|beginning) of)"
+                             rf"[\s\-]+(?:{MONTH_PATTERN}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)|Last (?:year|{MONTH_PATTERN}))\s*,")
 
 
 def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
