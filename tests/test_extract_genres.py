@@ -2056,3 +2056,12 @@ def test_a_contact_told_first_under_a_fronted_earlier_month_is_dated_to_that_mon
     extraction, names, _ = run(text, date="2015-10-14")
     assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
         [("2015-05", ["Pedro Morenes", "Sedki Sobhi"])]
+
+
+def test_a_summit_series_named_with_a_constituent_country_of_its_host_is_the_series_there():
+    from kg import gazetteer
+    from kg.extract.forums import find_forums
+
+    assert [(f.name, f.city) for f in find_forums("Georgia's bid was discussed at the NATO Scotland Summit.")] == \
+        [("NATO Summit", "Scotland")]
+    assert gazetteer.code_for("Wales") == "GB"
