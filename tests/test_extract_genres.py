@@ -2065,3 +2065,10 @@ def test_a_summit_series_named_with_a_constituent_country_of_its_host_is_the_ser
     assert [(f.name, f.city) for f in find_forums("Georgia's bid was discussed at the NATO Scotland Summit.")] == \
         [("NATO Summit", "Scotland")]
     assert gazetteer.code_for("Wales") == "GB"
+
+
+def test_a_forum_named_by_its_official_name_and_its_common_name_is_one_forum():
+    text = ("Chinese Defence Minister Liang Guanglie met US Defense Secretary Robert Gates on Friday at the 10th Asia "
+            "Security Summit in Singapore. The Shangri-La Dialogue brings together defence ministers from the region.")
+    extraction, _, _ = run(text, date="2011-06-04")
+    assert [(f.name, f.edition) for f in extraction.forums] == [("Shangri-La Dialogue", 10)]
