@@ -2072,3 +2072,12 @@ def test_a_forum_named_by_its_official_name_and_its_common_name_is_one_forum():
             "Security Summit in Singapore. The Shangri-La Dialogue brings together defence ministers from the region.")
     extraction, _, _ = run(text, date="2011-06-04")
     assert [(f.name, f.edition) for f in extraction.forums] == [("Shangri-La Dialogue", 10)]
+
+
+def test_a_meeting_told_as_possible_is_no_contact():
+    text = ("Indian Defence Minister Rajnath Singh met his Kazakh counterpart Ruslan Zhaksylykov in Astana on Tuesday. "
+            "Sources did not rule out the possibility of a meeting between Singh and Chinese Defence Minister Dong Jun "
+            "on the sidelines. Singh could also meet the Pakistani minister Khawaja Asif.")
+    extraction, names, _ = run(text, date="2024-04-24")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
+        [["Rajnath Singh", "Ruslan Zhaksylykov"]]
