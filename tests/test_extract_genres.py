@@ -2081,3 +2081,10 @@ def test_a_meeting_told_as_possible_is_no_contact():
     extraction, names, _ = run(text, date="2024-04-24")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
         [["Rajnath Singh", "Ruslan Zhaksylykov"]]
+
+
+def test_a_visiting_counterpart_named_after_the_post_is_the_guest():
+    text = ("Georgian Defence Minister Irakli Chikovani held talks with his visiting Armenian counterpart, Suren "
+            "Papikyan, and discussed defence cooperation.")
+    extraction, _, _ = run(text, date="2024-03-05")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["AM", "GE"], "GE")]

@@ -614,7 +614,8 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited (?:the )?[A-Z]|(?:after|while) visiting [A-Z]|"
                     r"(?:is|are) in [A-Z][\w]+ (?:on|for|to))", tail) \
-                or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}$", head):
+                or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}"
+                             r"(?:(?:counterpart|colleague)s?,?\s+(?:[A-Z][\w\-'.]*\s+){0,3})?$", head):
             # "A, B and C are in Honiara on a one-day visit": the plural verb's subject is the whole list
             listed = [k for s, _, k in sentence.refs if s < start] \
                 if re.match(r"[^.]{0,60}?\bare (?:in|on|visiting)\b", tail) else []
