@@ -2088,3 +2088,19 @@ def test_a_visiting_counterpart_named_after_the_post_is_the_guest():
             "Papikyan, and discussed defence cooperation.")
     extraction, _, _ = run(text, date="2024-03-05")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["AM", "GE"], "GE")]
+
+
+def test_a_post_charged_with_a_portfolio_is_read_with_its_holder():
+    text = ("Equatorial Guinea's President Teodoro Obiang Nguema Mbasogo on Monday granted an audience to the "
+            "Cameroonian Deputy Minister charged with Defence, Joseph Betti Assomo, in Malabo.")
+    extraction, names, people = run(text, date="2022-09-20")
+    assert people["Joseph Betti Assomo"].position == "Deputy Minister charged with Defence"
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
+        [["Joseph Betti Assomo", "Teodoro Obiang Nguema Mbasogo"]]
+
+
+def test_a_delegation_named_by_a_two_word_demonym_is_of_that_state():
+    text = ("Sri Lankan Defence Secretary Kamal Gunaratne received a Pakistani delegation led by General Asim Munir in "
+            "Colombo on Monday. The Sri Lankan delegation comprised Brigadier Ruwan Perera and Colonel Nimal Silva.")
+    extraction, names, people = run(text, date="2022-09-20")
+    assert (people["Ruwan Perera"].country, people["Nimal Silva"].country) == ("LK", "LK")

@@ -143,9 +143,10 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
     text = sentence.text
     refs = sentence.refs
     # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
-    match = re.search(r"\b(?:(?P<demonym>[A-Z][\w\-]+)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
+    # (a demonym may take two words: "The Sri Lankan delegation", "the South African delegation")
+    match = re.search(r"\b(?:(?!(?:The|A|An|His|Her|Its)\b)(?P<demonym>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
                       r"(?:the|his|her|its|a|an|(?P<with>along with|together with))\s+(?:visiting\s+|accompanying\s+)?"
-                      r"(?:(?P<demonym2>[A-Z][\w\-]+)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
+                      r"(?:(?P<demonym2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
                       r"(?:includes|included|include|comprises|comprised|comprising|consists of|consisted of|consisting of|composed of|made up of|including|that includes|which includes)\b", text,
                       re.I)
     if match:

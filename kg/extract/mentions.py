@@ -531,6 +531,11 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
             collected[:0] = toks[i - 2:i]
             i -= 2
             continue
+        # ... "Deputy Minister charged with Defence, X"
+        if text == "with" and i >= 2 and toks[i - 2][0] == "charged" and collected and collected[0][0][:1].isupper():
+            collected[:0] = toks[i - 2:i]
+            i -= 2
+            continue
         # "The commander of U.S. Indo-Pacific Command, Adm. ...", "paid a courtesy call on commander of Indonesian
         # National Armed Forces (TNI) Admiral X": a lower-case post after an article or a contact's verb
         if text in lex.position_lower_heads and i >= 2 and collected \
