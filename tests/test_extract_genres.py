@@ -2104,3 +2104,20 @@ def test_a_delegation_named_by_a_two_word_demonym_is_of_that_state():
             "Colombo on Monday. The Sri Lankan delegation comprised Brigadier Ruwan Perera and Colonel Nimal Silva.")
     extraction, names, people = run(text, date="2022-09-20")
     assert (people["Ruwan Perera"].country, people["Nimal Silva"].country) == ("LK", "LK")
+
+
+def test_each_of_separate_meetings_stays_when_only_one_counterparts_state_is_told():
+    text = ("RAWALPINDI: Chief of the Naval Staff Admiral Naveed Khan called on the naval leadership of Oman during an "
+            "official visit. He held separate meetings with the Commander of Royal Navy of Oman, Rear Admiral Saif "
+            "Al Rahbi, and the Commander of National Defence College, Rear Admiral Ali Al Shidi.")
+    extraction, names, _ = run(text, date="2024-12-19")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == \
+        [["Ali Al Shidi", "Naveed Khan"], ["Naveed Khan", "Saif Al Rahbi"]]
+
+
+def test_meeting_two_officials_for_a_bilateral_meeting_is_one_meeting():
+    text = ("Secretary of Defense Lloyd Austin met Monday with Peru's Minister of Defense Walter Ayala and Foreign "
+            "Minister Javier Gonzalez at the Pentagon for a bilateral meeting.")
+    extraction, names, _ = run(text, date="2024-05-07")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
+        [["Javier Gonzalez", "Lloyd Austin", "Walter Ayala"]]

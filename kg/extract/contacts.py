@@ -787,8 +787,9 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" or "X met A
     and B" in person (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
     match, direction, _ = trigger
+    # ("met A and B ... for a bilateral meeting": one meeting, held with both)
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
-                      r"conference call)\b", text)
+                      r"conference call|for an? (?:[\w\-]+ )?(?:meeting|discussion|dialogue))\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
                            r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls)\b",
                            text)

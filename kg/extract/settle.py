@@ -254,7 +254,7 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
         draft.date = date
         extraction.decisions.append(Decision("date", f"m{len(extraction.meetings) + 1}", date, rule, draft.evidence[0]))
     if draft.sides_unsettled and all(k in guessed for k in draft.participants) \
-            and not _pair_of_states_named(draft.evidence[0], set(parties)):
+            and not _pair_of_states_named(draft.evidence[0], set(parties)) and not _one_of_separate_contacts(doc, draft, guessed):
         return  # both sides only guessed from the setting: two compatriots, as likely as not
     _drop_desk_dateline(doc, draft, sides)
     host, host_rule = _meeting_host(doc, draft, parties, sides)
@@ -276,6 +276,18 @@ def _settle_meeting(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str], 
         participants=list(draft.participants),
         delegations=[f"d:{leader}" for leader in doc.delegations if leader in draft.participants],
         mode=draft.mode, location=location, topics=topics[:3], evidence=draft.evidence))
+
+
+def _one_of_separate_contacts(doc: ArticleRecord, draft: MeetingDraft, guessed: set[str]) -> bool:
+    """"He held separate meetings with A, B and C": another contact the same sentence tells of the same person has
+    a counterpart whose state is read, and this contact's counterpart is guessed to be of that state: one series
+    of contacts, not two compatriots."""
+    others = [m for m in doc.meetings if m is not draft and m.evidence[:1] == draft.evidence[:1]
+              and set(m.participants) & set(draft.participants)]
+    shared = {k for m in others for k in m.participants} & set(draft.participants)
+    read = {doc.country_of(k) for m in others for k in m.participants if k not in shared and k not in guessed}
+    mine = [k for k in draft.participants if k not in shared]
+    return bool(mine) and all(doc.country_of(k) in read for k in mine)
 
 
 def _participant_rule(doc: ArticleRecord, draft: MeetingDraft, person: str) -> str:
