@@ -2121,3 +2121,19 @@ def test_meeting_two_officials_for_a_bilateral_meeting_is_one_meeting():
     extraction, names, _ = run(text, date="2024-05-07")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
         [["Javier Gonzalez", "Lloyd Austin", "Walter Ayala"]]
+
+
+def test_a_past_year_told_of_another_event_leaves_the_contact_current():
+    text = ("Rwandan Defence Minister Juvenal Marizamunda received Ugandan Chief of Defence Forces Muhoozi Kainerugaba, "
+            "who took office last year, and discussed the implementation of the agreements signed last year.")
+    extraction, names, _ = run(text, date="2025-02-12")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
+        [("2025-02-12", ["Juvenal Marizamunda", "Muhoozi Kainerugaba"])]
+
+
+def test_a_contact_told_first_in_an_earlier_month_is_dated_to_it():
+    text = ("Chinese Defence Minister Liang Wen will meet his US counterpart Robert Hale in Singapore this week. "
+            "The two met in January this year in Beijing when Hale visited China.")
+    extraction, names, _ = run(text, date="2011-06-03")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
+        [("2011-01", ["Liang Wen", "Robert Hale"])]

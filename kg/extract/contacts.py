@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import (MONTH_PATTERN, WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
+from kg.extract.dates import (WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
                               parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
@@ -146,10 +146,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         sentence.refs = [Ref(0, 0, story.last_subject), *sentence.refs]
     refs = sentence.refs
     keys = _unique([k for _, _, k in refs])
-    # "Li last met with Khrenin in late April": an earlier contact, its own, dated to the month or year recalled
-    # ... or, told first, with the earlier period fronted: "In May, A and his Spanish counterpart B signed ..."
-    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None \
-        and (doc.meetings or _FRONTED_PERIOD.match(text)) else None
+    # "Li last met with Khrenin in late April", "In May, A and his Spanish counterpart B signed ...": an earlier
+    # contact, its own, dated to the month or year recalled (told before or after the story's contact)
+    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None else None
     if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
         recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
     date = recalled or date
@@ -437,15 +436,11 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     return date, visit_days
 
 
-_FRONTED_PERIOD = re.compile(rf"(?:(?:In|During|Back in|Earlier in|In early|In mid|In late|At the (?:end|start|beginning) of)"
-                             rf"[\s\-]+(?:{MONTH_PATTERN}(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d)|Last (?:year|{MONTH_PATTERN}))\s*,")
-
-
 def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
-    """The month or year of an earlier contact a sentence without a day recalls, once the story's contact is
-    told ("last met in late April", "At the 2022 iteration of the dialogue, A met B"), not counting quotes, what
-    a relative clause adds or the time of another event ("the agreement signed in August 2010", "following the
-    coup in 2021", "as the ASEAN Chair in 2022") or of a topic ("informed him about the results of 2020")."""
+    """The month or year of an earlier contact a sentence without a day recalls ("last met in late April", "In May,
+    A and B signed ...", "At the 2022 iteration of the dialogue, A met B"), not counting quotes, what a relative
+    clause adds or the time of another event ("the agreement signed in August 2010", "following the coup in 2021",
+    "as the ASEAN Chair in 2022") or of a topic ("informed him about the results of 2020")."""
     plain = re.sub(r"\"[^\"]{3,}\"", " ", text)
     plain = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", plain)
     plain = _OTHER_EVENT.sub(" ", plain)
@@ -463,11 +458,16 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morni
 
 
 def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
-    """An undated sentence that tells an earlier contact ("they met in 2019", "the last meeting between ...")."""
-    return bool(date is None and doc.reference_day is not None and (
-        any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", text))
+    """An undated sentence that tells an earlier contact ("they met in 2019", "the last meeting between ..."), not
+    counting the time of what a relative clause, a quote or another event adds ("X, who took office last year,
+    received Y"; "reviewed the agreements signed last year")."""
+    if date is not None or doc.reference_day is None:
+        return False
+    plain = _OTHER_EVENT.sub(" ", re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", re.sub(r"\"[^\"]{3,}\"", " ", text)))
+    return bool(
+        any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", plain))
         or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
-                     r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", text)))
+                     r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", plain))
 
 
 def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, future: bool, use_model: bool,
