@@ -112,3 +112,12 @@ def test_an_undated_story_is_of_the_year_its_anniversary_falls_in():
 ])
 def test_the_period_of_an_earlier_contact(text, expected):
     assert earlier_period(text, date(2023, 8, 16)) == expected
+
+
+def test_the_year_a_url_sets_apart_in_a_path_segment_dates_an_article_with_no_other():
+    from kg.extract.dates import url_year
+
+    assert url_year("http://mod.example/en/news_archive_2012/news_archive_2012_-_07/minister_met.html?p=0") == "2012"
+    assert url_year("https://example.com/2022/top-news/story") == "2022"
+    assert url_year("https://example.com/a_2015_b/c_2016_d") is None  # two years: no telling
+    assert url_year("https://example.com/story/20191234") is None  # digits of an id

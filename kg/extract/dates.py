@@ -100,12 +100,19 @@ def url_date(url: str | None) -> str | None:
 
 
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?=/)")
+# a year standing apart in a path segment: "news_archive_2012_-_07", "archive-2016"
+_URL_YEAR_IN_SEGMENT = re.compile(r"(?<=[/_\-])((?:19[89]|20[0-4])\d)(?=[/_\-.]|$)")
 
 
 def url_year(url: str | None) -> str | None:
-    """The year a news URL's path carries alone ("asianlite.ae/2022/top-news/..."), or None."""
-    match = _URL_YEAR.search(re.sub(r"^[a-z]+://[^/]+", "", url or ""))
-    return match.group(1) if match else None
+    """The year a news URL's path carries alone ("asianlite.ae/2022/top-news/..."), else the one year a path
+    segment sets apart ("/news_archive_2012_-_07/"), or None."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "").split("?")[0]
+    match = _URL_YEAR.search(path)
+    if match:
+        return match.group(1)
+    years = set(_URL_YEAR_IN_SEGMENT.findall(path))
+    return years.pop() if len(years) == 1 else None
 
 
 def reference_date(publication: str | None, dateline: str | None) -> str | None:
