@@ -2137,3 +2137,15 @@ def test_a_contact_told_first_in_an_earlier_month_is_dated_to_it():
     extraction, names, _ = run(text, date="2011-06-03")
     assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == \
         [("2011-01", ["Liang Wen", "Robert Hale"])]
+
+
+def test_a_dialogue_of_two_sides_is_no_multilateral_forum():
+    from kg.extract.forums import find_forums
+
+    assert find_forums("The 9th Military-to-Military Dialogue between the DND and Japan's Ministry of Defense was "
+                       "held in Manila on Friday.") == []
+    assert find_forums("India and Bangladesh conducted their fifth Annual Defence Dialogue in Dhaka.") == []
+    for text in ("Japan, India, Australia and the US met at the Indo-Pacific Security Dialogue.",
+                 "The 4th Trilateral Maritime Security Cooperation Dialogue was held in Jakarta.",
+                 "The second India-Africa Defence Dialogue was held in Gandhinagar."):
+        assert len(find_forums(text)) == 1, text

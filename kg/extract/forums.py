@@ -153,6 +153,11 @@ def find_forums(sentence: str) -> list[ForumMention]:
             continue
         if _is_bilateral(name) or _is_bilateral(re.sub(r"(?<=[A-Z])\.", "", sentence[max(0, start - 12):start]) + name):
             continue  # "India-Japan Defence Policy Dialogue", "U.S.-Brazil ...": two states talking, not a multilateral event
+        if words[-1] == "Dialogue" and not re.search(r"lateral|partite|[A-Z]\w*\s*[-–]\s*[A-Z]", name) \
+                and _sides_named_in(sentence) < 3:
+            # "the 9th Military-to-Military Dialogue between the DND and Japan's MOD": two sides talking (not "the
+            # Trilateral Maritime Security Dialogue", "the India-Africa Defence Dialogue")
+            continue
         series, city = _series_at_a_place(name, by_surface)
         if series is not None:
             # "the NATO Wales Summit": the series, at that place
@@ -280,6 +285,23 @@ def _series_at_a_place(name: str, by_surface: dict) -> tuple[dict | None, str | 
         if series is not None:
             return series, word
     return None, None
+
+
+def _sides_named_in(sentence: str) -> int:
+    """How many states and bodies a sentence names (three or more, or a body, can hold a multilateral dialogue)."""
+    from kg.gazetteer import lookup
+
+    codes = set()
+    for run in re.finditer(r"[A-Z][\w\-.]*(?:\s+(?:of\s+)?[A-Z][\w\-.]*){0,3}", sentence.replace("’", "'")):
+        words = run.group(0).split()
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                surface = lookup(" ".join(words[start:start + size]).removesuffix("'s"))
+                if surface is not None and surface.kind in ("country", "demonym", "institution", "body"):
+                    codes.add(surface.code)
+                    if surface.kind == "body":
+                        return 3
+    return len(codes)
 
 
 def _is_bilateral(name: str) -> bool:
