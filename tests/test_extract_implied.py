@@ -170,3 +170,13 @@ def test_a_state_named_after_the_verb_of_a_contact_between_two_named_before_it_i
     # ... but not a state named as whom the contact was with
     _, meetings = read("The defence chiefs of Estonia and Finland held talks with Latvia on Tuesday.")
     assert [m[0] for m in meetings] == [["EE", "FI", "LV"]]
+
+
+def test_four_states_named_as_the_sides_of_one_meeting_make_one_contact():
+    _, meetings = read("The defence ministers of Australia, India, Japan and the United States met in Tokyo on "
+                       "Tuesday.")
+    assert [m[0] for m in meetings] == [["AU", "IN", "JP", "US"]]
+    # five or more are a list (a region, a coalition), not the sides of one contact
+    _, meetings = read("The defence ministers of Australia, India, Japan, France and the United States met in Tokyo on "
+                       "Tuesday.")
+    assert meetings == []

@@ -36,8 +36,9 @@ _PAIR_AS_TOPIC = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[-–—/]|a
                             r"\b(?:relations?|relationship|ties|cooperation|partnership|friendship) between\b")
 # several contacts told in one phrase: "held meetings with representatives from A, B and C", "met ... separately"
 _SEVERAL_MEETINGS = re.compile(r"\b(?:meetings|talks|discussions) with\b|" + SEPARATELY.pattern, re.I)
-# more states than this in one sentence is a list (a coalition, a region), not the sides of one contact
-_MOST_SIDES = 3
+# more states than this in one sentence is a list (a coalition, a region), not the sides of one contact; four
+# still meet as one ("the defence ministers of Australia, India, Japan and the United States met ...": the Quad)
+_MOST_SIDES = 4
 # ... and more than this in a list of separate meetings is a region's roll-call, not meetings told
 _MOST_LISTED = 6
 
