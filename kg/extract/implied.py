@@ -36,9 +36,13 @@ _PAIR_AS_TOPIC = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[-–—/]|a
                             r"\b(?:relations?|relationship|ties|cooperation|partnership|friendship) between\b")
 # several contacts told in one phrase: "held meetings with representatives from A, B and C", "met ... separately"
 _SEVERAL_MEETINGS = re.compile(r"\b(?:meetings|talks|discussions) with\b|" + SEPARATELY.pattern, re.I)
-# more states than this in one sentence is a list (a coalition, a region), not the sides of one contact; four
-# still meet as one ("the defence ministers of Australia, India, Japan and the United States met ...": the Quad)
-_MOST_SIDES = 4
+# more states than this in one sentence is a list (a coalition, a region), not the sides of one contact ...
+_MOST_SIDES = 3
+# ... but four do meet as one ("the defence ministers of Australia, India, Japan and the United States met ...":
+# the Quad), told by a verb of meeting, not of a visit ("visited A after a stop in B") or an agreement ("A, B and
+# C agreed to provide D with tanks")
+_MOST_SIDES_MET = 4
+_NOT_A_MEETING_VERB = ("visit.", "meeting.pair-discussed", "meeting.discussed-with")
 # ... and more than this in a list of separate meetings is a region's roll-call, not meetings told
 _MOST_LISTED = 6
 
@@ -212,7 +216,8 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
                         for other, rule in listed.items() if other != center]
         if len(sides) > 2:
             sides = _sides_before_the_verb(sentence, sides, own)
-        if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > _MOST_SIDES:
+        most = _MOST_SIDES if (sentence.contact or "").startswith(_NOT_A_MEETING_VERB) else _MOST_SIDES_MET
+        if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > most:
             continue
         if len(sides) == 1:
             # a side named only as where it happened ("the meeting in Brussels") gives way to one named as a party
