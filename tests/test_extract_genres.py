@@ -2149,3 +2149,12 @@ def test_a_dialogue_of_two_sides_is_no_multilateral_forum():
                  "The 4th Trilateral Maritime Security Cooperation Dialogue was held in Jakarta.",
                  "The second India-Africa Defence Dialogue was held in Gandhinagar."):
         assert len(find_forums(text)) == 1, text
+
+
+def test_a_release_header_with_the_date_first_is_the_stories_today():
+    text = ("News release\n\nOctober 9, 2018 – Ottawa – National Defence / Canadian Armed Forces\n\n"
+            "Defence Minister Harjit Sajjan today signed a Defence Cooperation Arrangement with General Salvador "
+            "Cienfuegos Zepeda, Mexico's Secretary of National Defense, in Mexico City.")
+    extraction, _, _ = run(text, date="2018-10-10")
+    assert [m.date for m in extraction.meetings] == ["2018-10-09"]
+    assert split_dateline("October 9, 2018 – Canada signs a deal")[1] is None  # no city: a sentence

@@ -52,6 +52,9 @@ _DATELINE_DOT = re.compile(rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\
 # a dateline on a line of its own: "BAKU, Azerbaijan, Sept. 3", "New Delhi, August 23", "ADDIS ABABA, Ethiopia,
 # June 1, 2016/APO (African Press Organization)/ --"
 _DATELINE_ALONE = re.compile(rf"^{_CITY}{_REGION}\s*,\s*{_DATE_PART}\.?{_AGENCY}\s*(?:--|—|–|-|:)?\s*$")
+# a release's header line, the date first: "October 9, 2018 – Ottawa – National Defence / Canadian Armed Forces"
+_DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>(?i:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}})"
+                                  rf"\s*(?:--|—|–|-)\s*{_CITY}\s*(?:(?:--|—|–|-)\s*[^\n]{{0,80}})?$")
 # a known city and a comma before the first sentence: "Amman, Chairman of the Joint Chiefs of Staff ..."
 _DATELINE_COMMA = re.compile(rf"^{_CITY},\s+(?=[A-Z][a-z])")
 # "Baku, May 13, AZERTAC.", "ASTANA. KAZINFORM –", "Tbilisi, 3 March, GHN -": the agency's name in capitals
@@ -129,6 +132,9 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     city = alone.group("city").strip() if alone else ""
     if alone and lookup(city) is not None and not re.fullmatch(r"(?i:mon|tue|wed|thu|fri|sat|sun)\w*", city):
         return "", city.title() if city.isupper() else city, alone.group("date")  # not "Thu, 19 Dec 2024"
+    header = _DATELINE_DATE_FIRST.match(paragraph)
+    if header and lookup(header.group("city").strip()) is not None:
+        return "", header.group("city").strip(), header.group("date")
     for pattern in (_DATELINE_AGENCY, _DATELINE, _DATELINE_DOT):
         match = pattern.match(paragraph)
         if not match:
@@ -216,7 +222,8 @@ def clean_article(text: str) -> CleanText:
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()
     # a subheading inside the story ("Turkish Minister Meets Georgian PM, Counterpart"): no sentence
-    paragraphs = [p for p in paragraphs if not _is_subheading(p) or _DATELINE_ALONE.match(p)] or paragraphs
+    paragraphs = [p for p in paragraphs if not _is_subheading(p) or _DATELINE_ALONE.match(p)
+                  or _DATELINE_DATE_FIRST.match(p)] or paragraphs
     # "PHOTO NEWS: The minister received ...": a label before a story is no caption
     paragraphs = [_MEDIA_LABEL.sub("", p) if len(p.split()) > 25 else p for p in paragraphs]
     paragraphs = [p for p in paragraphs if not _TAIL_MARKERS.match(p) and not _CAPTION.match(p)]
