@@ -227,6 +227,9 @@ def person_slug(name: str) -> str:
 # ------------------------------------------------------------------ mentions and clusters
 
 
+_UNPARSED = object()  # a mention whose name is not parsed yet (None is a name that does not parse)
+
+
 @dataclass(slots=True)
 class PersonMention:
     """One person as one article names them; the unit that resolution clusters."""
@@ -241,6 +244,9 @@ class PersonMention:
     organization: str | None = None
     aliases: list[str] = field(default_factory=list)
     iri: str | None = None  # the IRI this mention was last stored under
+    # its name parsed, once: a mention's parts are asked for many times while it is in work, and the shared caches
+    # of name parsing are bounded (NAME_CACHE), so past a few thousand names they would parse it again each time
+    parsed: object = field(default=_UNPARSED, repr=False, compare=False)
 
     @property
     def ref(self) -> tuple[str, str]:
@@ -248,10 +254,14 @@ class PersonMention:
 
     @property
     def parts(self) -> NameParts | None:
-        return parse_name(self.name, self.country, surname_first_hint(self.name, tuple(self.aliases)))
+        if self.parsed is _UNPARSED:
+            self.parsed = parse_name(self.name, self.country, surname_first_hint(self.name, tuple(self.aliases)))
+        return self.parsed
 
     def to_json(self) -> dict:
-        return {k: v for k, v in dataclasses.asdict(self).items() if v not in (None, [], "")}
+        values = ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self) if f.name != "parsed")
+        return {name: list(value) if isinstance(value, list) else value for name, value in values
+                if value not in (None, [], "")}
 
     @classmethod
     def from_json(cls, data: dict) -> "PersonMention":
