@@ -227,7 +227,8 @@ def person_slug(name: str) -> str:
 # ------------------------------------------------------------------ mentions and clusters
 
 
-_UNPARSED = object()  # a mention whose name is not parsed yet (None is a name that does not parse)
+_UNPARSED = "unparsed"  # a mention whose name is not parsed yet (None is a name that does not parse; a string, as
+# a sentinel object would not survive pickling)
 
 
 @dataclass(slots=True)
@@ -254,7 +255,7 @@ class PersonMention:
 
     @property
     def parts(self) -> NameParts | None:
-        if self.parsed is _UNPARSED:
+        if isinstance(self.parsed, str):
             self.parsed = parse_name(self.name, self.country, surname_first_hint(self.name, tuple(self.aliases)))
         return self.parsed
 
