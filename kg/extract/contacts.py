@@ -441,10 +441,15 @@ def _recalled_period(doc: ArticleRecord, text: str) -> str | None:
     A and B signed ...", "At the 2022 iteration of the dialogue, A met B"), not counting quotes, what a relative
     clause adds or the time of another event ("the agreement signed in August 2010", "following the coup in 2021",
     "as the ASEAN Chair in 2022") or of a topic ("informed him about the results of 2020")."""
+    return earlier_period(_own_time(text), doc.reference_day)
+
+
+def _own_time(text: str) -> str:
+    """A sentence less what tells the time of something other than its own contact: quotes, relative clauses and
+    other events ("the agreement signed in August 2010", "X, who took office last year, ...")."""
     plain = re.sub(r"\"[^\"]{3,}\"", " ", text)
     plain = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", plain)
-    plain = _OTHER_EVENT.sub(" ", plain)
-    return earlier_period(plain, doc.reference_day)
+    return _OTHER_EVENT.sub(" ", plain)
 
 
 _OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|founded|set up|appointed|elected|took office|"
@@ -463,7 +468,7 @@ def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
     received Y"; "reviewed the agreements signed last year")."""
     if date is not None or doc.reference_day is None:
         return False
-    plain = _OTHER_EVENT.sub(" ", re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", re.sub(r"\"[^\"]{3,}\"", " ", text)))
+    plain = _own_time(text)
     return bool(
         any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", plain))
         or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"

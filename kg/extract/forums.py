@@ -289,19 +289,10 @@ def _series_at_a_place(name: str, by_surface: dict) -> tuple[dict | None, str | 
 
 def _sides_named_in(sentence: str) -> int:
     """How many states and bodies a sentence names (three or more, or a body, can hold a multilateral dialogue)."""
-    from kg.gazetteer import lookup
+    from kg.extract.mentions import find_places
 
-    codes = set()
-    for run in re.finditer(r"[A-Z][\w\-.]*(?:\s+(?:of\s+)?[A-Z][\w\-.]*){0,3}", sentence.replace("’", "'")):
-        words = run.group(0).split()
-        for size in range(len(words), 0, -1):
-            for start in range(len(words) - size + 1):
-                surface = lookup(" ".join(words[start:start + size]).removesuffix("'s"))
-                if surface is not None and surface.kind in ("country", "demonym", "institution", "body"):
-                    codes.add(surface.code)
-                    if surface.kind == "body":
-                        return 3
-    return len(codes)
+    places = [p for p in find_places(sentence) if p.kind in ("country", "demonym", "institution", "body")]
+    return 3 if any(p.kind == "body" for p in places) else len({p.code for p in places})
 
 
 def _is_bilateral(name: str) -> bool:

@@ -133,6 +133,13 @@ def _contact(sentence: Sentence, sides: dict[str, str], keys: list[str], country
                                    if key in named and _speaks_for_a_side(sentence.text, start))))
 
 
+def _contact_verb(sentence: Sentence) -> re.Match | None:
+    """Where the sentence's contact phrasing (triggers.json's rule that read it) stands, if a rule did."""
+    rule = lexicon().meeting_rules.get(sentence.contact or "")
+    text = sentence.text
+    return re.search(rule["pattern"], text[:1].lower() + text[1:], re.I) if rule else None
+
+
 def _host_side(sentence: Sentence, sides: dict[str, str]) -> str | None:
     """The side the contact's phrase makes the receiver: the one named before a phrase whose subject hosts
     ("Russia's defense minister has hosted his Venezuelan counterpart"), after one whose object does ("was
@@ -141,7 +148,7 @@ def _host_side(sentence: Sentence, sides: dict[str, str]) -> str | None:
     if rule is None or rule["host"] not in ("subject", "object"):
         return None
     text = sentence.text
-    match = re.search(rule["pattern"], text[:1].lower() + text[1:], re.I)
+    match = _contact_verb(sentence)
     if match is None or text[max(0, match.start() - 1):match.start()] == "-":
         return None  # (not "a Japanese Navy-hosted reception": an event's, not the contact's)
     subject_hosts = (rule["host"] == "subject") != bool(re.match(r"\s+by\b", text[match.end():]))  # "hosted by X"
@@ -155,9 +162,8 @@ def _sides_before_the_verb(sentence: Sentence, sides: dict[str, str], own: list[
     """Of three or more states a sentence names, the two named before its contact verb (or whose officials it
     names), when a third is named only after the verb and not as whom it was with: "The defence chiefs of A and B
     discussed ... C's unilateral attempts" is a contact of A and B about C."""
-    rule = lexicon().meeting_rules.get(sentence.contact or "")
     text = sentence.text
-    match = re.search(rule["pattern"], text[:1].lower() + text[1:], re.I) if rule else None
+    match = _contact_verb(sentence)
     if match is None:
         return sides
     before = {p.code for p in sentence.places if p.start < match.end()} | set(own)
