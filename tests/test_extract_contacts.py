@@ -112,7 +112,12 @@ He was briefed by Lieutenant General Vikram Das, General Officer Commanding of t
 def test_a_domestic_review_is_not_a_contact():
     extraction, _ = run(DOMESTIC, date="2024-05-16")
     assert extraction.meetings == [] and extraction.invitations == [] and extraction.delegations == []
-    assert extraction.persons == []
+    # the officials it names are persons of the article all the same, with their rank and post
+    officials = {p.name: (p.rank, p.position) for p in extraction.persons}
+    assert officials == {"Arjun Rao": ("General", "Chief of Army Staff"),
+                         "Vikram Das": ("Lieutenant General", "General Officer Commanding of the corps"),
+                         "Ravi Menon": (None, "Defence Minister")}
+    assert all(d.rule == "person.named-official" for d in extraction.decisions if d.what == "person")
 
 
 MENTIONED = """Minister of Defence Colonel General Arman Beketov received the Chief of the General Staff of the Kyrgyz Armed Forces, Major General Erlan Usenov, in Astana today.
@@ -187,7 +192,8 @@ def test_a_head_of_state_takes_part_when_the_contact_is_theirs():
     [meeting] = extraction.meetings
     assert {names[k] for k in meeting.participants} == {"Ivan Koval", "John Reed", "Petro Bilyk"}
     assert meeting.host == "UA" and meeting.date == "2023-11-20"
-    assert "Mary Stone" not in names.values()
+    # named in passing: a person of the article (a named official), in no contact
+    assert "Mary Stone" in names.values() and all(names[k] != "Mary Stone" for k in meeting.participants)
 
 
 @pytest.mark.parametrize("told", [
@@ -1092,3 +1098,19 @@ def test_a_visitor_meeting_a_group_named_by_a_plural_post_has_one_contact_with_i
             "Tri-Services.")
     meetings = extract(Article(id="t", text=text, date="2021-07-03")).meetings
     assert len(meetings) == 2 and all(m.parties == ["NG", "PK"] for m in meetings)
+
+
+ATTENDED_A_RECEPTION = """President of Kazakhstan Nurlan Abenov received the defence ministers of the member states of the CSTO in Astana on Monday.
+
+The Minister of Defence of Armenia, Lieutenant General Aram Sargsyan also attended the meeting. The President welcomed the guests."""
+
+
+def test_an_official_the_rules_place_in_no_contact_is_a_person_of_the_article():
+    # the reception is read from weaker evidence (a body as its other side), and the minister who attended it is
+    # in none of its facts: he is still a person of the article, with his rank, post and state
+    extraction, names = run(ATTENDED_A_RECEPTION, date="2021-06-08")
+    minister = next(p for p in extraction.persons if p.name == "Aram Sargsyan")
+    assert (minister.rank, minister.position, minister.country) == (
+        "Lieutenant General", "Minister of Defence of Armenia", "AM")
+    assert [d.rule for d in extraction.decisions if d.what == "person" and d.subject == minister.key] == [
+        "person.named-official"]

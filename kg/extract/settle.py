@@ -7,7 +7,8 @@ it took part in), `assign_countries` (`kg.extract.sides`: the states the text le
 `settle_meetings` (each contact's sides, date, host and location; then the contacts no rule read in
 full, from weaker evidence: `kg.extract.implied`),
 `settle_delegations`, `settle_forums`, `settle_invitations` (the state visited, once the inviter's is
-known) and `settle_persons` (those taking part in a fact, with the rule that gave each their state).
+known) and `settle_persons` (those taking part in a fact, and the officials the article names with a rank or a
+post whom no fact holds, `named_officials`; each with the rule that gave them their state).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kg import gazetteer
 from kg.extract.cues import DIPLOMAT, PAST_EVENT, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import country_in, find_places
 from kg.extract.posts import generic_post, organization, same_office, same_post
 from kg.extract.records import INVITER_COUNTERPART, ArticleRecord, InvitationDraft, MeetingDraft
@@ -53,8 +55,40 @@ def settle_record(doc: ArticleRecord) -> Extraction:
     settle_delegations(doc, extraction)
     forum_keys = settle_forums(doc, extraction)
     settle_invitations(doc, forum_keys, extraction)
-    settle_persons(doc, used, extraction)
+    officials = named_officials(doc, used)
+    settle_persons(doc, used | officials, extraction)
+    for key in sorted(officials, key=lambda k: int(k[1:])):
+        extraction.decisions.append(Decision("person", key, doc.person(key).name, "person.named-official",
+                                             doc.person(key).evidence))
     return extraction
+
+
+def _written_as_a_name(words: list[str], particles: set[str]) -> bool:
+    """Capitalised words (or the particles of names: "bin", "al"), none two words run together ("SandilaSince";
+    "McDonald", "MacArthur", "DeSantis" are one): not a post's tail read as a name ("d'Affaires X")."""
+    def run_together(word: str) -> bool:
+        return any(word[i].isupper() and word[i - 1].islower() and len(word[:i].lstrip("'’-")) > 3
+                   for i in range(1, len(word)))
+    def particle(word: str) -> bool:  # "bin", "al-Sisi"
+        return word in particles or re.split(r"[-’']", word)[0] in particles
+    return words[0][:1].isupper() and all(particle(word) or word[:1].isupper() and not run_together(word)
+                                          for word in words)
+
+
+def named_officials(doc: ArticleRecord, used: set[str]) -> set[str]:
+    """Officials the article names with a rank or a post (and at least two words of a name) whom no fact holds:
+    persons of the article all the same (`mdc:Person` is a named official). Most of them took part in a contact the
+    rules did not read in full ("The Minister of Defense of Azerbaijan, Colonel General X also attended the
+    meeting" after a reception told by weaker evidence); the graph keeps them with their state, rank and post."""
+    particles = lexicon().particles
+    officials = set()
+    for key, person in doc.registry.persons.items():
+        words = person.name.split()
+        if key in used or not (person.rank or person.position) or len(words) < 2:
+            continue
+        if _written_as_a_name(words, particles):
+            officials.add(key)
+    return officials
 
 
 def join_delegation_members(doc: ArticleRecord) -> None:
