@@ -476,6 +476,15 @@ def test_an_acronym_from_a_later_post_refers_to_its_holder():
         (["PK", "TR"], ["Hasan Demir", "Nadir Raza"])]
 
 
+@pytest.mark.parametrize("acronym", ["COAS", "CoAS"])
+def test_the_initials_of_a_chief_of_post_with_its_of_refer_to_its_holder(acronym):
+    extraction, names = run("Pakistan's Chief of Army Staff General Asad Mir called on Saudi Defence Minister Prince "
+                            "Fahd bin Nasser in Riyadh on Monday. The " + acronym + " also called on the Commander of "
+                            "the Royal Saudi Land Forces, Lieutenant General Saad al-Harbi.", date="2021-06-08")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Asad Mir", "Fahd bin Nasser"], ["Asad Mir", "Saad al-Harbi"]]
+
+
 def test_a_visitor_calling_on_several_officials_of_one_state_has_one_contact_with_each():
     extraction, names = run("During his visit, Indian Navy Chief Admiral Ravi Kumar called on Maldives President Ibrahim "
                             "Nasir, Minister of Foreign Affairs Abdulla Hameed and Defence Minister Mariya Didi in Male.")

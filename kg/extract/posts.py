@@ -79,6 +79,8 @@ def acronyms(position: str) -> set[str]:
         words = [w for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper()]
         if len(words) >= 2:
             found.add("".join(w[0] for w in words))
+            if text.startswith("Chief of "):  # "Chief of Army Staff" is also "COAS": South Asian releases keep the "of"
+                found.add("".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", text) if w[0].isupper() or w == "of"))
         # "Chairman Joint Chiefs of Staff Committee" is also "Chairman JCSC": the body's initials after the head
         if len(words) >= 3 and words[0] in ("Chairman", "Chief", "Head", "Commander", "Director", "Secretary"):
             found.add("".join(w[0] for w in words[1:]))

@@ -212,14 +212,14 @@ def _highness_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], take
 
 
 def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
-    """An acronym of a person's post ("the CJCSC", "COAS")."""
-    for match in re.finditer(r"\b([A-Z]{2,6})\b", sentence.text):
+    """An acronym of a person's post ("the CJCSC", "COAS", "CoAS")."""
+    for match in re.finditer(r"\b([A-Z](?:[A-Z]|o(?=[A-Z])){1,5})\b", sentence.text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         for person in doc.registry.persons.values():
             if match.group(1) in ("UN", "EU"):
                 break
-            if any(match.group(1) in acronyms(post) for post in [person.position or "", *person.other_positions]):
+            if any(match.group(1).upper() in acronyms(post) for post in [person.position or "", *person.other_positions]):
                 refs.append(Ref(match.start(), match.end(), person.key))
                 break
 
