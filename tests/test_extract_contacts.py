@@ -1123,3 +1123,13 @@ def test_an_official_the_rules_place_in_no_contact_is_a_person_of_the_article():
         "Lieutenant General", "Minister of Defence of Armenia", "AM")
     assert [d.rule for d in extraction.decisions if d.what == "person" and d.subject == minister.key] == [
         "person.named-official"]
+
+
+def test_who_attended_the_meeting_joins_it_after_an_activity_told_between():
+    extraction, names = run("The Chief of Defence Forces, General Samuel Okello, on Wednesday met with Brigadier General "
+                            "Mark Dale, the Deputy Commander of US Africa Command, at the Ministry of Defence in Kampala.\n"
+                            "Brigadier General Dale later toured the Peace Support Training Centre in Singo.\n"
+                            "The meeting was attended by the UPDF Joint Chief of Staff, Major General Joseph Kato.",
+                            date="2018-03-29")
+    [meeting] = extraction.meetings
+    assert sorted(names[k] for k in meeting.participants) == ["Joseph Kato", "Mark Dale", "Samuel Okello"]

@@ -222,7 +222,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
                 and (recalled or _BACKGROUND_OPENER.match(text)):
             story.current = told  # "Last month, X held talks with Y in Manila.": an aside; the story goes on
     elif join and story.current is not None and not future and (
-            story.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)):
+            story.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)
+            # "The meeting was attended by X", told after the visitor toured a base: "the meeting" is still the one
+            or re.search(r"\b(?:the|these) (?:meeting|talks|discussions|call)s?\b", lowered)):
         story.current = _join(doc, sentence, join, refs, story.current)
     elif re.search(triggers["activity_switch"], lowered):
         story.current_open = False
