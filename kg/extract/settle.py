@@ -533,6 +533,8 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
                              contact.venue_city, contact.venue_country, [contact.evidence], 0,
                              rule=f"implied ({contact.rule})", implied_sides=contact.parties,
                              implied_host=contact.host_side)
+        draft.participants = draft.participants + [k for k in _joined_after(doc, contact.evidence)
+                                                   if k not in draft.participants]
         if not extraction.meetings and len(contacts) == 1:
             draft.principals = _principals(doc, contact.parties, contact.participants + contact.tellers,
                                            is_spokesperson)
@@ -548,6 +550,20 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
                                  for party, rule in contact.side_rules.items()]
         added.update(draft.participants)
     return added
+
+
+def _joined_after(doc: ArticleRecord, evidence: str) -> list[str]:
+    """Who "also attended" a contact read from weaker evidence, named in the sentences after its own that tell no
+    contact of their own ("The Minister of Defense of Armenia, Colonel General X also attended the meeting")."""
+    join = lexicon().triggers["join"]
+    index = next((s.index for s in doc.sentences if s.text == evidence), None)
+    found: list[str] = []
+    for sentence in doc.sentences[index + 1:] if index is not None else []:
+        if sentence.contact:
+            break
+        if re.search(join, sentence.text[:1].lower() + sentence.text[1:]):
+            found += [r.key for r in sentence.refs if r.key not in found]
+    return found
 
 
 def _principals(doc: ArticleRecord, parties: list[str], named: list[str],
