@@ -668,9 +668,13 @@ def explain(paths, article_ids, fmt):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=str))
 @click.option("--verbose", "-v", is_flag=True, help="List every miss and every spurious fact.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--classes", is_flag=True,
+              help="Count the misses by class (a meeting missed with the same sides on another date, a person "
+                   "named in the text but not read ...), printing no text and no gold value: what a set kept "
+                   "unread can tell.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Extract with this many processes.")
-def evaluate_command(articles, gold, verbose, as_json, jobs):
+def evaluate_command(articles, gold, verbose, as_json, classes, jobs):
     """Score the extractor on annotated articles: precision, recall and F1 per kind of fact.
 
     ARTICLES is any input `kg ingest` reads; GOLD is JSONL in the gold format (one object per
@@ -685,7 +689,7 @@ def evaluate_command(articles, gold, verbose, as_json, jobs):
     from kg.devtools.evaluate import evaluate_paths
 
     report = evaluate_paths(articles, gold, jobs=jobs)
-    click.echo(json_module.dumps(report.as_json()) if as_json else report.table(verbose=verbose))
+    click.echo(json_module.dumps(report.as_json()) if as_json else report.table(verbose=verbose, classes=classes))
 
 
 def network_options(fn):

@@ -4,7 +4,8 @@ import json
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.devtools.evaluate import evaluate, forum_match, position_match, rank_key, read_gold
+from kg.devtools.evaluate import evaluate, forum_match, position_match, rank_key, read_gold, score
+from kg.devtools.evaluate import PredictedArticle, PredictedPerson
 from kg.model import Article
 
 TEXT = ("Minister of Defence of Georgia Levan Beridze on Monday received Lithuanian Chief of Defence "
@@ -75,3 +76,42 @@ def test_an_article_the_extractor_fails_on_is_named_not_silently_scored_zero(mon
     assert report.failures == ["g1: internal error (ValueError: a rule's bug); please report it"]
     assert "extraction failed: g1: internal error" in report.table()
     assert report.as_json()["extraction_failures"] == report.failures
+
+
+def _meeting(parties, date, participants=()):
+    return {"parties": parties, "date": date, "participants": list(participants), "host": None, "mode": "in_person",
+            "location_country": None}
+
+
+def test_misses_are_counted_by_class_without_naming_anything():
+    gold = dict(GOLD, meetings=GOLD["meetings"] + [
+        dict(GOLD["meetings"][0], date="2024-05-14"),  # a second contact between the same sides
+        dict(GOLD["meetings"][0], date="2024-04", countries=["GE", "UA"], participants=[])])  # one not read
+    gold["persons"] = GOLD["persons"] + [{"name": "Oleh Marchenko", "country": "UA"}, {"name": "Ion Rusu"}]
+    beridze = PredictedPerson({"levan beridze", "beridze levan"}, "Levan Beridze", "GE")
+    predicted = PredictedArticle(persons={"p1": beridze, "p2": PredictedPerson({"ivan rusu", "rusu ivan"}, "Ivan Rusu")},
+                                 meetings=[_meeting(["GE", "LT"], "2024-05-13", ["p1"]),
+                                           _meeting(["GE", "LT", "UA"], "2024-04")])
+    report = score([gold], {"g1": predicted}, {"g1": TEXT + " Oleh Marchenko was told."})
+    assert report.classes == {
+        "person missed: named in the text as the gold writes it": 2,  # Tomas Kaunas, Oleh Marchenko
+        "person missed: a predicted person shares a word of the name": 1,  # Ion / Ivan Rusu
+        "participant missed: not a predicted person": 1,  # Kaunas in the meeting that was read
+        "meeting missed: fewer contacts than the gold between the same sides": 1,
+        "meeting missed: a predicted meeting has a side more": 1}
+    # what the classes print: counts and classes, no name, no text
+    printed = report.table(classes=True)
+    assert "2  person missed: named in the text" in printed
+    assert "Kaunas" not in printed and "Marchenko" not in printed
+    assert report.as_json()["miss_classes"]["meeting missed: a predicted meeting has a side more"] == 1
+
+
+def test_cli_evaluate_counts_the_misses_by_class(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    articles.write_text(json.dumps({"id": "g1", "date": "2024-05-16", "text": TEXT}) + "\n", encoding="utf-8")
+    gold.write_text(json.dumps(dict(GOLD, meetings=GOLD["meetings"] + [dict(GOLD["meetings"][0], date="2024-05-10")]))
+                    + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(articles), str(gold), "--classes"])
+    assert result.exit_code == 0, result.output
+    assert "    1  meeting missed: fewer contacts than the gold between the same sides" in result.output

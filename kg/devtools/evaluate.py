@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -195,6 +195,7 @@ class Tally:
     def __init__(self):
         self.tp, self.fp, self.fn = defaultdict(int), defaultdict(int), defaultdict(int)
         self.errors: list[str] = []
+        self.classes: Counter[str] = Counter()  # why facts were missed (`miss classes`), counted
 
     def add(self, kind, tp=0, fp=0, fn=0):
         self.tp[kind] += tp
@@ -216,7 +217,42 @@ class Tally:
         return rows, total
 
 
-def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally) -> None:
+def _missed_person_class(gold_person: dict, pred: PredictedArticle, text: str | None) -> str:
+    """Why a gold person was missed: a predicted person shares a word of the name (its form differs), the name is
+    in the text as written (the extractor did not read it as a person), or it is not (the gold spells it otherwise)."""
+    names = [gold_person["name"], *gold_person.get("aliases", [])]
+    words = {w for n in names for w in norm(n).split() if len(w) > 2}
+    if any(words & {w for n in p.names for w in n.split()} for p in pred.persons.values()):
+        return "person missed: a predicted person shares a word of the name"
+    if text is not None and any(norm(n) and f" {norm(n)} " in f" {norm(text)} " for n in names):
+        return "person missed: named in the text as the gold writes it"
+    return "person missed: not in the text as the gold writes it" if text is not None else "person missed"
+
+
+def _missed_meeting_class(parties: list[str], predicted: list[dict], free: list[dict]) -> str:
+    """Why a gold meeting was missed, from the meetings predicted for its article (``free``: those no gold meeting
+    took)."""
+    if not predicted:
+        return "meeting missed: the article has no predicted meeting"
+    if any(m["parties"] == parties for m in free):
+        return "meeting missed: same sides, another date"
+    if any(m["parties"] == parties for m in predicted):
+        return "meeting missed: fewer contacts than the gold between the same sides"
+    sides = set(parties)
+    shared = [set(m["parties"]) for m in predicted if set(m["parties"]) & sides]
+    if not shared:
+        return "meeting missed: no predicted meeting shares a side"
+    nearest = max(shared, key=lambda other: len(other & sides))
+    if nearest > sides:
+        return "meeting missed: a predicted meeting has a side more"
+    if nearest < sides:
+        return "meeting missed: a predicted meeting lacks a side"
+    return "meeting missed: a predicted meeting has one side other"
+
+
+def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally, text: str | None = None) -> None:
+    """Score one article into the tally; ``text`` (the article's) lets a missed person's class say whether the
+    gold's name is in it."""
     pred = pred or PredictedArticle()
     err = t.errors.append
     # persons ------------------------------------------------------------
@@ -232,6 +268,7 @@ def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally)
                 break
         if hit is None:
             t.add("person", fn=1)
+            t.classes[_missed_person_class(gp, pred, text)] += 1
             err(f"{aid} missed person {gp['name']!r}")
             for attr in ("country", "rank", "position"):
                 if gp.get(attr):
@@ -281,6 +318,7 @@ def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally)
         if hit is None:
             t.add("meeting", fn=1)
             t.add("meeting.participant", fn=len(gold_names))
+            t.classes[_missed_meeting_class(gparties, pred.meetings, free)] += 1
             for attr in ("host_country", "mode", "location_country"):
                 if gm.get(attr):
                     t.add("meeting." + attr.split("_")[0], fn=1)
@@ -298,7 +336,12 @@ def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally)
                 label = pred.persons[node].label if node in pred.persons else str(node)
                 err(f"{aid} meeting {gparties}: spurious participant {label!r}")
         t.add("meeting.participant", fn=len(gold_names))
+        attached = {node for meeting in pred.meetings for node in meeting["participants"]}
         for name in gold_names:
+            node = next((n for n, g in node_to_gold.items() if g == name), None)
+            t.classes["participant missed: " + ("not a predicted person" if node is None else
+                                                "in another predicted meeting" if node in attached else
+                                                "a person of the article in no meeting")] += 1
             err(f"{aid} meeting {gparties}: missed participant {name!r}")
         # host, mode and venue country: scored where the gold states them; a host predicted for a
         # meeting the gold says has none (a call, a third-country venue) is wrong
@@ -397,11 +440,14 @@ class Report:
     articles: int = 0
     missing: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # "ID: error" of articles the extractor failed on
+    classes: dict = field(default_factory=dict)  # miss class -> count (no text, no gold value)
 
-    def table(self, verbose: bool = False) -> str:
+    def table(self, verbose: bool = False, classes: bool = False) -> str:
         lines = []
         if verbose:
             lines += ["  " + e for e in self.errors]
+        if classes:
+            lines += [f"{count:5d}  {what}" for what, count in sorted(self.classes.items())]
         lines += [f"extraction failed: {failure}" for failure in self.failures]
         if self.missing:
             lines.append(f"articles without gold or without output: {len(self.missing)} ({', '.join(self.missing[:10])})")
@@ -413,7 +459,7 @@ class Report:
 
     def as_json(self) -> dict:
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "articles_missing": self.missing,
-                "extraction_failures": self.failures,
+                "extraction_failures": self.failures, "miss_classes": dict(sorted(self.classes.items())),
                 "kinds": {k: dict(zip(("p", "r", "f1", "tp", "fp", "fn"), v)) for k, v in self.rows.items()}}
 
 
@@ -451,13 +497,14 @@ def dataset_of(extractions: Iterable) -> Dataset:
     return ds
 
 
-def score(golds: list[dict], predictions: dict[str, PredictedArticle]) -> Report:
+def score(golds: list[dict], predictions: dict[str, PredictedArticle], texts: dict[str, str] | None = None) -> Report:
+    """Score predictions against the gold; ``texts`` (article id -> text) refine why persons were missed."""
     tally = Tally()
     for gold in golds:
-        score_article(gold["id"], gold, predictions.get(gold["id"]), tally)
+        score_article(gold["id"], gold, predictions.get(gold["id"]), tally, (texts or {}).get(gold["id"]))
     rows, (p, r, f) = tally.table()
     missing = [g["id"] for g in golds if g["id"] not in predictions]
-    return Report(rows, p, r, f, tally.errors, len(golds), missing)
+    return Report(rows, p, r, f, tally.errors, len(golds), missing, classes=dict(tally.classes))
 
 
 def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
@@ -465,8 +512,9 @@ def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
     from kg.budget import extract_many
 
     wanted = {g["id"] for g in golds}
-    extractions = [e for e in extract_many([a for a in articles if a.id in wanted], jobs=jobs)]
-    report = score(golds, read_predictions(dataset_of(extractions)))
+    articles = [a for a in articles if a.id in wanted]
+    extractions = [e for e in extract_many(articles, jobs=jobs)]
+    report = score(golds, read_predictions(dataset_of(extractions)), {a.id: a.text for a in articles})
     report.failures = [f"{e.article.id}: {e.error}" for e in extractions if e.error]
     return report
 
