@@ -86,3 +86,35 @@ def test_a_constraint_the_check_does_not_know_is_an_error():
     shapes.add((prop, SH.maxLength, rdflib.Literal(3)))
     with pytest.raises(ValidationError, match="does not know"):
         compile_shapes(shapes)
+
+
+def _extraction_violations(text: str) -> tuple[dict, object]:
+    from kg.extract import extract
+    from kg.graph.mapping import extraction_quads
+    from kg.model import Article
+
+    extraction = extract(Article(id="t", text=text, date="2021-06-08"))
+    return violations(extraction_quads(extraction)), extraction
+
+
+def test_a_visit_at_an_international_bodys_invitation_goes_to_the_state_it_sits_in():
+    # the shapes take a forum or a country as an invitation's target, never a body: the EU's seat is Belgium
+    broken, extraction = _extraction_violations(
+        "At the invitation of the Chairman of the European Union Military Committee, General Claudio Graziano, the "
+        "Serbian Chief of General Staff, General Milan Mojsilovic, paid a visit to the EU Military Staff.")
+    assert broken == {}
+    assert [(i.country, i.forum) for i in extraction.invitations] == [("BE", None)]
+
+
+def test_a_contacts_place_keeps_its_citys_state_when_another_venue_state_is_told():
+    from kg.extract.contacts import read_record
+    from kg.extract.records import MeetingDraft
+    from kg.extract.settle import _meeting_location
+    from kg.model import Article
+
+    doc = read_record(Article(id="t", text="", date="2021-06-08"))
+    draft = MeetingDraft([], "2021-06-08", "in_person", None, "Vilnius", None, ["..."], 0)
+    assert (_meeting_location(doc, draft, "PL").name, _meeting_location(doc, draft, "PL").country) == ("Vilnius", "LT")
+    draft.venue_country = "PL"  # the city was the story's: the place is the state told, not Vilnius in Poland
+    place = _meeting_location(doc, draft, "PL")
+    assert place.country == "PL" and place.name != "Vilnius"

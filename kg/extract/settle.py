@@ -237,6 +237,13 @@ def settle_invitations(doc: ArticleRecord, forum_keys: dict[str, str], extractio
             country = doc.country_of(inviter)  # a visit at the inviter's invitation: to the inviter's state
             if country is None or country == doc.country_of(invitee):
                 continue
+        if forum is None and gazetteer.is_international_body(country):
+            # "at the invitation of the EU Military Committee's chairman": a visit to the body is to the state it
+            # sits in (an invitation's target is a forum or a country: the shapes); a body with no seat known, none
+            seat = gazetteer.body_seat(country)
+            if seat is None or seat[1] == doc.country_of(invitee):
+                continue
+            country = seat[1]
         ident = (inviter, invitee, forum, country)
         if ident in seen:
             continue
@@ -497,8 +504,13 @@ def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None)
             draft.venue_country = gazetteer.code_for(draft.city)
     if draft.mode != "in_person":
         return None
-    country = draft.venue_country or host
     city = draft.city
+    # a city the gazetteer knows is in its own state (one place, one state: the shapes): with a venue state told
+    # apart from it, the city was the story's, not this contact's; with none, it says where, whoever hosts
+    city_state = gazetteer.code_for(city) if city else None
+    if city_state and draft.venue_country and city_state != draft.venue_country:
+        city = None
+    country = draft.venue_country or city_state or host
     if country and gazetteer.is_international_body(country):
         # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
         seat = gazetteer.body_seat(country)
