@@ -96,7 +96,7 @@ class Decision:
     why X is a general, why this is a call, why Y hosts, why Z belongs to a delegation. ``kg explain`` prints
     them."""
 
-    # about a person: country | rank | position
+    # about a person: country | rank | position | person (an official the article names, in no fact: why kept)
     # about a meeting: meeting | participant | mode | host | date | side
     # about an invitation: invitation
     # about a delegation: delegation (its leader) | member | country
