@@ -78,6 +78,16 @@ def test_an_article_the_extractor_fails_on_is_named_not_silently_scored_zero(mon
     assert report.as_json()["extraction_failures"] == report.failures
 
 
+def test_an_article_ingest_would_refuse_is_scored_as_not_stored(monkeypatch):
+    import kg.graph.validation
+
+    monkeypatch.setattr(kg.graph.validation, "nonconforming",
+                        lambda graphs: {ident: "a shape broken" for ident in graphs})
+    report = evaluate([Article(id="g1", text=TEXT, date="2024-05-16")], [GOLD])
+    assert report.failures == ["g1: not stored, its graph breaks the shapes: a shape broken"]
+    assert report.f1 == 0.0 and report.rows["meeting"][5] == 1  # the meeting missed, as a store would miss it
+
+
 def _meeting(parties, date, participants=()):
     return {"parties": parties, "date": date, "participants": list(participants), "host": None, "mode": "in_person",
             "location_country": None}

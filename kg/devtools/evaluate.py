@@ -508,14 +508,23 @@ def score(golds: list[dict], predictions: dict[str, PredictedArticle], texts: di
 
 
 def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
-    """Extract ``articles`` (kg.model.Article), map them to RDF, and score them against ``golds``."""
+    """Extract ``articles`` (kg.model.Article), map them to RDF, and score them against ``golds``; an article
+    whose graph the shapes reject is scored as without output (ingest would not store it) and named in
+    ``failures``."""
     from kg.budget import extract_many
+
+    from kg.graph import validation
+    from kg.graph.mapping import extraction_quads
 
     wanted = {g["id"] for g in golds}
     articles = [a for a in articles if a.id in wanted]
     extractions = [e for e in extract_many(articles, jobs=jobs)]
-    report = score(golds, read_predictions(dataset_of(extractions)), {a.id: a.text for a in articles})
-    report.failures = [f"{e.article.id}: {e.error}" for e in extractions if e.error]
+    # what `kg ingest` would refuse to store (its graph breaks the shapes) is scored as no output, as a store has it
+    refused = validation.nonconforming({e.article.id: extraction_quads(e) for e in extractions if not e.error})
+    stored = [e for e in extractions if e.article.id not in refused]
+    report = score(golds, read_predictions(dataset_of(stored)), {a.id: a.text for a in articles})
+    report.failures = [f"{e.article.id}: {e.error}" for e in extractions if e.error] + [
+        f"{ident}: not stored, its graph breaks the shapes: {messages}" for ident, messages in sorted(refused.items())]
     return report
 
 
