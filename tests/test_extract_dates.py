@@ -121,3 +121,26 @@ def test_the_year_a_url_sets_apart_in_a_path_segment_dates_an_article_with_no_ot
     assert url_year("https://example.com/2022/top-news/story") == "2022"
     assert url_year("https://example.com/a_2015_b/c_2016_d") is None  # two years: no telling
     assert url_year("https://example.com/story/20191234") is None  # digits of an id
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    ("From 31 August to 1 September 2022, the Chair visited Sweden.", None, (date(2022, 8, 31), date(2022, 9, 1))),
+    ("visited Kyiv from 30 December to 2 January 2023", None, (date(2022, 12, 30), date(2023, 1, 2))),
+    ("toured the region May 30 - June 2, 2023", None, (date(2023, 5, 30), date(2023, 6, 2))),
+    ("was in Hanoi from 28 June to 1 July", THURSDAY, (date(2023, 6, 28), date(2023, 7, 1))),  # the last year's
+    ("met on 31 May and 1 June", THURSDAY, None),  # two days named, not a span
+])
+def test_a_span_across_two_months_takes_the_year_of_its_last_day(text, pub, expected):
+    from kg.extract.dates import date_range
+
+    assert date_range(text, pub) == expected
+
+
+def test_an_undated_story_of_a_visit_across_two_months_is_dated_to_its_first_day():
+    from kg.extract import extract
+    from kg.model import Article
+
+    extraction = extract(Article(id="t", text="From 31 August to 1 September 2022, the Chair of the NATO Military "
+                                 "Committee, Admiral Rob Bauer, visited Sweden. Admiral Bauer met the State Secretary "
+                                 "of Defence, Mr Jan-Olof Lind.", date=None))
+    assert [m.date for m in extraction.meetings] == ["2022-08-31"]

@@ -174,6 +174,11 @@ _RANGE_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to
                               rf"(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?")
 _RANGE_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(\d{{1,2}})"
                               rf"(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+# across two months: "from 31 August to 1 September 2022", "May 30 - June 2, 2023"
+_RANGE_ACROSS_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\s*(?:-|–|to|until|through)\s*"
+                                     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?")
+_RANGE_ACROSS_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*"
+                                     rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _NTH_DAY = re.compile(r"\b(?:on|during) the (first|second|third|fourth|fifth|final|last|closing|opening) day\b", re.I)
 _DAY_NUMBERS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
@@ -194,19 +199,28 @@ def date_range(text: str, pub: date | None) -> tuple[date, date] | None:
     text = _this_month_named(text, pub)
     found = []
     for match in _RANGE_DAY_MONTH.finditer(text):
-        found.append((match.start(), int(match.group(1)), int(match.group(2)), _month(match.group(3)), match.group(4)))
+        month = _month(match.group(3))
+        found.append((match.start(), int(match.group(1)), month, int(match.group(2)), month, match.group(4)))
     for match in _RANGE_MONTH_DAY.finditer(text):
-        found.append((match.start(), int(match.group(2)), int(match.group(3)), _month(match.group(1)), match.group(4)))
+        month = _month(match.group(1))
+        found.append((match.start(), int(match.group(2)), month, int(match.group(3)), month, match.group(4)))
+    for match in _RANGE_ACROSS_DAY_MONTH.finditer(text):
+        found.append((match.start(), int(match.group(1)), _month(match.group(2)), int(match.group(3)),
+                      _month(match.group(4)), match.group(5)))
+    for match in _RANGE_ACROSS_MONTH_DAY.finditer(text):
+        found.append((match.start(), int(match.group(2)), _month(match.group(1)), int(match.group(4)),
+                      _month(match.group(3)), match.group(5)))
     if not found:
         return None
-    _, first, last, month, year = min(found)
-    if not 1 <= first < last <= 31:
+    _, first, first_month, last, last_month, year = min(found)
+    if first_month == last_month and not first < last:
         return None
-    year = int(year) if year else _year_for(month, first, pub)
+    # the year written is the last day's; a span over the new year began the year before
+    year = int(year) if year else _year_for(last_month, last, pub)
     if year is None:
         return None
     try:
-        return date(year, month, first), date(year, month, last)
+        return date(year - (first_month > last_month), first_month, first), date(year, last_month, last)
     except ValueError:
         return None
 
@@ -225,7 +239,9 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
     if span:
         # "on August 28, during his two-day visit on August 27-28": the single day named wins, here or in
         # the sentence before ("The dialogue was held on August 28. It was co-chaired ... on August 27-28.")
-        outside = _RANGE_MONTH_DAY.sub(" ", _RANGE_DAY_MONTH.sub(" ", text))
+        outside = text
+        for ranges in (_RANGE_DAY_MONTH, _RANGE_MONTH_DAY, _RANGE_ACROSS_DAY_MONTH, _RANGE_ACROSS_MONTH_DAY):
+            outside = ranges.sub(" ", outside)
         single = parse_iso(explicit_date(outside, pub)) or prev
         if single and span[0] <= single <= span[1]:
             return single.isoformat()
