@@ -144,3 +144,19 @@ def test_an_undated_story_of_a_visit_across_two_months_is_dated_to_its_first_day
                                  "Committee, Admiral Rob Bauer, visited Sweden. Admiral Bauer met the State Secretary "
                                  "of Defence, Mr Jan-Olof Lind.", date=None))
     assert [m.date for m in extraction.meetings] == ["2022-08-31"]
+
+
+def test_a_date_that_qualifies_another_event_does_not_date_the_contact():
+    from kg.extract import extract
+    from kg.model import Article
+
+    def dates(text):
+        return [m.date for m in extract(Article(id="t", text=text, date="2024-06-05")).meetings]
+
+    # "the October 10, 2023, elections": the elections' day; the meeting is the story's (the publication's)
+    assert dates("The Chief of Staff of the Armed Forces of Liberia, Major General David Forte, thanked the AU "
+                 "Commissioner for Peace and Security, Bankole Adebayo, for the support during the October 10, 2023, "
+                 "elections, at a meeting in Addis Ababa.") == ["2024-06-05"]
+    # ... but "the June 3, 2024 meeting" is the contact's own
+    assert dates("At the June 3, 2024 meeting in Addis Ababa, Major General David Forte of Liberia and AU "
+                 "Commissioner Bankole Adebayo discussed security.") == ["2024-06-03"]

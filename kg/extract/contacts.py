@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 from kg import gazetteer
 from kg.extract import clauses
 from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import (WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
+from kg.extract.dates import (MONTH_NAMES, WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
                               parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
@@ -385,6 +385,10 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     # the day of a report, not of the contact it tells: "the spokesman told reporters today that A and B discussed"
     unquoted = re.sub(r"\b(?:told|said|says|announced|informed|confirmed|stated)\b[^.;]{0,80}?"
                       r"\b(?:today|yesterday|on\s+\w+day)\b(?=[^.;]{0,40}?\bthat\b)", " ", unquoted)
+    # the date of another event, which it qualifies: "thanked him for the support during the October 10, 2023, elections"
+    unquoted = re.sub(rf"\bthe\s+(?:{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}),?"
+                     r"(?=\s+(?!(?:meeting|talks|visit|call|session|round|consultations|discussions|dialogue)\b)[A-Za-z])",
+                     "the", unquoted, flags=re.I)
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."

@@ -14,6 +14,7 @@ MONTHS = {name: number for number, names in enumerate(
      ("november", "nov"), ("december", "dec")], start=1) for name in names}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
+MONTH_NAMES = _MONTH_RE  # a month written out or abbreviated, for the readers that look for dates around them
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # no day or date follows: "in a phone call on Tuesday" is no call on someone
 NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{_MONTH_RE}|\d)\b)"
