@@ -224,7 +224,8 @@ def _missed_person_class(gold_person: dict, pred: PredictedArticle, text: str | 
     words = {w for n in names for w in norm(n).split() if len(w) > 2}
     if any(words & {w for n in p.names for w in n.split()} for p in pred.persons.values()):
         return "person missed: a predicted person shares a word of the name"
-    if text is not None and any(norm(n) and f" {norm(n)} " in f" {norm(text)} " for n in names):
+    written = f" {norm(text)} " if text is not None else ""
+    if any(norm(n) and f" {norm(n)} " in written for n in names):
         return "person missed: named in the text as the gold writes it"
     return "person missed: not in the text as the gold writes it" if text is not None else "person missed"
 
@@ -307,6 +308,7 @@ def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally,
 
     # meetings -----------------------------------------------------------
     free = list(pred.meetings)
+    attached = {node for meeting in pred.meetings for node in meeting["participants"]}  # persons in any meeting
     for gm in gold.get("meetings", []):
         gparties = sorted(c.upper() for c in gm.get("countries", []))
         gold_names = list(gm.get("participants", []))
@@ -336,7 +338,6 @@ def score_article(aid: str, gold: dict, pred: PredictedArticle | None, t: Tally,
                 label = pred.persons[node].label if node in pred.persons else str(node)
                 err(f"{aid} meeting {gparties}: spurious participant {label!r}")
         t.add("meeting.participant", fn=len(gold_names))
-        attached = {node for meeting in pred.meetings for node in meeting["participants"]}
         for name in gold_names:
             node = next((n for n, g in node_to_gold.items() if g == name), None)
             t.classes["participant missed: " + ("not a predicted person" if node is None else
@@ -484,14 +485,15 @@ def read_gold(path: str | Path) -> list[dict]:
 
 def dataset_of(extractions: Iterable) -> Dataset:
     """Map extractions to RDF with the project's mapping (kg.graph.mapping) and load them in an rdflib Dataset."""
-    import pyoxigraph
-
     from kg.graph.mapping import extraction_quads
 
-    quads = []
-    for extraction in extractions:
-        quads.extend(extraction_quads(extraction))
-    data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    return _dataset_of_quads(quad for extraction in extractions for quad in extraction_quads(extraction))
+
+
+def _dataset_of_quads(quads: Iterable) -> Dataset:
+    import pyoxigraph
+
+    data = pyoxigraph.serialize(list(quads), format=pyoxigraph.RdfFormat.N_QUADS)
     ds = Dataset()
     ds.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format="nquads")
     return ds
@@ -520,9 +522,10 @@ def evaluate(articles: Iterable, golds: list[dict], jobs: int = 1) -> Report:
     articles = [a for a in articles if a.id in wanted]
     extractions = [e for e in extract_many(articles, jobs=jobs)]
     # what `kg ingest` would refuse to store (its graph breaks the shapes) is scored as no output, as a store has it
-    refused = validation.nonconforming({e.article.id: extraction_quads(e) for e in extractions if not e.error})
-    stored = [e for e in extractions if e.article.id not in refused]
-    report = score(golds, read_predictions(dataset_of(stored)), {a.id: a.text for a in articles})
+    graphs = {e.article.id: extraction_quads(e) for e in extractions}
+    refused = validation.nonconforming({e.article.id: graphs[e.article.id] for e in extractions if not e.error})
+    stored = (quad for ident, quads in graphs.items() if ident not in refused for quad in quads)
+    report = score(golds, read_predictions(_dataset_of_quads(stored)), {a.id: a.text for a in articles})
     report.failures = [f"{e.article.id}: {e.error}" for e in extractions if e.error] + [
         f"{ident}: not stored, its graph breaks the shapes: {messages}" for ident, messages in sorted(refused.items())]
     return report

@@ -13,15 +13,15 @@ MONTHS = {name: number for number, names in enumerate(
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")], start=1) for name in names}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
-MONTH_NAMES = _MONTH_RE  # a month written out or abbreviated, for the readers that look for dates around them
+# a month written out or abbreviated (also read by the contact walk, for the dates around it)
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # no day or date follows: "in a phone call on Tuesday" is no call on someone
-NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{_MONTH_RE}|\d)\b)"
+NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{MONTH_NAMES}|\d)\b)"
 
 # explicit: "June 25", "25 June", "on 13 October", "February 21, 2024", "10th March, 2025", "Sept. 10"
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?(?!\d)")
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+[A-Z])(?!\s*(?:,\s*)?\d{{3}}[^\d])(?:(?:,?\s+|\s*/\s*)(\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})(?:,?\s+(\d{{4}}))?(?!\d)")
+_MONTH_DAY = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+[A-Z])(?!\s*(?:,\s*)?\d{{3}}[^\d])(?:(?:,?\s+|\s*/\s*)(\d{{4}}))?")
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|On|since|from|Last|This|Next)\s+)?({_WEEKDAY_RE})\b(?:\s*\((\d{{1,2}})\))?")
 _RELATIVE = re.compile(r"\b(yesterday|last night|last evening|today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
                        r"earlier this week|this week|last week|earlier this month|this month|last month|"
@@ -131,8 +131,8 @@ def reference_date(publication: str | None, dateline: str | None) -> str | None:
     return publication
 
 
-_INLINE_DATELINE = re.compile(rf"(?:^|\s)[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{0,2}},\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}|"
-                              rf"\d{{1,2}}\s+{_MONTH_RE},?\s+\d{{4}})\s*[-–—]\s")
+_INLINE_DATELINE = re.compile(rf"(?:^|\s)[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{0,2}},\s+(?P<date>{MONTH_NAMES}\s+\d{{1,2}},\s+\d{{4}}|"
+                              rf"\d{{1,2}}\s+{MONTH_NAMES},?\s+\d{{4}})\s*[-–—]\s")
 
 
 def inline_dateline(text: str) -> tuple[str, date] | None:
@@ -172,14 +172,14 @@ def explicit_date(text: str, pub: date | None, past: bool = True) -> str | None:
 
 # "on 12 and 13 May", "12-14 May 2025", "from 3 to 5 June", "May 12-13", "June 3 and 4, 2024"
 _RANGE_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
-                              rf"(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?")
-_RANGE_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(\d{{1,2}})"
+                              rf"(?:of\s+)?({MONTH_NAMES})(?:,?\s+(\d{{4}}))?")
+_RANGE_MONTH_DAY = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(\d{{1,2}})"
                               rf"(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 # across two months: "from 31 August to 1 September 2022", "May 30 - June 2, 2023"
-_RANGE_ACROSS_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\s*(?:-|–|to|until|through)\s*"
-                                     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?")
-_RANGE_ACROSS_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*"
-                                     rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_RANGE_ACROSS_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\s*(?:-|–|to|until|through)\s*"
+                                     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})(?:,?\s+(\d{{4}}))?")
+_RANGE_ACROSS_MONTH_DAY = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*"
+                                     rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _NTH_DAY = re.compile(r"\b(?:on|during) the (first|second|third|fourth|fifth|final|last|closing|opening) day\b", re.I)
 _DAY_NUMBERS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 
@@ -315,7 +315,7 @@ def future_date(text: str, pub: date | None) -> str | None:
     explicit = explicit_date(text, pub, past=False)
     if explicit:
         return explicit
-    match = re.search(rf"\b({_MONTH_RE})(?:,?\s+(\d{{4}}))?", text)
+    match = re.search(rf"\b({MONTH_NAMES})(?:,?\s+(\d{{4}}))?", text)
     if match:
         month = _month(match.group(1))
         year = int(match.group(2)) if match.group(2) else _year_for(month, 28, pub, past=False)
@@ -333,8 +333,8 @@ def future_date(text: str, pub: date | None) -> str | None:
 
 
 _EARLIER_MONTH = re.compile(rf"\b(?i:in|during|at the (?:end|start|beginning|close) of|(?:in\s+)?(?:early|mid|late))[\s\-]+"
-                            rf"({_MONTH_RE})(?:,?\s+((?:19|20)\d\d))?\b(?!\s+\d)")
-_LAST_MONTH = re.compile(rf"\b(?i:last)\s+({_MONTH_RE})(?!\s+\d)|\b({_MONTH_RE})\s+last\b")
+                            rf"({MONTH_NAMES})(?:,?\s+((?:19|20)\d\d))?\b(?!\s+\d)")
+_LAST_MONTH = re.compile(rf"\b(?i:last)\s+({MONTH_NAMES})(?!\s+\d)|\b({MONTH_NAMES})\s+last\b")
 _EARLIER_YEAR = re.compile(r"\b(?i:in|during|at the)\s+((?:19|20)\d\d)\b(?![\-–/]\d)")
 
 
@@ -366,7 +366,7 @@ def earlier_period(text: str, pub: date | None) -> str | None:
 
 def latest_month_named(text: str, year: str) -> int | None:
     """The latest month an article names with ``year`` ("his appointment in November 2017" -> 11)."""
-    months = [_month(m.group(1)) for m in re.finditer(rf"\b({_MONTH_RE})\.?,?\s+{year}\b", text)]
+    months = [_month(m.group(1)) for m in re.finditer(rf"\b({MONTH_NAMES})\.?,?\s+{year}\b", text)]
     return max(months) if months else None
 
 
