@@ -199,6 +199,8 @@ def test_a_head_of_state_takes_part_when_the_contact_is_theirs():
 @pytest.mark.parametrize("told", [
     "US Secretary of Defense John Reed calls on Prime Minister Lee Wen at the Istana on June 1.",  # a caption
     "Prime Minister Lee Wen granted an audience to US Secretary of Defense John Reed on June 1.",
+    # a phrasing that reads only the first letter of what follows "with" ("with C...") still binds the head
+    "US Secretary of Defense John Reed signed a security agreement with Singapore's Prime Minister Lee Wen on June 1.",
 ])
 def test_a_head_of_government_is_in_a_contact_any_contact_phrasing_tells(told):
     """(the verbs that bind a head of state or government to a contact are the phrasings of triggers.json)"""
@@ -447,6 +449,16 @@ def test_a_body_hosting_at_its_seat_gives_a_states_city_as_the_venue():
                         "British Minister for Africa Andrew Mitchell at the African Union Headquarters on Monday.")
     assert [(m.parties, m.host, m.location.name, m.location.country) for m in extraction.meetings] == [
         (["AFU", "GB"], "AFU", "Addis Ababa", "ET")]
+
+
+@pytest.mark.parametrize("onward", ["before heading to Bogota", "en route to Bogota"])
+def test_where_the_visitor_goes_next_is_not_where_the_contact_was(onward):
+    extraction, _ = run(f"US Secretary of Defense John Reed met Chilean Defence Minister Pablo Soto in Santiago on "
+                        f"Thursday {onward}.\n\nThe two discussed cyber defence.", date="2018-08-17")
+    assert [(m.parties, m.location and m.location.name) for m in extraction.meetings] == [(["CL", "US"], "Santiago")]
+    extraction, _ = run(f"US Secretary of Defense John Reed met Chilean Defence Minister Pablo Soto on Thursday "
+                        f"{onward}.", date="2018-08-17")
+    assert [(m.parties, m.location) for m in extraction.meetings] == [(["CL", "US"], None)]
 
 
 def test_a_subjectless_meeting_phrase_joins_the_visitor_the_story_is_about():

@@ -662,7 +662,8 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
         return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade")
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
-                and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]):
+                and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]) \
+                and not _ONWARD_TO.search(text[max(0, place.start - 60):place.start]):
             story.context_city = place.name
             story.context_country = place.code
             story.context_place_date = place_date
@@ -970,6 +971,10 @@ def _meeting_mode(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, text
 # a past event's own place, named after it: "the outcomes of the recent Chiefs of Defence Conference in Prague"
 _EVENT_HELD_IN = re.compile(rf"{PAST_EVENT}[^.;]{{0,60}}?\b(?:Conference|Summit|Forum|Dialogue|Exhibition|Symposium|"
                             r"Games|Show|Congress)\s+(?:(?:held|hosted)\s+)?in\s+$")
+# where the visitor goes next is not where the contact was: "... Thursday before heading to Bogota", "en route to X"
+_ONWARD_TO = re.compile(r"\b(?:before|then|later|next|after that)\s+(?:\w+\s+){0,2}?(?:heading|head|heads|headed|leaving|leaves|"
+                        r"left|departing|departs|travel(?:l)?ing|travels|flying|flies|moving on|proceeding|proceeds|going)\s+"
+                        r"(?:on\s+)?(?:to|for)\s+(?:the\s+)?$|\b(?:en route|on (?:his|her|their|the) way)\s+to\s+(?:the\s+)?$", re.I)
 
 
 def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, str | None]:
@@ -987,6 +992,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
             continue  # "Berlin's Ambassador here": the capital stands for its state
         if place.kind == "city" and _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]):
             continue  # "discussed the outcomes of the NATO Chiefs of Defence Conference in Prague": the event's city
+        if _ONWARD_TO.search(text[max(0, place.start - 60):place.start]):
+            continue
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code

@@ -319,8 +319,19 @@ def _contact_phrase_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the contact phrasings of triggers.json match a sentence: read once per sentence, however many heads
     of state it names."""
     lowered = text[0].lower() + text[1:] if text else text
-    return tuple(verb.span() for rule in lexicon().triggers["meeting"]
+    return tuple(_whole_words(lowered, verb.span()) for rule in lexicon().triggers["meeting"]
                  for verb in re.finditer(rule["pattern"], lowered, re.I))
+
+
+def _whole_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A phrasing's span without the word it only begins to read: "discussed ... with C" of "with Chile's President
+    X" ends before "Chile's", so that the President is seen right after the phrase."""
+    start, end = span
+    if end < len(text) and text[end - 1:end].isalpha() and (text[end].isalpha() or text[end] in "'’"):
+        space = text.rfind(" ", start, end)
+        if space > start:
+            return start, space + 1
+    return start, end
 
 
 def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_span: tuple[int, int]) -> list[Ref]:
