@@ -2158,3 +2158,11 @@ def test_a_release_header_with_the_date_first_is_the_stories_today():
     extraction, _, _ = run(text, date="2018-10-10")
     assert [m.date for m in extraction.meetings] == ["2018-10-09"]
     assert split_dateline("October 9, 2018 – Canada signs a deal")[1] is None  # no city: a sentence
+
+
+def test_two_officials_who_sign_together_met_even_when_one_post_is_long_and_has_an_and():
+    text = ("NAIROBI: Cabinet Secretary for Defence Amina Wanjiru and Minister of Defence and Veterans Affairs, "
+            "Tanzania Juma Mwinyi signed a memorandum of understanding on defence cooperation on Monday.")
+    extraction, names, _ = run(text, date="2025-03-11")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["KE", "TZ"], ["Amina Wanjiru", "Juma Mwinyi"])]
