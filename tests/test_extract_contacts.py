@@ -1146,3 +1146,11 @@ def test_who_attended_the_meeting_joins_it_after_an_activity_told_between():
                             date="2018-03-29")
     [meeting] = extraction.meetings
     assert sorted(names[k] for k in meeting.participants) == ["Joseph Kato", "Mark Dale", "Samuel Okello"]
+
+
+@pytest.mark.parametrize("recalled", ["The two met in May in Mombasa.", "They had last met in May in Mombasa."])
+def test_the_pair_of_the_contact_told_last_meeting_before_is_a_contact_of_its_own(recalled):
+    extraction, names = run("Kenyan Chief of Defence Forces General Peter Njoroge on Tuesday held talks with his "
+                            f"Ugandan counterpart General Moses Okello in Kampala. {recalled}", date="2021-08-25")
+    assert sorted((m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        ("2021-05", "KE", ["Moses Okello", "Peter Njoroge"]), ("2021-08-24", "UG", ["Moses Okello", "Peter Njoroge"])]

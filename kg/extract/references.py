@@ -65,6 +65,7 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     _bare_role_refs(sentence, last_subject, refs, taken)
     _visiting_party_refs(doc, sentence, refs, taken)
     _pair_refs(doc, sentence, refs, taken)
+    _met_pair_refs(sentence, current, refs, taken)
     refs.sort()
     return refs
 
@@ -253,6 +254,25 @@ def _pair_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
                 taken.append((0, 7))
                 doc.same_side.setdefault(keys[1], (keys[0], sentence.text))  # one side: the two
             return
+
+
+# "The two met in May", "They last met in Tbilisi": the opening pair meets again (or met before)
+_PAIR_MET = re.compile(r"(?:The two|They|Both)\s+(?:(?:had|have|also|last|previously|first|earlier|already|"
+                       r"recently|often|again)\s+){0,2}(?:met|held talks|spoke|talked)\b")
+
+
+def _met_pair_refs(sentence: Sentence, current: MeetingDraft | None, refs: list[Ref],
+                   taken: list[tuple[int, int]]) -> None:
+    """"The two met in May in Dar es Salaam", "They had last met in Tbilisi": a sentence opening with the pair and
+    a contact verb, naming no one before it, tells a contact of the two persons of the contact told last (one of
+    each side), when that contact has just two."""
+    match = _PAIR_MET.match(sentence.text)
+    if match is None or current is None or len(current.participants) != 2 \
+            or any(r.start < match.end() for r in refs) or any(s < match.end() for s, _ in taken):
+        return
+    opening = sentence.text.find(" ")
+    refs.extend(Ref(0, opening, key) for key in current.participants)
+    taken.append((0, opening))
 
 
 def _visiting_party_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
