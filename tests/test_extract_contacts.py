@@ -1154,3 +1154,12 @@ def test_the_pair_of_the_contact_told_last_meeting_before_is_a_contact_of_its_ow
                             f"Ugandan counterpart General Moses Okello in Kampala. {recalled}", date="2021-08-25")
     assert sorted((m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         ("2021-05", "KE", ["Moses Okello", "Peter Njoroge"]), ("2021-08-24", "UG", ["Moses Okello", "Peter Njoroge"])]
+
+
+@pytest.mark.parametrize("opening", ["Attending the meeting", "Also present at the talks"])
+def test_who_an_opening_phrase_says_attended_joins_the_contact(opening):
+    extraction, names = run("German Ambassador Hans Weber met Moldovan Chief of General Staff Colonel Ion Rusu in "
+                            f"Chisinau on Monday. {opening}, Defence Minister Andrei Ceban praised the German support.",
+                            date="2024-07-09")
+    [meeting] = extraction.meetings
+    assert sorted(names[k] for k in meeting.participants) == ["Andrei Ceban", "Hans Weber", "Ion Rusu"]
