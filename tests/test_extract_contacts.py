@@ -1163,3 +1163,10 @@ def test_who_an_opening_phrase_says_attended_joins_the_contact(opening):
                             date="2024-07-09")
     [meeting] = extraction.meetings
     assert sorted(names[k] for k in meeting.participants) == ["Andrei Ceban", "Hans Weber", "Ion Rusu"]
+
+
+@pytest.mark.parametrize("agency", ["the European Defence Agency", "EUNAVFOR Atalanta"])
+def test_an_official_of_an_eu_agency_or_operation_is_of_the_eu(agency):
+    extraction, _ = run(f"Jorge Molina, the Chief Executive of {agency}, met today in Madrid with the Spanish Minister "
+                        "of Defence, Carmen Ruiz.", date="2018-09-25")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["ES", "EU"], "ES")]
