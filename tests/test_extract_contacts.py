@@ -1170,3 +1170,11 @@ def test_an_official_of_an_eu_agency_or_operation_is_of_the_eu(agency):
     extraction, _ = run(f"Jorge Molina, the Chief Executive of {agency}, met today in Madrid with the Spanish Minister "
                         "of Defence, Carmen Ruiz.", date="2018-09-25")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["ES", "EU"], "ES")]
+
+
+def test_a_reception_then_talks_told_with_before_are_two_contacts():
+    extraction, names = run("BUDAPEST -- Polish Army General Adam Nowak was received by Hungarian Defence Minister "
+                            "Istvan Kovacs on a courtesy call before the Polish guest held closed-door talks with "
+                            "Lieutenant General Peter Szabo, Chief of the Hungarian Defence Staff.", date="2010-11-23")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Adam Nowak", "Istvan Kovacs"], ["Adam Nowak", "Peter Szabo"]]

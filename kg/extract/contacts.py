@@ -870,6 +870,8 @@ def _two_contacts(match: re.Match, refs: list[Ref], text: str) -> tuple[list[Ref
     contacts of one subject and where the second is told, or None."""
     split = re.search(r"(?:,\s*|\s)and with\b|;\s*with\b|,\s*(?:after which|following which|before|and then|and later|"
                       r"then)\s+(?:he|she|they|the \w+)?\s*(?:also\s+)?(?:held|met|had|called|paid|visited|received)\b|"
+                      # "X was received by A on a courtesy call before the Spanish guest held talks with B"
+                      r"\s(?:before|after which)\s+(?:he|she|they|the (?:[\w\-]+\s+){1,2})?(?:also\s+)?(?:held|met|had|called|paid)\b|"
                       r",?\s+and\s+(?:also\s+)?(?:held|had)\s+(?:[\w\-]+\s+){0,2}(?:talks|meetings?|discussions|consultations)\s+with\b|"
                       # "... held talks with A and also called on B"
                       r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?:called on|paid (?:a |an )?(?:[\w\-]+\s+)?(?:call|visit)s? (?:on|to))\s",
