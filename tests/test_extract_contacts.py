@@ -1178,3 +1178,16 @@ def test_a_reception_then_talks_told_with_before_are_two_contacts():
                             "Lieutenant General Peter Szabo, Chief of the Hungarian Defence Staff.", date="2010-11-23")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Adam Nowak", "Istvan Kovacs"], ["Adam Nowak", "Peter Szabo"]]
+
+
+def test_phone_conversations_with_two_colleagues_are_a_call_each_and_he_is_who_said_so():
+    extraction, names = run("Defence Minister of Georgia Levan Beridze said that he had telephone conversations with his "
+                            "Estonian and Latvian colleagues Hanno Tamm and Janis Ozols on Tuesday.", date="2023-05-03")
+    assert sorted((m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["EE", "GE"], "call", ["Hanno Tamm", "Levan Beridze"]), (["GE", "LV"], "call", ["Janis Ozols", "Levan Beridze"])]
+
+
+def test_unnamed_colleagues_of_two_states_are_a_contact_each():
+    extraction, _ = run("Defence Minister of Georgia Levan Beridze said that he had telephone conversations with his "
+                        "Estonian and Latvian colleagues on Tuesday.", date="2023-05-03")
+    assert sorted((m.parties, m.mode) for m in extraction.meetings) == [(["EE", "GE"], "call"), (["GE", "LV"], "call")]

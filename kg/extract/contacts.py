@@ -803,7 +803,8 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call|for an? (?:[\w\-]+ )?(?:meeting|discussion|dialogue))\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
-                           r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls)\b",
+                           r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls|"
+                           r"(?:tele)?phone (?:conversations|calls))\b",
                            text)
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     # ("The programme included meetings with A, B and C" likewise)
@@ -1089,9 +1090,10 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     # "his counterparts from Lithuania, Latvia and Luxembourg": one unnamed counterpart of each state
     listed = re.sub(r"\b(his|her|their) counterparts from ((?:(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
                     r"(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", _one_counterpart_each, listed)
-    # "his Lithuanian, French and British counterparts": likewise, unless their names follow
+    # "his Lithuanian, French and British counterparts" (or colleagues): likewise, unless their names follow
     listed = re.sub(r"\b(his|her|their) ((?:[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?(?:,\s*|\s+and\s+|,\s*and\s+))+"
-                    r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) counterparts\b(?!,?\s+(?-i:[A-Z]))", _one_counterpart_each, listed)
+                    r"[A-Z][\w\-.]+(?:\s+[A-Z][\w\-.]+)?) (?:counterparts|colleagues)\b(?!,?\s+(?-i:[A-Z]))", _one_counterpart_each,
+                    listed)
     items = [item for item in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+", listed)
              if item.strip(" ,")]
     posts = []

@@ -36,6 +36,9 @@ _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he
 _OPENING_PRONOUN = re.compile(r"^(?:(?:During|After|Following|On|In|At|Upon|While|Before)\s+(?:[\w\-]+\s+){1,5}?|"
                               r"(?:Later|Earlier|Subsequently|Afterwards|Thereafter|Then|Today|Yesterday|Also|Separately|"
                               r"Besides|Moreover|Meanwhile)\s+(?:[\w\-]+\s+){0,3}?)(?P<pronoun>he|she)\s+(?=[a-z])")
+# "X said that he ...", "X told reporters he ...": the speaker, then the pronoun that is him
+_SPEAKER_SAID = re.compile(r"(?:,[^,]{0,80},)?\s+(?:has\s+|had\s+)?(?:said|says|stated|noted|announced|added|told\s+(?:[\w\-]+\s+){1,3}?)"
+                           r"(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?$")
 _HIGHNESS = re.compile(r"\b(?:His|Her) (?:Royal )?Highness\b(?!\s+(?:Sheikh|Shaikh|Prince|the))")
 # names after these are not of a contact's participants: "greetings from President X", "on behalf of X"
 EXCLUDE_BEFORE = re.compile(
@@ -312,6 +315,8 @@ def _pronoun_refs(sentence: Sentence, last_subject: str | None, refs: list[Ref],
         opening = re.fullmatch(r"(?:[^–—]{0,60}?\s[–—-]\s+)?(?:After|Following|During|Before|Upon)\b[^;]*,\s*",
                                sentence.text[:start])
         key = last_subject if not prior or opening and last_subject not in {r.key for r in prior} else None
+        if prior and _SPEAKER_SAID.search(sentence.text, prior[-1].end, start):
+            key = prior[-1].key  # "X said that he had talks with Y": he is X
         if key:
             refs.append(Ref(start, match.end("pronoun"), key))
 
