@@ -1191,3 +1191,10 @@ def test_unnamed_colleagues_of_two_states_are_a_contact_each():
     extraction, _ = run("Defence Minister of Georgia Levan Beridze said that he had telephone conversations with his "
                         "Estonian and Latvian colleagues on Tuesday.", date="2023-05-03")
     assert sorted((m.parties, m.mode) for m in extraction.meetings) == [(["EE", "GE"], "call"), (["GE", "LV"], "call")]
+
+
+def test_talks_with_his_two_counterparts_named_together_are_one_contact():
+    extraction, names = run("South Korean JCS Chairman Kim Min-ho sat down for talks with his U.S. and Japanese "
+                            "counterparts John Hale and Kenji Sato in Washington on Thursday.", date="2022-10-21")
+    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["JP", "KR", "US"], ["John Hale", "Kenji Sato", "Kim Min-ho"])]

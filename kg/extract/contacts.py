@@ -789,8 +789,9 @@ def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]
 
 # "X discussed/signed ... with A and B": one conversation or ceremony, whoever took part
 _ONE_CONVERSATION = re.compile(r"(?:exchanged|discussed|signed|reviewed|agreed)\b", re.I)
-# "X met his Mexican counterparts, A and B" / "met the two ministers": a group met together
-_GROUP_MET = re.compile(r"\s*(?:with\s+)?(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}?(?:counterparts|officials|leaders|ministers|"
+# "X met his Mexican counterparts, A and B" / "met his U.S. and Japanese counterparts A and B" / "met the two
+# ministers": a group met together
+_GROUP_MET = re.compile(r"\s*(?:with\s+)?(?:the|his|her|their)\s+(?:[\w\-.]+\s+){0,3}?(?:counterparts|officials|leaders|ministers|"
                         r"chiefs|commanders|generals|heads|secretaries|delegates|representatives)\b", re.I)
 
 
@@ -828,7 +829,7 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     # "X received A, B and C" / "X met A, B and C" in person: one contact each; a call with several is one call
     named_here = all(r.start < len(text) for r in refs)  # not leaders of a delegation named in later sentences
     if not separately and (direction == "subject" or direction == "neutral" and contact_mode(text) == "in_person"
-                           and named_here) and not re.search(
+                           and named_here and not _GROUP_MET.match(text, match.end())) and not re.search(
             r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral)\b", text):
         guest_sides = {doc.country_of(r.key) for r in refs if r.start >= match.end() - 1} - {None}
         host_sides = {doc.country_of(r.key) for r in subject}
