@@ -1198,3 +1198,10 @@ def test_talks_with_his_two_counterparts_named_together_are_one_contact():
                             "counterparts John Hale and Kenji Sato in Washington on Thursday.", date="2022-10-21")
     assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["JP", "KR", "US"], ["John Hale", "Kenji Sato", "Kim Min-ho"])]
+
+
+@pytest.mark.parametrize("mission, body", [("SAMIM", "SADC"), ("ECOMIG", "ECOWAS")])
+def test_a_regional_bodys_mission_stands_for_the_body(mission, body):
+    extraction, _ = run(f"The {mission} Force Commander, Major General Peter Banda, welcomed the Chief of the South "
+                        "African National Defence Force, General Thabo Nkosi, on Tuesday.", date="2022-06-22")
+    assert [sorted(m.parties) for m in extraction.meetings] == [sorted([body, "ZA"])]
