@@ -35,6 +35,11 @@ def read_invitation_of(sentence: Sentence, refs: list[Ref], visitors: list[str],
     if owner:
         # "Orlov arrived upon Ruiz' invitation": the one named before the possessive invites the subject
         givers = [r for r in refs if match.start() < r.start < match.start() + owner.start()]
+        role = re.search(r"\b(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?([a-z][\w\-]*)['’]s", match.group(0))
+        if not givers and role:
+            # "Y, who is on a visit at the minister's invitation": the person the sentence names with that post
+            givers = [Ref(m.start, m.end, m.key) for m in sentence.persons if m.key and m.end <= match.start()
+                      and m.position and role.group(1).lower() in m.position.lower().split()][:1]
         takers = [r for r in refs if r.end <= match.start() and (not givers or r.key != givers[-1].key)]
         invitee = takers[0].key if takers else next(iter(visitors), None) or last_subject
         if givers and invitee and invitee != givers[-1].key:
@@ -115,9 +120,9 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
     if len(before) >= 2 and re.search(r"\band\s+(?:also\s+)?$", text[:match.start()]) \
             and not re.search(r",\s*(?:who|which)\b", text[before[0].end:match.start()]):
         inviter = before[0].key  # "X thanked his host ... and invited Y": the subject of both verbs
-    passive = re.search(r"\b(?:was|were|has been|have been|had been) invited by\s+", text)
+    passive = re.search(r"\b(?:was|were|has been|have been|had been) invited (?:to visit [^.;,]{1,40}? )?by\s+", text)
     if passive:
-        # "X was invited by Y to visit Z": Y invites X
+        # "X was invited by Y to visit Z", "X was invited to visit Athens by Y": Y invites X
         givers = [r for r in usable if r.start >= passive.end() - 1]
         takers = [r for r in usable if r.end <= passive.start() + 1]
         if givers and takers:
@@ -178,7 +183,9 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
         others = [k for k in current.participants if doc.country_of(k) != doc.country_of(inviter)]
         others.sort(key=lambda k: doc.salience(doc.person(k)), reverse=True)
         invitees = others[:1]
-    tail = text[match.end():]
+    # (what is invited to: told after the phrase, or inside a passive one: "was invited to visit Athens by Y")
+    tail_start = passive.start() if passive and match is passive else match.end()
+    tail = text[tail_start:]
     forum = next((f for f in sentence.forums if f.start >= match.start()), None)
     target_forum = target_country = None
     spans = [(m.span_start, m.span_end) for m in sentence.persons]
@@ -187,7 +194,7 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
     else:
         visit = re.search(r"\b(?:visit|visiting|travel to|come to|trip to|hold the next [\w\s]{0,30}? in)\b", tail)
         if visit:
-            start = match.end() + visit.end()
+            start = tail_start + visit.end()
             places = [p for p in sentence.places if p.start >= start and p.kind in ("country", "city")
                       and not any(s <= p.start < e for s, e in spans)]
             if places and places[0].start - start < 60:
