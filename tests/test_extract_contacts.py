@@ -1205,3 +1205,11 @@ def test_a_regional_bodys_mission_stands_for_the_body(mission, body):
     extraction, _ = run(f"The {mission} Force Commander, Major General Peter Banda, welcomed the Chief of the South "
                         "African National Defence Force, General Thabo Nkosi, on Tuesday.", date="2022-06-22")
     assert [sorted(m.parties) for m in extraction.meetings] == [sorted([body, "ZA"])]
+
+
+def test_a_visitor_told_with_a_relative_clause_between_visits_the_inviters_state():
+    extraction, names = run("Chinese Defence Minister General Li Wen, who leads the 2.3-million-strong People's Liberation "
+                            "Army, the world's largest, arrived in Kathmandu on Thursday on a three-day goodwill visit at "
+                            "the invitation of Defence Minister Ram Thapa.", date="2017-03-23")
+    assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
+        ("Ram Thapa", "Li Wen", "NP")]

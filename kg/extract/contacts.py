@@ -614,9 +614,11 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
     for start, end, key in sentence.refs:
         # up to the next person named: "On the invitation extended by Asif, X ... is visiting": X visits
         following = [s for s, _, k in sentence.refs if s >= end and k != key]
-        tail = text[end:min([end + 120] + following)]
+        # ("X, who leads the 2.3-million-strong army, the world's largest, arrived in ...": a relative clause between)
+        relative = re.match(r"\s*,\s*who\s+(?!is\b|was\b|arrived\b)", text[end:])
+        tail = text[end:min([end + (200 if relative else 120)] + following)]
         head = text[max(0, start - 60):start]
-        if re.match(r"[^.]{0,60}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
+        if re.match(rf"(?:[^.]|\.(?=\d)){{0,{140 if relative else 60}}}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
                     r"is visiting|arrived (?:in|at|on|here)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
                     r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
