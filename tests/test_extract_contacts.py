@@ -1213,3 +1213,12 @@ def test_a_visitor_told_with_a_relative_clause_between_visits_the_inviters_state
                             "the invitation of Defence Minister Ram Thapa.", date="2017-03-23")
     assert [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations] == [
         ("Ram Thapa", "Li Wen", "NP")]
+
+
+@pytest.mark.parametrize("opening", ["Having earlier met with", "Having held talks with"])
+def test_a_contact_told_in_a_fronted_clause_is_the_subjects_own(opening):
+    extraction, names = run("Turkish Defence Minister Ali Demir attended a meeting of NATO defence ministers on Wednesday "
+                            f"in Brussels. {opening} Canadian Defence Minister Anne Leblanc, Demir also met with his "
+                            "Greek counterpart Nikos Petrou.", date="2022-03-17")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Ali Demir", "Anne Leblanc"], ["Ali Demir", "Nikos Petrou"]]

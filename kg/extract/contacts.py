@@ -297,6 +297,9 @@ _SUBJECTLESS_MEETING = re.compile(r"(?:additionally,?\s+|also,?\s+)?(?:at|in|dur
                                   r"(?:separate\s+|bilateral\s+|subsequent\s+|later\s+)?meeting\s+(?:held\s+)?with\b")
 _FRONTED_MEETINGS = re.compile(r"(?:(?:during|in|at)\s+(?:(?:the|his|her|their|separate|bilateral|several)\s+)*meetings|"
                                r"(?:after\s+|before\s+|while\s+)?(?:meeting|speaking|talking))\s+with\b", re.I)
+# "Having earlier met with A, X also met with B": two contacts of X
+_FRONTED_EARLIER_CONTACT = re.compile(r"Having\s+(?:\w+\s+){0,2}?(?:met|held talks|spoken|talked)\s+(?:with\s+)?[^,;]{3,120},\s*")
+_LATER_CONTACT = re.compile(r"\s*(?:also\s+|then\s+|later\s+)?(?:met|held\s+(?:talks|a meeting|meetings)|called on|spoke)\b")
 _FRONTED_TIME_CLAUSE = re.compile(r"(?:after|following|before|prior to)\s+[^,;]{3,100},\s*", re.I)
 _EXHORTS = re.compile(r"call(?:ed|s|ing)? (?:on|upon)\b")
 _ATTENDED_EVENT = re.compile(r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|its)\s+(?:[\w\-]+\s+){0,3}$")
@@ -802,6 +805,14 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
     "X called on A, B and C", "held separate meetings with A, B and C", "X received A, B and C" or "X met A
     and B" in person (one contact each); "A (Turkish) as well as B (Azerbaijani) held meetings with C and D" (one per visitor)."""
     match, direction, _ = trigger
+    fronted_contact = _FRONTED_EARLIER_CONTACT.match(text)
+    if fronted_contact:
+        # "Having earlier met with A, X also met with B": X met A, then B
+        earlier = [r for r in refs if r.start < fronted_contact.end()]
+        rest = [r for r in refs if r.start >= fronted_contact.end()]
+        if earlier and len(rest) >= 2 and _LATER_CONTACT.match(text, rest[0].end) \
+                and rest[0].key not in {r.key for r in earlier}:
+            return [[rest[0]] + earlier, rest]
     # ("met A and B ... for a bilateral meeting": one meeting, held with both)
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
                       r"conference call|for an? (?:[\w\-]+ )?(?:meeting|discussion|dialogue))\b", text)
