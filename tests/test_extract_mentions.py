@@ -375,3 +375,20 @@ def test_a_bare_head_word_takes_the_body_after_its_comma(sentence, name, post, c
 def test_a_plural_post_before_a_list_of_holders_is_each_ones_post_in_the_singular():
     [first, *_] = find_persons("Ministers of Defence Juha Niemi and Hannes Tamm visited the shipyard.")
     assert (first.name, first.position) == ("Juha Niemi", "Minister of Defence")
+
+
+def test_initials_an_article_defines_for_a_states_forces_name_that_state_in_it():
+    from kg.extract import extract
+    from kg.model import Article
+    text = ("The Armed Forces of Liberia (AFL) and the Ghana Armed Forces held joint training last month. On Tuesday "
+            "the Chief of Staff of the AFL, Major General Peter Johnson, held talks with Ghana's Chief of Army Staff "
+            "Major General Thomas Oppong in Accra.")
+    extraction = extract(Article(id="a", text=text, date="2021-05-12"))
+    johnson = next(p for p in extraction.persons if p.name == "Peter Johnson")
+    assert johnson.country == "LR"
+    assert [d.rule for d in extraction.decisions if d.what == "country" and d.subject == johnson.key] == [
+        "country.post-before"]
+    # ... in that article only: elsewhere the initials name no one's state
+    other = extract(Article(id="b", text="The Chief of Staff of the AFL, Major General Peter Johnson, spoke on Tuesday.",
+                            date="2021-05-12"))
+    assert [p.country for p in other.persons] == [None]

@@ -28,7 +28,7 @@ from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, country_in
+from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, article_acronyms, country_in, defined_acronyms
 from kg.extract.records import (AnnouncedContact, ArticleRecord, Discourse, MeetingDraft, PendingDelegationContact,
                                 Ref, Sentence, Setting, Trigger)
 from kg.extract.references import EXCLUDE_BEFORE, model_refs, sentence_refs
@@ -84,10 +84,13 @@ def read_article(article: Article) -> Extraction:
 def read_record(article: Article) -> ArticleRecord:
     """The article's record with its mentions and contact drafts, before they are settled (for a look at what
     was read: ``doc = read_record(article); extraction = settle_record(doc)``)."""
-    doc = read_document(article)
-    for sentence in doc.sentences:
-        find_mentions(doc, sentence)
-    read_contacts(doc)
+    acronyms = defined_acronyms(article.text or "")
+    with article_acronyms(acronyms):
+        doc = read_document(article)
+        doc.acronyms = acronyms
+        for sentence in doc.sentences:
+            find_mentions(doc, sentence)
+        read_contacts(doc)
     return doc
 
 

@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from kg import gazetteer
 from kg.extract.lexicon import canonical_rank, lexicon
@@ -121,12 +124,46 @@ def _place_regex() -> re.Pattern:
     return _PLACE_REGEX
 
 
+# acronyms the article defines for a state's forces ("the Armed Forces of Liberia (AFL)"), while it is read
+_ARTICLE_ACRONYMS: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("article_acronyms", default=())
+# "the Armed Forces of Liberia (AFL)", "the Royal Army of Oman (RAO)": a force or ministry of a state, then its initials
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’\-]*\s+|of\s+|the\s+|and\s+){0,6}(?:Armed Forces?|Army|Navy|Air Force|Defen[cs]e Forces?|Land Forces|"
+    r"Naval Forces|Police(?: Force)?|Guard|Marines|Ministry of (?:National )?Defen[cs]e|General Staff|Forces)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s*){1,3})?)\s+\(([A-Z]{2,7})\)")
+
+
+def defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
+    """The initials an article defines for one state's forces or ministry and the state's code ("the Armed Forces
+    of Liberia (AFL)" -> ("AFL", "LR")), when the gazetteer does not know them: many stand for different forces
+    in different countries ("BDF": Botswana's, Bahrain's), so they hold only in the article that defines them."""
+    found: dict[str, str] = {}
+    for match in _DEFINED_ACRONYM.finditer(text):
+        acronym = match.group(2)
+        if gazetteer.lookup(acronym) is not None or acronym in found:
+            continue
+        code = country_in(match.group(1).strip())
+        if code and not gazetteer.is_international_body(code):
+            found[acronym] = code
+    return tuple(found.items())
+
+
+@contextmanager
+def article_acronyms(acronyms: tuple[tuple[str, str], ...]) -> Iterator[None]:
+    """While an article is read, `find_places` also finds the acronyms it defines (`defined_acronyms`)."""
+    token = _ARTICLE_ACRONYMS.set(acronyms)
+    try:
+        yield
+    finally:
+        _ARTICLE_ACRONYMS.reset(token)
+
+
 def find_places(sentence: str) -> list[PlaceMention]:
-    return list(_find_places(sentence))
+    return list(_find_places(sentence, _ARTICLE_ACRONYMS.get()))
 
 
 @lru_cache(maxsize=8192)
-def _find_places(sentence: str) -> tuple[PlaceMention, ...]:
+def _find_places(sentence: str, acronyms: tuple[tuple[str, str], ...] = ()) -> tuple[PlaceMention, ...]:
     places = []
     for match in _place_regex().finditer(sentence):
         surface = gazetteer.lookup(match.group(0))
@@ -145,7 +182,11 @@ def _find_places(sentence: str) -> tuple[PlaceMention, ...]:
             continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(PlaceMention(match.start(), match.end(), text, surface.code, surface.kind))
-    return tuple(places)
+    for acronym, code in acronyms:
+        for match in re.finditer(rf"(?<![\w\-]){acronym}(?![\w])", sentence):
+            if not any(p.start <= match.start() < p.end for p in places):
+                places.append(PlaceMention(match.start(), match.end(), acronym, code, "institution"))
+    return tuple(sorted(places, key=lambda p: p.start))
 
 
 # a place named as a subject of the talks, not as a side: "support to Ukraine", "the deployment in eastern DRC"

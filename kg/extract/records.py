@@ -180,6 +180,9 @@ class ArticleRecord:
     mention_count: Counter = field(default_factory=Counter)  # person key -> sentences that referred to them
     announced: AnnouncedContact | None = None  # a contact told before its participants' names
     pending: PendingDelegationContact | None = None  # a contact with a delegation whose leader is named next
+    # acronyms the article defines for a state's forces ("the Armed Forces of Liberia (AFL)": AFL -> LR), held
+    # while it is read and settled (kg.extract.mentions.defined_acronyms)
+    acronyms: tuple[tuple[str, str], ...] = ()
 
     def person(self, key: str) -> PersonRecord:
         return self.registry.persons[key]

@@ -20,7 +20,7 @@ from kg.extract.cues import DIPLOMAT, PAST_EVENT, SPOKESPERSON, contact_mode, to
 from kg.extract.dates import parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import country_in, find_places
+from kg.extract.mentions import article_acronyms, country_in, find_places
 from kg.extract.posts import generic_post, organization, same_office, same_post
 from kg.extract.records import INVITER_COUNTERPART, ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
@@ -33,6 +33,11 @@ _MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video
 def settle_record(doc: ArticleRecord) -> Extraction:
     """The article's facts and decisions from its record (whose meetings, participants and persons' states
     this settles in place)."""
+    with article_acronyms(doc.acronyms):
+        return _settle_record(doc)
+
+
+def _settle_record(doc: ArticleRecord) -> Extraction:
     extraction = Extraction(article=doc.article, date=doc.pub)
     if doc.pub is None:
         extraction.warnings.append("no publication date (input field, scraped first line or dateline): "
