@@ -1222,3 +1222,11 @@ def test_a_contact_told_in_a_fronted_clause_is_the_subjects_own(opening):
                             "Greek counterpart Nikos Petrou.", date="2022-03-17")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Ali Demir", "Anne Leblanc"], ["Ali Demir", "Nikos Petrou"]]
+
+
+def test_who_a_participant_speaks_on_behalf_of_is_not_there_even_named_with_his_post():
+    extraction, names = run("Liberia's Military Attaché to the African Union, Colonel David Forleh, paid a courtesy call "
+                            "on AU Commissioner Bola Adeoye in Addis Ababa on Monday. During the visit, Colonel Forleh "
+                            "congratulated the Commissioner on behalf of the Chief of Staff of the Armed Forces of "
+                            "Liberia, Major General Prince Johnson.", date="2021-05-12")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bola Adeoye", "David Forleh"]]
