@@ -1230,3 +1230,10 @@ def test_who_a_participant_speaks_on_behalf_of_is_not_there_even_named_with_his_
                             "congratulated the Commissioner on behalf of the Chief of Staff of the Armed Forces of "
                             "Liberia, Major General Prince Johnson.", date="2021-05-12")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Bola Adeoye", "David Forleh"]]
+
+
+def test_who_invited_the_visitor_named_with_his_post_is_met():
+    extraction, names = run("The Romanian Chief of the Defence Staff, Lieutenant General Daniel Popescu, pays an official "
+                            "visit to the Republic of Poland from Wednesday to Friday, at the invitation of the Chief of the "
+                            "General Staff of the Polish Armed Forces, General Jan Nowak.", date="2021-11-03")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Daniel Popescu", "Jan Nowak"]]

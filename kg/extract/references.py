@@ -46,9 +46,10 @@ EXCLUDE_BEFORE = re.compile(
     r"directives? of|instructions? of|vision of|consensus reached (?:by|between)|friendship (?:of|between)|"
     r"greetings (?:of|from) [^.;]{0,120}?\b(?:and|to)|"
     r"regards to|appreciation of|visits? of|to President|to His|to Her|(?<!received )(?<!hosted )(?<!welcomed )(?<!greeted )(?<!met )by (?:President|Prime Minister)|"
-    r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}"
-    # ... and the post before the name: "on behalf of the Chief of Staff of the AFL, Major General X"
-    r"(?:(?:(?:of|the|and|[A-Z][\w\.\-']*)\s+){0,8}?[A-Z][\w\.\-']*,\s+(?:[A-Z][\w\.\-']*\s+){0,6})?$")
+    r"(?:at|on) the invitation (?:of|from)|the late|former)\s+(?:the\s+)?(?:[A-Z][\w\.\-']*\s+){0,8}$")
+# who is spoken for, named with the post before the name: "on behalf of the Chief of Staff of the AFL, Major General X"
+_ON_BEHALF_OF_POST = re.compile(r"\bon behalf of\s+(?:the\s+)?(?:(?:of|the|and|[A-Z][\w\.\-']*)\s+){0,8}?[A-Z][\w\.\-']*,\s+"
+                                r"(?:[A-Z][\w\.\-']*\s+){0,6}$")
 _HEAD_OF_STATE = re.compile(r"(?<!Deputy )(?<!Vice )(?<!Vice-)(?<!First Deputy )\b(?:President|Presidents|Prime Minister|King|Queen|Amir|Emir|Crown Prince|Sultan|"
                             r"Supreme Commander-in-Chief)\s+(?:of\s+[A-Z][\w\s]+?\s+)?(?:His Highness\s+|Sheikh\s+|Shri\s+|Mr\.?\s+)*$")
 
@@ -87,7 +88,7 @@ def _name_refs(sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]
         if head_of_state and " of " in head_of_state.group(0):
             if country_in(head_of_state.group(0)) is None:
                 head_of_state = None
-        if EXCLUDE_BEFORE.search(before):
+        if EXCLUDE_BEFORE.search(before) or _ON_BEHALF_OF_POST.search(before):
             continue
         if head_of_state and not bound_to_contact(text, mention):
             continue
@@ -197,7 +198,7 @@ def _post_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: l
                 continue
             if re.match(r"\s+(?:[A-Z]|of\b)", text[match.end():]) or re.search(r"\b(?:his|her|its)\s+$", text[:match.start()]):
                 continue
-            if EXCLUDE_BEFORE.search(text[:match.start()]):
+            if re.search(r"\bon behalf of\s+(?:the\s+)?$", text[:match.start()]):
                 continue  # "on behalf of the Chief of Staff of the AFL": not there
             holders = [p for p in doc.registry.persons.values()
                        if p.position and (p.position.lower().startswith(match.group(0).lower())
