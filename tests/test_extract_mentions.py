@@ -392,3 +392,13 @@ def test_initials_an_article_defines_for_a_states_forces_name_that_state_in_it()
     other = extract(Article(id="b", text="The Chief of Staff of the AFL, Major General Peter Johnson, spoke on Tuesday.",
                             date="2021-05-12"))
     assert [p.country for p in other.persons] == [None]
+
+
+def test_a_hyphenated_post_before_a_name_is_no_part_of_it_and_a_capital_named_in_full_is_a_place():
+    from kg.extract import extract
+    from kg.model import Article
+    extraction = extract(Article(id="a", date="2019-01-18", text=(
+        "Azerbaijan's Defense Minister Colonel General Zakir Hasanov met the Personal Representative of the OSCE "
+        "Chairman-in-Office Andrzej Nowicki in Baku on Thursday. The Indian High Commissioner met the Defence Secretary "
+        "at the Defence Ministry in Sri Jayawardenepura Kotte on Friday.")))
+    assert sorted(p.name for p in extraction.persons) == ["Andrzej Nowicki", "Zakir Hasanov"]
