@@ -402,3 +402,13 @@ def test_a_hyphenated_post_before_a_name_is_no_part_of_it_and_a_capital_named_in
         "Chairman-in-Office Andrzej Nowicki in Baku on Thursday. The Indian High Commissioner met the Defence Secretary "
         "at the Defence Ministry in Sri Jayawardenepura Kotte on Friday.")))
     assert sorted(p.name for p in extraction.persons) == ["Andrzej Nowicki", "Zakir Hasanov"]
+
+
+def test_a_resort_town_named_as_the_venue_is_no_person():
+    from kg.extract import extract
+    from kg.model import Article
+    extraction = extract(Article(id="a", date="2010-02-26", text=(
+        "Zimbabwe's Minister of Defence Emmanuel Moyo and Botswana's Minister of Defence Kabelo Seretse opened the "
+        "joint commission's session in Victoria Falls on Monday.")))
+    assert sorted(p.name for p in extraction.persons) == ["Emmanuel Moyo", "Kabelo Seretse"]
+    assert [m.location.country for m in extraction.meetings if m.location] == ["ZW"]
