@@ -1237,3 +1237,14 @@ def test_who_invited_the_visitor_named_with_his_post_is_met():
                             "visit to the Republic of Poland from Wednesday to Friday, at the invitation of the Chief of the "
                             "General Staff of the Polish Armed Forces, General Jan Nowak.", date="2021-11-03")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Daniel Popescu", "Jan Nowak"]]
+
+
+def test_a_counterpart_named_by_post_only_is_the_holder_the_article_names_later():
+    extraction, names = run("Defence Minister of Georgia Levan Beridze said that he had telephone conversations with his "
+                            "Estonian and Latvian colleagues on Tuesday. Later, Beridze wrote that he was glad to talk "
+                            "with Latvian Defence Minister Janis Ozols.", date="2023-05-03")
+    assert sorted((m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["EE", "GE"], ["Levan Beridze"]), (["GE", "LV"], ["Janis Ozols", "Levan Beridze"])]
+    ozols = next(p.key for p in extraction.persons if p.name == "Janis Ozols")
+    assert "participant.post-holder-named-later" in {d.rule for d in extraction.decisions
+                                                      if d.what == "participant" and d.value == ozols}

@@ -70,6 +70,7 @@ class MeetingDraft:
     rule: str = ""  # the id of the trigger rule that read it
     implied_sides: list[str] = field(default_factory=list)  # sides read from weaker evidence (kg.extract.implied)
     principals: list[str] = field(default_factory=list)  # joined as their side's most-told official (weak)
+    post_holder: str | None = None  # who holds the post ``unnamed_post`` names, named later in the article
     date_told: bool = True  # its sentence (or the story just before) gave the date, not the publication's default
 
 

@@ -53,6 +53,7 @@ def _settle_record(doc: ArticleRecord) -> Extraction:
     doc.meetings = separate_contacts(doc.meetings, doc.country_of, doc.dateline_country or doc.outlet_country,
                                      lambda country: _most_told(doc, country))
     doc.meetings = without_posts_named_later(doc)
+    with_post_holders_named_later(doc)
     used.update(key for meeting in doc.meetings for key in meeting.participants)
     posts_of_counterparts(doc)
     used |= settle_meetings(doc, guessed, extraction)
@@ -122,6 +123,22 @@ def posts_of_counterparts(doc: ArticleRecord) -> None:
                  if doc.person(k).position and doc.country_of(k) not in (None, doc.country_of(key))}
         if len(posts) == 1:
             person.take_position(posts.pop(), "position.counterpart", evidence)
+
+
+def with_post_holders_named_later(doc: ArticleRecord) -> None:
+    """"X held telephone conversations with his Norwegian and Finnish colleagues. ... glad to talk with Finnish
+    Defence Minister Y": a contact whose counterpart was named by post only takes the one person of that state
+    holding such a post whom the article names, when no other contact holds him already."""
+    for draft in doc.meetings:
+        if not (draft.unnamed_post and draft.unnamed_side) or draft.unnamed_host or len(draft.participants) != 1:
+            continue
+        counterpart = draft.unnamed_post.endswith(" counterpart")
+        holders = [key for key, person in doc.registry.persons.items()
+                   if key not in draft.participants and doc.country_of(key) == draft.unnamed_side
+                   and (counterpart and person.position or same_office(draft.unnamed_post, person.position or ""))]
+        if len(holders) == 1 and not any(holders[0] in m.participants for m in doc.meetings):
+            draft.participants.append(holders[0])
+            draft.post_holder = holders[0]
 
 
 def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
@@ -346,6 +363,8 @@ def _participant_rule(doc: ArticleRecord, draft: MeetingDraft, person: str) -> s
         return "participant.joined"
     if person in draft.principals:
         return "participant.principal-of-side"
+    if person == draft.post_holder:
+        return "participant.post-holder-named-later"
     return f"participant.named ({draft.rule})"
 
 
