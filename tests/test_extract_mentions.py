@@ -412,3 +412,13 @@ def test_a_resort_town_named_as_the_venue_is_no_person():
         "joint commission's session in Victoria Falls on Monday.")))
     assert sorted(p.name for p in extraction.persons) == ["Emmanuel Moyo", "Kabelo Seretse"]
     assert [m.location.country for m in extraction.meetings if m.location] == ["ZW"]
+
+
+def test_a_name_word_spelled_like_an_acronym_in_lower_case_stays_a_name():
+    from kg.extract import extract
+    from kg.model import Article
+    extraction = extract(Article(id="a", date="2024-11-30", text=(
+        "Kim Jong Un, president of the State Affairs of the DPRK, met Russian Defence Minister Andrei Belousov in "
+        "Pyongyang on Friday.")))
+    assert sorted(p.name for p in extraction.persons) == ["Andrei Belousov", "Kim Jong Un"]
+    assert [m.parties for m in extraction.meetings] == [["KP", "RU"]]

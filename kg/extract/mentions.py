@@ -382,6 +382,8 @@ def _is_name_token(token: str, lex) -> bool:
     if not any(c.islower() for c in bare) and len(bare) <= 5 and "-" not in bare:
         return False  # acronyms; all-capital surnames are allowed next to a title-case name
     surface = gazetteer.lookup(bare)
+    if surface is not None and surface.text.isupper() and not bare.isupper():
+        surface = None  # "Un" of "Kim Jong Un" is no "UN": an acronym only in capitals, as `find_places` reads it
     if surface is not None and surface.kind != "city" and bare not in ("Al",):
         return False
     return True
