@@ -422,3 +422,12 @@ def test_a_name_word_spelled_like_an_acronym_in_lower_case_stays_a_name():
         "Pyongyang on Friday.")))
     assert sorted(p.name for p in extraction.persons) == ["Andrei Belousov", "Kim Jong Un"]
     assert [m.parties for m in extraction.meetings] == [["KP", "RU"]]
+
+
+def test_the_ruling_party_of_north_korea_is_north_korean():
+    from kg.extract import extract
+    from kg.model import Article
+    extraction = extract(Article(id="a", date="2024-11-30", text=(
+        "Pak Jong Chon, secretary of the Central Committee of the Workers' Party of Korea, met Russian Defence "
+        "Minister Andrei Belousov on Friday.")))
+    assert {p.name: p.country for p in extraction.persons}["Pak Jong Chon"] == "KP"
