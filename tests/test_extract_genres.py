@@ -16,6 +16,11 @@ def run(text, date="2025-03-12", source=None):
     return extraction, names, people
 
 
+def contacts_of(extraction, names):
+    """Each contact read, as (its sides, its participants' names in order)."""
+    return [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings]
+
+
 def invitations_of(extraction, names):
     """Each invitation read, as (inviter's name, invitee's name, state to visit)."""
     return [(names[i.inviter], names[i.invitee], i.country) for i in extraction.invitations]
@@ -625,7 +630,7 @@ def test_sides_told_before_the_names_place_an_unanchored_pair():
             "and Fahad bin Saad Al-Harbi discussed topical issues of bilateral cooperation,\" the ministry said.")
     extraction, names, people = run(text, date="2025-03-12")
     assert people["Ivan Sokolov"].country == "RU" and people["Fahad bin Saad Al-Harbi"].country == "SA"
-    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+    assert contacts_of(extraction, names) == [
         (["RU", "SA"], ["Fahad bin Saad Al-Harbi", "Ivan Sokolov"])]
 
 
@@ -1033,7 +1038,7 @@ def test_a_surname_told_before_the_full_name_is_the_same_person():
     text = ("At a meeting with Cambodian Ambassador Chay Navuth in Hanoi on Monday, Giang praised the cooperation. "
             "Minister of National Defence General Phan Van Giang thanked the ambassador.")
     extraction, names, _ = run(text, date="2021-04-15")
-    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+    assert contacts_of(extraction, names) == [
         (["KH", "VN"], ["Chay Navuth", "Phan Van Giang"])]
 
 
@@ -1427,7 +1432,7 @@ def test_the_two_named_together_are_one_side_of_the_contact_they_hold():
     extraction, names, people = run(text, date="2024-01-02", source="Kenya News Agency")
     assert people["John Mwangi"].country == people["Amos Kiptoo"].country == "KE"
     assert people["Hassan Abdi Farah"].country == "SO"
-    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+    assert contacts_of(extraction, names) == [
         (["KE", "SO"], ["Amos Kiptoo", "Hassan Abdi Farah", "John Mwangi"])]
 
 
@@ -1523,7 +1528,7 @@ def test_officials_who_accompanied_their_host_at_the_meeting_join_it_on_his_side
             "Salim accompanied Santoso at the meeting.")
     extraction, names, people = run(text, date="2011-07-06", source="The Jakarta Post")
     assert people["Purnomo Adi"].country == "ID"
-    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+    assert contacts_of(extraction, names) == [
         (["ID", "MY"], ["Agus Salim", "Budi Santoso", "Purnomo Adi", "Zulkarnain"])]
 
 
@@ -1655,7 +1660,7 @@ def test_a_remark_placed_during_an_interaction_with_a_delegation_whose_head_is_n
             "The head of the Rwanda Defence Force delegation, Colonel Jean Bosco Mugabo said the visit was useful. "
             "In attendance were, the Chief of Logistics Brig Gen Paul Lokech and Brig Gen Henry Isoke.")
     extraction, names, people = run(text, date="2024-03-12", source="UPDF")
-    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+    assert contacts_of(extraction, names) == [
         (["RW", "UG"], ["Henry Isoke", "Jean Bosco Mugabo", "Paul Lokech", "Samuel Okello"])]
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("Jean Bosco Mugabo", "RW")]
 
@@ -2164,5 +2169,5 @@ def test_two_officials_who_sign_together_met_even_when_one_post_is_long_and_has_
     text = ("NAIROBI: Cabinet Secretary for Defence Amina Wanjiru and Minister of Defence and Veterans Affairs, "
             "Tanzania Juma Mwinyi signed a memorandum of understanding on defence cooperation on Monday.")
     extraction, names, _ = run(text, date="2025-03-11")
-    assert [(m.parties, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+    assert contacts_of(extraction, names) == [
         (["KE", "TZ"], ["Amina Wanjiru", "Juma Mwinyi"])]

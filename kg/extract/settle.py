@@ -132,13 +132,19 @@ def with_post_holders_named_later(doc: ArticleRecord) -> None:
     for draft in doc.meetings:
         if not (draft.unnamed_post and draft.unnamed_side) or draft.unnamed_host or len(draft.participants) != 1:
             continue
-        counterpart = draft.unnamed_post.endswith(" counterpart")
         holders = [key for key, person in doc.registry.persons.items()
-                   if key not in draft.participants and doc.country_of(key) == draft.unnamed_side
-                   and (counterpart and person.position or same_office(draft.unnamed_post, person.position or ""))]
+                   if key not in draft.participants and person.position and _holds_unnamed_post(doc, draft, key)]
         if len(holders) == 1 and not any(holders[0] in m.participants for m in doc.meetings):
             draft.participants.append(holders[0])
             draft.post_holder = holders[0]
+
+
+def _holds_unnamed_post(doc: ArticleRecord, draft: MeetingDraft, key: str) -> bool:
+    """Whether a person may hold the post a contact names without its holder: of that post's state, and in a post of
+    the same kind ("his Dutch counterpart": any post)."""
+    counterpart = (draft.unnamed_post or "").endswith(" counterpart")
+    return doc.country_of(key) == draft.unnamed_side and (counterpart or same_office(
+        draft.unnamed_post or "", doc.person(key).position or ""))
 
 
 def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
@@ -147,13 +153,9 @@ def without_posts_named_later(doc: ArticleRecord) -> list[MeetingDraft]:
     contact of the same participants, on the same day, told in another sentence, names the holder of that post
     (someone of its state in a post of the same kind)."""
     def told_by_name(draft: MeetingDraft) -> bool:
-        def holds_the_post(key: str) -> bool:
-            counterpart = (draft.unnamed_post or "").endswith(" counterpart")  # "his Dutch counterpart": any post
-            return doc.country_of(key) == draft.unnamed_side and (counterpart or same_office(
-                draft.unnamed_post or "", doc.person(key).position or ""))
         return any(other is not draft and not other.unnamed_post and set(draft.participants) <= set(other.participants)
                    and draft.date in (other.date, None) and other.evidence[0] != draft.evidence[0]
-                   and any(holds_the_post(k) for k in other.participants)
+                   and any(_holds_unnamed_post(doc, draft, k) for k in other.participants)
                    for other in doc.meetings)
     return [draft for draft in doc.meetings if not (draft.unnamed_post and draft.unnamed_side and told_by_name(draft))]
 
