@@ -2171,3 +2171,43 @@ def test_two_officials_who_sign_together_met_even_when_one_post_is_long_and_has_
     extraction, names, _ = run(text, date="2025-03-11")
     assert contacts_of(extraction, names) == [
         (["KE", "TZ"], ["Amina Wanjiru", "Juma Mwinyi"])]
+
+
+def test_a_contact_told_undated_takes_the_day_a_later_sentence_gives_its_meeting():
+    text = ("BAGHDAD, Iraqi Army Chief of Staff Lieutenant General Karim Saadi discussed with US Deputy Assistant "
+            "Secretary of Defense John Miller the cooperation between the two sides. The chief of staff, during his "
+            "meeting with the US Deputy Assistant Secretary last night, said that the partnership continues.")
+    extraction, _, _ = run(text, date="2019-03-05")
+    assert [m.date for m in extraction.meetings] == ["2019-03-04"]
+    # ... but not the day of another visit of one of them
+    text = ("Georgian Defense Minister Levan Beridze held talks with his visiting Armenian counterpart, Aram "
+            "Petrosyan. Beridze signed a similar agreement with Azerbaijan during his visit to Baku last week.")
+    extraction, _, _ = run(text, date="2016-12-22")
+    assert [m.date for m in extraction.meetings] == ["2016-12-22"]
+
+
+def test_the_day_of_an_event_to_come_does_not_date_the_contact():
+    text = ("MOSCOW, September 5. On Tuesday, Russian Defence Minister Sergei Orlov held a phone conversation with "
+            "French Armed Forces Minister Claire Dubois, with the parties having discussed preparations for the "
+            "council meeting due on September 9.")
+    extraction, _, _ = run(text, date="2019-09-05")
+    assert [m.date for m in extraction.meetings] == ["2019-09-03"]
+
+
+def test_the_chairman_of_the_joint_chiefs_of_staff_is_one_post_held_by_the_name_after_it():
+    text = ("The Commander-in-Chief of the Armed Forces of Ukraine, Petro Bondar, held a telephone conversation "
+            "with the Chairman of the Joint Chiefs of Staff of the United States, General Charles Wood.")
+    extraction, names, _ = run(text, date="2023-10-13")
+    assert contacts_of(extraction, names) == [(["UA", "US"], ["Charles Wood", "Petro Bondar"])]
+
+
+def test_a_named_official_meets_the_visiting_officials_of_a_state_named_by_its_people_only():
+    text = ("Israeli Defense Minister Dan Levi met with his Chilean counterpart, Defense Minister Pablo Soto, in "
+            "Tel Aviv on Thursday. On Wednesday, Chief of Staff of the Israel Defense Forces Lt. Gen. Avi Cohen met "
+            "with the visiting senior Chilean defense officials at the military headquarters in Tel Aviv. They were "
+            "joined by Brig. Gen. Eli Mizrahi, head of the International Cooperation Division.")
+    extraction, names, _ = run(text, date="2021-10-11")
+    assert [(m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2021-10-07", "IL", ["Dan Levi", "Pablo Soto"]),
+        ("2021-10-06", "IL", ["Avi Cohen", "Eli Mizrahi"])]
+    assert all(m.parties == ["CL", "IL"] for m in extraction.meetings)

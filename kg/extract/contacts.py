@@ -204,6 +204,11 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         # "X received a delegation of the Y Army.", "X met with visiting heads of Y's security organisations." --
         # its leader, or its members, are named in the next sentences
         doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations), len(doc.visitors))
+        if _VISITING_GROUP.match(text, trigger.match.end()) \
+                and _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting(), guests=True):
+            # "Kochavi met with the visiting senior Chilean defense officials": a contact with the state the group
+            # is of, told on ("They were joined by ..."), until the group's leader or members are named
+            story.current, story.current_open = doc.meetings[-1], True
     elif is_meeting:
         doc.pending = None
     if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 4 \
@@ -242,6 +247,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         # "'The leaders discussed ...,' Hoffman said on Friday.": the readout's day dates the contact it reads out
         story.current.date, story.current.date_told = date, True
     told_again = re.search(r"\b(?:the|this|these|both) (meetings?|talks|visit|call|consultations|discussions)\b", lowered)
+    if not told_again:
+        # "The chief of staff, during his meeting with the Deputy Secretary last night, said ...": no one named in it
+        # who is not of the contact being told (below)
+        told_again = re.search(r"\b(?:his|her|their) (meeting|talks|call|conversation) with\b", lowered)
     if story.current is not None and date and not future and set(keys) <= set(story.current.participants) \
             and not story.current.date_told and told_again:
         # "The meeting was held on 12 January": the date of the contact told without one; "During the meetings
@@ -292,7 +301,7 @@ _ITINERARY = re.compile(r"\b(?:programme|program|schedule|agenda|itinerary)\s+(?
                         r"(?:separate\s+|bilateral\s+)?(?:meetings|talks|calls)\s+with\b")
 _ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airbase)\b", re.I)
 # a group of visitors told without names: "met with visiting heads of Australia's security organisations"
-_VISITING_GROUP = re.compile(r"\bvisiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
+_VISITING_GROUP = re.compile(r"(?:\s*with)?\s*(?:the\s+)?visiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
                              r"generals|ministers|guests|team)\b")
 _AFTER_CONTACT = re.compile(r"(?:after|following)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
                             r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
@@ -379,6 +388,9 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
         unquoted, reference = inline
     # "the exhibition ... will last until December 2": an end date is no date of a contact
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
+    # "preparations for the council's meeting due on September 9": the day of an event to come
+    unquoted = re.sub(r"\b(?:due|scheduled|slated|planned|set)\s+(?:to\s+(?:be\s+held|take\s+place|open|start|begin)\s+)?"
+                      r"(?:on|for)\s+[^,.;]{1,25}", " ", unquoted)
     # "their first call since May 13": the earlier contact's date is not this one's
     unquoted = re.sub(r"\b(?:first|last|only) (?:\w+ )?since\s+[^,.;]{1,25}", " ", unquoted)
     # when an official took office: "Malian Minister of Defence X, appointed on 28 May 2014"
@@ -581,6 +593,8 @@ def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -
     doc.pending = None
     if not extra:
         return None
+    # the contact read with the group unnamed (`_unnamed_hosts`) is this one, now with its names
+    doc.meetings = [m for m in doc.meetings if not (m.unnamed_host and m.evidence[0] == pending.sentence.text)]
     told = _meeting(doc, pending.sentence, pending.trigger, pending.refs + extra, pending.date, None, setting)
     if told is not None:
         told.with_delegation = True
@@ -1065,10 +1079,15 @@ def _one_post_each(match: re.Match) -> str:
     """"the chiefs of staff of Mexico, Croatia and Chile" -> "the chief of staff of Mexico, the chief of staff of
     Croatia, the chief of staff of Chile" (unchanged unless one is a state: "the Joint Chiefs of Staff")."""
     head, complement = match.group(1), match.group(2)
+    if re.search(r"\bof\s+(?:the\s+)?$", match.string[:match.start()]):
+        return match.group(0)  # "the Chairman of the Joint Chiefs of Staff of the United States": one post
     states = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group(3))
-    if not any(gazetteer.code_for(state) for state in states):
+    # "... of the United States, General X": the list of states ends where a word names none
+    named = next((i for i, state in enumerate(states) if not gazetteer.code_for(state)), len(states))
+    if not named:
         return match.group(0)
-    return ", ".join(f"the {head}{'y' if head.endswith('Secretar') else ''}{complement} of {state}" for state in states)
+    return ", ".join([f"the {head}{'y' if head.endswith('Secretar') else ''}{complement} of {state}" for state in states[:named]]
+                     + states[named:])
 
 
 def _one_counterpart_each(match: re.Match) -> str:
@@ -1175,22 +1194,26 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
 
 
 def _unnamed_hosts(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, keys: list[str], date: str | None,
-                   setting: Setting) -> None:
+                   setting: Setting, guests: bool = False) -> bool:
     """"A and B have met with senior Republic of Fiji Military Forces leaders in Suva": one contact of the party
-    named with the state or body the object names (none named: none), added to `doc.meetings`."""
+    named with the state or body the object names, added to `doc.meetings`; whether one was (none named: none).
+    With ``guests`` ("X met with the visiting Chilean officials") the party named receives them."""
     text = sentence.text
     match = trigger.match
     named = [p for p in sentence.places if p.start >= match.end() and p.kind in ("country", "demonym", "institution", "body")
              and not _LOCATIVE_CITY.search(text[max(0, p.start - 30):p.start])]
     if not named:
-        return
+        return False
     city, venue_country = _venue(sentence, match, text)
     if city is None and venue_country is None:
         city, venue_country = setting.city, setting.country
     doc.meetings.append(MeetingDraft(list(keys), date or setting.date or doc.reference, contact_mode(text), None, city,
-                                     venue_country, [text], sentence.paragraph, host_direction="neutral",
+                                     venue_country, [text], sentence.paragraph,
+                                     host_direction="subject" if guests else "neutral",
+                                     host_person=keys[0] if guests else None,
                                      unnamed_post=named[0].name, unnamed_side=named[0].code, unnamed_host=True,
                                      rule=f"{trigger.rule} + meeting.unnamed-hosts"))
+    return True
 
 
 def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,

@@ -201,6 +201,8 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
                 target_country = places[0].code
             elif inviter:
                 target_country = doc.country_of(inviter)
+        elif (place := _place_invited_to(sentence, spans, tail_start)) is not None:
+            target_country = place.code  # "X invited Y to Ukraine", "... invited him to Beijing"
         elif passive and inviter and not re.search(r"\bto\s+(?:attend|take part|participate|join|speak|address)\b", tail) \
                 and any(k in doc.visit_targets or k in doc.visitors for k in invitees):
             # "The minister was invited by his Kazakh counterpart X." of a visitor: to the visit being told
@@ -216,3 +218,14 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
         forum_date = future_date(tail, doc.reference_day) if target_forum else None
         drafts.append(InvitationDraft(inviter, invitee, target_forum, target_country, text, rule, forum_date))
     return drafts
+
+
+def _place_invited_to(sentence: Sentence, spans: list[tuple[int, int]], start: int):
+    """The state or city an invitation names right after "to", with no verb between ("invited Milley to Ukraine"),
+    or None."""
+    text = sentence.text
+    for place in sentence.places:
+        if place.start > start and place.kind in ("country", "city") and not any(s <= place.start < e for s, e in spans) \
+                and re.fullmatch(r"[^.;,]{0,60}?\bto\s+(?:the\s+)?", text[start:place.start]):
+            return place
+    return None

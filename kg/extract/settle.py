@@ -418,7 +418,7 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
     host = host_rule = None
     if draft.mode == "in_person" and draft.implied_host in sides and draft.venue_country in (None, draft.implied_host):
         host, host_rule = draft.implied_host, f"host.phrase-receiver ({draft.rule})"
-    elif draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides:
+    elif draft.mode == "in_person" and draft.unnamed_host and draft.unnamed_side in sides and draft.host_person is None:
         host, host_rule = draft.unnamed_side, f"host.institution ({draft.rule})"
         draft.venue_country = draft.venue_country or draft.unnamed_side
     elif draft.mode == "in_person":
