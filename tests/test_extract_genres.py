@@ -2211,3 +2211,37 @@ def test_a_named_official_meets_the_visiting_officials_of_a_state_named_by_its_p
         ("2021-10-07", "IL", ["Dan Levi", "Pablo Soto"]),
         ("2021-10-06", "IL", ["Avi Cohen", "Eli Mizrahi"])]
     assert all(m.parties == ["CL", "IL"] for m in extraction.meetings)
+
+
+def test_a_king_named_by_one_name_is_not_his_son_named_bin_that_name():
+    text = ("US Secretary of Defense Alan Reed held talks in Jeddah on Wednesday with King Faisal and his son, "
+            "Deputy Crown Prince Khalid bin Faisal, who is defence minister.")
+    extraction, names, _ = run(text, date="2015-07-22")
+    assert sorted(names.values()) == ["Alan Reed", "Faisal", "Khalid bin Faisal"]
+    assert contacts_of(extraction, names) == [(["SA", "US"], ["Alan Reed", "Faisal", "Khalid bin Faisal"])]
+
+
+def test_a_release_stamp_before_the_first_words_does_not_date_the_contact_told_with_its_day():
+    text = ("03/20/2017: Minister for Defence, Senator the Hon Julia Grant, met with Indonesia's Minister for Defence "
+            "Budi Santoso on March 17, 2017 in Sydney for the annual defence ministers' meeting.")
+    extraction, _, _ = run(text, date="2017-03-20")
+    assert [m.date for m in extraction.meetings] == ["2017-03-17"]
+
+
+def test_who_tells_of_a_welcome_is_no_guest_and_a_delegation_to_lead_is_no_contact_yet():
+    text = ("On the invitation of the U.S. Department of Defense, Qi, deputy chief of the PLA General Staff, will lead "
+            "a delegation to the United States on Dec. 12 for the defense consultation, said Geng Yan, spokesman for "
+            "China's Ministry of Defense, on Thursday. China opposes measures to increase regional tensions, but "
+            "welcomes such disclosure, Geng said.")
+    extraction, _, _ = run(text, date="2012-11-30")
+    assert extraction.meetings == []
+
+
+def test_a_states_acronym_in_a_post_is_no_name_of_its_holder():
+    text = ("General Birhanu Tola handed over Prime Minister Abiy Ahmed's message to Abu Dhabi Crown Prince and "
+            "Deputy Supreme Commander of the United Arab Emirates (UAE) Armed Forces Sheikh Mohammed bin Zayed Al "
+            "Nahyan over the weekend. During the discussion, Gen. Birhanu said that Ethiopia-UAE ties are strong. He "
+            "briefed the Crown Prince on the situation in Tigray State.")
+    extraction, names, _ = run(text, date="2021-02-23")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["AE", "ET"], "AE", ["Birhanu Tola", "Mohammed bin Zayed Al Nahyan"])]

@@ -29,6 +29,7 @@ from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, article_acronyms, country_in, defined_acronyms
+from kg.extract.posts import post_kind_words
 from kg.extract.records import (AnnouncedContact, ArticleRecord, Discourse, MeetingDraft, PendingDelegationContact,
                                 Ref, Sentence, Setting, Trigger)
 from kg.extract.references import EXCLUDE_BEFORE, model_refs, sentence_refs
@@ -386,6 +387,8 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     inline = inline_dateline(unquoted)
     if inline:  # "WASHINGTON, June 12, 2013 - X hosted Y yesterday": the dateline's day is the story's today
         unquoted, reference = inline
+    # "03/20/2017: Minister X met with Y on March 17, 2017": a stamp of the release's day before its first words
+    unquoted = re.sub(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[:\-–—|]\s", " ", unquoted)
     # "the exhibition ... will last until December 2": an end date is no date of a contact
     unquoted = re.sub(r"\b(?:until|till|through)\s+[^,.;]{1,25}", " ", unquoted)
     # "preparations for the council's meeting due on September 9": the day of an event to come
@@ -1174,8 +1177,11 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         posts = [(post, holder) for post, holder in posts if country_in(post)]
     for post, holder in posts:
         if holder is None:
+            # (a post told in other words only of someone named before: one named later is taken when the
+            # article is settled, if no contact of his is told)
             holders = [p for p in doc.registry.persons.values() if p.key != visitor and p.position
-                       and _same_post(post, p.position)]
+                       and (_same_post(post, p.position)
+                            or p.first_sentence <= sentence.index and _one_of_the_posts_held(post, p.position))]
             holder = holders[0].key if len(holders) == 1 else None
         participants = [visitor] + ([holder] if holder and holder != visitor else [])
         if len(participants) == 2 and any(set(participants) <= set(m.participants) for m in doc.meetings):
@@ -1225,7 +1231,9 @@ def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, 
     text = sentence.text
     if direction != "subject" or any(r.end <= match.start() + 1 for r in refs):
         return None
-    guests = [r.key for r in refs if r.start >= match.end() - 1]
+    # (not who tells of it: "China ... welcomes such disclosure, Geng said")
+    guests = [r.key for r in refs if r.start >= match.end() - 1
+              and not re.match(r"\s*,?\s*(?:said|says|told|added|noted|stated)\b", text[r.end:])]
     hosts = [p for p in sentence.places if p.end <= match.start() and p.kind in ("institution", "country", "demonym")]
     if len(set(guests)) != 1 or not hosts:
         return None
@@ -1366,6 +1374,20 @@ def _same_post(post: str, position: str) -> bool:
     """'Chief of Army Staff' and 'Chief of Army Staff (COAS) of the Indian Army' name the same post."""
     plain = lambda text: re.sub(r"\s*\([^)]*\)", "", text).lower()
     return plain(position).startswith(plain(post))
+
+
+def _one_of_the_posts_held(post: str, position: str) -> bool:
+    """'Crown Prince' is one of the posts of 'Abu Dhabi Crown Prince and Deputy Supreme Commander' (whatever state
+    each names), 'UK Secretary of State' of 'United Kingdom Secretary of State for Foreign Affairs'; 'Chief of
+    Staff' is not 'Deputy Chief of Staff'."""
+    named = post_kind_words(post)
+    return bool(named) and any(
+        named <= held and not (held - named) & _LESSER_POST_WORDS
+        for held in map(post_kind_words, re.split(r"\s+and\s+(?=[A-Z])|,\s*(?=[A-Z])", position)))
+
+
+# what makes a post another, lesser one: "Deputy Chief of Staff" is not "Chief of Staff"
+_LESSER_POST_WORDS = {"deputy", "vice", "assistant", "under", "acting", "former", "principal", "senior", "chief"}
 
 
 def _unique(items):

@@ -7,6 +7,8 @@ each and its sentence (`country_rule`, `rank_rule`, `position_rule`: see `kg.ext
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import Mention, name_words
@@ -82,7 +84,8 @@ class Registry:
             keys = {key for known, found in self._by_word.items() if _spelling_variant(words[0], known) for key in found}
         candidates = []
         for person in (self.persons[key] for key in sorted(keys, key=lambda k: int(k[1:]))):
-            if _contains(person.words, words) or _contains(words, person.words):
+            if (_contains(person.words, words) or _contains(words, person.words)) \
+                    and not _fathers_name_only(name, person.name) and not _fathers_name_only(person.name, name):
                 candidates.append(person)
         if not candidates:
             return None
@@ -122,6 +125,19 @@ class Registry:
         person.honorific = person.honorific or mention.honorific
         person.last_sentence = sentence_index
         return person
+
+
+_PATRONYMIC = re.compile(r"\b(?:bin|binti|bint|ibn|ben|ould)\s+(\S+)$", re.I)
+
+
+def _fathers_name_only(one: str, other: str) -> bool:
+    """A one-word name that is only the father's name in another ("King Salman", "Mohammed bin Salman"): two
+    persons ("Bin Salman" alone is the son)."""
+    one_words, other_words = name_words(one), name_words(other)
+    father = _PATRONYMIC.search(other.strip())
+    return len(one_words) == 1 and len(other_words) > 1 and father is not None \
+        and name_words(father.group(1)) == one_words and not _PATRONYMIC.match(one.strip()) \
+        and not re.match(r"(?i)(?:bin|binti|bint|ibn|ben|ould)\s", one.strip())
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -47,7 +47,7 @@ def generic_post(position: str) -> str:
 def same_post(a: str, b: str) -> bool:
     """Two posts of the same kind, whatever state each names ("the defence minister of Kazakhstan" and "Defense
     Minister"): the same words once the state and the case are left out."""
-    return _post_kind_words(a) == _post_kind_words(b)
+    return post_kind_words(a) == post_kind_words(b)
 
 
 def same_office(a: str, b: str) -> bool:
@@ -57,10 +57,10 @@ def same_office(a: str, b: str) -> bool:
     def ministerial(words: set[str]) -> bool:
         return bool(words & {"minister", "mos", "secretary", "mantri"}) and "defence" in words \
             and not words & {"staff", "deputy", "vice", "assistant", "permanent", "under"}
-    return same_post(a, b) or ministerial(_post_kind_words(a)) and ministerial(_post_kind_words(b))
+    return same_post(a, b) or ministerial(post_kind_words(a)) and ministerial(post_kind_words(b))
 
 
-def _post_kind_words(position: str) -> set[str]:
+def post_kind_words(position: str) -> set[str]:
     """The words of a post less the states it names ("of the Republic of Türkiye") and bracketed acronyms."""
     from kg.extract.mentions import find_places
 

@@ -225,9 +225,10 @@ def _acronym_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken
     for match in re.finditer(r"\b([A-Z](?:[A-Z]|o(?=[A-Z])){1,5})\b", sentence.text):
         if any(s <= match.start() < e for s, e in taken):
             continue
+        place = gazetteer.lookup(match.group(1))
+        if match.group(1) in ("UN", "EU") or place is not None and place.kind == "country":
+            continue  # a state's ("the UAE" in "Commander of the ... (UAE) Armed Forces")
         for person in doc.registry.persons.values():
-            if match.group(1) in ("UN", "EU"):
-                break
             if any(match.group(1).upper() in acronyms(post) for post in [person.position or "", *person.other_positions]):
                 refs.append(Ref(match.start(), match.end(), person.key))
                 break
