@@ -2245,3 +2245,13 @@ def test_a_states_acronym_in_a_post_is_no_name_of_its_holder():
     extraction, names, _ = run(text, date="2021-02-23")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["AE", "ET"], "AE", ["Birhanu Tola", "Mohammed bin Zayed Al Nahyan"])]
+
+
+def test_those_a_visitor_meets_at_a_venue_abroad_are_of_its_state_together():
+    text = ("AMMAN — Jordanian Chairman of the Joint Chiefs of Staff Gen. Omar Haddad on Wednesday met with US "
+            "Secretary of Defense Alan Reed and his accompanying delegation. Reed was in Jordan as part of a regional "
+            "tour. Reed also held talks in the Red Sea city of Jeddah with King Faisal and his son, Prince Khalid bin "
+            "Faisal, who is defence minister.")
+    extraction, names, people = run(text, date="2015-07-22")
+    assert (people["Faisal"].country, people["Khalid bin Faisal"].country) == ("SA", "SA")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["JO", "US"], "JO"), (["SA", "US"], "SA")]

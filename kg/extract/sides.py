@@ -131,12 +131,13 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     # who meets visitors or envoys from abroad in a state that is none of theirs is of that state ("Chang met
     # Prachanda", at a venue in Nepal; "X held a meeting with the Afghan ambassador in Rawalpindi"; not at a forum,
     # where everyone may be a guest)
+    # (beside the guests, others with no state yet or of the venue's are hosts too: "with King X and his son Y")
     for meeting in doc.meetings:
         venue = meeting.venue_country
-        others = {doc.country_of(k) for k in meeting.participants if k != key}
-        visitors = [k for k in meeting.participants if k != key]
+        visitors = [k for k in meeting.participants if k != key and doc.country_of(k) not in (None, venue)]
+        others = {doc.country_of(k) for k in visitors}
         if key in meeting.participants and key not in doc.visitors and meeting.mode == "in_person" and venue \
-                and not meeting.sidelines and None not in others and others and venue not in others \
+                and not meeting.sidelines and others \
                 and all(k in doc.visitors or DIPLOMAT.search(doc.person(k).position or "") for k in visitors) \
                 and not doc.forums \
                 and not gazetteer.is_international_body(venue):
