@@ -2255,3 +2255,37 @@ def test_those_a_visitor_meets_at_a_venue_abroad_are_of_its_state_together():
     extraction, names, people = run(text, date="2015-07-22")
     assert (people["Faisal"].country, people["Khalid bin Faisal"].country) == ("SA", "SA")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["JO", "US"], "JO"), (["SA", "US"], "SA")]
+
+
+def test_a_document_signed_by_two_officials_is_their_contact():
+    text = ("PYONGYANG. After two-day negotiations, Russia and North Korea signed an agreement on Thursday. The "
+            "document was signed by Russian Deputy Chief of Staff Colonel General Ivan Petrov and Vice Chief of the "
+            "Korean People's Army O Kum Chol.")
+    extraction, names, _ = run(text, date="2015-11-13")
+    assert [(m.date, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2015-11-12", "KP", ["Ivan Petrov", "O Kum Chol"])]
+
+
+def test_a_rank_word_used_as_an_adjective_makes_no_person():
+    text = ("We are seeing it in the fact that Exercise Talisman Sabre, the major exercise that the Australian Defence "
+            "Force engages in every two years, was held here.")
+    extraction, _, _ = run(text, date="2025-08-11")
+    assert extraction.persons == []
+
+
+def test_a_delegation_of_a_people_named_in_two_words_gives_its_leader_that_state():
+    text = ("The United States Department of Defense hosted this month's United States defence committee meeting in "
+            "Washington. The 20-strong South African delegation was led by Acting Secretary for Defence Dr Thandi "
+            "Mokoena.")
+    _, _, people = run(text, date="2023-06-13")
+    assert people["Thandi Mokoena"].country == "ZA"
+
+
+def test_the_time_of_what_two_officials_discussed_is_no_earlier_contact_of_theirs():
+    text = ("At the 44th Military Committee Meeting on Thursday led by South Korea's Gen. Lee Joon-ho, chair of the "
+            "Joint Chiefs of Staff, and his U.S. counterpart Gen. Mark Hale, the allies assessed the security "
+            "situation. Lee and Hale also discussed the outcome of the capability test in August for the planned "
+            "transfer of operational control from Washington to Seoul.")
+    extraction, names, people = run(text, date="2019-11-14")
+    assert [m.date for m in extraction.meetings] == ["2019-11-14"]
+    assert people["Lee Joon-ho"].position == "chair of the Joint Chiefs of Staff"

@@ -481,7 +481,7 @@ def _own_time(text: str) -> str:
 
 _OTHER_EVENT = re.compile(r"\b(?:signed|established|launched|adopted|created|founded|set up|appointed|elected|took office|"
                           r"following|after|since|before|until|coup|war|elections?|[Cc]hair(?:man)?(?:ship)?|presidency|"
-                          r"[Yy]ear|about|regarding|concerning|results|plans?|work)\b[^,;.]{0,60}")
+                          r"[Yy]ear|about|regarding|concerning|results|outcomes?|plans?|work)\b[^,;.]{0,60}")
 
 
 # the days a speaker counts from their own "today"

@@ -327,10 +327,12 @@ def _delegation_state(text: str) -> tuple[str | None, str | None]:
     """The state a delegation is said to be of, and the rule: "the Turkish delegation", "a Pakistan Navy
     delegation" (a service's name between the state and the word), "a delegation from the US Department of
     Defense", "the delegation of the Royal Thai Armed Forces"."""
-    demonym = re.search(r"\b([A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|Armed Forces|Military|"
-                        r"Defen[cs]e|Ministry|Government)){0,3}\s+(?:[Dd]elegation|team\b)", text)
-    if demonym and gazetteer.code_for(demonym.group(1)):
-        return gazetteer.code_for(demonym.group(1)), "country.delegation-demonym"
+    demonym = re.search(r"\b((?:[A-Z][\w\-]+\s+)?[A-Z][\w\-]+)(?:\s+(?:[a-z][\w\-]*|Army|Navy|Naval|Air Force|Air|"
+                        r"Armed Forces|Military|Defen[cs]e|Ministry|Government)){0,3}\s+(?:[Dd]elegation|team\b)", text)
+    # ("the South African delegation": a people of two words)
+    code = demonym and next(filter(None, map(gazetteer.code_for, (demonym.group(1), *demonym.group(1).split()))), None)
+    if code:
+        return code, "country.delegation-demonym"
     of_state = re.search(r"\b(?:[Dd]elegation|team)\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*|\([A-Z]+\)\s*|of\s+){1,8})", text)
     if of_state:
         places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]

@@ -669,7 +669,8 @@ def _one_holders_post(position: str) -> str:
     words = position.split(" ")
     plural_heads = lexicon().plural_heads
     first_head = next((k for k, w in enumerate(words) if _is_head(w.strip(",;:()")) or w in plural_heads), None)
-    if first_head is not None and words[first_head] in plural_heads:
+    # (not a plural inside the post's complement: "chair of the Joint Chiefs of Staff")
+    if first_head is not None and words[first_head] in plural_heads and "of" not in words[:first_head]:
         words[first_head] = plural_heads[words[first_head]]
     return " ".join(words)
 
@@ -718,7 +719,9 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     if interim:
         offset += interim.end()  # "Brig. Gen. X (Rtd), acting Minister of National Defense": the post after the word
     rest = sentence[offset:]
-    rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b(?!\s+(?:of|for|in)\b)", rest)
+    # ("Exercise X, the major exercise of ...": a rank word as an adjective, before a noun, is none)
+    rank_match = re.match(r"(?:a|an|the)\s+(?:retired\s+)?(" + lex.rank_regex_lower.pattern[2:-2] + r")\b(?!\s+(?:of|for|in)\b)"
+                          r"(?!\s+(?!(?:who|and|with|from|at|serving|now|then)\b)[a-z])", rest)
     if rank_match:
         return None, None, canonical_rank(rank_match.group(1)), offset + rank_match.end()
     toks = tokens(rest)
