@@ -2289,3 +2289,13 @@ def test_the_time_of_what_two_officials_discussed_is_no_earlier_contact_of_their
     extraction, names, people = run(text, date="2019-11-14")
     assert [m.date for m in extraction.meetings] == ["2019-11-14"]
     assert people["Lee Joon-ho"].position == "chair of the Joint Chiefs of Staff"
+
+
+def test_a_forum_series_named_as_a_standing_framework_is_no_event_held():
+    from kg.extract.forums import find_forums
+
+    for text in ("Australia and Indonesia are co-chairs of the next cycle of the ASEAN Defence Ministers' Meeting-Plus "
+                 "(ADMM+) Experts' Working Group on peacekeeping operations.",
+                 "The minister stressed defence collaboration under the ADMM-Plus framework."):
+        assert find_forums(text) == [], text
+    assert [f.series for f in find_forums("Ministers met at the ADMM-Plus in Vientiane.")] == ["ADMM-Plus"]

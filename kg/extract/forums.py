@@ -114,6 +114,12 @@ def _generic_regex() -> re.Pattern:
 _GENERIC = None
 
 
+# a series named as a standing framework, not an event held: "under the ADMM-Plus framework", "the ADMM-Plus
+# Experts' Working Group on ...", "the ASEAN Secretariat"
+_FRAMEWORK_AFTER = re.compile(r"(?:[\-\s]Plus|\+)?\)?\s*(?:\([^()]{1,12}\)\s*)?(?:framework|mechanism|format|platform|[Ss]ecretariat|"
+                              r"(?:[Ee]xperts['’]?\s+)?[Ww]orking\s+[Gg]roups?)\b")
+
+
 def find_forums(sentence: str) -> list[ForumMention]:
     global _GENERIC
     known, by_surface = _known_regex()
@@ -177,7 +183,7 @@ def find_forums(sentence: str) -> list[ForumMention]:
         if not _FAIR_WORDS.search(context) or gazetteer_code(match.group("name")):
             continue
         found.append(ForumMention(start, end, match.group("name"), None, None, (match.group("name"),)))
-    return sorted(found, key=lambda f: f.start)
+    return sorted((f for f in found if not _FRAMEWORK_AFTER.match(sentence, f.end)), key=lambda f: f.start)
 
 
 @lru_cache(maxsize=1)
