@@ -2299,3 +2299,11 @@ def test_a_forum_series_named_as_a_standing_framework_is_no_event_held():
                  "The minister stressed defence collaboration under the ADMM-Plus framework."):
         assert find_forums(text) == [], text
     assert [f.series for f in find_forums("Ministers met at the ADMM-Plus in Vientiane.")] == ["ADMM-Plus"]
+
+
+def test_an_invitation_to_someone_no_person_was_read_for_goes_to_no_one_else():
+    text = ("Ukrainian Commander-in-Chief Petro Bondar held a telephone conversation with US General Charles Wood. "
+            "Wood took office after he replaced Hale in this position. On September 22, Bondar invited Hale to "
+            "Ukraine, and the latter introduced the Ukrainian general to his successor Wood.")
+    extraction, names, _ = run(text, date="2023-10-13")
+    assert invitations_of(extraction, names) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer
 from kg.extract.dates import future_date
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import country_in
@@ -176,7 +177,7 @@ def read_invitation(doc: ArticleRecord, sentence: Sentence, refs: list[Ref],
     invitees = []
     if re.search(r"\binvited (?:his|her|their) (?:colleagues|counterparts|guests)\b", text) and current:
         invitees = [k for k in current.participants if k != inviter]
-    elif after:
+    elif after and not _unread_name_next(sentence, match.end(), after[0]):
         invitees = [after[0].key]
     elif re.match(r"\s*(?:him|her|them)\b", text[match.end():]) and current and inviter:
         # "... and invited her to visit Kyiv": the other side of the contact being told
@@ -229,3 +230,15 @@ def _place_invited_to(sentence: Sentence, spans: list[tuple[int, int]], start: i
                 and re.fullmatch(r"[^.;,]{0,60}?\bto\s+(?:the\s+)?", text[start:place.start]):
             return place
     return None
+
+
+def _unread_name_next(sentence: Sentence, end: int, first: Ref) -> bool:
+    """Whether "invited" is followed by a name no person was read for, before the first one read ("invited Milley
+    to Ukraine, and ... Brown": the invitee is Milley, unread, not Brown)."""
+    word = re.match(r"\s+((?-i:[A-Z])[\w\-'’]+)", sentence.text[end:])
+    if not word or first.start <= end + word.start(1):
+        return False
+    at = end + word.start(1)
+    spans = [(m.span_start if 0 <= m.span_start < m.start else m.start, max(m.end, m.span_end)) for m in sentence.persons]
+    return not any(start <= at < stop for start, stop in spans) and gazetteer.lookup(word.group(1)) is None \
+        and word.group(1) not in lexicon().position_heads
