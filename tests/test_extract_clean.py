@@ -292,3 +292,8 @@ def test_a_readouts_opening_leaves_the_story_but_its_dateline_still_places_it():
                             "readout:\n\nThe Chairman met with Canada's Chief of the Defence Staff yesterday.\n")
     assert cleaned.dateline_city == "Washington"
     assert cleaned.text == "The Chairman met with Canada's Chief of the Defence Staff yesterday."
+
+
+def test_a_city_in_capitals_before_a_comma_is_a_dateline_but_not_a_list_of_places():
+    assert split_dateline("BAGHDAD, Army Chief of Staff Lieutenant General Karim Saadi met X.")[1] == "Baghdad"
+    assert split_dateline("MOSCOW, BEIJING vow to cooperate")[1] is None

@@ -2307,3 +2307,10 @@ def test_an_invitation_to_someone_no_person_was_read_for_goes_to_no_one_else():
             "Ukraine, and the latter introduced the Ukrainian general to his successor Wood.")
     extraction, names, _ = run(text, date="2023-10-13")
     assert invitations_of(extraction, names) == []
+
+
+def test_a_title_case_headline_makes_no_person_of_words_around_a_preposition():
+    text = ("The Chief of Army Staff Discusses With Assistant Secretary Of Defense The Cooperation And Coordination "
+            "Between The Two Sides In The Military Field")
+    extraction, _, _ = run(text, date="2019-03-05")
+    assert extraction.persons == []

@@ -158,7 +158,9 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     if match:
         # only a city the gazetteer knows, and not the first of a list of places ("Moscow, Beijing vow ...")
         city, after = lookup(match.group("city")), re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)?", paragraph[match.end():])
-        if city is not None and city.kind == "city" and city.text == match.group("city") and \
+        # (as written, or in capitals: "BAGHDAD, Army Chief of Staff ...")
+        written = match.group("city")
+        if city is not None and city.kind == "city" and written in (city.text, city.text.upper()) and \
                 not (after and lookup(after.group(0).split()[0])):
             return paragraph[match.end():], city.text, None
     return original, None, None
