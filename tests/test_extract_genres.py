@@ -2296,7 +2296,10 @@ def test_a_forum_series_named_as_a_standing_framework_is_no_event_held():
 
     for text in ("Australia and Indonesia are co-chairs of the next cycle of the ASEAN Defence Ministers' Meeting-Plus "
                  "(ADMM+) Experts' Working Group on peacekeeping operations.",
-                 "The minister stressed defence collaboration under the ADMM-Plus framework."):
+                 "The minister stressed defence collaboration under the ADMM-Plus framework.",
+                 "They discussed cooperation between Japan and ASEAN under the ASEAN Defence Ministers' Meeting "
+                 "(ADMM), ADMM-Plus and Japan-led complementary mechanisms.",
+                 "He met the ASEAN Defence Senior Officials' Meeting Plus Leader of Japan."):
         assert find_forums(text) == [], text
     assert [f.series for f in find_forums("Ministers met at the ADMM-Plus in Vientiane.")] == ["ADMM-Plus"]
 

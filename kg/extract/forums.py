@@ -117,7 +117,10 @@ _GENERIC = None
 # a series named as a standing framework, not an event held: "under the ADMM-Plus framework", "the ADMM-Plus
 # Experts' Working Group on ...", "the ASEAN Secretariat"
 _FRAMEWORK_AFTER = re.compile(r"(?:[\-\s]Plus|\+)?\)?\s*(?:\([^()]{1,12}\)\s*)?(?:framework|mechanism|format|platform|[Ss]ecretariat|"
-                              r"(?:[Ee]xperts['’]?\s+)?[Ww]orking\s+[Gg]roups?)\b")
+                              r"(?:[Ee]xperts['’]?\s+)?[Ww]orking\s+[Gg]roups?|Leader|Chair|Co-[Cc]hair)\b")
+# ... or named under which two sides cooperate: "cooperation under the ADMM, ADMM-Plus and Japan-led mechanisms"
+_FRAMEWORK_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?(?:[^.;]{0,90}?(?:,|\band\b|\()\s*)?$")
+_VERB = re.compile(r"\b(?:met|meets|held|holds|attended|attends|hosted|hosts|was|were|is|are|took|takes)\b")
 
 
 def find_forums(sentence: str) -> list[ForumMention]:
@@ -183,7 +186,16 @@ def find_forums(sentence: str) -> list[ForumMention]:
         if not _FAIR_WORDS.search(context) or gazetteer_code(match.group("name")):
             continue
         found.append(ForumMention(start, end, match.group("name"), None, None, (match.group("name"),)))
-    return sorted((f for f in found if not _FRAMEWORK_AFTER.match(sentence, f.end)), key=lambda f: f.start)
+    return sorted((f for f in found if not _a_framework(sentence, f)), key=lambda f: f.start)
+
+
+def _a_framework(sentence: str, forum: ForumMention) -> bool:
+    """Whether a forum's name stands for its standing framework here, not an event held (`_FRAMEWORK_AFTER`,
+    `_FRAMEWORK_BEFORE`)."""
+    if _FRAMEWORK_AFTER.match(sentence, forum.end):
+        return True
+    under = _FRAMEWORK_BEFORE.search(sentence[:forum.start])
+    return under is not None and not _VERB.search(under.group(0))
 
 
 @lru_cache(maxsize=1)
