@@ -2317,3 +2317,11 @@ def test_a_title_case_headline_makes_no_person_of_words_around_a_preposition():
             "Between The Two Sides In The Military Field")
     extraction, _, _ = run(text, date="2019-03-05")
     assert extraction.persons == []
+
+
+def test_phone_talks_with_counterparts_of_two_states_are_two_calls():
+    text = ("Senior Lieutenant General Tran Van Binh, Deputy Minister of National Defence of Vietnam, on July 6 held "
+            "phone talks with his RoK and Indian counterparts Kim Min-jun and Rahul Mehta.")
+    extraction, names, _ = run(text, date="2020-07-07")
+    assert sorted((m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
+        (["IN", "VN"], "call", ["Rahul Mehta", "Tran Van Binh"]), (["KR", "VN"], "call", ["Kim Min-jun", "Tran Van Binh"])]

@@ -838,7 +838,7 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
                       r"conference call|for an? (?:[\w\-]+ )?(?:meeting|discussion|dialogue))\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
                            r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls|"
-                           r"(?:tele)?phone (?:conversations|calls))\b",
+                           r"(?:tele)?phone (?:conversations|calls|talks))\b",
                            text)
     # "X called on A, B and C" / "held separate meetings with A, B and C": one contact with each, even of one state
     # ("The programme included meetings with A, B and C" likewise)
