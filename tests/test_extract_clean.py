@@ -297,3 +297,8 @@ def test_a_readouts_opening_leaves_the_story_but_its_dateline_still_places_it():
 def test_a_city_in_capitals_before_a_comma_is_a_dateline_but_not_a_list_of_places():
     assert split_dateline("BAGHDAD, Army Chief of Staff Lieutenant General Karim Saadi met X.")[1] == "Baghdad"
     assert split_dateline("MOSCOW, BEIJING vow to cooperate")[1] is None
+
+
+def test_a_dateline_alone_on_its_line_needs_no_comma_before_its_date():
+    assert split_dateline("Nay Pyi Taw March 7") == ("", "Nay Pyi Taw", "March 7")
+    assert split_dateline("Moscow 2024")[1] is None

@@ -2325,3 +2325,22 @@ def test_phone_talks_with_counterparts_of_two_states_are_two_calls():
     extraction, names, _ = run(text, date="2020-07-07")
     assert sorted((m.parties, m.mode, sorted(names[k] for k in m.participants)) for m in extraction.meetings) == [
         (["IN", "VN"], "call", ["Rahul Mehta", "Tran Van Binh"]), (["KR", "VN"], "call", ["Kim Min-jun", "Tran Van Binh"])]
+
+
+def test_who_was_present_together_with_a_participant_joins_the_contact_after_a_ceremony():
+    text = ("Myanmar's Commander-in-Chief of Defence Services Senior General Aung Min is on a goodwill visit to "
+            "Vietnam. On arrival at the Ministry of Defence, the Senior General was welcomed by Vietnamese Minister of "
+            "National Defence General Tran Quoc Hung. After taking the salute, the Senior General and the Vietnamese minister inspected the Guard of "
+            "Honour. Present at the ceremony together with the Senior General were Chief of the General Staff "
+            "General Kyaw Thu and Military Attaché Colonel Zaw Lin. The Vietnamese minister was accompanied by Chief "
+            "of Staff Lieutenant General Le Van Duc.")
+    extraction, names, _ = run(text, date="2017-03-06")
+    assert contacts_of(extraction, names) == [
+        (["MM", "VN"], ["Aung Min", "Kyaw Thu", "Le Van Duc", "Tran Quoc Hung", "Zaw Lin"])]
+
+
+def test_a_guard_of_honour_welcome_accorded_to_a_guest_is_a_reception():
+    text = ("Vietnamese Minister of National Defence General Tran Quoc Hung accorded a guard-of-honour welcome to "
+            "Commander-in-Chief of Defence Services Senior General Aung Min of Myanmar.")
+    extraction, _, _ = run(text, date="2017-03-06")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["MM", "VN"], "VN")]

@@ -51,7 +51,7 @@ _DATELINE = re.compile(
 _DATELINE_DOT = re.compile(rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
 # a dateline on a line of its own: "BAKU, Azerbaijan, Sept. 3", "New Delhi, August 23", "ADDIS ABABA, Ethiopia,
 # June 1, 2016/APO (African Press Organization)/ --"
-_DATELINE_ALONE = re.compile(rf"^{_CITY}{_REGION}\s*,\s*{_DATE_PART}\.?{_AGENCY}\s*(?:--|—|–|-|:)?\s*$")
+_DATELINE_ALONE = re.compile(rf"^{_CITY}{_REGION}(?:\s*,\s*|\s+){_DATE_PART}\.?{_AGENCY}\s*(?:--|—|–|-|:)?\s*$")
 # a release's header line, the date first: "October 9, 2018 – Ottawa – National Defence / Canadian Armed Forces"
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>(?i:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}})"
                                   rf"\s*(?:--|—|–|-)\s*{_CITY}\s*(?:(?:--|—|–|-)\s*[^\n]{{0,80}})?$")

@@ -233,7 +233,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     elif join and story.current is not None and not future and (
             story.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)
             # "The meeting was attended by X", told after the visitor toured a base: "the meeting" is still the one
-            or re.search(r"\b(?:the|these) (?:meeting|talks|discussions|call)s?\b", lowered)):
+            or re.search(r"\b(?:the|these) (?:meeting|talks|discussions|call)s?\b", lowered)
+            # "Present at the ceremony together with the Senior General were X, Y", "The Vietnamese minister was
+            # accompanied by X": told with one of its own
+            # (not to see something else: "A and B were accompanied by C to view the refurbishment of ...")
+            or (re.search(r"\btogether with\b", lowered) or "accompanied" in join.group(0)
+                and not re.search(r"\bto (?:view|visit|tour|inspect|see|observe|watch)\b", lowered)) and any(
+                k in story.current.participants for start, _, k in refs if start < join.end())):
         story.current = _join(doc, sentence, join, refs, story.current)
     elif re.search(triggers["activity_switch"], lowered):
         story.current_open = False
