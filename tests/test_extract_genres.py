@@ -2344,3 +2344,11 @@ def test_a_guard_of_honour_welcome_accorded_to_a_guest_is_a_reception():
             "Commander-in-Chief of Defence Services Senior General Aung Min of Myanmar.")
     extraction, _, _ = run(text, date="2017-03-06")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["MM", "VN"], "VN")]
+
+
+def test_the_eda_in_capitals_is_the_european_unions_agency_and_a_given_name_eda_is_not():
+    text = ("Carlos Vidal, the EDA Chief Executive, met today in Madrid with the Spanish Minister of Defence, Lucia "
+            "Moreno. Peruvian Foreign Minister Eda Salas attended.")
+    extraction, names, people = run(text, date="2018-09-25")
+    assert people["Carlos Vidal"].country == "EU" and people["Eda Salas"].country == "PE"
+    assert [m.parties for m in extraction.meetings][:1] == [["ES", "EU"]]
