@@ -2352,3 +2352,12 @@ def test_the_eda_in_capitals_is_the_european_unions_agency_and_a_given_name_eda_
     extraction, names, people = run(text, date="2018-09-25")
     assert people["Carlos Vidal"].country == "EU" and people["Eda Salas"].country == "PE"
     assert [m.parties for m in extraction.meetings][:1] == [["ES", "EU"]]
+
+
+def test_a_post_opens_after_a_to_that_no_envoys_word_precedes():
+    text = ("Admiral John Hale handed over the PPE to PNG Chief of Defence Force, Major General Mark Tau. He met "
+            "Special Assistant to the Prime Minister Ruth Kila and the Australian Ambassador to Fiji John Reid.")
+    _, _, people = run(text, date="2023-05-24")
+    assert (people["Mark Tau"].position, people["Mark Tau"].country) == ("PNG Chief of Defence Force", "PG")
+    assert people["Ruth Kila"].position == "Special Assistant to the Prime Minister"
+    assert (people["John Reid"].position, people["John Reid"].country) == ("Ambassador to Fiji", "AU")

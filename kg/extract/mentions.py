@@ -521,6 +521,12 @@ def _trim_leading(collected: list, dashes: bool = False) -> list:
             continue
         return collected
 
+# the posts held "to" someone or somewhere: "Ambassador to Kenya", "Special Assistant to the Minister"
+_TO_POSTS = {"Ambassador", "Envoy", "Attaché", "Attache", "Adviser", "Advisor", "Assistant", "Aide", "Representative",
+             "Delegate", "Counsellor", "Counselor", "Commissioner", "Liaison", "Secretary", "Emissary", "Consul",
+             "ambassador", "envoy", "attaché", "attache", "adviser", "advisor", "assistant", "representative"}
+
+
 def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | None, str | None, int]:
     """A position title ending at ``end`` (before a name or rank), not reaching back past ``floor``
     (the end of the previous name). Returns (position, country, start)."""
@@ -623,6 +629,10 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
         if w in lex.non_name_words and w in ("On", "In", "At", "During", "Today", "Yesterday", "Later", "Earlier",
                                              "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                              "Saturday", "Sunday") and k < heads[0]:
+            start_index = k + 1
+        # "handed over the PPE to PNG Chief of Defence Force X": a post opens after a "to" no envoy's word precedes
+        # ("Ambassador to Kenya", "Adviser to the President" keep theirs)
+        if w == "to" and 0 < k < heads[-1] and words[k - 1].rstrip(".,") not in _TO_POSTS:
             start_index = k + 1
     collected = _trim_leading(collected[start_index:])
     if not collected:
