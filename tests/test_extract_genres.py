@@ -2361,3 +2361,18 @@ def test_a_post_opens_after_a_to_that_no_envoys_word_precedes():
     assert (people["Mark Tau"].position, people["Mark Tau"].country) == ("PNG Chief of Defence Force", "PG")
     assert people["Ruth Kila"].position == "Special Assistant to the Prime Minister"
     assert (people["John Reid"].position, people["John Reid"].country) == ("Ambassador to Fiji", "AU")
+
+
+def test_a_contact_taken_for_a_call_for_want_of_a_place_was_in_person_when_its_meeting_was_held_somewhere():
+    text = ("Iran's Ambassador to Russia Reza Karimi conferred on Tuesday with the Deputy Minister of Defense of the "
+            "Russian Federation Ivan Orlov on defense cooperation. At the meeting which was held at the Russian "
+            "Defense Ministry, Karimi and Orlov discussed avenues to broaden cooperation.")
+    extraction, _, _ = run(text, date="2020-02-04")
+    assert [m.mode for m in extraction.meetings] == ["in_person"]
+
+
+def test_a_title_word_after_abdul_is_part_of_the_name():
+    text = ("Iraq's Army Chief of Staff, Abdul Amir Rashid Kareem, met on Tuesday with the commander of NATO Mission "
+            "in Iraq, General Paolo Ricci.")
+    extraction, names, _ = run(text, date="2022-06-14")
+    assert contacts_of(extraction, names) == [(["IQ", "NATO"], ["Abdul Amir Rashid Kareem", "Paolo Ricci"])]

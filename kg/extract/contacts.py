@@ -295,7 +295,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 
 # where a contact told before was held: "During the meeting held at Basman Palace in Amman, ...", "The meeting took
 # place at the Ministry of Defence in Cairo"
-_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:was\s+|were\s+)?(?:held|took\s+place)\s+(?:at|in)\b")
+_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?"
+                      r"(?:held|took\s+place)\s+(?:at|in)\b")
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
 _READOUT_DAY = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told reporters)\s+(?:on\s+)?(?:{_WEEKDAY})\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
@@ -943,6 +944,11 @@ def _held_at(sentence: Sentence, current: MeetingDraft) -> None:
     """The city of a contact told before, when a sentence says where it was held ("During the meeting held at
     Basman Palace in Amman, ...") and the contact had none."""
     text = sentence.text
+    if current.mode == "call" and current.rule == "meeting.spoke-by-phone" \
+            and contact_mode(current.evidence[0]) == "in_person" and _HELD_AT.search(text):
+        # "X conferred with Y ... At the meeting which was held at the Russian Defense Ministry, ...": taken for a
+        # call for want of a place, it was held in person
+        current.mode = "in_person"
     if current.city is None and current.mode == "in_person" and _HELD_AT.search(text):
         city, venue_country = _venue(sentence, re.match("", text), text)  # a city named: the match plays no part
         if city is not None:

@@ -315,6 +315,8 @@ def find_honorifics(sentence: str) -> list[Span]:
             continue  # "Halbi Haji Mohd Yussof": part of the name
         if _AFTER_PATRONYMIC_PARTICLE.search(sentence[:match.start()]):
             continue  # "Khalid bin Sultan", "Mohammed bin Sheikh Ali": a father's name, whatever it means
+        if re.search(r"\b(?:Abdul|Abdel|Abdal|Abd|Abu|Abdur|Abdus)[\s\-]$", sentence[:match.start()]):
+            continue  # "Abdul Amir Rashid Yarallah", "Abu Sultan": "servant of ..." names a person, with its title word
         if match.group(0) in lex.given_name_titles and (_after_rank(sentence, match.start())
                                                         or _after_post(sentence, match.start())):
             continue  # "Brigadier General Amir Hatami", "Defense Minister Amir Hatami": a given name
