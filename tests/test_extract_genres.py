@@ -2376,3 +2376,14 @@ def test_a_title_word_after_abdul_is_part_of_the_name():
             "in Iraq, General Paolo Ricci.")
     extraction, names, _ = run(text, date="2022-06-14")
     assert contacts_of(extraction, names) == [(["IQ", "NATO"], ["Abdul Amir Rashid Kareem", "Paolo Ricci"])]
+
+
+def test_a_colleague_named_in_a_quoted_tweet_with_his_handle_glued_fills_the_call_with_his_state():
+    text = ("Defense Minister of Ukraine Petro Bondar said that he had telephone conversations with his Norwegian and "
+            "Finnish colleagues. \"Today I had a phone talk with my Norwegian colleague Bjørn Arild Haug "
+            "Bjornarildhaug. Feel support,\" Bondar said on Twitter. Also later, the minister wrote that he was glad "
+            "to talk with Finnish Defense Minister Mikko Laine.")
+    extraction, names, people = run(text, date="2023-05-02")
+    assert people["Bjørn Arild Haug"].country == "NO"
+    assert contacts_of(extraction, names) == [(["NO", "UA"], ["Bjørn Arild Haug", "Petro Bondar"]),
+                                              (["FI", "UA"], ["Mikko Laine", "Petro Bondar"])]

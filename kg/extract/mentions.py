@@ -1026,6 +1026,16 @@ def _singular_post(post: str) -> str:
     return re.sub(r"\b([Mm]inister|[Cc]hief|[Cc]ommander|[Pp]resident)s\b", r"\1", post)
 
 
+def _handle_form(text: str) -> str:
+    """A name as a social-media handle writes it: letters only, lower case, accents and ø/æ/ß spelt out."""
+    text = unicodedata.normalize("NFKD", text.translate(_HANDLE_LETTERS))
+    return "".join(c for c in text if c.isalpha() and not unicodedata.combining(c)).lower()
+
+
+_HANDLE_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "đ": "d", "Đ": "D", "ł": "l",
+                                 "Ł": "L", "ı": "i"})
+
+
 def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Mention]:
     """Person mentions in a sentence. ``known_tokens`` are name words of persons already met (lower case),
     which let a bare surname count as a mention."""
@@ -1126,7 +1136,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if ctx:
             context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
         # "his Belarusian counterpart", "his New Zealand Army counterpart"
-        ctx = re.search(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        ctx = re.search(r"\b(?:his|her|their|my|our)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
         # ... "with Argentinian counterpart, Luis Petri": a people alone before the word
         ctx = ctx or re.search(r"\b(?:with|to)\s+([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)
         if ctx:
@@ -1256,6 +1266,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if sentence[:cursor].rstrip().split()[-1:] in (["and"], ["of"], ["for"], ["to"]) and not rank and not honorific \
                 and not known and not used_after and not in_plural_list and not in_role_list:
             continue
+        words = name.split()
+        if len(words) >= 3 and _handle_form(words[-1]) == _handle_form("".join(words[:-1])):
+            # "my Norwegian colleague Bjørn Arild Gram Bjornarildgram": a tweet's handle glued to the name
+            name = " ".join(words[:-1])
+            end = sentence.rindex(words[-1], cursor, end) - 1
         if position is None and honorific and honorific.rstrip(".") in ("Ambassador", "Amb"):
             # "US Ambassador James Smith": the honorific is the post
             position, position_rule = "Ambassador", "position.ambassador-honorific"

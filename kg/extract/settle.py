@@ -132,8 +132,10 @@ def with_post_holders_named_later(doc: ArticleRecord) -> None:
     for draft in doc.meetings:
         if not (draft.unnamed_post and draft.unnamed_side) or draft.unnamed_host or len(draft.participants) != 1:
             continue
+        # (a counterpart may be named with no post: "my Norwegian colleague Bjørn Arild Gram")
         holders = [key for key, person in doc.registry.persons.items()
-                   if key not in draft.participants and person.position and _holds_unnamed_post(doc, draft, key)]
+                   if key not in draft.participants and (person.position or draft.unnamed_post.endswith(" counterpart"))
+                   and _holds_unnamed_post(doc, draft, key)]
         if len(holders) == 1 and not any(holders[0] in m.participants for m in doc.meetings):
             draft.participants.append(holders[0])
             draft.post_holder = holders[0]
