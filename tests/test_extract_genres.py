@@ -2387,3 +2387,11 @@ def test_a_colleague_named_in_a_quoted_tweet_with_his_handle_glued_fills_the_cal
     assert people["Bjørn Arild Haug"].country == "NO"
     assert contacts_of(extraction, names) == [(["NO", "UA"], ["Bjørn Arild Haug", "Petro Bondar"]),
                                               (["FI", "UA"], ["Mikko Laine", "Petro Bondar"])]
+
+
+def test_counterparts_from_a_state_listed_with_their_posts_are_each_of_it_and_a_delegation_in_capitals_is_one():
+    text = ("General Tom Hale and the Canadian Delegation meet with his counterparts from Iceland, Minister Jon "
+            "Sigurdsson and Minister-Counsellor Pall Olafsson.")
+    extraction, names, people = run(text, date="2015-05-21")
+    assert [people[n].country for n in ("Tom Hale", "Jon Sigurdsson", "Pall Olafsson")] == ["CA", "IS", "IS"]
+    assert [d.country for d in extraction.delegations] == ["CA"]

@@ -928,6 +928,7 @@ _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(
 _PLURAL_ROLE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:two\s+|three\s+)?((?:[A-Z][\w\-]+\s+){0,2})?"
                                  r"(?:(?:defen[cs]e|army|navy|naval|military|foreign)\s+)?(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
                                  r"\s*,?\s*$")
+_PLURAL_ROLE_FROM = re.compile(r"\b(?:counterparts|colleagues|guests|hosts|delegations)\s+(?:from|of)\s+[^,]+?,?\s*$")
 _TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
 PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
@@ -1129,7 +1130,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         context_country = None
         # "his counterpart from Chad", "the delegation of Chad", "his counterpart in Chisinau" (the capital stands
         # for its state)
-        ctx = re.search(r"(?:counterpart|colleague|guest|host|delegation|delegations)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
+        ctx = re.search(r"(?:counterparts?|colleagues?|guests?|hosts?|delegations?)\s+(?:from|of)\s+([^,]+?),?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1))
         ctx = re.search(r"(?:counterpart|colleague)\s+in\s+([^,]+?),?\s*$", head)
@@ -1198,7 +1199,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "their Chilean counterparts A and B", "the two generals, A and B": each name of a list after a plural role
         # ... each name maybe with its state in brackets: "the Baltic defence ministers A (Estonia), B (Latvia) and C"
         in_role_list = role_list is not None and re.fullmatch(r"\s*(?:\([^()]{2,40}\)\s*)?(?:,|and|,\s*and)\s*",
-                                                              sentence[role_list[0]:cursor]) is not None
+                                                              sentence[role_list[0]:min(cursor, position_start)]) is not None
         if in_role_list:
             counterpart = counterpart or role_list[1]
             if not country and role_list[2]:
@@ -1284,7 +1285,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                                 "rank.appositive-after" if lower_rank else None,
                                 position_rule=position_rule if position else None))
         previous_end = max(end, after_end) if used_after or lower_rank else end
-        if plural_role:
+        plural_from = _PLURAL_ROLE_FROM.search(head)
+        if plural_from and context_country and not plural_role:
+            # "his counterparts from Iceland, Minister A and Minister-Counsellor B": each of that state
+            role_list = (previous_end, True, context_country, None)
+        elif plural_role:
             role_list = (previous_end, plural_role.group(2).startswith(("counterpart", "colleague")),
                          country_in(plural_role.group(1)) if plural_role.group(1) else None, role_post)
         else:
