@@ -2395,3 +2395,18 @@ def test_counterparts_from_a_state_listed_with_their_posts_are_each_of_it_and_a_
     extraction, names, people = run(text, date="2015-05-21")
     assert [people[n].country for n in ("Tom Hale", "Jon Sigurdsson", "Pall Olafsson")] == ["CA", "IS", "IS"]
     assert [d.country for d in extraction.delegations] == ["CA"]
+
+
+def test_the_states_a_read_contacts_participant_discusses_are_no_further_contact():
+    text = ("Chinese Chief of General Staff Fang Wei welcomed US Chairman of the Joint Chiefs of Staff Martin Hale in "
+            "Beijing on Monday. Fang said he and his counterpart had candid discussions during meetings on Monday "
+            "afternoon, and also exchanged views on the situation of the Korean Peninsula and Taiwan.")
+    extraction, _, _ = run(text, date="2013-04-23")
+    assert [m.parties for m in extraction.meetings] == [["CN", "US"]]
+
+
+def test_a_state_that_will_receive_aircraft_is_no_contact():
+    text = ("The Iraqi ambassador in Washington, Lukman Salih, said the United States will receive a new Iraqi "
+            "delegation to hand over the aircraft next month.")
+    extraction, _, _ = run(text, date="2015-07-13")
+    assert extraction.meetings == []

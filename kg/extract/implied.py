@@ -237,16 +237,17 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
     return [single] if single else []
 
 
-def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list[str]]],
+def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list[str], list[str]]],
                      country_of: Callable[[str], str | None], mode_of: Callable[[str], str],
                      is_spokesperson: Callable[[str], bool], home: str | None = None) -> list[ImpliedContact]:
-    """Beside the contacts the rules read (``read``: their parties and evidence sentences), a sentence that
+    """Beside the contacts the rules read (``read``: their parties, evidence sentences and participants), a sentence that
     reports a contact between exactly two states or bodies it names itself (not as the venue), in no read
     contact's evidence and between sides no read contact has: "The Indonesian and Australian navy chiefs also
     held talks on Tuesday." Left out: a sentence naming a forum (its states are the forum's, not one contact's
     sides), and a visit phrase alone."""
-    read_parties = {tuple(parties) for parties, _ in read}
-    read_evidence = {sentence for _, evidence in read for sentence in evidence}
+    read_parties = {tuple(parties) for parties, _, _ in read}
+    read_evidence = {sentence for _, evidence, _ in read for sentence in evidence}
+    read_persons = {person for _, _, participants in read for person in participants}
     contacts = []
     told_date = None
     for sentence in sentences:
@@ -272,6 +273,8 @@ def further_contacts(sentences: list[Sentence], read: list[tuple[list[str], list
         if len(sides) != 2 or tuple(sorted(sides)) in read_parties or _PAIR_AS_TOPIC.search(sentence.text) \
                 or sentence.one_party:
             continue
+        if any(key in read_persons and country_of(key) not in sides for _, _, key in sentence.refs):
+            continue  # "Fang said he and his counterpart had discussions on the Peninsula and Taiwan": a read contact's topics
         contacts.append(_contact(sentence, sides, _named_participants(sentence, is_spokesperson), country_of, mode_of,
                                  told_date))
         read_parties.add(tuple(sorted(sides)))

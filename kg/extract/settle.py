@@ -557,7 +557,7 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
         return bool(SPOKESPERSON.search(doc.person(key).position or ""))
 
     if extraction.meetings:
-        contacts = further_contacts(doc.sentences, [(m.parties, m.evidence) for m in extraction.meetings],
+        contacts = further_contacts(doc.sentences, [(m.parties, m.evidence, m.participants) for m in extraction.meetings],
                                     doc.country_of, contact_mode, is_spokesperson,
                                     doc.dateline_country or doc.outlet_country)
     else:
