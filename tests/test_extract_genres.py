@@ -2410,3 +2410,12 @@ def test_a_state_that_will_receive_aircraft_is_no_contact():
             "delegation to hand over the aircraft next month.")
     extraction, _, _ = run(text, date="2015-07-13")
     assert extraction.meetings == []
+
+
+def test_a_post_misspelt_minster_is_a_post_and_is_put_right():
+    text = ("Russia's defence minster Sergei Volkov held talks with Egyptian Minster of Defence Sedki Hassan in "
+            "Moscow on Monday.")
+    extraction, names, people = run(text, date="2015-05-21")
+    assert (people["Sergei Volkov"].position, people["Sedki Hassan"].position) == ("defence minister",
+                                                                                   "Minister of Defence")
+    assert contacts_of(extraction, names) == [(["EG", "RU"], ["Sedki Hassan", "Sergei Volkov"])]

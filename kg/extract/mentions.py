@@ -504,7 +504,7 @@ def _is_head(word: str) -> bool:
     return word in lex.position_heads or any(part in lex.position_heads for part in word.split("-"))
 
 
-_LOWER_POST_WORDS = {"defence", "defense", "minister", "chief", "army", "navy", "naval", "air", "force", "staff",
+_LOWER_POST_WORDS = {"defence", "defense", "minister", "minster", "chief", "army", "navy", "naval", "air", "force", "staff",
                      "secretary", "deputy", "vice", "commander", "head", "military", "joint", "armed", "forces",
                      "committee", "foreign", "affairs", "national", "security", "adviser", "advisor", "chairman",
                      "marine", "corps", "general"}
@@ -622,7 +622,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     # a position contains a head word
     heads = [k for k, w in enumerate(words) if _is_head(w) or (k <= 1 and w in lex.position_lower_heads
                                                                  and w not in ("the", "first", "senior", "state"))
-             or w in ("minister", "chief", "commander", "secretary", "head", "chairman")]
+             or w in ("minister", "minster", "chief", "commander", "secretary", "head", "chairman")]
     if not heads:
         return None, None, end
     # drop leading dates and sentence adverbs ("On Monday", "Today")

@@ -46,14 +46,18 @@ class PersonRecord:
             self.rank, self.rank_rule, self.rank_evidence = rank, rule, evidence
 
     def take_position(self, position: str | None, rule: str | None, evidence: str) -> None:
-        """The first reading of a post stands."""
+        """The first reading of a post stands (a common misspelling of its head word put right: "Minster of Defence")."""
         if not self.position and position:
+            position = _MISSPELT_MINISTER.sub(r"\1inister", position)
             self.position, self.position_rule, self.position_evidence = position, rule, evidence
 
     def mentions_of_role(self, role: str) -> bool:
         role = role.casefold()
         text = f"{self.rank or ''} {self.position or ''}".casefold()
         return role in text
+
+
+_MISSPELT_MINISTER = re.compile(r"\b([Mm])inster\b")
 
 
 class Registry:
