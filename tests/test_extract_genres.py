@@ -2419,3 +2419,9 @@ def test_a_post_misspelt_minster_is_a_post_and_is_put_right():
     assert (people["Sergei Volkov"].position, people["Sedki Hassan"].position) == ("defence minister",
                                                                                    "Minister of Defence")
     assert contacts_of(extraction, names) == [(["EG", "RU"], ["Sedki Hassan", "Sergei Volkov"])]
+
+
+def test_a_counterpart_of_a_people_after_any_verb_of_contact_is_of_that_state():
+    text = "Russian Defence Minister Sergei Volkov told Egyptian counterpart Sedki Hassan that the situation was tense."
+    _, _, people = run(text, date="2015-05-21")
+    assert people["Sedki Hassan"].country == "EG"

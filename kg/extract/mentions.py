@@ -1139,7 +1139,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         # "his Belarusian counterpart", "his New Zealand Army counterpart"
         ctx = re.search(r"\b(?:his|her|their|my|our)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
         # ... "with Argentinian counterpart, Luis Petri": a people alone before the word
-        ctx = ctx or re.search(r"\b(?:with|to)\s+([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)
+        ctx = ctx or re.search(r"\b(?:with|to|told|met|received|hosted|welcomed|thanked|briefed|called)\s+"
+                               r"([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)
         if ctx:
             context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
