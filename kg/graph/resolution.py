@@ -76,7 +76,8 @@ MAX_NAME_TOKENS = 8  # a "name" longer than this is not a person's name: its hea
 # names whose parsing, hint and slug are kept, each (the calls cluster around a batch's names and one
 # entity's): unbounded, the three caches grew with the corpus (17,611, 18,144 and 13,052 entries at
 # 50,000 synthetic articles), and bounding them took that ingest's peak from 149 to 141 MiB; a name parsed
-# again costs 8 to 43 us (bench/README.md, section 8)
+# again costs 8 to 43 us (bench/README.md, section 8); `fold` keeps as many name words, which recur far
+# more than names, so a name parsed again folds no word anew
 NAME_CACHE = 4096
 
 _CYRILLIC = dict(zip(
@@ -93,6 +94,8 @@ _SPECIAL = {"ı": "i", "ə": "a", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "
 
 def transliterate(text: str) -> str:
     """Latin script, no diacritics: "Həsənov" -> "Hasanov", "Шойгу" -> "Shoygu"."""
+    if text.isascii():  # most names: nothing to change, and the loop below costs more than parsing the rest
+        return text
     out = []
     for ch in text:
         low = ch.lower()
@@ -108,6 +111,7 @@ def transliterate(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def fold(token: str) -> str:
     """A spelling-independent key for one name token.
 
@@ -140,9 +144,12 @@ class NameParts:
     kind: str  # "full" | "initial" | "surname"
 
 
+_SEPARATORS = re.compile(r"[\s,]+")
+
+
 def _tokens(name: str) -> list[str]:
     name = transliterate(name)
-    tokens = [t for t in re.split(r"[\s,]+", name) if any(ch.isalpha() for ch in t)][:MAX_NAME_TOKENS]
+    tokens = [t for t in _SEPARATORS.split(name) if t.isalpha() or any(ch.isalpha() for ch in t)][:MAX_NAME_TOKENS]
     while len(tokens) > 1 and tokens[-1].lower().strip(".") in SUFFIXES:
         tokens.pop()
     while len(tokens) > 1 and tokens[0].lower().strip(".") in TITLES:
@@ -151,6 +158,8 @@ def _tokens(name: str) -> list[str]:
 
 
 def _is_initial(token: str) -> bool:
+    if token.isalpha():  # most tokens: only letters, so no dots
+        return len(token) == 1
     letters = [ch for ch in token if ch.isalpha()]
     return len(letters) == 1 or bool(re.fullmatch(r"(?:[A-Za-z]\.){1,3}", token))
 
@@ -213,6 +222,8 @@ def person_slug(name: str) -> str:
     Cyrillic transliterated ("Шойгу" -> "shoygu")."""
     from kg.graph.mapping import slugify
 
+    if name.isascii():
+        return slugify(name)
     latin = []
     for ch in name:
         low = ch.lower()
