@@ -124,21 +124,27 @@ def fold(token: str) -> str:
     Dmitriy/Dmitry, Hasanov/Gasanov/Khasanov, Hassan/Hasan, Shoygu/Shoigu/Шойгу.
     """
     text = transliterate(token).lower()
-    text = "".join(ch for ch in text if ch.isalpha())
-    for digraph, mark in (("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "J"),
-                          ("dj", "J"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("gh", "g"),
-                          ("ks", "x"), ("ou", "u"), ("w", "v")):
+    if not text.isalpha():
+        text = "".join(ch for ch in text if ch.isalpha())
+    for digraph, mark in _DIGRAPHS:
         text = text.replace(digraph, mark)
     text = text.replace("h", "g").replace("y", "i").replace("j", "J")
     if text.startswith("ie"):
         text = text[1:]
-    text = re.sub(r"(.)\1+", r"\1", text)  # Hassan = Hasan; Dmitrii = Dmitri
-    text = re.sub(r"i+", "i", text).lower()
-    text = re.sub(r"([bcdfgkmnpstvz])er$", r"\1r", text)  # Alexander = Aleksandr, Peter = Petr
-    for pattern, form in GIVEN_NAME_FORMS:
-        if pattern.match(text):
-            return form
-    return text
+    text = _REPEATED.sub(r"\1", text)  # Hassan = Hasan; Dmitrii = Dmitri
+    text = _IS.sub("i", text).lower()
+    text = _ER_END.sub(r"\1r", text)  # Alexander = Aleksandr, Peter = Petr
+    form = _GIVEN_NAME_FORM.match(text)
+    return GIVEN_NAME_FORMS[int(form.lastgroup[1:])][1] if form else text
+
+
+_DIGRAPHS = (("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "J"), ("dj", "J"), ("kh", "h"),
+             ("ph", "f"), ("th", "t"), ("gh", "g"), ("ks", "x"), ("ou", "u"), ("w", "v"))
+_REPEATED = re.compile(r"(.)\1+")
+_IS = re.compile(r"i+")
+_ER_END = re.compile(r"([bcdfgkmnpstvz])er$")
+# GIVEN_NAME_FORMS as one pattern: its alternatives are tried in order, as a loop over them would be
+_GIVEN_NAME_FORM = re.compile("|".join(f"(?P<f{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(GIVEN_NAME_FORMS)))
 
 
 @dataclass(frozen=True, slots=True)
