@@ -300,3 +300,40 @@ def test_an_article_in_work_that_is_a_class_s_smallest_reference_leaves_the_clas
     lazy.commit()
     lazy.forget()
     assert {block: [(c.iri, c.label) for c in lazy.clusters(block)] for block in want} == expected()
+
+
+def _whole(clusters) -> list:
+    """Everything a clustering by classes gives: who joins whom, in which order, why, named how."""
+    return [(c.iri, c.label, c.country, c.given, c.initial,
+             [(k.key, k.articles, k.first) for k in c.classes], dict(c.step),
+             {key: (link.rule, link.confidence, link.why) for key, link in c.class_links.items()})
+            for c in clusters]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_articles, st.data())
+def test_a_block_s_kept_clustering_is_what_clustering_it_afresh_gives(articles, data):
+    """The store-backed registry reuses a block's last clustering while only its classes' article counts
+    change; in batches, in any order of articles (so a later one may be a class's smallest reference),
+    every block clusters as its mentions do from scratch, with the mentions in work and after commit."""
+    stored: dict[str, list[PersonMention]] = {}
+
+    def in_blocks(blocks):
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) in blocks for m in ms)}
+
+    lazy = MentionRegistry(None, in_blocks, lambda a: None, lambda block, iri: {})
+    order = data.draw(st.permutations(range(len(articles))))
+    batch = data.draw(st.integers(1, 3))
+    for start in range(0, len(order), batch):
+        for number in order[start:start + batch]:
+            mentions = _mentions_of(number, articles[number])
+            lazy.put(mentions[0].article, mentions)
+            stored[mentions[0].article] = mentions
+        every = [m for ms in stored.values() for m in ms]
+        for phase in ("in work", "committed"):
+            for block in sorted({block_of(m) for m in every}):
+                afresh = cluster_classes(list(classes_of(m for m in every if block_of(m) == block).values()))
+                assert _whole(lazy.clusters(block)) == _whole(afresh), (phase, block)
+            lazy.commit()
+            lazy.forget()

@@ -24,11 +24,16 @@ _FOLD = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "�
                        "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"})
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """ASCII, lower case, hyphens: "Kemal Dalkıran" -> "kemal-dalkiran"."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not text.isascii():  # ASCII has nothing to fold, decompose or drop
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    slug = _NOT_SLUG.sub("-", text).strip("-")
     if not slug:  # a name with no Latin letters at all: keep it stable and unique all the same
         slug = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return slug[:80].rstrip("-")
