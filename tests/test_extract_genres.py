@@ -2425,3 +2425,11 @@ def test_a_counterpart_of_a_people_after_any_verb_of_contact_is_of_that_state():
     text = "Russian Defence Minister Sergei Volkov told Egyptian counterpart Sedki Hassan that the situation was tense."
     _, _, people = run(text, date="2015-05-21")
     assert people["Sedki Hassan"].country == "EG"
+
+
+def test_a_capital_standing_for_its_government_is_no_venue():
+    text = ("Cypriot National Guard chief Lieutenant General Andreas Pavlou paid an official visit to Armenia. Pavlou "
+            "was received by the Armenian Minister of Defence Suren Grigoryan, who expressed his gratitude for the "
+            "support of Nicosia.")
+    extraction, _, _ = run(text, date="2022-01-20")
+    assert [(m.host, m.location.country if m.location else None) for m in extraction.meetings] == [("AM", "AM")]

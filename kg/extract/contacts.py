@@ -1026,6 +1026,10 @@ _ONWARD_TO = re.compile(r"\b(?:before|then|later|next|after that)\s+(?:\w+\s+){0
                         r"(?:on\s+)?(?:to|for)\s+(?:the\s+)?$|\b(?:en route|on (?:his|her|their|the) way)\s+to\s+(?:the\s+)?$", re.I)
 
 
+_CAPITAL_FOR_GOVERNMENT = re.compile(r"\b(?:support|backing|position|stance|policy|policies|views?|aid|assistance|help|"
+                                     r"solidarity|relations?|ties|cooperation)\s+(?:of|for|from|to|with|between)\s+$")
+
+
 def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, str | None]:
     """The city and state a sentence places its contact in: a city named (not one visited or invited to), a
     city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
@@ -1043,6 +1047,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
             continue  # "discussed the outcomes of the NATO Chiefs of Defence Conference in Prague": the event's city
         if _ONWARD_TO.search(text[max(0, place.start - 60):place.start]):
             continue
+        if place.kind == "city" and _CAPITAL_FOR_GOVERNMENT.search(text[max(0, place.start - 40):place.start]):
+            continue  # "expressed his gratitude for the support of Nicosia": the capital stands for its government
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code
