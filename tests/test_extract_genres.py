@@ -2433,3 +2433,13 @@ def test_a_capital_standing_for_its_government_is_no_venue():
             "support of Nicosia.")
     extraction, _, _ = run(text, date="2022-01-20")
     assert [(m.host, m.location.country if m.location else None) for m in extraction.meetings] == [("AM", "AM")]
+
+
+def test_talks_told_in_the_passive_at_someones_invitation_are_the_visitors_with_him():
+    text = ("The importance of the military cooperation program was reaffirmed during an official visit of the "
+            "Cypriot National Guard chief, Lieutenant General Andreas Pavlou. During the visit, at the invitation of "
+            "the Armenian Armed Forces head, Lieutenant General Aram Sargsyan, ways to upgrade bilateral cooperation "
+            "were discussed.")
+    extraction, names, _ = run(text, date="2022-01-20")
+    assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        (["AM", "CY"], "AM", ["Andreas Pavlou", "Aram Sargsyan"])]

@@ -187,6 +187,18 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         is_meeting = False
         sentence.one_party = True
         _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting())
+    talks = _TALKS_AT_INVITATION.search(lowered) if not is_meeting and trigger is None and done and len(keys) == 1 \
+        else None
+    visitor = next((k for k in [*doc.visitors, story.last_subject]
+                    if k and k != keys[0] and doc.country_of(k) != doc.country_of(keys[0])),
+                   None) if talks else None
+    if visitor is not None:
+        # "During the visit, at the invitation of the Armenian Armed Forces head, General X, ... were discussed": the
+        # visitor held the talks with the one who invited him, who hosts them
+        refs = sentence.refs = [Ref(0, 0, visitor), *refs]
+        keys, sides = [visitor, *keys], sides | ({doc.country_of(visitor)} - {None})
+        trigger = Trigger(talks, "object", "meeting.talks-at-invitation")
+        is_meeting = True
     if not is_meeting and trigger is None and done:
         trigger = _contact_named_late(doc, sentence, keys, sides) or (
             _clause_link(doc, sentence, lowered) if use_model else None)
@@ -295,6 +307,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 
 # where a contact told before was held: "During the meeting held at Basman Palace in Amman, ...", "The meeting took
 # place at the Ministry of Defence in Cairo"
+# talks told in the passive, held at someone's invitation: "at the invitation of X, ... were discussed"
+_TALKS_AT_INVITATION = re.compile(r"\bat the invitation of\b(?=[^.;]*\b(?:were|was) (?:also )?discussed\b)")
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?"
                       r"(?:held|took\s+place)\s+(?:at|in)\b")
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
