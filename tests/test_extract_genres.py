@@ -2443,3 +2443,11 @@ def test_talks_told_in_the_passive_at_someones_invitation_are_the_visitors_with_
     extraction, names, _ = run(text, date="2022-01-20")
     assert [(m.parties, m.host, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
         (["AM", "CY"], "AM", ["Andreas Pavlou", "Aram Sargsyan"])]
+
+
+def test_a_month_abbreviated_before_its_day_is_no_name():
+    text = ("LANGKAWI: Minister for Defence Dr Tan Wei Ming met his counterparts from Malaysia and Indonesia on Monday "
+            "(Mar 26) as part of his visit to the exhibition. Other than Malaysia Minister of Defence Ahmad Karim, "
+            "Dr Tan also met personnel.")
+    extraction, names, _ = run(text, date="2019-03-27")
+    assert sorted(names.values()) == ["Ahmad Karim", "Tan Wei Ming"]

@@ -29,6 +29,7 @@ from typing import Iterator
 
 from kg import gazetteer
 from kg.extract.lexicon import canonical_rank, lexicon
+from kg.extract.dates import MONTH_NAMES
 
 # "U.S.", "U.K.", "U.N.": one word (a state or a body), never two initials
 _TOKEN = re.compile(r"\b(?:U\.S\.A\.|U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?=\s)|[^\W\d_](?:[\w'\-]*[\w'])?\.?|\d+(?:st|nd|rd|th)?|\S")
@@ -1251,6 +1252,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue
         if re.fullmatch(r"[A-Z]\.?|[IVX]{2,4}", name):
             continue  # an initial alone, or a post's numeral alone ("Brunei Defence Minister II Pehin ...")
+        if re.fullmatch(MONTH_NAMES, name) and re.match(r"\.?\s*\d{1,2}\b", sentence[end:]):
+            continue  # "on Monday (Mar 26)": a month and its day
         # a lone word after a post that ends in "and"/"of" ("Assistant for Planning and Budget") is not a name
         # ... but "the Inspector-General of the Senegalese Armed Forces, Niang, thanked ...": a name set off by commas
         set_off = bool(re.search(r",\s*$", sentence[:cursor]) and re.match(r"\s*,", sentence[end:])
