@@ -2451,3 +2451,11 @@ def test_a_month_abbreviated_before_its_day_is_no_name():
             "Dr Tan also met personnel.")
     extraction, names, _ = run(text, date="2019-03-27")
     assert sorted(names.values()) == ["Ahmad Karim", "Tan Wei Ming"]
+
+
+def test_a_caretaker_minister_is_of_the_state_before_his_standing_and_his_post_is_the_post():
+    text = ("Bulgaria's caretaker Defence Minister Atanas Petrov and his counterpart from the UK, Leo Grant, discussed "
+            "the security agenda in the Black Sea region.")
+    extraction, names, people = run(text, date="2024-05-09")
+    assert (people["Atanas Petrov"].country, people["Atanas Petrov"].position) == ("BG", "Defence Minister")
+    assert contacts_of(extraction, names) == [(["BG", "GB"], ["Atanas Petrov", "Leo Grant"])]

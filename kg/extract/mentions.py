@@ -505,7 +505,7 @@ def _is_head(word: str) -> bool:
     return word in lex.position_heads or any(part in lex.position_heads for part in word.split("-"))
 
 
-_LOWER_POST_WORDS = {"defence", "defense", "minister", "minster", "chief", "army", "navy", "naval", "air", "force", "staff",
+_LOWER_POST_WORDS = {"defence", "defense", "minister", "minster", "caretaker", "acting", "interim", "outgoing", "chief", "army", "navy", "naval", "air", "force", "staff",
                      "secretary", "deputy", "vice", "commander", "head", "military", "joint", "armed", "forces",
                      "committee", "foreign", "affairs", "national", "security", "adviser", "advisor", "chairman",
                      "marine", "corps", "general"}
@@ -669,6 +669,8 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     # "HE Minister of State ...", "H.E. the Minister": the honorific is no part of the post
     position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness|Mr\.?|Mrs\.?|Ms\.?)\s+"
                       r"(?:the\s+)?", "", position)
+    # "Bulgaria's caretaker Defence Minister": a holder's standing, not the post
+    position = re.sub(r"^(?:caretaker|acting|interim|outgoing)\s+(?=[A-Z])", "", position)
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]
