@@ -2459,3 +2459,11 @@ def test_a_caretaker_minister_is_of_the_state_before_his_standing_and_his_post_i
     extraction, names, people = run(text, date="2024-05-09")
     assert (people["Atanas Petrov"].country, people["Atanas Petrov"].position) == ("BG", "Defence Minister")
     assert contacts_of(extraction, names) == [(["BG", "GB"], ["Atanas Petrov", "Leo Grant"])]
+
+
+def test_the_city_of_an_upcoming_summit_is_no_place_of_the_story():
+    text = ("Bulgarian Defence Minister Atanas Petrov received his British counterpart Leo Grant on Thursday. The two "
+            "sides discussed expectations from the upcoming NATO summit in Washington. Grant also conferred with "
+            "Bulgaria's Chief of Defence, Admiral Emil Ivanov.")
+    extraction, _, _ = run(text, date="2024-05-10")
+    assert all(m.location is None or m.location.name != "Washington" for m in extraction.meetings)

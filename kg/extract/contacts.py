@@ -704,8 +704,10 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
         story.context_city = story.context_country = story.context_place_date = None
         story.context_at_forum = False
     place_date = date or story.context_date
-    if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to|offer|propos|suggest)", text):
-        return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade")
+    if re.search(r"\b(?:invit|will|to be held|scheduled|expected to|next year|plans to|offer|propos|suggest|upcoming|"
+                 r"forthcoming)", text):
+        return  # a plan's or an offer's place ("offered to train them at the Military Academy in Belgrade", "expectations
+        # from the upcoming NATO summit in Washington")
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
                 and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]) \
