@@ -302,3 +302,15 @@ def test_a_city_in_capitals_before_a_comma_is_a_dateline_but_not_a_list_of_place
 def test_a_dateline_alone_on_its_line_needs_no_comma_before_its_date():
     assert split_dateline("Nay Pyi Taw March 7") == ("", "Nay Pyi Taw", "March 7")
     assert split_dateline("Moscow 2024")[1] is None
+
+
+def test_an_excerpt_cut_mid_word_at_its_length_loses_the_half_word_and_the_name_it_began():
+    from kg.extract.clean import EXCERPT_LENGTH, clean_article
+
+    filler = "The two sides reviewed the progress of their cooperation in training and education. " * 25
+    cut = filler + "The Deputy Chair met Swedish officials, including the Chief of Defence Staff, Vice Admiral Jo"
+    assert len(cut) >= EXCERPT_LENGTH
+    assert clean_article(cut).text.endswith("including the Chief of Defence Staff")
+    # ... a short text, or one that ends with its stop, is kept whole
+    assert clean_article("The minister met his counterpart, General Karim Aliyev").text.endswith("Karim Aliyev")
+    assert clean_article(filler + "He met General Karim Aliyev.").text.endswith("Karim Aliyev.")

@@ -194,6 +194,10 @@ def _join_names_broken_after_an_initial(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+# the length at which the stored copies of pages are cut (about 2,000 characters): a text this long may end mid-word
+EXCERPT_LENGTH = 1800
+
+
 def clean_article(text: str) -> CleanText:
     """Clean a raw article body (see the module docstring)."""
     text = normalise_characters(text).replace("\r\n", "\n").replace("\r", "\n")
@@ -269,6 +273,14 @@ def clean_article(text: str) -> CleanText:
     # a rank's or title's abbreviation in brackets before the name: "Brigadier General (Brig Gen) X",
     # "Colonel (Col) X", "Captain (Navy) X", "Alhaji (Dr) X"
     body = _BRACKET_AFTER_TITLE.sub(_without_bracket_after_title, body)
+    # an excerpt cut short at about 2,000 characters ("..., including the Chief of Defence Staff, Vice Admiral Jo"): a
+    # last sentence that ends without a stop may end in half a word; it is left out, and a name or rank it began
+    last = body.rsplit("\n\n", 1)[-1]
+    if len(text) >= EXCERPT_LENGTH and len(last.split()) > 8 and not re.search(r"[.!?\"'”’)\]:;]\s*$", last):
+        cut = re.search(r"\s*(\S+)\s*$", body)
+        body = body[:cut.start()]
+        if cut.group(1)[:1].isupper():
+            body = re.sub(r"(?:,|\band)\s*(?:[A-Z][\w.\-]*\s*){1,4}$", "", body)
     return CleanText(body, first_line_date, city, date_text, headline)
 
 
