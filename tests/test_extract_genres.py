@@ -2467,3 +2467,12 @@ def test_the_city_of_an_upcoming_summit_is_no_place_of_the_story():
             "Bulgaria's Chief of Defence, Admiral Emil Ivanov.")
     extraction, _, _ = run(text, date="2024-05-10")
     assert all(m.location is None or m.location.name != "Washington" for m in extraction.meetings)
+
+
+def test_a_post_ending_in_general_before_an_abbreviated_rank_keeps_the_whole_rank():
+    text = ("The delegation called on Army Commanding General Lt. Gen. Romeo Bravo, and met ISPR Director General Maj "
+            "Gen Babar Khan.")
+    _, _, people = run(text, date="2023-04-28")
+    assert (people["Romeo Bravo"].rank, people["Romeo Bravo"].position) == ("Lieutenant General",
+                                                                            "Army Commanding General")
+    assert (people["Babar Khan"].rank, people["Babar Khan"].position) == ("Major General", "ISPR Director General")

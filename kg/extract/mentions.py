@@ -230,10 +230,28 @@ class Span:
 _JAPANESE_GIVEN_NAME_GEN = re.compile(r"\s+[A-Z][a-z]+(?![\w\-])(?!\s+[A-Z])")
 
 
+def _rank_candidates(sentence: str) -> list[re.Match]:
+    """The rank regex's matches, a match of two words or more giving way to one its second word begins that reaches
+    further: "Commanding General Lt. Gen. X" is a post's head, then "Lt. Gen.", not "General Lt." (a rank of some
+    armies)."""
+    regex = lexicon().rank_regex
+    found = []
+    for match in regex.finditer(sentence):
+        words = list(re.finditer(r"\S+", match.group("rank")))
+        inner = regex.search(sentence, match.start("rank") + words[1].start()) if len(words) > 1 else None
+        if inner is not None and inner.start() < match.end() < inner.end():
+            found.append(inner)  # the rank the second word begins reaches further: the first word is a post's
+        else:
+            found.append(match)
+    return sorted(found, key=lambda m: (m.start(), -m.end()))
+
+
 def find_ranks(sentence: str) -> list[Span]:
     lex = lexicon()
     spans = []
-    for match in lex.rank_regex.finditer(sentence):
+    for match in _rank_candidates(sentence):
+        if any(span.start < match.end() and match.start() < span.end for span in spans):
+            continue  # a candidate inside a rank read already
         surface = match.group("rank")
         canonical = canonical_rank(surface)
         if canonical is None:
