@@ -21,7 +21,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract import clauses
-from kg.extract.cues import PAST_EVENT, SPOKESPERSON, contact_mode, topic
+from kg.extract.cues import PAST_EVENT, SPEAKER_AFTER, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import (MONTH_NAMES, WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
                               parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
@@ -1267,7 +1267,7 @@ def _institution_host(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, 
         return None
     # (not who tells of it: "China ... welcomes such disclosure, Geng said")
     guests = [r.key for r in refs if r.start >= match.end() - 1
-              and not re.match(r"\s*,?\s*(?:said|says|told|added|noted|stated)\b", text[r.end:])]
+              and not SPEAKER_AFTER.match(text, r.end)]
     hosts = [p for p in sentence.places if p.end <= match.start() and p.kind in ("institution", "country", "demonym")]
     if len(set(guests)) != 1 or not hosts:
         return None

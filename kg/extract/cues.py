@@ -11,6 +11,8 @@ from kg.extract.lexicon import lexicon
 
 # an event told as past, not as the contact's setting: "the outcomes of the recent Conference in Prague"
 PAST_EVENT = r"\b(?:recent|previous|last|outcomes? of|results? of)\b"
+# who tells of a contact is not in it: "Ministry spokesperson X said ...", "..., X told reporters"
+SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|stated|added|noted)\b")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer|public affairs officer)\b[^,;]*$", re.I)
 # a foreign envoy's post: who calls on the officials of the state they are posted to, or meets their own visitors
 DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"

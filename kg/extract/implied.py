@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from kg import gazetteer
-from kg.extract.cues import SPOKESPERSON
+from kg.extract.cues import SPEAKER_AFTER, SPOKESPERSON
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
@@ -47,8 +47,6 @@ _NOT_A_MEETING_VERB = ("visit.", "meeting.pair-discussed", "meeting.discussed-wi
 _MOST_LISTED = 6
 
 
-# who tells of the contact is not in it: "Ministry spokesperson X said ...", "..., X told reporters"
-_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|stated|added|noted)\b")
 
 
 def _speaks_for_a_side(text: str, start: int) -> bool:
@@ -57,7 +55,7 @@ def _speaks_for_a_side(text: str, start: int) -> bool:
 
 
 def _reports(text: str, start: int, end: int) -> bool:
-    return _speaks_for_a_side(text, start) or bool(_SPEAKER_AFTER.match(text, end))
+    return _speaks_for_a_side(text, start) or bool(SPEAKER_AFTER.match(text, end))
 
 
 @dataclass

@@ -346,10 +346,10 @@ def find_honorifics(sentence: str) -> list[Span]:
     return sorted(spans + chains, key=lambda span: span.start)
 
 
-_PATRONYMIC_PARTICLES = ("bin", "binti", "bint", "ibn", "ben", "ould")
+PATRONYMIC_PARTICLES = ("bin", "binti", "bint", "ibn", "ben", "ould")
 # "ibni Al-Marhum Sultan Haji": the name that follows is a late father's, part of the name before it
 _LATE_FATHER = re.compile(r"\b(?:ibni|ibn|bin|binti|bint)\s+(?:[Aa]l-?[Mm]arhum(?:ah)?|the late)\s+(?:[A-Z][\w'’\-]*\s+){0,3}$")
-_AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(_PATRONYMIC_PARTICLES)})\s$")
+_AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(PATRONYMIC_PARTICLES)})\s$")
 
 
 def _after_rank(sentence: str, start: int) -> bool:
@@ -485,7 +485,7 @@ def name_runs(sentence: str, masked: list[tuple[int, int]], rank_ends: frozenset
                 while k < len(toks) and toks[k][0] in lex.particles and (k == j or toks[k][1] - toks[k - 1][2] <= 1):
                     k += 1
                 # after "bin"/"ibn" any capitalised word is a father's name ("bin Sultan", "bin Zayed")
-                patronym = toks[k - 1][0] in _PATRONYMIC_PARTICLES and k < len(toks) and toks[k][0][:1].isupper() \
+                patronym = toks[k - 1][0] in PATRONYMIC_PARTICLES and k < len(toks) and toks[k][0][:1].isupper() \
                     and toks[k][0].isalpha()
                 if k < len(toks) and k > j and (_is_name_token(toks[k][0], lex) or patronym) \
                         and toks[k][1] - toks[k - 1][2] <= 1:
@@ -523,7 +523,9 @@ def _is_head(word: str) -> bool:
     return word in lex.position_heads or any(part in lex.position_heads for part in word.split("-"))
 
 
-_LOWER_POST_WORDS = {"defence", "defense", "minister", "minster", "caretaker", "acting", "interim", "outgoing", "chief", "army", "navy", "naval", "air", "force", "staff",
+# a holder's standing before a post ("Bulgaria's caretaker Defence Minister"): read with the post, kept out of it
+_STANDING_BEFORE_POST = ("caretaker", "acting", "interim", "outgoing")
+_LOWER_POST_WORDS = {*_STANDING_BEFORE_POST, "defence", "defense", "minister", "minster", "chief", "army", "navy", "naval", "air", "force", "staff",
                      "secretary", "deputy", "vice", "commander", "head", "military", "joint", "armed", "forces",
                      "committee", "foreign", "affairs", "national", "security", "adviser", "advisor", "chairman",
                      "marine", "corps", "general"}
@@ -688,7 +690,7 @@ def _position_before(sentence: str, end: int, floor: int = 0) -> tuple[str | Non
     position = re.sub(r"^(?:H\.\s?E\.?|HE|His Excellency|Her Excellency|HRH|His Royal Highness|Mr\.?|Mrs\.?|Ms\.?)\s+"
                       r"(?:the\s+)?", "", position)
     # "Bulgaria's caretaker Defence Minister": a holder's standing, not the post
-    position = re.sub(r"^(?:caretaker|acting|interim|outgoing)\s+(?=[A-Z])", "", position)
+    position = re.sub(rf"^(?:{'|'.join(_STANDING_BEFORE_POST)})\s+(?=[A-Z])", "", position)
     if position.rstrip(".") in ("Mr", "Ms", "Dr") or not position:
         return None, country, collected[0][1]
     return position, country, collected[0][1]

@@ -11,7 +11,7 @@ import re
 
 from dataclasses import dataclass, field
 
-from kg.extract.mentions import Mention, name_words
+from kg.extract.mentions import PATRONYMIC_PARTICLES, Mention, name_words
 
 
 _COMMON_SHORT = {"an", "as", "at", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or",
@@ -131,17 +131,16 @@ class Registry:
         return person
 
 
-_PATRONYMIC = re.compile(r"\b(?:bin|binti|bint|ibn|ben|ould)\s+(\S+)$", re.I)
+_PATRONYMIC = rf"(?i:{'|'.join(PATRONYMIC_PARTICLES)})"
 
 
 def _fathers_name_only(one: str, other: str) -> bool:
     """A one-word name that is only the father's name in another ("King Salman", "Mohammed bin Salman"): two
     persons ("Bin Salman" alone is the son)."""
     one_words, other_words = name_words(one), name_words(other)
-    father = _PATRONYMIC.search(other.strip())
+    father = re.search(rf"\b{_PATRONYMIC}\s+(\S+)$", other.strip())
     return len(one_words) == 1 and len(other_words) > 1 and father is not None \
-        and name_words(father.group(1)) == one_words and not _PATRONYMIC.match(one.strip()) \
-        and not re.match(r"(?i)(?:bin|binti|bint|ibn|ben|ould)\s", one.strip())
+        and name_words(father.group(1)) == one_words and not re.match(rf"{_PATRONYMIC}\s", one.strip())
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
