@@ -2476,3 +2476,101 @@ def test_a_post_ending_in_general_before_an_abbreviated_rank_keeps_the_whole_ran
     assert (people["Romeo Bravo"].rank, people["Romeo Bravo"].position) == ("Lieutenant General",
                                                                             "Army Commanding General")
     assert (people["Babar Khan"].rank, people["Babar Khan"].position) == ("Major General", "ISPR Director General")
+
+
+def test_a_state_in_the_title_of_a_visitor_is_no_state_visited():
+    text = ("Vietnamese Defence Minister Phan Van Tam on Monday held talks with visiting Papua New Guinea Commander "
+            "of the Defence Force Major General Gilbert Toropo.")
+    extraction, _, _ = run(text, date="2021-05-18")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["PG", "VN"], "VN")]
+
+
+def test_talks_told_before_another_meeting_are_a_contact_of_their_own():
+    text = ("Mongolian Defence Minister Ganbold Tsend met visiting Kenyan Chief of Defence Forces Robert Kibochi on "
+            "Tuesday. Before the meeting with Ganbold, Kibochi held talks with Dashzeveg Ganzorig, chief of the "
+            "General Staff of the Mongolian Armed Forces.")
+    extraction, names, _ = run(text, date="2022-09-14")
+    assert contacts_of(extraction, names) == [(["KE", "MN"], ["Ganbold Tsend", "Robert Kibochi"]),
+                                              (["KE", "MN"], ["Dashzeveg Ganzorig", "Robert Kibochi"])]
+
+
+def test_a_visitor_currently_in_a_state_meets_its_officials_there():
+    text = ("The Nepali Army Chief, General Prabhu Sharma, currently in Thailand, met the Commander of the "
+            "Royal Thai Army, General Narongphan Jitkaewtae, at the Army Headquarters on Monday (12 June).")
+    extraction, _, _ = run(text, date="2023-06-14")
+    assert [(m.parties, m.host, m.location.country) for m in extraction.meetings] == [(["NP", "TH"], "TH", "TH")]
+
+
+def test_post_nominal_ndu_is_no_part_of_a_name():
+    text = ("The Chief of Staff, Major General Ruwan Perera RWP RSP ndu, met the Defence Attaché of Japan, Captain "
+            "Kenji Sato, on Monday.")
+    _, names, _ = run(text, date="2023-06-14")
+    assert sorted(names.values()) == ["Kenji Sato", "Ruwan Perera"]
+
+
+def test_an_under_secretary_general_without_a_state_is_of_the_one_body_named():
+    text = ("Nepal's Army chief General Prabhu Sharma held several meetings with senior United Nations officials "
+            "during a visit to the United States. He had a meeting with Maria Ortega, the UN under-secretary "
+            "general for Field Support, on March 3. He also met with Under-Secretary General Jean Dupont on March 4.")
+    extraction, _, people = run(text, date="2023-03-06")
+    assert (people["Maria Ortega"].country, people["Jean Dupont"].country) == ("UN", "UN")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["NP", "UN"], "UN"), (["NP", "UN"], "UN")]
+
+
+def test_glued_initials_and_the_full_name_are_one_person():
+    text = ("Defence Minister Arjun Rao with Kazakh Defence Minister Colonel General RZ Zhaksylykov during the meeting "
+            "in Astana (Photo). Astana, June 26. Indian Defence Minister Arjun Rao met with his Kazakh counterpart Colonel "
+            "General Ruslan Zhenisuly Zhaksylykov on Thursday.")
+    extraction, names, _ = run(text, date="2025-06-26")
+    assert sorted(names.values()) == ["Arjun Rao", "Ruslan Zhenisuly Zhaksylykov"]
+    assert contacts_of(extraction, names) == [(["IN", "KZ"], ["Arjun Rao", "Ruslan Zhenisuly Zhaksylykov"])]
+
+
+def test_a_ministry_telling_of_its_minister_gives_his_state():
+    text = ("In a post on X on Friday, the Seychelles' Ministry of Defence said Defence Minister Paul Hoareau met his "
+            "Chinese counterpart Admiral Dong Jun on the sidelines of the 11th Beijing Xiangshan Forum.")
+    extraction, names, people = run(text, date="2024-09-15", source="PTI")
+    assert people["Paul Hoareau"].country == "SC"
+    assert contacts_of(extraction, names) == [(["CN", "SC"], ["Dong Jun", "Paul Hoareau"])]
+
+
+def test_co_hosts_receiving_a_delegation_named_by_its_capital_are_one_side():
+    text = ("A high-level Qatari military delegation arrived in Mogadishu on Monday. Defense Minister Ahmed Ali Warsame "
+            "and Brigadier General Hassan Abdullahi, the Commander of the Somali National Army, received the "
+            "Doha delegation at the army headquarters.")
+    extraction, names, people = run(text, date="2024-05-08")
+    assert people["Ahmed Ali Warsame"].country == "SO"
+    assert [(m.parties, m.host, m.location.name) for m in extraction.meetings] == [(["QA", "SO"], "SO", "Mogadishu")]
+
+
+def test_a_lower_case_inspector_general_before_a_comma_names_the_person():
+    text = ("The new inspector general of Austria's armed forces, Rudolf Striedinger, has met Chairman of the Joint "
+            "Chiefs of Staff Mark Milley in Washington.")
+    extraction, names, people = run(text, date="2023-04-04")
+    assert (people["Rudolf Striedinger"].country, people["Rudolf Striedinger"].position) == (
+        "AT", "inspector general of Austria's armed forces")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == [["Mark Milley",
+                                                                                        "Rudolf Striedinger"]]
+
+
+def test_a_later_days_talks_date_the_contact_and_a_tour_still_to_come_is_no_contact():
+    text = ("Austria's chief of defence, General Rudolf Striedinger, has met US Chairman of the Joint Chiefs of Staff "
+            "Mark Milley in Washington. \"The exchange is important to me,\" General Striedinger said after Monday's "
+            "talks in the Pentagon. He is to continue his tour to The Hague a day later for talks with the commander "
+            "of the Dutch armed forces, General Onno Eichelsheim.")
+    extraction, names, _ = run(text, date="2023-04-04")
+    assert [(m.date, sorted(names[k] for k in m.participants)) for m in extraction.meetings] == [
+        ("2023-04-03", ["Mark Milley", "Rudolf Striedinger"])]
+
+
+def test_a_delegation_led_by_one_and_including_others_has_them_as_members():
+    text = ("The Zambia/Malawi Joint Permanent Commission on Defence and Security held its 9th Session from 3 to 5 May "
+            "2016 in Lusaka. The Zambian delegation was led by Honourable Davies Chama, Minister of Defence, and "
+            "included Honourable Mr Ronald Chitotela, Deputy Minister of Home Affairs, and Lieutenant General "
+            "Paul Mihova, Commander of the Zambia Army. The Malawian delegation was led by Honourable Major General "
+            "(Rtd) Jappie Mhango, Minister of Defence and included Mr Ben Phiri, High Commissioner of Malawi to Zambia.")
+    extraction, names, _ = run(text, date="2016-05-06")
+    delegations = {names[d.leader]: (d.country, sorted(names[k] for k in d.members)) for d in extraction.delegations}
+    assert delegations == {"Davies Chama": ("ZM", ["Paul Mihova", "Ronald Chitotela"]),
+                           "Jappie Mhango": ("MW", ["Ben Phiri"])}
+    assert [m.parties for m in extraction.meetings] == [["MW", "ZM"]]

@@ -113,8 +113,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     sentence.refs = sentence_refs(doc, sentence, story.current, story.last_subject)
     _visitor_cues(doc, sentence)
     trigger = _contact_verb(sentence, lowered)
-    # "After meeting General X, General Y later called on A, B and C": the contact of the main clause, told after
-    # the one its opening recalls
+    # "After meeting General X, General Y later called on A, B and C", "Before the meeting with X, Y had talks with
+    # Z": the contact of the main clause, told beside the one its opening recalls
     opening = _AFTER_CONTACT.match(lowered)
     recalled_end = 0
     if trigger is not None and opening and trigger.match.start() < opening.end():
@@ -269,7 +269,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if not told_again:
         # "The chief of staff, during his meeting with the Deputy Secretary last night, said ...": no one named in it
         # who is not of the contact being told (below)
-        told_again = re.search(r"\b(?:his|her|their) (meeting|talks|call|conversation) with\b", lowered)
+        told_again = re.search(r"\b(?:his|her|their) (meeting|talks|call|conversation) with\b", lowered) \
+            or re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)['’]s "
+                         r"(meeting|talks|call|conversation|discussions)\b", text, re.I)  # "after Monday's talks"
     if story.current is not None and date and not future and set(keys) <= set(story.current.participants) \
             and not story.current.date_told and told_again:
         # "The meeting was held on 12 January": the date of the contact told without one; "During the meetings
@@ -325,7 +327,7 @@ _ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airb
 # a group of visitors told without names: "met with visiting heads of Australia's security organisations"
 _VISITING_GROUP = re.compile(r"(?:\s*with)?\s*(?:the\s+)?visiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
                              r"generals|ministers|guests|team)\b")
-_AFTER_CONTACT = re.compile(r"(?:after|following)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
+_AFTER_CONTACT = re.compile(r"(?:after|following|before|prior to|ahead of)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
                             r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
 _SUBJECTLESS_MEETING = re.compile(r"(?:additionally,?\s+|also,?\s+)?(?:at|in|during)\s+(?:the|a|his|her)\s+"
                                   r"(?:separate\s+|bilateral\s+|subsequent\s+|later\s+)?meeting\s+(?:held\s+)?with\b")
@@ -670,7 +672,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited (?:the )?[A-Z]|(?:after|while) visiting [A-Z]|"
-                    r"(?:is|are) in [A-Z][\w]+ (?:on|for|to))", tail) \
+                    r"(?:is|are) in [A-Z][\w]+ (?:on|for|to)|(?:currently|presently) in [A-Z])", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}"
                              r"(?:(?:counterpart|colleague)s?,?\s+(?:[A-Z][\w\-'.]*\s+){0,3})?$", head):
             # "A, B and C are in Honiara on a one-day visit": the plural verb's subject is the whole list
@@ -679,7 +681,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
             for visitor in listed + [key]:
                 if visitor not in doc.visitors:
                     doc.visitors.append(visitor)
-            target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in)\s+(?:to\s+|in\s+|of\s+)?"
+            target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in|currently in|presently in)\s+(?:to\s+|in\s+|of\s+)?"
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
@@ -726,8 +728,9 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
                 story.context_place_date = place_date
                 story.context_at_forum = True
     for place in sentence.places:
-        # ("the visiting US Commander": who visits, not where to)
-        if place.kind == "country" and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
+        # ("the visiting US Commander": who visits, not where to; nor "visiting Papua New Guinea Chief of Defense
+        # Force X", a state in the title of the person named next)
+        if place.kind == "country" and not _in_title_of_named(sentence, place) and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
                                                  r"tour of|stay in|left for|headed for|proceeded to|flew to|went on to)"
                                                  r"\s+(?:the\s+)?$",
                                                  text[max(0, place.start - 25):place.start]):
@@ -737,6 +740,11 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
                 story.context_place_date = place_date
                 story.context_at_forum = False
             return
+
+
+def _in_title_of_named(sentence: Sentence, place) -> bool:
+    """The place is the state in a title before a name ("Papua New Guinea Chief of Defense Force Peter Ilau")."""
+    return any(0 <= m.span_start <= place.start and place.end <= m.start for m in sentence.persons)
 
 
 def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: list[Ref], date: str | None,
@@ -802,6 +810,8 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
     for key in keys:
         if key in doc.delegations and re.search(r"\bdelegation\b", text):
             draft.delegation_leaders.add(key)
+    if direction == "subject" and len(before) >= 2 and not after:
+        _co_hosts(doc, sentence, match, before, draft)
     # the same contact told again ("During the meeting, ...", "At the end of the meeting ...")
     target = _same_meeting(doc.meetings, draft, current, dated=date is not None)
     if target is not None:
@@ -815,6 +825,24 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         return target
     doc.meetings.append(draft)
     return draft
+
+
+# the object of a reception: a group told without names ("the Ankara delegation", "a high-level Turkish team")
+_UNNAMED_GUESTS = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){0,4}?(?:delegation|team|guests|visitors)\b")
+
+
+def _co_hosts(doc: ArticleRecord, sentence: Sentence, match: re.Match, hosts: list[str], draft: MeetingDraft) -> None:
+    """"A and B received the Ankara delegation": the hosts named together are one side, and the group's state
+    (a state, demonym or capital naming it) is the contact's other side."""
+    group = _UNNAMED_GUESTS.match(sentence.text, match.end())
+    if group is None:
+        return
+    for key in hosts:  # (whichever of them has a state known gives it to the others)
+        doc.same_side.setdefault(key, (hosts[1] if key == hosts[0] else hosts[0], sentence.text))
+    states = [p.code for p in sentence.places if match.end() <= p.start < group.end()
+              and p.kind in ("country", "demonym", "city") and p.code]
+    if states:
+        draft.implied_sides = [states[0]]
 
 
 def _without_reporters(match: re.Match, refs: list[Ref], text: str) -> list[Ref]:
@@ -1046,6 +1074,11 @@ _CAPITAL_FOR_GOVERNMENT = re.compile(r"\b(?:support|backing|position|stance|poli
                                      r"solidarity|relations?|ties|cooperation)\s+(?:of|for|from|to|with|between)\s+$")
 
 
+# a capital before a noun of its government: "the Ankara delegation", "the Beijing leadership"
+_CAPITAL_AS_ADJECTIVE = re.compile(r"\s+(?:military\s+|defen[cs]e\s+|official\s+|high-level\s+)?(?:delegation|team|side|"
+                                   r"government|administration|officials|leadership|regime)\b")
+
+
 def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, str | None]:
     """The city and state a sentence places its contact in: a city named (not one visited or invited to), a
     city-state or country named as the venue ("in Singapore on Saturday"), a body's headquarters."""
@@ -1065,6 +1098,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
             continue
         if place.kind == "city" and _CAPITAL_FOR_GOVERNMENT.search(text[max(0, place.start - 40):place.start]):
             continue  # "expressed his gratitude for the support of Nicosia": the capital stands for its government
+        if place.kind == "city" and _CAPITAL_AS_ADJECTIVE.match(text, place.end):
+            continue  # "received the Ankara delegation": the capital names whose delegation, not where
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code

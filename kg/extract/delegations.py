@@ -142,11 +142,12 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
     that state, the one just named ("his delegation") or the last told."""
     text = sentence.text
     refs = sentence.refs
-    # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B"
+    # "The (Kenyan) delegation (, which) (also) includes/included/comprises A and B", "The Namibian delegation was
+    # led by X, Minister of Defence, and included A and B"
     # (a demonym may take two words: "The Sri Lankan delegation", "the South African delegation")
     match = re.search(r"\b(?:(?!(?:The|A|An|His|Her|Its)\b)(?P<demonym>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
                       r"(?:the|his|her|its|a|an|(?P<with>along with|together with))\s+(?:visiting\s+|accompanying\s+)?"
-                      r"(?:(?P<demonym2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b[^.;]{0,40}?\b(?:also\s+)?"
+                      r"(?:(?P<demonym2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b(?:[^.;]{0,40}?|\s+was\s+(?:led|headed)\s+by\s+(?:[^.;]|\.(?=[A-Z])){3,160}?,?\s+and)\s*\b(?:also\s+)?"
                       r"(?:includes|included|include|comprises|comprised|comprising|consists of|consisted of|consisting of|composed of|made up of|including|that includes|which includes)\b", text,
                       re.I)
     if match:

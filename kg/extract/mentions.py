@@ -916,7 +916,8 @@ _VENUE_WORDS = {"Hall", "Headquarters", "HQ", "HQs", "Palace", "House", "Buildin
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|(?:under-)?secretary(?:-general)?|head|director|deputy|"
                         r"assistant|vice|defen[cs]e|"
-                        r"forces|army|navy|naval|air|force|land|military|staff|general|attach[eé]|high|commissioner)\s+)+$")
+                        r"forces|armed|army|navy|naval|air|force|land|military|staff|general|inspector|attach[eé]|high|"
+                        r"commissioner)\s+)+$")
 # words after a name that do not make it part of an organisation's name ("General X Thursday paid a visit")
 _NOT_AN_ORGANISATION_TAIL = {"On", "In", "At", "The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                              "Sunday", "Today", "Yesterday", "Earlier", "Later", "Also"}
@@ -944,6 +945,12 @@ def _state_before_rank(head: str) -> str | None:
     return None
 
 
+# a state's ministry or service telling of its own official: "the Maldives' Ministry of Defence said (that)", "the
+# Ghanaian Army announced on Friday that its"
+_REPORTING_BODY = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}(?:['’]s|(?<=s)['’])?)\s+(?:Ministry of (?:National )?"
+                             r"Defen[cs]e|Defen[cs]e Ministry|Ministry of Foreign Affairs|Foreign Ministry|Armed Forces|"
+                             r"Army|Navy|Air Force|Embassy|Government)\s+(?:said|says|announced|reported|stated|noted)"
+                             r"(?:\s+(?:on|in)\s+[\w\s]{0,30}?)?\s+(?:that\s+)?(?:its\s+)?$")
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
@@ -952,7 +959,8 @@ _PLURAL_ROLE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:two\
                                  r"(?:(?:defen[cs]e|army|navy|naval|military|foreign)\s+)?(counterparts|colleagues|ministers|generals|admirals|commanders|chiefs|envoys|ambassadors)"
                                  r"\s*,?\s*$")
 _PLURAL_ROLE_FROM = re.compile(r"\b(?:counterparts|colleagues|guests|hosts|delegations)\s+(?:from|of)\s+[^,]+?,?\s*$")
-_TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner)\b", re.I)
+_TITLE_HEAD = re.compile(r"\b(?:ambassador|envoy|minister|chief|commander|secretary|director|attach[eé]|commissioner|"
+                         r"inspector general)\b", re.I)
 PLURAL_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w.\-]+,\s+)*[A-Z][\w.\-]+\s+and\s+[A-Z][\w.\-]+)\s+"
                                   r"(?:counterparts|colleagues)\s*,?\s*")
 
@@ -1211,6 +1219,12 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if country is None and title_run:
             country = country_in(title_run.group(0))
             country_rule = "country.title-run" if country else None
+        if country is None and (position or rank):
+            # "the Maldives' Ministry of Defence said Defence Minister X met ...": the state whose ministry tells of
+            # its own official
+            reporter = _REPORTING_BODY.search(sentence[max(floor, min(cursor, position_start) - 100):min(cursor, position_start)])
+            if reporter and (state := country_in(re.sub(r"['’]s?$", "", reporter.group(1)))):
+                country, country_rule = state, "country.reporting-ministry"
         if titled and (position is None or " " not in position) and len(name.split()) >= 2 \
                 and not used_after_position(sentence, end):
             # "the German ambassador to Somalia X", "the chief of Qatar's land forces X": a lower-case post

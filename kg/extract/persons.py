@@ -149,8 +149,18 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     shared = [w for w in shorter if w in longer]
     return bool(shorter) and all(w in longer or any(_initial_of(w, x) for x in longer)
                                  or (shared or len(shorter) == 1) and any(_spelling_variant(w, x) for x in longer)
+                                 or shared and _glued_initials_of(w, longer)
                                  for w in shorter) \
         and any(len(w) > 1 for w in shorter)
+
+
+def _glued_initials_of(initials: str, words: list[str]) -> bool:
+    """A short word of the shorter name spells the initials of consecutive words of the longer one ("VG Khrenin",
+    "Viktor Gennadievich Khrenin"), when the two names share another word."""
+    size = len(initials)
+    return 2 <= size <= 3 and any(all(len(w) > 1 for w in words[k:k + size])
+                                  and "".join(w[0] for w in words[k:k + size]) == initials
+                                  for k in range(len(words) - size + 1))
 
 
 def _spelling_variant(one: str, other: str) -> bool:

@@ -143,8 +143,9 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
                 and not gazetteer.is_international_body(venue):
             doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
             return
-    # "Secretary General X" with no state, in a story that names one international body: that body's
-    if re.fullmatch(r"(?:Deputy |Assistant )?Secretary[- ]General", person.position or ""):
+    # "Secretary General X" (or "Under-Secretary General X") with no state, in a story that names one international
+    # body: that body's
+    if re.fullmatch(r"(?:Deputy |Assistant )?(?:Under[- ]?)?Secretary[- ]General", person.position or "", re.I):
         bodies = [code for code in doc.country_counts if gazetteer.is_international_body(code)]
         if len(bodies) == 1:
             doc.settle_country(key, bodies[0], "country.body-secretary-general")
