@@ -2574,3 +2574,39 @@ def test_a_delegation_led_by_one_and_including_others_has_them_as_members():
     assert delegations == {"Davies Chama": ("ZM", ["Paul Mihova", "Ronald Chitotela"]),
                            "Jappie Mhango": ("MW", ["Ben Phiri"])}
     assert [m.parties for m in extraction.meetings] == [["MW", "ZM"]]
+
+
+def test_the_post_after_a_name_in_a_list_of_posts_and_names_is_the_next_persons():
+    text = ("Kazakh President Kassym-Jomart Tokayev received Spanish Minister of Defence, Ms. Margarita Robles, in the "
+            "presence of Minister of Defence, General Ruslan Zhaksylykov, Spanish Chief of Defence, Admiral Teodoro "
+            "Lopez Calderon, and Spanish Ambassador to Astana, Luis Francisco Martinez.")
+    extraction, names, people = run(text, date="2023-05-17")
+    assert people["Ruslan Zhaksylykov"].country != "ES"
+    assert people["Teodoro Lopez Calderon"].country == "ES"
+    assert [(m.parties, m.host, len(m.participants)) for m in extraction.meetings] == [(["ES", "KZ"], "KZ", 5)]
+
+
+def test_an_appositive_never_begins_with_and():
+    text = ("The Russian deputy minister of defense, Alexander Fomin, and Venezuelan deputy minister of defense, Luis "
+            "Perez, jointly reviewed the cooperation agreements in Moscow.")
+    _, _, people = run(text, date="2023-08-19")
+    assert (people["Alexander Fomin"].country, people["Luis Perez"].country) == ("RU", "VE")
+
+
+def test_a_flight_onward_moves_the_story_nowhere_and_the_visit_first_told_is_where_they_met():
+    text = ("LIMA, Peru — The U.S. and Peruvian militaries will deepen cooperation, U.S. Defense Secretary Lloyd "
+            "Austin said Wednesday after meeting with his counterpart during the first visit to Peru by an American "
+            "defense chief in ten years. \"We focused on training,\" Austin told reporters as he was departing Lima for "
+            "a flight to Bogota, Colombia. Before they met, Austin and Peruvian Defense Minister Jorge Chavez "
+            "expressed their hope for better ties. Austin also is visiting Colombia and Brazil this week.")
+    extraction, _, _ = run(text, date="2023-08-17")
+    assert [(m.parties, m.host, m.location.name) for m in extraction.meetings] == [(["PE", "US"], "PE", "Lima")]
+
+
+def test_two_posts_in_apposition_are_one_persons_and_counterpart_is_no_name():
+    text = ("Oleksandr Syrskyi, Commander-in-Chief of the Ukrainian Armed Forces, has had a telephone conversation with "
+            "General Alexus Grynkewich, Supreme Allied Commander Europe and Commander of the United States European "
+            "Command. Defence Secretary John Healey with US Counterpart Pete Hegseth.")
+    extraction, names, _ = run(text, date="2025-09-08")
+    assert contacts_of(extraction, names) == [(["NATO", "UA"], ["Alexus Grynkewich", "Oleksandr Syrskyi"])]
+    assert "Pete Hegseth" in names.values()

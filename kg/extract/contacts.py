@@ -209,8 +209,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         and join.start() < trigger[0].start() and "," in text[join.end():trigger[0].start()] \
         and any(start >= trigger[0].end() and (story.current is None or key not in story.current.participants)
                 for start, _, key in refs)  # ... someone new: not the contact being told again
+    # "X received Y, in the presence of Z": the contact's verb with its own two ends comes first, whatever states
+    # are known yet
+    verb_first = join is not None and is_meeting and trigger[0].end() <= join.start() \
+        and any(end <= trigger[0].start() + 1 for _, end, _ in refs) \
+        and any(trigger[0].end() - 1 <= start < join.start() for start, _, _ in refs)
     if is_meeting and join and not companion_first and (
-            len(sides) < 2 or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
+            len(sides) < 2 and not verb_first or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
         is_meeting = False
     if not is_meeting and trigger is not None and done and len(keys) == 1 \
             and (re.search(r"\bdelegations?\b", text) or _VISITING_GROUP.search(text)) and not join:
@@ -1067,7 +1072,9 @@ _EVENT_HELD_IN = re.compile(rf"{PAST_EVENT}[^.;]{{0,60}}?\b(?:Conference|Summit|
 # where the visitor goes next is not where the contact was: "... Thursday before heading to Bogota", "en route to X"
 _ONWARD_TO = re.compile(r"\b(?:before|then|later|next|after that)\s+(?:\w+\s+){0,2}?(?:heading|head|heads|headed|leaving|leaves|"
                         r"left|departing|departs|travel(?:l)?ing|travels|flying|flies|moving on|proceeding|proceeds|going)\s+"
-                        r"(?:on\s+)?(?:to|for)\s+(?:the\s+)?$|\b(?:en route|on (?:his|her|their|the) way)\s+to\s+(?:the\s+)?$", re.I)
+                        r"(?:on\s+)?(?:to|for)\s+(?:the\s+)?$|\b(?:en route|on (?:his|her|their|the) way)\s+to\s+(?:the\s+)?$|"
+                        r"\bfor (?:a|his|her|the) (?:flight|trip|journey) to\s+$|"
+                        r"\b(?:departing|leaving|left|departed)\s+(?:[A-Z][\w\-]+\s+){1,3}for\s+(?:the\s+)?$", re.I)
 
 
 _CAPITAL_FOR_GOVERNMENT = re.compile(r"\b(?:support|backing|position|stance|policy|policies|views?|aid|assistance|help|"
@@ -1207,16 +1214,24 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
     posts = []
     cursor = match.end() + offset
     named_end = -1  # where the last item naming a person ended
+    bare_appositive_end = -1  # where a post in apposition without an article ended
     for item in items:
         item_start = text.find(item, cursor)
         cursor = item_start + len(item) if item_start >= 0 else cursor
         if item_start >= 0 and any(s < item_start + len(item) and item_start < e for s, e in names):
             named_end = cursor
+            if any(m.end <= item_start and m.span_end >= cursor for m in sentence.persons) \
+                    and not re.match(r"\s*(?:the|a|an|his|her)\b", item):
+                bare_appositive_end = cursor  # "General X, Supreme Allied Commander Europe": a post in apposition
             continue  # a counterpart named in the list (or this post's holder): the ordinary rules read it
         if item_start >= 0 and named_end >= 0 and re.fullmatch(r"\s*,\s*", text[named_end:item_start]) \
                 and not re.match(r"\s*,?\s*(?:and|as well as)\b", text[cursor:]):
             # "General X, the Angolan Special Forces Commander, in Brussels": X's post in apposition, no one
             # else ("President X, the Defence Minister and the Chairman ...": a list goes on)
+            continue
+        if item_start >= 0 and bare_appositive_end >= 0 and re.fullmatch(r"\s+and\s+", text[bare_appositive_end:item_start]) \
+                and not re.match(r"\s*(?:the|a|an|his|her)\b", item):
+            # "General X, Supreme Allied Commander Europe and Commander of the US Army in Europe": X's two posts
             continue
         # "paid a courtesy call on his US counterpart": a counterpart unnamed, of a named state
         unnamed_counterpart = re.fullmatch(r"\s*(?:his|her|their)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+"

@@ -780,6 +780,8 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             break
         if text.lower() in _POSITION_STOP:
             break
+        if text == "and" and not words:
+            break  # "A, and Venezuelan deputy minister B,": the next person, no appositive of A's
         if text == "and":
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
             # "... and Brid. Gen. X": a misspelt abbreviation, then a rank
@@ -951,6 +953,8 @@ _REPORTING_BODY = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}(?:['’]s
                              r"Defen[cs]e|Defen[cs]e Ministry|Ministry of Foreign Affairs|Foreign Ministry|Armed Forces|"
                              r"Army|Navy|Air Force|Embassy|Government)\s+(?:said|says|announced|reported|stated|noted)"
                              r"(?:\s+(?:on|in)\s+[\w\s]{0,30}?)?\s+(?:that\s+)?(?:its\s+)?$")
+# a name right after a comma: the next of a list of posts and names
+_NAME_NEXT = re.compile(r"\s*,\s*(?:and\s+)?(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w'’\-]+\s*(?:,|\.|$|and\b)")
 _POSSESSIVE_TITLE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z\-]+\s+){0,3}"
                                r"(?:army|navy|air force|defen[cs]e|military)?\s*(?:chief|minister|commander|head|"
                                r"secretary|general|admiral)\s*,?\s*$")
@@ -1175,6 +1179,10 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if ctx:
             context_country = country_in(ctx.group(1)) or context_country
         after_position, after_country, lower_rank, after_end = _position_after(sentence, end)
+        if position is not None and after_position and _NAME_NEXT.match(sentence, after_end):
+            # "Minister of Defense, General X, Italian Chief of Defense, Admiral Y": a list of posts and names,
+            # the post after X's name is Y's
+            after_position = after_country = None
         used_after = False
         if position is None and after_position:
             position, position_rule = after_position, "position.appositive-after"
@@ -1232,7 +1240,7 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             if _TITLE_HEAD.search(run) and len(run.split()) <= 12:
                 position, position_rule = run, "position.title-run"
         # "his Belarusian counterpart Viktor Khrenin", "her counterpart, Jane Doe": a person, whatever the title
-        counterpart = bool(re.search(r"\b(?:counterparts?|colleagues?|opposite numbers?|host|guest)"
+        counterpart = bool(re.search(r"\b(?:[Cc]ounterparts?|colleagues?|opposite numbers?|host|guest)"
                                      r"(?:\s+(?:from|of|in)\s+[^,]{1,40})?\s*,?\s*$", sentence[:cursor]))
         # "their Chilean counterparts A and B", "the two generals, A and B": each name of a list after a plural role
         # ... each name maybe with its state in brackets: "the Baltic defence ministers A (Estonia), B (Latvia) and C"

@@ -508,7 +508,9 @@ def _drop_desk_dateline(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]
     at home when a participant is visiting another state ("ULAANBAATAR. The Defense Minister paid an official
     visit to Vietnam ...") or the one who receives is of another state, that no sentence of the contact names is
     where the story was written, not where the contact took place."""
-    visiting_elsewhere = any(doc.visit_targets.get(key) not in (None, doc.dateline_country) for key in draft.participants)
+    # (a tour's other stops, states no side of this contact is of, move it nowhere: "X also is visiting Chile")
+    visiting_elsewhere = any(doc.visit_targets.get(key) not in (None, doc.dateline_country)
+                             and doc.visit_targets.get(key) in sides for key in draft.participants)
     # "ISLAMABAD (APP) ... X received, at the BDF General Command, Y": who receives is of another state
     receiver = doc.country_of(draft.host_person) if draft.host_person and draft.host_direction != "neutral" else None
     received_elsewhere = receiver is not None and receiver in sides and receiver != doc.dateline_country

@@ -99,6 +99,13 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
                 and not any(gazetteer.code_for(f.city) == meeting.venue_country for f in doc.forums.values() if f.city):
             doc.settle_country(key, meeting.venue_country, "country.receives-at-home", meeting.evidence[0])
             return
+    # "Secretary General X" (or "Under-Secretary General X") with no state, in a story (even one of a visit to a state) that names one international
+    # body: that body's
+    if re.fullmatch(r"(?:Deputy |Assistant )?(?:Under[- ]?)?Secretary[- ]General", person.position or "", re.I):
+        bodies = [code for code in doc.country_counts if gazetteer.is_international_body(code)]
+        if len(bodies) == 1:
+            doc.settle_country(key, bodies[0], "country.body-secretary-general")
+            return
     if key not in doc.visit_targets:
         # the people a visitor meets are of the state visited ("X, on an official visit to Nigeria, met Y")
         for meeting in doc.meetings:
@@ -142,13 +149,6 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
                 and not doc.forums \
                 and not gazetteer.is_international_body(venue):
             doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
-            return
-    # "Secretary General X" (or "Under-Secretary General X") with no state, in a story that names one international
-    # body: that body's
-    if re.fullmatch(r"(?:Deputy |Assistant )?(?:Under[- ]?)?Secretary[- ]General", person.position or "", re.I):
-        bodies = [code for code in doc.country_counts if gazetteer.is_international_body(code)]
-        if len(bodies) == 1:
-            doc.settle_country(key, bodies[0], "country.body-secretary-general")
             return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
