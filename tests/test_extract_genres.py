@@ -2610,3 +2610,18 @@ def test_two_posts_in_apposition_are_one_persons_and_counterpart_is_no_name():
     extraction, names, _ = run(text, date="2025-09-08")
     assert contacts_of(extraction, names) == [(["NATO", "UA"], ["Alexus Grynkewich", "Oleksandr Syrskyi"])]
     assert "Pete Hegseth" in names.values()
+
+
+def test_the_day_of_a_report_told_with_according_to_is_no_day_of_the_contact():
+    text = ("According to Japan's Joint Staff on Friday, General Yoshida Yoshihide sat down for talks with his "
+            "Australian counterpart General Angus Campbell in Canberra on Thursday.")
+    extraction, _, _ = run(text, date="2023-03-10")
+    assert [m.date for m in extraction.meetings] == ["2023-03-09"]
+
+
+def test_a_welcome_upon_arrival_takes_the_day_the_arrival_was_told():
+    text = ("Indian Army chief General Manoj Pande arrived in Dhaka on Wednesday afternoon. General Pande, who is on a "
+            "three-day visit to Bangladesh, on Thursday laid a wreath at the national memorial. Upon his arrival at the "
+            "airport, he was received by the Bangladeshi Chief of Army Staff, General S M Shafiuddin Ahmed.")
+    extraction, _, _ = run(text, date="2023-06-09")
+    assert [m.date for m in extraction.meetings] == ["2023-06-07"]

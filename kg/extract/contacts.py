@@ -126,6 +126,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if not future:
         previous = story.context_date or (story.current.date if story.current else None)
         date, story.visit_days = _contact_date(doc, text, previous, story.visit_days)
+        if date is None and story.arrival_date and _ON_ARRIVAL.search(text):
+            date = story.arrival_date  # "Upon his arrival at the airport, he was received by ...": the day told
+        elif date and _ARRIVED.search(text):
+            story.arrival_date = date
     _update_place_context(story, sentence, date)
     read_delegation_cues(doc, sentence, story.current, story.last_subject)
     join = re.search(triggers["join"], lowered)
@@ -401,6 +405,10 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
     return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b")
+_ON_ARRIVAL = re.compile(r"\b(?:[Uu]pon|[Oo]n|[Aa]fter)\s+(?:his|her|their|the delegation's|its)\s+arrival\b")
+
+
 def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                   visit_days: tuple[Date, Date] | None) -> tuple[str | None, tuple[Date, Date] | None]:
     """The date a sentence gives its contact, resolved against the story's "today" and the date in force
@@ -434,6 +442,8 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     # the day of a report, not of the contact it tells: "the spokesman told reporters today that A and B discussed"
     unquoted = re.sub(r"\b(?:told|said|says|announced|informed|confirmed|stated)\b[^.;]{0,80}?"
                       r"\b(?:today|yesterday|on\s+\w+day)\b(?=[^.;]{0,40}?\bthat\b)", " ", unquoted)
+    # ... "According to South Korea's JCS on Friday, A sat down for talks with B on Thursday"
+    unquoted = re.sub(r"\b[Aa]ccording to [^,.;]{1,60}?\s(?:on\s+\w+day|today|yesterday)\s*,", "According to, ", unquoted)
     # the date of another event, which it qualifies: "thanked him for the support during the October 10, 2023, elections"
     unquoted = re.sub(rf"\bthe\s+(?:{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}),?"
                      r"(?=\s+(?!(?:meeting|talks|visit|call|session|round|consultations|discussions|dialogue)\b)[A-Za-z])",

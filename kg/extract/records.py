@@ -245,6 +245,7 @@ class Discourse:
     context_place_date: str | None = None  # the date in force when the story's place was told
     context_at_forum: bool = False  # the story's place is a forum's city, told by naming the forum
     visit_days: tuple[Date, Date] | None = None  # (first, last) day of a visit told over several days
+    arrival_date: str | None = None  # the day an arrival was told ("arrived in Kathmandu on Wednesday")
     last_subject: str | None = None
 
     def setting(self) -> Setting:
