@@ -2625,3 +2625,11 @@ def test_a_welcome_upon_arrival_takes_the_day_the_arrival_was_told():
             "airport, he was received by the Bangladeshi Chief of Army Staff, General S M Shafiuddin Ahmed.")
     extraction, _, _ = run(text, date="2023-06-09")
     assert [m.date for m in extraction.meetings] == ["2023-06-07"]
+
+
+def test_the_day_a_release_tells_of_a_contact_already_dated_is_no_day_of_it():
+    text = ("Danish Prime Minister Mette Frederiksen on Tuesday told the Secretary General of NATO, Mark Rutte, about the "
+            "work on a new defence plan. Frederiksen and Rutte held a video call when they noted the importance "
+            "of the alliance, said a government press release on Wednesday.")
+    extraction, _, _ = run(text, date="2025-03-26")
+    assert [m.date for m in extraction.meetings] == ["2025-03-25"]
