@@ -444,7 +444,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
                       r"\b(?:today|yesterday|on\s+\w+day)\b(?=[^.;]{0,40}?\bthat\b)", " ", unquoted)
     # ... "..., said a government press release on Wednesday.": when the story has already dated its contact
     if previous:
-        unquoted = re.sub(r",?\s*\b(?:said|says|announced|reported|stated)\s+[^,.;\"]{0,60}?\s(?:on\s+\w+day|today|yesterday)"
+        unquoted = re.sub(r",\s*(?:said|says|announced|reported|stated)\s+[^,.;\"]{0,60}?\s(?:on\s+\w+day|today|yesterday)"
                           r"\s*(?=[.;]?\s*$)", "", unquoted)
     # ... "According to South Korea's JCS on Friday, A sat down for talks with B on Thursday"
     unquoted = re.sub(r"\b[Aa]ccording to [^,.;]{1,60}?\s(?:on\s+\w+day|today|yesterday)\s*,", "According to, ", unquoted)
