@@ -2633,3 +2633,20 @@ def test_the_day_a_release_tells_of_a_contact_already_dated_is_no_day_of_it():
             "of the alliance, said a government press release on Wednesday.")
     extraction, _, _ = run(text, date="2025-03-26")
     assert [m.date for m in extraction.meetings] == ["2025-03-25"]
+
+
+def test_a_commission_release_listing_each_delegation_of_a_republic_with_mps():
+    text = ("The 12th Session of the Zambia/Malawi Joint Permanent Commission on Defence and Security was held in "
+            "Lusaka from 3 to 5 May 2016. The delegation of the Republic of Zambia was led by Honourable Davies "
+            "CHAMA, MP, Minister of Defence and it included Honourable Ronald K. CHITOTELA, MP, Minister of Home "
+            "Affairs, and other senior Government officials. The delegation of the Republic of Malawi was led by "
+            "Hon. Jappie MHANGO, MP, Minister of Defence and it included Hon. Ben M. PHIRI, MP, Minister of Local "
+            "Government. The Zambian delegation congratulated His Excellency Dr. Peter MUTHARIKA for emerging "
+            "victorious in the elections.")
+    extraction, names, people = run(text, date="2016-05-06")
+    assert (people["Ronald K. CHITOTELA"].country, people["Ronald K. CHITOTELA"].position) == (
+        "ZM", "Minister of Home Affairs")
+    assert (people["Ben M. PHIRI"].country, people["Davies CHAMA"].position) == ("MW", "Minister of Defence")
+    assert [m.parties for m in extraction.meetings] == [["MW", "ZM"]]
+    assert {names[d.leader]: sorted(names[k] for k in d.members) for d in extraction.delegations} == {
+        "Davies CHAMA": ["Ronald K. CHITOTELA"], "Jappie MHANGO": ["Ben M. PHIRI"]}

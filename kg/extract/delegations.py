@@ -43,7 +43,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import find_places
+from kg.extract.mentions import country_in, find_places
 from kg.extract.records import ArticleRecord, DelegationDraft, MeetingDraft, Sentence
 
 
@@ -147,12 +147,16 @@ def _members_listed(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
     # (a demonym may take two words: "The Sri Lankan delegation", "the South African delegation")
     match = re.search(r"\b(?:(?!(?:The|A|An|His|Her|Its)\b)(?P<demonym>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s)?\s+(?:military\s+|defen[cs]e\s+)?delegation|"
                       r"(?:the|his|her|its|a|an|(?P<with>along with|together with))\s+(?:visiting\s+|accompanying\s+)?"
-                      r"(?:(?P<demonym2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b(?:[^.;]{0,40}?|\s+was\s+(?:led|headed)\s+by\s+(?:[^.;]|\.(?=[A-Z])){3,160}?,?\s+and)\s*\b(?:also\s+)?"
+                      r"(?:(?P<demonym2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+)?(?:military\s+|defen[cs]e\s+)?delegation)\b"
+                      r"(?:\s+of\s+(?:the\s+)?(?P<of_state>(?:Republic\s+of\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?"
+                      r"(?:[^.;]{0,40}?|\s+was\s+(?:led|headed)\s+by\s+(?:[^.;]|\.(?=\s?[A-Z])){3,160}?,?\s+and(?:\s+it)?)\s*\b(?:also\s+)?"
                       r"(?:includes|included|include|comprises|comprised|comprising|consists of|consisted of|consisting of|composed of|made up of|including|that includes|which includes)\b", text,
                       re.I)
     if match:
         demonym = match.group("demonym") or match.group("demonym2")
         code = gazetteer.code_for(demonym) if demonym else None
+        if code is None and match.group("of_state"):  # "The delegation of the Republic of Botswana ..."
+            code = country_in(match.group("of_state"))
         zone_end = len(text)
         relative = re.search(r",\s*(?:who|which|whose|where)\b", text[match.end():])
         if relative:
