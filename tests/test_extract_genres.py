@@ -2650,3 +2650,14 @@ def test_a_commission_release_listing_each_delegation_of_a_republic_with_mps():
     assert [m.parties for m in extraction.meetings] == [["MW", "ZM"]]
     assert {names[d.leader]: sorted(names[k] for k in d.members) for d in extraction.delegations} == {
         "Davies CHAMA": ["Ronald K. CHITOTELA"], "Jappie MHANGO": ["Ben M. PHIRI"]}
+
+
+def test_a_delegation_met_unnamed_takes_its_states_official_named_next():
+    text = ("HANOI, May 14 -- Vietnamese Defence Minister Phan Van Giang on Tuesday called for closer military ties as "
+            "a high-ranking Mongolian military delegation visited Hanoi. Giang said at a meeting with the delegation "
+            "that relations had entered a new stage. Hailing the relations, Ganzorig Dashzeveg, chief of general "
+            "staff of the armed forces of Mongolia, said that his country appreciates the support. Nguyen Tan Cuong, "
+            "chief of the General Staff of the Vietnam People's Army, held talks with Ganzorig later on Tuesday.")
+    extraction, names, _ = run(text, date="2024-05-15")
+    assert contacts_of(extraction, names) == [(["MN", "VN"], ["Ganzorig Dashzeveg", "Phan Van Giang"]),
+                                              (["MN", "VN"], ["Ganzorig Dashzeveg", "Nguyen Tan Cuong"])]

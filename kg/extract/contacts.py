@@ -225,7 +225,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             and (re.search(r"\bdelegations?\b", text) or _VISITING_GROUP.search(text)) and not join:
         # "X received a delegation of the Y Army.", "X met with visiting heads of Y's security organisations." --
         # its leader, or its members, are named in the next sentences
-        doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations), len(doc.visitors))
+        doc.pending = PendingDelegationContact(sentence, trigger, refs, date, len(doc.delegations), len(doc.visitors),
+                                               _group_state(doc, sentence, trigger))
         if _VISITING_GROUP.match(text, trigger.match.end()) \
                 and _unnamed_hosts(doc, sentence, trigger, keys, date, story.setting(), guests=True):
             # "Kochavi met with the visiting senior Chilean defense officials": a contact with the state the group
@@ -235,7 +236,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.pending = None
     if doc.pending and not is_meeting and doc.pending.sentence.index < sentence.index <= doc.pending.sentence.index + 4 \
             and (len(doc.delegations) > doc.pending.delegations_before
-                 or len(doc.visitors) > doc.pending.visitors_before):
+                 or len(doc.visitors) > doc.pending.visitors_before or _group_member_named(doc, sentence)):
         told = _pending_contact(doc, sentence, story.setting())
         if told is not None:  # the contact read with its delegation becomes the one being told
             story.current, story.current_open = told, True
@@ -626,6 +627,39 @@ def _contact_named_late(doc: ArticleRecord, sentence: Sentence, keys: list[str],
     return None
 
 
+def _group_state(doc: ArticleRecord, sentence: Sentence, trigger: Trigger) -> str | None:
+    """The state of the unnamed group a contact's verb takes ("met with a high-ranking Kyrgyz military
+    delegation", "received a delegation of the Azerbaijani Army"), or of "the delegation" the sentence before
+    told of ("... as a Kyrgyz military delegation visited Beijing. X said at a meeting with the delegation")."""
+    def state_of_group(told: Sentence, start: int) -> str | None:
+        group = _DELEGATION_OF.search(told.text, start)
+        if group is None:
+            return None
+        window = (max(start, group.start() - 50), group.end())
+        states = [p.code for p in told.places if window[0] <= p.start < window[1] and p.kind in ("country", "demonym")]
+        return states[-1] if len(set(states)) == 1 else None
+
+    state = state_of_group(sentence, trigger.match.end())
+    if state is None and re.search(r"\bthe delegation\b", sentence.text[trigger.match.end():]) and sentence.index:
+        state = state_of_group(doc.sentences[sentence.index - 1], 0)
+    return state
+
+
+_DELEGATION_OF = re.compile(r"\bdelegations?\b(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})?")
+
+
+def _group_member_named(doc: ArticleRecord, sentence: Sentence) -> list[str]:
+    """The persons a sentence names who are of the pending contact's group's state, and not of its host's side:
+    the group's leader, told after it."""
+    pending = doc.pending
+    if pending is None or pending.group_state is None:
+        return []
+    named = {k for _, _, k in pending.refs}
+    return [m.key for m in sentence.persons if m.key and m.key not in named
+            and doc.country_of(m.key) == pending.group_state
+            and pending.group_state not in {doc.country_of(k) for k in named}]
+
+
 def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -> MeetingDraft | None:
     """"X received a delegation of the Y Army. The delegation was led by Z.": the contact left pending
     (`doc.pending`) read now with the leaders named since; returns it (None when no one new was named)."""
@@ -633,6 +667,8 @@ def _pending_contact(doc: ArticleRecord, sentence: Sentence, setting: Setting) -
     leaders = list(doc.delegations)[pending.delegations_before:]
     named = {k for _, _, k in pending.refs}
     leaders += [k for k in doc.visitors[pending.visitors_before:] if k not in leaders and k not in named]
+    if not leaders:  # "... a Kyrgyz military delegation. ... X, first deputy defense minister of Kyrgyzstan, said"
+        leaders = _group_member_named(doc, sentence)[:1]
     end = len(pending.sentence.text) + 1
     extra = [Ref(end + i, end + i + 1, leader) for i, leader in enumerate(leaders) if leader not in named]
     doc.pending = None

@@ -112,6 +112,7 @@ class PendingDelegationContact:
     date: str | None
     delegations_before: int  # the delegations known when it was read: a new one is its
     visitors_before: int = 0  # likewise the visitors (a group's members told as visiting)
+    group_state: str | None = None  # the state the group is of ("a high-ranking Kyrgyz military delegation")
 
 
 @dataclass
