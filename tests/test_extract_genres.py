@@ -2661,3 +2661,11 @@ def test_a_delegation_met_unnamed_takes_its_states_official_named_next():
     extraction, names, _ = run(text, date="2024-05-15")
     assert contacts_of(extraction, names) == [(["MN", "VN"], ["Ganzorig Dashzeveg", "Phan Van Giang"]),
                                               (["MN", "VN"], ["Ganzorig Dashzeveg", "Nguyen Tan Cuong"])]
+
+
+def test_a_surname_spelt_with_one_letter_more_beside_a_shared_given_name_is_one_person():
+    text = ("ISLAMABAD - Commander of the Royal Saudi Naval Forces, Vice Admiral Fahd Al-Ghofaily, called on Chief of "
+            "the Naval Staff, Admiral Naveed Ashraf Abbassi. Later, Admiral Naveed Ashraf Abbasi briefed the guest on "
+            "the forthcoming exercise.")
+    _, names, _ = run(text, date="2023-11-27")
+    assert sorted(names.values()) == ["Fahd Al-Ghofaily", "Naveed Ashraf Abbassi"]

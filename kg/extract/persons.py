@@ -148,7 +148,8 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     spelling may differ by one vowel or two swapped letters (`_spelling_variant`) when another word is shared."""
     shared = [w for w in shorter if w in longer]
     return bool(shorter) and all(w in longer or any(_initial_of(w, x) for x in longer)
-                                 or (shared or len(shorter) == 1) and any(_spelling_variant(w, x) for x in longer)
+                                 or (shared or len(shorter) == 1) and any(_spelling_variant(w, x, bool(shared))
+                                                                          for x in longer)
                                  or shared and _glued_initials_of(w, longer)
                                  for w in shorter) \
         and any(len(w) > 1 for w in shorter)
@@ -163,11 +164,12 @@ def _glued_initials_of(initials: str, words: list[str]) -> bool:
                                   for k in range(len(words) - size + 1))
 
 
-def _spelling_variant(one: str, other: str) -> bool:
+def _spelling_variant(one: str, other: str, beside_shared: bool = False) -> bool:
     """Two spellings of one name: same length (six letters or more), one vowel apart (a transliteration:
     "Bawardi", "Bowardi") or two neighbouring letters swapped (a typo: "Rajnath", "Rajanth"); or, from seven
-    letters, one letter more ("Baghdasaryan", "Bagdasaryan")."""
-    if abs(len(one) - len(other)) == 1 and min(len(one), len(other)) >= 7:
+    letters, one letter more ("Baghdasaryan", "Bagdasaryan"), from five beside a word the names share ("Zafar
+    Mahmood Abbasi", "Zafar Mahmood Abbassi")."""
+    if abs(len(one) - len(other)) == 1 and min(len(one), len(other)) >= (5 if beside_shared else 7):
         longer, shorter = (one, other) if len(one) > len(other) else (other, one)
         return any(longer[:k] + longer[k + 1:] == shorter for k in range(1, len(longer)))
     if len(one) != len(other) or len(one) < 6:
