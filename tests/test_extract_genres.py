@@ -2669,3 +2669,14 @@ def test_a_surname_spelt_with_one_letter_more_beside_a_shared_given_name_is_one_
             "the forthcoming exercise.")
     _, names, _ = run(text, date="2023-11-27")
     assert sorted(names.values()) == ["Fahd Al-Ghofaily", "Naveed Ashraf Abbassi"]
+
+
+def test_an_officials_spouse_takes_part_in_no_contact():
+    text = ("General Upendra Dwivedi, the Indian Army chief, called on Bhutanese Prime Minister Tshering Tobgay in "
+            "Thimphu on Monday. The Indian army chief is being accompanied by his spouse Sunita Dwivedi. Later, "
+            "Lieutenant General Batoo Tshering and Mrs Karma Tshering hosted a dinner in honour of General Dwivedi.")
+    extraction, names, _ = run(text, date="2024-06-04")
+    assert all("Sunita Dwivedi" != names[k] and "Karma Tshering" != names[k]
+               for m in extraction.meetings for k in m.participants)
+    assert ["Tshering Tobgay", "Upendra Dwivedi"] in [sorted(names[k] for k in m.participants)
+                                                       for m in extraction.meetings]

@@ -44,6 +44,7 @@ def _settle_record(doc: ArticleRecord) -> Extraction:
                                    "relative dates such as 'on Tuesday' were left unresolved")
     doc.meetings = without_headline_copies(doc.meetings, doc.reference)
     join_delegation_members(doc)
+    without_spouses(doc)
     doc.invitations = with_inviters_named_by_post(doc)
     used = persons_in_drafts(doc)
     guessed = assign_countries(doc, used)
@@ -95,6 +96,32 @@ def named_officials(doc: ArticleRecord, used: set[str]) -> set[str]:
         if _written_as_a_name(words, particles):
             officials.add(key)
     return officials
+
+
+_SPOUSE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|the)\s+(?:spouse|wife|husband)\s*,?\s*(?:(?:Mrs|Ms|Mr|Madam|Dr)\.?\s+)?$")
+
+
+def without_spouses(doc: ArticleRecord) -> None:
+    """An official's spouse ("accompanied by his spouse Archana Pande", "General X and Mrs Y X hosted a
+    banquet") takes part in no contact and belongs to no delegation: the contacts are between officials."""
+    spouses = set()
+    for sentence in doc.sentences:
+        for mention in sentence.persons:
+            person = doc.registry.persons.get(mention.key) if mention.key else None
+            if person is None or person.rank or person.position:
+                continue
+            start = mention.span_start if mention.span_start >= 0 else mention.start
+            honorific = (person.honorific or "").rstrip(".") in ("Mrs", "Madam")
+            shares_surname = honorific and any(
+                other.key != person.key and other.words and person.words and other.words[-1] == person.words[-1]
+                for other in doc.registry.persons.values())
+            if _SPOUSE_BEFORE.search(sentence.text[:start]) or _SPOUSE_BEFORE.search(sentence.text[:mention.start]) \
+                    or shares_surname:
+                spouses.add(person.key)
+    for meeting in doc.meetings:
+        meeting.participants = [k for k in meeting.participants if k not in spouses]
+    for delegation in doc.delegations.values():
+        delegation.members = [k for k in delegation.members if k not in spouses]
 
 
 def join_delegation_members(doc: ArticleRecord) -> None:
