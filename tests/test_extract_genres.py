@@ -2680,3 +2680,9 @@ def test_an_officials_spouse_takes_part_in_no_contact():
                for m in extraction.meetings for k in m.participants)
     assert ["Tshering Tobgay", "Upendra Dwivedi"] in [sorted(names[k] for k in m.participants)
                                                        for m in extraction.meetings]
+
+
+def test_a_monarchs_title_is_his_post_when_no_other_is_given():
+    text = "Sultan Haitham bin Tariq received Saudi Deputy Defense Minister Khalid bin Salman in Muscat on Tuesday."
+    _, _, people = run(text, date="2021-05-12")
+    assert people["Haitham bin Tariq"].position == "Sultan"

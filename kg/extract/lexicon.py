@@ -28,6 +28,7 @@ class Lexicon:
     honorific_regex: re.Pattern
     honorific_chain_regex: re.Pattern  # "Pehin Datu Lailaraja", "Dato Paduka Seri Haji": one title
     mid_name_honorifics: set[str]
+    sovereign_titles: set[str]  # "King", "Sultan": a monarch's title is his post when the text gives no other
     given_name_titles: set[str]
     surnames_after_rank: set[str]
     surname_titles: set[str]
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
     honorific_chain_regex = re.compile(rf"(?<![\w])(?:{alternatives(starts)})(?:\s+(?:{alternatives(chain_words)}))*")
     return Lexicon(
         honorific_chain_regex=honorific_chain_regex, mid_name_honorifics=set(titles["mid_name_honorifics"]),
+        sovereign_titles=set(titles["sovereign_titles"]),
         given_name_titles=set(titles["given_name_titles"]),
         surnames_after_rank=set(titles["surnames_after_rank"]),
         surname_titles=set(titles["surname_titles"]),

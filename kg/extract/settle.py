@@ -318,6 +318,9 @@ def settle_persons(doc: ArticleRecord, used: set[str], extraction: Extraction) -
         plain = re.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", plain).strip()
         if plain != record.name and plain not in aliases and len(plain.split()) >= 2:
             aliases.append(plain)
+        if not record.position and record.honorific in lexicon().sovereign_titles:
+            # "King Abdullah II received ...": the monarch's title is his post
+            record.take_position(record.honorific, "position.sovereign-title", record.evidence)
         for what, value, rule, evidence in (
                 ("country", record.country, record.country_rule, record.country_evidence),
                 ("rank", record.rank, record.rank_rule, record.rank_evidence),
