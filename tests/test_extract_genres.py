@@ -2686,3 +2686,11 @@ def test_a_monarchs_title_is_his_post_when_no_other_is_given():
     text = "Sultan Haitham bin Tariq received Saudi Deputy Defense Minister Khalid bin Salman in Muscat on Tuesday."
     _, _, people = run(text, date="2021-05-12")
     assert people["Haitham bin Tariq"].position == "Sultan"
+
+
+def test_a_delegation_of_a_ministry_names_whose_it_is_not_where_it_went():
+    text = ("Pyongyang, November 23 (KCNA) -- Pak Myong Ho, vice minister of Foreign Affairs of the DPRK, met and had "
+            "a talk with Andrey Rudenko, deputy foreign minister of the Russian Federation, on Friday. Pak Myong Ho is "
+            "leading a delegation of the DPRK Foreign Ministry on a visit to Russia.")
+    extraction, _, _ = run(text, date="2019-11-23")
+    assert [(m.parties, m.host, m.location.name) for m in extraction.meetings] == [(["KP", "RU"], "RU", "Russia")]

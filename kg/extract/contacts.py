@@ -736,7 +736,9 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
             for visitor in listed + [key]:
                 if visitor not in doc.visitors:
                     doc.visitors.append(visitor)
-            target = re.search(r"\b(?:visit(?:ing|ed)?|delegation|arrived in|arrives in|arriving in|currently in|presently in)\s+(?:to\s+|in\s+|of\s+)?"
+            # (not "a delegation of the DPRK Foreign Ministry": whose delegation, not where it went)
+            target = re.search(r"\b(?:visit(?:ing|ed)?\s+(?:to\s+|in\s+|of\s+)?|delegation\s+(?:to\s+|in\s+)?|"
+                               r"(?:arrived|arrives|arriving|currently|presently)\s+in\s+)"
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
