@@ -2694,3 +2694,12 @@ def test_a_delegation_of_a_ministry_names_whose_it_is_not_where_it_went():
             "leading a delegation of the DPRK Foreign Ministry on a visit to Russia.")
     extraction, _, _ = run(text, date="2019-11-23")
     assert [(m.parties, m.host, m.location.name) for m in extraction.meetings] == [(["KP", "RU"], "RU", "Russia")]
+
+
+def test_a_home_official_on_an_official_visit_meets_abroad_whatever_the_desk_dateline():
+    text = ("KARACHI (APP) - Chief of the Naval Staff, Admiral Naveed Ashraf, called on the top naval leadership of "
+            "Qatar during an official visit. He held separate meetings with the Commander of the Qatari Emiri Naval "
+            "Forces, Major General Abdullah Hassan Al Sulaiti, and the Chief of Staff of the Qatar Armed Forces, "
+            "Lieutenant General Salem bin Hamad Al Nabit.")
+    extraction, _, _ = run(text, date="2024-12-19", source="APP")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["PK", "QA"], "QA"), (["PK", "QA"], "QA")]

@@ -540,7 +540,9 @@ def _drop_desk_dateline(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]
     where the story was written, not where the contact took place."""
     # (a tour's other stops, states no side of this contact is of, move it nowhere: "X also is visiting Chile")
     visiting_elsewhere = any(doc.visit_targets.get(key) not in (None, doc.dateline_country)
-                             and doc.visit_targets.get(key) in sides for key in draft.participants)
+                             and doc.visit_targets.get(key) in sides for key in draft.participants) \
+        or any(key in doc.visitors and key not in doc.visit_targets and doc.country_of(key) == doc.dateline_country
+               for key in draft.participants)  # "RAWALPINDI - X called on Oman's leadership during an official visit"
     # "ISLAMABAD (APP) ... X received, at the BDF General Command, Y": who receives is of another state
     receiver = doc.country_of(draft.host_person) if draft.host_person and draft.host_direction != "neutral" else None
     received_elsewhere = receiver is not None and receiver in sides and receiver != doc.dateline_country
