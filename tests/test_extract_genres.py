@@ -2703,3 +2703,11 @@ def test_a_home_official_on_an_official_visit_meets_abroad_whatever_the_desk_dat
             "Lieutenant General Salem bin Hamad Al Nabit.")
     extraction, _, _ = run(text, date="2024-12-19", source="APP")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["PK", "QA"], "QA"), (["PK", "QA"], "QA")]
+
+
+def test_the_city_where_an_appositive_says_something_was_founded_is_no_venue():
+    text = ("LIMA, Peru, May 14, 2013 – U.S. Defense Secretary Chuck Hagel and Peruvian Defense Minister Pedro Cateriano "
+            "today conducted the first U.S.-Peru Defense Dialogue, an initiative established April 9 in Washington, "
+            "D.C., by the two presidents.")
+    extraction, _, _ = run(text, date="2013-05-14")
+    assert [(m.host, m.location.name) for m in extraction.meetings] == [("PE", "Lima")]

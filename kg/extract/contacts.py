@@ -770,6 +770,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
                 and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]) \
+                and not _RECALLED_EVENT_BEFORE.search(text[max(0, place.start - 60):place.start]) \
                 and not _ONWARD_TO.search(text[max(0, place.start - 60):place.start]):
             story.context_city = place.name
             story.context_country = place.code
@@ -1133,6 +1134,9 @@ _CAPITAL_FOR_GOVERNMENT = re.compile(r"\b(?:support|backing|position|stance|poli
                                      r"solidarity|relations?|ties|cooperation)\s+(?:of|for|from|to|with|between)\s+$")
 
 
+# what an appositive recalls happened elsewhere: "..., an initiative established April 9 in Washington"
+_RECALLED_EVENT_BEFORE = re.compile(r",\s*(?:an?|the)\s+[^,;]{0,40}?\b(?:established|launched|created|founded|set up|"
+                                    r"adopted|signed|agreed)\b[^,;]*$")
 # a capital before a noun of its government: "the Ankara delegation", "the Beijing leadership"
 _CAPITAL_AS_ADJECTIVE = re.compile(r"\s+(?:military\s+|defen[cs]e\s+|official\s+|high-level\s+)?(?:delegation|team|side|"
                                    r"government|administration|officials|leadership|regime)\b")
@@ -1159,6 +1163,8 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
             continue  # "expressed his gratitude for the support of Nicosia": the capital stands for its government
         if place.kind == "city" and _CAPITAL_AS_ADJECTIVE.match(text, place.end):
             continue  # "received the Ankara delegation": the capital names whose delegation, not where
+        if place.kind == "city" and _RECALLED_EVENT_BEFORE.search(text[max(0, place.start - 60):place.start]):
+            continue  # "the first Dialogue, an initiative established April 9 in Washington by ...": another event's
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
             city, venue_country = place.name, place.code
