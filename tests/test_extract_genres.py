@@ -2711,3 +2711,14 @@ def test_the_city_where_an_appositive_says_something_was_founded_is_no_venue():
             "D.C., by the two presidents.")
     extraction, _, _ = run(text, date="2013-05-14")
     assert [(m.host, m.location.name) for m in extraction.meetings] == [("PE", "Lima")]
+
+
+def test_talks_that_are_planned_are_no_contact():
+    text = ("The delegation headed by the Minister of Defense of Georgia will leave for Lithuania\n\n"
+            "On March 3-4, the delegation headed by Minister of Defense of Georgia Irakli Chikovani will leave for "
+            "Lithuania on an official visit.\n\nWithin the framework of the visit to Lithuania on the invitation of "
+            "Minister of National Defence of the Republic of Lithuania, Major General Laurynas Kasciunas, bilateral "
+            "talks between the ministers of the two states on the issues of Georgian-Lithuanian military cooperation "
+            "are planned.")
+    extraction, _, _ = run(text, date="2024-03-01")
+    assert extraction.meetings == []
