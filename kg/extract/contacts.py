@@ -723,7 +723,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
                     r"is visiting|arrived (?:in|at|on|here)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
                     r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
-                    r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|during (?:an|his|her) (?:[\w\-]+ ){0,2}?visit\b(?! to)|"
+                    r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|during an? (?:[\w\-]+ ){0,2}?visit\b(?! to)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited (?:the )?[A-Z]|(?:after|while) visiting [A-Z]|"
