@@ -2722,3 +2722,11 @@ def test_talks_that_are_planned_are_no_contact():
             "are planned.")
     extraction, _, _ = run(text, date="2024-03-01")
     assert extraction.meetings == []
+
+
+def test_during_his_visit_after_a_hosts_name_makes_no_visitor_of_the_host():
+    text = ("BANGKOK, (NNT) – Australian Ambassador to Thailand, Mr. Paul Robinson, has had a meeting with the Chief of "
+            "the Defence Forces, General Somchai Prasert. Mr. Robinson spoke with Gen Somchai about several military "
+            "initiatives during his visit.")
+    extraction, _, _ = run(text, date="2017-03-25")
+    assert [(m.host, m.location.name) for m in extraction.meetings] == [("TH", "Bangkok")]
