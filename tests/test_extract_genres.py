@@ -2730,3 +2730,12 @@ def test_during_his_visit_after_a_hosts_name_makes_no_visitor_of_the_host():
             "initiatives during his visit.")
     extraction, _, _ = run(text, date="2017-03-25")
     assert [(m.host, m.location.name) for m in extraction.meetings] == [("TH", "Bangkok")]
+
+
+def test_an_official_back_home_after_a_visit_abroad_is_the_homes_and_the_visit_was_to_the_state_named():
+    text = ("Chief of Naval Staff Admiral Mohammad Nazmul Hassan returned home today after a ten-day official visit to "
+            "Japan, an ISPR press release said. On October 17, the naval chief paid a courtesy call on Japan's Chief "
+            "of Staff of the Maritime Self-Defense Force, Admiral Ryo Sakai, in Tokyo. The naval chief also visited "
+            "the Embassy of Bangladesh in Tokyo.")
+    extraction, names, people = run(text, date="2024-10-26")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["BD", "JP"], "JP")]

@@ -722,7 +722,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         if re.match(rf"(?:[^.]|\.(?=\d)){{0,{140 if relative else 60}}}?\b(?:who (?:is|was) (?:on|in|currently)|who arrived|(?:is|was) on (?:a|an|his|her) "
                     r"(?:[\w\-]+ ){0,3}?visit|paid (?:a|an) (?:[\w\-]+ ){0,3}?visit to|"
                     r"is visiting|arrived (?:in|at|on|here)|(?:left|set off) (?:\w+ ){0,2}?on (?:a|an|his|her) (?:[\w\-]+ ){0,3}?visit|"
-                    r"(?:making|on|for|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
+                    r"(?:making|on|for|after|began|begins|started|starts|kicked off|concluded|concludes|made|makes) "
                     r"(?:a|an|his|her) (?:[\w\-]+ ){0,2}?visit (?:to|in|of)|during an? (?:[\w\-]+ ){0,2}?visit\b(?! to)|"
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"

@@ -660,8 +660,10 @@ def _most_told(doc: ArticleRecord, country: str) -> str | None:
     """The person of a state the article refers to most often (its own minister, in a ministry's release); an
     official of the article's home whose state it never says is settled as of that state."""
     home = country in (doc.dateline_country, doc.outlet_country)
+    # (a visitor is no official of the home, unless visiting another state: "X returned home after a visit to the US")
     people = [p.key for p in doc.registry.persons.values() if doc.mention_count[p.key]
-              and (p.country == country or p.country is None and home and p.key not in doc.visitors)]
+              and (p.country == country or p.country is None and home
+                   and (p.key not in doc.visitors or doc.visit_targets.get(p.key) not in (None, country)))]
     told = max(people, key=lambda key: doc.mention_count[key], default=None)
     if told and doc.country_of(told) is None:  # an official of the article's home, whose state it never says
         doc.settle_country(told, country, "country.article-home", doc.person(told).evidence)
