@@ -2739,3 +2739,10 @@ def test_an_official_back_home_after_a_visit_abroad_is_the_homes_and_the_visit_w
             "the Embassy of Bangladesh in Tokyo.")
     extraction, names, people = run(text, date="2024-10-26")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["BD", "JP"], "JP")]
+
+
+def test_a_visit_to_ones_own_states_mission_abroad_is_no_visit_to_that_state():
+    text = ("The army chief of Nepal, General Prabhu Sharma, visited the Permanent Mission of Nepal in New York. On "
+            "March 3, General Sharma met with UN Under-Secretary-General for Peace Operations Jean-Pierre Lacroix.")
+    extraction, _, _ = run(text, date="2024-03-05")
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["NP", "UN"], "UN")]

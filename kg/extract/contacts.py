@@ -742,6 +742,8 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
+            if target and re.match(r"(?:Permanent\s+)?(?:Mission|Embassy|High Commission|Consulate)\b", target.group(1)):
+                code = None  # "visited the Permanent Mission of Bangladesh in New York": a state's mission abroad
             if code is None and re.search(r"\barrived here\b", tail):
                 code = doc.dateline_country  # "arrived here today": the dateline's state
             if code and not gazetteer.is_international_body(code):
