@@ -208,7 +208,8 @@ def _body_event_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str,
     bodies = {s.text for s in surface_forms() if s.kind == "body" and (s.text == s.code or len(s.text.split()) > 1)}
     bodies |= set(data["groups"])
     # acronyms in capitals only; a body's full name as it is capitalised
-    body = "(?-i:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(bodies, key=len, reverse=True)) + ")"
+    # ("the Arab-League summit": a hyphen for a space)
+    body = "(?-i:" + "|".join(re.escape(b).replace(r"\ ", r"[\s\-]+") for b in sorted(bodies, key=len, reverse=True)) + ")"
     who = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(data["attendees"], key=len, reverse=True))
     events = data["events"]
     event = "|".join(sorted(events, key=len, reverse=True))
@@ -225,12 +226,13 @@ def _body_events(sentence: str, by_surface: dict) -> list[ForumMention]:
     Meeting"), or the known series it names; the surface is that name, or the words as written when the body
     comes first."""
     _, body_first, event_first, events = _body_event_regexes()
+    series_events = set(lexicon().forum_body_events["series_events"])
     found = []
     for regex in (body_first, event_first):
         for match in regex.finditer(sentence):
-            body = re.sub(r"\s+", " ", match.groupdict().get("acronym") or match.group("body"))
+            body = re.sub(r"[\s\-]+", " ", match.groupdict().get("acronym") or match.group("body"))
             who = match.group("who")
-            if not who and events[match.group("event").lower()] != "Summit":
+            if not who and events[match.group("event").lower()] not in series_events:
                 continue  # "the SCO meeting": any meeting of the body, not one series
             if who:
                 who = " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in who.split())
