@@ -301,10 +301,13 @@ class PersonMention:
         """A stored mention; repeated strings (names, codes, IRIs, ranks) are interned: the
         registry holds every mention of the store, so this keeps it small. Its name's parts are
         taken from the record when it keeps them under the current `NAME_RULES`."""
-        mention = cls(**{k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items() if k != "parts"})
-        parts = data.get("parts")
+        intern = sys.intern
+        fields = {k: intern(v) if isinstance(v, str) else v for k, v in data.items()}
+        parts = fields.pop("parts", None)
+        mention = cls(**fields)
         if parts and parts[0] == NAME_RULES:
-            mention.parsed = NameParts(*map(sys.intern, parts[1:])) if len(parts) == 5 else None
+            mention.parsed = (NameParts(intern(parts[1]), intern(parts[2]), intern(parts[3]), intern(parts[4]))
+                              if len(parts) == 5 else None)
         return mention
 
 
