@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kg.graph.resolution import (PersonMention, PersonOverrides, MentionRegistry, block_of, class_key, classes_of,
-                                 cluster_block, cluster_classes, fold, normalize_code, normalize_extraction,
-                                 normalize_forum_name, normalize_organization, parse_name, person_slug,
-                                 without_titles)
+import kg.graph.resolution
+from kg.graph.resolution import (NAME_RULES, PersonMention, PersonOverrides, MentionRegistry, block_of, class_key,
+                                 classes_of, cluster_block, cluster_classes, fold, normalize_code,
+                                 normalize_extraction, normalize_forum_name, normalize_organization, parse_name,
+                                 person_slug, without_titles)
 from kg.model import Article, Extraction, Forum, Meeting, Person, Place
 
 P = "https://w3id.org/mdc/id/person/"
@@ -38,6 +40,40 @@ def test_name_parts():
     assert parse_name("Le Drian", "FR").surname == parse_name("Jean-Yves Le Drian", "FR").surname
     assert parse_name("Ben Wallace", "GB").kind == "full"
     assert parse_name("123 !!", None) is None
+
+
+def _unparsable(monkeypatch) -> None:
+    def refuse(*args):
+        raise AssertionError("a name parsed again")
+    monkeypatch.setattr(kg.graph.resolution, "parse_name", refuse)
+    monkeypatch.setattr(kg.graph.resolution, "surname_first_hint", refuse)
+
+
+@pytest.mark.parametrize("name, country, aliases", [("Dong Jun", "CN", ["Admiral Dong"]), ("Z. Hasanov", "AZ", []),
+                                                    ("Шойгу", "RU", []), ("123 !!", None, [])])
+def test_a_mention_read_back_from_its_record_has_its_name_parts_without_parsing_it_again(name, country, aliases,
+                                                                                      monkeypatch):
+    """A store's mention records keep their names' parts: reading a person's mentions back (to cluster a
+    block, to describe an entity) parses no name again, however many names the store holds."""
+    written = PersonMention("a1", "p1", name, country, aliases=aliases)
+    record = json.loads(json.dumps(written.to_json()))
+    _unparsable(monkeypatch)
+    read = PersonMention.from_json(record)
+    assert read.parts == written.parts
+    assert read == written
+
+
+def test_a_record_without_name_parts_or_under_other_name_rules_is_parsed_anew():
+    """Records written before records kept parts, or under other name rules (`NAME_RULES`), give the
+    parts the rules give now."""
+    written = PersonMention("a1", "p1", "Dong Jun", "CN", aliases=["Admiral Dong"])
+    record = written.to_json()
+    assert record["parts"][0] == NAME_RULES
+    older = {k: v for k, v in record.items() if k != "parts"}
+    other_rules = dict(record, parts=[NAME_RULES + 1, "jun", "dong", "d", "full"])
+    for stored in (older, other_rules):
+        read = PersonMention.from_json(stored)
+        assert read.parts == written.parts == parse_name("Dong Jun", "CN", True)
 
 
 def test_iris_stay_readable():

@@ -4,9 +4,9 @@ How the store stays one graph (see README, "Ingest at scale" and "Entity resolut
 
 - one named graph per article, replaced in one transaction (several articles per transaction);
   the article's content hash lives in its graph, so an unchanged article is skipped;
-- beside each article graph, in the resolution graph, its person mentions and its extraction
-  (JSON literals): the registry that resolution reads, and what lets `kg` re-map an article
-  without re-reading it;
+- beside each article graph, in the resolution graph, its person mentions (each with its name's
+  parsed parts, so reading them back parses no name) and its extraction (JSON literals): the
+  registry that resolution reads, and what lets `kg` re-map an article without re-reading it;
 - when a mention enters or leaves a surname block, the articles of that block whose persons now
   resolve to other IRIs are re-mapped (`reconcile`), so the final graph does not depend on the
   order of ingestion; blocks and entities still to reconcile are marked in the store in the same

@@ -84,6 +84,11 @@ NAME_CACHE = 4096
 # class (80 to 90% of those touched) cost what they cost at any size; those of more fill as the store grows
 # (2,142 classes at 50,000 synthetic articles, 319 at 10,000)
 KEPT_CLASSES = 4096
+# the version of the name rules (`parse_name`, `surname_first_hint`, `fold`) under which a mention record keeps
+# its name's parts: a mention read back takes them from its record instead of parsing its name again, which
+# past NAME_CACHE names is a parse per mention read (bench/README.md, section 8). Bump it with any change to
+# what a name parses to: records written under another version (or before records kept parts) are parsed anew
+NAME_RULES = 1
 
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
@@ -282,15 +287,28 @@ class PersonMention:
         return self.parsed
 
     def to_json(self) -> dict:
+        """The mention's record, with its name's parts (`NAME_RULES` first; only the version when
+        the name does not parse)."""
         values = ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self) if f.name != "parsed")
-        return {name: list(value) if isinstance(value, list) else value for name, value in values
-                if value not in (None, [], "")}
+        record = {name: list(value) if isinstance(value, list) else value for name, value in values
+                  if value not in (None, [], "")}
+        parts = self.parts
+        record["parts"] = [NAME_RULES, parts.surname, parts.given, parts.initial, parts.kind] if parts else [NAME_RULES]
+        return record
 
     @classmethod
     def from_json(cls, data: dict) -> "PersonMention":
         """A stored mention; repeated strings (names, codes, IRIs, ranks) are interned: the
-        registry holds every mention of the store, so this keeps it small."""
-        return cls(**{k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items()})
+        registry holds every mention of the store, so this keeps it small. Its name's parts are
+        taken from the record when it keeps them under the current `NAME_RULES`."""
+        intern = sys.intern
+        fields = {k: intern(v) if isinstance(v, str) else v for k, v in data.items()}
+        parts = fields.pop("parts", None)
+        mention = cls(**fields)
+        if parts and parts[0] == NAME_RULES:
+            mention.parsed = (NameParts(intern(parts[1]), intern(parts[2]), intern(parts[3]), intern(parts[4]))
+                              if len(parts) == 5 else None)
+        return mention
 
 
 def mentions_of(extraction: Extraction) -> list[PersonMention]:
