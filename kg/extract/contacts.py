@@ -28,7 +28,8 @@ from kg.extract.delegations import read_delegation_cues
 from kg.extract.document import find_mentions, read_document
 from kg.extract.invitations import read_invitation, read_invitation_of
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PLURAL_COUNTERPARTS, TOPIC_BEFORE, article_acronyms, country_in, defined_acronyms
+from kg.extract.mentions import (PLURAL_COUNTERPARTS, TOPIC_BEFORE, PlaceMention, article_acronyms, country_in,
+                                 defined_acronyms)
 from kg.extract.posts import post_kind_words
 from kg.extract.records import (AnnouncedContact, ArticleRecord, Discourse, MeetingDraft, PendingDelegationContact,
                                 Ref, Sentence, Setting, Trigger)
@@ -115,7 +116,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     trigger = _contact_verb(sentence, lowered)
     # "After meeting General X, General Y later called on A, B and C", "Before the meeting with X, Y had talks with
     # Z": the contact of the main clause, told beside the one its opening recalls
-    opening = _AFTER_CONTACT.match(lowered)
+    opening = _OTHER_CONTACT_OPENING.match(lowered)
     recalled_end = 0
     if trigger is not None and opening and trigger.match.start() < opening.end():
         main = _contact_verb(sentence, lowered, start=opening.end())
@@ -337,7 +338,7 @@ _ARRIVAL = re.compile(r"\b(?:arriv(?:ed|ing|al)|airport|air (?:force )?base|airb
 # a group of visitors told without names: "met with visiting heads of Australia's security organisations"
 _VISITING_GROUP = re.compile(r"(?:\s*with)?\s*(?:the\s+)?visiting\s+(?:[\w'’\-]+\s+){0,4}?(?:heads|chiefs|officials|leaders|officers|commanders|"
                              r"generals|ministers|guests|team)\b")
-_AFTER_CONTACT = re.compile(r"(?:after|following|before|prior to|ahead of)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
+_OTHER_CONTACT_OPENING = re.compile(r"(?:after|following|before|prior to|ahead of)\s+(?:his\s+|her\s+|the\s+|a\s+)?(?:meeting|talks|meetings|"
                             r"discussions|calling on)\b[^,;]{0,100},\s*", re.I)
 _SUBJECTLESS_MEETING = re.compile(r"(?:additionally,?\s+|also,?\s+)?(?:at|in|during)\s+(?:the|a|his|her)\s+"
                                   r"(?:separate\s+|bilateral\s+|subsequent\s+|later\s+)?meeting\s+(?:held\s+)?with\b")
@@ -802,7 +803,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
             return
 
 
-def _in_title_of_named(sentence: Sentence, place) -> bool:
+def _in_title_of_named(sentence: Sentence, place: PlaceMention) -> bool:
     """The place is the state in a title before a name ("Papua New Guinea Chief of Defense Force Peter Ilau")."""
     return any(0 <= m.span_start <= place.start and place.end <= m.start for m in sentence.persons)
 
