@@ -457,8 +457,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     # dates of the background: "X, who arrived on Sunday, met Y on Monday"; "the forum, which opened on ..."
     focused = re.sub(r",\s*(?:who|which)\b[^,]*(?:,|$)", ", ", unquoted)
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."
-    focused = re.sub(r",\s*(?:an?|the)\s+[^,;]{0,60}?\b(?:established|launched|created|founded|set up|adopted|signed|"
-                     r"agreed)\b[^,;]*", ", ", focused)
+    focused = _RECALLED_APPOSITIVE.sub(", ", focused)
     focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
                      r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
                      r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
@@ -773,7 +772,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
     for place in sentence.places:
         if place.kind == "city" and _LOCATIVE_CITY.search(text[max(0, place.start - 30):place.start]) \
                 and not _EVENT_HELD_IN.search(text[max(0, place.start - 120):place.start]) \
-                and not _RECALLED_EVENT_BEFORE.search(text[max(0, place.start - 60):place.start]) \
+                and not _recalled_before(text, place.start) \
                 and not _ONWARD_TO.search(text[max(0, place.start - 60):place.start]):
             story.context_city = place.name
             story.context_country = place.code
@@ -1137,9 +1136,19 @@ _CAPITAL_FOR_GOVERNMENT = re.compile(r"\b(?:support|backing|position|stance|poli
                                      r"solidarity|relations?|ties|cooperation)\s+(?:of|for|from|to|with|between)\s+$")
 
 
-# what an appositive recalls happened elsewhere: "..., an initiative established April 9 in Washington"
-_RECALLED_EVENT_BEFORE = re.compile(r",\s*(?:an?|the)\s+[^,;]{0,40}?\b(?:established|launched|created|founded|set up|"
-                                    r"adopted|signed|agreed)\b[^,;]*$")
+# what an appositive recalls happened at another time and place: "..., an initiative established April 9 in
+# Washington by ..." (neither the contact's day nor its venue)
+_RECALLED_APPOSITIVE = re.compile(r",\s*(?:an?|the)\s+[^,;]{0,60}?\b(?:established|launched|created|founded|set up|"
+                                  r"adopted|signed|agreed)\b[^,;]*")
+
+
+def _recalled_before(text: str, start: int) -> bool:
+    """The place at ``start`` ends an appositive that recalls another event ("..., established April 9 in X")."""
+    window = text[max(0, start - 60):start]
+    recalled = _RECALLED_APPOSITIVE.search(window)
+    return recalled is not None and recalled.end() == len(window)
+
+
 # a capital before a noun of its government: "the Ankara delegation", "the Beijing leadership"
 _CAPITAL_AS_ADJECTIVE = re.compile(r"\s+(?:military\s+|defen[cs]e\s+|official\s+|high-level\s+)?(?:delegation|team|side|"
                                    r"government|administration|officials|leadership|regime)\b")
@@ -1166,7 +1175,7 @@ def _venue(sentence: Sentence, match: re.Match, text: str) -> tuple[str | None, 
             continue  # "expressed his gratitude for the support of Nicosia": the capital stands for its government
         if place.kind == "city" and _CAPITAL_AS_ADJECTIVE.match(text, place.end):
             continue  # "received the Ankara delegation": the capital names whose delegation, not where
-        if place.kind == "city" and _RECALLED_EVENT_BEFORE.search(text[max(0, place.start - 60):place.start]):
+        if place.kind == "city" and _recalled_before(text, place.start):
             continue  # "the first Dialogue, an initiative established April 9 in Washington by ...": another event's
         if place.kind == "city" and not re.search(r"\b(?:visit|invit)\w*\s+(?:\w+\s+){0,3}$",
                                                   text[max(0, place.start - 40):place.start]):
