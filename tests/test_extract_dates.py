@@ -26,6 +26,9 @@ THURSDAY = date(2024, 3, 28)
     ("Riyadh, 28th Mar, 2024 (Agency): the general received here on Monday the commander", "2024-03-25"),
     ("the general received on Thursday, 28 March 2024, the commander", "2024-03-28"),
     ("the general received on Monday, 20 March 2024, the commander", "2024-03-20"),  # a date not the publication's
+    # the weekday's own date beside it wins even when the release misnames the weekday (28 March 2024 is a Thursday)
+    ("the secretary general visited Reykjavik on Monday (28 March 2024) and met", "2024-03-28"),
+    ("the secretary general visited Reykjavik on Monday, March 28, and met", "2024-03-28"),
     ("WASHINGTON, March 28, 2024 - the secretary hosted the president at the Pentagon yesterday", "2024-03-27"),
     ("nothing to see here", None),
 ])

@@ -2746,3 +2746,20 @@ def test_a_visit_to_ones_own_states_mission_abroad_is_no_visit_to_that_state():
             "March 3, General Sharma met with UN Under-Secretary-General for Peace Operations Jean-Pierre Lacroix.")
     extraction, _, _ = run(text, date="2024-03-05")
     assert [(m.parties, m.host) for m in extraction.meetings] == [(["NP", "UN"], "UN")]
+
+
+def test_a_counterpart_with_a_word_between_the_possessive_and_the_people_is_of_that_people():
+    # "his visiting Chadian counterpart X": the people names X's state, whatever word stands before it
+    extraction, names, people = run("Cameroonian Defence Minister Paul Ndongo held talks in Yaounde on Tuesday with "
+                                    "his visiting Chadian counterpart Ahmat Issa Brahim.", source="Ghana News Agency")
+    assert people["Ahmat Issa Brahim"].country == "TD"
+    assert contacts_of(extraction, names) == [(["CM", "TD"], ["Ahmat Issa Brahim", "Paul Ndongo"])]
+
+
+def test_an_earlier_trip_told_beside_the_story_sets_neither_the_day_nor_the_place_of_what_follows():
+    text = ("Estonian Defence Minister Hanno Pevkur held talks with his visiting Latvian counterpart Andris Spruds in "
+            "Tallinn on Tuesday. Pevkur signed a similar agreement with Lithuania during his visit to Vilnius last week. "
+            "During his visit, the Latvian Defence Minister also held talks with Estonian Prime Minister Kaja Kallas.")
+    extraction, names, people = run(text, date="2024-05-16")
+    meetings = [(sorted(names[k] for k in m.participants), m.date, m.location.name) for m in extraction.meetings]
+    assert (["Andris Spruds", "Kaja Kallas"], "2024-05-14", "Tallinn") in meetings

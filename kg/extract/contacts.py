@@ -131,7 +131,11 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
             date = story.arrival_date  # "Upon his arrival at the airport, he was received by ...": the day told
         elif date and _ARRIVED.search(text):
             story.arrival_date = date
-    _update_place_context(story, sentence, date)
+    # "Izoria signed a similar agreement in Baku last week": an earlier trip told beside the story's contact sets
+    # neither the day nor the place of what the story tells next
+    background = bool(date and story.current and story.current.date != date and _EARLIER_PERIOD.search(lowered))
+    if not background:
+        _update_place_context(story, sentence, date)
     read_delegation_cues(doc, sentence, story.current, story.last_subject)
     join = re.search(triggers["join"], lowered)
     if trigger is not None:
@@ -301,7 +305,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     elif (re.search(triggers["invitation"], lowered) or re.search(triggers["invitation_thanked"], lowered)) \
             and not re.search(triggers["not_invitation"], lowered):
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
-    if date and not future and not recalled:
+    if date and not future and not recalled and not background:
         story.context_date = date
     # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see EXCLUDE_BEFORE)
     subjects = [k for start, _, k in refs if not EXCLUDE_BEFORE.search(text[:start])
@@ -407,6 +411,7 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
     return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
+_EARLIER_PERIOD = re.compile(r"\b(?:last|previous|past) (?:week|month|year)\b|\bearlier this (?:week|month|year)\b")
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b")
 _ON_ARRIVAL = re.compile(r"\b(?:[Uu]pon|[Oo]n|[Aa]fter)\s+(?:his|her|their|the delegation's|its)\s+arrival\b")
 

@@ -23,6 +23,9 @@ NOT_A_DAY_AHEAD = rf"(?!\s+(?:{_WEEKDAY_RE}|{MONTH_NAMES}|\d)\b)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})(?:,?\s+(\d{{4}}))?(?!\d)")
 _MONTH_DAY = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+[A-Z])(?!\s*(?:,\s*)?\d{{3}}[^\d])(?:(?:,?\s+|\s*/\s*)(\d{{4}}))?")
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|On|since|from|Last|This|Next)\s+)?({_WEEKDAY_RE})\b(?:\s*\((\d{{1,2}})\))?")
+# the weekday's own date written beside it: "on Monday (11 June 2019)", "on Tuesday, June 11", "Friday 3 May"
+_DATE_BESIDE_WEEKDAY = re.compile(rf"\s*[,(]?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}|"
+                                  rf"{MONTH_NAMES}\s+\d{{1,2}}\b)")
 _RELATIVE = re.compile(r"\b(yesterday|last night|last evening|today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
                        r"earlier this week|this week|last week|earlier this month|this month|last month|"
                        r"the day before yesterday|on the eve)\b", re.I)
@@ -262,11 +265,13 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
         return (prev - timedelta(days=1)).isoformat()
     # an explicit date wins, unless it is only the publication's and the sentence names another weekday or says
     # "yesterday": "Riyadh, 13th Feb, 2023 (Agency): X received here on Sunday ...", a dateline glued to the report
+    # (a date written beside the weekday is that weekday's own, even when the two disagree)
     explicit = explicit_date(text, pub)
     match = _WEEKDAY.search(text)
     relative = _RELATIVE.search(text)
     if explicit and not (pub is not None and explicit == pub.isoformat() and (
             match and not match.group(3) and WEEKDAYS[match.group(2).lower()] != pub.weekday()
+            and not _DATE_BESIDE_WEEKDAY.match(text, match.end())
             or relative and relative.group(1).lower() in ("yesterday", "last night", "last evening", "the day before yesterday",
                                                           "on the eve"))):
         return explicit

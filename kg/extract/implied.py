@@ -26,7 +26,16 @@ from kg.extract.mentions import TOPIC_BEFORE
 from kg.extract.records import Sentence
 from kg.extract.separate import SEPARATELY
 
-_VENUE_BEFORE = re.compile(r"\b(?:visits?(?: of)?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?$")
+_VENUE_BEFORE = re.compile(r"\b(?:visits?(?: of)?|visited|visiting|to|in|at|arrived in)\s+(?:the\s+)?"
+                           r"(?:(?:[A-Z][\w\-]+\s+)?capital(?:\s+city)?(?:\s+of|\s*,)?\s+)?$")  # "to the Sudanese capital, Khartoum"
+# ... but a state's possessive names whose visitor it is: "a visit of Egypt's army chief to Khartoum"
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _is_venue(sentence: Sentence, place) -> bool:
+    """Whether the place is where the sentence puts its contact ("visits Chisinau", "talks in Hanoi")."""
+    return bool(_VENUE_BEFORE.search(sentence.text[max(0, place.start - 40):place.start])) \
+        and not _POSSESSIVE_AFTER.match(sentence.text, place.end)
 
 
 # two sides named as the subject of the talks: "the strong United States - Philippine relationship",
@@ -88,7 +97,7 @@ def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
     ``venues=False``, not a place the contact is said to be in: "talks in Ankara")."""
     sides: dict[str, str] = {}
     for place in sentence.places:
-        if not venues and _VENUE_BEFORE.search(sentence.text[max(0, place.start - 20):place.start]):
+        if not venues and _is_venue(sentence, place):
             continue
         if any(f.start <= place.start < f.end for f in sentence.forums):
             continue  # "the ASEAN Defence Ministers' Meeting" names an event, not a side
@@ -103,7 +112,7 @@ def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
 def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
     """The city and state a sentence places its contact in ("visits Chisinau", "talks in Hanoi")."""
     for place in sentence.places:
-        if place.kind in ("city", "country") and _VENUE_BEFORE.search(sentence.text[max(0, place.start - 20):place.start]):
+        if place.kind in ("city", "country") and _is_venue(sentence, place):
             return (place.name if place.kind == "city" else None), (gazetteer.code_for(place.name) or place.code)
     return None, None
 

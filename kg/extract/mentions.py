@@ -1172,8 +1172,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         ctx = re.search(r"(?:counterpart|colleague)\s+in\s+([^,]+?),?\s*$", head)
         if ctx:
             context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
-        # "his Belarusian counterpart", "his New Zealand Army counterpart"
-        ctx = re.search(r"\b(?:his|her|their|my|our)\s+((?:[A-Z][\w.\-]+\s+){1,3})(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+        # "his Belarusian counterpart", "his New Zealand Army counterpart", "his visiting Chadian counterpart"
+        ctx = re.search(r"\b(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}((?:[A-Z][\w.\-]+\s+){1,3})"
+                        r"(?:counterpart|colleague|host|guest)s?,?\s*$", head)
         # ... "with Argentinian counterpart, Luis Petri": a people alone before the word
         ctx = ctx or re.search(r"\b(?:with|to|told|met|received|hosted|welcomed|thanked|briefed|called)\s+"
                                r"([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)
