@@ -2763,3 +2763,21 @@ def test_an_earlier_trip_told_beside_the_story_sets_neither_the_day_nor_the_plac
     extraction, names, people = run(text, date="2024-05-16")
     meetings = [(sorted(names[k] for k in m.participants), m.date, m.location.name) for m in extraction.meetings]
     assert (["Andris Spruds", "Kaja Kallas"], "2024-05-14", "Tallinn") in meetings
+
+
+def test_the_name_of_an_exercise_or_operation_is_no_person():
+    text = ("These include the 30th edition of the bilateral army Exercise Tiger Lotus in 2018, and Operation Desert "
+            "Falcon in 2021. Defence Minister Ng Wei Ming met the UN Under-Secretary-General for Peace Operations "
+            "Jean-Paul Arnaud.")
+    extraction, names, people = run(text)
+    assert set(people) == {"Ng Wei Ming", "Jean-Paul Arnaud"}
+
+
+def test_what_a_visitor_recalled_after_a_meeting_leaves_the_meeting_a_contact():
+    text = ("After meeting with Swedish Prime Minister Jonas Lindqvist, NATO Secretary General Mark Rutte recalled that "
+            "Sweden is a strong contributor to the alliance.")
+    extraction, names, _ = run(text)
+    assert contacts_of(extraction, names) == [(["NATO", "SE"], ["Jonas Lindqvist", "Mark Rutte"])]
+    # ... while a contact inside what was recalled is an earlier one, not the story's
+    extraction, names, _ = run("The minister recalled that he met Chinese Defence Minister Wei Fenghe in Beijing.")
+    assert extraction.meetings == []

@@ -165,7 +165,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
         recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
     date = recalled or date
-    historical = not recalled and _historical(doc, text, date)
+    historical = not recalled and _historical(doc, text, date, trigger.match.start() if trigger else None)
     done = not future and not historical  # a contact told as done, not planned and not background
     sentence.date = date
     if done:
@@ -537,17 +537,20 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morni
                            rf"earlier (?:today|this week)|later today|(?:last|this|next) (?:{_WEEKDAY}))\b", re.I)
 
 
-def _historical(doc: ArticleRecord, text: str, date: str | None) -> bool:
+def _historical(doc: ArticleRecord, text: str, date: str | None, contact_at: int | None = None) -> bool:
     """An undated sentence that tells an earlier contact ("they met in 2019", "the last meeting between ..."), not
     counting the time of what a relative clause, a quote or another event adds ("X, who took office last year,
-    received Y"; "reviewed the agreements signed last year")."""
+    received Y"; "reviewed the agreements signed last year"), nor what one "recalled" after the contact told
+    ("After meeting with X, Y recalled that ...")."""
     if date is not None or doc.reference_day is None:
         return False
     plain = _own_time(text)
+    recalled_at = text.find("recalled that")
     return bool(
         any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", plain))
-        or re.search(r"\b(?:last year|years ago|in the past|recalled that|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
-                     r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", plain))
+        or re.search(r"\b(?:last year|years ago|in the past|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
+                     r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", plain)
+        or "recalled that" in plain and (contact_at is None or recalled_at < contact_at))
 
 
 def _contact_refs(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, future: bool, use_model: bool,

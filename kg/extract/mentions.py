@@ -348,6 +348,7 @@ def find_honorifics(sentence: str) -> list[Span]:
 
 PATRONYMIC_PARTICLES = ("bin", "binti", "bint", "ibn", "ben", "ould")
 # "ibni Al-Marhum Sultan Haji": the name that follows is a late father's, part of the name before it
+_NAMED_OPERATION = re.compile(r"(?<!\bof )(?<!\bfor )\b(?:[Ee]xercise|[Oo]peration|[Dd]rill)\s+[\"'“‘]?$")  # not "Peace Operations X"
 _LATE_FATHER = re.compile(r"\b(?:ibni|ibn|bin|binti|bint)\s+(?:[Aa]l-?[Mm]arhum(?:ah)?|the late)\s+(?:[A-Z][\w'’\-]*\s+){0,3}$")
 _AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(PATRONYMIC_PARTICLES)})\s$")
 
@@ -1118,6 +1119,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             continue  # "People's Liberation Army", "Anti-Terrorist Structure": part of an organisation's name
         if re.search(r"\bthe\s+$", sentence[:start]):
             continue
+        if _NAMED_OPERATION.search(sentence[:start]):
+            continue  # "the bilateral army Exercise Safkar Indopura", "Operation Desert Lion": a drill's name
         if _LATE_FATHER.search(sentence[:start]):
             continue  # "Hassanal Bolkiah ibni Al-Marhum Sultan Haji Omar Ali Saifuddien": a late father's name
         # walk back over honorifics and ranks
