@@ -120,6 +120,13 @@ def test_html_entities_captions_and_share_lines():
     assert cleaned.text == "The minister met the Chief of Staff of the Army & Navy.\n\nThe two discussed training."
 
 
+def test_entities_whose_ampersand_a_feed_stripped_are_decoded_and_words_ending_like_one_are_kept():
+    cleaned = clean_article("Premier Karamirsquo;s Advisor Omar Karami met the decisionnbsp;makers at the camp; "
+                            "he called it quot;historic.quot; and #39;useful#39;.")
+    assert cleaned.text == "Premier Karami's Advisor Omar Karami met the decision makers at the camp; " \
+                           "he called it \"historic.\" and 'useful'."
+
+
 def test_hard_wrapped_lines_are_joined_but_a_headline_keeps_its_line():
     raw = ("Minister visits the fleet\n"
            "The Chief of Naval Staff of Utopia, Admiral Jonas Evermore, arrived on a three-day\n"

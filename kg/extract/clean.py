@@ -71,8 +71,16 @@ class CleanText:
     headline: str | None = None  # the headline before the body, when the text opens with one
 
 
+# an entity whose "&" a feed stripped: "Premier Mikatirsquo;s Advisor", "the decisionnbsp;issued", "#39;" (names no
+# word ends with; "amp;" and "quot;" only where no letter is glued before them: "camp;" is a word and a semicolon)
+_BARE_ENTITY = re.compile(r"(?<!&)(?:rsquo|lsquo|rdquo|ldquo|nbsp|ndash|mdash|hellip|#\d{2,4}|(?<![A-Za-z])(?:quot|amp));")
+
+
 def normalise_characters(text: str) -> str:
-    """Straight quotes, plain spaces, NFC, HTML entities decoded; keeps letters with diacritics."""
+    """Straight quotes, plain spaces, NFC, HTML entities decoded (also those a feed stripped the "&" of);
+    keeps letters with diacritics."""
+    if ";" in text:
+        text = _BARE_ENTITY.sub(lambda m: "&" + m.group(0), text)
     if "&" in text:
         text = html.unescape(text)
     return unicodedata.normalize("NFC", text).translate(_QUOTES)
