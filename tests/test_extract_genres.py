@@ -2781,3 +2781,10 @@ def test_what_a_visitor_recalled_after_a_meeting_leaves_the_meeting_a_contact():
     # ... while a contact inside what was recalled is an earlier one, not the story's
     extraction, names, _ = run("The minister recalled that he met Chinese Defence Minister Wei Fenghe in Beijing.")
     assert extraction.meetings == []
+
+
+def test_advocate_and_plenipotentiary_are_titles_not_names():
+    text = ("Namibian Defence Minister Penda Shikongo met South African Defence Minister Advocate Thabo Mokoena "
+            "and the Qatari Minister Plenipotentiary Ali bin Saad Al Kuwari in Pretoria.")
+    _, _, people = run(text)
+    assert {"Thabo Mokoena", "Ali bin Saad Al Kuwari"} <= set(people)
