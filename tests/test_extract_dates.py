@@ -29,6 +29,8 @@ THURSDAY = date(2024, 3, 28)
     # the weekday's own date beside it wins even when the release misnames the weekday (28 March 2024 is a Thursday)
     ("the secretary general visited Reykjavik on Monday (28 March 2024) and met", "2024-03-28"),
     ("the secretary general visited Reykjavik on Monday, March 28, and met", "2024-03-28"),
+    # ... and a dateline's weekday beside its date does not hide the event's weekday after it
+    ("Thursday March 28, 2024 {Agency} A delegation arrived in the capital on Wednesday.", "2024-03-27"),
     ("WASHINGTON, March 28, 2024 - the secretary hosted the president at the Pentagon yesterday", "2024-03-27"),
     ("nothing to see here", None),
 ])

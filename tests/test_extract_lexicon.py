@@ -70,6 +70,8 @@ def test_forums_known_and_generic_with_editions():
     assert found("the 5th India-Japan Defence Policy Dialogue") == []  # bilateral, not a forum
     assert found("the World Economic Forum") == []  # not a defence event
     assert found("invited him to DX Korea in September") == [("DX Korea", None)]
+    assert found("members of the Arctic Security Forces Roundtable, a flag-officer meeting") == \
+        [("Arctic Security Forces Roundtable", None)]
 
 
 BODY_EVENTS = json.loads(resources.files("kg.extract.data").joinpath("forums.json").read_text(encoding="utf-8"))["body_events"]

@@ -267,11 +267,12 @@ def resolve_date(text: str, pub: date | None, previous: str | None = None,
     # "yesterday": "Riyadh, 13th Feb, 2023 (Agency): X received here on Sunday ...", a dateline glued to the report
     # (a date written beside the weekday is that weekday's own, even when the two disagree)
     explicit = explicit_date(text, pub)
-    match = _WEEKDAY.search(text)
+    # the weekday that dates the event: not one written beside its own date ("Thursday March 7, 2024 {Agency} A
+    # delegation arrived on Wednesday": the dateline's weekday, then the event's)
+    match = next((m for m in _WEEKDAY.finditer(text) if not _DATE_BESIDE_WEEKDAY.match(text, m.end())), None)
     relative = _RELATIVE.search(text)
     if explicit and not (pub is not None and explicit == pub.isoformat() and (
             match and not match.group(3) and WEEKDAYS[match.group(2).lower()] != pub.weekday()
-            and not _DATE_BESIDE_WEEKDAY.match(text, match.end())
             or relative and relative.group(1).lower() in ("yesterday", "last night", "last evening", "the day before yesterday",
                                                           "on the eve"))):
         return explicit
