@@ -22,7 +22,7 @@ from typing import Callable
 from kg import gazetteer
 from kg.extract.cues import SPEAKER_AFTER, SPOKESPERSON
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import TOPIC_BEFORE
+from kg.extract.mentions import TOPIC_BEFORE, PlaceMention
 from kg.extract.records import Sentence
 from kg.extract.separate import SEPARATELY
 
@@ -32,7 +32,7 @@ _VENUE_BEFORE = re.compile(r"\b(?:visits?(?: of)?|visited|visiting|to|in|at|arri
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
-def _is_venue(sentence: Sentence, place) -> bool:
+def _is_venue(sentence: Sentence, place: PlaceMention) -> bool:
     """Whether the place is where the sentence puts its contact ("visits Chisinau", "talks in Hanoi")."""
     return bool(_VENUE_BEFORE.search(sentence.text[max(0, place.start - 40):place.start])) \
         and not _POSSESSIVE_AFTER.match(sentence.text, place.end)

@@ -347,8 +347,10 @@ def find_honorifics(sentence: str) -> list[Span]:
 
 
 PATRONYMIC_PARTICLES = ("bin", "binti", "bint", "ibn", "ben", "ould")
+# "the bilateral army Exercise Safkar Indopura", "Operation Desert Lion": a drill's name (not a post's last word: "the
+# Director of Operation X")
+_NAMED_OPERATION = re.compile(r"(?<!\bof )(?<!\bfor )\b(?:[Ee]xercise|[Oo]peration|[Dd]rill)\s+[\"'“‘]?$")
 # "ibni Al-Marhum Sultan Haji": the name that follows is a late father's, part of the name before it
-_NAMED_OPERATION = re.compile(r"(?<!\bof )(?<!\bfor )\b(?:[Ee]xercise|[Oo]peration|[Dd]rill)\s+[\"'“‘]?$")  # not "Peace Operations X"
 _LATE_FATHER = re.compile(r"\b(?:ibni|ibn|bin|binti|bint)\s+(?:[Aa]l-?[Mm]arhum(?:ah)?|the late)\s+(?:[A-Z][\w'’\-]*\s+){0,3}$")
 _AFTER_PATRONYMIC_PARTICLE = re.compile(rf"\b(?:{'|'.join(PATRONYMIC_PARTICLES)})\s$")
 
