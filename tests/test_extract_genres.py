@@ -2788,3 +2788,13 @@ def test_advocate_and_plenipotentiary_are_titles_not_names():
             "and the Qatari Minister Plenipotentiary Ali bin Saad Al Kuwari in Pretoria.")
     _, _, people = run(text)
     assert {"Thabo Mokoena", "Ali bin Saad Al Kuwari"} <= set(people)
+
+
+def test_a_trip_told_as_past_dates_the_calls_it_holds():
+    # "made the visit this past December ... During the trip X visited with A": the calls of the trip are December's
+    text = ("FORT SAM HOUSTON, Texas (Jan. 23, 2012) -- Major General John Carter, the U.S. Army South commander, made "
+            "the visit to Chile this past December. During the week-long trip Carter visited with General Pedro Rojas, "
+            "the Chilean army commander.")
+    extraction, names, _ = run(text, date="2012-01-23")
+    assert [(sorted(names[k] for k in m.participants), m.date) for m in extraction.meetings] == \
+        [(["John Carter", "Pedro Rojas"], "2011-12")]

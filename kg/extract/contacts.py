@@ -161,7 +161,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     keys = _unique([k for _, _, k in refs])
     # "Li last met with Khrenin in late April", "In May, A and his Spanish counterpart B signed ...": an earlier
     # contact, its own, dated to the month or year recalled (told before or after the story's contact)
-    recalled = _recalled_period(doc, text) if trigger is not None and not future and date is None else None
+    # ... or a trip told as such ("X made the visit to Chile this past December"), which then dates what it holds
+    trip = trigger is None and any(re.search(rule["pattern"], lowered, re.I) for rule in triggers["visit"])
+    recalled = _recalled_period(doc, text) if (trigger is not None or trip) and not future and date is None else None
     if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
         recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
     date = recalled or date
@@ -307,6 +309,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
     if date and not future and not recalled and not background:
         story.context_date = date
+    elif recalled and trip:
+        story.context_date = recalled
     # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see EXCLUDE_BEFORE)
     subjects = [k for start, _, k in refs if not EXCLUDE_BEFORE.search(text[:start])
                 and not re.search(r"\b(?:on behalf of|greetings (?:of|from)|message (?:of|from))\s+[^,;]{0,60}$", text[:start])]

@@ -340,7 +340,7 @@ def future_date(text: str, pub: date | None) -> str | None:
 
 _EARLIER_MONTH = re.compile(rf"\b(?i:in|during|at the (?:end|start|beginning|close) of|(?:in\s+)?(?:early|mid|late))[\s\-]+"
                             rf"({MONTH_NAMES})(?:,?\s+((?:19|20)\d\d))?\b(?!\s+\d)")
-_LAST_MONTH = re.compile(rf"\b(?i:last)\s+({MONTH_NAMES})(?!\s+\d)|\b({MONTH_NAMES})\s+last\b")
+_LAST_MONTH = re.compile(rf"\b(?i:last|this past|past)\s+({MONTH_NAMES})(?!\s+\d)|\b({MONTH_NAMES})\s+last\b")
 _EARLIER_YEAR = re.compile(r"\b(?i:in|during|at the)\s+((?:19|20)\d\d)\b(?![\-–/]\d)")
 
 
