@@ -32,9 +32,17 @@ _VENUE_BEFORE = re.compile(r"\b(?:visits?(?: of)?|visited|visiting|to|in|at|arri
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
+# ... and the state after a venue's city: "met in Stuttgart, Germany"
+_VENUE_CITY_BEFORE = re.compile(r"\b(?:in|at|to|visited|visiting)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?,\s*$")
+# the venue the contact's own verb names, before any other place the sentence puts something in: "as leaders
+# converge in Washington next week, officials met in Stuttgart"
+_MET_IN = re.compile(r"\b(?:met|meet|meets|meeting|held|talks|gathered|convened)\s+(?:here\s+)?(?:in|at)\s+(?:the\s+)?$")
+
+
 def _is_venue(sentence: Sentence, place: PlaceMention) -> bool:
     """Whether the place is where the sentence puts its contact ("visits Chisinau", "talks in Hanoi")."""
-    return bool(_VENUE_BEFORE.search(sentence.text[max(0, place.start - 40):place.start])) \
+    before = sentence.text[max(0, place.start - 40):place.start]
+    return bool(_VENUE_BEFORE.search(before) or place.kind == "country" and _VENUE_CITY_BEFORE.search(before)) \
         and not _POSSESSIVE_AFTER.match(sentence.text, place.end)
 
 
@@ -111,7 +119,8 @@ def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
 
 def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
     """The city and state a sentence places its contact in ("visits Chisinau", "talks in Hanoi")."""
-    for place in sentence.places:
+    met_in = [p for p in sentence.places if _MET_IN.search(sentence.text[max(0, p.start - 30):p.start])]
+    for place in met_in + sentence.places:
         if place.kind in ("city", "country") and _is_venue(sentence, place):
             return (place.name if place.kind == "city" else None), (gazetteer.code_for(place.name) or place.code)
     return None, None
