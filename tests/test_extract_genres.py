@@ -2798,3 +2798,23 @@ def test_a_trip_told_as_past_dates_the_calls_it_holds():
     extraction, names, _ = run(text, date="2012-01-23")
     assert [(sorted(names[k] for k in m.participants), m.date) for m in extraction.meetings] == \
         [(["John Carter", "Pedro Rojas"], "2011-12")]
+
+
+def test_a_head_of_state_who_had_received_the_guest_takes_part():
+    text = ("Earlier it was reported that Kazakh President Nurlan Abenov had received Chief of the Army Staff of "
+            "Pakistan General Tariq Khan.")
+    extraction, names, _ = run(text)
+    assert contacts_of(extraction, names) == [(["KZ", "PK"], ["Nurlan Abenov", "Tariq Khan"])]
+    # ... but heads of state who "have met a number of times in recent years" tell no contact of the story
+    text = ("Xu said that Chinese President Li Wei and Mongolian President Bat Erdene have met with each other a "
+            "number of times in recent years.")
+    extraction, _, _ = run(text)
+    assert extraction.meetings == []
+
+
+def test_a_weak_contacts_venue_is_where_its_own_verb_puts_it():
+    text = ("As alliance leaders prepare to converge in Washington next week, senior defence officials from Sweden "
+            "and the United States met in Stuttgart, Germany, on July 3 for staff talks. Led by Major General Erik "
+            "Lund and Major General Dan Brooks, the delegations discussed exercises.")
+    extraction, _, _ = run(text, date="2024-07-05")
+    assert [m.location.name for m in extraction.meetings if m.location] == ["Stuttgart"]

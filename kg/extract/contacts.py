@@ -552,7 +552,8 @@ def _historical(doc: ArticleRecord, text: str, date: str | None, contact_at: int
     recalled_at = text.find("recalled that")
     return bool(
         any(int(y) < doc.reference_day.year for y in re.findall(r"\b(?:in|since|during|back in)\s+((?:19|20)\d\d)\b", plain))
-        or re.search(r"\b(?:last year|years ago|in the past|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
+        or re.search(r"\b(?:last year|years ago|in the past|in recent years|(?:a number of|several|many|numerous) times|"
+                     r"on (?:several|many|numerous) occasions|previously met|[Tt]he last (?:[\w\-]+ ){0,2}"
                      r"(?:meeting|meet|talks|call|conversation|visit) (?:between|of|with))\b", plain)
         or "recalled that" in plain and (contact_at is None or recalled_at < contact_at))
 

@@ -336,7 +336,8 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     when = r"(?:today|yesterday|(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|by (?:tele)?phone|over the (?:tele)?phone|separately|also)"
     # ... the verb after the name, or after the rest of a list of names it opens ("A and Prime Minister B had ...")
     rest_of_list = r"(?:(?:\s+and\s+|\s*,\s*)(?:(?:[A-Z][\w\-'’.]*|of|the|and)\s+)*?)?"
-    after = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?")
+    # ... an auxiliary or adverb between ("President X had received the minister", "President X also met")
+    after = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?(?:(?:has|have|had|also|then|later)\s+)*")
     before = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?")
     listed = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)")  # "met A and B"
     return any(span_end <= start <= span_end + 160 and after.fullmatch(text, span_end, start)
