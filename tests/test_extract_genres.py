@@ -2818,3 +2818,11 @@ def test_a_weak_contacts_venue_is_where_its_own_verb_puts_it():
             "Lund and Major General Dan Brooks, the delegations discussed exercises.")
     extraction, _, _ = run(text, date="2024-07-05")
     assert [m.location.name for m in extraction.meetings if m.location] == ["Stuttgart"]
+
+
+def test_a_council_met_among_named_officials_is_a_contact_of_its_own():
+    text = ("NATO Secretary General Mark Rutte visited Oslo on Monday. He met with Foreign Minister Espen Barth "
+            "Eide, the National Security Council, and the Chairman of the Defence Committee, Ine Eriksen.")
+    extraction, names, _ = run(text, date="2025-03-12")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == \
+        [["Espen Barth Eide", "Mark Rutte"], ["Ine Eriksen", "Mark Rutte"], ["Mark Rutte"]]

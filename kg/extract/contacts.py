@@ -1333,8 +1333,10 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         lower = lexicon().position_lower_heads if any(w[:1].isupper() for w in words[1:]) else set()
         words = [w[:1].upper() + w[1:] if w in lower else w for w in words]
         # "the Chiefs of the Tri-Services": a plural post is one contact with the group it names
+        # ... and a council or committee met as a body: "met the Foreign Minister, the National Security Council and ..."
         if not words or not _POST_WORDS.fullmatch(" ".join(words)) \
-                or not any(w in lexicon().position_heads or w in lexicon().plural_heads for w in words) \
+                or not (any(w in lexicon().position_heads or w in lexicon().plural_heads for w in words)
+                        or words[-1] in ("Council", "Committee", "Commission")) \
                 or words[0] in ("Ministry", "Headquarters", "Office") or len(words) > 12:
             return  # not a plain list of posts: leave the sentence to the other rules
         # a post that a reference inside it resolves ("called on COAS", "the Chief of Army Staff" named before)
