@@ -960,6 +960,24 @@ class MentionRegistry:
                 return self._iri_of(block_of(mention), mention)
         return None
 
+    def unsettled(self, block: str) -> bool:
+        """Whether a stored mention of the block may carry an IRI other than the one the rules now give
+        it, with the mentions in work as they are assigned now: what `stale_articles` would read the
+        store to find. False only for a store-backed block clustered by classes, every class of it
+        carrying its current IRI alone; such a block, until it changes, has no stale article and its
+        clusters' IRIs are what they are now, so a final reconcile need not hold or check it."""
+        if not self.lazy:
+            return True
+        self.clusters(block)
+        current = self._class_iris.get(block)
+        if current is None or block not in self.summaries:  # clustered by its mentions (a curation's split)
+            return True
+        for key, mention_class in self.summaries[block].items():
+            if any(iri != current.get(key) for iri in mention_class.iris):
+                return True
+        return any(block_of(m) == block and m.iri != current.get(class_key(m))
+                   for article in self.blocks.get(block, ()) for m in self.articles[article])
+
     def stale_articles(self, blocks: Iterable[str]) -> set[str]:
         """Articles whose stored person IRIs differ from what the rules now give.
 
