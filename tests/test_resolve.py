@@ -222,6 +222,40 @@ def test_eviction_drops_the_blocks_used_longest_ago_first():
     assert reads == [[guler]]  # the kept block is not read again
 
 
+def test_a_frozen_block_is_unpacked_as_it_was_not_read_again():
+    """Past its budget a writer's registry packs the classes of the blocks used longest ago
+    (`evict(freeze=True)`) instead of dropping them: a frozen block used again is unpacked with the
+    classes it had (counts, smallest references, stored IRIs), without reading the store."""
+    stored = {"a1": [PersonMention("a1", "p1", "Zakir Hasanov", "AZ", iri=P + "zakir-hasanov")],
+              "a2": [PersonMention("a2", "p1", "General Hasanov", "AZ", iri=P + "zakir-hasanov"),
+                     PersonMention("a2", "p2", "Ali Aliyev", "AZ", iri=P + "ali-aliyev")],
+              "a3": [PersonMention("a3", "p1", "Yasar Guler", "TR", iri=P + "yasar-guler")]}
+    reads = []
+
+    def in_blocks(blocks):
+        reads.append(sorted(blocks))
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) in blocks for m in ms)}
+
+    registry = MentionRegistry(None, in_blocks, lambda a: None, lambda block, iri: {})
+    hasanov, aliyev, guler = (block_of(m) for m in (stored["a1"][0], stored["a2"][1], stored["a3"][0]))
+    registry.ensure_blocks([hasanov, aliyev, guler])
+    before = {block: {key: dataclasses.astuple(c) for key, c in registry.summaries[block].items()}
+              for block in (hasanov, aliyev)}
+    reads.clear()
+    registry.evict(keep=[guler], down_to=1, freeze=True)
+    assert list(registry.summaries) == [guler] and registry.class_count() == 1
+    assert registry.iri_for("a2", "p1") is None  # a2 is not held: its block's classes are packed
+    assert [c.iri for c in registry.clusters(hasanov)] == [P + "zakir-hasanov"]
+    registry.ensure_blocks([aliyev])
+    assert reads == []  # unpacked, not read again
+    assert {block: {key: dataclasses.astuple(c) for key, c in registry.summaries[block].items()}
+            for block in (hasanov, aliyev)} == before
+    registry.evict(keep=[hasanov], down_to=0)  # dropping drops what is packed too
+    registry.ensure_blocks([aliyev])
+    assert reads == [[aliyev]]
+
+
 @settings(max_examples=150, deadline=None)
 @given(_articles)
 def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles):
@@ -237,11 +271,11 @@ def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles)
 
 
 @settings(max_examples=60, deadline=None)
-@given(_articles, st.integers(1, 4), st.sampled_from([None, 0, 2]))
-def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict):
+@given(_articles, st.integers(1, 4), st.sampled_from([None, 0, 2]), st.booleans())
+def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict, freeze):
     """Written in batches, each folded into its blocks' classes (and, with ``evict``, dropped down
-    to that many classes and read again from the "store"), then checked against a registry holding
-    every mention."""
+    to that many classes and read again from the "store", or with ``freeze`` packed and unpacked),
+    then checked against a registry holding every mention."""
     stored: dict[str, list[PersonMention]] = {}
 
     def in_blocks(blocks):
@@ -267,7 +301,7 @@ def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_mem
         lazy.commit()
         lazy.forget()
         if evict is not None:
-            lazy.evict(down_to=evict)
+            lazy.evict(down_to=evict, freeze=freeze)
     eager = MentionRegistry()
     for article, mentions in stored.items():
         eager.put(article, [dataclasses.replace(m) for m in mentions])

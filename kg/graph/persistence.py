@@ -37,11 +37,13 @@ PENDING_ARTICLE = mdc("pendingArticle")
 MENTION_BLOCK = mdc("mentionBlock")
 MENTION_ENTITY = mdc("mentionEntity")
 REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy registry)
-# mention classes kept in memory while ingesting (about 1 KB each); past it, the blocks used longest ago
-# are dropped down to 3/4 of it, but for the unsettled ones (`Resolution.check_blocks`), which the final
-# reconcile checks. Settled blocks are not checked again, so a dropped one is read again from its records
-# only when a later batch touches it. At 150,000 (every class of the store held) the classes grew with the
-# store: 2,886 at 10,000 synthetic articles, 13,194 at 50,000 (bench/README.md, section 8)
+# mention classes kept in memory as objects while ingesting (about 0.8 KB each); past it, those of the
+# blocks used longest ago are packed (`MentionRegistry.evict(freeze=True)`, about 0.15 KB each) down to 3/4
+# of it, but for the unsettled blocks (`Resolution.check_blocks`), and unpacked when a batch uses them
+# again. Held as objects, the classes of the whole store grew with it (2,886 at 10,000 synthetic articles,
+# 13,194 at 50,000); dropped instead of packed, a block used again is read again from its records, which
+# costs more memory (in the store's caches) than its classes: with 4,096 dropped so, a peak of 142 MiB at
+# 50,000 articles against 137 (bench/README.md, section 8)
 CLASS_BUDGET = 4096
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 # stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each full one: replacing
@@ -285,7 +287,7 @@ class Resolution:
         """Keep the registry within its budget (only what is committed may be dropped; the unsettled
         blocks are kept for the final reconcile)."""
         if self.registry.size() > REGISTRY_BUDGET or self.registry.class_count() > CLASS_BUDGET:
-            self.registry.evict(set(keep) | self.unsettled, down_to=CLASS_BUDGET * 3 // 4)
+            self.registry.evict(set(keep) | self.unsettled, down_to=CLASS_BUDGET * 3 // 4, freeze=True)
 
     def article_quads(self, extraction: Extraction, mentions: list[PersonMention],
                       digest: str | None) -> tuple[list[Quad], list[Quad]]:
@@ -405,6 +407,11 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
         entities.update(cluster.iri for cluster in registry.clusters(block))
         registry.forget(block)
         resolution.trim()
+    # the re-mapping needs the blocks of the articles it re-maps, no other: the rest is dropped before it
+    # (read by key, without taking the articles into work; one not found is read when it comes)
+    if registry.lazy:
+        registry.evict({block_of(m) for article_id in stale for m in resolution._load_article(article_id) or []})
+    resolution.unsettled.clear()
     limit, release_every = writer.limit, writer.release_every
     if limit is not None:  # small transactions, each followed by emptying the caches (see REMAP_...)
         writer.limit, writer.release_every = min(limit, REMAP_ARTICLES_PER_TRANSACTION), 1
@@ -430,7 +437,6 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
     writer.commit()  # descriptions are read from the committed records
     writer.limit = limit
     registry.evict()  # the descriptions are read from the records: no block is needed any more
-    resolution.unsettled.clear()
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
         writer.add(resolution.description_quads(iri))
