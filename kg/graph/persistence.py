@@ -151,8 +151,8 @@ class Resolution:
 
     Writers use it lazily (``eager=False``): a surname block's mentions are read from the
     resolution graph when the block is first needed and kept as its classes
-    (`kg.graph.resolution.MentionRegistry`), dropped when the registry holds more than
-    `REGISTRY_BUDGET` mentions or `CLASS_BUDGET` classes, so memory stays bounded. Readers that
+    (`kg.graph.resolution.MentionRegistry`); those of the blocks used longest ago are packed when the
+    registry holds more than `CLASS_BUDGET` classes (or `REGISTRY_BUDGET` mentions). Readers that
     list every entity load it all (``eager=True``).
     """
 

@@ -622,7 +622,7 @@ class MentionRegistry:
     kept up to date as written articles are folded in (`commit`). A block is clustered from its
     classes, so clustering it again after each batch costs what its persons number, not its
     mentions; where a curation splits an entity by articles, that block is clustered from its
-    mentions. `evict` drops what the current work no longer needs.
+    mentions. `evict` drops what the current work no longer needs, or packs it (``freeze``).
     """
 
     def __init__(self, overrides: PersonOverrides | None = None, load_blocks: BlockLoader | None = None,
