@@ -158,13 +158,14 @@ def store_extractions(store: Store, extractions: Iterable[Extraction], report: I
     ensure_merge(store)
     resolution = Resolution(store)
     writer = BatchWriter(store, articles_per_transaction=None)  # committed once per batch (`_write_batch`)
-    touched_blocks: set[str] = set()
+    touched_blocks: set[str] = set()  # on a shared store only (`settle`); the final reconcile checks the unsettled
     touched_entities: set[str] = set()
     batch: list[tuple[Extraction, str | None]] = []
 
     def write_batch() -> None:
         blocks, entities = _write_batch(resolution, writer, batch, report, check_shapes)
-        touched_blocks.update(blocks)
+        if store.shared:
+            touched_blocks.update(blocks)
         touched_entities.update(entities)
         batch.clear()
         if on_progress:
@@ -183,7 +184,8 @@ def store_extractions(store: Store, extractions: Iterable[Extraction], report: I
             if len(batch) >= ARTICLES_PER_TRANSACTION:
                 write_batch()
         write_batch()
-        report.reresolved = reconcile(store, resolution, BatchWriter(store), touched_blocks, touched_entities)
+        report.reresolved = reconcile(store, resolution, BatchWriter(store), set(resolution.unsettled),
+                                      touched_entities)
         if store.shared:
             report.reresolved += settle(store, touched_blocks)
     finally:
@@ -196,7 +198,9 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
     """Resolve and write a batch of articles in one transaction.
 
     All the batch's mentions are registered first, so that each surname block is clustered once
-    per batch, not once per article. Returns the blocks and entities touched.
+    per batch, not once per article. Returns the blocks touched and the entities to describe: those
+    touched, and the persons of the settled blocks (`Resolution.check_blocks`); the unsettled blocks
+    are marked pending, and held by ``resolution`` for the final reconcile.
     """
     latest = {extraction.article.id: i for i, (extraction, _) in enumerate(batch)}
     registered = []
@@ -239,7 +243,9 @@ def _write_batch(resolution: Resolution, writer: BatchWriter, batch: list[tuple[
         report.quads += len(quads)
         report.ingested += 1
         report.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
-    writer.add(resolution.pending_quads(blocks, entities))
+    unsettled, settled_persons = resolution.check_blocks(blocks)
+    entities |= settled_persons
+    writer.add(resolution.pending_quads(unsettled, entities))
     writer.commit()
     resolution.registry.commit()  # the batch is stored: its mentions join their blocks' classes
     resolution.registry.forget()  # the next batch recomputes the blocks it touches

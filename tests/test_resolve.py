@@ -222,6 +222,40 @@ def test_eviction_drops_the_blocks_used_longest_ago_first():
     assert reads == [[guler]]  # the kept block is not read again
 
 
+def test_a_frozen_block_is_unpacked_as_it_was_not_read_again():
+    """Past its budget a writer's registry packs the classes of the blocks used longest ago
+    (`evict(freeze=True)`) instead of dropping them: a frozen block used again is unpacked with the
+    classes it had (counts, smallest references, stored IRIs), without reading the store."""
+    stored = {"a1": [PersonMention("a1", "p1", "Zakir Hasanov", "AZ", iri=P + "zakir-hasanov")],
+              "a2": [PersonMention("a2", "p1", "General Hasanov", "AZ", iri=P + "zakir-hasanov"),
+                     PersonMention("a2", "p2", "Ali Aliyev", "AZ", iri=P + "ali-aliyev")],
+              "a3": [PersonMention("a3", "p1", "Yasar Guler", "TR", iri=P + "yasar-guler")]}
+    reads = []
+
+    def in_blocks(blocks):
+        reads.append(sorted(blocks))
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) in blocks for m in ms)}
+
+    registry = MentionRegistry(None, in_blocks, lambda a: None, lambda block, iri: {})
+    hasanov, aliyev, guler = (block_of(m) for m in (stored["a1"][0], stored["a2"][1], stored["a3"][0]))
+    registry.ensure_blocks([hasanov, aliyev, guler])
+    before = {block: {key: dataclasses.astuple(c) for key, c in registry.summaries[block].items()}
+              for block in (hasanov, aliyev)}
+    reads.clear()
+    registry.evict(keep=[guler], down_to=1, freeze=True)
+    assert list(registry.summaries) == [guler] and registry.class_count() == 1
+    assert registry.iri_for("a2", "p1") is None  # a2 is not held: its block's classes are packed
+    assert [c.iri for c in registry.clusters(hasanov)] == [P + "zakir-hasanov"]
+    registry.ensure_blocks([aliyev])
+    assert reads == []  # unpacked, not read again
+    assert {block: {key: dataclasses.astuple(c) for key, c in registry.summaries[block].items()}
+            for block in (hasanov, aliyev)} == before
+    registry.evict(keep=[hasanov], down_to=0)  # dropping drops what is packed too
+    registry.ensure_blocks([aliyev])
+    assert reads == [[aliyev]]
+
+
 @settings(max_examples=150, deadline=None)
 @given(_articles)
 def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles):
@@ -237,11 +271,11 @@ def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles)
 
 
 @settings(max_examples=60, deadline=None)
-@given(_articles, st.integers(1, 4), st.sampled_from([None, 0, 2]))
-def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict):
+@given(_articles, st.integers(1, 4), st.sampled_from([None, 0, 2]), st.booleans())
+def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict, freeze):
     """Written in batches, each folded into its blocks' classes (and, with ``evict``, dropped down
-    to that many classes and read again from the "store"), then checked against a registry holding
-    every mention."""
+    to that many classes and read again from the "store", or with ``freeze`` packed and unpacked),
+    then checked against a registry holding every mention."""
     stored: dict[str, list[PersonMention]] = {}
 
     def in_blocks(blocks):
@@ -267,7 +301,7 @@ def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_mem
         lazy.commit()
         lazy.forget()
         if evict is not None:
-            lazy.evict(down_to=evict)
+            lazy.evict(down_to=evict, freeze=freeze)
     eager = MentionRegistry()
     for article, mentions in stored.items():
         eager.put(article, [dataclasses.replace(m) for m in mentions])
@@ -276,6 +310,80 @@ def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_mem
     for mentions in stored.values():
         for mention in mentions:
             assert lazy.iri_for(mention.article, mention.key) == eager.iri_for(mention.article, mention.key)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_articles, st.integers(1, 4), st.sampled_from([None, 0]))
+def test_a_block_called_settled_has_no_stale_article_and_keeps_its_clusters_until_touched_again(articles, batch, evict):
+    """Written in batches as an ingest writes them: a block that `unsettled` calls settled when a batch
+    last touched it (its mentions in work assigned, before the commit) has no stale article at the end,
+    and its clusters' IRIs are then what they were, as a registry holding every mention finds; so the
+    final reconcile need check only the others. Some blocks are unsettled (namesakes that split a
+    person's mentions), and an eviction between batches reads them again from the "store"."""
+    stored: dict[str, list[PersonMention]] = {}
+
+    def in_blocks(blocks):
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) in blocks for m in ms)}
+
+    def named(block, iri):
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) == block and m.iri == iri for m in ms)}
+
+    lazy = MentionRegistry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
+    last_verdict: dict[str, tuple[bool, set[str]]] = {}
+    numbered = list(enumerate(articles))
+    for start in range(0, len(numbered), batch):
+        written, touched = [], set()
+        for number, pairs in numbered[start:start + batch]:
+            mentions = _mentions_of(number, pairs)
+            touched |= lazy.put(mentions[0].article, mentions)
+            written.append(mentions)
+        lazy.ensure_blocks(touched)
+        for mentions in written:
+            for mention in mentions:
+                mention.iri = lazy.iri_for(mention.article, mention.key)
+        for block in touched:
+            last_verdict[block] = (lazy.unsettled(block), {c.iri for c in lazy.clusters(block)})
+        for mentions in written:
+            stored[mentions[0].article] = [dataclasses.replace(m) for m in mentions]
+        lazy.commit()
+        lazy.forget()
+        if evict is not None:
+            lazy.evict(down_to=evict)
+    eager = MentionRegistry()
+    for article, mentions in stored.items():
+        eager.put(article, [dataclasses.replace(m) for m in mentions])
+    for block, (unsettled, iris) in last_verdict.items():
+        if not unsettled:
+            assert not eager.stale_articles([block])
+            assert {c.iri for c in eager.clusters(block)} == iris
+
+
+def test_a_block_whose_stored_person_now_resolves_elsewhere_is_unsettled():
+    """'General Hasanov' (AZ) stored as the one Hasanov of Azerbaijan; a second one arrives, so the
+    surname-only mention is ambiguous and its stored IRI is no longer what the rules give: unsettled.
+    A block whose stored mentions all keep their IRIs is settled."""
+    stored = {"a1": [PersonMention("a1", "p1", "Zakir Hasanov", "AZ", iri=P + "zakir-hasanov")],
+              "a2": [PersonMention("a2", "p1", "General Hasanov", "AZ", iri=P + "zakir-hasanov")],
+              "a3": [PersonMention("a3", "p1", "Ali Aliyev", "AZ", iri=P + "ali-aliyev")]}
+
+    def in_blocks(blocks):
+        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
+                if any(block_of(m) in blocks for m in ms)}
+
+    registry = MentionRegistry(None, in_blocks, lambda a: None, lambda block, iri: {})
+    hasanov, aliyev = block_of(stored["a1"][0]), block_of(stored["a3"][0])
+    registry.put("a4", [PersonMention("a4", "p1", "Zakir Hasanov", "AZ"), PersonMention("a4", "p2", "Ali Aliyev", "AZ")])
+    for mention in registry.articles["a4"]:
+        mention.iri = registry.iri_for("a4", mention.key)
+    assert not registry.unsettled(hasanov) and not registry.unsettled(aliyev)
+    registry.commit()
+    registry.put("a5", [PersonMention("a5", "p1", "Elchin Hasanov", "AZ")])
+    registry.articles["a5"][0].iri = registry.iri_for("a5", "p1")
+    assert registry.unsettled(hasanov)  # a2's 'General Hasanov' is now apart from Zakir Hasanov
+    assert not registry.unsettled(aliyev)
+    assert MentionRegistry().unsettled(hasanov)  # in memory only: every block is checked
 
 
 @settings(max_examples=80, deadline=None)

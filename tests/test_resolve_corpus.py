@@ -178,3 +178,69 @@ def test_a_store_whose_records_keep_no_name_parts_grows_into_the_same_graph(monk
     _records_without_parts(store)
     store_extractions(store, [extraction(r) for r in shuffled[len(shuffled) // 2:]])
     assert _without_parts(quad_set(store)) == _without_parts(reference)
+
+
+def _checked_blocks(monkeypatch) -> list[str]:
+    """The blocks whose stale articles a reconcile looks for, in the order it checks them."""
+    from kg.graph.resolution import MentionRegistry
+
+    checked = []
+    plain = MentionRegistry.stale_articles
+    monkeypatch.setattr(MentionRegistry, "stale_articles",
+                        lambda self, blocks: (checked.extend(blocks), plain(self, blocks))[1])
+    return checked
+
+
+def test_the_final_reconcile_checks_only_the_unsettled_blocks_and_the_graph_is_the_same(monkeypatch):
+    """A batch tells the blocks it leaves settled (every stored mention under the IRI the rules give it)
+    from the others (`Resolution.check_blocks`): the final reconcile checks only the others, and holds
+    no class of the settled ones, where it checked every block the ingest touched; the graph is the one
+    checking every block gives."""
+    import kg.graph.persistence
+    import kg.pipeline
+
+    records = corpus()
+    shuffled = records[:]
+    random.Random(7).shuffle(shuffled)
+    monkeypatch.setattr(kg.pipeline, "ARTICLES_PER_TRANSACTION", 4)
+    monkeypatch.setattr(kg.graph.persistence, "CLASS_BUDGET", 1)  # settled blocks dropped between batches
+    plain_check = kg.graph.persistence.Resolution.check_blocks
+    with monkeypatch.context() as every:  # as before: every touched block unsettled, checked at the end
+        every.setattr(kg.graph.persistence.Resolution, "check_blocks",
+                      lambda self, blocks: (self.unsettled.update(blocks), (set(blocks), set()))[1])
+        checked_before = _checked_blocks(every)
+        reference = quad_set(ingest_in_order(shuffled))
+    checked = _checked_blocks(monkeypatch)
+    unsettled = []
+    monkeypatch.setattr(kg.graph.persistence.Resolution, "check_blocks",
+                        lambda self, blocks: (lambda found: (unsettled.append(found[0]), found)[1])(
+                            plain_check(self, blocks)))
+    assert quad_set(ingest_in_order(shuffled)) == reference
+    assert set(checked) == set().union(*unsettled)
+    assert 0 < len(set(checked)) < len(set(checked_before))
+
+
+def test_an_ingest_stopped_before_its_final_reconcile_is_finished_by_the_next_run(monkeypatch):
+    """The batches mark pending only the unsettled blocks (and the persons of the settled ones): a run
+    that dies after them, before re-mapping and describing anything, is finished by the next run."""
+    import kg.graph.persistence
+    import kg.pipeline
+
+    records = corpus()
+    reference = quad_set(ingest_in_order(records))
+    shuffled = records[:]
+    random.Random(9).shuffle(shuffled)
+    monkeypatch.setattr(kg.pipeline, "ARTICLES_PER_TRANSACTION", 4)
+    monkeypatch.setattr(kg.graph.persistence, "CLASS_BUDGET", 1)
+    store = ingest_in_order(shuffled[:len(shuffled) // 2])
+
+    def dies(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as dying:
+        dying.setattr(kg.pipeline, "reconcile", dies)
+        with pytest.raises(KeyboardInterrupt):
+            store_extractions(store, [extraction(r) for r in shuffled[len(shuffled) // 2:]])
+    assert quad_set(store) != reference
+    store_extractions(store, [])  # the next run, with nothing new: it finishes what is pending
+    assert quad_set(store) == reference

@@ -37,12 +37,14 @@ PENDING_ARTICLE = mdc("pendingArticle")
 MENTION_BLOCK = mdc("mentionBlock")
 MENTION_ENTITY = mdc("mentionEntity")
 REGISTRY_BUDGET = 20_000  # person mentions kept in memory while ingesting (lazy registry)
-# mention classes kept in memory while ingesting (with what reading them holds, about 2 KB each); past
-# it, the blocks used longest ago are dropped down to 3/4 of it. Not lower: the final reconcile checks
-# every block the ingest touched, and reads a dropped one again from its records (with 8,000, at 50,000
-# synthetic articles, 1.29 ms CPU per article for resolution and a peak of 183 MiB, against 0.79 and 111
-# at 10,000: bench/README.md, section 8)
-CLASS_BUDGET = 150_000
+# mention classes kept in memory as objects while ingesting (about 0.8 KB each); past it, those of the
+# blocks used longest ago are packed (`MentionRegistry.evict(freeze=True)`, about 0.15 KB each) down to 3/4
+# of it, but for the unsettled blocks (`Resolution.check_blocks`), and unpacked when a batch uses them
+# again. Held as objects, the classes of the whole store grew with it (2,886 at 10,000 synthetic articles,
+# 13,194 at 50,000); dropped instead of packed, a block used again is read again from its records, which
+# costs more memory (in the store's caches) than its classes: with 4,096 dropped so, a peak of 142 MiB at
+# 50,000 articles against 137 (bench/README.md, section 8)
+CLASS_BUDGET = 4096
 ARTICLES_PER_TRANSACTION = 64  # articles written (and their blocks clustered) per transaction
 # stored articles re-mapped per transaction by `reconcile`, the store's caches emptied after each full one: replacing
 # a stored graph writes twice what writing a new one does (its old quads out, the new in) and reads the
@@ -149,8 +151,8 @@ class Resolution:
 
     Writers use it lazily (``eager=False``): a surname block's mentions are read from the
     resolution graph when the block is first needed and kept as its classes
-    (`kg.graph.resolution.MentionRegistry`), dropped when the registry holds more than
-    `REGISTRY_BUDGET` mentions or `CLASS_BUDGET` classes, so memory stays bounded. Readers that
+    (`kg.graph.resolution.MentionRegistry`); those of the blocks used longest ago are packed when the
+    registry holds more than `CLASS_BUDGET` classes (or `REGISTRY_BUDGET` mentions). Readers that
     list every entity load it all (``eager=True``).
     """
 
@@ -168,6 +170,9 @@ class Resolution:
             self.registry = MentionRegistry(self.curation.persons, self._load_blocks, self._load_article,
                                             self._load_named)
         self.characters_read = 0  # of mention records since the store's caches were last emptied
+        # blocks written to that may hold stored mentions under IRIs the rules no longer give (`check_blocks`):
+        # held in memory (`trim`) for the final reconcile to check, and marked pending in the store
+        self.unsettled: set[str] = set()
         self.pending_blocks: set[str] = set()
         self.pending_entities: set[str] = set()
         self.pending_articles: set[str] = set()  # to re-map whatever resolution says (curation)
@@ -261,10 +266,28 @@ class Resolution:
                 mention.iri = iri
         return changed
 
+    def check_blocks(self, blocks: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Of the blocks a batch touched, clustered and with its mentions assigned (before its commit):
+        the unsettled ones, whose stored mentions may carry IRIs the rules no longer give (the final
+        reconcile checks them, as it checked every touched block before), and the IRIs of the others'
+        clusters (the persons whose descriptions the final reconcile writes for them). A settled block
+        has no stale article, and its clusters stay as they are until a later batch touches it, which
+        checks it again; so the final reconcile needs neither its classes nor its name. On a store
+        that other writers share, every block counts as unsettled (`settle` checks them after)."""
+        unsettled, iris = set(), set()
+        for block in blocks:
+            if self.store.shared or self.registry.unsettled(block):
+                unsettled.add(block)
+            else:
+                iris.update(cluster.iri for cluster in self.registry.clusters(block))
+        self.unsettled |= unsettled
+        return unsettled, iris
+
     def trim(self, keep: Iterable[str] = ()) -> None:
-        """Keep the registry within its budget (only what is committed may be dropped)."""
+        """Keep the registry within its budget (only what is committed may be dropped; the unsettled
+        blocks are kept for the final reconcile)."""
         if self.registry.size() > REGISTRY_BUDGET or self.registry.class_count() > CLASS_BUDGET:
-            self.registry.evict(keep, down_to=CLASS_BUDGET * 3 // 4)
+            self.registry.evict(set(keep) | self.unsettled, down_to=CLASS_BUDGET * 3 // 4, freeze=True)
 
     def article_quads(self, extraction: Extraction, mentions: list[PersonMention],
                       digest: str | None) -> tuple[list[Quad], list[Quad]]:
@@ -384,6 +407,11 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
         entities.update(cluster.iri for cluster in registry.clusters(block))
         registry.forget(block)
         resolution.trim()
+    # the re-mapping needs the blocks of the articles it re-maps, no other: the rest is dropped before it
+    # (read by key, without taking the articles into work; one not found is read when it comes)
+    if registry.lazy:
+        registry.evict({block_of(m) for article_id in stale for m in resolution._load_article(article_id) or []})
+    resolution.unsettled.clear()
     limit, release_every = writer.limit, writer.release_every
     if limit is not None:  # small transactions, each followed by emptying the caches (see REMAP_...)
         writer.limit, writer.release_every = min(limit, REMAP_ARTICLES_PER_TRANSACTION), 1
@@ -408,7 +436,7 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
     writer.release_every = release_every  # a last, smaller transaction of re-mapped articles keeps the cadence
     writer.commit()  # descriptions are read from the committed records
     writer.limit = limit
-    registry.commit()
+    registry.evict()  # the descriptions are read from the records: no block is needed any more
     for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
         writer.add(resolution.description_quads(iri))

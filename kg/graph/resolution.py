@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import re
 import sys
 import unicodedata
@@ -621,7 +622,7 @@ class MentionRegistry:
     kept up to date as written articles are folded in (`commit`). A block is clustered from its
     classes, so clustering it again after each batch costs what its persons number, not its
     mentions; where a curation splits an entity by articles, that block is clustered from its
-    mentions. `evict` drops what the current work no longer needs.
+    mentions. `evict` drops what the current work no longer needs, or packs it (``freeze``).
     """
 
     def __init__(self, overrides: PersonOverrides | None = None, load_blocks: BlockLoader | None = None,
@@ -642,6 +643,10 @@ class MentionRegistry:
         self._class_iris: dict[str, dict[ClassKey, str]] = {}  # block clustered by classes -> class -> IRI
         self._mentions = 0  # mentions held in self.articles
         self._classes = 0  # classes held in self.summaries
+        # store-backed: block -> its classes packed in one string (`_freeze`), where they were dropped past a
+        # budget (`evict(freeze=True)`): about a sixth of what they take as objects, unpacked when next used
+        # instead of read again from the store (which costs more memory in its caches than the classes do)
+        self._frozen: dict[str, bytes] = {}
         # block -> (class, reference) pairs: a class whose smallest reference is an article in work, kept
         # (re-mapping an article holds it with the same mentions) and checked when the block is next used
         self._firsts_in_work: dict[str, set[tuple[ClassKey, tuple[str, str]]]] = {}
@@ -663,6 +668,8 @@ class MentionRegistry:
         for block in blocks:  # by key: no set of every block
             if block in self.summaries:
                 self.summaries[block] = self.summaries.pop(block)  # to the end: used last
+            elif block in self._frozen:
+                self._thaw(block)
             else:
                 missing.add(block)
         if not missing:
@@ -693,7 +700,7 @@ class MentionRegistry:
         self._hold(article, mentions)
         for block in {block_of(m) for m in mentions}:
             self.forget(block)
-            summary = self.summaries.get(block)
+            summary = self._summary(block)
             if summary is None:
                 continue
             for key in {class_key(m) for m in mentions if block_of(m) == block}:
@@ -726,8 +733,37 @@ class MentionRegistry:
 
     def _drop_summary(self, block: str) -> None:
         self._classes -= len(self.summaries.pop(block, {}))
+        self._frozen.pop(block, None)
         self._firsts_in_work.pop(block, None)
         self._unkeep(block)
+
+    def _summary(self, block: str) -> dict[ClassKey, MentionClass] | None:
+        """The block's classes if held (unpacked if frozen); None if not read yet."""
+        if block in self._frozen:
+            self._thaw(block)
+        return self.summaries.get(block)
+
+    def _freeze(self, block: str) -> None:
+        """Pack a committed block's classes in one string (`marshal`), in place of their objects."""
+        summary = self.summaries.pop(block)
+        self._classes -= len(summary)
+        self._unkeep(block)
+        self._frozen[block] = marshal.dumps(tuple(
+            (c.name, c.country, (c.parts.surname, c.parts.given, c.parts.initial, c.parts.kind) if c.parts else None,
+             c.articles, c.first_article, c.first_key, c.iris) for c in summary.values()))
+
+    def _thaw(self, block: str) -> None:
+        """The frozen block's classes as they were packed, held again (used last)."""
+        intern = sys.intern
+        summary: dict[ClassKey, MentionClass] = {}
+        for name, country, parts, articles, first_article, first_key, iris in marshal.loads(self._frozen.pop(block)):
+            found = MentionClass(intern(name), intern(country) if country else country,
+                                 NameParts(*map(intern, parts)) if parts else None, articles, intern(first_article),
+                                 intern(first_key), tuple(map(intern, iris)))
+            summary[found.key] = found
+        self.summaries[block] = summary
+        self._classes += len(summary)
+        self.forget(block)
 
     def _unkeep(self, block: str) -> tuple[dict[ClassKey, tuple[int, str, str]], list[Cluster]] | None:
         kept = self._kept.pop(block, None)
@@ -813,7 +849,7 @@ class MentionRegistry:
         seen: set = set()
         for article, mentions in self.articles.items():
             for mention in mentions:
-                summary = self.summaries.get(block_of(mention))
+                summary = self._summary(block_of(mention))
                 if summary is not None:  # a block not read yet will read it from the store
                     before = len(summary)
                     add_mention(summary, mention, seen)
@@ -823,17 +859,25 @@ class MentionRegistry:
         self._mentions = 0
         self.unstored = set()
 
-    def evict(self, keep: Iterable[str] = (), down_to: int = 0) -> None:
+    def evict(self, keep: Iterable[str] = (), down_to: int = 0, freeze: bool = False) -> None:
         """Commit, then drop the classes of the blocks used longest ago, but ``keep``, until at
-        most ``down_to`` classes are held (store-backed)."""
+        most ``down_to`` classes are held (store-backed); with ``freeze``, keep them packed instead
+        (`_freeze`: unpacked when next used, not read again from the store). Dropping drops the
+        frozen blocks first (they were used longest ago)."""
         if not self.lazy:
             return
         self.commit()
         keep = set(keep)
+        if not freeze:
+            for block in [b for b in self._frozen if b not in keep]:
+                del self._frozen[block]
         for block in [b for b in self.summaries if b not in keep]:  # oldest first
             if self._classes <= down_to:
                 break
-            self._drop_summary(block)
+            if freeze:
+                self._freeze(block)
+            else:
+                self._drop_summary(block)
         self.forget()
 
     def put(self, article: str, mentions: list[PersonMention]) -> set[str]:
@@ -959,6 +1003,24 @@ class MentionRegistry:
             if mention.key == key:
                 return self._iri_of(block_of(mention), mention)
         return None
+
+    def unsettled(self, block: str) -> bool:
+        """Whether a stored mention of the block may carry an IRI other than the one the rules now give
+        it, with the mentions in work as they are assigned now: what `stale_articles` would read the
+        store to find. False only for a store-backed block clustered by classes, every class of it
+        carrying its current IRI alone; such a block, until it changes, has no stale article and its
+        clusters' IRIs are what they are now, so a final reconcile need not hold or check it."""
+        if not self.lazy:
+            return True
+        self.clusters(block)
+        current = self._class_iris.get(block)
+        if current is None or block not in self.summaries:  # clustered by its mentions (a curation's split)
+            return True
+        for key, mention_class in self.summaries[block].items():
+            if any(iri != current.get(key) for iri in mention_class.iris):
+                return True
+        return any(block_of(m) == block and m.iri != current.get(class_key(m))
+                   for article in self.blocks.get(block, ()) for m in self.articles[article])
 
     def stale_articles(self, blocks: Iterable[str]) -> set[str]:
         """Articles whose stored person IRIs differ from what the rules now give.
