@@ -74,12 +74,14 @@ def test_an_article_over_its_budget_fails_alone_and_the_batch_goes_on(tmp_path, 
         ("first", GOOD), ("stuck", GOOD + " STALL"), ("last", GOOD.replace("Hasanov", "Hasanov Jr"))]) + "\n",
         encoding="utf-8")
     store_dir = tmp_path / "store"
+    # a budget the good articles keep on a busy machine too (a loaded CI box took over 0.5 s for one); the runaway
+    # rule never ends, so only the budget stops it: the bound below catches a stall, not a slow machine
     started = time.monotonic()
-    result = runner.invoke(cli, ["ingest", str(path), "--store", str(store_dir), "--article-timeout", "0.5"])
-    assert time.monotonic() - started < 10
+    result = runner.invoke(cli, ["ingest", str(path), "--store", str(store_dir), "--article-timeout", "3"])
+    assert time.monotonic() - started < 90
     assert result.exit_code == 3, result.output
     assert result.stderr.splitlines()[-1] == (
-        f"Failed: {path}:2 (id stuck): extraction failed: stopped after its time budget of 0.5 s per article "
+        f"Failed: {path}:2 (id stuck): extraction failed: stopped after its time budget of 3 s per article "
         "(a pathological text? split it, or raise --article-timeout)")
     assert result.stdout.startswith("Ingested 2, unchanged 0, failed 1")
     with GraphStore(store_dir, read_only=True) as store:
@@ -96,7 +98,7 @@ def test_a_real_pathological_sentence_ends_within_its_budget(tmp_path):
     path.write_text(json.dumps({"id": "long", "date": "2024-06-14", "text": names + " met in Baku."}) + "\n")
     started = time.monotonic()
     report = ingest([str(path)], GraphStore(None), article_seconds=1.0)
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 60  # a stall would never end; a busy machine takes longer to load
     assert report.ingested == 1 or report.failed == [
         f"{path}:1 (id long): extraction failed: stopped after its time budget of 1 s per article "
         "(a pathological text? split it, or raise --article-timeout)"]
