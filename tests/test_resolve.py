@@ -270,14 +270,9 @@ def test_clustering_by_classes_gives_what_clustering_by_mentions_gives(articles)
         assert [c.label for c in by_classes] == [c.label for c in by_mentions]
 
 
-@settings(max_examples=60, deadline=None)
-@given(_articles, st.integers(1, 4), st.sampled_from([None, 0, 2]), st.booleans())
-def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict, freeze):
-    """Written in batches, each folded into its blocks' classes (and, with ``evict``, dropped down
-    to that many classes and read again from the "store", or with ``freeze`` packed and unpacked),
-    then checked against a registry holding every mention."""
-    stored: dict[str, list[PersonMention]] = {}
-
+def _registry_over(stored: dict[str, list[PersonMention]]) -> MentionRegistry:
+    """A store-backed registry whose "store" is ``stored`` (article -> its written mentions), read by
+    block, by article and by a block's IRI as the ingest's store is."""
     def in_blocks(blocks):
         return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
                 if any(block_of(m) in blocks for m in ms)}
@@ -286,7 +281,17 @@ def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_mem
         return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
                 if any(block_of(m) == block and m.iri == iri for m in ms)}
 
-    lazy = MentionRegistry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
+    return MentionRegistry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_articles, st.integers(1, 4), st.sampled_from([None, 0, 2]), st.booleans())
+def test_a_store_backed_registry_resolves_and_finds_stale_articles_as_one_in_memory(articles, batch, evict, freeze):
+    """Written in batches, each folded into its blocks' classes (and, with ``evict``, dropped down
+    to that many classes and read again from the "store", or with ``freeze`` packed and unpacked),
+    then checked against a registry holding every mention."""
+    stored: dict[str, list[PersonMention]] = {}
+    lazy = _registry_over(stored)
     numbered = list(enumerate(articles))
     for start in range(0, len(numbered), batch):
         written = []
@@ -321,16 +326,7 @@ def test_a_block_called_settled_has_no_stale_article_and_keeps_its_clusters_unti
     final reconcile need check only the others. Some blocks are unsettled (namesakes that split a
     person's mentions), and an eviction between batches reads them again from the "store"."""
     stored: dict[str, list[PersonMention]] = {}
-
-    def in_blocks(blocks):
-        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
-                if any(block_of(m) in blocks for m in ms)}
-
-    def named(block, iri):
-        return {a: [dataclasses.replace(m) for m in ms] for a, ms in stored.items()
-                if any(block_of(m) == block and m.iri == iri for m in ms)}
-
-    lazy = MentionRegistry(None, in_blocks, lambda a: [dataclasses.replace(m) for m in stored.get(a, [])] or None, named)
+    lazy = _registry_over(stored)
     last_verdict: dict[str, tuple[bool, set[str]]] = {}
     numbered = list(enumerate(articles))
     for start in range(0, len(numbered), batch):

@@ -162,8 +162,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     # "Li last met with Khrenin in late April", "In May, A and his Spanish counterpart B signed ...": an earlier
     # contact, its own, dated to the month or year recalled (told before or after the story's contact)
     # ... or a trip told as such ("X made the visit to Chile this past December"), which then dates what it holds
-    trip = trigger is None and any(re.search(rule["pattern"], lowered, re.I) for rule in triggers["visit"])
-    recalled = _recalled_period(doc, text) if (trigger is not None or trip) and not future and date is None else None
+    trip_rule = None if trigger is not None else next(
+        (rule["id"] for rule in triggers["visit"] if re.search(rule["pattern"], lowered, re.I)), None)  # its phrasing
+    recalled = _recalled_period(doc, text) if (trigger is not None or trip_rule) and not future and date is None else None
     if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
         recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
     date = recalled or date
@@ -171,8 +172,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     done = not future and not historical  # a contact told as done, not planned and not background
     sentence.date = date
     if done:
-        sentence.contact = trigger.rule if trigger else next(
-            (rule["id"] for rule in triggers["visit"] if re.search(rule["pattern"], lowered, re.I)), None)
+        sentence.contact = trigger.rule if trigger else trip_rule
     _place_announced_peoples(doc, sentence, trigger is not None and not future)
     if trigger is not None and done and len(keys) == 1 and story.last_subject not in (None, *keys) \
             and _TALKS_WITH_BEFORE.search(text[:refs[0].start]) \
@@ -309,7 +309,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
     if date and not future and not recalled and not background:
         story.context_date = date
-    elif recalled and trip:
+    elif recalled and trip_rule:
         story.context_date = recalled
     # the subject "he" will stand for: not one named "on behalf of", "greetings from" ... (see EXCLUDE_BEFORE)
     subjects = [k for start, _, k in refs if not EXCLUDE_BEFORE.search(text[:start])

@@ -119,8 +119,8 @@ def _sides_named(sentence: Sentence, venues: bool = True) -> dict[str, str]:
 
 def _venue(sentence: Sentence) -> tuple[str | None, str | None]:
     """The city and state a sentence places its contact in ("visits Chisinau", "talks in Hanoi")."""
-    met_in = [p for p in sentence.places if _MET_IN.search(sentence.text[max(0, p.start - 30):p.start])]
-    for place in met_in + sentence.places:
+    # (a stable sort: the places the contact's verb names first, each group in the sentence's order)
+    for place in sorted(sentence.places, key=lambda p: not _MET_IN.search(sentence.text[max(0, p.start - 30):p.start])):
         if place.kind in ("city", "country") and _is_venue(sentence, place):
             return (place.name if place.kind == "city" else None), (gazetteer.code_for(place.name) or place.code)
     return None, None
