@@ -2826,3 +2826,17 @@ def test_a_council_met_among_named_officials_is_a_contact_of_its_own():
     extraction, names, _ = run(text, date="2025-03-12")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == \
         [["Espen Barth Eide", "Mark Rutte"], ["Ine Eriksen", "Mark Rutte"], ["Mark Rutte"]]
+
+
+def test_a_role_noun_is_none_of_the_persons_its_sentence_names_after_it():
+    # "The General also met with ..., the Chief of Staff, Major General Y": the visiting general, not Y, though Y
+    # was told last; and a "Zoom meeting" is held by video
+    text = ("The Chief of Defence of Norway, General Eirik Lunde, visited the Ovda Base of the Israel Air Force on "
+            "Friday. This is the general's second visit to Israel since taking office.\n\nPrime Minister Dan Meron "
+            "held a Zoom meeting with General Lunde, with the participation of IDF Chief of Staff, Major General Oren "
+            "Shaked, and discussed with him regional security.\n\nThe General also met with the Minister of Defense, "
+            "Avi Tal, the Chief of Staff, Major General Oren Shaked, and the head of the Mossad, Gil Ronen.")
+    extraction, names, _ = run(text, date="2023-05-12")
+    met = sorted((sorted(names[k] for k in m.participants), m.mode) for m in extraction.meetings)
+    assert met == [(["Avi Tal", "Eirik Lunde"], "in_person"), (["Dan Meron", "Eirik Lunde", "Oren Shaked"], "video"),
+                   (["Eirik Lunde", "Gil Ronen"], "in_person"), (["Eirik Lunde", "Oren Shaked"], "in_person")]

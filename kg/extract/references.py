@@ -129,7 +129,9 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
         if match.group("role").lower().endswith("s") and len({r.key for r in previous}) >= 2:
             continue  # "X held a call with Y, during which both ministers ...": already named
         role_subject = previous[-1].key if previous else (subject if subject and match.start() > 0 else last_subject)
-        in_sentence = {r.key for r in previous}  # persons already referred to in the sentence
+        # persons the sentence refers to before the role noun, or names after it: "The General also met with ...,
+        # the Chief of Staff, General Y" is not Y
+        in_sentence = {r.key for r in previous} | {m.key for m in sentence.persons if m.start >= match.end()}
         keys = resolve_role(doc, current, match, role_subject, sentence.index, in_sentence)
         demonym = gazetteer.lookup(match.group("demonym") or "")
         if len(keys) == 1 and demonym is not None and demonym.kind in ("demonym", "country") \
