@@ -2840,3 +2840,18 @@ def test_a_role_noun_is_none_of_the_persons_its_sentence_names_after_it():
     met = sorted((sorted(names[k] for k in m.participants), m.mode) for m in extraction.meetings)
     assert met == [(["Avi Tal", "Eirik Lunde"], "in_person"), (["Dan Meron", "Eirik Lunde", "Oren Shaked"], "video"),
                    (["Eirik Lunde", "Gil Ronen"], "in_person"), (["Eirik Lunde", "Oren Shaked"], "in_person")]
+
+
+def test_the_state_before_a_rank_after_met_with_is_the_persons():
+    text = "General Tom Berg met with U.S. Lieutenant General Donald Campbell at Fort Hood on Monday."
+    _, _, people = run(text, date="2012-11-27")
+    assert people["Donald Campbell"].country == "US"
+
+
+def test_a_post_the_headline_gives_a_state_gives_it_to_its_holder():
+    # "Dutch Chief of Defense Visits ..." over "Chief of Defence General X": X is Dutch, not of the state most named
+    text = ("Dutch Chief of Defense Visits the United States\n\nChief of Defence General Tom Berg met with the "
+            "Chairman of the Joint Chiefs of Staff, General Mark Hale, in Washington. Berg and Hale discussed "
+            "training in the United States and American support to the United States' allies.")
+    _, _, people = run(text, date="2012-11-27")
+    assert people["Tom Berg"].country == "NL"

@@ -51,14 +51,14 @@ def read_document(article: Article) -> ArticleRecord:
         dateline_city=cleaned.dateline_city,
         dateline_country=gazetteer.code_for(cleaned.dateline_city) if cleaned.dateline_city else None,
         outlet_country=gazetteer.outlet_country(article.source),
-        year_named=year_named, year_in_url=bool(year_in_url))
+        year_named=year_named, year_in_url=bool(year_in_url), headline=article.title or cleaned.headline or "")
     for p_index, paragraph in enumerate(cleaned.text.split("\n\n")):
         for text in split_sentences(paragraph):
             if is_shouted(text):
                 text = recase_shouted(text, lex.acronyms, lex.plain_words)
             doc.sentences.append(Sentence(len(doc.sentences), p_index, text))
     # the states the headline names are the story's: they count when a person's state is left to the most named
-    for place in find_places(article.title or cleaned.headline or ""):
+    for place in find_places(doc.headline):
         doc.country_counts[place.code] += 1.0 if place.kind in ("country", "demonym") else 0.4
     # a surname told before the full name is known: the name words of everyone the article names in full
     doc.article_words = article_name_words([sentence.text for sentence in doc.sentences])

@@ -941,7 +941,7 @@ def _state_before_rank(head: str) -> str | None:
     """The state named right before a rank (and its service): "U.S. Army Gen.", "Pakistan Navy Commodore"; not
     where a post is held: "Defence Attaché for the Maldives in Sri Lanka Lt. Col."."""
     before = _STATE_BEFORE_SERVICE.search(head)
-    if before is None or re.search(r"\b(?:in|to|at|for|from|of|with)\s*$", head[:before.start(1)]):
+    if before is None or re.search(r"\b(?:in|to|at|for|from|of)\s*$", head[:before.start(1)]):
         return None
     words = before.group(1)
     for surface in (words, words.split()[-1]):

@@ -160,6 +160,7 @@ class ArticleRecord:
     outlet_country: str | None  # the outlet's home state
     year_named: str | None = None  # with no date of publication at all: the URL's year or the latest past year named
     year_in_url: bool = False  # ... and it is the URL's
+    headline: str = ""  # the article's title, else the headline its text opens with
     sentences: list[Sentence] = field(default_factory=list)
     article_words: frozenset[str] = frozenset()  # name words of persons named in full anywhere in it
     # the mentions (kg.extract.document.find_mentions): persons, forums and how often each state is named

@@ -14,6 +14,7 @@ import re
 
 from kg import gazetteer
 from kg.extract.cues import DIPLOMAT
+from kg.extract.mentions import find_places
 from kg.extract.records import ArticleRecord
 
 
@@ -22,6 +23,38 @@ def _posted_to(position: str | None) -> str | None:
     found = re.search(r"\b(?:Ambassador|Charg[eé] d'Affaires|Attach[eé]|High Commissioner)\b[^,;]*?\b(?:to|in)\s+"
                       r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", position or "")
     return gazetteer.code_for(found.group(1)) if found else None
+
+
+def _state_of_post_told(doc: ArticleRecord, key: str) -> tuple[str, str] | None:
+    """The one state a sentence gives the person's post when it names the post without a name ("the Dutch Chief of
+    Defence", "Norway's Chief of Defence", "the Chief of Defence of the Netherlands"), with its sentence; None when
+    the post is a single word, another person named holds it, or sentences give it different states."""
+    position = doc.person(key).position or ""
+    words = position.split()
+    if len(words) < 2 or any(k != key and _same_post(p.position, position) for k, p in doc.registry.persons.items()):
+        return None
+    pattern = re.compile(r"\b" + r"\s+".join(re.sub(r"defen[cs]e", "defen[cs]e", re.escape(w.lower()))
+                                             for w in words) + r"\b", re.I)
+    found: dict[str, str] = {}
+    told = [(s.text, s.places, s.persons) for s in doc.sentences]
+    if doc.headline:
+        told.append((doc.headline, find_places(doc.headline), []))
+    for text, places, persons in told:
+        for match in pattern.finditer(text):
+            if any(m.start >= match.end() and m.start - match.end() <= 40 or
+                   (m.span_start if m.span_start >= 0 else m.start) <= match.start() < m.end for m in persons):
+                continue  # another's title, or a name right after the post
+            for place in places:
+                before = place.end <= match.start() and re.fullmatch(r"(?:['’]s?)?\s*", text[place.end:match.start()])
+                after = place.start >= match.end() and re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?",
+                                                                    text[match.end():place.start])
+                if place.kind in ("country", "demonym") and (before or after):
+                    found.setdefault(place.code, text)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _same_post(one: str | None, other: str) -> bool:
+    return bool(one) and one.lower().replace("defense", "defence") == other.lower().replace("defense", "defence")
 
 
 def assign_countries(doc: ArticleRecord, keys: set[str]) -> set[str]:
@@ -150,6 +183,12 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
                 and not gazetteer.is_international_body(venue):
             doc.settle_country(key, venue, "country.met-at-home", meeting.evidence[0])
             return
+    # "Dutch Chief of Defense Visits the United States" ... "Chief of Defence General X": the post, held by nobody
+    # else named, told elsewhere with its state
+    told = _state_of_post_told(doc, key)
+    if told and told[0] not in single:
+        doc.settle_country(key, told[0], "country.post-told-with-state", told[1])
+        return
     guessed.add(key)  # what follows is the setting's word, not the text's about this person
     # a visitor is not of the state they visit
     single = single | ({doc.visit_targets[key]} if key in doc.visit_targets else set())
