@@ -2855,3 +2855,15 @@ def test_a_post_the_headline_gives_a_state_gives_it_to_its_holder():
             "training in the United States and American support to the United States' allies.")
     _, _, people = run(text, date="2012-11-27")
     assert people["Tom Berg"].country == "NL"
+
+
+def test_the_post_a_fronted_clause_names_before_the_comma_is_not_the_subjects():
+    # "Before the talks with the Mongolian Defence minister, X inspected ...": X is the visitor, not the minister
+    text = ("ULAANBAATAR, September 6 (PTI): Defence Minister Arun Mehta on Tuesday held talks with Mongolian Defence "
+            "Minister Gursed Bat in Ulaanbaatar. Before initiating the bilateral talks with the Mongolian Defence "
+            "minister, Arun Mehta inspected the guard of honour. Arun Mehta also met with the Speaker of Mongolian "
+            "Parliament, Gombo Zandan.")
+    extraction, names, people = run(text, date="2022-09-06", source="PTI")
+    assert people["Arun Mehta"].country == "IN" and people["Arun Mehta"].position == "Defence Minister"
+    assert sorted(contacts_of(extraction, names)) == [(["IN", "MN"], ["Arun Mehta", "Gombo Zandan"]),
+                                                      (["IN", "MN"], ["Arun Mehta", "Gursed Bat"])]

@@ -937,6 +937,14 @@ _STATE_BEFORE_SERVICE = re.compile(r"(?:^|[\s;,(])((?:[A-Z][\w.'\-]*\s+){0,2}?[A
                                    r"Land Forces|Space Force)\s*)?$")
 
 
+# a fronted clause opening the sentence, up to the preposition before its object: "Before initiating the talks with
+# (the Mongolian Defence minister, X inspected ...)", "After a meeting with", "Prior to his call on"
+_CLAUSE_OBJECT_POST = re.compile(r"^(?:Before|After|During|Following|Upon|On|While|Prior to|Ahead of|Having|Besides)\b"
+                                 r"[^,]*\b(?:with|on|to|by|from)\s+(?:the\s+|his\s+|her\s+)?$")
+# ... and the name after the comma opens the main clause: its verb follows
+_MAIN_VERB_NEXT = re.compile(r"\s+(?:also\s+|then\s+|later\s+|first\s+)?[a-z]+(?:ed|s)\b")
+
+
 def _state_before_rank(head: str) -> str | None:
     """The state named right before a rank (and its service): "U.S. Army Gen.", "Pakistan Navy Commodore"; not
     where a post is held: "Defence Attaché for the Maldives in Sri Lanka Lt. Col."."""
@@ -1163,6 +1171,11 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     changed = True
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
+        if position and _CLAUSE_OBJECT_POST.search(sentence[:position_start]) \
+                and re.fullmatch(r"[^,]*,\s*", sentence[position_start:cursor]) and _MAIN_VERB_NEXT.match(sentence, end):
+            # "Before the talks with the Mongolian Defence minister, Rajnath Singh inspected ...": the post is the
+            # fronted clause's object, not the subject's after the comma
+            position, country, position_start = None, None, cursor
         position_rule = "position.before-name" if position else None
         # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
         state_before_rank = _state_before_rank(sentence[floor:cursor]) if country is None and rank else None
@@ -1224,6 +1237,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             # X": a name with its own rank begins a new phrase)
             title_run = _TITLE_RUN.search(re.sub(r"\s*,\s*$", " ", sentence[floor:cursor]))
             title_run = title_run if title_run and _TITLE_HEAD.search(title_run.group(0)) else None
+            if title_run and _CLAUSE_OBJECT_POST.search(sentence[:floor + title_run.start()]) \
+                    and _MAIN_VERB_NEXT.match(sentence, end):
+                title_run = None  # "Before the talks with the Mongolian Defence minister, X inspected": not X's post
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
         if country is None:
             # "Algeria's powerful army chief, Gen. X": a state's possessive heads the title before the name
