@@ -2867,3 +2867,12 @@ def test_the_post_a_fronted_clause_names_before_the_comma_is_not_the_subjects():
     assert people["Arun Mehta"].country == "IN" and people["Arun Mehta"].position == "Defence Minister"
     assert sorted(contacts_of(extraction, names)) == [(["IN", "MN"], ["Arun Mehta", "Gombo Zandan"]),
                                                       (["IN", "MN"], ["Arun Mehta", "Gursed Bat"])]
+
+
+def test_a_study_group_of_a_states_college_led_by_an_officer_is_that_states_delegation():
+    text = ("General Paul Okello was today meeting students from the National Defence College of Kenya led by "
+            "Brigadier General John Mwangi at the army headquarters in Kampala. Okello applauded the Kenyan army for "
+            "helping Uganda. He noted the need for cooperation between Uganda and Kenya, and Kenya's role.")
+    extraction, names, people = run(text, date="2018-04-25")
+    assert (people["John Mwangi"].country, people["Paul Okello"].country) == ("KE", "UG")
+    assert [(names[d.leader], d.country) for d in extraction.delegations] == [("John Mwangi", "KE")]

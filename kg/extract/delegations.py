@@ -338,7 +338,9 @@ def _delegation_state(text: str) -> tuple[str | None, str | None]:
     code = demonym and next(filter(None, map(gazetteer.code_for, (demonym.group(1), *demonym.group(1).split()))), None)
     if code:
         return code, "country.delegation-demonym"
-    of_state = re.search(r"\b(?:[Dd]elegation|team)\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w.'\-]*\s*|\([A-Z]+\)\s*|of\s+){1,8})", text)
+    # ... "students from the National Defence College of Kenya" (a study group)
+    of_state = re.search(r"\b(?:[Dd]elegation|team|students|participants|course members|cadets)\s+(?:from|of)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w.'\-]*\s*|\([A-Z]+\)\s*|of\s+){1,8})", text)
     if of_state:
         places = [p for p in find_places(of_state.group(1)) if p.kind in ("country", "demonym", "institution")]
         if places:
