@@ -2876,3 +2876,22 @@ def test_a_study_group_of_a_states_college_led_by_an_officer_is_that_states_dele
     extraction, names, people = run(text, date="2018-04-25")
     assert (people["John Mwangi"].country, people["Paul Okello"].country) == ("KE", "UG")
     assert [(names[d.leader], d.country) for d in extraction.delegations] == [("John Mwangi", "KE")]
+
+
+def test_a_son_named_with_his_fathers_full_name_is_another_person():
+    text = ("General Tariq Khan discussed military ties with Emirati President Sheikh Khalid bin Zayed Al Nahyan in Abu "
+            "Dhabi on Tuesday. The meeting was attended by UAE's National Security Adviser Sheikh Saif bin Zayed Al "
+            "Nahyan and Sheikh Hamdan bin Khalid bin Zayed Al Nahyan.")
+    extraction, names, people = run(text, date="2023-01-10")
+    assert {"Khalid bin Zayed Al Nahyan", "Hamdan bin Khalid bin Zayed Al Nahyan"} <= set(people)
+    assert people["Khalid bin Zayed Al Nahyan"].position == "President"
+
+
+def test_those_who_joined_in_one_list_with_compatriots_are_of_their_state():
+    # "The meeting was attended by UAE's X, Deputy Prime Minister Y, ...": not the visitor's side
+    text = ("General Tariq Khan discussed military ties with the President of the United Arab Emirates, Sheikh Khalid "
+            "bin Zayed, on his first official visit to the Gulf country. Gen Khan was received at Qasr Al Bahr. The "
+            "meeting was attended by UAE's National Security Adviser Saif Al Amri, Deputy Prime Minister Omar Al "
+            "Shamsi and Secretary-General Rashid Al Kaabi.")
+    _, _, people = run(text, date="2023-01-10")
+    assert [people[n].country for n in ("Saif Al Amri", "Omar Al Shamsi", "Rashid Al Kaabi")] == ["AE", "AE", "AE"]

@@ -89,7 +89,8 @@ class Registry:
         candidates = []
         for person in (self.persons[key] for key in sorted(keys, key=lambda k: int(k[1:]))):
             if (_contains(person.words, words) or _contains(words, person.words)) \
-                    and not _fathers_name_only(name, person.name) and not _fathers_name_only(person.name, name):
+                    and not _fathers_name_only(name, person.name) and not _fathers_name_only(person.name, name) \
+                    and not _fathers_full_name(name, person.name) and not _fathers_full_name(person.name, name):
                 candidates.append(person)
         if not candidates:
             return None
@@ -141,6 +142,14 @@ def _fathers_name_only(one: str, other: str) -> bool:
     father = re.search(rf"\b{_PATRONYMIC}\s+(\S+)$", other.strip())
     return len(one_words) == 1 and len(other_words) > 1 and father is not None \
         and name_words(father.group(1)) == one_words and not re.match(rf"{_PATRONYMIC}\s", one.strip())
+
+
+def _fathers_full_name(one: str, other: str) -> bool:
+    """A name of several words that is all of another's after a patronymic ("Mohamed bin Zayed Al Nahyan", "Hamdan
+    bin Mohamed bin Zayed Al Nahyan"): the father and the son, two persons."""
+    one_words = name_words(one)
+    return len(one_words) >= 2 and any(name_words(tail.group(1)) == one_words
+                                       for tail in re.finditer(rf"\S\s+{_PATRONYMIC}\s+(?=(\S.*)$)", other.strip()))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

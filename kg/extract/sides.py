@@ -86,6 +86,14 @@ def assign_countries(doc: ArticleRecord, keys: set[str]) -> set[str]:
                 elif meeting.venue_country in {doc.country_of(k) for k in meeting.participants}:
                     doc.settle_country(key, meeting.venue_country, "country.joins-at-home", meeting.evidence[0])
                 break
+        if person.country is None:
+            # "The meeting was attended by UAE's National Security Adviser X, Deputy Prime Minister Y, ...": those
+            # who joined in one sentence with others of one state only are of that state
+            listed = {doc.country_of(k) for k in doc.joiners
+                      if k != key and doc.person(k).first_sentence == person.first_sentence} - {None}
+            if len(listed) == 1:
+                doc.settle_country(key, listed.pop(), "country.joins-with-compatriots",
+                                   doc.sentences[person.first_sentence].text)
         if person.country is None and protagonist and protagonist != key:
             doc.settle_country(key, doc.country_of(protagonist), "country.joins-the-protagonist")
         if person.country is None:
