@@ -2895,3 +2895,13 @@ def test_those_who_joined_in_one_list_with_compatriots_are_of_their_state():
             "Shamsi and Secretary-General Rashid Al Kaabi.")
     _, _, people = run(text, date="2023-01-10")
     assert [people[n].country for n in ("Saif Al Amri", "Omar Al Shamsi", "Rashid Al Kaabi")] == ["AE", "AE", "AE"]
+
+
+def test_a_head_of_state_in_a_list_after_including_takes_part():
+    text = ("DUSHANBE - US Central Command commander General Erik Kane met with leadership from Tajikistan, including "
+            "President Rahmon, Minister of Defense Colonel General Sherali Mirzo, and Chief of the General Staff "
+            "Lieutenant General Emomali Sobir.")
+    extraction, names, _ = run(text, date="2022-06-15")
+    assert sorted(contacts_of(extraction, names)) == [(["TJ", "US"], ["Emomali Sobir", "Erik Kane"]),
+                                                      (["TJ", "US"], ["Erik Kane", "Rahmon"]),
+                                                      (["TJ", "US"], ["Erik Kane", "Sherali Mirzo"])]

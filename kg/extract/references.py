@@ -341,7 +341,8 @@ def bound_to_contact(text: str, mention: Mention) -> bool:
     # ... an auxiliary or adverb between ("President X had received the minister", "President X also met")
     after = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?{rest_of_list}\s*(?:{when} )?(?:(?:has|have|had|also|then|later)\s+)*")
     before = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?")
-    listed = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+)")  # "met A and B"
+    # "met A and B", "met with leadership from X, including President B"
+    listed = re.compile(rf"\s*(?:{when}\s+)*(?:with\s+)?(?:the\s+)?[^.;:]{{0,120}}?(?:,\s*|\s+and\s+|\s+including\s+|\s+such as\s+)")
     return any(span_end <= start <= span_end + 160 and after.fullmatch(text, span_end, start)
                or span_start - 60 <= end <= span_start and before.fullmatch(text, end, span_start)
                or span_start - 160 <= end <= span_start and listed.fullmatch(text, end, span_start)
