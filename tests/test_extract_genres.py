@@ -2905,3 +2905,10 @@ def test_a_head_of_state_in_a_list_after_including_takes_part():
     assert sorted(contacts_of(extraction, names)) == [(["TJ", "US"], ["Emomali Sobir", "Erik Kane"]),
                                                       (["TJ", "US"], ["Erik Kane", "Rahmon"]),
                                                       (["TJ", "US"], ["Erik Kane", "Sherali Mirzo"])]
+
+
+def test_a_name_only_the_model_reads_set_off_by_an_appositive_before_its_verb_takes_part():
+    text = ("BEIJING, Nov. 29 (Xinhua) -- Qi Jianguo, a senior officer of China's People's Liberation Army (PLA), met "
+            "with the visiting Pakistani Navy chief Admiral Zafar Abbasi on Tuesday.")
+    extraction, names, _ = run(text, date="2015-11-29")
+    assert contacts_of(extraction, names) == [(["CN", "PK"], ["Qi Jianguo", "Zafar Abbasi"])]

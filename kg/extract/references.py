@@ -397,7 +397,10 @@ def model_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], trigger_
         # "X, along with local officials, held a meeting with ...": a companion clause does not unbind X
         between = re.sub(r"^,\s*(?:along with|together with|accompanied by|joined by)\b[^,]{1,80},\s*", " ", between)
         listed = last_accepted is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence.text[last_accepted:start])
-        appositive = re.fullmatch(r"\s*(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*", between)
+        # ... or a name set off before its verb by one appositive: "Qi Jianguo, a senior officer of the PLA, met"
+        appositive = re.fullmatch(r"\s*(?:the|his|her|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*", between) or (
+            end <= trigger_span[0] and re.fullmatch(r",\s*(?:the|a|an|his|her)\s+[^,;:]{1,90},\s*(?:also\s+|today\s+)?",
+                                                    between))
         if not (listed or appositive) and ("," in between or len(between.split()) > 4
                                            or re.search(r"\b(?:of|memory|tomb|mausoleum)\b", between)):
             continue
