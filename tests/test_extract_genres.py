@@ -2912,3 +2912,10 @@ def test_a_name_only_the_model_reads_set_off_by_an_appositive_before_its_verb_ta
             "with the visiting Pakistani Navy chief Admiral Zafar Abbasi on Tuesday.")
     extraction, names, _ = run(text, date="2015-11-29")
     assert contacts_of(extraction, names) == [(["CN", "PK"], ["Qi Jianguo", "Zafar Abbasi"])]
+
+
+def test_a_contact_with_no_receiver_or_venue_is_hosted_where_the_envoy_taking_part_is_posted():
+    text = ("Iraqi Defence Minister Irfan Hayali and the Iraqi Ambassador to Jordan, Safia Suhail, held talks with "
+            "Jordanian Army chief General Mahmoud Freihat on Sunday.")
+    extraction, _, _ = run(text, date="2018-08-05")
+    assert [(m.host, m.location.country if m.location else None) for m in extraction.meetings] == [("JO", "JO")]

@@ -24,7 +24,7 @@ from kg.extract.mentions import article_acronyms, country_in, find_places
 from kg.extract.posts import generic_post, organization, same_office, same_post
 from kg.extract.records import INVITER_COUNTERPART, ArticleRecord, InvitationDraft, MeetingDraft
 from kg.extract.separate import separate_contacts
-from kg.extract.sides import assign_countries
+from kg.extract.sides import assign_countries, posted_to
 from kg.model import Decision, Delegation, Extraction, Forum, Invitation, Meeting, Person, Place
 
 _MODE_RULES = {"call": "mode.call-marker (or 'spoke with' and no place)", "video": "mode.video-marker", "in_person": "mode.in-person (no call or video marker)"}
@@ -490,7 +490,22 @@ def _meeting_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str], s
             host, host_rule = _headquarters_host(doc, draft, sides), "host.headquarters"
         if host is None and venue is None:
             host, host_rule = _office_host(doc, draft, parties), "host.own-office"
+        if host is None and venue is None and not draft.sidelines:
+            host, host_rule = _setting_host(doc, draft, sides)
     return host, host_rule
+
+
+def _setting_host(doc: ArticleRecord, draft: MeetingDraft, sides: set[str]) -> tuple[str | None, str | None]:
+    """The host of a contact in person that names neither a receiver nor a venue, from the story around it: the
+    state a participant is told visiting, else the state an envoy taking part is posted to (not the dateline's: a
+    desk's, as often as the contact's)."""
+    visited = {doc.visit_targets[k] for k in draft.participants if k in doc.visit_targets} & sides
+    if len(visited) == 1:
+        return visited.pop(), "host.state-visited"
+    posted = {posted_to(doc.person(k).position) for k in draft.participants} & sides
+    if len(posted) == 1:
+        return posted.pop(), "host.envoys-posting"
+    return None, None
 
 
 # "X on Tuesday held here in his office meetings with ...", "received Y at his residence": the office's holder hosts

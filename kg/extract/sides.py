@@ -18,7 +18,7 @@ from kg.extract.mentions import find_places
 from kg.extract.records import ArticleRecord
 
 
-def _posted_to(position: str | None) -> str | None:
+def posted_to(position: str | None) -> str | None:
     """The state an envoy is posted to ("Ambassador to Kuwait", "Defence Attaché in Sri Lanka"), or None."""
     found = re.search(r"\b(?:Ambassador|Charg[eé] d'Affaires|Attach[eé]|High Commissioner)\b[^,;]*?\b(?:to|in)\s+"
                       r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})", position or "")
@@ -171,7 +171,7 @@ def fallback_country(doc: ArticleRecord, key: str, guessed: set[str]) -> None:
     for meeting in doc.meetings:
         if key not in meeting.participants or key in doc.visitors or key in doc.visit_targets:
             continue
-        posted = {_posted_to(doc.person(k).position) for k in meeting.participants if k != key} - {None}
+        posted = {posted_to(doc.person(k).position) for k in meeting.participants if k != key} - {None}
         posted -= {doc.country_of(k) for k in meeting.participants if k != key}
         if len(posted) == 1:
             doc.settle_country(key, posted.pop(), "country.envoys-host-state", meeting.evidence[0])
