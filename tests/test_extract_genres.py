@@ -2919,3 +2919,10 @@ def test_a_contact_with_no_receiver_or_venue_is_hosted_where_the_envoy_taking_pa
             "Jordanian Army chief General Mahmoud Freihat on Sunday.")
     extraction, _, _ = run(text, date="2018-08-05")
     assert [(m.host, m.location.country if m.location else None) for m in extraction.meetings] == [("JO", "JO")]
+
+
+def test_a_visitor_who_returned_from_a_state_visited_it():
+    text = ("Admiral John Hale has returned from a three-day visit to Kenya. During the visit, Hale met General Robert "
+            "Kibet, the Chief of Defence Forces, and discussed maritime security.")
+    _, _, people = run(text, date="2019-05-14")
+    assert people["Robert Kibet"].country == "KE"

@@ -740,7 +740,9 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     r"(?:who )?(?:is leading|led|is heading|heading) (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?"
                     r"(?:delegation|team|party)|at the head of|"
                     r"led (?:a|an|the|his|her) (?:[\w\-]+ ){0,3}?delegation to|visited (?:the )?[A-Z]|(?:after|while) visiting [A-Z]|"
-                    r"(?:is|are) in [A-Z][\w]+ (?:on|for|to)|(?:currently|presently) in [A-Z])", tail) \
+                    r"(?:is|are) in [A-Z][\w]+ (?:on|for|to)|(?:currently|presently) in [A-Z]|"
+                    r"(?:recently |has |have |had )?returned (?:home )?from (?:a |an |his |her |their )?(?:[\w\-]+ ){0,2}?"
+                    r"(?:visit to |trip to |tour of )?(?:the )?[A-Z])", tail) \
                 or re.search(r"\b(?:visiting|guest|led by|headed by)\s+(?:[A-Z][\w\-'.]*\s+|of\s+|the\s+){0,8}"
                              r"(?:(?:counterpart|colleague)s?,?\s+(?:[A-Z][\w\-'.]*\s+){0,3})?$", head):
             # "A, B and C are in Honiara on a one-day visit": the plural verb's subject is the whole list
@@ -751,7 +753,10 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                     doc.visitors.append(visitor)
             # (not "a delegation of the DPRK Foreign Ministry": whose delegation, not where it went)
             target = re.search(r"\b(?:visit(?:ing|ed)?\s+(?:to\s+|in\s+|of\s+)?|delegation\s+(?:to\s+|in\s+)?|"
-                               r"(?:arrived|arrives|arriving|currently|presently)\s+in\s+)"
+                               r"(?:arrived|arrives|arriving|currently|presently)\s+in\s+|"
+                               # "returned from Brazil", "returned from a three-day visit to Brazil"
+                               r"returned\s+(?:home\s+)?from\s+(?:(?:a|an|his|her|their)\s+(?:[\w\-]+\s+){0,2}?"
+                               r"(?:visit\s+to|trip\s+to|tour\s+of)\s+)?)"
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
             code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
