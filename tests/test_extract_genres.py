@@ -2926,3 +2926,15 @@ def test_a_visitor_who_returned_from_a_state_visited_it():
             "Kibet, the Chief of Defence Forces, and discussed maritime security.")
     _, _, people = run(text, date="2019-05-14")
     assert people["Robert Kibet"].country == "KE"
+
+
+def test_a_contact_told_again_with_a_verb_of_receiving_takes_its_receiver_as_host():
+    text = ("Pakistan Army chief General Tariq Khan discussed defence ties with Emirati Defence Minister Saif Al Amri on "
+            "Tuesday. General Khan was received by Minister Al Amri at the Qasr Al Bahr Palace.")
+    extraction, _, _ = run(text, date="2023-01-10")
+    assert [m.host for m in extraction.meetings] == ["AE"]
+    # ... not by a verb of receiving whose object is no person of the contact
+    text = ("Pakistan Navy chief Admiral Naveed Khan held talks with Omani Navy commander Rear Admiral Saif Al Rahbi "
+            "on Tuesday. Admiral Khan also visited the naval base, where he received detailed briefings.")
+    extraction, _, _ = run(text, date="2024-12-19")
+    assert extraction.meetings and "PK" not in [m.host for m in extraction.meetings]

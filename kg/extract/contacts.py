@@ -858,6 +858,7 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
         later = _contact_verb(sentence, lowered, start=cut)
         return _meeting(doc, sentence, later or trigger, second, date, None, setting, text)
     if current is not None and _goes_on(doc, sentence, keys, date, current, text):
+        _receiver_told_again(current, refs, trigger)
         return current
     mode = _meeting_mode(doc, sentence, trigger, text)
     city, venue_country = _venue(sentence, match, text)
@@ -900,6 +901,7 @@ def _meeting(doc: ArticleRecord, sentence: Sentence, trigger: Trigger, refs: lis
             target.evidence.append(text)
         target.with_delegation = target.with_delegation or with_delegation
         target.delegation_leaders |= draft.delegation_leaders
+        _receiver_told_again(target, refs, trigger)
         return target
     doc.meetings.append(draft)
     return draft
@@ -1060,6 +1062,21 @@ def _goes_on(doc: ArticleRecord, sentence: Sentence, keys: list[str], date: str 
     if told:
         _held_at(sentence, current)
     return told
+
+
+def _receiver_told_again(current: MeetingDraft, refs: list[Ref], trigger: Trigger) -> None:
+    """A contact in person first told without a receiver ("X discussed ties with President Y") takes the one a
+    sentence telling it again with a verb of receiving names ("X was received by Y at the palace")."""
+    match, direction, rule = trigger
+    if current.host_direction != "neutral" or current.mode != "in_person" \
+            or rule not in ("meeting.received", "meeting.passive-received"):
+        return
+    before = [k for s, e, k in refs if e <= match.start() + 1]
+    after = [k for s, e, k in refs if s >= match.end() - 1]
+    host, guest = (before, after) if direction == "subject" else (after, before)
+    # both named, the guest among the contact's: "he received detailed briefings" receives no one
+    if host and guest and host[0] != guest[0] and {host[0], guest[0]} <= set(current.participants):
+        current.host_person, current.host_direction = host[0], direction
 
 
 def _held_at(sentence: Sentence, current: MeetingDraft) -> None:
