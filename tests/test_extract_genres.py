@@ -2938,3 +2938,10 @@ def test_a_contact_told_again_with_a_verb_of_receiving_takes_its_receiver_as_hos
             "on Tuesday. Admiral Khan also visited the naval base, where he received detailed briefings.")
     extraction, _, _ = run(text, date="2024-12-19")
     assert extraction.meetings and "PK" not in [m.host for m in extraction.meetings]
+
+
+def test_his_excellency_written_h_e_without_stops_is_no_part_of_the_name():
+    text = ("Norwegian Minister of Defence Bjorn Gram met H E Nadia bint Ahmad Al Sheebi, the Ambassador of Qatar to "
+            "Norway, in Oslo on Monday.")
+    _, _, people = run(text, date="2023-05-10")
+    assert "Nadia bint Ahmad Al Sheebi" in people and not any(name.startswith("H E") for name in people)
