@@ -15,6 +15,7 @@ import re
 from kg import gazetteer
 from kg.extract.cues import DIPLOMAT
 from kg.extract.mentions import find_places
+from kg.extract.posts import same_post
 from kg.extract.records import ArticleRecord
 
 
@@ -31,7 +32,8 @@ def _state_of_post_told(doc: ArticleRecord, key: str) -> tuple[str, str] | None:
     the post is a single word, another person named holds it, or sentences give it different states."""
     position = doc.person(key).position or ""
     words = position.split()
-    if len(words) < 2 or any(k != key and _same_post(p.position, position) for k, p in doc.registry.persons.items()):
+    if len(words) < 2 or any(k != key and p.position and same_post(p.position, position)
+                             for k, p in doc.registry.persons.items()):
         return None
     pattern = re.compile(r"\b" + r"\s+".join(re.sub(r"defen[cs]e", "defen[cs]e", re.escape(w.lower()))
                                              for w in words) + r"\b", re.I)
@@ -51,10 +53,6 @@ def _state_of_post_told(doc: ArticleRecord, key: str) -> tuple[str, str] | None:
                 if place.kind in ("country", "demonym") and (before or after):
                     found.setdefault(place.code, text)
     return next(iter(found.items())) if len(found) == 1 else None
-
-
-def _same_post(one: str | None, other: str) -> bool:
-    return bool(one) and one.lower().replace("defense", "defence") == other.lower().replace("defense", "defence")
 
 
 def assign_countries(doc: ArticleRecord, keys: set[str]) -> set[str]:
