@@ -1,8 +1,9 @@
 """The state each person represents when the text leaves it implicit.
 
-In order: the delegation they belong to, the venue of a contact they host ("X welcomed Y to London"), the
-dateline's state, the outlet's home state, then the states the article names most (a topic of the talks
-counting little). A state is refused only when it would leave one of the person's contacts with one side.
+In order: the delegation they belong to, the venue of a contact they host ("X welcomed Y to London"), a post
+the text gives a state without a name ("Dutch Chief of Defense Visits ..."), then the setting's guesses: the
+dateline's state, the outlet's home state, the states the article names most (a topic of the talks counting
+little). Those who joined a contact take the host's side, else their compatriots' in the same list. A state is refused only when it would leave one of the person's contacts with one side.
 
 `assign_countries(doc, keys)` reads the record's contacts, delegations, visitors and setting, settles the
 persons' states in `doc.registry` (each with its rule) and returns the persons whose state only the setting
