@@ -244,36 +244,3 @@ def test_an_ingest_stopped_before_its_final_reconcile_is_finished_by_the_next_ru
     assert quad_set(store) != reference
     store_extractions(store, [])  # the next run, with nothing new: it finishes what is pending
     assert quad_set(store) == reference
-
-
-def test_a_person_s_members_are_the_stored_mentions_resolved_to_them_and_no_other():
-    """`members_of` makes objects of this person's mentions only, of records that name others too."""
-    store = ingest_in_order(corpus())
-    everyone = Resolution(store, eager=True).registry.articles.values()
-    by_iri: dict[str, list] = {}
-    for mentions in everyone:
-        for mention in mentions:
-            by_iri.setdefault(mention.iri, []).append(mention)
-    shared = [ms for ms in everyone if len({m.iri for m in ms}) > 1]
-    assert shared  # the corpus has articles naming several persons: the filter has something to leave out
-    resolution = Resolution(store)
-    for iri, mentions in by_iri.items():
-        assert resolution.members_of(iri) == sorted(mentions, key=lambda m: m.ref)
-
-
-@pytest.mark.parametrize("held", [0, 1, 4096])
-def test_describing_persons_together_gives_each_its_members_and_reads_a_shared_record_once(held):
-    """The final reconcile's descriptions (`members_of_each`) give each person what `members_of` gives,
-    whatever it may hold; holding, they read fewer records than person by person."""
-    store = ingest_in_order(corpus())
-    iris = {m.iri for ms in Resolution(store, eager=True).registry.articles.values() for m in ms}
-    alone = Resolution(store)
-    expected = {iri: alone.members_of(iri) for iri in sorted(iris)}
-    together = Resolution(store)
-    got = list(together.members_of_each(iris, held=held))
-    assert sorted(iri for iri, _ in got) == sorted(iris)
-    assert dict(got) == expected
-    if held:
-        assert together.characters_read < alone.characters_read
-    else:
-        assert together.characters_read == alone.characters_read

@@ -15,7 +15,7 @@ How the store stays one graph (see README, "Ingest at scale" and "Entity resolut
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -59,9 +59,6 @@ RELEASE_MEMORY_EVERY_COMMITS = 4
 # surname blocks' records again, thousands of them for a common surname (150 MiB of caches between
 # two commits at 50,000 articles)
 RELEASE_MEMORY_AFTER_READING = 16_000_000
-# mentions of persons still to describe held by the final reconcile's descriptions (`Resolution.members_of_each`),
-# about 0.5 KB each: read from a record read for another person named in it, they spare reading it again
-HELD_MEMBERS = 4096
 
 
 # ------------------------------------------------------------------ writing in transactions
@@ -234,50 +231,9 @@ class Resolution:
         for row in self.store.query(query):
             text = row["r"].value
             self.characters_read += len(text)
-            # only this person's mentions are made objects: a record holds all of its article's persons
-            members += [PersonMention.from_json(item) for item in json.loads(text) if item.get("iri") == iri]
+            members += [m for m in _parse_mentions(text) if m.iri == iri]
         self._release_if_read_much()
         return sorted(members, key=lambda m: m.ref)
-
-    def members_of_each(self, iris: Iterable[str], held: int = HELD_MEMBERS) -> Iterator[tuple[str, list[PersonMention]]]:
-        """Each IRI with what `members_of` gives it, persons named in one article one after another, so
-        that a record read for one serves the others it names: a record names some 2.3 persons, and read
-        person by person each was read that many times, each read dearer as the store grows (the final
-        reconcile's largest part, bench/README.md section 8). Mentions of persons yet to come are held,
-        at most ``held`` of them (past it, such a record is read again for them)."""
-        todo = set(iris)
-        order = sorted(todo, reverse=True)  # popped from the end: by IRI, where no one named beside waits
-        beside: list[str] = []  # persons named in the records just read, described next (the last first)
-        found: dict[str, dict[str, list[PersonMention]]] = {}  # person -> article -> its mentions, read already
-        holding = 0
-        while todo:
-            iri = beside.pop() if beside else order.pop()
-            if iri not in todo:
-                continue
-            todo.discard(iri)
-            ready = found.pop(iri, {})
-            holding -= sum(map(len, ready.values()))
-            query = f"SELECT ?g WHERE {{ GRAPH {RESOLUTION_GRAPH} {{ ?g {MENTION_ENTITY} {NamedNode(iri)} }} }}"
-            members = []
-            for graph in sorted({row["g"].value for row in self.store.query(query)}):
-                if graph in ready:
-                    members += ready[graph]
-                    continue
-                text = self.store.value(NamedNode(graph), MENTION_RECORDS, RESOLUTION_GRAPH)
-                if text is None:
-                    continue
-                self.characters_read += len(text)
-                for item in json.loads(text):
-                    other = item.get("iri")
-                    if other == iri:
-                        members.append(PersonMention.from_json(item))
-                    elif other in todo and holding < held:
-                        if other not in found:
-                            beside.append(other)
-                        found.setdefault(other, {}).setdefault(graph, []).append(PersonMention.from_json(item))
-                        holding += 1
-            self._release_if_read_much()
-            yield iri, sorted(members, key=lambda m: m.ref)
 
     def mentions(self, article_id: str) -> list[PersonMention]:
         return self.registry.mentions(article_id)
@@ -363,10 +319,9 @@ class Resolution:
         quads += [Quad(RESOLUTION_GRAPH, PENDING_ARTICLE, Literal(a), RESOLUTION_GRAPH) for a in articles]
         return quads
 
-    def description_quads(self, iri: str, members: list[PersonMention] | None = None) -> list[Quad]:
-        """One person's description in the entities graph (empty when no mention resolves to it), from
-        ``members`` when given (what `members_of` gives)."""
-        members = self.members_of(iri) if members is None else members
+    def description_quads(self, iri: str) -> list[Quad]:
+        """One person's description in the entities graph (empty when no mention resolves to it)."""
+        members = self.members_of(iri)
         if not members or iri in self.curation.rejected_nodes:
             return []
         description = entity_description(iri, members)
@@ -482,9 +437,9 @@ def reconcile(store: Store, resolution: Resolution, writer: BatchWriter, blocks:
     writer.commit()  # descriptions are read from the committed records
     writer.limit = limit
     registry.evict()  # the descriptions are read from the records: no block is needed any more
-    for iri, members in resolution.members_of_each(entities):
+    for iri in sorted(entities):
         writer.delete_subject(ENTITIES_GRAPH, NamedNode(iri))
-        writer.add(resolution.description_quads(iri, members))
+        writer.add(resolution.description_quads(iri))
         writer.count()  # a description counts like an article towards the transaction size (more
         # per transaction hold more: 512 gave a peak of 141 MiB at 10,000 articles against 111)
     writer.commit(last=True)
