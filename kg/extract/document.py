@@ -58,7 +58,8 @@ def read_document(article: Article) -> ArticleRecord:
                 text = recase_shouted(text, lex.acronyms, lex.plain_words)
             doc.sentences.append(Sentence(len(doc.sentences), p_index, text))
     # the states the headline names are the story's: they count when a person's state is left to the most named
-    for place in find_places(doc.headline):
+    doc.headline_places = find_places(doc.headline)
+    for place in doc.headline_places:
         doc.country_counts[place.code] += 1.0 if place.kind in ("country", "demonym") else 0.4
     # a surname told before the full name is known: the name words of everyone the article names in full
     doc.article_words = article_name_words([sentence.text for sentence in doc.sentences])

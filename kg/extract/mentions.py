@@ -945,6 +945,13 @@ _CLAUSE_OBJECT_POST = re.compile(r"^(?:Before|After|During|Following|Upon|On|Whi
 _MAIN_VERB_NEXT = re.compile(r"\s+(?:also\s+|then\s+|later\s+|first\s+)?[a-z]+(?:ed|s)\b")
 
 
+def _fronted_clause_object(sentence: str, post_start: int, name_end: int) -> bool:
+    """Whether a post set off by a comma before a name is the object of a fronted clause, not the name's: "Before
+    the talks with the Mongolian Defence minister, Rajnath Singh inspected ..." (the post starts at ``post_start``,
+    the name ends at ``name_end``)."""
+    return bool(_CLAUSE_OBJECT_POST.search(sentence[:post_start]) and _MAIN_VERB_NEXT.match(sentence, name_end))
+
+
 def _state_before_rank(head: str) -> str | None:
     """The state named right before a rank (and its service): "U.S. Army Gen.", "Pakistan Navy Commodore"; not
     where a post is held: "Defence Attaché for the Maldives in Sri Lanka Lt. Col."."""
@@ -1171,10 +1178,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
                     changed = True
                     break
         position, country, position_start = _position_before(sentence, cursor, floor)
-        if position and _CLAUSE_OBJECT_POST.search(sentence[:position_start]) \
-                and re.fullmatch(r"[^,]*,\s*", sentence[position_start:cursor]) and _MAIN_VERB_NEXT.match(sentence, end):
-            # "Before the talks with the Mongolian Defence minister, Rajnath Singh inspected ...": the post is the
-            # fronted clause's object, not the subject's after the comma
+        if position and re.fullmatch(r"[^,]*,\s*", sentence[position_start:cursor]) \
+                and _fronted_clause_object(sentence, position_start, end):
             position, country, position_start = None, None, cursor
         position_rule = "position.before-name" if position else None
         # "U.S. Army Gen. X", "Pakistan Navy Commodore X": the state before a service and the rank is the person's
@@ -1237,9 +1242,8 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
             # X": a name with its own rank begins a new phrase)
             title_run = _TITLE_RUN.search(re.sub(r"\s*,\s*$", " ", sentence[floor:cursor]))
             title_run = title_run if title_run and _TITLE_HEAD.search(title_run.group(0)) else None
-            if title_run and _CLAUSE_OBJECT_POST.search(sentence[:floor + title_run.start()]) \
-                    and _MAIN_VERB_NEXT.match(sentence, end):
-                title_run = None  # "Before the talks with the Mongolian Defence minister, X inspected": not X's post
+            if title_run and _fronted_clause_object(sentence, floor + title_run.start(), end):
+                title_run = None
         titled = bool(title_run and _TITLE_HEAD.search(title_run.group(0)))
         if country is None:
             # "Algeria's powerful army chief, Gen. X": a state's possessive heads the title before the name

@@ -161,6 +161,7 @@ class ArticleRecord:
     year_named: str | None = None  # with no date of publication at all: the URL's year or the latest past year named
     year_in_url: bool = False  # ... and it is the URL's
     headline: str = ""  # the article's title, else the headline its text opens with
+    headline_places: list[PlaceMention] = field(default_factory=list)  # the places it names
     sentences: list[Sentence] = field(default_factory=list)
     article_words: frozenset[str] = frozenset()  # name words of persons named in full anywhere in it
     # the mentions (kg.extract.document.find_mentions): persons, forums and how often each state is named

@@ -3,7 +3,8 @@
 In order: the delegation they belong to, the venue of a contact they host ("X welcomed Y to London"), a post
 the text gives a state without a name ("Dutch Chief of Defense Visits ..."), then the setting's guesses: the
 dateline's state, the outlet's home state, the states the article names most (a topic of the talks counting
-little). Those who joined a contact take the host's side, else their compatriots' in the same list. A state is refused only when it would leave one of the person's contacts with one side.
+little). Those who joined a contact take the host's side, else their compatriots' in the same list. A state is
+refused only when it would leave one of the person's contacts with one side.
 
 `assign_countries(doc, keys)` reads the record's contacts, delegations, visitors and setting, settles the
 persons' states in `doc.registry` (each with its rule) and returns the persons whose state only the setting
@@ -15,7 +16,6 @@ import re
 
 from kg import gazetteer
 from kg.extract.cues import DIPLOMAT
-from kg.extract.mentions import find_places
 from kg.extract.posts import same_post
 from kg.extract.records import ArticleRecord
 
@@ -41,7 +41,7 @@ def _state_of_post_told(doc: ArticleRecord, key: str) -> tuple[str, str] | None:
     found: dict[str, str] = {}
     told = [(s.text, s.places, s.persons) for s in doc.sentences]
     if doc.headline:
-        told.append((doc.headline, find_places(doc.headline), []))
+        told.append((doc.headline, doc.headline_places, []))
     for text, places, persons in told:
         for match in pattern.finditer(text):
             if any(m.start >= match.end() and m.start - match.end() <= 40 or
