@@ -2945,3 +2945,138 @@ def test_his_excellency_written_h_e_without_stops_is_no_part_of_the_name():
             "Norway, in Oslo on Monday.")
     _, _, people = run(text, date="2023-05-10")
     assert "Nadia bint Ahmad Al Sheebi" in people and not any(name.startswith("H E") for name in people)
+
+
+def test_a_visit_begun_on_a_day_dates_its_undated_contacts_though_a_clause_announces_talks():
+    # "X on Tuesday began an official visit to Spain, where he is scheduled to hold talks": the talks announced are
+    # no contact, but the day the visit began is the day of the contacts told next
+    text = ("MADRID: Qatar's Chief of Staff Lt. Gen. Salem Al-Nabit on Tuesday began an official visit to Spain, where "
+            "he is scheduled to hold talks with senior Spanish officials. Upon arrival at Torrejon Air Base, he was "
+            "received by the Spanish Chief of the Defence Staff, Admiral Teodoro Lopez Calderon. Al-Nabit met with "
+            "Spanish Minister of Defence Margarita Robles and discussed bilateral cooperation.")
+    extraction, _, _ = run(text, date="2019-03-08")
+    assert [m.date for m in extraction.meetings] == ["2019-03-05", "2019-03-05"]
+
+
+def test_a_nickname_in_brackets_is_no_part_of_the_name():
+    text = ("U.S. General Tom Smith met Kenyan Chief of Defence Forces General Robert Kibochi in Nairobi on Sunday. The "
+            "U.S. Defense Attaché to Kenya, Brigadier General Charles (Chip) Brown, also attended the meeting.")
+    extraction, names, people = run(text, date="2019-11-24")
+    assert "Charles Brown" in people and people["Charles Brown"].rank == "Brigadier General"
+    assert contacts_of(extraction, names) == [(["KE", "US"], ["Charles Brown", "Robert Kibochi", "Tom Smith"])]
+
+
+def test_the_two_generals_who_discussed_are_the_visitor_and_the_one_who_invited_him():
+    text = ("U.S. General Tom Smith, Chairman of the Joint Chiefs of Staff, visited Kenya on Sunday at the invitation of "
+            "General Robert Kibochi, Kenya's Chief of Defence Forces. During the visit, Smith inspected an honor guard "
+            "at the defence headquarters in Nairobi, where the two generals also discussed regional security.")
+    extraction, names, _ = run(text, date="2019-11-24")
+    assert contacts_of(extraction, names) == [(["KE", "US"], ["Robert Kibochi", "Tom Smith"])]
+    assert [m.location.name for m in extraction.meetings] == ["Nairobi"]  # told with the talks, not the visit
+
+
+def test_officers_who_accompanied_the_visit_join_its_contact_not_one_of_their_own():
+    text = ("U.S. General Tom Smith, Chairman of the Joint Chiefs of Staff, visited Kenya on Sunday at the invitation of "
+            "General Robert Kibochi, Kenya's Chief of Defence Forces. During the visit, Smith inspected an honor guard "
+            "at the defence headquarters in Nairobi, where the two generals also discussed regional security. The "
+            "Kenyan Defence Attaché to the US, Major General Peter Njiru, and the U.S. Defense Attaché to Kenya, "
+            "Brigadier General Paul Brown, accompanied the visit.")
+    extraction, names, _ = run(text, date="2019-11-24")
+    assert contacts_of(extraction, names) == [(["KE", "US"], ["Paul Brown", "Peter Njiru", "Robert Kibochi",
+                                                              "Tom Smith"])]
+
+
+def test_a_post_set_off_by_his_excellency_in_lower_case_keeps_its_state_and_holder():
+    text = ("Canadian Defence Minister John Smith completed a visit to the Middle East yesterday. While in Oman, "
+            "Minister Smith met with the Minister of Defence Affairs for Oman, his Excellency Sayyid Badr bin Saud Al "
+            "Busaidi and discussed the region.")
+    extraction, names, people = run(text, date="2020-01-18")
+    assert people["Badr bin Saud Al Busaidi"].position == "Minister of Defence Affairs for Oman"
+    assert contacts_of(extraction, names) == [(["CA", "OM"], ["Badr bin Saud Al Busaidi", "John Smith"])]
+    # "While in Oman, X met ...": X is there on a visit, so the contact is Oman's and X is not Omani
+    assert [(m.host, m.location.country if m.location else None) for m in extraction.meetings] == [("OM", "OM")]
+    text = ("Defence Minister John Smith completed a visit to the Middle East yesterday. While in Oman, Minister Smith "
+            "met with the Minister of Defence Affairs for Oman, Sayyid Badr bin Saud Al Busaidi. He thanked Oman for "
+            "its support to the Omani-led coalition in Oman.")
+    _, _, people = run(text, date="2020-01-18")
+    assert people["John Smith"].country != "OM"
+
+
+def test_posts_set_off_by_dashes_in_a_list_of_calls_are_each_holders():
+    # "called on His Highness X – Emir of ..., His Excellency Doctor Y – Minister ... and Lt Gen Z – Chief of Staff"
+    text = ("DOHA: Pakistan's General Asim Munir, Chief of Army Staff (COAS), visited Qatar on a two-day official visit. "
+            "Later, COAS called on His Highness Sheikh Tamim Bin Hamad Al-Thani – Emir of the State of Qatar, His "
+            "Excellency Doctor Khalid Bin Muhammad Al-Attiya – Deputy Prime Minister & Minister of Defence Affairs and "
+            "Lieutenant General (Pilot) Salem Bin Hamad Al-Nabit – Chief of Staff Qatar Armed Forces.")
+    extraction, names, people = run(text, date="2023-01-29")
+    assert people["Khalid Bin Muhammad Al-Attiya"].position == "Deputy Prime Minister & Minister of Defence Affairs"
+    assert people["Salem Bin Hamad Al-Nabit"].position == "Chief of Staff Qatar Armed Forces"
+    assert sorted(contacts_of(extraction, names)) == [(["PK", "QA"], ["Asim Munir", "Khalid Bin Muhammad Al-Attiya"]),
+                                                      (["PK", "QA"], ["Asim Munir", "Salem Bin Hamad Al-Nabit"]),
+                                                      (["PK", "QA"], ["Asim Munir", "Tamim Bin Hamad Al-Thani"])]
+
+
+def test_an_unnamed_ambassador_among_those_who_attended_is_not_the_visiting_minister():
+    # "the Korean Ambassador to the Sultanate": an envoy nobody named, not the Korean minister the story names
+    text = ("Sayyid Badr bin Saud al-Busaidi, Minister Responsible for Defense Affairs in the Sultanate of Oman, received "
+            "in his office Jeong Kyeong-doo, Minister of National Defense of the Republic of Korea. The meeting "
+            "discussed areas of cooperation. The meeting was attended by Dr. Mohammed Nasser al-Rasbi, Secretary "
+            "General of Ministry of Defense, Vice Admiral Abdullah Khamis al-Raisi, Chief-of-Staff of the Sultan's "
+            "Armed Forces (SAF), the Korean Ambassador to the Sultanate, and SAF senior officers.")
+    extraction, names, _ = run(text, date="2019-09-03")
+    assert contacts_of(extraction, names) == [(["KR", "OM"], ["Abdullah Khamis al-Raisi", "Badr bin Saud al-Busaidi",
+                                                              "Jeong Kyeong-doo", "Mohammed Nasser al-Rasbi"])]
+
+
+def test_a_standing_body_named_in_a_post_is_no_forum_and_no_venue():
+    # "the chairman of the European Union Military Committee": the committee is his post, not an event he attends in
+    # Brussels; the contact is where he visits, hosted by the one who welcomed him
+    text = ("The chairman of the European Union Military Committee, General Robert Brieger, is on an official visit to "
+            "the Austrian Army. Brieger, who is on a two-day visit, was welcomed by the head of the Austrian Armed "
+            "Forces, General Rudolf Striedinger.")
+    extraction, _, _ = run(text, date="2023-07-11")
+    assert extraction.forums == []
+    assert [(m.parties, m.host) for m in extraction.meetings] == [(["AT", "EU"], "AT")]
+
+
+def test_the_pair_told_again_during_a_visit_to_a_place_held_their_contact_there():
+    text = ("On 12 March 2014, Dutch Minister Jeanine Hennis and her Belgian counterpart Pieter De Crem discussed further "
+            "cooperation between their armed forces. They did so during a visit to the naval base in Den Helder.")
+    extraction, _, _ = run(text, date="2014-03-13")
+    assert [(m.host, m.location.name if m.location else None) for m in extraction.meetings] == [("NL", "Den Helder")]
+
+
+def test_a_contact_with_an_unnamed_delegation_is_held_where_the_next_sentence_says_the_meeting_was():
+    text = ("Kenya's Defence Minister, Aden Duale met a delegation from the Republic of Turkey on Tuesday. The Turkish "
+            "delegation from the ministry of defence discussed with their counterparts how to strengthen defence "
+            "support during a meeting held at the defence ministry headquarters in Nairobi.")
+    extraction, _, _ = run(text, date="2019-01-09")
+    assert [(m.parties, m.host, m.location.name if m.location else None) for m in extraction.meetings] == [
+        (["KE", "TR"], "KE", "Nairobi")]
+
+
+def test_a_movement_or_front_after_a_post_is_the_body_not_the_holders_name():
+    text = ("Sudanese Defence Minister Yassin Ibrahim met the head of the Sudanese Revolutionary Front (SRF) Hadi Idriss "
+            "and Ethiopian army chief General Birhanu Jula in Khartoum on Sunday.")
+    _, _, people = run(text, date="2019-12-16")
+    assert "Hadi Idriss" in people and not any(name.endswith(("Front", "Movement")) for name in people)
+
+
+def test_a_trip_made_to_meet_someone_tells_the_contact_but_a_trip_to_come_does_not():
+    text = ("NATO's Director General Lieutenant General Janusz Nowak visited Finland on Tuesday. After a short visit to "
+            "the border station, the Director General headed back to Helsinki to meet with the Chief of the Finnish "
+            "Defence Forces, General Timo Kivinen.")
+    extraction, names, _ = run(text, date="2023-05-10")
+    assert [(m.parties, m.location.name) for m in extraction.meetings] == [(["FI", "NATO"], "Helsinki")]
+    text = ("NATO's Director General Lieutenant General Janusz Nowak will travel to Helsinki next week to meet with the "
+            "Chief of the Finnish Defence Forces, General Timo Kivinen.")
+    extraction, _, _ = run(text, date="2023-05-10")
+    assert extraction.meetings == []
+
+
+def test_junior_officers_ranks_are_read_whole():
+    text = ("Bahamian Commodore Raymond King met Jamaican Chief of Defence Staff Lieutenant General Rocky Meade in "
+            "Kingston on Monday. He was accompanied by his aide, Sub Lieutenant Delroy Dennis, and Second Lieutenant "
+            "Ann Ray.")
+    _, _, people = run(text, date="2021-09-07")
+    assert (people["Delroy Dennis"].rank, people["Ann Ray"].rank) == ("Sub Lieutenant", "Second Lieutenant")

@@ -278,6 +278,8 @@ def clean_article(text: str) -> CleanText:
     body = _PHOTO_POSITION.sub("", body)
     # a nickname in quotes inside a name: 'Gilberto "Gibo" Teodoro Jr.', "Rodrigo 'Digong' Duterte"
     body = _NICKNAME.sub(r"\1 ", body)
+    # "the Minister of Defense for Kuwait, his Excellency X": the honorific as the titles list writes it
+    body = _LOWER_CASE_HONORIFIC.sub(lambda m: m.group(0)[0].upper() + m.group(0)[1:], body)
     # a rank's or title's abbreviation in brackets before the name: "Brigadier General (Brig Gen) X",
     # "Colonel (Col) X", "Captain (Navy) X", "Alhaji (Dr) X"
     body = _BRACKET_AFTER_TITLE.sub(_without_bracket_after_title, body)
@@ -300,13 +302,21 @@ _BRACKET_AFTER_TITLE = re.compile(r"\b([A-Z][\w\-]*)\s*\((?:[A-Z][A-Za-z]{0,5}\.
 
 
 def _without_bracket_after_title(match: re.Match) -> str:
+    from kg import gazetteer
     from kg.extract.lexicon import canonical_rank, lexicon
     word = match.group(1)
     if canonical_rank(word) or lexicon().honorific_regex.fullmatch(word):
         return word
+    # ... or a nickname in brackets inside a name: "Brigadier General Charles (Chip) Brown" (one plain word, not a
+    # place: "Lagos (Nigeria) Command")
+    nickname = re.fullmatch(r"\(([A-Z][a-z]{2,9})\)", match.group(0)[len(word):].strip())
+    if nickname and re.fullmatch(r"[A-Z][a-z]+", word) and not gazetteer.code_for(nickname.group(1)) \
+            and not gazetteer.code_for(word):
+        return word
     return match.group(0)
 
 
+_LOWER_CASE_HONORIFIC = re.compile(r"\b(?:his|her|their) (?:Excellency|Excellencies|Majesty|Royal Highness|Highness)\b")
 _NICKNAME = re.compile(r"(\b[A-Z][a-z]+)\s+[\"“‘'][A-Z][\w\-]{1,14}[\"”’']\s+(?=[A-Z][a-z])")
 _POSTNOMINAL = None
 _POSTNOMINAL_AFTER_NAME: re.Pattern | None = None

@@ -123,8 +123,13 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         if main is not None:
             trigger, recalled_end = main, opening.end()
     future = re.search(triggers["not_meeting"], _main_clause(lowered, trigger[0].end() if trigger else None))
+    if future and future.group(0) == "to meet" and _TRAVELLED_TO_MEET.search(lowered[:future.end()]):
+        future = None  # "X headed back to Helsinki to meet with Y": the trip told as made, and the contact with it
     date = None
-    if not future:
+    # "X on Thursday began an official visit to Italy, where he is scheduled to hold talks": what a subordinate clause
+    # announces leaves the main clause's day in force for the contacts told next
+    dated = not future or not re.search(triggers["not_meeting"], _main_clause(lowered, 0))
+    if dated:
         previous = story.context_date or (story.current.date if story.current else None)
         date, story.visit_days = _contact_date(doc, text, previous, story.visit_days)
         if date is None and story.arrival_date and _ON_ARRIVAL.search(text):
@@ -213,6 +218,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if not is_meeting and trigger is None and done:
         trigger = _contact_named_late(doc, sentence, keys, sides) or (
             _clause_link(doc, sentence, lowered) if use_model else None)
+        if trigger is not None and join is not None and trigger.match.start() < join.end() \
+                and join.start() < trigger.match.end():
+            trigger = None  # "A and B accompanied the visit": those who join it, not a contact of their own
         is_meeting = trigger is not None
     # "X, accompanied by A, called on Prime Minister Y": a companion before the contact's verb, whose object is
     # named after it, leaves the contact a new one, whatever states are known yet
@@ -307,7 +315,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     elif (re.search(triggers["invitation"], lowered) or re.search(triggers["invitation_thanked"], lowered)) \
             and not re.search(triggers["not_invitation"], lowered):
         doc.invitations += read_invitation(doc, sentence, refs, story.current, story.last_subject)
-    if date and not future and not recalled and not background:
+    if date and dated and not recalled and not background:
         story.context_date = date
     elif recalled and trip_rule:
         story.context_date = recalled
@@ -331,7 +339,10 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 # talks told in the passive, held at someone's invitation: "at the invitation of X, ... were discussed"
 _TALKS_AT_INVITATION = re.compile(r"\bat the invitation of\b(?=[^.;]*\b(?:were|was) (?:also )?discussed\b)")
 _HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?"
-                      r"(?:held|took\s+place)\s+(?:at|in)\b")
+                      r"(?:held|took\s+place)\s+(?:at|in)\b"
+                      # "They did so during a visit to the headquarters ... in Den Helder": the pair told again
+                      r"|^(?:They|The two(?:\s+(?:ministers|generals|chiefs|leaders))?)\s+(?:also\s+)?(?:did so|met|talked)\s+"
+                      r"(?:during|at|in|on)\b")
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
 _READOUT_DAY = re.compile(rf"\b(?:said|says|announced|reported|stated|added|told reporters)\s+(?:on\s+)?(?:{_WEEKDAY})\b")
 _TALKS_WITH_BEFORE = re.compile(r"^(?:[\w,]+\s+){0,3}?(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:talks|meetings?|discussions?|consultations)"
@@ -415,6 +426,7 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
     return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
+_TRAVELLED_TO_MEET = re.compile(r"\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\bto meet$")
 _EARLIER_PERIOD = re.compile(r"\b(?:last|previous|past) (?:week|month|year)\b|\bearlier this (?:week|month|year)\b")
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b")
 _ON_ARRIVAL = re.compile(r"\b(?:[Uu]pon|[Oo]n|[Aa]fter)\s+(?:his|her|their|the delegation's|its)\s+arrival\b")
@@ -766,6 +778,18 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                 code = doc.dateline_country  # "arrived here today": the dateline's state
             if code and not gazetteer.is_international_body(code):
                 doc.visit_targets.setdefault(key, code)
+        elif start == (sentence.refs[0].start if sentence.refs else -1):
+            # "While in Kuwait, Minister X met with ...": the first one named after it is there on a visit
+            away = _WHILE_IN.search(text[:start])
+            code = country_in(away.group(1)) or gazetteer.code_for(away.group(1).strip()) if away else None
+            if code and not gazetteer.is_international_body(code):
+                if key not in doc.visitors:
+                    doc.visitors.append(key)
+                doc.visit_targets.setdefault(key, code)
+
+
+_WHILE_IN = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?[Ww]hil(?:e|st) in (?:the )?((?:[A-Z][\w\-']*\s*){1,3}),\s*"
+                       r"(?:[A-Z][\w\-'.]*\s+){0,4}$")
 
 
 # a place told for one day holds for a visit's days, not for a contact told weeks apart (a photo's caption from
@@ -809,7 +833,7 @@ def _update_place_context(story: Discourse, sentence: Sentence, date: str | None
         # ("the visiting US Commander": who visits, not where to; nor "visiting Papua New Guinea Chief of Defense
         # Force X", a state in the title of the person named next)
         if place.kind == "country" and not _in_title_of_named(sentence, place) and re.search(r"\b(?:visit to|(?<!the )visiting|visited|visits|arrived in|trip to|travell?ed to|"
-                                                 r"tour of|stay in|left for|headed for|proceeded to|flew to|went on to)"
+                                                 r"tour of|stay in|left for|headed for|proceeded to|flew to|went on to|[Ww]hile in|[Ww]hilst in)"
                                                  r"\s+(?:the\s+)?$",
                                                  text[max(0, place.start - 25):place.start]):
             if story.context_country != place.code:

@@ -120,6 +120,8 @@ _FRAMEWORK_AFTER = re.compile(r"(?:[\-\s]Plus|\+)?\)?\s*(?:\([^()]{1,12}\)\s*)?(
                               r"(?:[Ee]xperts['’]?\s+)?[Ww]orking\s+[Gg]roups?|Leader|Chair|Co-[Cc]hair)\b")
 # ... or named under which two sides cooperate: "cooperation under the ADMM, ADMM-Plus and Japan-led mechanisms"
 _FRAMEWORK_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?(?:[^.;]{0,90}?(?:,|\band\b|\()\s*)?$")
+_POST_OF_THE_BODY = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Vv]ice[- ][Cc]hair(?:man|woman|person)?|"
+                               r"[Dd]eputy [Cc]hair(?:man|woman|person)?|[Ss]ecretary|[Dd]irector)\s+of\s+(?:the\s+)?$")
 _VERB = re.compile(r"\b(?:met|meets|held|holds|attended|attends|hosted|hosts|was|were|is|are|took|takes)\b")
 
 
@@ -192,8 +194,8 @@ def find_forums(sentence: str) -> list[ForumMention]:
 def _a_framework(sentence: str, forum: ForumMention) -> bool:
     """Whether a forum's name stands for its standing framework here, not an event held (`_FRAMEWORK_AFTER`,
     `_FRAMEWORK_BEFORE`)."""
-    if _FRAMEWORK_AFTER.match(sentence, forum.end):
-        return True
+    if _FRAMEWORK_AFTER.match(sentence, forum.end) or _POST_OF_THE_BODY.search(sentence[:forum.start]):
+        return True  # ... or a standing body in a post: "the chairman of the European Union Military Committee"
     under = _FRAMEWORK_BEFORE.search(sentence[:forum.start])
     return under is not None and not _VERB.search(under.group(0))
 

@@ -206,6 +206,28 @@ def _dated_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedConta
     return contact
 
 
+# "... during a meeting held at Somali defence ministry headquarters in Mogadishu": where the contact told was held
+_HELD_IN = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?"
+                      r"(?:held|took\s+place)\s+(?:at|in)\b")
+
+
+def _placed_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedContact:
+    """An in-person contact its sentence leaves with no city takes the city one of the next two sentences says a
+    meeting was held in, when that city is of one of its sides."""
+    if contact.venue_city is not None or contact.mode != "in_person":
+        return contact
+    for sentence in later[:2]:
+        held = _HELD_IN.search(sentence.text)
+        if held is None:
+            continue
+        city = next((p for p in sentence.places if p.kind == "city" and p.start >= held.start()), None)
+        code = (gazetteer.code_for(city.name) or city.code) if city else None
+        if code in contact.parties and contact.venue_country in (None, code):
+            contact.venue_city, contact.venue_country = city.name, code
+        break
+    return contact
+
+
 def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str | None], home: str | None,
                      home_rule: str, mode_of: Callable[[str], str], is_spokesperson: Callable[[str], bool]
                      ) -> list[ImpliedContact]:
@@ -248,7 +270,7 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
             sides[home] = home_rule
         contact = _contact(sentence, sides, keys, country_of, mode_of, told_date)
         if home_rule not in sides.values():
-            return [_dated_later(contact, sentences[sentence.index + 1:])]
+            return [_placed_later(_dated_later(contact, sentences[sentence.index + 1:]), sentences[sentence.index + 1:])]
         single = contact
     return [single] if single else []
 

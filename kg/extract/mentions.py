@@ -738,7 +738,10 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
     rest = sentence[start:]
     # "Major General X (Retd), Defence Minister,": the retirement mark stands between the name and its post
     # ... or a member of parliament's letters: "Honourable Shaw Kgathi, MP, Minister of Defence,"
-    match = re.match(r"\s*(?:\((?:Retd|Rtd|Retired|retd|ret)\.?\)\s*)?(?:,\s*(?:MP|M\.P\.|MNA|MPA)\s*(?=,))?,\s*", rest)
+    # ... or a dash: "Sheikh X – Emir of the State of Qatar, His Excellency Y – Minister of Defence Affairs" (not a
+    # dateline's: "Addis Abeba – The Chief of General Staff ...")
+    match = re.match(r"\s*(?:\((?:Retd|Rtd|Retired|retd|ret)\.?\)\s*)?(?:,\s*(?:MP|M\.P\.|MNA|MPA)\s*(?=,))?"
+                     r"(?:,\s*|\s+[–—]\s+(?=(?!The\b)[A-Z]))", rest)
     if not match:
         # "with Khalid bin Salman the Saudi Arabian minister of defense,": an appositive with no comma before it,
         # when "the", a state's word and a post follow the name at once

@@ -116,6 +116,8 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
     # "the ministers", "the two generals", "both ministers": the principals of the contact being told
     if role.endswith("s") and singular in ("minister", "general", "admiral", "commander", "chief", "defence chief",
                                             "defense chief", "army chief", "official") and not demonym:
+        if current is None and det == "the" and (match.group("number") or "").strip() == "two":
+            return _pair_told_together(doc, sentence_index)
         if current is None or (det not in ("the", "both") and not match.group("number")):
             return []
         principals = [k for k in current.participants if k not in doc.joiners]
@@ -141,9 +143,20 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
         scored.sort(reverse=True)
         return [scored[0][-1]]
     # "the army chief met ... officials of the USA, including the USA army chief": not one already referred to
+    # (an envoy is none of a state's officials named with other posts: "the Korean Ambassador to the Sultanate")
     pool = [p for p in pool if p.key not in in_sentence]
-    if demonym and pool:
+    if demonym and pool and singular not in ("ambassador", "envoy"):
         return [max(pool, key=doc.salience).key]
+    return []
+
+
+def _pair_told_together(doc: ArticleRecord, sentence_index: int) -> list[str]:
+    """"X visited Kenya at the invitation of Y. ... where the two generals discussed ...": with no contact told yet,
+    the two persons a recent sentence named together (and no one else), not known to be of one state."""
+    for earlier in reversed(doc.sentences[max(0, sentence_index - 3):sentence_index]):
+        keys = list(dict.fromkeys(ref.key for ref in earlier.refs or []))
+        if len(keys) == 2 and len({doc.country_of(k) for k in keys}) == 2:
+            return keys
     return []
 
 
