@@ -3080,3 +3080,26 @@ def test_junior_officers_ranks_are_read_whole():
             "Ann Ray.")
     _, _, people = run(text, date="2021-09-07")
     assert (people["Delroy Dennis"].rank, people["Ann Ray"].rank) == ("Sub Lieutenant", "Second Lieutenant")
+
+
+def test_the_delegations_of_the_one_session_reported_take_part_whole():
+    text = ("The 5th session of the Kenya - Uganda Joint Permanent Commission on Defence was held on 22 to 24 November "
+            "2011 in Nairobi. The Kenyan delegation was led by Honourable Yusuf Haji, Minister of Defence, and included "
+            "Honourable Mr David Musila, Assistant Minister of Defence, and Her Excellency Ms Mary Kariuki, High "
+            "Commissioner of Kenya to Uganda. The Ugandan delegation was led by Honourable Crispus Kiyonga, Minister of "
+            "Defence and included His Excellency Mr Paul Ssemwanga, High Commissioner of Uganda to Kenya.")
+    extraction, names, _ = run(text, date="2011-11-25")
+    assert contacts_of(extraction, names) == [(["KE", "UG"], ["Crispus Kiyonga", "David Musila", "Mary Kariuki",
+                                                              "Paul Ssemwanga", "Yusuf Haji"])]
+
+
+def test_an_envoy_who_took_part_is_of_the_side_that_posted_them_and_chargé_d_affaires_is_a_post():
+    text = ("Richardson, the U.S. Southern Command commander, met with Peruvian Minister of Defense Jorge Chavez in Lima "
+            "on Sept. 14. The meeting included the participation of Joint Command of the Armed Forces Chief, Gen. Gen. "
+            "Manuel Gómez, and senior armed forces leaders. The Chargé d'Affaires in Peru, John McNamara, also took "
+            "part in the discussions.")
+    extraction, names, people = run(text, date="2023-09-15")
+    assert (people["John McNamara"].country, people["John McNamara"].position) == ("US", "Chargé d'Affaires in Peru")
+    assert people["Manuel Gómez"].rank == "General" and "Gen" not in people
+    assert contacts_of(extraction, names) == [(["PE", "US"], ["John McNamara", "Jorge Chavez", "Manuel Gómez",
+                                                              "Richardson"])]

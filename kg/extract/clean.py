@@ -278,6 +278,8 @@ def clean_article(text: str) -> CleanText:
     body = _PHOTO_POSITION.sub("", body)
     # a nickname in quotes inside a name: 'Gilberto "Gibo" Teodoro Jr.', "Rodrigo 'Digong' Duterte"
     body = _NICKNAME.sub(r"\1 ", body)
+    # "Gen. Gen. Manuel Gómez": a rank's abbreviation written twice
+    body = _DOUBLED_ABBREVIATION.sub(_once_if_rank, body)
     # "the Minister of Defense for Kuwait, his Excellency X": the honorific as the titles list writes it
     body = _LOWER_CASE_HONORIFIC.sub(lambda m: m.group(0)[0].upper() + m.group(0)[1:], body)
     # a rank's or title's abbreviation in brackets before the name: "Brigadier General (Brig Gen) X",
@@ -314,6 +316,14 @@ def _without_bracket_after_title(match: re.Match) -> str:
             and not gazetteer.code_for(word):
         return word
     return match.group(0)
+
+
+_DOUBLED_ABBREVIATION = re.compile(r"\b([A-Z][a-z]{1,4}\.)\s+\1(?=\s+[A-Z])")
+
+
+def _once_if_rank(match: re.Match) -> str:
+    from kg.extract.lexicon import canonical_rank
+    return match.group(1) if canonical_rank(match.group(1)) else match.group(0)
 
 
 _LOWER_CASE_HONORIFIC = re.compile(r"\b(?:his|her|their) (?:Excellency|Excellencies|Majesty|Royal Highness|Highness)\b")

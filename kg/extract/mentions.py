@@ -395,7 +395,7 @@ def _is_name_token(token: str, lex) -> bool:
     if not token:
         return False
     if _PARTICLE_PREFIXED.match(token):
-        return True  # "al-Abbasi", "d'Almeida", "van-Dijk"
+        return token not in lex.non_name_words  # "al-Abbasi", "d'Almeida", "van-Dijk" (not "Chargé d'Affaires")
     if not token[0].isupper():
         return False
     if _INITIAL.match(token):

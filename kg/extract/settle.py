@@ -628,6 +628,12 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
             draft.principals = _principals(doc, contact.parties, contact.participants + contact.tellers,
                                            is_spokesperson)
             draft.participants = draft.participants + draft.principals
+            # ... with the delegations of both sides whole ("The South African delegation was led by X and included
+            # A, B. The Namibian delegation was led by Y ..."): the one session the delegations met for
+            leading = [delegation for leader, delegation in doc.delegations.items() if leader in draft.participants]
+            if len({doc.country_of(delegation.leader) for delegation in leading} - {None}) >= 2:
+                draft.participants += [member for delegation in leading for member in delegation.members
+                                       if member not in draft.participants]
         count = len(extraction.meetings)
         _settle_meeting(doc, draft, guessed, extraction)
         if len(extraction.meetings) == count:

@@ -79,7 +79,13 @@ def assign_countries(doc: ArticleRecord, keys: set[str]) -> set[str]:
                 continue
         for meeting in doc.meetings:
             if key in meeting.participants:
-                if meeting.host_person and meeting.host_direction != "neutral" and doc.country_of(meeting.host_person):
+                posted = posted_to(person.position)
+                others = {doc.country_of(k) for k in meeting.participants if k != key} - {None, posted}
+                if posted:
+                    # "The Chargé d'Affaires in Peru also took part": an envoy joins the side that posted them
+                    if len(others) == 1:
+                        doc.settle_country(key, others.pop(), "country.envoy-joins-own-side", meeting.evidence[0])
+                elif meeting.host_person and meeting.host_direction != "neutral" and doc.country_of(meeting.host_person):
                     doc.settle_country(key, doc.country_of(meeting.host_person), "country.joins-the-host",
                                        meeting.evidence[0])
                 elif meeting.venue_country in {doc.country_of(k) for k in meeting.participants}:
