@@ -3103,3 +3103,112 @@ def test_an_envoy_who_took_part_is_of_the_side_that_posted_them_and_chargé_d_af
     assert people["Manuel Gómez"].rank == "General" and "Gen" not in people
     assert contacts_of(extraction, names) == [(["PE", "US"], ["John McNamara", "Jorge Chavez", "Manuel Gómez",
                                                               "Richardson"])]
+
+
+def test_a_name_with_honorifics_after_bin_is_one_name_and_a_counterpart_with_a_service_acronym_takes_its_state():
+    text = ("Philippine Navy (PN) flag-officer-in-command Vice Admiral Jesus Millan formally met his Royal Brunei Navy "
+            "(RBN) counterpart, First Admiral Pengiran Norazmi Bin Pengiran Haji Muhammad Monday.")
+    extraction, names, people = run(text, date="2015-06-08")
+    assert contacts_of(extraction, names) == [(["BN", "PH"], ["Jesus Millan", "Norazmi Bin Pengiran Haji Muhammad"])]
+    assert people["Norazmi Bin Pengiran Haji Muhammad"].country == "BN"
+
+
+def test_a_role_noun_after_a_fronted_clause_is_no_appositive_of_the_name_that_clause_ends_with():
+    text = ("Philippine Vice Admiral Jesus Millan met Bruneian Navy commander First Admiral Norazmi Muhammad on Monday. "
+            "Prior to his meeting with Millan, the RBN commander made a courtesy call to Philippine Defense Secretary "
+            "Voltaire Gazmin.")
+    _, _, people = run(text, date="2015-06-08")
+    assert (people["Jesus Millan"].country, people["Jesus Millan"].position) == ("PH", None)
+
+
+def test_companions_listed_after_including_join_the_delegation_and_alongside_makes_one_contact():
+    text = ("The Minister of National Defence of Mozambique Major General Cristovao Chume is in Rwanda for a three-day "
+            "working visit. He is accompanied by senior Mozambican security officials, including Armed Forces Army "
+            "Commander Maj Gen Andre Mahunguane and Brigadier Fabiao Nhancololo. During the visit, Minister Chume and "
+            "his delegation visited the Rwanda Defence Force (RDF) Headquarters, where they held discussions with "
+            "Rwanda's Minister of Defence Juvenal Marizamunda, alongside the RDF Chief of Defence Staff, General MK "
+            "Mubarakh.")
+    extraction, names, _ = run(text, date="2025-08-24")
+    assert [sorted(names[k] for k in d.members) for d in extraction.delegations] == [["Andre Mahunguane",
+                                                                                     "Fabiao Nhancololo"]]
+    assert contacts_of(extraction, names) == [(["MZ", "RW"], ["Andre Mahunguane", "Cristovao Chume", "Fabiao Nhancololo",
+                                                              "Juvenal Marizamunda", "MK Mubarakh"])]
+
+
+def test_a_lower_case_post_with_its_portfolio_runs_up_to_the_name():
+    text = ("The Russian deputy minister of defense, Alexander Fomin, and Venezuelan deputy minister of defense for "
+            "planning and development, Renier Enrique Urbaez Fermin, jointly reviewed the implementation of military "
+            "cooperation agreements in Moscow on Tuesday.")
+    extraction, names, people = run(text, date="2023-08-19")
+    assert people["Renier Enrique Urbaez Fermin"].position == \
+        "Venezuelan deputy minister of defense for planning and development"
+    assert contacts_of(extraction, names) == [(["RU", "VE"], ["Alexander Fomin", "Renier Enrique Urbaez Fermin"])]
+
+
+def test_officials_the_meeting_saw_participation_from_join_it_and_the_rdf_is_rwandan():
+    text = ("Ugandan Chief of Defence Forces General Wilson Mbadi met his Rwandan counterpart General Mubarakh Muganga in "
+            "Kigali on Monday. The meeting saw participation from senior officials, including Col. Francois Regis, Head "
+            "of Defense Intelligence for the RDF.")
+    extraction, names, people = run(text, date="2024-09-02")
+    assert people["Francois Regis"].country == "RW"
+    assert contacts_of(extraction, names) == [(["RW", "UG"], ["Francois Regis", "Mubarakh Muganga", "Wilson Mbadi"])]
+
+
+def test_the_chod_who_met_the_respective_chiefs_of_defence_of_several_states_met_each():
+    for told in ("the CHOD met with the respective CHODS of the USA, France and Turkey",
+                 "Kostarakos met with the Chiefs of Defence of the USA, France and Turkey"):
+        text = ("Greek Chief of Defence General Mikhail Kostarakos participated in the NATO Military Committee "
+                f"Conference in Brussels on Sunday. On the sidelines of the Conference {told}.")
+        extraction, _, _ = run(text, date="2013-09-16")
+        assert sorted(m.parties for m in extraction.meetings) == [["FR", "GR"], ["GR", "TR"], ["GR", "US"]], told
+
+
+def test_barracks_where_a_chief_was_visited_end_his_post():
+    text = ("U.S. Deputy Assistant Secretary of Defense Vicki Huddleston visited Lt Gen Masire, Chief of the Botswana "
+            "Defence Force at Sir Seretse Khama Barracks in Gaborone, on Tuesday.")
+    _, _, people = run(text, date="2010-04-09")
+    assert people["Masire"].position == "Chief of the Botswana Defence Force"
+
+
+def test_a_newspapers_opening_word_in_capitals_and_an_update_time_before_it_are_read_as_words():
+    text = ("Update: 12:47PM AUSTRALIAN Defence Minister Senator Marise Payne met Fiji's Minister for Defence Ratu Inoke "
+            "Kubuabola in Suva on Thursday.")
+    extraction, names, people = run(text, date="2017-11-02")
+    assert people["Marise Payne"].country == "AU" and "PM" not in people["Marise Payne"].position
+    assert contacts_of(extraction, names) == [(["AU", "FJ"], ["Inoke Kubuabola", "Marise Payne"])]
+    # ... an acronym stays one
+    _, _, people = run("NATO Secretary General Mark Rutte met Australian Defence Minister Richard Marles in Brussels on "
+                       "Monday.", date="2025-02-12")
+    assert people["Mark Rutte"].country == "NATO"
+
+
+def test_a_bare_chod_at_a_conference_of_an_undated_release_meets_each_state_in_the_conferences_month():
+    # no publication date: the conference's own date gives the month; its sidelines are nobody's home
+    text = ("HNDGS Chief General Mikhail Kostarakos participated in the works of the NATO Military Committee Conference "
+            "at CHODS level, concluded on September 15, 2013. The next Military Committee Conference will take place "
+            "in September 2014 in Vilnius. On the sidelines of the Conference CHOD met with the respective CHODS of the "
+            "USA, France and Turkey and discussed issues of mutual interest.")
+    extraction = extract(Article(id="g", text=text, date=None, source="geetha.mil.gr"))
+    assert sorted((m.parties, m.date, m.host) for m in extraction.meetings) == [
+        (["FR", "GR"], "2013-09", None), (["GR", "TR"], "2013-09", None), (["GR", "US"], "2013-09", None)]
+
+
+def test_a_pair_with_his_counterpart_from_a_state_discussed_and_those_who_attended_the_meeting_join_it():
+    text = ("Bulgaria's caretaker Defence Minister Atanas Zapryanov and his counterpart from the UK, Leo Docherty, "
+            "discussed opportunities for jointly countering risks, the Bulgarian Defence Ministry said in a press "
+            "release on Thursday. The meeting was attended by Bulgaria's Deputy Defence Minister Radostin Iliev and "
+            "outgoing British Ambassador to Bulgaria Rob Dixon.")
+    extraction, names, _ = run(text, date="2024-05-10")
+    assert contacts_of(extraction, names) == [(["BG", "GB"], ["Atanas Zapryanov", "Leo Docherty", "Radostin Iliev",
+                                                              "Rob Dixon"])]
+
+
+def test_a_teaser_line_the_body_repeats_is_read_once():
+    attended = ("The meeting was attended by Bulgaria’s Deputy Defence Minister Radostin Iliev and outgoing British "
+                "Ambassador to Bulgaria Rob Dixon")
+    text = (f"{attended}\n\nBulgaria's caretaker Defence Minister Atanas Zapryanov and his counterpart from the UK, Leo "
+            "Docherty, discussed the security agenda in the Black Sea region, the Bulgarian Defence Ministry said in a "
+            f"press release on Thursday.\n\n{attended}.\n\nThe two sides also discussed cyber defence.")
+    extraction, names, _ = run(text, date="2024-05-09")
+    assert contacts_of(extraction, names) == [(["BG", "GB"], ["Atanas Zapryanov", "Leo Docherty", "Radostin Iliev",
+                                                              "Rob Dixon"])]

@@ -253,6 +253,10 @@ def clean_article(text: str) -> CleanText:
                                    or (len(paragraphs[0].split()) <= 16 and not re.search(r"[.!?\"']\s*$", paragraphs[0])
                                        and not split_dateline(paragraphs[0])[1])):
         paragraphs.pop(0)
+    # a teaser line the body repeats word for word later ("The meeting was attended by X and Y" above the story)
+    if len(paragraphs) > 2 and len(paragraphs[0].split()) >= 5 and any(
+            p.startswith(paragraphs[0].rstrip(". ")) for p in paragraphs[1:]):
+        paragraphs.pop(0)
     # the headline, kept apart: the first paragraph when it was dropped as a headline or a subheading
     headline = opening if opening and opening not in paragraphs and 4 <= len(opening.split()) <= 16 \
         and not re.search(r"[.!?]\s*$", opening) and not re.match(r"^(?:By|BY|Written|Posted|Reported)\b", opening) else None
@@ -268,6 +272,10 @@ def clean_article(text: str) -> CleanText:
         _, city, date_text = readout_dateline
     # "Albert Kan- Dapaah", "a six- day visit": a hyphen left by a line wrap joins its two halves again
     paragraphs = [re.sub(r"(?<=[A-Za-z])- (?=[A-Za-z])", "-", p) for p in paragraphs]
+    # a newspaper's first word in capitals ("AUSTRALIAN Defence Minister X has ...", "THE Chief of ..."), a clock time
+    # before it ("Update: 12:47PM")
+    paragraphs = [_OPENING_WORD_IN_CAPITALS.sub(_opening_word_in_title_case, re.sub(_UPDATE_TIME, "", p))
+                  for p in paragraphs]
     body = "\n\n".join(fix_glued_sentences(p) for p in paragraphs)
     # an embedded tweet's signature ("pic.twitter.com/x — Outlet (@handle) February 28, 2024"): the tweet's day
     # is no day of the story
@@ -316,6 +324,19 @@ def _without_bracket_after_title(match: re.Match) -> str:
             and not gazetteer.code_for(word):
         return word
     return match.group(0)
+
+
+_UPDATE_TIME = re.compile(r"^(?:Update[d]?:?\s*)?\d{1,2}[:.]\d{2}\s?(?:AM|PM|am|pm)\b\s*")
+_OPENING_WORD_IN_CAPITALS = re.compile(r"^([A-Z]{3,})(?=\s+[A-Z]?[a-z])")
+
+
+def _opening_word_in_title_case(match: re.Match) -> str:
+    from kg import gazetteer
+    word = match.group(1)
+    known = gazetteer.lookup(word.capitalize())
+    if word == "THE" or known is not None and known.kind in ("country", "demonym") and not known.text.isupper():
+        return word.capitalize()
+    return word  # an acronym ("NATO Secretary General ...")
 
 
 _DOUBLED_ABBREVIATION = re.compile(r"\b([A-Z][a-z]{1,4}\.)\s+\1(?=\s+[A-Z])")

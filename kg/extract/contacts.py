@@ -59,9 +59,9 @@ _SUBJECT_POST = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][\w.\-]+?)(?:'s|’s)?\s+(?
                            r"[Cc]ommander|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector)\b")
 _STATE_WORDS = r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?"
 # "the Defense Ministers of Russia and Egypt", "the chiefs of staff of Mexico, Croatia and Chile": one post each
-_PLURAL_POST = re.compile(r"\b(?:the\s+)?((?:(?:[A-Z][\w\-]*|defen[cs]e|army|navy|naval|air|military|deputy|vice)\s+){0,3}"
-                          r"(?:Minister|Chief|Commander|Secretar(?=ies)|chief|minister|commander))"
-                          r"(?:s|ies)((?:\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+|[Dd]efen[cs]e\s+)?[Ss]taff)?)\s+of\s+(?:the\s+)?"
+_PLURAL_POST = re.compile(r"\b(?:the\s+)?(?:respective\s+)?((?:(?:[A-Z][\w\-]*|defen[cs]e|army|navy|naval|air|military|deputy|vice)\s+){0,3}"
+                          r"(?:Minister|Chief|Commander|Secretar(?=ies)|chief|minister|commander|CHOD))"
+                          r"(?:s|ies|S)((?:\s+of\s+(?:the\s+)?(?:[Gg]eneral\s+|[Dd]efen[cs]e\s+)?[Ss]taff|\s+of\s+[Dd]efen[cs]e)?)\s+of\s+(?:the\s+)?"
                           # "Defence Ministers of five Countries – UAE, UK, ..."
                           r"(?:(?:[\w\-]+\s+)?(?:[Cc]ountries|[Ss]tates|[Nn]ations)\s*[–—:\-]\s*)?"
                           rf"({_STATE_WORDS}(?:\s*,\s*(?:and\s+)?{_STATE_WORDS})*(?:\s+and\s+{_STATE_WORDS})?)\b")
@@ -234,7 +234,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         and any(end <= trigger[0].start() + 1 for _, end, _ in refs) \
         and any(trigger[0].end() - 1 <= start < join.start() for start, _, _ in refs)
     if is_meeting and join and not companion_first and (
-            len(sides) < 2 and not verb_first or join.start() < trigger[0].start() and "accompanied" not in join.group(0)):
+            len(sides) < 2 and not verb_first or join.start() < trigger[0].start() and "accompanied" not in join.group(0)
+            # "The meeting was attended by A and B": those who joined the contact told, whatever their states
+            or story.current is not None and _THE_CONTACT_ATTENDED.match(text)):
         is_meeting = False
     if not is_meeting and trigger is not None and done and len(keys) == 1 \
             and (re.search(r"\bdelegations?\b", text) or _VISITING_GROUP.search(text)) and not join:
@@ -426,6 +428,8 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
     return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
+_THE_CONTACT_ATTENDED = re.compile(r"(?:The|This|That|These)\s+(?:meetings?|talks|discussions?|calls?)\s+(?:was|were)\s+"
+                                   r"(?:also\s+)?attended\s+by\b")
 _TRAVELLED_TO_MEET = re.compile(r"\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\bto meet$")
 _EARLIER_PERIOD = re.compile(r"\b(?:last|previous|past) (?:week|month|year)\b|\bearlier this (?:week|month|year)\b")
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b")
@@ -989,8 +993,9 @@ def _separate_contacts(doc: ArticleRecord, trigger: Trigger, refs: list[Ref], te
                 and rest[0].key not in {r.key for r in earlier}:
             return [[rest[0]] + earlier, rest]
     # ("met A and B ... for a bilateral meeting": one meeting, held with both)
+    # ("talks with Rwanda's Minister of Defence X, alongside the Chief of Defence Staff Y": one contact with both)
     joint = re.search(r"\b(?:trilateral|three-way|tripartite|joint(?:ly)?|together|multilateral|all three|quadrilateral|"
-                      r"conference call|for an? (?:[\w\-]+ )?(?:meeting|discussion|dialogue))\b", text)
+                      r"conference call|for an? (?:[\w\-]+ )?(?:meeting|discussion|dialogue)|alongside)\b", text)
     separately = re.search(r"\b(?:respectively|separately|separate|individually|one after another|in turn|"
                            r"bilateral meetings|series of (?:bilateral )?meetings|(?:courtesy|introductory|farewell) calls|"
                            r"(?:tele)?phone (?:conversations|calls|talks))\b",
@@ -1409,7 +1414,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
         draft = MeetingDraft(participants, date or setting.date or doc.reference, contact_mode(text),
                              None, city, venue_country, [text], sentence.paragraph,
                              host_direction="subject" if receives else "neutral", host_person=visitor if receives else None,
-                             unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post")
+                             unnamed_post=post, unnamed_side=own_state, rule=f"{trigger.rule} + meeting.unnamed-post",
+                             sidelines=bool(re.search(r"\b(?:sidelines|margins)\b", text)))
         if not any(m.unnamed_post == post and m.participants == participants for m in doc.meetings):
             doc.meetings.append(draft)
 

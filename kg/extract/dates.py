@@ -376,6 +376,17 @@ def latest_month_named(text: str, year: str) -> int | None:
     return max(months) if months else None
 
 
+def latest_day_told(text: str, year: str) -> int | None:
+    """The month of the latest full date an article tells with ``year`` ("concluded on September 15, 2013",
+    "on 15 September 2013") -> 9; not the date of a plan ("will take place on ...")."""
+    months = []
+    for match in re.finditer(rf"\b(?:({MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+({MONTH_NAMES})),?"
+                             rf"\s+{year}\b", text):
+        if not re.search(r"\b(?:will|next|until|till|by|planned|scheduled|to be)\b[^.;,]*$", text[max(0, match.start() - 40):match.start()]):
+            months.append(_month(match.group(1) or match.group(2)))
+    return max(months) if months else None
+
+
 def latest_past_year(text: str) -> str | None:
     """The latest year an undated article names as past: not a plan ("will be held in 2014", "by 2030") and
     not the end of a span ("for 2024-2027"); or the year an anniversary it tells falls in ("since 1984,

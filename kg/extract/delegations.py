@@ -233,7 +233,9 @@ def _accompanied_by(doc: ArticleRecord, sentence: Sentence, current: MeetingDraf
     if match and not re.search(r"\bwho accompanied\b", text):
         before = [r for r in refs if r.end <= match.start()]
         # the list ends where the main clause resumes: "X, who was accompanied by A, B and C, discussed ..."
-        resume = re.search(r",\s+(?!and\b|or\b|the\b|a\b|an\b|his\b|her\b|who\b|both\b)[a-z]|;", text[match.end():])
+        # (not a list's own "including": "accompanied by senior officials, including A and B")
+        resume = re.search(r",\s+(?!and\b|or\b|the\b|a\b|an\b|his\b|her\b|who\b|both\b|including\b|among\b|namely\b)[a-z]|;",
+                           text[match.end():])
         zone_end = match.end() + resume.start() if resume else len(text)
         after = [r for r in refs if match.end() - 1 <= r.start < zone_end]
         leader = before[-1].key if before else None

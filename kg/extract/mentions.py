@@ -368,12 +368,14 @@ def _after_post(sentence: str, start: int) -> bool:
 def _after_given_name(sentence: str, start: int) -> bool:
     """The word before ``start`` is a capitalised given name (not a title, rank or honorific)."""
     lex = lexicon()
-    if re.search(r"\b(?:bin|binti|bint|bte|ibn|anak|a/l|a/p)\s$", sentence[:start]):
-        return True  # "bin Haji Mohd Yussof"
+    if re.search(r"\b(?:[Bb]in|[Bb]inti|[Bb]int|[Bb]te|[Ii]bn|anak|a/l|a/p)\s$", sentence[:start]):
+        return True  # "bin Haji Mohd Yussof", "Bin Pengiran Haji Muhammad"
     previous = re.search(r"([A-Z][\w'\-]*)\s$", sentence[:start])
     if not previous:
         return False
     word = previous.group(1)
+    if word in lex.mid_name_honorifics:
+        return _after_given_name(sentence, previous.start())  # "Bin Pengiran Haji Muhammad": one after another
     return word not in lex.position_heads and word not in lex.non_name_words and canonical_rank(word) is None \
         and not lex.honorific_regex.fullmatch(word) and not lex.honorific_chain_regex.fullmatch(word) \
         and gazetteer.lookup(word) is None
@@ -754,6 +756,11 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
             if not match:
                 return None, None, None, start
     offset = start + match.end()
+    if _FRONTED_CLAUSE_SO_FAR.match(sentence[:start]) and match.group(0).strip().startswith(",") \
+            and _VERB_BEFORE_COMMA.match(sentence, offset):
+        # "Prior to his meeting with Millan, the RBN commander made a courtesy call ...": the comma closes the fronted
+        # clause, and the words after it are the main clause's subject and verb, no appositive of the name
+        return None, None, None, start
     relative = re.match(r"who (?:is|was|serves as|served as)\s+(?:also\s+)?(?=the\s+[a-zA-Z]|[A-Z])", sentence[offset:])
     if relative:
         offset += relative.end()  # ", who is the commander of the Egyptian Air Force,"
@@ -920,13 +927,17 @@ def article_name_words(sentences: list[str]) -> frozenset[str]:
 
 # the places whose name after "at" ends a post told after a name ("... Commission at Bayi Hall in Beijing")
 _VENUE_WORDS = {"Hall", "Headquarters", "HQ", "HQs", "Palace", "House", "Building", "Hotel", "Residence", "Complex",
-                "Airport", "Airbase"}
+                "Airport", "Airbase", "Barracks", "Cantonment", "Garrison"}
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|(?:under-)?secretary(?:-general)?|head|director|deputy|"
                         r"assistant|vice|defen[cs]e|"
                         r"forces|armed|army|navy|naval|air|force|land|military|staff|general|inspector|attach[eé]|high|"
-                        r"commissioner)\s+)+$")
+                        r"commissioner|"
+                        # a portfolio in lower case: "deputy minister of defense for planning and development"
+                        r"planning|development|policy|plans|international|cooperation|affairs|relations|procurement|"
+                        r"logistics|operations|personnel|intelligence|industry|training|education|strategy|technical|"
+                        r"armaments|acquisition|research)\s+)+$")
 # words after a name that do not make it part of an organisation's name ("General X Thursday paid a visit")
 _NOT_AN_ORGANISATION_TAIL = {"On", "In", "At", "The", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                              "Sunday", "Today", "Yesterday", "Earlier", "Later", "Also"}
@@ -942,6 +953,9 @@ _STATE_BEFORE_SERVICE = re.compile(r"(?:^|[\s;,(])((?:[A-Z][\w.'\-]*\s+){0,2}?[A
 
 # a fronted clause opening the sentence, up to the preposition before its object: "Before initiating the talks with
 # (the Mongolian Defence minister, X inspected ...)", "After a meeting with", "Prior to his call on"
+_FRONTED_CLAUSE_SO_FAR = re.compile(r"(?:Before|After|During|Following|Upon|While|Prior to|Ahead of|Besides)\b[^,;]*$")
+_VERB_BEFORE_COMMA = re.compile(r"[^,.;]*?\s(?:[a-z]+ed|made|met|held|paid|said|took|gave|led|was|were|had|has|is|"
+                                r"called|visited|received|hosted|also)\b")
 _CLAUSE_OBJECT_POST = re.compile(r"^(?:Before|After|During|Following|Upon|On|While|Prior to|Ahead of|Having|Besides)\b"
                                  r"[^,]*\b(?:with|on|to|by|from)\s+(?:the\s+|his\s+|her\s+)?$")
 # ... and the name after the comma opens the main clause: its verb follows
@@ -1199,8 +1213,9 @@ def find_persons(sentence: str, known_tokens: set[str] | None = None) -> list[Me
         if ctx:
             context_country = next((p.code for p in find_places(ctx.group(1)) if p.kind in ("city", "country")), None)
         # "his Belarusian counterpart", "his New Zealand Army counterpart", "his visiting Chadian counterpart"
+        # ... "his Royal Brunei Navy (RBN) counterpart": with the service's acronym
         ctx = re.search(r"\b(?:his|her|their|my|our)\s+(?:[a-z][\w\-]*\s+){0,2}((?:[A-Z][\w.\-]+\s+){1,3})"
-                        r"(?:counterpart|colleague|host|guest)s?,?\s*$", head)
+                        r"(?:\([A-Z]{2,6}\)\s+)?(?:counterpart|colleague|host|guest)s?,?\s*$", head)
         # ... "with Argentinian counterpart, Luis Petri": a people alone before the word
         ctx = ctx or re.search(r"\b(?:with|to|told|met|received|hosted|welcomed|thanked|briefed|called)\s+"
                                r"([A-Z][\w.\-]+\s+)counterpart,?\s*$", head)

@@ -20,7 +20,7 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
               r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
               r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
               r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
-              r"envoy|marshal|commissioner|special representative|representative|delegation|cds|jemad|coas|cns|cas|dg|"
+              r"envoy|marshal|commissioner|special representative|representative|delegation|cds|chod|jemad|coas|cns|cas|dg|"
               r"head of the [a-z ]+? department")
 # a role noun ("the minister", "his Russian counterpart", "the two generals"): what `roles.resolve_role` reads
 ROLE_NOUN = re.compile(
@@ -31,6 +31,10 @@ ROLE_NOUN = re.compile(
     rf"(?P<role>{ROLE_WORDS})\b(?!(?<=official)\s+(?:invitation|visits?|talks|ceremony|residence|function|trip|"
     rf"duties|capacity|statement|website|engagements?|welcome|dinner|reception|programme|program|meetings?|"
     rf"delegation|car|spokesperson)\b)", re.I)  # "the official invitation": an adjective, no person
+# a role's acronym written bare, as a name: "On the sidelines of the Conference CHOD met with ..." (empty groups stand for
+# ROLE_NOUN's: no article, people or number)
+_BARE_ROLE_ACRONYM = re.compile(r"(?P<det>)(?P<possessor>)(?P<number>)(?P<visiting>)(?P<demonym>)"
+                                r"(?<![\w(/])(?<!the )(?<!The )(?<!his )(?<!her )(?P<role>CHOD)\b(?!\s*\))")
 _PRONOUN = re.compile(r"(?:^|[,;]\s+|\band\s+|\bthat\s+)(?P<pronoun>[Hh]e|[Ss]he)\b")
 # "During his trip he met ...", "During the visit he met ...": the pronoun after an opening phrase without its comma
 _OPENING_PRONOUN = re.compile(r"^(?:(?:During|After|Following|On|In|At|Upon|While|Before)\s+(?:[\w\-]+\s+){1,5}?|"
@@ -103,7 +107,7 @@ def _role_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft | N
     lex = lexicon()
     text = sentence.text
     subject = refs[0].key if refs else None
-    for match in ROLE_NOUN.finditer(text):
+    for match in sorted([*ROLE_NOUN.finditer(text), *_BARE_ROLE_ACRONYM.finditer(text)], key=lambda m: m.start()):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         # "his Lithuanian counterpart, Lt. Gen. X": the role and the name in apposition are one person

@@ -17,7 +17,7 @@ from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import DIPLOMAT, PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import parse_iso
+from kg.extract.dates import latest_day_told, parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import article_acronyms, country_in, find_places
@@ -411,9 +411,10 @@ def _meeting_sides(doc: ArticleRecord, draft: MeetingDraft) -> set[str]:
     elif draft.unnamed_post and len(sides) == 1:
         # the other side: the post's own state ("a meeting with UAE Minister of State ..."), else the
         # state visited; when both agree, the visited state receives
-        visited = _visited_state(doc, draft)
+        visited = None if draft.sidelines else _visited_state(doc, draft)
         at_home = sides & {doc.dateline_country, doc.outlet_country} and draft.mode == "in_person" \
-            and draft.venue_country in (None, *sides) and not any(k in doc.visitors for k in draft.participants)
+            and draft.venue_country in (None, *sides) and not any(k in doc.visitors for k in draft.participants) \
+            and not draft.sidelines  # (at a forum's sidelines nobody is at home: "CHOD met the respective CHODS of ...")
         if at_home and draft.unnamed_side and draft.unnamed_side not in sides:
             # "Defense Minister X had a meeting with UAE Minister of State ..." in X's own press: X receives
             draft.venue_country, visited = draft.venue_country or next(iter(sides)), None
@@ -437,6 +438,12 @@ def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     year = published_year or doc.year_named
     if not (doc.pub_month or year):
         return None, None
+    if not doc.pub_month and not published_year and not doc.year_in_url:
+        # ... the month of the latest full date it tells of that year ("the Conference, concluded on September 15,
+        # 2013": its sidelines' contacts fell that month)
+        month = latest_day_told(doc.article.text, year)
+        if month:
+            return f"{year}-{month:02d}", "date.month-of-latest-date-in-text"
     return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
                                    "date.year-of-publication" if published_year else
                                    "date.year-in-url" if doc.year_in_url else "date.latest-year-in-text")
