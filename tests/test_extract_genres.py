@@ -3212,3 +3212,16 @@ def test_a_teaser_line_the_body_repeats_is_read_once():
     extraction, names, _ = run(text, date="2024-05-09")
     assert contacts_of(extraction, names) == [(["BG", "GB"], ["Atanas Zapryanov", "Leo Docherty", "Radostin Iliev",
                                                               "Rob Dixon"])]
+
+
+def test_the_day_a_visit_began_dates_its_talks_but_the_day_a_forum_opened_does_not():
+    text = ("Commander of Royal Brunei Armed Forces, Major General Aminuddin Ihsan began a three-day official visit to "
+            "Vietnam on February 26 at the invitation of Senior Lieutenant General Do Ba Ty, Chief of the General Staff "
+            "of the Vietnam People's Army. At talks held between Senior Lieutenant General Do Ba Ty and Major General "
+            "Aminuddin Ihsan, the two sides briefed each other on their past cooperation.")
+    extraction, _, _ = run(text, date="2013-02-28")
+    assert [m.date for m in extraction.meetings] == ["2013-02-26"]
+    text = ("The Shangri-La Dialogue, which opened in Singapore on Friday, drew defence ministers from 40 states. Indian "
+            "Defence Minister Rajnath Singh met Australian Defence Minister Richard Marles there on Sunday.")
+    extraction, _, _ = run(text, date="2024-06-03")
+    assert [m.date for m in extraction.meetings] == ["2024-06-02"]

@@ -431,6 +431,9 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
 _THE_CONTACT_ATTENDED = re.compile(r"(?:The|This|That|These)\s+(?:meetings?|talks|discussions?|calls?)\s+(?:was|were)\s+"
                                    r"(?:also\s+)?attended\s+by\b")
 _TRAVELLED_TO_MEET = re.compile(r"\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\bto meet$")
+# "began a three-day official visit to Vietnam on February 26": the day a visit began dates its first contacts (not the
+# day an event opened: "the forum, which opened on Monday")
+_A_VISIT = r"\s+(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}?(?:visit|trip|tour)\b"
 _EARLIER_PERIOD = re.compile(r"\b(?:last|previous|past) (?:week|month|year)\b|\bearlier this (?:week|month|year)\b")
 _ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b")
 _ON_ARRIVAL = re.compile(r"\b(?:[Uu]pon|[Oo]n|[Aa]fter)\s+(?:his|her|their|the delegation's|its)\s+arrival\b")
@@ -484,7 +487,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
     # ... and of what an appositive recalls: "conducted the first Dialogue, an initiative established April 9 by ..."
     focused = _RECALLED_APPOSITIVE.sub(", ", focused)
     focused = re.sub(r"\b(?:arrived|arriving|arrives|opened|opens|began|begins|started|starts|ends|ended|"
-                     r"concluded|closes|closed|kicked off|is due|was due)\b[^.;]{0,100}?"
+                     r"concluded|closes|closed|kicked off|is due|was due)\b(?!" + _A_VISIT + r")[^.;]{0,100}?"
                      r"(?:\b(?:on|since)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)",
                      " ", focused)
     span = date_range(unquoted, reference)
@@ -512,7 +515,7 @@ def _contact_date(doc: ArticleRecord, text: str, previous: str | None,
             event_background = re.sub(r",\s*who\b[^,]*(?:,|$)", ", ", event_background)
         event_background = re.sub(
             r"\b(?:opened|opens|began|begins|started|starts|ends|ended|concluded|closes|closed|kicked off|"
-            r"is due|was due|ran|runs)\b[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
+            r"is due|was due|ran|runs)\b(?!" + _A_VISIT + r")[^.;]{0,100}?(?:\b(?:on|since|through|until)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+|"
             r"[A-Z][a-z]+\.?\s+\d{1,2})|\byesterday|\btoday)", " ", event_background)
         date = resolve_date(event_background, reference, previous, visit_days)
     if date is None and doc.reference_day is None and doc.pub_month:
