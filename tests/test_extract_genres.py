@@ -3225,3 +3225,18 @@ def test_the_day_a_visit_began_dates_its_talks_but_the_day_a_forum_opened_does_n
             "Defence Minister Rajnath Singh met Australian Defence Minister Richard Marles there on Sunday.")
     extraction, _, _ = run(text, date="2024-06-03")
     assert [m.date for m in extraction.meetings] == ["2024-06-02"]
+
+
+def test_an_ambassador_titled_with_a_dotted_state_abbreviation_is_of_that_state():
+    text = ("LIMA, Peru (Feb. 10, 2012) -- Maj. Gen. Simeon Trombitas, U.S. Army South commander, visited Peru. "
+            "Trombitas also met with U.S. Ambassador Rose Likins on Tuesday.")
+    _, _, people = run(text, date="2012-02-10")
+    assert people["Rose Likins"].country == "US"
+
+
+def test_companions_who_joined_the_whole_trip_are_not_added_to_the_contact_told_last():
+    text = ("MIAMI (Jan. 15, 2020) -- U.S. Southern Command commander, Navy Adm. Craig S. Faller, visited Colombia Jan. "
+            "12 - 15. On Jan. 13, the admiral met with Colombian Minister of Defense Carlos Holmes Trujillo. During the "
+            "trip, Faller was joined by the Commanding General of U.S. Army South, Maj. Gen. Daniel R. Walrath.")
+    extraction, names, _ = run(text, date="2020-01-16")
+    assert contacts_of(extraction, names) == [(["CO", "US"], ["Carlos Holmes Trujillo", "Craig S. Faller"])]

@@ -269,7 +269,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         if told is not None and story.current is not told and story.current is doc.meetings[-1] \
                 and (recalled or _BACKGROUND_OPENER.match(text)):
             story.current = told  # "Last month, X held talks with Y in Manila.": an aside; the story goes on
-    elif join and story.current is not None and not future and (
+    elif join and story.current is not None and not future and not _JOINED_THE_TRIP.match(text) and (
             story.current_open or re.search(r"\b(?:both|all (?:three|four|the))\b", lowered)
             # "The meeting was attended by X", told after the visitor toured a base: "the meeting" is still the one
             or re.search(r"\b(?:the|these) (?:meeting|talks|discussions|call)s?\b", lowered)
@@ -428,6 +428,9 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
     return Trigger(re.compile(re.escape(lowered[span[0]:span[1]])).match(lowered, span[0]), rule["host"], rule["id"])
 
 
+# "During the trip, Faller was joined by A, B and C": companions of the whole trip, not of the contact told last
+_JOINED_THE_TRIP = re.compile(r"(?:During|Throughout|On|For)\s+(?:the|his|her|their|this)\s+(?:[\w\-]+\s+)?(?:trip|visit|tour)\b"
+                              r"[^.;]*?\b(?:was|were)\s+(?:also\s+)?(?:joined|accompanied)\s+by\b")
 _THE_CONTACT_ATTENDED = re.compile(r"(?:The|This|That|These)\s+(?:meetings?|talks|discussions?|calls?)\s+(?:was|were)\s+"
                                    r"(?:also\s+)?attended\s+by\b")
 _TRAVELLED_TO_MEET = re.compile(r"\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\bto meet$")

@@ -929,7 +929,7 @@ def article_name_words(sentences: list[str]) -> frozenset[str]:
 _VENUE_WORDS = {"Hall", "Headquarters", "HQ", "HQs", "Palace", "House", "Building", "Hotel", "Residence", "Complex",
                 "Airport", "Airbase", "Barracks", "Cantonment", "Garrison"}
 # capitalised words (and the connectors of a title) running up to a name, with no verb or clause between
-_TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
+_TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?:(?:U\.S\.|U\.K\.|U\.A\.E\.|[A-Z][\w'’\-]*\.?|of|the|for|to|in|at|and|de|'s|’s|-|"
                         r"ambassador|envoy|minister|chief|commander|(?:under-)?secretary(?:-general)?|head|director|deputy|"
                         r"assistant|vice|defen[cs]e|"
                         r"forces|armed|army|navy|naval|air|force|land|military|staff|general|inspector|attach[eé]|high|"
