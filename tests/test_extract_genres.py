@@ -3240,3 +3240,25 @@ def test_companions_who_joined_the_whole_trip_are_not_added_to_the_contact_told_
             "trip, Faller was joined by the Commanding General of U.S. Army South, Maj. Gen. Daniel R. Walrath.")
     extraction, names, _ = run(text, date="2020-01-16")
     assert contacts_of(extraction, names) == [(["CO", "US"], ["Carlos Holmes Trujillo", "Craig S. Faller"])]
+
+
+def test_a_teaser_repeated_under_a_dateline_further_down_gives_way_to_it():
+    story = ("On June 15th, U.S. Central Command commander Gen. Erik Kurilla met with Tajik Minister of Defense "
+             "Colonel General Sherali Mirzo.")
+    text = (f"An official website of the United States government.\n\nStatement\n\nREADOUT: CENTCOM commander meets "
+            f"Tajik leaders\n\nUSCENTCOM\n\n{story}\n\nDUSHANBE, Tajikistan – {story}")
+    extraction, _, _ = run(text, date="2022-06-17")
+    assert [(m.host, m.location.name if m.location else None) for m in extraction.meetings] == [("TJ", "Dushanbe")]
+
+
+def test_a_list_of_sheikhs_with_posts_keeps_each_post_and_the_son_apart_from_his_father():
+    text = ("Pakistan's army chief General Asim Munir met UAE President Mohamed bin Zayed in Abu Dhabi on Tuesday. The "
+            "meeting was attended by UAE's National Security Adviser Sheikh Tahnoun bin Zayed Al Nahyan, Sheikh Hamdan "
+            "bin Mohamed bin Zayed Al Nahyan, Adviser for Special Affairs at the Ministry of Presidential Court Sheikh "
+            "Mohammed bin Hamad bin Tahnoun Al Nahyan and Secretary-General of the Supreme Council for National "
+            "Security Ali Mohammed Hammad Al Shamsi.")
+    _, _, people = run(text, date="2023-01-10")
+    assert people["Mohamed bin Zayed"].position == "UAE President"
+    assert people["Hamdan bin Mohamed bin Zayed Al Nahyan"].position is None
+    assert people["Mohammed bin Hamad bin Tahnoun Al Nahyan"].position == \
+        "Adviser for Special Affairs at the Ministry of Presidential Court"

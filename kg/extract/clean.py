@@ -148,6 +148,8 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
         if not match:
             continue
         city = match.group("city").strip().rstrip(".")
+        if city.upper() in _LABELS_NOT_PLACES:
+            continue  # "READOUT: U.S. CENTCOM Commander meets ...": a label, no city
         has_date = bool(match.group("date"))
         shouted = city.upper() == city and sum(c.isalpha() for c in city) >= 3
         known = lookup(city) is not None
@@ -174,6 +176,9 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     return original, None, None
 
 
+_LABELS_NOT_PLACES = {"READOUT", "STATEMENT", "UPDATE", "UPDATED", "NOTE", "BREAKING", "EXCLUSIVE", "PHOTO", "PHOTOS",
+                      "VIDEO", "WATCH", "RELATED", "EDITORIAL", "OPINION", "ANALYSIS", "FILE", "CAPTION", "SOURCE",
+                      "ADVERTISEMENT", "PRESS RELEASE", "NEWS", "TAGS"}
 _HEADLINE_SEPARATOR = re.compile(r"\s[•·|]\s")
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
 
@@ -254,15 +259,19 @@ def clean_article(text: str) -> CleanText:
                                        and not split_dateline(paragraphs[0])[1])):
         paragraphs.pop(0)
     # a teaser line the body repeats word for word later ("The meeting was attended by X and Y" above the story)
-    if len(paragraphs) > 2 and len(paragraphs[0].split()) >= 5 and any(
-            p.startswith(paragraphs[0].rstrip(". ")) for p in paragraphs[1:]):
-        paragraphs.pop(0)
+    # ... or with its dateline ("DUSHANBE, Tajikistan – On June 15th ..."), which then opens the body
+    repeated = [p for k, p in enumerate(paragraphs) if len(p.split()) >= 8 and any(
+        later.startswith(p.rstrip(". ")) or split_dateline(later)[0].startswith(p.rstrip(". "))
+        for later in paragraphs[k + 1:])]
+    copies = [later for p in repeated for later in paragraphs if later is not p and split_dateline(later)[1]
+              and split_dateline(later)[0].startswith(p.rstrip(". "))]
+    paragraphs = [p for p in paragraphs if not any(p is r for r in repeated)]
     # the headline, kept apart: the first paragraph when it was dropped as a headline or a subheading
     headline = opening if opening and opening not in paragraphs and 4 <= len(opening.split()) <= 16 \
         and not re.search(r"[.!?]\s*$", opening) and not re.match(r"^(?:By|BY|Written|Posted|Reported)\b", opening) else None
     city = date_text = None
     # the dateline opens the body, which may follow a headline written as a sentence
-    for index in range(min(3, len(paragraphs))):
+    for index in [*range(min(3, len(paragraphs))), *[k for k, p in enumerate(paragraphs) if any(p is c for c in copies)][:1]]:
         rest, city, date_text = split_dateline(paragraphs[index])
         if city:
             paragraphs[index] = rest

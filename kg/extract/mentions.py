@@ -810,6 +810,13 @@ def _position_after(sentence: str, start: int) -> tuple[str | None, str | None, 
         if text in lex.non_name_words and text in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                    "Saturday", "Sunday"):
             break
+        # ... or with an honorific: "X, Adviser for Special Affairs at the Court Sheikh Mohammed bin Hamad, ..."
+        # (not an adviser's: "Security Affairs Advisor to Prime Minister Sheikh Hasina" names whom he advises)
+        if words and lex.honorific_regex.fullmatch(text) and k + 1 < len(toks) and _is_name_token(toks[k + 1][0], lex) \
+                and words[-1][0] not in ("the", "of", "for", "and", "&", "to", "at", "in") \
+                and not any(w == "to" for w, _, _ in words) \
+                and (_is_head(words[-1][0]) or words[-1][0][:1].isupper()):
+            return None, None, None, start
         # the next person's name begins: "..., Japanese Minister of Defense Kenji Okamura and ..."
         if _is_name_token(text, lex) and k + 1 < len(toks) and _is_name_token(toks[k + 1][0], lex) \
                 and words and words[-1][0] not in ("the", "of", "for", "and", "&", "to", "at", "in"):

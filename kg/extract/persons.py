@@ -148,8 +148,12 @@ def _fathers_full_name(one: str, other: str) -> bool:
     """A name of several words that is all of another's after a patronymic ("Mohamed bin Zayed Al Nahyan", "Hamdan
     bin Mohamed bin Zayed Al Nahyan"): the father and the son, two persons."""
     one_words = name_words(one)
-    return len(one_words) >= 2 and any(name_words(tail.group(1)) == one_words
-                                       for tail in re.finditer(rf"\S\s+{_PATRONYMIC}\s+(?=(\S.*)$)", other.strip()))
+    # ... or the father named by his own patronymic without the family name ("Mohamed bin Zayed"): the son's name
+    # after the patronymic begins with all of it
+    own_patronymic = re.search(rf"\S\s+{_PATRONYMIC}\s+\S", one.strip()) is not None
+    return len(one_words) >= 2 and any(
+        name_words(tail.group(1)) == one_words or own_patronymic and name_words(tail.group(1))[:len(one_words)] == one_words
+        for tail in re.finditer(rf"\S\s+{_PATRONYMIC}\s+(?=(\S.*)$)", other.strip()))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
