@@ -3262,3 +3262,11 @@ def test_a_list_of_sheikhs_with_posts_keeps_each_post_and_the_son_apart_from_his
     assert people["Hamdan bin Mohamed bin Zayed Al Nahyan"].position is None
     assert people["Mohammed bin Hamad bin Tahnoun Al Nahyan"].position == \
         "Adviser for Special Affairs at the Ministry of Presidential Court"
+
+
+def test_the_two_who_discussed_after_their_contact_was_told_tell_it_again():
+    text = ("Bulgarian Defence Minister Todor Tagarev and his Greek counterpart Nikos Dendias had a meeting today in "
+            "Sofia. The two officials reviewed the conclusions of the exercise held in January, and discussed the drill "
+            "that will take place March 6 through 11 near Plovdiv.")
+    extraction, _, _ = run(text, date="2024-03-02")
+    assert [m.date for m in extraction.meetings] == ["2024-03-02"]

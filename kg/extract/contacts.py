@@ -195,6 +195,9 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         keys = [story.last_subject] + keys
     sides = {doc.country_of(k) for k in keys} - {None}
     is_meeting = trigger is not None and done and len(keys) >= 2
+    if is_meeting and trigger.rule == "meeting.the-two-discussed" and story.current is not None \
+            and set(keys) <= set(story.current.participants):
+        is_meeting = False  # "... had a meeting; ... the two officials discussed": the contact told, told again
     if is_meeting and not any(start >= trigger[0].end() - 1 for start, _, _ in refs) \
             and re.search(r"\bwith\s*$", text[:trigger[0].end()] + re.match(r"\s*(?:with\b)?", text[trigger[0].end():]).group(0)) \
             and not re.match(r"\s*(?:each other|one another)\b", text[trigger[0].end():]):
