@@ -3270,3 +3270,50 @@ def test_the_two_who_discussed_after_their_contact_was_told_tell_it_again():
             "that will take place March 6 through 11 near Plovdiv.")
     extraction, _, _ = run(text, date="2024-03-02")
     assert [m.date for m in extraction.meetings] == ["2024-03-02"]
+
+
+def test_the_chods_who_discussed_during_their_meeting_are_the_pair_told_and_a_drills_acronym_is_no_exhibition():
+    text = ("On Friday 1st of November 2019, the Chief of Defence (CHOD) General Christos Christodoulou and his "
+            "Bulgarian counterpart, General Andrey Botsev, attended the Distinguished Visitors Day of the Special "
+            "Operations Forces Exercise (SOFEX) near Nevrokopi, with Hellenic and Bulgarian units. During their meeting "
+            "the CHODs discussed matters of mutual interest.")
+    extraction, names, _ = run(text, date="2019-11-02")
+    assert extraction.forums == []
+    assert [(m.parties, m.location) for m in extraction.meetings] == [(["BG", "GR"], None)]
+
+
+def test_seas_named_after_a_state_do_not_count_for_it():
+    text = ("The Minister for Defence, Senator Marise Payne, today met her Japanese counterpart, Ms Tomomi Inada. "
+            "Ministers discussed maritime disputes in the South China Sea and the East China Sea. Australia and Japan "
+            "are close partners.")
+    _, _, people = run(text, date="2016-08-25")
+    assert people["Marise Payne"].country == "AU"
+
+
+def test_the_latter_is_the_last_person_the_sentence_before_referred_to():
+    text = ("Iranian Military Chief, General Mohammad Bagheri, arrived in Baghdad on Saturday for a two-day visit. "
+            "Official ceremonies were held this Sunday morning at the Ministry of Defense headquarters by the Chief of "
+            "the Iraqi Army Staff for his Iranian counterpart. The latter also met with Iraqi Defense Minister, Thabit "
+            "al-Abbasi.")
+    extraction, names, _ = run(text, date="2023-12-03")
+    assert contacts_of(extraction, names) == [(["IQ", "IR"], ["Mohammad Bagheri", "Thabit al-Abbasi"])]
+    assert [m.date for m in extraction.meetings] == ["2023-12-03"]  # read, not guessed from the arrival
+
+
+def test_an_unnamed_counterpart_listed_with_other_officials_is_still_a_contact():
+    text = ("ISLAMABAD: Commander of US Naval Forces Central Command Vice Admiral James Malloy called on Chief of the "
+            "Naval Staff, Admiral Zafar Mahmood Abbasi at Naval Headquarters, Islamabad. Earlier, on November 20, Naval "
+            "Chief Zafar Mahmood Abbasi met with his British counterpart and other Naval officials during his visit to "
+            "Britain and discussed matters pertaining to expanding cooperation.")
+    extraction, _, _ = run(text, date="2019-12-03")
+    assert sorted((m.parties, m.date) for m in extraction.meetings) == [(["GB", "PK"], "2019-11-20"),
+                                                                        (["PK", "US"], "2019-12-03")]
+
+
+def test_a_national_defence_headquarters_is_no_state_of_its_own():
+    # Canada's and Nigeria's alike: the headquarters in Abuja gives no Canadian side
+    text = ("The ECOWAS Committee of Chiefs of Defence Staff convened in Abuja for its 42nd Ordinary Meeting. The meeting "
+            "was held at the National Defence Headquarters (DHQ) in Abuja, Federal Republic of Nigeria, from 7th to 9th "
+            "August 2024.")
+    extraction, _, _ = run(text, date="2024-08-14")
+    assert all("CA" not in m.parties for m in extraction.meetings)

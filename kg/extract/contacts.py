@@ -434,6 +434,8 @@ def _clause_link(doc: ArticleRecord, sentence: Sentence, lowered: str) -> Trigge
 # "During the trip, Faller was joined by A, B and C": companions of the whole trip, not of the contact told last
 _JOINED_THE_TRIP = re.compile(r"(?:During|Throughout|On|For)\s+(?:the|his|her|their|this)\s+(?:[\w\-]+\s+)?(?:trip|visit|tour)\b"
                               r"[^.;]*?\b(?:was|were)\s+(?:also\s+)?(?:joined|accompanied)\s+by\b")
+_UNNAMED_OTHERS = re.compile(r"\s*(?:and\s+)?(?:other|several|some|many|various)\s+(?:[\w\-]+\s+){0,3}?"
+                             r"(?:officials|officers|commanders|leaders|dignitaries)\s*\.?\s*")
 _THE_CONTACT_ATTENDED = re.compile(r"(?:The|This|That|These)\s+(?:meetings?|talks|discussions?|calls?)\s+(?:was|were)\s+"
                                    r"(?:also\s+)?attended\s+by\b")
 _TRAVELLED_TO_MEET = re.compile(r"\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\bto meet$")
@@ -1385,6 +1387,8 @@ def _unnamed_counterparts(doc: ArticleRecord, sentence: Sentence, trigger: Trigg
             if not named_next and not (item_start >= 0 and any(item_start <= r.start < item_start + len(item) for r in refs)):
                 posts.append((f"{unnamed_counterpart.group(1)} counterpart", None))
             continue  # ... unless the story named them before ("his US counterpart": General X, told earlier)
+        if _UNNAMED_OTHERS.fullmatch(item):
+            continue  # "his British counterpart and other Naval officials": a group beside the posts, nobody named
         post = re.sub(r"^\s*(?:with\s+)?(?:the|his|her|their)\s+", "", item).strip(" .")
         post = re.sub(r"\s*\([A-Z][\w\-]*\)$", "", post)  # "(DGMO)"
         words = post.split()

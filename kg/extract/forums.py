@@ -136,6 +136,8 @@ def find_forums(sentence: str) -> list[ForumMention]:
         if forum is None:
             continue
         name = forum["name"]
+        if _defined_otherwise(sentence, match, name):
+            continue
         if surface.casefold() == _spelling(name).casefold():
             name = _spelling(name)  # the series as this text spells it
         edition = _edition_near(sentence, match.start(), match.end())
@@ -189,6 +191,15 @@ def find_forums(sentence: str) -> list[ForumMention]:
             continue
         found.append(ForumMention(start, end, match.group("name"), None, None, (match.group("name"),)))
     return sorted((f for f in found if not _a_framework(sentence, f)), key=lambda f: f.start)
+
+
+def _defined_otherwise(sentence: str, match: re.Match, name: str) -> bool:
+    """A series' acronym in brackets after words that spell something else: "the Special Operations Forces Exercise
+    (SOFEX)" is a drill, not the SOFEX exhibition."""
+    if not match.group(0).isupper() or not sentence[:match.start()].endswith("("):
+        return False
+    before = re.search(r"([A-Z][\w\-]*)\s*\($", sentence[:match.start()])
+    return before is not None and before.group(1).casefold() not in {w.casefold() for w in re.findall(r"[\w\-]+", name)}
 
 
 def _a_framework(sentence: str, forum: ForumMention) -> bool:

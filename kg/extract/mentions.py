@@ -181,6 +181,8 @@ def _find_places(sentence: str, acronyms: tuple[tuple[str, str], ...] = ()) -> t
             continue  # "Latin American", "North American": regions, not the United States
         if re.search(r"\b(?:Gulf|Sea|Bay|Straits?|Horn) of\s+(?:the\s+)?$", sentence[max(0, match.start() - 12):match.start()]):
             continue  # "the Gulf of Guinea", "the Bay of Bengal": waters, not a state
+        if re.match(r"\s+(?:Sea|Ocean)\b", sentence[match.end():match.end() + 8]) and surface.kind == "country":
+            continue  # "the South China Sea", "the Arabian Sea": waters named after a state
         # "Georgia" the state name is fine; "Jordan" after a given name is a surname: leave that to persons
         places.append(PlaceMention(match.start(), match.end(), text, surface.code, surface.kind))
     for acronym, code in acronyms:

@@ -20,7 +20,7 @@ ROLE_WORDS = (r"guests?|visitors?|counterparts?|hosts?|colleagues?|interlocutors
               r"deputy defen[cs]e minister|defen[cs]e minister|defen[cs]e chief|army chief|air chief|navy chief|"
               r"naval chief|military chief|officials?|officers?|dignitary|secretary|deputy secretary|"
               r"deputy secretary general|secretary general|director general|assistant minister|ambassador|"
-              r"envoy|marshal|commissioner|special representative|representative|delegation|cds|chod|jemad|coas|cns|cas|dg|"
+              r"envoy|marshal|commissioner|special representative|representative|delegation|cds|chods?|jemad|coas|cns|cas|dg|"
               r"head of the [a-z ]+? department")
 # a role noun ("the minister", "his Russian counterpart", "the two generals"): what `roles.resolve_role` reads
 ROLE_NOUN = re.compile(
@@ -76,8 +76,21 @@ def sentence_refs(doc: ArticleRecord, sentence: Sentence, current: MeetingDraft 
     _visiting_party_refs(doc, sentence, refs, taken)
     _pair_refs(doc, sentence, refs, taken)
     _met_pair_refs(sentence, current, refs, taken)
+    _latter_or_former_refs(doc, sentence, refs, taken)
     refs.sort()
     return refs
+
+
+def _latter_or_former_refs(doc: ArticleRecord, sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:
+    """"... for his Iranian counterpart. The latter also met with ...": the last (or, "the former", the first) person
+    the sentence before referred to."""
+    match = re.match(r"The (latter|former)\b", sentence.text)
+    if match is None or any(r.start < match.end() for r in refs) or sentence.index == 0:
+        return
+    earlier = sorted(doc.sentences[sentence.index - 1].refs or [])
+    if earlier:
+        refs.append(Ref(0, match.end(), earlier[-1].key if match.group(1) == "latter" else earlier[0].key))
+        taken.append((0, match.end()))
 
 
 def _name_refs(sentence: Sentence, refs: list[Ref], taken: list[tuple[int, int]]) -> None:

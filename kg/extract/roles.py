@@ -115,8 +115,10 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
         return []
     # "the ministers", "the two generals", "both ministers": the principals of the contact being told
     if role.endswith("s") and singular in ("minister", "general", "admiral", "commander", "chief", "defence chief",
-                                            "defense chief", "army chief", "official") and not demonym:
-        if current is None and det == "the" and (match.group("number") or "").strip() == "two":
+                                            "defense chief", "army chief", "official", "chod") and not demonym:
+        if current is None and (det == "the" and (match.group("number") or "").strip() == "two"
+                                or det in ("the", "both") and singular in ("chod", "minister", "general", "admiral")):
+            # "the two generals", "During their meeting the CHODs discussed ...": no contact told yet
             return _pair_told_together(doc, sentence_index)
         if current is None or (det not in ("the", "both") and not match.group("number")):
             return []
