@@ -3317,3 +3317,20 @@ def test_a_national_defence_headquarters_is_no_state_of_its_own():
             "August 2024.")
     extraction, _, _ = run(text, date="2024-08-14")
     assert all("CA" not in m.parties for m in extraction.meetings)
+
+
+def test_a_call_a_chief_is_schedule_to_pay_is_announced_not_held():
+    # "is schedule to", as a hurried desk writes "is scheduled to"
+    text = ("Nepal's Chief of Army Staff General Purna Chandra Thapa addressed the Chiefs of Defense Conference on "
+            "Friday. COAS General Thapa is schedule to pay courtesy call to the US Army Chief of Staff General Mark "
+            "Milley at the Pentagon.")
+    extraction, _, _ = run(text, date="2019-07-13")
+    assert extraction.meetings == []
+
+
+def test_those_a_state_was_represented_by_are_of_that_state():
+    text = ("A joint meeting of the Council of Defense Ministers of the Collective Security Treaty Organization (CSTO) "
+            "took place in Minsk on November 30. Tajikistan was represented by Foreign Minister Sirojiddin Aslov and "
+            "Defense Minister Sherali Mirzo.")
+    _, _, people = run(text, date="2017-11-30")
+    assert (people["Sirojiddin Aslov"].country, people["Sherali Mirzo"].country) == ("TJ", "TJ")

@@ -113,6 +113,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     triggers = lexicon().triggers
     sentence.refs = sentence_refs(doc, sentence, story.current, story.last_subject)
     _visitor_cues(doc, sentence)
+    _represented_by(doc, sentence)
     trigger = _contact_verb(sentence, lowered)
     # "After meeting General X, General Y later called on A, B and C", "Before the meeting with X, Y had talks with
     # Z": the contact of the main clause, told beside the one its opening recalls
@@ -805,6 +806,22 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
 
 _WHILE_IN = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?[Ww]hil(?:e|st) in (?:the )?((?:[A-Z][\w\-']*\s*){1,3}),\s*"
                        r"(?:[A-Z][\w\-'.]*\s+){0,4}$")
+
+
+def _represented_by(doc: ArticleRecord, sentence: Sentence) -> None:
+    """"Tajikistan was represented by Foreign Minister A, Defense Minister B and ...": those named after it are of
+    the state that sent them, when nothing else gave them one."""
+    match = _REPRESENTED_BY.match(sentence.text)
+    code = country_in(match.group(1)) if match else None
+    if code is None or gazetteer.is_international_body(code):
+        return
+    for start, _, key in sentence.refs:
+        if start >= match.end() and doc.country_of(key) is None:
+            doc.settle_country(key, code, "country.represented-state", sentence.text)
+
+
+_REPRESENTED_BY = re.compile(r"((?:The\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:was|were|is|will be)\s+represented\b"
+                             r"[^.;]{0,80}?\bby\b")
 
 
 # a place told for one day holds for a visit's days, not for a contact told weeks apart (a photo's caption from
