@@ -260,18 +260,24 @@ def clean_article(text: str) -> CleanText:
         paragraphs.pop(0)
     # a teaser line the body repeats word for word later ("The meeting was attended by X and Y" above the story)
     # ... or with its dateline ("DUSHANBE, Tajikistan – On June 15th ..."), which then opens the body
-    repeated = [p for k, p in enumerate(paragraphs) if len(p.split()) >= 8 and any(
-        later.startswith(p.rstrip(". ")) or split_dateline(later)[0].startswith(p.rstrip(". "))
-        for later in paragraphs[k + 1:])]
-    copies = [later for p in repeated for later in paragraphs if later is not p and split_dateline(later)[1]
-              and split_dateline(later)[0].startswith(p.rstrip(". "))]
-    paragraphs = [p for p in paragraphs if not any(p is r for r in repeated)]
+    datelined = [split_dateline(p)[:2] for p in paragraphs]  # (the text after a dateline, its city)
+    repeated, copies = set(), set()
+    for k, teaser in enumerate(paragraphs):
+        head = teaser.rstrip(". ")
+        later = [j for j in range(k + 1, len(paragraphs))
+                 if paragraphs[j].startswith(head) or datelined[j][0].startswith(head)]
+        if len(teaser.split()) >= 8 and later:
+            repeated.add(k)
+            copies.update(j for j in later if datelined[j][1])
+    kept = [k for k in range(len(paragraphs)) if k not in repeated]
+    copy_at = [kept.index(k) for k in sorted(copies - repeated)][:1]  # the first copy under a dateline, as renumbered
+    paragraphs = [paragraphs[k] for k in kept]
     # the headline, kept apart: the first paragraph when it was dropped as a headline or a subheading
     headline = opening if opening and opening not in paragraphs and 4 <= len(opening.split()) <= 16 \
         and not re.search(r"[.!?]\s*$", opening) and not re.match(r"^(?:By|BY|Written|Posted|Reported)\b", opening) else None
     city = date_text = None
     # the dateline opens the body, which may follow a headline written as a sentence
-    for index in [*range(min(3, len(paragraphs))), *[k for k, p in enumerate(paragraphs) if any(p is c for c in copies)][:1]]:
+    for index in [*range(min(3, len(paragraphs))), *copy_at]:
         rest, city, date_text = split_dateline(paragraphs[index])
         if city:
             paragraphs[index] = rest

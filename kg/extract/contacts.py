@@ -21,7 +21,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract import clauses
-from kg.extract.cues import PAST_EVENT, SPEAKER_AFTER, SPOKESPERSON, contact_mode, topic
+from kg.extract.cues import MEETING_HELD_AT, PAST_EVENT, SPEAKER_AFTER, SPOKESPERSON, contact_mode, topic
 from kg.extract.dates import (MONTH_NAMES, WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
                               parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
@@ -344,8 +344,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
 # place at the Ministry of Defence in Cairo"
 # talks told in the passive, held at someone's invitation: "at the invitation of X, ... were discussed"
 _TALKS_AT_INVITATION = re.compile(r"\bat the invitation of\b(?=[^.;]*\b(?:were|was) (?:also )?discussed\b)")
-_HELD_AT = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?"
-                      r"(?:held|took\s+place)\s+(?:at|in)\b"
+_HELD_AT = re.compile(MEETING_HELD_AT +
                       # "They did so during a visit to the headquarters ... in Den Helder": the pair told again
                       r"|^(?:They|The two(?:\s+(?:ministers|generals|chiefs|leaders))?)\s+(?:also\s+)?(?:did so|met|talked)\s+"
                       r"(?:during|at|in|on)\b")
@@ -787,7 +786,7 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
                                r"(?:visit\s+to|trip\s+to|tour\s+of)\s+)?)"
                                r"(?:the\s+)?((?:[A-Z][\w\-']*\s*|of\s+(?=[A-Z])){1,5})", tail)
             # "a visit to Nigeria", "an official visit to Paris" (a city stands for its state)
-            code = (country_in(target.group(1)) or gazetteer.code_for(target.group(1).strip())) if target else None
+            code = _state_named(target.group(1)) if target else None
             if target and re.match(r"(?:Permanent\s+)?(?:Mission|Embassy|High Commission|Consulate)\b", target.group(1)):
                 code = None  # "visited the Permanent Mission of Bangladesh in New York": a state's mission abroad
             if code is None and re.search(r"\barrived here\b", tail):
@@ -797,11 +796,16 @@ def _visitor_cues(doc: ArticleRecord, sentence: Sentence) -> None:
         elif start == (sentence.refs[0].start if sentence.refs else -1):
             # "While in Kuwait, Minister X met with ...": the first one named after it is there on a visit
             away = _WHILE_IN.search(text[:start])
-            code = country_in(away.group(1)) or gazetteer.code_for(away.group(1).strip()) if away else None
+            code = _state_named(away.group(1)) if away else None
             if code and not gazetteer.is_international_body(code):
                 if key not in doc.visitors:
                     doc.visitors.append(key)
                 doc.visit_targets.setdefault(key, code)
+
+
+def _state_named(words: str) -> str | None:
+    """The state a visit's words name: a country or people, else a city standing for its state ("a visit to Paris")."""
+    return country_in(words) or gazetteer.code_for(words.strip())
 
 
 _WHILE_IN = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?[Ww]hil(?:e|st) in (?:the )?((?:[A-Z][\w\-']*\s*){1,3}),\s*"

@@ -36,3 +36,9 @@ def topic(sentence: str) -> str | None:
     """What a contact was about, as the text says it ("The sides discussed joint exercises ...")."""
     found = _TOPIC.search(sentence)
     return found.group(1).strip(" ,") if found else None
+
+
+# "During the meeting held at Basman Palace in Amman", "a meeting held at the defence ministry headquarters in
+# Mogadishu": where a contact told was held
+MEETING_HELD_AT = r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?" \
+                  r"(?:held|took\s+place)\s+(?:at|in)\b"

@@ -376,7 +376,7 @@ def latest_month_named(text: str, year: str) -> int | None:
     return max(months) if months else None
 
 
-def latest_day_told(text: str, year: str) -> int | None:
+def month_of_latest_date(text: str, year: str) -> int | None:
     """The month of the latest full date an article tells with ``year`` ("concluded on September 15, 2013",
     "on 15 September 2013") -> 9; not the date of a plan ("will take place on ...")."""
     months = []

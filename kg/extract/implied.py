@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from kg import gazetteer
-from kg.extract.cues import SPEAKER_AFTER, SPOKESPERSON
+from kg.extract.cues import MEETING_HELD_AT, SPEAKER_AFTER, SPOKESPERSON
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import TOPIC_BEFORE, PlaceMention
 from kg.extract.records import Sentence
@@ -206,9 +206,7 @@ def _dated_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedConta
     return contact
 
 
-# "... during a meeting held at Somali defence ministry headquarters in Mogadishu": where the contact told was held
-_HELD_IN = re.compile(r"\b(?:meeting|talks|discussions?|consultations)\s+(?:which\s+|that\s+)?(?:was\s+|were\s+)?"
-                      r"(?:held|took\s+place)\s+(?:at|in)\b")
+_HELD_IN = re.compile(MEETING_HELD_AT)
 
 
 def _placed_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedContact:

@@ -17,7 +17,7 @@ from typing import Callable
 
 from kg import gazetteer
 from kg.extract.cues import DIPLOMAT, PAST_EVENT, SPOKESPERSON, contact_mode, topic
-from kg.extract.dates import latest_day_told, parse_iso
+from kg.extract.dates import month_of_latest_date, parse_iso
 from kg.extract.implied import further_contacts, implied_contacts
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import article_acronyms, country_in, find_places
@@ -441,7 +441,7 @@ def _undated_meeting_date(doc: ArticleRecord) -> tuple[str | None, str | None]:
     if not doc.pub_month and not published_year and not doc.year_in_url:
         # ... the month of the latest full date it tells of that year ("the Conference, concluded on September 15,
         # 2013": its sidelines' contacts fell that month)
-        month = latest_day_told(doc.article.text, year)
+        month = month_of_latest_date(doc.article.text, year)
         if month:
             return f"{year}-{month:02d}", "date.month-of-latest-date-in-text"
     return doc.pub_month or year, ("date.month-on-first-line" if doc.pub_month else
