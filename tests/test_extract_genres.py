@@ -3334,3 +3334,12 @@ def test_those_a_state_was_represented_by_are_of_that_state():
             "Defense Minister Sherali Mirzo.")
     _, _, people = run(text, date="2017-11-30")
     assert (people["Sirojiddin Aslov"].country, people["Sherali Mirzo"].country) == ("TJ", "TJ")
+
+
+def test_a_contact_told_inside_what_was_discussed_is_the_topics_not_a_new_one():
+    # the results of an earlier trip talked over at today's meeting: the trip's contacts are not today's
+    text = ("General Ana Rojas, Chief of the Joint Staff of Peru, received Colombian Ambassador Luis Mejia in Lima on "
+            "June 4. They also reviewed the results of the General's recent visit to Colombia after meeting with the "
+            "leaders of Colombia including President Ivan Duque.")
+    extraction, names, _ = run(text, date="2021-06-06")
+    assert contacts_of(extraction, names) == [(["CO", "PE"], ["Ana Rojas", "Luis Mejia"])]

@@ -174,7 +174,8 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
     if recalled and any(m.date and m.date.startswith(recalled) for m in doc.meetings):
         recalled = None  # "(Pictured: A and B meet in Mexico City in July 2021.)": a contact told, told again
     date = recalled or date
-    historical = not recalled and _historical(doc, text, date, trigger.match.start() if trigger else None)
+    historical = not recalled and _historical(doc, text, date, trigger.match.start() if trigger else None,
+                                              trigger.match.end() if trigger else None)
     done = not future and not historical  # a contact told as done, not planned and not background
     sentence.date = date
     if done:
@@ -568,11 +569,21 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morni
                            rf"earlier (?:today|this week)|later today|(?:last|this|next) (?:{_WEEKDAY}))\b", re.I)
 
 
-def _historical(doc: ArticleRecord, text: str, date: str | None, contact_at: int | None = None) -> bool:
+# "They also discussed the achievements of the Senior General's visit to China after meeting with ...": a contact
+# told inside what was talked about (as the time of an earlier trip) is the topic's, an earlier one
+_TOPIC_OF_EARLIER = re.compile(r"\b(?:discussed|reviewed|talked about|exchanged views on|assessed|summed up)\s+(?:about\s+)?"
+                               r"(?:the\s+)?(?:achievements|results|outcomes?|successes|progress)\s+of\b[^.;]*"
+                               r"\b(?:after|during|while|when)\b[^.;]*$", re.I)
+
+
+def _historical(doc: ArticleRecord, text: str, date: str | None, contact_at: int | None = None,
+                contact_end: int | None = None) -> bool:
     """An undated sentence that tells an earlier contact ("they met in 2019", "the last meeting between ..."), not
     counting the time of what a relative clause, a quote or another event adds ("X, who took office last year,
     received Y"; "reviewed the agreements signed last year"), nor what one "recalled" after the contact told
     ("After meeting with X, Y recalled that ...")."""
+    if contact_end is not None and _TOPIC_OF_EARLIER.search(text[:contact_end]):
+        return True
     if date is not None or doc.reference_day is None:
         return False
     plain = _own_time(text)
