@@ -3343,3 +3343,11 @@ def test_a_contact_told_inside_what_was_discussed_is_the_topics_not_a_new_one():
             "leaders of Colombia including President Ivan Duque.")
     extraction, names, _ = run(text, date="2021-06-06")
     assert contacts_of(extraction, names) == [(["CO", "PE"], ["Ana Rojas", "Luis Mejia"])]
+
+
+def test_a_weekday_glued_to_the_word_before_still_dates_the_contact():
+    # a stripped tag leaves "at his officeThursday": the day is Thursday the 7th, not the day of publication
+    text = ("Khartoum - The Minister of Defence, Lt. Gen. Awad Ibn Oaf, received at his officeThursday the Russian "
+            "Deputy Chief of Staff Colonel General Igor Petrov.")
+    extraction, _, _ = run(text, date="2017-12-12")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["RU", "SD"], "2017-12-07")]

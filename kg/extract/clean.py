@@ -87,11 +87,17 @@ def normalise_characters(text: str) -> str:
 
 
 def fix_glued_sentences(text: str) -> str:
-    """'Azerbaijan.It was noted' -> 'Azerbaijan. It was noted'; leaves 'U.S.', 'News.Az' style tokens alone
+    """'Azerbaijan.It was noted' -> 'Azerbaijan. It was noted', 'officeThursday' -> 'office Thursday'; leaves 'U.S.', 'News.Az' style tokens alone
     when the second part is short, and never touches decimals."""
     text = re.sub(r"(?<=[a-zà-ÿ0-9\)\"'’]{2})([.!?])(?=(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,}\b|I|A)\s)", r"\1 ", text)
     # "within NATO.Lieutenant General": an acronym glued to the next sentence
-    return re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{2,}\s)", ". ", text)
+    text = re.sub(r"(?<=[A-Z]{3})\.(?=[A-Z][a-z]{2,}\s)", ". ", text)
+    # "received him at his officeThursday": a day's or month's name glued to the word before (a tag stripped)
+    return _GLUED_TIME_WORD.sub(" ", text)
+
+
+_GLUED_TIME_WORD = re.compile(r"(?<=[a-z]{2})(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                              r"March|April|May|June|July|August|September|October|November|December)\b)")
 
 
 _LINE_END = re.compile(r"[.!?:;\"')\]]\s*$")
