@@ -3351,3 +3351,13 @@ def test_a_weekday_glued_to_the_word_before_still_dates_the_contact():
             "Deputy Chief of Staff Colonel General Igor Petrov.")
     extraction, _, _ = run(text, date="2017-12-12")
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["RU", "SD"], "2017-12-07")]
+
+
+def test_the_states_listed_as_taking_part_later_are_the_sides_of_a_meeting_told_vaguely():
+    # "colleagues from the Nordic countries" names no state; the sentence after lists who took part, and where
+    text = ("At a meeting with colleagues from the Nordic countries and Ukraine, Chief of Defence of Denmark General "
+            "Peter Holm stressed the value of joint planning along NATO's northern flank. \"We agreed to train together "
+            "more often,\" he said. Representatives of the armed forces of Denmark, Norway, Sweden, Finland and Ukraine "
+            "took part in the meeting held in Bergen, Norway.")
+    extraction, _, _ = run(text, date="2019-03-02")
+    assert [(m.parties, m.location and m.location.name) for m in extraction.meetings] == [(["DK", "FI", "NO", "SE", "UA"], "Bergen")]

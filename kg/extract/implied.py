@@ -207,6 +207,30 @@ def _dated_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedConta
 
 
 _HELD_IN = re.compile(MEETING_HELD_AT)
+# who the sides were, told after the contact: "Representatives of the defence forces of A, B, C and D took part in the
+# meeting held in Krakow"
+_TOOK_PART_IN_IT = re.compile(r"\b(?:took part|participated|were represented)\s+in\s+(?:the|this)\s+"
+                              r"(?:meeting|talks|session|consultations|discussions)\b")
+
+
+def _sides_told_later(contact: ImpliedContact, later: list[Sentence], country_of: Callable[[str], str | None]
+                      ) -> ImpliedContact:
+    """A contact whose sides were guessed takes the states one of the next four sentences lists as taking part in
+    it, when they are two or more and hold every participant's state."""
+    for sentence in later[:4]:
+        took_part = _TOOK_PART_IN_IT.search(sentence.text)
+        if took_part is None:
+            continue
+        listed = {place.code: f"side.{place.kind}-taking-part" for place in sentence.places
+                  if place.end <= took_part.start() and place.kind in ("country", "demonym")}
+        own = {country_of(key) for key in contact.participants} - {None}
+        if len(listed) >= 2 and own <= set(listed):
+            contact.parties, contact.side_rules = sorted(listed), listed
+            if contact.host_side not in listed:
+                contact.host_side = None
+            return _placed_later(contact, [sentence])  # "... took part in the meeting held in Krakow"
+        break
+    return contact
 
 
 def _placed_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedContact:
@@ -268,7 +292,8 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
             sides[home] = home_rule
         contact = _contact(sentence, sides, keys, country_of, mode_of, told_date)
         if home_rule not in sides.values():
-            return [_placed_later(_dated_later(contact, sentences[sentence.index + 1:]), sentences[sentence.index + 1:])]
+            later = sentences[sentence.index + 1:]
+            return [_placed_later(_sides_told_later(_dated_later(contact, later), later, country_of), later)]
         single = contact
     return [single] if single else []
 
