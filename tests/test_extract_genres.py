@@ -3361,3 +3361,20 @@ def test_the_states_listed_as_taking_part_later_are_the_sides_of_a_meeting_told_
             "took part in the meeting held in Bergen, Norway.")
     extraction, _, _ = run(text, date="2019-03-02")
     assert [(m.parties, m.location and m.location.name) for m in extraction.meetings] == [(["DK", "FI", "NO", "SE", "UA"], "Bergen")]
+
+
+def test_a_dateline_closed_by_a_stop_and_dash_is_the_citys():
+    # the Spanish-language desks' "Santo Domingo .- " before the story
+    rest, city, _ = split_dateline("Santo Domingo .- The Dominican Republic and the United States agreed on Tuesday ...")
+    assert (city, rest[:16]) == ("Santo Domingo", "The Dominican Re")
+
+
+def test_a_sides_principal_named_among_those_who_joined_is_a_participant_once():
+    text = ("Tegucigalpa .- Honduras and the United States on Monday agreed to expand military cooperation, with "
+            "American instructors present for training. Foreign "
+            "minister Ana Cruz and US ambassador Mark Doyle signed the agreement in a ceremony attended by Defense "
+            "minister Gen. Luis Pineda and US Southern Command chief Adm. Craig Faller. Doyle said the agreement "
+            "supports training. Doyle added that exercises will follow.")
+    extraction, names, _ = run(text, date="2019-05-13")
+    assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
+        [["Ana Cruz", "Craig Faller", "Luis Pineda", "Mark Doyle"]]

@@ -47,7 +47,7 @@ _REGION = (rf"(?:\s*,\s*(?!(?i:{_MONTHS})\b)(?P<region>[A-Z][\w\.]*(?:\s+[A-Z][\
            rf"\s*\[(?P<bracketed>[A-Z][\w\.\- ]{{1,30}})\]|\s*\((?P<parenthesized>[A-Z][\w\.\- ]{{1,30}})\)(?=\s*,))?")
 _DATELINE = re.compile(
     rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?\.?{_AGENCY}"
-    rf"(?:\s*(?:--|—|–|-|:)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=[)/])\s+(?=[A-Z]))")
+    rf"(?:\s*(?:--|—|–|-|:|\.-)\s+|\s*(?:--|—|–|:)(?=[A-Z])|(?<=[)/])\s+(?=[A-Z]))")  # (".-": "Santo Domingo .- ")
 _DATELINE_DOT = re.compile(rf"^{_CITY}{_REGION}(?:\s*,\s*{_DATE_PART})?(?:\.(?:\s*/[^/]{{1,30}}/\.)?|\s*/[^/]{{1,30}}/\.?)\s*(?=[A-Z])")
 # a dateline on a line of its own: "BAKU, Azerbaijan, Sept. 3", "New Delhi, August 23", "ADDIS ABABA, Ethiopia,
 # June 1, 2016/APO (African Press Organization)/ --"

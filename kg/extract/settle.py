@@ -634,7 +634,8 @@ def _implied_meetings(doc: ArticleRecord, guessed: set[str], extraction: Extract
         if not extraction.meetings and len(contacts) == 1:
             draft.principals = _principals(doc, contact.parties, contact.participants + contact.tellers,
                                            is_spokesperson)
-            draft.participants = draft.participants + draft.principals
+            # (a principal may have been named among those who joined it: once)
+            draft.participants = draft.participants + [k for k in draft.principals if k not in draft.participants]
             # ... with the delegations of both sides whole ("The South African delegation was led by X and included
             # A, B. The Namibian delegation was led by Y ..."): the one session the delegations met for
             leading = [delegation for leader, delegation in doc.delegations.items() if leader in draft.participants]
