@@ -3378,3 +3378,12 @@ def test_a_sides_principal_named_among_those_who_joined_is_a_participant_once():
     extraction, names, _ = run(text, date="2019-05-13")
     assert [sorted(names[k] for k in m.participants) for m in extraction.meetings] == \
         [["Ana Cruz", "Craig Faller", "Luis Pineda", "Mark Doyle"]]
+
+
+def test_received_at_his_office_by_the_story_s_minister_is_at_home_in_the_dateline_city():
+    text = ("Nairobi - The Cabinet Secretary for Defence, Aden Duale, has affirmed Kenya's keenness to strengthen its "
+            "relations with Turkey. This came when he received at his office on Monday the Turkish Deputy Chief of "
+            "Staff who arrived on a several-day visit.")
+    extraction, _, _ = run(text, date="2023-05-10")
+    assert [(m.parties, m.host, m.location and m.location.name) for m in extraction.meetings] == \
+        [(["KE", "TR"], "KE", "Nairobi")]

@@ -527,6 +527,9 @@ def _office_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str]) ->
         if office is None:
             continue
         named = [k for k in draft.participants if doc.person(k).name.split()[-1] in text[:office.start()]]
+        if not named and re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[:office.start()]):
+            # "This came when he received at his office the Russian Deputy Chief ...": the one participant at home
+            named = [k for k in draft.participants if k not in doc.visitors][:1] if len(draft.participants) == 1 else []
         if named and doc.country_of(named[0]) in parties:
             return doc.country_of(named[0])
     return None
@@ -595,6 +598,8 @@ def _meeting_location(doc: ArticleRecord, draft: MeetingDraft, host: str | None)
     if city_state and draft.venue_country and city_state != draft.venue_country:
         city = None
     country = draft.venue_country or city_state or host
+    if city is None and draft.venue_country is None and host and host == doc.dateline_country and doc.dateline_city:
+        city = doc.dateline_city  # received at home, no place told: the dateline's city in the host's state
     if country and gazetteer.is_international_body(country):
         # a body hosts at its seat: the venue is a state's city ("at the AU" -> Addis Ababa, ET)
         seat = gazetteer.body_seat(country)
