@@ -3387,3 +3387,12 @@ def test_received_at_his_office_by_the_story_s_minister_is_at_home_in_the_dateli
     extraction, _, _ = run(text, date="2023-05-10")
     assert [(m.parties, m.host, m.location and m.location.name) for m in extraction.meetings] == \
         [(["KE", "TR"], "KE", "Nairobi")]
+
+
+def test_a_bare_surname_two_persons_share_is_the_one_the_story_tells_most():
+    # the visiting minister, told twice, speaks; the president of the same name was named once, in passing
+    text = ("Defense Minister Li Ming met with visiting Armenian Defense Minister Vigen Sargsyan in Beijing on Monday. "
+            "Li welcomed Vigen Sargsyan to China. Under the guidance of Armenian President Serzh Sargsyan, relations "
+            "have grown, Li said. Sargsyan said Armenia takes China as an important partner.")
+    extraction, names, people = run(text, date="2017-09-05")
+    assert "Sargsyan" in people["Vigen Sargsyan"].aliases and "Sargsyan" not in people["Serzh Sargsyan"].aliases

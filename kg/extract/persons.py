@@ -1,7 +1,8 @@
 """The persons of one article: a registry that merges repeated mentions into one person.
 
 A later, shorter mention ("Hasanov", "General Thành", "Minister SAKAMOTO") joins the person whose
-full name contains its words; a fuller mention upgrades the name and keeps the short one as an alias.
+full name contains its words (of two such persons, the one the article tells most, then the latest told);
+a fuller mention upgrades the name and keeps the short one as an alias.
 A person's state, rank and post are the first mention's that gives them, kept with the reading that gave
 each and its sentence (`country_rule`, `rank_rule`, `position_rule`: see `kg.extract.mentions`).
 """
@@ -38,6 +39,7 @@ class PersonRecord:
     rank_rule: str | None = None  # the reading that gave ``rank``
     rank_evidence: str = ""
     position_rule: str | None = None  # the reading that gave ``position``
+    mentions: int = 1
     position_evidence: str = ""
 
     def take_rank(self, rank: str | None, rule: str | None, evidence: str) -> None:
@@ -94,8 +96,8 @@ class Registry:
                 candidates.append(person)
         if not candidates:
             return None
-        # prefer the same rank, then the most recently mentioned
-        candidates.sort(key=lambda p: ((rank is not None and p.rank == rank), p.last_sentence), reverse=True)
+        # prefer the same rank, then the one mentioned most, then the most recently mentioned
+        candidates.sort(key=lambda p: ((rank is not None and p.rank == rank), p.mentions, p.last_sentence), reverse=True)
         return candidates[0]
 
     def add(self, mention: Mention, sentence_index: int, sentence: str) -> PersonRecord:
@@ -129,6 +131,7 @@ class Registry:
             person.country, person.country_rule, person.country_evidence = mention.country, mention.country_rule, sentence
         person.honorific = person.honorific or mention.honorific
         person.last_sentence = sentence_index
+        person.mentions += 1
         return person
 
 
