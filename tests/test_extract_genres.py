@@ -3396,3 +3396,13 @@ def test_a_bare_surname_two_persons_share_is_the_one_the_story_tells_most():
             "have grown, Li said. Sargsyan said Armenia takes China as an important partner.")
     extraction, names, people = run(text, date="2017-09-05")
     assert "Sargsyan" in people["Vigen Sargsyan"].aliases and "Sargsyan" not in people["Serzh Sargsyan"].aliases
+
+
+def test_a_reception_given_in_welcome_of_a_delegations_visit_is_a_contact():
+    text = ("The Ministry of National Defence of Laos gave a reception at the Army Club on the evening of May 3 in "
+            "welcome of the visit to Laos by a military delegation of Vietnam. Present there at invitation were members "
+            "of the military delegation of Vietnam led by Minister of National Defence General Phan Van Giang. Present "
+            "there was Chansamone Chanyalath, Minister of National Defence of Laos.")
+    extraction, names, _ = run(text, date="2024-05-04")
+    assert [(m.parties, m.date, m.host) for m in extraction.meetings] == [(["LA", "VN"], "2024-05-03", "LA")]
+    assert contacts_of(extraction, names) == [(["LA", "VN"], ["Chansamone Chanyalath", "Phan Van Giang"])]
