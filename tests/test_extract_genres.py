@@ -3406,3 +3406,10 @@ def test_a_reception_given_in_welcome_of_a_delegations_visit_is_a_contact():
     extraction, names, _ = run(text, date="2024-05-04")
     assert [(m.parties, m.date, m.host) for m in extraction.meetings] == [(["LA", "VN"], "2024-05-03", "LA")]
     assert contacts_of(extraction, names) == [(["LA", "VN"], ["Chansamone Chanyalath", "Phan Van Giang"])]
+
+
+def test_a_contact_told_as_an_opportunity_to_meet_was_made():
+    text = ("During his visit, Belize's Minister of National Defence John Saldivar had an opportunity to meet and "
+            "discuss with the Minister of National Defence of Guatemala, General Juan Perez.")
+    extraction, names, _ = run(text, date="2021-10-08")
+    assert contacts_of(extraction, names) == [(["BZ", "GT"], ["John Saldivar", "Juan Perez"])]
