@@ -3413,3 +3413,21 @@ def test_a_contact_told_as_an_opportunity_to_meet_was_made():
             "discuss with the Minister of National Defence of Guatemala, General Juan Perez.")
     extraction, names, _ = run(text, date="2021-10-08")
     assert contacts_of(extraction, names) == [(["BZ", "GT"], ["John Saldivar", "Juan Perez"])]
+
+
+def test_a_contact_only_the_headline_tells_is_read_from_it_as_weak_evidence():
+    # the body says "During the meeting" and never tells it: the headline does
+    text = ("Kazakh Minister of Defence receives the Turkish Ambassador to Kazakhstan\n\n"
+            "During the meeting, the Minister of Defence highlighted the role of the peacekeeping mission. "
+            "The interlocutors also discussed issues of bilateral military cooperation.")
+    extraction, _, _ = run(text, date="2021-04-15")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["KZ", "TR"], "2021-04-15")]
+    assert all(d.weak for d in extraction.decisions if d.what == "meeting")
+
+
+def test_a_headline_that_announces_talks_gives_no_contact():
+    text = ("Iran's defense minister in Baghdad for talks with senior officials\n\n"
+            "Baghdad, May 18, IRNA - Iran's Defense Minister Hossein Dehghan arrived here on Monday at the head of a "
+            "delegation. The Iranian minister is to confer with Iraq's president and prime minister.")
+    extraction, _, _ = run(text, date="2015-05-18")
+    assert extraction.meetings == []

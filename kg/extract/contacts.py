@@ -16,6 +16,7 @@ discourse it needs, and returns the contact being told when it may change it.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date as Date, timedelta
 
@@ -79,8 +80,37 @@ _POST_WORDS = re.compile(r"(?:[A-Z][\w\-'’]*\.?|of|the|for|and|&|-)(?:\s+(?:[A
 
 
 def read_article(article: Article) -> Extraction:
-    """Run the components over one article: its record, the mentions, the contacts, the settled facts."""
-    return settle_record(read_record(article))
+    """Run the components over one article: its record, the mentions, the contacts, the settled facts.
+
+    An article whose body tells no contact it can read, under a headline that tells one ("The Minister of
+    Defence received the Russian Ambassador" over "During the meeting, the Minister ..."), is read again with
+    the headline as its lead sentence; what that reading adds is weak evidence."""
+    doc = read_record(article)
+    extraction = settle_record(doc)
+    if extraction.meetings or not _tells_a_contact(doc.headline):
+        return extraction
+    led = settle_record(read_record(dataclasses.replace(article, text=f"{doc.headline.rstrip(' .')}.\n\n{article.text}")))
+    if not led.meetings:
+        return extraction
+    led.warnings.append("contacts read with the headline as the lead sentence: weak evidence")
+    for decision in led.decisions:
+        decision.weak = True
+    return led
+
+
+_FOR_TALKS = re.compile(r"\b(?:for|to hold|to discuss)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|consultations|discussions)\b")
+
+
+def _tells_a_contact(headline: str) -> bool:
+    """A headline with a contact phrasing of triggers.json ("X receives Y", "X holds phone talk with Y"), not
+    one it announces ("X in Baghdad for talks with senior officials", "X to meet Y")."""
+    if not headline or len(headline.split()) < 4:
+        return False
+    lowered = headline[:1].lower() + headline[1:]
+    triggers = lexicon().triggers
+    if re.search(triggers["not_meeting"], lowered) or _FOR_TALKS.search(lowered):
+        return False
+    return any(re.search(rule["pattern"], lowered, re.I) for rule in triggers["meeting"])
 
 
 def read_record(article: Article) -> ArticleRecord:
