@@ -3431,3 +3431,10 @@ def test_a_headline_that_announces_talks_gives_no_contact():
             "delegation. The Iranian minister is to confer with Iraq's president and prime minister.")
     extraction, _, _ = run(text, date="2015-05-18")
     assert extraction.meetings == []
+
+
+def test_the_secretary_general_by_title_alone_is_the_one_body_the_article_names():
+    text = ("The Secretary-General met this afternoon with H.E. Mr. Walter Martos, Minister of Defence of Peru. He "
+            "expressed appreciation for Peru's engagement in UN peace operations.")
+    extraction, names, _ = run(text, date="2019-10-13")
+    assert contacts_of(extraction, names) == [(["PE", "UN"], ["Walter Martos"])]

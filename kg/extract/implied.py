@@ -207,6 +207,8 @@ def _dated_later(contact: ImpliedContact, later: list[Sentence]) -> ImpliedConta
 
 
 _HELD_IN = re.compile(MEETING_HELD_AT)
+# the head of an international body by title alone
+_BODY_HEAD = re.compile(r"\b[Tt]he (?:Deputy )?Secretary[- ]General\b(?!\s+of\b)")
 # who the sides were, told after the contact: "Representatives of the defence forces of A, B, C and D took part in the
 # meeting held in Krakow"
 _TOOK_PART_IN_IT = re.compile(r"\b(?:took part|participated|were represented)\s+in\s+(?:the|this)\s+"
@@ -261,11 +263,15 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
     """
     single: ImpliedContact | None = None
     told_date = None  # the date the story last gave: "... on Wednesday in Abuja. ... X thanked the CDS"
+    bodies = {place.code for sentence in sentences for place in sentence.places if place.kind == "body"}
     for sentence in sentences:
         told_date = sentence.date or told_date
         if sentence.contact is None:
             continue
         sides = _sides_named(sentence)
+        if len(bodies) == 1 and _BODY_HEAD.search(sentence.text):
+            # "The Secretary-General met this afternoon with ..." in a readout of the one body the article names
+            sides.setdefault(next(iter(bodies)), "side.body-of-its-head")
         keys = _named_participants(sentence, is_spokesperson)
         own = [code for code in map(country_of, keys) if code]
         for code in own:
