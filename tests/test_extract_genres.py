@@ -3438,3 +3438,12 @@ def test_the_secretary_general_by_title_alone_is_the_one_body_the_article_names(
             "expressed appreciation for Peru's engagement in UN peace operations.")
     extraction, names, _ = run(text, date="2019-10-13")
     assert contacts_of(extraction, names) == [(["PE", "UN"], ["Walter Martos"])]
+
+
+def test_a_title_case_headline_s_verb_is_no_part_of_the_name_before_it():
+    text = ("President Shavkat Mirziyoyev Receives the Heads of Delegations at the Meeting of the SCO Council of "
+            "Defense Ministers\n\nTASHKENT, 27.04.2021 - The Leader of the Nation, President of Uzbekistan Shavkat "
+            "Mirziyoyev received the heads of delegations at the meeting of the Council of Defense Ministers of the SCO "
+            "member nations.")
+    _, _, people = run(text, date="2021-04-27")
+    assert "Shavkat Mirziyoyev" in people and "Shavkat Mirziyoyev Receives" not in people
