@@ -3455,3 +3455,13 @@ def test_a_gathering_s_sides_are_the_states_it_brought_together():
             "Faso did not participate in the session.")
     extraction, _, _ = run(text, date="2019-03-05")
     assert [(m.parties, m.date) for m in extraction.meetings] == [(["BJ", "GH", "NE", "NG", "TG"], "2019-03-04")]
+
+
+def test_a_courtesy_visit_on_a_list_of_hosts_is_one_contact_with_each():
+    text = ("SINGAPORE, 14 March 2023 - The Chief of the Army (COA), General Rahman bin Yusof, paid a farewell visit "
+            "to Singapore today. The COA visit began with a courtesy visit on the Singapore Chief of Defence Force, "
+            "Lieutenant General Aaron Beng, the Chief of the Singapore Army, Major General David Neo and later the "
+            "Minister of Defence Singapore, Dr Ng Eng Hen.")
+    extraction, names, _ = run(text, date="2023-03-14", source="Malaysian Army")
+    assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
+        ["Aaron Beng", "Rahman bin Yusof"], ["David Neo", "Rahman bin Yusof"], ["Ng Eng Hen", "Rahman bin Yusof"]]
