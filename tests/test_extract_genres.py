@@ -3465,3 +3465,13 @@ def test_a_courtesy_visit_on_a_list_of_hosts_is_one_contact_with_each():
     extraction, names, _ = run(text, date="2023-03-14", source="Malaysian Army")
     assert sorted(sorted(names[k] for k in m.participants) for m in extraction.meetings) == [
         ["Aaron Beng", "Rahman bin Yusof"], ["David Neo", "Rahman bin Yusof"], ["Ng Eng Hen", "Rahman bin Yusof"]]
+
+
+def test_the_initials_an_article_defines_for_a_force_name_its_people_in_a_role():
+    # "the RBN commander" after "Royal Brunei Navy (RBN) ..., First Admiral X": X
+    text = ("MANILA - Philippine Navy chief Vice Admiral Jesus Millan met his Royal Brunei Navy (RBN) counterpart, First "
+            "Admiral Abdul Aziz, on Monday. Earlier on Monday, the RBN commander made a courtesy call to Philippine "
+            "Defense Secretary Voltaire Gazmin.")
+    extraction, names, _ = run(text, date="2015-06-08")
+    assert sorted(contacts_of(extraction, names)) == [(["BN", "PH"], ["Abdul Aziz", "Jesus Millan"]),
+                                                      (["BN", "PH"], ["Abdul Aziz", "Voltaire Gazmin"])]

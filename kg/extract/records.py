@@ -204,11 +204,18 @@ class ArticleRecord:
         """How prominent a person is so far: the sentences that referred to them, then the latest of them."""
         return self.mention_count[person.key], self.seen.get(person.key, -1)
 
+    def state_named(self, word: str | None) -> str | None:
+        """The state a word names: a state, people or city of the gazetteer ("Brazilian"), or the initials the
+        article defines for a state's forces ("RBN" after "the Royal Brunei Navy (RBN)")."""
+        if not word:
+            return None
+        return gazetteer.code_for(word) or dict(self.acronyms).get(word)
+
     def candidates(self, demonym: str | None, sentence_index: int) -> list[PersonRecord]:
         """The persons named by sentence ``sentence_index`` who may be "the <demonym> ..."."""
         persons = [p for p in self.registry.persons.values() if p.first_sentence <= sentence_index]
         if demonym:
-            code = gazetteer.code_for(demonym)
+            code = self.state_named(demonym)
             if code is None:
                 return []
             same = [p for p in persons if p.country == code]

@@ -7,7 +7,6 @@ participants and host), and returns the keys of the persons meant. It changes no
 from __future__ import annotations
 
 import re
-from kg import gazetteer
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import find_places
 from kg.extract.posts import acronyms
@@ -23,11 +22,11 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
     # "Ukraine's new defence minister": the possessor names the state, like "the Ukrainian defence minister"
     possessor = match.groupdict().get("possessor")
     demonym = match.group("demonym")
-    if possessor and gazetteer.code_for(possessor):
-        if demonym and gazetteer.code_for(demonym) is None:
+    if possessor and doc.state_named(possessor):
+        if demonym and doc.state_named(demonym) is None:
             role = f"{demonym.lower()} {role}"  # "Ukraine's defence minister": the role is "defence minister"
         demonym = possessor
-    if demonym and gazetteer.code_for(demonym) is None:
+    if demonym and doc.state_named(demonym) is None:
         # "the Deputy Secretary General", "the army chief", "the defence minister": role words, not a people
         role = f"{demonym.lower()} {role}"
         demonym = None
@@ -35,12 +34,12 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
     singular = role.rstrip("s")
     if singular in ("side", "party"):
         # "the Azerbaijani side": its most salient person; without a people named, nobody in particular
-        pool = doc.candidates(demonym, sentence_index) if demonym and gazetteer.code_for(demonym) else []
+        pool = doc.candidates(demonym, sentence_index) if demonym and doc.state_named(demonym) else []
         return [max(pool, key=doc.salience).key] if pool else []
     if role.startswith("delegation"):
         leader = None
         # "the delegation of the Royal Brunei Armed Forces": the state after it
-        code = gazetteer.code_for(demonym) if demonym else _state_after(match.string, match.end())
+        code = doc.state_named(demonym) if demonym else _state_after(match.string, match.end())
         if code:
             leader = next((k for k, d in doc.delegations.items() if d.country == code), None)
             # no delegation read with its leader: the visitor of that state leads it
@@ -53,7 +52,7 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
         if current:
             others = [k for k in current.participants if k != subject]
             if demonym:
-                code = gazetteer.code_for(demonym)
+                code = doc.state_named(demonym)
                 others = [k for k in others if doc.country_of(k) == code]
             elif subject and doc.country_of(subject):
                 others = [k for k in others if doc.country_of(k) != doc.country_of(subject)] or others
@@ -73,7 +72,7 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
         return []
     if singular == "host":
         if demonym:
-            code = gazetteer.code_for(demonym)
+            code = doc.state_named(demonym)
             participants = current.participants if current else []
             pool = [k for k in participants if doc.country_of(k) == code] or \
                 [k for k in participants if doc.country_of(k) is None and k != subject]
@@ -105,7 +104,7 @@ def resolve_role(doc: ArticleRecord, current: MeetingDraft | None, match: re.Mat
             return [visitors[-1]]
         if current:
             guests = [k for k in current.participants if k != current.host_person and k not in in_sentence
-                      and (not demonym or doc.country_of(k) == gazetteer.code_for(demonym))
+                      and (not demonym or doc.country_of(k) == doc.state_named(demonym))
                       and (current.host_person or not current.venue_country
                            or doc.country_of(k) != current.venue_country)]
             if guests:
