@@ -3475,3 +3475,10 @@ def test_the_initials_an_article_defines_for_a_force_name_its_people_in_a_role()
     extraction, names, _ = run(text, date="2015-06-08")
     assert sorted(contacts_of(extraction, names)) == [(["BN", "PH"], ["Abdul Aziz", "Jesus Millan"]),
                                                       (["BN", "PH"], ["Abdul Aziz", "Voltaire Gazmin"])]
+
+
+def test_a_forum_s_edition_inside_quotation_marks_is_read():
+    text = ("The Force Commanders visited the Permanent Mission of Bangladesh on the sidelines of the '17th Head of "
+            "Military Components Conference' held at the UN Headquarters on 17-21 June, 2019.")
+    extraction, _, _ = run(text, date="2019-06-19")
+    assert [(f.name, f.edition) for f in extraction.forums] == [("Head of Military Components Conference", 17)]

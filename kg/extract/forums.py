@@ -346,8 +346,9 @@ def _is_bilateral(name: str) -> bool:
 
 def _edition_near(sentence: str, start: int, end: int) -> int | None:
     before = sentence[max(0, start - 60):start]
-    match = re.search(rf"(?:^|[\s(\"«])({_ORDINAL})\s+(?:(?:edition|session|meeting|round)\s+of\s+(?:the\s+)?)?"
-                      rf"(?:the\s+)?[\"«]?$", before)
+    # (an opening quote before it or the name: "in the sideline of '17th Head of Military Components Conference'")
+    match = re.search(rf"(?:^|[\s(\"«'‘“])({_ORDINAL})\s+(?:(?:edition|session|meeting|round)\s+of\s+(?:the\s+)?)?"
+                      rf"(?:the\s+)?[\"«'‘“]?$", before)
     if match:
         value = ordinal_value(match.group(1))
         if value:
