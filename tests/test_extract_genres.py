@@ -3449,6 +3449,14 @@ def test_a_title_case_headline_s_verb_is_no_part_of_the_name_before_it():
     assert "Shavkat Mirziyoyev" in people and "Shavkat Mirziyoyev Receives" not in people
 
 
+def test_a_gathering_s_sides_are_the_states_it_brought_together():
+    text = ("The defence ministers of West Africa met in Lome on 4 March to discuss maritime security. The council "
+            "brought together the defence ministers of Ghana, Togo, Benin, Niger and Nigeria, while Mali and Burkina "
+            "Faso did not participate in the session.")
+    extraction, _, _ = run(text, date="2019-03-05")
+    assert [(m.parties, m.date) for m in extraction.meetings] == [(["BJ", "GH", "NE", "NG", "TG"], "2019-03-04")]
+
+
 def test_a_courtesy_visit_on_a_list_of_hosts_is_one_contact_with_each():
     text = ("SINGAPORE, 14 March 2023 - The Chief of the Army (COA), General Rahman bin Yusof, paid a farewell visit "
             "to Singapore today. The COA visit began with a courtesy visit on the Singapore Chief of Defence Force, "

@@ -59,6 +59,8 @@ _MOST_SIDES = 3
 # the Quad), told by a verb of meeting, not of a visit ("visited A after a stop in B") or an agreement ("A, B and
 # C agreed to provide D with tanks")
 _MOST_SIDES_MET = 4
+# ... and a gathering names its sides as such ("brought together the defence ministers of A, B, C, D and E")
+_GATHERING = ("meeting.brought-together",)
 _NOT_A_MEETING_VERB = ("visit.", "meeting.pair-discussed", "meeting.discussed-with")
 # ... and more than this in a list of separate meetings is a region's roll-call, not meetings told
 _MOST_LISTED = 6
@@ -188,6 +190,17 @@ def _sides_before_the_verb(sentence: Sentence, sides: dict[str, str], own: list[
     return kept if len(kept) == 2 and not with_after else sides
 
 
+def _sides_gathered(sentence: Sentence, sides: dict[str, str]) -> dict[str, str]:
+    """Of the states a gathering's sentence names, those of the list it brought together, up to the next clause
+    ("... of Guatemala, Honduras and El Salvador, while Costa Rica and Panama did not participate")."""
+    match = _contact_verb(sentence)
+    if match is None:
+        return sides
+    end = re.search(r",\s*(?:while|whereas|but|although|as|since)\b|;|$", sentence.text[match.end():]).start() + match.end()
+    listed = {p.code for p in sentence.places if match.end() <= p.start < end}
+    return {code: why for code, why in sides.items() if code in listed} or sides
+
+
 def _only_venue(contact: ImpliedContact) -> bool:
     """The contact's one side besides the home is only the place it was in, named after "in", "at", "to"."""
     return not contact.participants and contact.venue_country is not None and contact.venue_country in contact.parties
@@ -286,9 +299,12 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
                 return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of, told_date,
                                  home_side=None if own else center)
                         for other, rule in listed.items() if other != center]
-        if len(sides) > 2:
+        if sentence.contact in _GATHERING:
+            sides = _sides_gathered(sentence, sides)
+        elif len(sides) > 2:
             sides = _sides_before_the_verb(sentence, sides, own)
-        most = _MOST_SIDES if (sentence.contact or "").startswith(_NOT_A_MEETING_VERB) else _MOST_SIDES_MET
+        most = _MOST_SIDES if (sentence.contact or "").startswith(_NOT_A_MEETING_VERB) else \
+            _MOST_LISTED if sentence.contact in _GATHERING else _MOST_SIDES_MET
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > most:
             continue
         if len(sides) == 1:
