@@ -3408,13 +3408,6 @@ def test_a_reception_given_in_welcome_of_a_delegations_visit_is_a_contact():
     assert contacts_of(extraction, names) == [(["LA", "VN"], ["Chansamone Chanyalath", "Phan Van Giang"])]
 
 
-def test_a_contact_told_as_an_opportunity_to_meet_was_made():
-    text = ("During his visit, Belize's Minister of National Defence John Saldivar had an opportunity to meet and "
-            "discuss with the Minister of National Defence of Guatemala, General Juan Perez.")
-    extraction, names, _ = run(text, date="2021-10-08")
-    assert contacts_of(extraction, names) == [(["BZ", "GT"], ["John Saldivar", "Juan Perez"])]
-
-
 def test_a_contact_only_the_headline_tells_is_read_from_it_as_weak_evidence():
     # the body says "During the meeting" and never tells it: the headline does
     text = ("Kazakh Minister of Defence receives the Turkish Ambassador to Kazakhstan\n\n"
@@ -3438,15 +3431,6 @@ def test_the_secretary_general_by_title_alone_is_the_one_body_the_article_names(
             "expressed appreciation for Peru's engagement in UN peace operations.")
     extraction, names, _ = run(text, date="2019-10-13")
     assert contacts_of(extraction, names) == [(["PE", "UN"], ["Walter Martos"])]
-
-
-def test_a_title_case_headline_s_verb_is_no_part_of_the_name_before_it():
-    text = ("President Shavkat Mirziyoyev Receives the Heads of Delegations at the Meeting of the SCO Council of "
-            "Defense Ministers\n\nTASHKENT, 27.04.2021 - The Leader of the Nation, President of Uzbekistan Shavkat "
-            "Mirziyoyev received the heads of delegations at the meeting of the Council of Defense Ministers of the SCO "
-            "member nations.")
-    _, _, people = run(text, date="2021-04-27")
-    assert "Shavkat Mirziyoyev" in people and "Shavkat Mirziyoyev Receives" not in people
 
 
 def test_a_gathering_s_sides_are_the_states_it_brought_together():

@@ -154,7 +154,7 @@ def _read_sentence(doc: ArticleRecord, story: Discourse, sentence: Sentence, use
         if main is not None:
             trigger, recalled_end = main, opening.end()
     future = re.search(triggers["not_meeting"], _main_clause(lowered, trigger[0].end() if trigger else None))
-    if future and future.group(0) == "to meet" and _MADE_TO_MEET.search(lowered[:future.end()]):
+    if future and future.group(0) == "to meet" and _TRAVELLED_TO_MEET.search(lowered[:future.end()]):
         future = None  # "X headed back to Helsinki to meet with Y": the trip told as made, and the contact with it
     date = None
     # "X on Thursday began an official visit to Italy, where he is scheduled to hold talks": what a subordinate clause
@@ -469,11 +469,7 @@ _UNNAMED_OTHERS = re.compile(r"\s*(?:and\s+)?(?:other|several|some|many|various)
                              r"(?:officials|officers|commanders|leaders|dignitaries)\s*\.?\s*")
 _THE_CONTACT_ATTENDED = re.compile(r"(?:The|This|That|These)\s+(?:meetings?|talks|discussions?|calls?)\s+(?:was|were)\s+"
                                    r"(?:also\s+)?attended\s+by\b")
-# a contact told as made, in an infinitive: "X headed back to Helsinki to meet with Y", "X had an opportunity to meet
-# and discuss with ...", "was able to meet"
-_MADE_TO_MEET = re.compile(r"(?:\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\b|"
-                           r"\b(?:had|got|took|was given|were given)\s+(?:an|the)\s+(?:opportunity|chance|occasion)\s+|"
-                           r"\b(?:was|were)\s+able\s+|\bmanaged\s+)to meet$")
+_TRAVELLED_TO_MEET = re.compile(r"\b(?:headed|travell?ed|flew|went|came|returned|proceeded)\b[^.;]{0,60}?\bto meet$")
 # "began a three-day official visit to Vietnam on February 26": the day a visit began dates its first contacts (not the
 # day an event opened: "the forum, which opened on Monday")
 _A_VISIT = r"\s+(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}?(?:visit|trip|tour)\b"

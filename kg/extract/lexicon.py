@@ -123,7 +123,7 @@ def lexicon() -> Lexicon:
         honorifics=honorifics, honorific_regex=honorific_regex, postnominals=titles["postnominals"],
         particles=set(titles["name_particles"]), position_heads=set(titles["position_heads"]),
         position_lower_heads=set(titles["position_lower_heads"]), plural_heads=titles["plural_position_heads"],
-        non_name_words=set(titles["non_name_words"]) | set(titles["headline_verbs"]),
+        non_name_words=set(titles["non_name_words"]),
         role_nouns=titles["person_role_nouns"], role_word_variants=titles["role_word_variants"], triggers=triggers, forums=forums["forums"],
         forum_generic_heads=forums["generic_heads"], forum_generic_requires=forums["generic_requires"],
         forum_body_events=forums["body_events"],
@@ -146,7 +146,7 @@ def _plain_words(triggers: dict, ranks: dict, titles: dict) -> frozenset[str]:
     common_nouns = {"led", "met", "audience", "discussions", "representatives", "relations", "cooperation",
                     "delegation", "delegations", "meeting", "visit", "talks"}  # lower case whatever the lexicons say
     capitalised = {w.lower() for w in re.findall(r"[A-Za-z]+", json.dumps([titles, ranks["ranks"]]))
-                   if w[:1].isupper()} - {w.lower() for w in titles["headline_verbs"]}
+                   if w[:1].isupper()}
     dates = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     return frozenset((words - capitalised - dates) | common_nouns | (STOP_WORDS - {"his", "her"}))  # "Her Excellency"
