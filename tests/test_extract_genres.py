@@ -3466,3 +3466,10 @@ def test_a_forum_s_edition_inside_quotation_marks_is_read():
             "Military Components Conference' held at the UN Headquarters on 17-21 June, 2019.")
     extraction, _, _ = run(text, date="2019-06-19")
     assert [(f.name, f.edition) for f in extraction.forums] == [("Head of Military Components Conference", 17)]
+
+
+def test_a_title_of_thousands_of_characters_is_not_read_as_a_lead():
+    title = "Kazakh Minister of Defence receives the Turkish Ambassador to Kazakhstan " + "and discusses cooperation " * 400
+    text = "During the meeting, the Minister of Defence highlighted the role of the peacekeeping mission."
+    extraction = extract(Article(id="g", text=text, date="2021-04-15", title=title))
+    assert extraction.meetings == [] and extraction.error is None

@@ -98,14 +98,15 @@ def read_article(article: Article) -> Extraction:
     return led
 
 
+_LONGEST_HEADLINE = 300
 _FOR_TALKS = re.compile(r"\b(?:for|to hold|to discuss)\s+(?:[\w\-]+\s+)?(?:talks|meetings?|consultations|discussions)\b")
 
 
 def _tells_a_contact(headline: str) -> bool:
     """A headline with a contact phrasing of triggers.json ("X receives Y", "X holds phone talk with Y"), not
     one it announces ("X in Baghdad for talks with senior officials", "X to meet Y")."""
-    if not headline or len(headline.split()) < 4:
-        return False
+    if not headline or len(headline.split()) < 4 or len(headline) > _LONGEST_HEADLINE:
+        return False  # (a title of thousands of characters is no headline: not read as a lead)
     lowered = headline[:1].lower() + headline[1:]
     triggers = lexicon().triggers
     if re.search(triggers["not_meeting"], lowered) or _FOR_TALKS.search(lowered):
