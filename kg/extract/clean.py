@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kg.extract.dates import MONTH_FULL_NAMES, WEEKDAYS
+
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                          "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
@@ -96,8 +98,8 @@ def fix_glued_sentences(text: str) -> str:
     return _GLUED_TIME_WORD.sub(" ", text)
 
 
-_GLUED_TIME_WORD = re.compile(r"(?<=[a-z]{2})(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-                              r"March|April|May|June|July|August|September|October|November|December)\b)")
+_GLUED_TIME_WORD = re.compile(r"(?<=[a-z]{2})(?=(?:" + "|".join(name.capitalize() for name in (*WEEKDAYS, *MONTH_FULL_NAMES))
+                              + r")\b)")
 
 
 _LINE_END = re.compile(r"[.!?:;\"')\]]\s*$")

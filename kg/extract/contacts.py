@@ -22,7 +22,7 @@ from datetime import date as Date, timedelta
 
 from kg import gazetteer
 from kg.extract import clauses
-from kg.extract.cues import MEETING_HELD_AT, PAST_EVENT, SPEAKER_AFTER, SPOKESPERSON, contact_mode, topic
+from kg.extract.cues import MEETING_HELD_AT, PAST_EVENT, SPEAKER_AFTER, SPOKESPERSON, TALKED_OVER, contact_mode, topic
 from kg.extract.dates import (MONTH_NAMES, WEEKDAYS, date_range, earlier_period, explicit_date, inline_dateline, latest_month_named,
                               parse_iso, resolve_date)
 from kg.extract.delegations import read_delegation_cues
@@ -602,7 +602,7 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morni
 
 # "They also discussed the achievements of the Senior General's visit to China after meeting with ...": a contact
 # told inside what was talked about (as the time of an earlier trip) is the topic's, an earlier one
-_TOPIC_OF_EARLIER = re.compile(r"\b(?:discussed|reviewed|talked about|exchanged views on|assessed|summed up)\s+(?:about\s+)?"
+_TOPIC_OF_EARLIER = re.compile(rf"\b(?:{TALKED_OVER}|assessed|summed up)\s+(?:about\s+)?"
                                r"(?:the\s+)?(?:achievements|results|outcomes?|successes|progress)\s+of\b[^.;]*"
                                r"\b(?:after|during|while|when)\b[^.;]*$", re.I)
 

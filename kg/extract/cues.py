@@ -17,7 +17,9 @@ SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|pres
 # a foreign envoy's post: who calls on the officials of the state they are posted to, or meets their own visitors
 DIPLOMAT = re.compile(r"\b(?:Ambassador|Embassy|Charg[ée] d'Affaires|Attach[ée]|High Commissioner|High Commission|Consul|"
                       r"Counsell?or|Envoy)\b", re.I)
-_TOPIC = re.compile(r"\b(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)\s+"
+# the verbs that tell what a contact talked over: "discussed ...", "exchanged views on ..."
+TALKED_OVER = r"(?:discussed|reviewed|exchanged views on|focused on|talked about|dealt with)"
+_TOPIC = re.compile(rf"\b{TALKED_OVER}\s+"
                     r"(?:issues of |matters of |prospects for |ways to |ways of |the state of and prospects for )?"
                     r"(.{8,160}?)(?:[.;]|$)")
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH_FORMS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+                ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+                ("november", "nov"), ("december", "dec")]
+MONTHS = {name: number for number, names in enumerate(_MONTH_FORMS, start=1) for name in names}
+MONTH_FULL_NAMES = tuple(names[0] for names in _MONTH_FORMS)  # "january" ... "december"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # a month written out or abbreviated (also read by the contact walk, for the dates around it)
 MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"

@@ -59,8 +59,6 @@ _MOST_SIDES = 3
 # the Quad), told by a verb of meeting, not of a visit ("visited A after a stop in B") or an agreement ("A, B and
 # C agreed to provide D with tanks")
 _MOST_SIDES_MET = 4
-# ... and a gathering names its sides as such ("brought together the defence ministers of A, B, C, D and E")
-_GATHERING = ("meeting.brought-together",)
 _NOT_A_MEETING_VERB = ("visit.", "meeting.pair-discussed", "meeting.discussed-with")
 # ... and more than this in a list of separate meetings is a region's roll-call, not meetings told
 _MOST_LISTED = 6
@@ -299,12 +297,15 @@ def implied_contacts(sentences: list[Sentence], country_of: Callable[[str], str 
                 return [_contact(sentence, {center: center_rule, other: rule}, keys, country_of, mode_of, told_date,
                                  home_side=None if own else center)
                         for other, rule in listed.items() if other != center]
-        if sentence.contact in _GATHERING:
+        # a gathering names its sides as such (triggers.json "gathering": "brought together the defence ministers of
+        # A, B, C, D and E"), as many as a list of separate meetings may
+        gathering = lexicon().meeting_rules.get(sentence.contact or "", {}).get("gathering", False)
+        if gathering:
             sides = _sides_gathered(sentence, sides)
         elif len(sides) > 2:
             sides = _sides_before_the_verb(sentence, sides, own)
         most = _MOST_SIDES if (sentence.contact or "").startswith(_NOT_A_MEETING_VERB) else \
-            _MOST_LISTED if sentence.contact in _GATHERING else _MOST_SIDES_MET
+            _MOST_LISTED if gathering else _MOST_SIDES_MET
         if not sides or len(sides) == 1 and (home is None or home in sides) or len(sides) > most:
             continue
         if len(sides) == 1:

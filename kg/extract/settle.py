@@ -527,9 +527,9 @@ def _office_host(doc: ArticleRecord, draft: MeetingDraft, parties: list[str]) ->
         if office is None:
             continue
         named = [k for k in draft.participants if doc.person(k).name.split()[-1] in text[:office.start()]]
-        if not named and re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[:office.start()]):
-            # "This came when he received at his office the Russian Deputy Chief ...": the one participant at home
-            named = [k for k in draft.participants if k not in doc.visitors][:1] if len(draft.participants) == 1 else []
+        if not named and len(draft.participants) == 1 and draft.participants[0] not in doc.visitors \
+                and re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[:office.start()]):
+            named = list(draft.participants)  # "This came when he received at his office ...": the one at home
         if named and doc.country_of(named[0]) in parties:
             return doc.country_of(named[0])
     return None
